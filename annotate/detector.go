@@ -1,0 +1,28 @@
+package annotate
+
+import "corefix/model"
+
+// Detector finds one kind of damage in a document.
+type Detector interface {
+	// Name is the rule name written in findings ("repeated-token").
+	Name() string
+	// Detect returns findings sorted by start; they may overlap those of
+	// other detectors (Detect merges them).
+	Detect(doc *model.Document) []model.Finding
+}
+
+// Default returns the detectors corefix runs, in priority order: when two
+// findings of equal confidence cover one region, the earlier detector wins.
+func Default() []Detector {
+	return []Detector{RepeatedToken{}}
+}
+
+// Detect runs every default detector on doc and returns merged findings,
+// sorted by start, never overlapping, with IDs f0001, f0002….
+func Detect(doc *model.Document) []model.Finding {
+	var all []model.Finding
+	for _, d := range Default() {
+		all = append(all, d.Detect(doc)...)
+	}
+	return Merge(all)
+}

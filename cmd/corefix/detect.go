@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"corefix/annotate"
+	"corefix/model"
+)
+
+// detectOptions are the flags of `corefix detect`.
+type detectOptions struct {
+	format   string
+	minConf  float64
+	original string
+	jsonl    bool
+	skipBad  bool
+}
+
+func detectCommand() command {
+	return command{
+		name: "detect", args: "FILE... | -",
+		summary: "Find suspected broken substitutions and print them with proposed fixes.\n" +
+			"FILE is a text file or a JSON Lines dataset (.jsonl, one {\"id\",\"text\"[,\"original\"]} per line);\n" +
+			"- reads stdin (text, or JSON Lines with --jsonl). JSON Lines input is streamed.",
+		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
+			o := &detectOptions{}
+			fs.StringVar(&o.format, "format", "", "output `format`: text, json or jsonl (default text on a terminal, json otherwise; jsonl for datasets)")
+			fs.Float64Var(&o.minConf, "min-confidence", 0, "print only findings with at least this `confidence` (0.5 = broken)")
+			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode): align with it instead of guessing")
+			fs.BoolVar(&o.jsonl, "jsonl", false, "stdin is a JSON Lines dataset")
+			fs.BoolVar(&o.skipBad, "skip-bad", false, "in datasets, report bad lines on stderr and go on")
+			return func(args []string) error { return runDetect(e, o, args) }
+		},
+	}
+}
+
+func runDetect(e *env, o *detectOptions, args []string) error {
+	if len(args) == 0 {
+		return &usageError{msg: "no input: give FILE... or - for stdin"}
+	}
+	switch o.format {
+	case "", "text", "json", "jsonl":
+	default:
+		return &usageError{msg: fmt.Sprintf("unknown format %q (want text, json or jsonl)", o.format)}
+	}
+	if o.minConf < 0 || o.minConf > 1 {
+		return &usageError{msg: fmt.Sprintf("--min-confidence %v outside [0,1]", o.minConf)}
+	}
+	if o.original != "" && len(args) != 1 {
+		return &usageError{msg: "--original pairs with exactly one FILE"}
+	}
+	out := bufio.NewWriterSize(e.stdout, 1<<16)
+	defer out.Flush()
+	format := o.format
+	if format == "" {
+		format = defaultFormat(e.stdout, args, o.jsonl)
+	}
+	for _, path := range args {
+		var err error
+		if isDataset(path, o.jsonl) {
+			err = detectDataset(e, out, o, path, format)
+		} else {
+			err = detectFile(out, o, path, format)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return out.Flush()
+}
+
+func isDataset(path string, jsonlFlag bool) bool {
+	if path == "-" {
+		return jsonlFlag
+	}
+	return strings.HasSuffix(path, ".jsonl") || strings.HasSuffix(path, ".ndjson")
+}
+
+// defaultFormat is text for a person at a terminal, JSON for programs,
+// and JSON Lines when the input is a dataset or several files.
+func defaultFormat(w io.Writer, args []string, jsonlFlag bool) string {
+	if isTerminal(w) {
+		return "text"
+	}
+	if len(args) > 1 || isDataset(args[0], jsonlFlag) {
+		return "jsonl"
+	}
+	return "json"
+}
+
+func detectFile(out io.Writer, o *detectOptions, path, format string) error {
+	doc, err := model.ReadDocument(path)
+	if err != nil {
+		return err
+	}
+	var orig *model.Document
+	if o.original != "" {
+		if orig, err = model.ReadDocument(o.original); err != nil {
+			return err
+		}
+	}
+	fs, err := findings(doc, orig)
+	if err != nil {
+		return err
+	}
+	return writeFindings(out, doc, filterConfidence(fs, o.minConf), format)
+}
+
+// detectDataset streams a JSON Lines dataset: one record in memory at a
+// time, one output line per record.
+func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string) error {
+	var r io.Reader = e.stdin
+	name := "stdin"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	ds := model.NewDatasetReader(r)
+	for {
+		rec, err := ds.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var re *model.RecordError
+		if errors.As(err, &re) && o.skipBad {
+			fmt.Fprintf(e.stderr, "corefix: %s:%d: skipped: %v\n", name, re.Line, re.Err)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err)
+		}
+		doc := rec.Document(path)
+		var orig *model.Document
+		if rec.Original != nil {
+			orig = model.NewDocument(rec.ID, path, *rec.Original)
+		}
+		fs, err := findings(doc, orig)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+		}
+		if err := writeFindings(out, doc, filterConfidence(fs, o.minConf), format); err != nil {
+			return err
+		}
+	}
+}
+
+// findings runs detection: the aligner when the original is known,
+// the text-only detectors otherwise.
+func findings(doc, orig *model.Document) ([]model.Finding, error) {
+	if orig != nil {
+		return nil, errors.New("exact mode (--original) is not implemented yet")
+	}
+	return annotate.Detect(doc), nil
+}
+
+func filterConfidence(fs []model.Finding, min float64) []model.Finding {
+	if min <= 0 {
+		return fs
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Confidence >= min {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func writeFindings(out io.Writer, doc *model.Document, fs []model.Finding, format string) error {
+	if format == "text" {
+		return writeFindingsText(out, doc, fs)
+	}
+	data, err := model.EncodeFindings(doc, fs, format == "json")
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+// writeFindingsText prints one line per finding, compiler style, so
+// editors and terminals can jump to it: path:line:col: category: message.
+func writeFindingsText(out io.Writer, doc *model.Document, fs []model.Finding) error {
+	name := doc.Path
+	if name == "" || name == "-" {
+		name = doc.ID
+	}
+	lines := model.NewLineIndex(doc)
+	for _, f := range fs {
+		line, col := lines.Position(f.Start)
+		fix := ""
+		if len(f.Proposals) > 0 {
+			fix = fmt.Sprintf(" → %q", f.Proposals[0].Text)
+		}
+		if _, err := fmt.Fprintf(out, "%s:%d:%d: %s (%.2f): %q%s: %s\n", name, line, col, f.Category,
+			f.Confidence, doc.Text[f.Start:f.End], fix, f.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}

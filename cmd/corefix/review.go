@@ -1,0 +1,76 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"corefix"
+	"corefix/model"
+)
+
+// reviewOptions are the flags of `corefix review`.
+type reviewOptions struct {
+	original  string
+	out       string
+	annotator string
+}
+
+func reviewCommand() command {
+	return command{
+		name: "review", args: "[FILE]",
+		summary: "Open the review editor on FILE (the embedded sample article without FILE).\n" +
+			"Decisions are saved to NAME.corefix.json beside FILE (./sample.corefix.json for the sample)\n" +
+			"after every change; reopening resumes where you stopped.",
+		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
+			o := &reviewOptions{}
+			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
+			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
+			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded in the annotation file")
+			return func(args []string) error { return runReview(e, o, args) }
+		},
+	}
+}
+
+func runReview(e *env, o *reviewOptions, args []string) error {
+	if len(args) > 1 {
+		return &usageError{msg: "review takes one FILE"}
+	}
+	var doc *model.Document
+	out := o.out
+	if len(args) == 0 {
+		doc = model.NewDocument(corefix.SampleID, "", corefix.SampleText)
+		if out == "" {
+			out = "sample.corefix.json"
+		}
+	} else {
+		var err error
+		if doc, err = model.ReadDocument(args[0]); err != nil {
+			return err
+		}
+		if out == "" {
+			out = model.AnnotationPath(args[0])
+		}
+	}
+	var orig *model.Document
+	if o.original != "" {
+		var err error
+		if orig, err = model.ReadDocument(o.original); err != nil {
+			return err
+		}
+	}
+	a, resumed, err := model.LoadOrStart(out, doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	if err != nil {
+		return err
+	}
+	if !resumed {
+		a.Annotator = o.annotator
+	}
+	// The editor (ui package) is not built yet: print what it would show.
+	fmt.Fprintf(e.stdout, "%s: %s\n", out, a.Describe())
+	spans := a.Spans()
+	fs := make([]model.Finding, len(spans))
+	for i, s := range spans {
+		fs[i] = s.Finding
+	}
+	return writeFindingsText(e.stdout, doc, fs)
+}

@@ -1,0 +1,297 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// OriginalRef names the original (pre-substitution) text an annotation was
+// made against, in exact mode.
+type OriginalRef struct {
+	Path   string
+	SHA256 string
+}
+
+// Annotation is the review state of one document: its spans with decisions,
+// and an undo/redo history of every change. It is UI-agnostic; the editor,
+// the CLI and the exporters all drive it through these methods.
+type Annotation struct {
+	Doc       *Document
+	Original  *OriginalRef
+	Annotator string
+	Created   time.Time
+	Updated   time.Time
+
+	spans []Span
+	undo  []change
+	redo  []change
+	// Now is the clock used for timestamps; tests replace it.
+	Now func() time.Time
+}
+
+// change is one reversible edit of the span list: at index At, Before is
+// replaced by After (nil Before = insertion, nil After = deletion).
+type change struct {
+	At            int
+	Before, After *Span
+	Updated       time.Time // the annotation's Updated before the change
+}
+
+// Errors returned by Annotation methods.
+var (
+	ErrOverlap   = errors.New("span overlaps an existing span")
+	ErrRange     = errors.New("span is empty or outside the text")
+	ErrNoSpan    = errors.New("no such span")
+	ErrProposal  = errors.New("no such proposal")
+	ErrNothing   = errors.New("nothing to undo")
+	ErrNoRedo    = errors.New("nothing to redo")
+	ErrNotManual = errors.New("only manual spans can be removed")
+)
+
+// NewAnnotation starts an annotation of doc with the given findings as
+// pending spans of the given origin. Findings must not overlap; overlapping
+// ones are an error (detectors merge per region before this).
+func NewAnnotation(doc *Document, findings []Finding, origin Origin) (*Annotation, error) {
+	a := &Annotation{Doc: doc, Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
+	a.Created = a.Now()
+	a.Updated = a.Created
+	fs := append([]Finding(nil), findings...)
+	SortFindings(fs)
+	for i, f := range fs {
+		if err := f.Validate(len(doc.Text)); err != nil {
+			return nil, fmt.Errorf("finding %s: %w", f.ID, err)
+		}
+		if i > 0 && fs[i-1].End > f.Start {
+			return nil, fmt.Errorf("finding %s: %w (%s)", f.ID, ErrOverlap, fs[i-1].ID)
+		}
+		a.spans = append(a.spans, Span{Finding: f, Origin: origin, Status: Pending})
+	}
+	return a, nil
+}
+
+// Len is the number of spans.
+func (a *Annotation) Len() int { return len(a.spans) }
+
+// Span returns span i (a copy: change it through the methods).
+func (a *Annotation) Span(i int) Span { return a.spans[i] }
+
+// Spans returns a copy of all spans in text order.
+func (a *Annotation) Spans() []Span { return append([]Span(nil), a.spans...) }
+
+// Counts returns the number of spans per status.
+func (a *Annotation) Counts() map[Status]int {
+	c := make(map[Status]int, len(Statuses))
+	for _, s := range a.spans {
+		c[s.Status]++
+	}
+	return c
+}
+
+// Accept takes proposal n (0-based) of span i.
+func (a *Annotation) Accept(i, n int) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	ps := a.spans[i].Proposals
+	if n < 0 || n >= len(ps) {
+		return fmt.Errorf("span %s: %w %d", a.spans[i].ID, ErrProposal, n+1)
+	}
+	return a.decide(i, Accepted, ps[n].Text)
+}
+
+// Edit sets a typed replacement for span i.
+func (a *Annotation) Edit(i int, replacement string) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	return a.decide(i, Edited, replacement)
+}
+
+// Reject marks span i as not broken.
+func (a *Annotation) Reject(i int) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	return a.decide(i, Rejected, "")
+}
+
+// Reset returns span i to pending.
+func (a *Annotation) Reset(i int) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	return a.decide(i, Pending, "")
+}
+
+// SetNote sets the free-text note of span i.
+func (a *Annotation) SetNote(i int, note string) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	s := a.spans[i]
+	s.Note = note
+	s.Updated = a.Now()
+	a.apply(change{At: i, Before: ptr(a.spans[i]), After: &s})
+	return nil
+}
+
+// AddManual adds a span the detector missed over [start,end) (bytes) and
+// returns its index. It refuses empty, out-of-range and overlapping spans.
+func (a *Annotation) AddManual(start, end int, cat Category) (int, error) {
+	if start < 0 || end > len(a.Doc.Text) || start >= end {
+		return 0, ErrRange
+	}
+	if !cat.Valid() {
+		return 0, fmt.Errorf("unknown category %q", cat)
+	}
+	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].Start >= start })
+	if (i > 0 && a.spans[i-1].End > start) || (i < len(a.spans) && a.spans[i].Start < end) {
+		return 0, ErrOverlap
+	}
+	s := Span{
+		Finding: Finding{ID: a.nextManualID(), Start: start, End: end, Category: cat,
+			Rule: "manual", Confidence: 1, Message: "marked by the editor"},
+		Origin: FromManual, Status: Pending, Updated: a.Now(),
+	}
+	a.apply(change{At: i, After: &s})
+	return i, nil
+}
+
+// Remove deletes manual span i (detector spans are rejected, not removed).
+func (a *Annotation) Remove(i int) error {
+	if err := a.check(i); err != nil {
+		return err
+	}
+	if a.spans[i].Origin != FromManual {
+		return ErrNotManual
+	}
+	a.apply(change{At: i, Before: ptr(a.spans[i])})
+	return nil
+}
+
+// Undo reverts the last change and returns the index of the span it
+// touched, so an editor can move its focus there.
+func (a *Annotation) Undo() (int, error) {
+	if len(a.undo) == 0 {
+		return 0, ErrNothing
+	}
+	c := a.undo[len(a.undo)-1]
+	a.undo = a.undo[:len(a.undo)-1]
+	a.redo = append(a.redo, c)
+	a.swap(c.At, c.After, c.Before)
+	a.Updated = c.Updated
+	return c.At, nil
+}
+
+// Redo re-applies the last undone change and returns the span index.
+func (a *Annotation) Redo() (int, error) {
+	if len(a.redo) == 0 {
+		return 0, ErrNoRedo
+	}
+	c := a.redo[len(a.redo)-1]
+	a.redo = a.redo[:len(a.redo)-1]
+	a.undo = append(a.undo, c)
+	a.swap(c.At, c.Before, c.After)
+	a.Updated = a.Now()
+	return c.At, nil
+}
+
+// CanUndo and CanRedo tell whether history is available.
+func (a *Annotation) CanUndo() bool { return len(a.undo) > 0 }
+
+// CanRedo reports whether an undone change can be re-applied.
+func (a *Annotation) CanRedo() bool { return len(a.redo) > 0 }
+
+// CorrectedText is the text with every accepted or edited span replaced.
+func (a *Annotation) CorrectedText() string {
+	var b strings.Builder
+	b.Grow(len(a.Doc.Text))
+	last := 0
+	for _, s := range a.spans {
+		if !s.Status.Changes() {
+			continue
+		}
+		b.WriteString(a.Doc.Text[last:s.Start])
+		b.WriteString(s.Replacement)
+		last = s.End
+	}
+	b.WriteString(a.Doc.Text[last:])
+	return b.String()
+}
+
+// Find returns the index of the span containing byte offset off, or -1.
+func (a *Annotation) Find(off int) int {
+	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].End > off })
+	if i < len(a.spans) && a.spans[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+func (a *Annotation) check(i int) error {
+	if i < 0 || i >= len(a.spans) {
+		return fmt.Errorf("%w %d", ErrNoSpan, i)
+	}
+	return nil
+}
+
+func (a *Annotation) decide(i int, st Status, repl string) error {
+	s := a.spans[i]
+	if s.Status == st && s.Replacement == repl {
+		return nil // no-op decisions stay out of the history
+	}
+	s.Status, s.Replacement, s.Updated = st, repl, a.Now()
+	if st == Pending {
+		s.Updated = time.Time{}
+	}
+	a.apply(change{At: i, Before: ptr(a.spans[i]), After: &s})
+	return nil
+}
+
+// apply records c as a new change (clearing redo) and performs it.
+func (a *Annotation) apply(c change) {
+	c.Updated = a.Updated
+	a.undo = append(a.undo, c)
+	a.redo = a.redo[:0]
+	a.swap(c.At, c.Before, c.After)
+	a.Updated = a.Now()
+}
+
+// swap replaces from with to at index at (insert when from is nil, delete
+// when to is nil).
+func (a *Annotation) swap(at int, from, to *Span) {
+	switch {
+	case from == nil:
+		a.spans = append(a.spans, Span{})
+		copy(a.spans[at+1:], a.spans[at:])
+		a.spans[at] = *to
+	case to == nil:
+		a.spans = append(a.spans[:at], a.spans[at+1:]...)
+	default:
+		a.spans[at] = *to
+	}
+}
+
+func (a *Annotation) nextManualID() string {
+	n := 0
+	for _, s := range a.spans {
+		var k int
+		if _, err := fmt.Sscanf(s.ID, "m%d", &k); err == nil && k > n {
+			n = k
+		}
+	}
+	for _, c := range a.undo {
+		if c.After != nil {
+			var k int
+			if _, err := fmt.Sscanf(c.After.ID, "m%d", &k); err == nil && k > n {
+				n = k
+			}
+		}
+	}
+	return fmt.Sprintf("m%03d", n+1)
+}
+
+func ptr(s Span) *Span { return &s }

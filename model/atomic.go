@@ -1,0 +1,49 @@
+package model
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// WriteFileAtomic replaces path with data so that a reader (or a crash at
+// any moment) sees either the old file or the new one, never a mix: write a
+// temporary file in the same directory, fsync it, rename it over path, then
+// fsync the directory so the rename itself survives a power cut. On any
+// error the temporary file is removed and the previous file is untouched.
+// (The same sequence as google/renameio; done here in 30 lines rather than
+// adding a dependency for it.)
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("save %s: %w", path, err)
+		}
+	}()
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // best effort: not every filesystem supports syncing a directory
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// Record is one article of a JSON Lines dataset.
+type Record struct {
+	ID       string
+	Text     string
+	Original *string // text before substitution, when the line has one
+	Line     int     // 1-based line number in the dataset
+	Offset   int64   // byte offset of the line in the dataset
+	Raw      []byte  // the line as read (without its newline), for exports
+}
+
+// RecordError is a bad line in a dataset; Line says which.
+type RecordError struct {
+	Line int
+	Err  error
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// DatasetReader streams a JSON Lines dataset one record at a time, so
+// memory stays flat however large the file is.
+type DatasetReader struct {
+	r      *bufio.Reader
+	line   int
+	offset int64
+	seen   map[string]int // id → line, to refuse duplicates
+}
+
+// NewDatasetReader reads records from r.
+func NewDatasetReader(r io.Reader) *DatasetReader {
+	return &DatasetReader{r: bufio.NewReaderSize(r, 1<<20), seen: make(map[string]int)}
+}
+
+// Next returns the next record, io.EOF at the end, or a *RecordError for a
+// bad line (the reader can go on after one). Blank lines are skipped.
+func (d *DatasetReader) Next() (*Record, error) {
+	for {
+		raw, err := d.r.ReadBytes('\n')
+		if len(raw) == 0 && err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, err
+		}
+		d.line++
+		off := d.offset
+		d.offset += int64(len(raw))
+		raw = bytes.TrimRight(raw, "\r\n")
+		if len(bytes.TrimSpace(raw)) == 0 {
+			continue
+		}
+		rec, perr := ParseRecord(raw)
+		if perr != nil {
+			return nil, &RecordError{Line: d.line, Err: perr}
+		}
+		if prev, dup := d.seen[rec.ID]; dup {
+			return nil, &RecordError{Line: d.line, Err: fmt.Errorf("duplicate id %q (first on line %d)", rec.ID, prev)}
+		}
+		d.seen[rec.ID] = d.line
+		rec.Line, rec.Offset = d.line, off
+		return rec, nil
+	}
+}
+
+// ParseRecord decodes one dataset line.
+func ParseRecord(raw []byte) (*Record, error) {
+	if !utf8.Valid(raw) {
+		return nil, errors.New("not valid UTF-8")
+	}
+	var v struct {
+		ID       *string `json:"id"`
+		Text     *string `json:"text"`
+		Original *string `json:"original"`
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, jsonError(raw, err)
+	}
+	switch {
+	case v.ID == nil || *v.ID == "":
+		return nil, errors.New(`no "id" (a non-empty string)`)
+	case v.Text == nil:
+		return nil, fmt.Errorf(`record %q has no "text"`, *v.ID)
+	case bytes.IndexByte([]byte(*v.Text), 0) >= 0:
+		return nil, fmt.Errorf("record %q: text contains NUL bytes", *v.ID)
+	}
+	return &Record{ID: *v.ID, Text: *v.Text, Original: v.Original, Raw: raw}, nil
+}
+
+// Document returns the record's text as a Document (path: the dataset).
+func (r *Record) Document(dataset string) *Document {
+	return NewDocument(r.ID, dataset, r.Text)
+}

@@ -1,0 +1,256 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	"unicode/utf8"
+)
+
+// Schema names of the files corefix writes.
+const (
+	AnnotationSchema = "corefix.annotation/v1"
+	FindingsSchema   = "corefix.findings/v1"
+)
+
+// fileDocument is the "document" object of the annotation file.
+type fileDocument struct {
+	ID     string  `json:"id"`
+	Path   string  `json:"path"`
+	SHA256 string  `json:"sha256"`
+	Length int     `json:"length"`
+	Text   *string `json:"text"`
+}
+
+type fileOriginal struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// fileSpan is one span as written: offsets in code points.
+type fileSpan struct {
+	ID          string     `json:"id"`
+	Start       int        `json:"start"`
+	End         int        `json:"end"`
+	Text        string     `json:"text"`
+	Category    Category   `json:"category"`
+	Rule        string     `json:"rule,omitempty"`
+	Confidence  float64    `json:"confidence"`
+	Message     string     `json:"message,omitempty"`
+	Proposals   []Proposal `json:"proposals"`
+	Original    *string    `json:"original,omitempty"`
+	Origin      Origin     `json:"origin"`
+	Status      Status     `json:"status"`
+	Replacement *string    `json:"replacement"`
+	Note        string     `json:"note"`
+	Updated     *time.Time `json:"updated,omitempty"`
+}
+
+type annotationFile struct {
+	Schema        string        `json:"schema"`
+	Document      fileDocument  `json:"document"`
+	Original      *fileOriginal `json:"original,omitempty"`
+	Annotator     string        `json:"annotator"`
+	Created       time.Time     `json:"created"`
+	Updated       time.Time     `json:"updated"`
+	Spans         []fileSpan    `json:"spans"`
+	CorrectedText string        `json:"corrected_text"`
+}
+
+// MarshalJSON encodes the annotation as a corefix.annotation/v1 file.
+func (a *Annotation) MarshalJSON() ([]byte, error) {
+	d := a.Doc
+	text := d.Text
+	f := annotationFile{
+		Schema: AnnotationSchema,
+		Document: fileDocument{ID: d.ID, Path: d.Path, SHA256: d.SHA256(),
+			Length: d.RuneCount(), Text: &text},
+		Annotator:     a.Annotator,
+		Created:       a.Created,
+		Updated:       a.Updated,
+		Spans:         make([]fileSpan, len(a.spans)),
+		CorrectedText: a.CorrectedText(),
+	}
+	if a.Original != nil {
+		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
+	}
+	for i, s := range a.spans {
+		fs := fileSpan{
+			ID: s.ID, Start: d.RuneOffset(s.Start), End: d.RuneOffset(s.End),
+			Text: d.Text[s.Start:s.End], Category: s.Category, Rule: s.Rule,
+			Confidence: s.Confidence, Message: s.Message, Proposals: s.Proposals,
+			Original: s.Original, Origin: s.Origin, Status: s.Status, Note: s.Note,
+		}
+		if fs.Proposals == nil {
+			fs.Proposals = []Proposal{}
+		}
+		if s.Status.Changes() {
+			r := s.Replacement
+			fs.Replacement = &r
+		}
+		if !s.Updated.IsZero() {
+			u := s.Updated
+			fs.Updated = &u
+		}
+		f.Spans[i] = fs
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseAnnotation decodes and validates an annotation file. Every problem is
+// reported precisely (which span, which field); nothing is silently dropped.
+func ParseAnnotation(data []byte) (*Annotation, error) {
+	var probe struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if probe.Schema == nil {
+		return nil, errors.New(`not a corefix annotation file: no "schema" field`)
+	}
+	if *probe.Schema != AnnotationSchema {
+		return nil, fmt.Errorf("unknown schema %q (this corefix reads %s)", *probe.Schema, AnnotationSchema)
+	}
+	var f annotationFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if f.Document.Text == nil {
+		return nil, errors.New(`document has no "text"`)
+	}
+	text := *f.Document.Text
+	if !utf8.ValidString(text) {
+		return nil, errors.New("document text is not valid UTF-8")
+	}
+	doc := NewDocument(f.Document.ID, f.Document.Path, text)
+	if got := doc.SHA256(); got != f.Document.SHA256 {
+		return nil, fmt.Errorf("document sha256 %s does not match its text (%s)", short(f.Document.SHA256), short(got))
+	}
+	if f.Document.Length != doc.RuneCount() {
+		return nil, fmt.Errorf("document length %d does not match its text (%d code points)", f.Document.Length, doc.RuneCount())
+	}
+	a := &Annotation{Doc: doc, Annotator: f.Annotator, Created: f.Created, Updated: f.Updated,
+		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
+	if f.Original != nil {
+		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
+	}
+	prevEnd, prevID := -1, ""
+	for i, fs := range f.Spans {
+		s, err := spanFromFile(doc, fs)
+		if err != nil {
+			return nil, fmt.Errorf("span %d (%s): %w", i+1, fs.ID, err)
+		}
+		if fs.Start < prevEnd {
+			return nil, fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", i+1, fs.ID, fs.Start, fs.End, prevID)
+		}
+		prevEnd, prevID = fs.End, fs.ID
+		a.spans = append(a.spans, s)
+	}
+	return a, nil
+}
+
+func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
+	if fs.Start < 0 || fs.End > doc.RuneCount() || fs.Start >= fs.End {
+		return Span{}, fmt.Errorf("range [%d,%d) is empty or outside the text (length %d)", fs.Start, fs.End, doc.RuneCount())
+	}
+	start, _ := doc.ByteOffset(fs.Start)
+	end, _ := doc.ByteOffset(fs.End)
+	if got := doc.Text[start:end]; got != fs.Text {
+		return Span{}, fmt.Errorf("text %q does not match the document at [%d,%d) (%q)", fs.Text, fs.Start, fs.End, got)
+	}
+	switch {
+	case fs.ID == "":
+		return Span{}, errors.New(`no "id"`)
+	case !fs.Category.Valid():
+		return Span{}, fmt.Errorf("unknown category %q", fs.Category)
+	case !fs.Status.Valid():
+		return Span{}, fmt.Errorf("unknown status %q", fs.Status)
+	case !fs.Origin.Valid():
+		return Span{}, fmt.Errorf("unknown origin %q", fs.Origin)
+	case fs.Confidence < 0 || fs.Confidence > 1:
+		return Span{}, fmt.Errorf("confidence %v outside [0,1]", fs.Confidence)
+	case fs.Status.Changes() && fs.Replacement == nil:
+		return Span{}, fmt.Errorf("status %s without a replacement", fs.Status)
+	}
+	s := Span{
+		Finding: Finding{ID: fs.ID, Start: start, End: end, Category: fs.Category, Rule: fs.Rule,
+			Confidence: fs.Confidence, Message: fs.Message, Proposals: fs.Proposals, Original: fs.Original},
+		Origin: fs.Origin, Status: fs.Status, Note: fs.Note,
+	}
+	if fs.Status.Changes() {
+		s.Replacement = *fs.Replacement
+	}
+	if fs.Updated != nil {
+		s.Updated = *fs.Updated
+	}
+	return s, nil
+}
+
+// ReadAnnotationFile loads and validates the annotation file at path.
+// Errors name the file.
+func ReadAnnotationFile(path string) (*Annotation, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := ParseAnnotation(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return a, nil
+}
+
+// SaveAnnotation writes a to path atomically (see WriteFileAtomic).
+func SaveAnnotation(path string, a *Annotation) error {
+	data, err := a.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("%s: encode: %w", path, err)
+	}
+	return WriteFileAtomic(path, data, 0o644)
+}
+
+// jsonError turns a decoder error into one line with a line:column position.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &se) && se.Offset >= int64(len(bytes.TrimSpace(data))):
+		return errors.New("truncated JSON: the file ends in the middle of a value")
+	case errors.As(err, &se):
+		l, c := lineCol(data, se.Offset)
+		return fmt.Errorf("invalid JSON at line %d, column %d: %v", l, c, se)
+	case errors.As(err, &te):
+		l, c := lineCol(data, te.Offset)
+		return fmt.Errorf("wrong type at line %d, column %d: field %q should be %s, not %s", l, c, te.Field, te.Type, te.Value)
+	}
+	return fmt.Errorf("invalid JSON: %v", err)
+}
+
+func lineCol(data []byte, off int64) (int, int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12] + "…"
+	}
+	return h
+}

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Category classifies a finding; the values are the ones in FORMATS.md.
+type Category string
+
+// Categories of damage (and "substitution" for a correct-looking one).
+const (
+	Overwrite    Category = "overwrite"
+	Possessive   Category = "possessive"
+	Antecedent   Category = "antecedent"
+	Quote        Category = "quote"
+	Other        Category = "other"
+	Substitution Category = "substitution"
+)
+
+// Categories lists every category in the order the editor's filter cycles.
+var Categories = []Category{Overwrite, Possessive, Antecedent, Quote, Other, Substitution}
+
+// Valid reports whether c is a known category.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Placeholder stands in a proposal for a word the tool knows is missing but
+// cannot guess; the editor types it.
+const Placeholder = "▢"
+
+// BrokenThreshold is the confidence from which a finding counts as broken
+// (scoring and --min-confidence use it).
+const BrokenThreshold = 0.5
+
+// Proposal is one candidate repair: Text replaces the finding's span.
+type Proposal struct {
+	Text string `json:"text"`
+	Note string `json:"note,omitempty"`
+}
+
+// Finding is a suspected broken span: data only, with the fix as data.
+// Start and End are byte offsets into the document text.
+type Finding struct {
+	ID         string
+	Start, End int
+	Category   Category
+	Rule       string
+	Confidence float64
+	Message    string
+	Proposals  []Proposal
+	// Original holds the words the substitution replaced, when known
+	// (exact mode); nil when unknown.
+	Original *string
+}
+
+// Validate checks the finding against a text of length n bytes.
+func (f Finding) Validate(n int) error {
+	switch {
+	case f.Start < 0 || f.End > n || f.Start >= f.End:
+		return fmt.Errorf("span [%d,%d) is empty or outside the text", f.Start, f.End)
+	case !f.Category.Valid():
+		return fmt.Errorf("unknown category %q", f.Category)
+	case f.Confidence < 0 || f.Confidence > 1:
+		return fmt.Errorf("confidence %v outside [0,1]", f.Confidence)
+	}
+	return nil
+}
+
+// SortFindings orders findings by start, then end, and numbers their IDs
+// f0001, f0002… in that order when they have none.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
+		}
+		return fs[i].End < fs[j].End
+	})
+	for i := range fs {
+		if fs[i].ID == "" {
+			fs[i].ID = fmt.Sprintf("f%04d", i+1)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// findingsDocument is the "document" object of a findings file.
+type findingsDocument struct {
+	ID     string `json:"id"`
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Length int    `json:"length"`
+}
+
+// fileFinding is one finding as written: offsets in code points.
+type fileFinding struct {
+	ID         string     `json:"id"`
+	Start      int        `json:"start"`
+	End        int        `json:"end"`
+	Text       string     `json:"text"`
+	Category   Category   `json:"category"`
+	Rule       string     `json:"rule"`
+	Confidence float64    `json:"confidence"`
+	Message    string     `json:"message"`
+	Proposals  []Proposal `json:"proposals"`
+	Original   *string    `json:"original,omitempty"`
+}
+
+type findingsFile struct {
+	Schema   string           `json:"schema"`
+	Document findingsDocument `json:"document"`
+	Findings []fileFinding    `json:"findings"`
+}
+
+// EncodeFindings writes the corefix.findings/v1 object for doc's findings.
+// With indent false it is one line (JSON Lines output).
+func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
+	f := findingsFile{
+		Schema:   FindingsSchema,
+		Document: findingsDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()},
+		Findings: make([]fileFinding, len(fs)),
+	}
+	for i, x := range fs {
+		ff := fileFinding{
+			ID: x.ID, Start: doc.RuneOffset(x.Start), End: doc.RuneOffset(x.End),
+			Text: doc.Text[x.Start:x.End], Category: x.Category, Rule: x.Rule,
+			Confidence: x.Confidence, Message: x.Message, Proposals: x.Proposals, Original: x.Original,
+		}
+		if ff.Proposals == nil {
+			ff.Proposals = []Proposal{}
+		}
+		f.Findings[i] = ff
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseFindings decodes a findings file for doc, checking that it was made
+// for this text and that every span is in range and matches its text.
+func ParseFindings(doc *Document, data []byte) ([]Finding, error) {
+	var f findingsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if f.Schema != FindingsSchema {
+		if f.Schema == "" {
+			return nil, errors.New(`not a corefix findings file: no "schema" field`)
+		}
+		return nil, fmt.Errorf("unknown schema %q (this corefix reads %s)", f.Schema, FindingsSchema)
+	}
+	if f.Document.SHA256 != "" && f.Document.SHA256 != doc.SHA256() {
+		return nil, fmt.Errorf("findings were made for another text (sha256 %s, this text %s)", short(f.Document.SHA256), short(doc.SHA256()))
+	}
+	out := make([]Finding, 0, len(f.Findings))
+	for i, ff := range f.Findings {
+		if ff.Start < 0 || ff.End > doc.RuneCount() || ff.Start >= ff.End {
+			return nil, fmt.Errorf("finding %d (%s): range [%d,%d) is empty or outside the text", i+1, ff.ID, ff.Start, ff.End)
+		}
+		start, _ := doc.ByteOffset(ff.Start)
+		end, _ := doc.ByteOffset(ff.End)
+		x := Finding{ID: ff.ID, Start: start, End: end, Category: ff.Category, Rule: ff.Rule,
+			Confidence: ff.Confidence, Message: ff.Message, Proposals: ff.Proposals, Original: ff.Original}
+		if err := x.Validate(len(doc.Text)); err != nil {
+			return nil, fmt.Errorf("finding %d (%s): %w", i+1, ff.ID, err)
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}

@@ -1,0 +1,88 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// MaxDocumentSize bounds one article so a wrong file (a disk image, a log)
+// fails fast instead of exhausting memory.
+const MaxDocumentSize = 256 << 20
+
+// ReadDocument reads a text file ("-" for stdin) into a Document. It refuses
+// directories, binary data (NUL bytes) and invalid UTF-8 with an error that
+// names the file and, for encoding problems, the line.
+func ReadDocument(path string) (*Document, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, MaxDocumentSize+1))
+	} else {
+		data, err = readFile(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxDocumentSize {
+		return nil, fmt.Errorf("%s: larger than %d MB", displayPath(path), MaxDocumentSize>>20)
+	}
+	if err := CheckText(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", displayPath(path), err)
+	}
+	return NewDocument(IDFromPath(path), path, string(data)), nil
+}
+
+// CheckText reports whether data can be a document: UTF-8 text without NUL
+// bytes.
+func CheckText(data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("binary data (NUL byte at line %d), not a text file", 1+bytes.Count(data[:i], []byte("\n")))
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		return fmt.Errorf("not valid UTF-8 (byte 0x%02x at line %d); convert it first, e.g. iconv -f latin1 -t utf-8", data[i], 1+bytes.Count(data[:i], []byte("\n")))
+	}
+	return nil
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err // *PathError already names the file
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a text file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxDocumentSize+1))
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
+}
+
+func displayPath(path string) string {
+	if path == "-" {
+		return "stdin"
+	}
+	return path
+}

@@ -1,0 +1,54 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+)
+
+// AnnotationPath is where the annotation of the document at path is kept
+// by default: NAME.corefix.json beside it (NAME = the file name without
+// its extension).
+func AnnotationPath(path string) string {
+	return filepath.Join(filepath.Dir(path), IDFromPath(path)+".corefix.json")
+}
+
+// LoadOrStart resumes the annotation saved at path when it exists and was
+// made for doc's text, or starts a new one from the findings detect
+// returns (called only when nothing is saved). An annotation file for a
+// different text is refused, never overwritten. resumed tells which.
+func LoadOrStart(path string, doc *Document, detect func() ([]Finding, error), origin Origin) (a *Annotation, resumed bool, err error) {
+	saved, err := ReadAnnotationFile(path)
+	switch {
+	case err == nil:
+		if saved.Doc.SHA256() != doc.SHA256() {
+			return nil, false, fmt.Errorf("%s was made for a different text than %s (sha256 %s, the text now %s); move it away or choose another --out",
+				path, displayPath(doc.Path), short(saved.Doc.SHA256()), short(doc.SHA256()))
+		}
+		// Keep the path and id the user gave this time.
+		saved.Doc.Path, saved.Doc.ID = doc.Path, doc.ID
+		return saved, true, nil
+	case errors.Is(err, fs.ErrNotExist):
+	default:
+		return nil, false, err
+	}
+	fs, err := detect()
+	if err != nil {
+		return nil, false, err
+	}
+	a, err = NewAnnotation(doc, fs, origin)
+	return a, false, err
+}
+
+// Describe is a one-line summary of an annotation's progress, e.g.
+// "12/75 reviewed (accepted 8, edited 2, rejected 2, pending 63)".
+func (a *Annotation) Describe() string {
+	c := a.Counts()
+	var parts []string
+	for _, s := range Statuses {
+		parts = append(parts, fmt.Sprintf("%s %d", s, c[s]))
+	}
+	return fmt.Sprintf("%d/%d reviewed (%s)", len(a.spans)-c[Pending], len(a.spans), strings.Join(parts, ", "))
+}

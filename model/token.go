@@ -1,0 +1,162 @@
+package model
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind tells words, numbers and punctuation apart.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, with inner apostrophes, hyphens or dots (U.S., don't)
+	Number                  // digits, with inner separators (2,017 or 3.5)
+	Punct                   // any other non-space character, one per token
+)
+
+// Token is a slice of the document text: [Start, End) in bytes.
+type Token struct {
+	Start, End int
+	Kind       TokenKind
+}
+
+// Text returns the token's text in doc.
+func (t Token) Text(doc string) string { return doc[t.Start:t.End] }
+
+// Tokens returns the document's tokens, computed once.
+func (d *Document) Tokens() []Token {
+	d.tokOnce.Do(func() { d.tokens = Tokenize(d.Text) })
+	return d.tokens
+}
+
+// Tokenize splits text into words, numbers and punctuation marks.
+//
+// Clitics are split off the way news corpora tokenise them: "Trump’s" gives
+// "Trump" + "’s" and "didn’t" gives "did" + "n’t", so text that was already
+// tokenised with spaces around them (as the seed is) and text that was not
+// give the same tokens. Offsets are bytes; invalid UTF-8 bytes become
+// one-byte punctuation tokens, so tokenising never fails.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordRune(r):
+			end, kind := scanWord(text, i)
+			toks = appendWord(toks, text, i, end, kind)
+			i = end
+		case isApostrophe(r) && i+size < len(text) && clitic(text[i+size:]) > 0:
+			// A clitic standing alone after a space: "Trump ’s".
+			end := i + size + clitic(text[i+size:])
+			toks = append(toks, Token{Start: i, End: end, Kind: Word})
+			i = end
+		default:
+			toks = append(toks, Token{Start: i, End: i + size, Kind: Punct})
+			i += size
+		}
+	}
+	return toks
+}
+
+// scanWord reads a word or number starting at i. Inner joiners (apostrophe,
+// hyphen, dot, comma between digits) are kept when a word rune follows.
+func scanWord(text string, i int) (int, TokenKind) {
+	kind := Number
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) {
+			if !unicode.IsDigit(r) {
+				kind = Word
+			}
+			j += size
+			continue
+		}
+		if j+size < len(text) && joins(r) {
+			next, _ := utf8.DecodeRuneInString(text[j+size:])
+			if isWordRune(next) && (r != ',' || unicode.IsDigit(next)) {
+				j += size
+				continue
+			}
+			// "U.S." keeps its final dot when dots already join its letters.
+			if r == '.' && isAbbrev(text[i:j]) {
+				j += size
+				continue
+			}
+		}
+		if r == '.' && j+size == len(text) && isAbbrev(text[i:j]) {
+			j += size
+		}
+		break
+	}
+	return j, kind
+}
+
+// appendWord appends the word [start,end), splitting off a trailing clitic
+// (’s, n’t, ’re, ’ve, ’ll, ’d, ’m) so "Trump’s" tokenises like "Trump ’s".
+func appendWord(toks []Token, text string, start, end int, kind TokenKind) []Token {
+	for k := start + 1; k < end; {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if isApostrophe(r) {
+			if n := clitic(text[k+size : end]); n > 0 && k+size+n == end {
+				cut := k
+				if n == 1 && (text[k+size] == 't' || text[k+size] == 'T') && k-1 > start && (text[k-1] == 'n' || text[k-1] == 'N') {
+					cut = k - 1 // "did|n’t"
+				}
+				if cut > start {
+					toks = append(toks, Token{Start: start, End: cut, Kind: kind})
+					return append(toks, Token{Start: cut, End: end, Kind: Word})
+				}
+			}
+		}
+		k += size
+	}
+	return append(toks, Token{Start: start, End: end, Kind: kind})
+}
+
+// clitic returns the byte length of a clitic suffix (after the apostrophe)
+// at the start of s when the suffix ends there, or 0.
+func clitic(s string) int {
+	for _, c := range []string{"s", "S", "t", "T", "re", "ve", "ll", "d", "m", "RE", "VE", "LL", "D", "M"} {
+		if len(s) >= len(c) && s[:len(c)] == c {
+			if len(s) == len(c) {
+				return len(c)
+			}
+			r, _ := utf8.DecodeRuneInString(s[len(c):])
+			if !isWordRune(r) {
+				return len(c)
+			}
+		}
+	}
+	return 0
+}
+
+// isAbbrev reports whether w looks like a dotted abbreviation ("U.S", "D.C").
+func isAbbrev(w string) bool {
+	dots, letters := 0, 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+			dots++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return dots > 0 && letters <= dots+1
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func joins(r rune) bool {
+	return isApostrophe(r) || r == '-' || r == '.' || r == ',' || r == '&'
+}
