@@ -1,0 +1,99 @@
+package annotate
+
+import (
+	"strings"
+
+	"corefix/model"
+)
+
+// Collision flags a noun phrase or pronoun that follows a pronoun or
+// determiner with nothing between ("they Democrats", "their The
+// Democrats", "his he", "him he"): the substitution kept the mention and
+// overwrote the word after it.
+type Collision struct{}
+
+// Name implements Detector.
+func (Collision) Name() string { return "pronoun-then-mention" }
+
+// Detect implements Detector.
+func (c Collision) Detect(doc *model.Document) []model.Finding {
+	return c.detect(analyze(doc))
+}
+
+func (c Collision) detect(a *analysis) []model.Finding {
+	var out []model.Finding
+	for i := 1; i < len(a.toks); i++ {
+		why := a.collision(i)
+		if why == "" {
+			continue
+		}
+		// Which of the two is the copy depends on how far the
+		// substitutions drifted, so the span covers both; the proposal
+		// keeps the first and asks for the lost word.
+		j := a.phraseEnd(i)
+		out = append(out, model.Finding{
+			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Rule: c.Name(), Confidence: 0.9, Message: why,
+			Proposals: []model.Proposal{{Text: a.text(i-1) + " " + model.Placeholder, Note: "type the overwritten word"}},
+		})
+		i = j + 1
+	}
+	return out
+}
+
+// collision says why token i cannot follow token i-1, or "" when it can.
+func (a *analysis) collision(i int) string {
+	p, c := a.cls[i-1], a.cls[i]
+	switch {
+	case p == clsSubj || p == clsItYou && a.capitalised(i-1) && a.sentenceStart(i-1):
+		if startsNP(c) && !quantifier(a.text(i)) {
+			return "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
+		}
+	case p == clsPoss && a.text(i-1) != "her":
+		if isPronoun(c) || c == clsDet && !quantifier(a.text(i)) {
+			return "a possessive is followed directly by a pronoun or determiner: the noun it qualified was overwritten"
+		}
+	case p == clsObj || p == clsDet && !quantifier(a.text(i-1)):
+		if c == clsSubj || c == clsObj || c == clsPoss {
+			return "two pronouns in a row: a word between them was overwritten"
+		}
+	}
+	if c == clsSubj && a.text(i) != "I" && (p == clsDet || p == clsPoss || p == clsPrep && !comparative(a.text(i-1))) {
+		return "a subject pronoun after a determiner or preposition: it overwrote the word that stood here"
+	}
+	return ""
+}
+
+// quantifier reports whether w may follow a pronoun or determiner ("we
+// all", "they both", "them each").
+func quantifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "all", "both", "each", "every", "either", "neither", "such", "no", "any", "some":
+		return true
+	}
+	return false
+}
+
+// comparative reports whether w may take a subject pronoun ("as he",
+// "than they", "like we").
+func comparative(w string) bool {
+	switch strings.ToLower(w) {
+	case "as", "than", "like", "but":
+		return true
+	}
+	return false
+}
+
+// phraseEnd returns the last token of the noun phrase starting at i: a
+// pronoun alone, or a determiner with the capitalised or plain words after
+// it ("The Democrats", "White House spokesman Sean Spicer").
+func (a *analysis) phraseEnd(i int) int {
+	if isPronoun(a.cls[i]) {
+		return i
+	}
+	j := i
+	for j+1 < len(a.toks) && (a.cls[j+1] == clsCap || a.cls[j+1] == clsClitic) {
+		j++
+	}
+	return j
+}

@@ -1,0 +1,105 @@
+package annotate
+
+// maxMention bounds a mention's length in tokens; representatives longer
+// than this ("Steve Whitmore , a representative for the LA Sheriff 's
+// office") are still found by their first maxMention tokens.
+const maxMention = 10
+
+// mention is one occurrence of a recurring noun phrase: tokens [i, j].
+type mention struct {
+	i, j  int
+	count int  // occurrences of the same words in the document
+	first bool // the earliest occurrence: the writer's own mention
+}
+
+// inNP reports whether a token of class c can sit inside a noun phrase
+// ("A group of Afghan teenagers", "Labour 's Shadow Home Secretary").
+func inNP(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsDet, clsPrep, clsClitic, clsEd, clsIng, clsPunct:
+		return true
+	}
+	return false
+}
+
+// endsNP reports whether a token of class c can close a noun phrase.
+func endsNP(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsClitic, clsIng:
+		return true
+	}
+	return false
+}
+
+// mentions finds the noun phrases that recur verbatim: a resolver copies
+// each cluster's representative over every later mention, so the copies
+// repeat a long phrase far more than a writer would. It returns maximal
+// occurrences, left to right, never overlapping.
+func (a *analysis) mentions() []mention {
+	counts := make(map[uint64]int32, len(a.toks)/4)
+	a.eachPhrase(func(i, j int, h uint64) bool {
+		counts[h]++
+		return true
+	})
+	var out []mention
+	seen := make(map[uint64]bool)
+	next := 0
+	for i := range a.toks {
+		if i < next || !a.startsPhrase(i) {
+			continue
+		}
+		best, bestH, bestN := -1, uint64(0), 0
+		a.phrasesAt(i, func(j int, h uint64) bool {
+			n := int(counts[h])
+			if n < 2 {
+				return false
+			}
+			if j > i || a.cls[i] == clsCap {
+				best, bestH, bestN = j, h, n
+			}
+			return true
+		})
+		if best < 0 {
+			continue
+		}
+		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH]})
+		seen[bestH] = true
+		next = best + 1
+	}
+	return out
+}
+
+// startsPhrase reports whether a recurring phrase may begin at token i.
+func (a *analysis) startsPhrase(i int) bool {
+	switch a.cls[i] {
+	case clsDet, clsCap, clsNum, clsLow:
+		return true
+	}
+	return false
+}
+
+// eachPhrase calls f for every candidate phrase [i, j] with its hash.
+func (a *analysis) eachPhrase(f func(i, j int, h uint64) bool) {
+	for i := range a.toks {
+		if a.startsPhrase(i) {
+			a.phrasesAt(i, func(j int, h uint64) bool { return f(i, j, h) })
+		}
+	}
+}
+
+// phrasesAt calls f for each candidate phrase starting at i, shortest
+// first, until f returns false.
+func (a *analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for j := i; j < len(a.toks) && j < i+maxMention && inNP(a.cls[j]); j++ {
+		t := a.text(j)
+		for k := 0; k < len(t); k++ {
+			h = (h ^ uint64(t[k])) * prime
+		}
+		h = (h ^ ' ') * prime
+		if endsNP(a.cls[j]) && !f(j, h) {
+			return
+		}
+	}
+}
