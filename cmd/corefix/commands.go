@@ -28,6 +28,7 @@ func commands() []command {
 	return []command{
 		reviewCommand(),
 		detectCommand(),
+		evalCommand(),
 		applyCommand(),
 		versionCommand(),
 		helpCommand(),
