@@ -16,27 +16,28 @@ type class uint8
 // guessed from shape, and an unknown lower-case word is most likely a noun
 // or adjective.
 const (
-	clsLow    class = iota // unknown lower-case word: noun, adjective, rarer verb
-	clsCap                 // capitalised word: a name, or a sentence start
-	clsNum                 // number
-	clsDet                 // determiner: the, a, this…
-	clsPoss                // possessive pronoun: his, their…
-	clsSubj                // subject pronoun: he, they…
-	clsObj                 // object pronoun: him, them…
-	clsItYou               // it, you: subject or object
-	clsPrep                // preposition
-	clsConj                // conjunction or subordinator
-	clsWh                  // who, which…
-	clsAux                 // auxiliary, negation, clitic, sentence adverb
-	clsVerb                // a common verb form
-	clsEnd                 // . ! ?
-	clsComma               // , ; :
-	clsQuote               // quotation mark
-	clsPunct               // other punctuation
-	clsLy                  // -ly adverb
-	clsEd                  // -ed participle
-	clsIng                 // -ing form
-	clsClitic              // possessive ’s
+	clsLow      class = iota // unknown lower-case word: noun, adjective, rarer verb
+	clsCap                   // capitalised word: a name, or a sentence start
+	clsNum                   // number
+	clsDet                   // determiner: the, a, this…
+	clsPoss                  // possessive pronoun: his, their…
+	clsSubj                  // subject pronoun: he, they…
+	clsObj                   // object pronoun: him, them…
+	clsItYou                 // it, you: subject or object
+	clsPrep                  // preposition
+	clsConj                  // conjunction or subordinator
+	clsWh                    // who, which…
+	clsAux                   // auxiliary, negation, clitic, sentence adverb
+	clsVerb                  // a common verb form
+	clsNounVerb              // as often a noun as a verb: visit, support
+	clsEnd                   // . ! ?
+	clsComma                 // , ; :
+	clsQuote                 // quotation mark
+	clsPunct                 // other punctuation
+	clsLy                    // -ly adverb
+	clsEd                    // -ed participle
+	clsIng                   // -ing form
+	clsClitic                // possessive ’s
 )
 
 //go:embed words.txt
@@ -44,7 +45,7 @@ var wordsTxt string
 
 var classNames = map[string]class{
 	"det": clsDet, "poss": clsPoss, "subj": clsSubj, "obj": clsObj, "ityou": clsItYou,
-	"prep": clsPrep, "conj": clsConj, "wh": clsWh, "aux": clsAux, "verb": clsVerb,
+	"prep": clsPrep, "conj": clsConj, "wh": clsWh, "aux": clsAux, "verb": clsVerb, "nounverb": clsNounVerb,
 }
 
 // lexicon maps a lower-case word to its closed class. It is parsed once
@@ -91,7 +92,7 @@ func classify(w string, lex map[string]class) class {
 		return clsCap // "US", "UNLESS": acronyms and shouting, not pronouns
 	}
 	if unicode.IsUpper(r) {
-		if c, ok := lex[strings.ToLower(w)]; ok && c != clsVerb {
+		if c, ok := lex[strings.ToLower(w)]; ok && c != clsVerb && c != clsNounVerb {
 			// "The", "He": closed-class words keep their class at a
 			// sentence start; the caller checks capitalisation.
 			return c

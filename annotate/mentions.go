@@ -51,7 +51,10 @@ func (a *analysis) mentions() []mention {
 		best, bestH, bestN := -1, uint64(0), 0
 		a.phrasesAt(i, func(j int, h uint64) bool {
 			n := int(counts[h])
-			if n < 2 {
+			// A longer phrase must recur about as often as the shorter:
+			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
+			// times is the name plus a coincidence, not a new phrase.
+			if n < 2 || 2*n <= bestN {
 				return false
 			}
 			if j > i || a.cls[i] == clsCap {

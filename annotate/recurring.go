@@ -32,10 +32,13 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 	var out []model.Finding
 	for _, m := range a.mentions() {
 		conf, msg := a.misfit(m.i, m.j)
-		if m.i > onset && !m.first && conf < afterOn && a.looseSlot(m.i, m.j) {
+		// A lone word recurs naturally ("Thursday", "Russian"); only
+		// phrases count as copies on the drift alone.
+		if m.i > onset && m.j > m.i && !m.first && conf < afterOn && a.looseSlot(m.i, m.j) {
 			conf, msg = afterOn, "a recurring noun phrase after the point where substitutions started to drift: it probably overwrote the words here"
 		}
-		if m.first || conf < slotOK {
+		if m.first || conf < slotOK || a.repeated(m.j+1) {
+			// A word repeated right after the phrase: the repeat is the copy.
 			continue
 		}
 		out = append(out, model.Finding{

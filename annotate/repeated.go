@@ -42,7 +42,7 @@ func (r RepeatedToken) detect(a *analysis) []model.Finding {
 // repeated reports whether token i repeats token i-1 exactly, where
 // writers would not double the word.
 func (a *analysis) repeated(i int) bool {
-	return a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
+	return i > 0 && i < len(a.toks) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
 		a.cls[i] != clsClitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
 }
 
