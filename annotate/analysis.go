@@ -25,8 +25,14 @@ func analyze(doc *model.Document) *analysis {
 	return &analysis{doc: doc, toks: toks, cls: cls}
 }
 
-// text returns token i's text.
-func (a *analysis) text(i int) string { return a.toks[i].Text(a.doc.Text) }
+// text returns token i's text, or "" outside the document, so the
+// checks can look at neighbours without bounds tests of their own.
+func (a *analysis) text(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.toks[i].Text(a.doc.Text)
+}
 
 // class returns the class of token i, or clsEnd outside the document (the
 // edges behave like sentence boundaries).

@@ -45,8 +45,10 @@ func (c Collision) detect(a *analysis) []model.Finding {
 func (a *analysis) collision(i int) string {
 	p, c := a.cls[i-1], a.cls[i]
 	switch {
+	case a.text(i-1) == "i" || a.text(i) == "i":
+		return "" // a lower-case "i" is a list label or a typo, not a pronoun
 	case p == clsSubj || p == clsItYou && a.capitalised(i-1) && a.sentenceStart(i-1):
-		if startsNP(c) && !quantifier(a.text(i)) {
+		if startsNP(c) && !quantifier(a.text(i)) && !reflexive(a.text(i)) {
 			return "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
 		}
 	case p == clsPoss && a.text(i-1) != "her":
@@ -58,7 +60,7 @@ func (a *analysis) collision(i int) string {
 			return "two pronouns in a row: a word between them was overwritten"
 		}
 	}
-	if c == clsSubj && a.text(i) != "I" && (p == clsDet || p == clsPoss || p == clsPrep && !comparative(a.text(i-1))) {
+	if c == clsSubj && a.text(i) != "I" && (p == clsDet && !quantifier(a.text(i-1)) || p == clsPoss || p == clsPrep && !clausal(a.text(i-1))) {
 		return "a subject pronoun after a determiner or preposition: it overwrote the word that stood here"
 	}
 	return ""
@@ -74,14 +76,9 @@ func quantifier(w string) bool {
 	return false
 }
 
-// comparative reports whether w may take a subject pronoun ("as he",
-// "than they", "like we").
-func comparative(w string) bool {
-	switch strings.ToLower(w) {
-	case "as", "than", "like", "but":
-		return true
-	}
-	return false
+// reflexive reports whether w is a reflexive pronoun ("they themselves").
+func reflexive(w string) bool {
+	return strings.HasSuffix(w, "self") || strings.HasSuffix(w, "selves")
 }
 
 // phraseEnd returns the last token of the noun phrase starting at i: a

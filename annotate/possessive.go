@@ -58,9 +58,12 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0
 	}
 	g := a.genderOf(i, j)
-	if g == unknownGender && !a.namedPhrase(i, j) && !a.longPhrase(i, j) {
-		// "the U.S. border", "Texas schools": a place or thing before a
-		// noun is usually a compound, not a lost possessive.
+	switch {
+	case a.longPhrase(i, j) || g == plural:
+	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j):
+		// "the U.S. border", "the Andy Warhol exhibit", "Texas schools":
+		// a determiner phrase, place or thing before a noun is usually a
+		// compound, not a lost possessive.
 		return 0
 	}
 	// A singular subject followed by an "-s" word is a subject and its

@@ -7,16 +7,16 @@ import "strings"
 // natural slot (after a preposition or verb, before a verb or
 // punctuation).
 func (a *analysis) misfit(i, j int) (float64, string) {
-	p, n := a.class(i-1), a.class(j+1)
+	p := a.class(i - 1)
 	first := a.cls[i]
 	switch {
-	case (p == clsDet || p == clsPoss) && (first == clsDet || first == clsPoss || first == clsSubj || first == clsObj || first == clsItYou) && !predeterminer(a, i-1):
+	case (p == clsDet || p == clsPoss) && (first == clsDet || first == clsPoss || first == clsSubj || first == clsObj || first == clsItYou) && !predeterminer(a, i-1) && !quantifier(a.text(i)):
 		return 0.9, "a determiner or possessive is followed by another noun phrase: a noun was overwritten"
 	case p == clsSubj && startsNP(first):
 		return 0.9, "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
 	case a.sentenceWord(j+1) && a.class(j+1) != clsDet:
 		return 0.8, "a noun phrase runs into a capitalised word that starts a sentence: the full stop was overwritten"
-	case (n == clsDet || n == clsPoss || n == clsSubj) && !a.capitalised(j+1):
+	case opensNP(a.text(j+1)) && !objectSlot(p):
 		return 0.7, "a noun phrase is followed directly by another noun phrase: a word between them was overwritten"
 	case p == clsLow && first == clsDet:
 		return 0.45, "a noun is followed directly by a noun phrase: a word between them was overwritten"
@@ -60,6 +60,27 @@ func (a *analysis) looseSlot(i, j int) bool {
 	}
 	switch a.class(j + 1) {
 	case clsLow, clsCap, clsNum, clsDet, clsPoss, clsSubj, clsObj, clsItYou:
+		return true
+	}
+	return false
+}
+
+// opensNP reports whether w starts a new noun phrase beyond doubt. Not
+// "this" or "each" ("Australia this week", "drives each"), not "her"
+// (also an object), not pronouns (a relative clause may follow).
+func opensNP(w string) bool {
+	switch w {
+	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
+// objectSlot reports whether a word of class p may take two noun phrases
+// after it ("gave Mohamed the option"): a verb, or a word that may be one.
+func objectSlot(p class) bool {
+	switch p {
+	case clsVerb, clsNounVerb, clsEd, clsIng, clsLow, clsLy:
 		return true
 	}
 	return false
