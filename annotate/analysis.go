@@ -13,6 +13,9 @@ type analysis struct {
 	doc  *model.Document
 	toks []model.Token
 	cls  []class
+
+	recurring []mention // computed on first use by mentions
+	found     bool
 }
 
 func analyze(doc *model.Document) *analysis {

@@ -17,12 +17,23 @@ func Default() []Detector {
 	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{}}
 }
 
+// analyzer is a detector that reads the shared analysis, so Detect
+// tokenises and classifies a document once for all of them.
+type analyzer interface {
+	detect(a *analysis) []model.Finding
+}
+
 // Detect runs every default detector on doc and returns merged findings,
 // sorted by start, never overlapping, with IDs f0001, f0002….
 func Detect(doc *model.Document) []model.Finding {
+	a := analyze(doc)
 	var all []model.Finding
 	for _, d := range Default() {
-		all = append(all, d.Detect(doc)...)
+		if x, ok := d.(analyzer); ok {
+			all = append(all, x.detect(a)...)
+		} else {
+			all = append(all, d.Detect(doc)...)
+		}
 	}
 	return Merge(all)
 }

@@ -36,11 +36,14 @@ func endsNP(c class) bool {
 // repeat a long phrase far more than a writer would. It returns maximal
 // occurrences, left to right, never overlapping.
 func (a *analysis) mentions() []mention {
-	counts := make(map[uint64]int32, len(a.toks)/4)
-	a.eachPhrase(func(i, j int, h uint64) bool {
-		counts[h]++
-		return true
-	})
+	if !a.found {
+		a.recurring, a.found = a.findMentions(), true
+	}
+	return a.recurring
+}
+
+func (a *analysis) findMentions() []mention {
+	counts := a.countPhrases()
 	var out []mention
 	seen := make(map[uint64]bool)
 	next := 0
@@ -81,26 +84,63 @@ func (a *analysis) startsPhrase(i int) bool {
 	return false
 }
 
-// eachPhrase calls f for every candidate phrase [i, j] with its hash.
-func (a *analysis) eachPhrase(f func(i, j int, h uint64) bool) {
+// countPhrases counts every candidate phrase whose one-shorter prefix
+// recurs, level by level: a phrase can only recur if its prefix does, so
+// the few recurring prefixes bound the work, not the text length times
+// maxMention.
+func (a *analysis) countPhrases() map[uint64]int32 {
+	type open struct {
+		i, j int
+		h    uint64
+	}
+	counts := make(map[uint64]int32, len(a.toks)/2)
+	var alive []open
 	for i := range a.toks {
-		if a.startsPhrase(i) {
-			a.phrasesAt(i, func(j int, h uint64) bool { return f(i, j, h) })
+		if a.startsPhrase(i) && a.inPhrase(i, i) {
+			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
 		}
 	}
+	for len(alive) > 0 {
+		for _, o := range alive {
+			counts[o.h]++
+		}
+		next := alive[:0]
+		for _, o := range alive {
+			j := o.j + 1
+			if counts[o.h] < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
+				continue
+			}
+			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
+		}
+		alive = next
+	}
+	return counts
+}
+
+// inPhrase reports whether token j may belong to a phrase starting at i.
+func (a *analysis) inPhrase(j, i int) bool {
+	return inNP(a.cls[j]) || j > i && a.text(j) == "and"
+}
+
+// hashSeed starts a phrase hash (FNV-1a).
+const hashSeed = uint64(14695981039346656037)
+
+// extendHash adds token j, and a separator, to the phrase hash h.
+func (a *analysis) extendHash(h uint64, j int) uint64 {
+	const prime = 1099511628211
+	t := a.text(j)
+	for k := 0; k < len(t); k++ {
+		h = (h ^ uint64(t[k])) * prime
+	}
+	return (h ^ ' ') * prime
 }
 
 // phrasesAt calls f for each candidate phrase starting at i, shortest
 // first, until f returns false.
 func (a *analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	for j := i; j < len(a.toks) && j < i+maxMention && inNP(a.cls[j]); j++ {
-		t := a.text(j)
-		for k := 0; k < len(t); k++ {
-			h = (h ^ uint64(t[k])) * prime
-		}
-		h = (h ^ ' ') * prime
+	h := hashSeed
+	for j := i; j < len(a.toks) && j < i+maxMention && a.inPhrase(j, i); j++ {
+		h = a.extendHash(h, j)
 		if endsNP(a.cls[j]) && !f(j, h) {
 			return
 		}
