@@ -58,7 +58,12 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 	}
-	a, resumed, err := model.LoadOrStart(out, doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	w, err := model.OpenWorkfile(out, o.annotator)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
 	if err != nil {
 		return err
 	}
