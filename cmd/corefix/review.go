@@ -44,7 +44,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 		}
 	} else {
 		var err error
-		if doc, err = model.ReadDocument(args[0]); err != nil {
+		if doc, err = e.readDocument(args[0]); err != nil {
 			return err
 		}
 		if out == "" {
@@ -54,7 +54,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	var orig *model.Document
 	if o.original != "" {
 		var err error
-		if orig, err = model.ReadDocument(o.original); err != nil {
+		if orig, err = e.readDocument(o.original); err != nil {
 			return err
 		}
 	}
