@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -45,6 +46,7 @@ type Workfile struct {
 	ReadOnly bool // opened without the lock: Save refuses
 
 	lock *flock.Flock
+	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
 	// last is the content this process last read or wrote; nil when the
 	// file did not exist.
 	last []byte
@@ -115,6 +117,8 @@ func (w *Workfile) remember() error {
 // Load reads and validates the annotation, or returns an error wrapping
 // fs.ErrNotExist when there is none yet.
 func (w *Workfile) Load() (*Annotation, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.last == nil {
 		return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
 	}
@@ -128,18 +132,23 @@ func (w *Workfile) Load() (*Annotation, error) {
 // Save writes a atomically unless the file changed on disk since it was
 // last read or written here (ErrChangedOnDisk) or the file is read-only.
 func (w *Workfile) Save(a *Annotation) error {
-	if w.ReadOnly {
-		return fmt.Errorf("%s: opened read-only (another corefix holds it)", w.Path)
-	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.changedOnDisk() {
 		return fmt.Errorf("%s: %w", w.Path, ErrChangedOnDisk)
 	}
-	return w.ForceSave(a)
+	return w.write(a)
 }
 
 // ForceSave writes a even if the file changed on disk (after the user
 // chose to overwrite).
 func (w *Workfile) ForceSave(a *Annotation) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.write(a)
+}
+
+func (w *Workfile) write(a *Annotation) error {
 	if w.ReadOnly {
 		return fmt.Errorf("%s: opened read-only (another corefix holds it)", w.Path)
 	}
