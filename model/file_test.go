@@ -15,6 +15,9 @@ import (
 // randomAnnotation builds an annotation of the seed with random findings and
 // random decisions of every kind, including manual spans and non-ASCII edits.
 func randomAnnotation(t testing.TB, r *rand.Rand) *Annotation {
+	if r == nil {
+		r = rand.New(rand.NewPCG(1, 1))
+	}
 	doc := NewDocument("cnn-sessions", "testdata/cnn-sessions.txt", readSeed(t))
 	toks := doc.Tokens()
 	var fs []Finding
