@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,20 +10,12 @@ import (
 	"unicode/utf8"
 )
 
-// runCLI runs corefix in-process and returns stdout, stderr and the exit
-// status.
-func runCLI(args ...string) (string, string, int) {
-	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errOut)
-	return out.String(), errOut.String(), code
-}
-
 // TestDetectJSONSchema checks `detect --format json` against FORMATS.md:
 // the fields and their types, findings sorted and non-overlapping, and
 // every text equal to the code point slice of the document.
 func TestDetectJSONSchema(t *testing.T) {
 	const path = "../../testdata/cnn-sessions.txt"
-	out, errOut, code := runCLI("detect", "--format", "json", path)
+	code, out, errOut := runCLI(t, "", "detect", "--format", "json", path)
 	if code != 0 {
 		t.Fatalf("detect exit %d: %s", code, errOut)
 	}
@@ -96,14 +87,14 @@ func TestDetectJSONSchema(t *testing.T) {
 func TestEvalFiles(t *testing.T) {
 	dir := t.TempDir()
 	findings := filepath.Join(dir, "findings.json")
-	out, errOut, code := runCLI("detect", "--format", "json", "../../testdata/cnn-sessions.txt")
+	code, out, errOut := runCLI(t, "", "detect", "--format", "json", "../../testdata/cnn-sessions.txt")
 	if code != 0 {
 		t.Fatalf("detect exit %d: %s", code, errOut)
 	}
 	if err := os.WriteFile(findings, []byte(out), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, errOut, code := runCLI("eval", "../../testdata/cnn-sessions.gold-dev.json", findings, "--text", "../../testdata/cnn-sessions.txt")
+	code, got, errOut := runCLI(t, "", "eval", "../../testdata/cnn-sessions.gold-dev.json", findings, "--text", "../../testdata/cnn-sessions.txt")
 	if code != 0 {
 		t.Fatalf("eval exit %d: %s", code, errOut)
 	}
@@ -118,14 +109,14 @@ func TestEvalFiles(t *testing.T) {
 }
 
 func TestEvalDir(t *testing.T) {
-	got, errOut, code := runCLI("eval", "--dir", "../../testdata/gum/drift")
+	code, got, errOut := runCLI(t, "", "eval", "--dir", "../../testdata/gum/drift")
 	if code != 0 {
 		t.Fatalf("eval --dir exit %d: %s", code, errOut)
 	}
 	if !strings.Contains(got, "recall overwrite") || !strings.Contains(got, "P=") {
 		t.Errorf("eval --dir output:\n%s", got)
 	}
-	got, errOut, code = runCLI("eval", "--dir", "../../testdata/gum/drift", "--false-alarms")
+	code, got, errOut = runCLI(t, "", "eval", "--dir", "../../testdata/gum/drift", "--false-alarms")
 	if code != 0 {
 		t.Fatalf("eval --false-alarms exit %d: %s", code, errOut)
 	}
@@ -136,11 +127,11 @@ func TestEvalDir(t *testing.T) {
 
 func TestEvalUsage(t *testing.T) {
 	for _, args := range [][]string{{"eval"}, {"eval", "one.json"}, {"eval", "--false-alarms", "a", "b"}} {
-		if _, _, code := runCLI(args...); code != exitUsage {
+		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
 			t.Errorf("corefix %q: exit %d, want %d", args, code, exitUsage)
 		}
 	}
-	if _, errOut, code := runCLI("eval", "--dir", t.TempDir()); code != exitFailure || !strings.Contains(errOut, "no *.gold.json") {
+	if code, _, errOut := runCLI(t, "", "eval", "--dir", t.TempDir()); code != exitFailure || !strings.Contains(errOut, "no *.gold.json") {
 		t.Errorf("eval on an empty dir: exit %d, stderr %q", code, errOut)
 	}
 }
