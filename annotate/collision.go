@@ -25,6 +25,9 @@ func (c Collision) detect(a *analysis) []model.Finding {
 	for i := 1; i < len(a.toks); i++ {
 		why := a.collision(i)
 		if why == "" {
+			why = a.dangling(i)
+		}
+		if why == "" {
 			continue
 		}
 		// Which of the two is the copy depends on how far the
@@ -62,6 +65,21 @@ func (a *analysis) collision(i int) string {
 	}
 	if c == clsSubj && a.text(i) != "I" && (p == clsDet && !quantifier(a.text(i-1)) || p == clsPoss || p == clsPrep && !clausal(a.text(i-1))) {
 		return "a subject pronoun after a determiner or preposition: it overwrote the word that stood here"
+	}
+	return ""
+}
+
+// dangling says why the possessive ’s at token i possesses nothing
+// ("himself Trump’s the Trump’s :"), or "" when a noun follows. After a
+// pronoun or "there" the ’s is "is" or "has" and anything may follow.
+func (a *analysis) dangling(i int) string {
+	if a.cls[i] != clsClitic || a.class(i-1) != clsCap && a.class(i-1) != clsLow || quantifier(a.text(i+1)) {
+		return ""
+	}
+	// Not before an auxiliary or "not": "the group ’s been", "it 's not".
+	switch a.class(i + 1) {
+	case clsDet, clsPoss, clsSubj, clsObj, clsEnd, clsComma, clsConj:
+		return "a possessive ’s is followed by no noun: the word it qualified was overwritten"
 	}
 	return ""
 }

@@ -14,6 +14,8 @@ func TestCollision(t *testing.T) {
 		{"object then subject", "Democrats accused him he lying to Congress .", []string{"him he"}},
 		{"capitalised it then phrase", "It The real story a total witch hunt !", []string{"It The"}},
 		{"subject after preposition", "I have decided to recuse myself from he any matters .", []string{"from he"}},
+		{"dangling possessive", "Asked if Sessions should recuse himself Trump’s the Trump’s : he did not .", []string{"Trump’s", "Trump’s"}},
+		{"possessive with noun", "Trump ’s campaign and Russia ’s ambassador met .", nil},
 		{"clause after preposition", "He was arrested after he brought a clock .", nil},
 		{"quantifier", "We all know the answer and they both left .", nil},
 		{"reflexive", "Costumes which they themselves created .", nil},

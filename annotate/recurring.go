@@ -34,7 +34,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		conf, msg := a.misfit(m.i, m.j)
 		// A lone word recurs naturally ("Thursday", "Russian"); only
 		// phrases count as copies on the drift alone.
-		if m.i > onset && m.j > m.i && !m.first && conf < afterOn && a.looseSlot(m.i, m.j) {
+		if m.i > onset && !m.first && conf < afterOn && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) {
 			conf, msg = afterOn, "a recurring noun phrase after the point where substitutions started to drift: it probably overwrote the words here"
 		}
 		if m.first || conf < slotOK || a.repeated(m.j+1) {
@@ -51,9 +51,10 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 }
 
 // driftOnset returns the first token where substitutions visibly drift
-// (a collision or a repeated word), or past the end when the document
-// shows too few of them to count as drifting: one odd pair can be a
-// headline or a quirk of style, drift shows as several.
+// (a collision, a repeated word, a copy that clearly misfits its slot),
+// or past the end when the document shows too few of them to count as
+// drifting: one odd pair can be a headline or a quirk of style, drift
+// shows as several.
 func (a *analysis) driftOnset() int {
 	onset, n := len(a.toks), 0
 	for i := 1; i < len(a.toks); i++ {
@@ -62,8 +63,27 @@ func (a *analysis) driftOnset() int {
 			n++
 		}
 	}
+	for _, m := range a.mentions() {
+		if bad, _ := a.misfit(m.i, m.j); !m.first && bad >= afterOn {
+			onset = min(onset, m.i)
+			n++
+		}
+	}
 	if n < driftEvidence {
 		return len(a.toks)
 	}
 	return onset
+}
+
+// copyLike reports whether a recurring phrase is more likely a resolver's
+// copy than the writer's own repetition: lone words and "the" + noun
+// ("the competition", "the event") recur in any article.
+func (a *analysis) copyLike(m mention) bool {
+	switch {
+	case m.j == m.i:
+		return false
+	case m.j == m.i+1 && a.cls[m.i] == clsDet && a.cls[m.j] != clsCap:
+		return false
+	}
+	return true
 }
