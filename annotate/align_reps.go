@@ -52,7 +52,7 @@ func (a *alignment) substitutions() []substitution {
 	for _, h := range a.hunks() {
 		out = append(out, a.split(h, atomAt)...)
 	}
-	return a.absorbEdges(out, a.inOrig)
+	return a.splitJoined(a.absorbEdges(out, a.inOrig), inv)
 }
 
 // key turns a token ID sequence into a map key.
@@ -104,6 +104,25 @@ func (a *alignment) inventory() []rep {
 	}
 	for n := range inv {
 		inv[n].trusted = inv[n].count >= 2 || a.inOrig(inv[n].ids)
+	}
+	// An untrusted inserted side is usually representatives side by
+	// side ("thousands of fans thousands of fans"): cut it into the
+	// longest runs the original contains.
+	for n, end := 0, len(inv); n < end; n++ {
+		if inv[n].trusted || inv[n].count == 0 {
+			continue
+		}
+		for ids := inv[n].ids; len(ids) > 0; {
+			l := len(ids)
+			for l > 1 && !a.inOrig(ids[:l]) {
+				l--
+			}
+			if _, ok := index[key(ids[:l])]; !ok {
+				index[key(ids[:l])] = len(inv)
+				inv = append(inv, rep{ids: ids[:l], trusted: true})
+			}
+			ids = ids[l:]
+		}
 	}
 	return inv
 }
@@ -216,15 +235,21 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 	var yStart []int // resolved token where each symbol of y starts
 	var yRep []int   // inventory index of each symbol, -1 for a plain token
 	for j := h.b1; j < h.b2; {
-		if o, ok := atomAt[j]; ok {
+		if o, ok := atomAt[j]; ok && o.n > 1 {
 			// An inventory index above every token ID: matches no token.
+			// (A one-token representative stays its token: it cannot be
+			// cut, and may match an equal original token.)
 			y = append(y, sym(int32(len(a.texts)+o.rep)))
 			yStart, yRep = append(yStart, j), append(yRep, o.rep)
 			j += o.n
 			continue
 		}
+		r := -1
+		if o, ok := atomAt[j]; ok {
+			r = o.rep
+		}
 		y = append(y, sym(a.rid[j]))
-		yStart, yRep = append(yStart, j), append(yRep, -1)
+		yStart, yRep = append(yStart, j), append(yRep, r)
 		j++
 	}
 	yStart = append(yStart, h.b2)
