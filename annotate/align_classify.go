@@ -56,7 +56,7 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			seen++
 		}
 	}
-	drifting := seen >= 2
+	drifting := seen >= 2 || a.mostlyUnrelated(subs)
 	shifted := make(map[int]bool) // representative → later copies drifted
 	out := make([]verdict, len(subs))
 	for k, s := range subs {
@@ -102,6 +102,31 @@ func (a *alignment) classify(subs []substitution) []verdict {
 	return out
 }
 
+// mostlyUnrelated reports whether most replaced slices show no sign of
+// naming their representative's entity. A correct resolver replaces
+// mentions, most of them pronouns or sharing a word with the
+// representative (at most two thirds unrelated in the GUM news articles);
+// a drifting one replaces whatever follows them (three quarters or more).
+func (a *alignment) mostlyUnrelated(subs []substitution) bool {
+	n, other := 0, 0
+	for _, s := range subs {
+		if s.a1 < s.a2 && s.b1 < s.b2 {
+			n++
+			if !a.namesSame(s) {
+				other++
+			}
+		}
+	}
+	return n >= minDriftSubs && float64(other) >= maxUnrelated*float64(n)
+}
+
+// Drift detection from unrelated slices needs a few substitutions to go
+// on, and a share between what correct resolution and drift produce.
+const (
+	minDriftSubs = 5
+	maxUnrelated = 0.72
+)
+
 func anyShifted(shifted map[int]bool, reps []int) bool {
 	for _, r := range reps {
 		if shifted[r] {
@@ -128,7 +153,11 @@ func (a *alignment) strongDrift(s substitution) bool {
 			return true
 		}
 	}
-	return last == "," || last == ":"
+	// A mention ends on a noun or pronoun, never on a preposition,
+	// conjunction or auxiliary ("anti-establishment and"). An article may
+	// end the slice when the mention's noun was aligned as kept: "this
+	// constituency" → "the … geographical constituency".
+	return last == "," || last == ":" || closedClass[strings.ToLower(last)]
 }
 
 // titleDot reports whether the dot at original token i ends a title
@@ -267,8 +296,12 @@ var (
 	// subjectPronouns directly before a replacement are the mention it
 	// was meant for ("They The Democrats the election").
 	subjectPronouns = wordSet("he", "she", "they", "we", "i")
-	titles          = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
-	demonstratives  = wordSet("this", "that", "these", "those")
+	closedClass     = wordSet("of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
+		"and", "or", "but", "nor", "if", "when", "while", "because", "than", "into", "onto", "over", "after",
+		"before", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+		"can", "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "n't", "n’t")
+	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
+	demonstratives = wordSet("this", "that", "these", "those")
 	// speakers are the first and second person: who speaks and to whom.
 	speakers    = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
 	possessives = wordSet("his", "her", "its", "their", "our", "my", "your")
