@@ -61,10 +61,6 @@ func (a *alignment) classify(subs []substitution) []verdict {
 	out := make([]verdict, len(subs))
 	for k, s := range subs {
 		v := verdict{kind: correct, conf: 0.3}
-		first := ""
-		if s.a1 < s.a2 {
-			first = strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		}
 		switch {
 		case s.a1 == s.a2:
 			v = verdict{kind: inserted, conf: 0.6}
@@ -76,18 +72,13 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.9}
 		case drifting && anyShifted(shifted, s.reps):
 			v = verdict{kind: drifted, conf: 0.85}
-		case a.isPossessive(s):
-			v = verdict{kind: possessive, conf: 0.9}
-			if endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)) {
-				// "his" → "Trump ’s": the possessive survived in the
-				// representative; still worth a look.
-				v.conf = 0.6
-			}
+		case a.possessiveConf(s) > 0:
+			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case drifting && !a.namesSame(s):
 			v = verdict{kind: drifted, conf: 0.7}
-		case speakers[first] && s.a2-s.a1 == 1:
-			// Replacing "I" or "we" turns a speaker's words into reported
-			// speech, inside a quotation or in one the marks missed.
+		case inQuote[s.a1] && s.a2-s.a1 == 1 && isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
+			// Replacing "I" or "we" turns the speaker's words into
+			// reported speech.
 			v = verdict{kind: quoted, conf: 0.85}
 		case inQuote[s.a1]:
 			// A third-person mention replaced inside a quotation is
@@ -176,7 +167,7 @@ func (a *alignment) titleDot(i int) bool {
 func (a *alignment) namesSame(s substitution) bool {
 	if s.a2-s.a1 == 1 {
 		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		if pronouns[w] || possessives[w] || speakers[w] || demonstratives[w] {
+		if pronouns[w] || possessives[w] || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
 			return true
 		}
 	}
@@ -216,22 +207,44 @@ func (a *alignment) weakDrift(s substitution) bool {
 	return subjectPronouns[w] || determiners[w] && !determiners[first]
 }
 
-// isPossessive reports whether the substitution replaced a possessive
-// determiner. "her" is possessive only before a content word: "her
-// book", not "told her that".
-func (a *alignment) isPossessive(s substitution) bool {
+// possessiveConf returns how sure it is that the substitution turned a
+// possessive determiner into a bare mention, or 0. A representative that
+// is a lone determiner ("her skin" → "the skin") replaced a whole noun
+// phrase, not a possessive. One ending in ’s kept the possessive, mostly.
+// "her" is possessive before a content word ("her book") and most likely
+// an object otherwise ("told her that"); without a tagger that stays a
+// guess, so it is still flagged, just above the line.
+func (a *alignment) possessiveConf(s substitution) float64 {
 	if s.a2-s.a1 != 1 {
-		return false
+		return 0
 	}
 	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-	if w != "her" {
-		return possessives[w]
+	if !possessives[w] || s.b2-s.b1 == 1 && determiners[strings.ToLower(a.rt[s.b1].Text(a.doc.Text))] {
+		return 0
 	}
-	if s.a2 >= len(a.ot) {
+	switch {
+	case w == "her" && !a.herIsDeterminer(s.a1):
+		return 0.55
+	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
+		return 0.6
+	}
+	return 0.9
+}
+
+// herIsDeterminer reports whether "her" at original token i is followed
+// by a content word, as a possessive determiner is.
+func (a *alignment) herIsDeterminer(i int) bool {
+	if i+1 >= len(a.ot) {
 		return false
 	}
-	next := a.ot[s.a2]
+	next := a.ot[i+1]
 	return next.Kind != model.Punct && !functionWords[strings.ToLower(next.Text(a.orig.Text))]
+}
+
+// isSpeaker reports whether w is a first- or second-person pronoun; "US"
+// in capitals is the country.
+func isSpeaker(w string) bool {
+	return speakers[strings.ToLower(w)] && (len(w) == 1 || w != strings.ToUpper(w))
 }
 
 // quotedTokens marks the original tokens inside a direct quotation.

@@ -112,7 +112,7 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	lastRep := strings.ToLower(a.rt[s.b2-1].Text(a.doc.Text))
 	var moved string
 	switch {
-	case possessives[prev] && prev != "her" || prev == "her" && a.isPossessive(substitution{hunk: hunk{a1: s.a1 - 1, a2: s.a1}}):
+	case possessives[prev] && (prev != "her" || a.herIsDeterminer(s.a1-1)):
 		moved = y + a.clitic() + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
 	case pronouns[prev] || prev == lastRep:
 		moved = y + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
