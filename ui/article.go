@@ -21,9 +21,9 @@ type article struct {
 	top    int // first visible row
 	cache  map[int]string
 
-	focus  int                    // focused span, -1 for none
-	match  [2]int                 // current search match (bytes), empty when Start==End
-	sel    [2]int                 // span being marked (bytes), empty when Start==End
+	focus  int                   // focused span, -1 for none
+	match  [2]int                // current search match (bytes), empty when Start==End
+	sel    [2]int                // span being marked (bytes), empty when Start==End
 	filter func(model.Span) bool // spans failing it are drawn as plain text
 }
 
