@@ -426,7 +426,7 @@ func (m *Model) enableKeys() {
 		s = m.a.Span(m.focus)
 	}
 	k.Accept.SetEnabled(has && len(s.Proposals) > 0)
-	k.Choose.SetEnabled(has && len(s.Proposals) > 1)
+	k.Choose.SetEnabled(has && len(s.Proposals) > 0)
 	for _, b := range []*key.Binding{&k.Reject, &k.Edit} {
 		b.SetEnabled(has)
 	}
