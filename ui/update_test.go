@@ -28,7 +28,7 @@ func TestNextPrevVisitPending(t *testing.T) {
 		{[]string{"tab"}, "f0005"},
 		{[]string{"n", "n", "n", "n", "n"}, "f0010"},
 		{[]string{"n", "n", "n", "n", "n", "n"}, "f0004"}, // wraps
-		{[]string{"p"}, "f0003"}, // back visits decided spans too
+		{[]string{"p"}, "f0003"},                          // back visits decided spans too
 		{[]string{"shift+tab"}, "f0003"},
 		{[]string{"n", "p"}, "f0004"},
 		{[]string{"a", "p"}, "f0004"},
