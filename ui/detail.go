@@ -17,9 +17,12 @@ func (m *Model) detailView() string {
 	}
 	s := m.a.Span(m.focus)
 	text := m.a.Doc.Text[s.Start:s.End]
-	title := fmt.Sprintf("%s %s %s %.0f%% · %s · %s",
-		st.Bold.Render(fmt.Sprintf("%d/%d", m.focus+1, m.a.Len())), s.ID,
-		st.Category[s.Category].Render(string(s.Category)), s.Confidence*100, s.Rule, status(s))
+	title := fmt.Sprintf("%s %s %s %.0f%%", st.Bold.Render(fmt.Sprintf("%d/%d", m.focus+1, m.a.Len())), s.ID,
+		st.Category[s.Category].Render(string(s.Category)), s.Confidence*100)
+	if s.Rule != "" {
+		title += " · " + s.Rule
+	}
+	title += " · " + status(s)
 	lines := []string{title, m.proposalsLine(s)}
 	if s.Original != nil {
 		lines = append(lines, fmt.Sprintf("original: %q  now: %q", *s.Original, text))
