@@ -28,10 +28,25 @@ func fixture(t testing.TB) *model.Annotation {
 // newTestModel opens the fixture at w×h, saving into a temporary directory.
 func newTestModel(t testing.TB, w, h int) *Model {
 	t.Helper()
-	m := New(fixture(t), filepath.Join(t.TempDir(), "sample.corefix.json"), Options{Title: "sample"})
+	m := New(fixture(t), openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")), Options{Title: "sample"})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
+
+// openWorkfile locks path for the test.
+func openWorkfile(t testing.TB, path string) *model.Workfile {
+	t.Helper()
+	w, err := model.OpenWorkfile(path, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+// displayOnly is a Workfile that is never saved, for screens whose header
+// must not show a temporary path.
+func displayOnly(path string) *model.Workfile { return &model.Workfile{Path: path} }
 
 // keyMsg turns a key name as bubbletea spells it into a key press.
 func keyMsg(k string) tea.KeyPressMsg {
@@ -117,10 +132,10 @@ func spanByID(t testing.TB, a *model.Annotation, id string) model.Span {
 // saved reads back the file the editor saved.
 func saved(t testing.TB, m *Model) *model.Annotation {
 	t.Helper()
-	if _, err := os.Stat(m.path); err != nil {
+	if _, err := os.Stat(m.file.Path); err != nil {
 		t.Fatalf("nothing saved: %v", err)
 	}
-	a, err := model.ReadAnnotationFile(m.path)
+	a, err := model.ReadAnnotationFile(m.file.Path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,8 @@ type KeyMap struct {
 	Accept, Choose, Reject, Edit key.Binding
 	Reset, Mark, Undo, Redo      key.Binding
 	Search, Filter, Preview      key.Binding
-	Save, Quit, Interrupt, Help  key.Binding
+	Save, ForceSave              key.Binding
+	Quit, Interrupt, Help        key.Binding
 
 	// Input modes (edit, search).
 	Commit, Cancel key.Binding
@@ -51,6 +52,7 @@ func DefaultKeyMap() KeyMap {
 		Filter:    b("f", "filter", "f"),
 		Preview:   b("d", "corrected text", "d"),
 		Save:      b("s", "save", "s"),
+		ForceSave: b("S", "overwrite file", "S"),
 		Quit:      b("q", "quit", "q"),
 		Interrupt: b("ctrl+c", "quit", "ctrl+c"),
 		Help:      b("?", "more keys", "?"),
@@ -77,7 +79,7 @@ type reviewHelp struct{ k *KeyMap }
 // ShortHelp implements help.KeyMap.
 func (h reviewHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Next, k.Accept, k.Reject, k.Edit, k.Undo, k.Save, k.Quit, k.Help}
+	return []key.Binding{k.Next, k.Accept, k.Reject, k.Edit, k.Undo, k.Save, k.ForceSave, k.Quit, k.Help}
 }
 
 // FullHelp implements help.KeyMap.
@@ -86,7 +88,7 @@ func (h reviewHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Down, k.Up, k.PageDown, k.PageUp, k.Home, k.End},
 		{k.Accept, k.Choose, k.Reject, k.Edit, k.Reset, k.Mark},
-		{k.Undo, k.Redo, k.Search, k.Filter, k.Preview, k.Save, k.Quit, k.Help},
+		{k.Undo, k.Redo, k.Search, k.Filter, k.Preview, k.Save, k.ForceSave, k.Quit, k.Help},
 	}
 }
 

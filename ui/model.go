@@ -31,7 +31,7 @@ type Options struct {
 // Model is the review editor, the program's only tea.Model.
 type Model struct {
 	a     *model.Annotation
-	path  string // where decisions are saved
+	file  *model.Workfile // where decisions are saved
 	title string
 
 	keys   KeyMap
@@ -67,9 +67,9 @@ type Model struct {
 	stop     func() // quits the program from View, which cannot return a Cmd
 }
 
-// New returns an editor for a, saving to path after every decision.
-func New(a *model.Annotation, path string, opts Options) *Model {
-	m := &Model{a: a, path: path, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+// New returns an editor for a, saving to file after every decision.
+func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
+	m := &Model{a: a, file: file, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
@@ -139,15 +139,29 @@ func (m *Model) setStyles(s *Styles) {
 	m.help.Styles = s.Help
 }
 
-// resize lays the screen out again; the help height depends on the mode
-// and on whether full help is open.
+// resize lays the screen out again and brings the focus into view.
 func (m *Model) resize() {
+	m.relayout()
+	if m.focus >= 0 {
+		s := m.a.Span(m.focus)
+		m.art.Reveal(s.Start, s.End)
+	}
+}
+
+// relayout sizes the components. The help height depends on the mode and
+// on whether full help is open: its longest column of enabled keys.
+func (m *Model) relayout() {
 	m.help.SetWidth(m.width)
 	helpRows := 1
 	if m.fullHelp {
-		helpRows = len(m.helpKeys().FullHelp()[0]) // the longest column
 		for _, col := range m.helpKeys().FullHelp() {
-			helpRows = max(helpRows, len(col))
+			n := 0
+			for _, b := range col {
+				if b.Enabled() {
+					n++
+				}
+			}
+			helpRows = max(helpRows, n)
 		}
 	}
 	m.lay = computeLayout(m.width, m.height, helpRows)
@@ -155,9 +169,5 @@ func (m *Model) resize() {
 	m.input.SetWidth(max(m.lay.Width-len(m.input.Prompt)-1, 1))
 	if m.preview != nil {
 		m.preview.SetSize(m.lay.Width, m.lay.Article)
-	}
-	if m.focus >= 0 {
-		s := m.a.Span(m.focus)
-		m.art.Reveal(s.Start, s.End)
 	}
 }

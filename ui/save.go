@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,27 +17,33 @@ type savedMsg struct {
 
 // saveCmd writes a snapshot of the annotation, taken now in Update, so the
 // write can run in the background while the editor goes on changing the
-// annotation. A panic while encoding becomes an error in the status bar.
-func saveCmd(path string, snap *model.Annotation, version int) tea.Cmd {
+// annotation. force overwrites a file another program changed. A panic
+// while encoding becomes an error in the status bar.
+func saveCmd(file *model.Workfile, snap *model.Annotation, version int, force bool) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", path, r)}
+				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", file.Path, r)}
 			}
 		}()
-		return savedMsg{version: version, err: model.SaveAnnotation(path, snap)}
+		if force {
+			return savedMsg{version: version, err: file.ForceSave(snap)}
+		}
+		return savedMsg{version: version, err: file.Save(snap)}
 	}
 }
 
 // save starts saving the current state unless a save is already running;
 // saved starts another when that one ends if the state moved on, so saves
 // never race and the newest state is always the last one written.
-func (m *Model) save() tea.Cmd {
+func (m *Model) save() tea.Cmd { return m.startSave(false) }
+
+func (m *Model) startSave(force bool) tea.Cmd {
 	if m.saving {
 		return nil
 	}
 	m.saving = true
-	return saveCmd(m.path, m.a.Snapshot(), m.version)
+	return saveCmd(m.file, m.a.Snapshot(), m.version, force)
 }
 
 // saved handles the end of a save.
@@ -44,7 +51,11 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.saving = false
 	if msg.err != nil {
 		m.saveErr = msg.err
-		m.setError("not saved: %v — your decisions are kept; s retries", msg.err)
+		if errors.Is(msg.err, model.ErrChangedOnDisk) {
+			m.setError("not saved: %s changed on disk since it was opened — S overwrites it", m.file.Path)
+		} else {
+			m.setError("not saved: %v — your decisions are kept; s retries", msg.err)
+		}
 		m.quitAfterSave = false
 		return nil
 	}
@@ -58,7 +69,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	if m.announceSave {
 		m.announceSave = false
-		m.setInfo("saved to %s", m.path)
+		m.setInfo("saved to %s", m.file.Path)
 	}
 	return nil
 }

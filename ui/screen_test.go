@@ -39,7 +39,7 @@ func TestScreen(t *testing.T) {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			m := newTestModel(t, w, h)
-			m.path = "sample.corefix.json" // stable header; nothing is saved here
+			m.file = displayOnly("sample.corefix.json") // a stable header
 			checkScreen(t, m, w, h)
 		})
 	}
@@ -62,7 +62,7 @@ func TestScreenModes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newTestModel(t, 80, 24)
 			press(t, m, tt.keys...)
-			m.path = "sample.corefix.json"
+			m.file = displayOnly("sample.corefix.json")
 			checkScreen(t, m, 80, 24)
 		})
 	}
@@ -95,7 +95,7 @@ func TestScreenWideCharacters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := New(a, "wide.corefix.json", Options{Title: "wide"})
+			m := New(a, displayOnly("wide.corefix.json"), Options{Title: "wide"})
 			m.Update(tea.WindowSizeMsg{Width: w, Height: 14})
 			m.Update(keyMsg("a")) // accept the emoji span: its replacement is wider
 			checkScreen(t, m, w, 14)

@@ -43,7 +43,7 @@ func (s *vtScreen) waitFor(t *testing.T, want string) {
 // quit, then reads the saved file.
 func TestEndToEnd(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sample.corefix.json")
-	m := New(fixture(t), path, Options{Title: "sample"})
+	m := New(fixture(t), openWorkfile(t, path), Options{Title: "sample"})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -27,18 +28,19 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
 	case savedMsg:
-		return m, m.saved(msg)
+		cmd = m.saved(msg)
 	case tea.PasteMsg:
 		if m.mode == modeEdit || m.mode == modeSearch {
 			m.input, cmd = m.input.Update(msg)
 		}
-		return m, cmd
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
-		m.enableKeys()
-		return m, cmd
 	}
-	return m, nil
+	m.enableKeys()
+	if m.fullHelp {
+		m.relayout() // the keys on offer, and so the help's height, may have changed
+	}
+	return m, cmd
 }
 
 // key routes a key press to the current mode.
@@ -112,6 +114,9 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		m.announceSave = true
 		return m.save()
+	case key.Matches(msg, k.ForceSave):
+		m.announceSave = true
+		return m.startSave(true)
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
@@ -433,6 +438,7 @@ func (m *Model) enableKeys() {
 	k.Reset.SetEnabled(has && s.Status != model.Pending)
 	k.Next.SetEnabled(m.a.Len() > 0)
 	k.Prev.SetEnabled(m.a.Len() > 0)
+	k.ForceSave.SetEnabled(errors.Is(m.saveErr, model.ErrChangedOnDisk))
 	k.Undo.SetEnabled(m.a.CanUndo())
 	k.Redo.SetEnabled(m.a.CanRedo())
 }

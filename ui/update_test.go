@@ -2,7 +2,7 @@ package ui
 
 import (
 	"errors"
-	"path/filepath"
+	"os"
 	"strings"
 	"testing"
 
@@ -369,7 +369,11 @@ func TestSaveKey(t *testing.T) {
 
 func TestSaveErrorKeepsWork(t *testing.T) {
 	m := newTestModel(t, 80, 24)
-	m.path = filepath.Join(t.TempDir(), "missing", "x.corefix.json")
+	ro, err := model.OpenWorkfileReadOnly(m.file.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.file = ro
 	press(t, m, "a")
 	if !m.statusError || !strings.Contains(m.status, "not saved") || m.saveErr == nil {
 		t.Errorf("failed save: status %q, want an error in the status bar", m.status)
@@ -386,6 +390,28 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 	}
 	if res := press(t, m, "y"); res.quit {
 		t.Error("y quit although the save failed")
+	}
+}
+
+func TestChangedOnDiskAsksBeforeOverwriting(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	press(t, m, "a")
+	if err := os.WriteFile(m.file.Path, []byte("someone else's work"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "a")
+	if !errors.Is(m.saveErr, model.ErrChangedOnDisk) || !strings.Contains(m.status, "S overwrites") || !m.keys.ForceSave.Enabled() {
+		t.Fatalf("save over a changed file: err %v, status %q; want the conflict reported and S offered", m.saveErr, m.status)
+	}
+	if data, _ := os.ReadFile(m.file.Path); string(data) != "someone else's work" {
+		t.Fatal("the other program's file was overwritten without asking")
+	}
+	press(t, m, "S")
+	if m.saveErr != nil || m.Unsaved() {
+		t.Errorf("S: err %v, unsaved %v", m.saveErr, m.Unsaved())
+	}
+	if got := spanByID(t, saved(t, m), "f0005").Status; got != model.Accepted {
+		t.Errorf("after S the file has f0005 %s, want accepted", got)
 	}
 }
 
@@ -501,8 +527,8 @@ func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
 		t.Error("after a panic the editor does not quit")
 	}
 	err := m.finish(nil)
-	if err == nil || !strings.Contains(err.Error(), m.path) || strings.Contains(err.Error(), "\n") {
-		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.path)
+	if err == nil || !strings.Contains(err.Error(), m.file.Path) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.file.Path)
 	}
 	if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
 		t.Errorf("the decision made before the panic was saved as %s", got)
@@ -518,8 +544,15 @@ func TestFinishAfterProgramError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "saved in") {
 		t.Errorf("finish(ErrProgramPanic) = %v", err)
 	}
-	m.path = filepath.Join(t.TempDir(), "missing", "x.json")
-	if err := m.finish(errors.New("tty gone")); err == nil || !strings.Contains(err.Error(), "could not be saved") {
-		t.Errorf("finish with an unwritable path = %v", err)
+	// A file changed by someone else is not overwritten: the work goes beside it.
+	if err := os.WriteFile(m.file.Path, []byte("someone else's work"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = m.finish(errors.New("tty gone"))
+	if err == nil || !strings.Contains(err.Error(), m.file.Path+".rescue") {
+		t.Errorf("finish over a changed file = %v, want the work in %s.rescue", err, m.file.Path)
+	}
+	if _, err := model.ReadAnnotationFile(m.file.Path + ".rescue"); err != nil {
+		t.Error(err)
 	}
 }

@@ -95,7 +95,7 @@ func (m *Model) headerView() string {
 	fill := int(pct*float64(barW) + 0.5)
 	bar := st.Accepted.Render(strings.Repeat("█", fill)) + st.StripEmpty.Render(strings.Repeat("░", barW-fill))
 	progressText := fmt.Sprintf("%d/%d reviewed %s", done, total, bar)
-	file := st.Title.Render(m.title) + st.Dim.Render(" → "+m.path)
+	file := st.Title.Render(m.title) + st.Dim.Render(" → "+m.file.Path)
 	if m.lay.Header < 2 {
 		return spread(st.Title.Render(m.title)+" "+m.saveState(), progressText, m.lay.Width)
 	}
