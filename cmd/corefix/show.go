@@ -12,7 +12,7 @@ import (
 
 func showCommand() command {
 	return command{
-		name: "show", args: "FILE",
+		name: "show", args: "FILE | -",
 		summary: "Print FILE with the suspected broken spans marked, for a quick look without the editor:\n" +
 			"coloured on a terminal, [[text]]{category} when piped or when NO_COLOR is set.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
@@ -26,13 +26,13 @@ func runShow(e *env, original string, args []string) error {
 	if len(args) != 1 {
 		return &usageError{msg: "show takes one FILE"}
 	}
-	doc, err := model.ReadDocument(args[0])
+	doc, err := e.readDocument(args[0])
 	if err != nil {
 		return err
 	}
 	var orig *model.Document
 	if original != "" {
-		if orig, err = model.ReadDocument(original); err != nil {
+		if orig, err = e.readDocument(original); err != nil {
 			return err
 		}
 	}
