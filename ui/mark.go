@@ -29,7 +29,8 @@ func (m *Model) startMark() {
 		}
 	}
 	i := min(tokenAt(toks, at), len(toks)-1)
-	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Other)}
+	// Overwrites are what detectors miss most (PROBLEM.md); c changes it.
+	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Overwrite)}
 	m.mode = modeMark
 	m.showMark()
 }

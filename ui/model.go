@@ -26,6 +26,9 @@ const (
 type Options struct {
 	// Title names the article in the header, e.g. its file name.
 	Title string
+	// Resumed says the annotation was loaded from its file, which the
+	// first status message confirms.
+	Resumed bool
 }
 
 // Model is the review editor, the program's only tea.Model.
@@ -82,7 +85,11 @@ func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
 	m.art.SetFilter(filters[0].keep)
 	m.focusFirst()
 	m.enableKeys()
-	m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
+	if opts.Resumed {
+		m.setInfo("resumed %s: %s — ? keys", file.Path, a.Describe())
+	} else {
+		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
+	}
 	return m
 }
 
@@ -103,12 +110,6 @@ func (m *Model) focusFirst() {
 func (m *Model) Init() tea.Cmd {
 	return tea.RequestBackgroundColor
 }
-
-// Annotation returns the annotation the editor works on.
-func (m *Model) Annotation() *model.Annotation { return m.a }
-
-// Unsaved reports whether some change has not reached the file yet.
-func (m *Model) Unsaved() bool { return m.unsaved() }
 
 func (m *Model) setInfo(format string, args ...any) {
 	m.status, m.statusError = fmt.Sprintf(format, args...), false

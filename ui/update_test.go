@@ -126,7 +126,7 @@ func TestAcceptSavesAndAdvances(t *testing.T) {
 		if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
 			t.Errorf("%s: saved f0004 is %s, want accepted", k, got)
 		}
-		if m.Unsaved() {
+		if m.unsaved() {
 			t.Errorf("%s: still unsaved after the save finished", k)
 		}
 	}
@@ -240,8 +240,8 @@ func TestMarkMissedSpan(t *testing.T) {
 			manual = append(manual, s)
 		}
 	}
-	if len(manual) != 1 || manual[0].Status != model.Edited || manual[0].Replacement != "to lose" || manual[0].Category != model.Substitution {
-		t.Errorf("saved manual spans %+v, want one edited \"to lose\" of category substitution", manual)
+	if len(manual) != 1 || manual[0].Status != model.Edited || manual[0].Replacement != "to lose" || manual[0].Category != model.Possessive {
+		t.Errorf("saved manual spans %+v, want one edited \"to lose\" of category possessive", manual)
 	}
 }
 
@@ -378,7 +378,7 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 	if !m.statusError || !strings.Contains(m.status, "not saved") || m.saveErr == nil {
 		t.Errorf("failed save: status %q, want an error in the status bar", m.status)
 	}
-	if !m.Unsaved() || spanByID(t, m.a, "f0004").Status != model.Accepted {
+	if !m.unsaved() || spanByID(t, m.a, "f0004").Status != model.Accepted {
 		t.Error("the decision was lost or counted as saved")
 	}
 	if !strings.Contains(ansi.Strip(m.View().Content), "NOT SAVED") {
@@ -407,8 +407,8 @@ func TestChangedOnDiskAsksBeforeOverwriting(t *testing.T) {
 		t.Fatal("the other program's file was overwritten without asking")
 	}
 	press(t, m, "S")
-	if m.saveErr != nil || m.Unsaved() {
-		t.Errorf("S: err %v, unsaved %v", m.saveErr, m.Unsaved())
+	if m.saveErr != nil || m.unsaved() {
+		t.Errorf("S: err %v, unsaved %v", m.saveErr, m.unsaved())
 	}
 	if got := spanByID(t, saved(t, m), "f0005").Status; got != model.Accepted {
 		t.Errorf("after S the file has f0005 %s, want accepted", got)
@@ -554,5 +554,12 @@ func TestFinishAfterProgramError(t *testing.T) {
 	}
 	if _, err := model.ReadAnnotationFile(m.file.Path + ".rescue"); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestResumedSaysSo(t *testing.T) {
+	m := New(fixture(t), displayOnly("sample.corefix.json"), Options{Resumed: true})
+	if !strings.HasPrefix(m.status, "resumed sample.corefix.json: 4/10 reviewed") {
+		t.Errorf("first status of a resumed annotation = %q", m.status)
 	}
 }

@@ -77,5 +77,5 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return ui.Run(a, w, ui.Options{Title: title})
+	return ui.Run(a, w, ui.Options{Title: title, Resumed: resumed})
 }
