@@ -27,6 +27,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		reviewCommand(),
+		showCommand(),
 		detectCommand(),
 		evalCommand(),
 		applyCommand(),
