@@ -190,6 +190,9 @@ func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
 			Confidence: fs.Confidence, Message: fs.Message, Proposals: fs.Proposals, Original: fs.Original},
 		Origin: fs.Origin, Status: fs.Status, Note: fs.Note,
 	}
+	if len(s.Proposals) == 0 {
+		s.Proposals = nil // "proposals": [] and a missing list mean the same
+	}
 	if fs.Status.Changes() {
 		s.Replacement = *fs.Replacement
 	}

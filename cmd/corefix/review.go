@@ -44,7 +44,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 		}
 	} else {
 		var err error
-		if doc, err = model.ReadDocument(args[0]); err != nil {
+		if doc, err = e.readDocument(args[0]); err != nil {
 			return err
 		}
 		if out == "" {
@@ -54,11 +54,16 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	var orig *model.Document
 	if o.original != "" {
 		var err error
-		if orig, err = model.ReadDocument(o.original); err != nil {
+		if orig, err = e.readDocument(o.original); err != nil {
 			return err
 		}
 	}
-	a, resumed, err := model.LoadOrStart(out, doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	w, err := model.OpenWorkfile(out, o.annotator)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
 	if err != nil {
 		return err
 	}
