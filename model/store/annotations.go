@@ -90,20 +90,24 @@ func (s *Store) LoadAnnotation(docID, annotator string) (a *model.Annotation, ok
 	if err != nil {
 		return nil, false, err
 	}
-	a, err = s.parse(docID, annotator, data)
+	a, err = s.parse(docID, annotator, data, current)
 	if err != nil {
 		return nil, false, err
-	}
-	if current.Valid && current.String != a.Doc.SHA256() {
-		return nil, false, fmt.Errorf("%s: annotation of %q by %s was made for a different text than the dataset's now", s.path, docID, annotator)
 	}
 	return a, true, nil
 }
 
-func (s *Store) parse(docID, annotator string, data []byte) (*model.Annotation, error) {
+// parse decodes and validates a stored annotation and checks it against
+// the dataset's current text (current: the record's SHA-256, NULL when the
+// document left the dataset), so a stale annotation is an error, never
+// silently applied to a changed text.
+func (s *Store) parse(docID, annotator string, data []byte, current sql.NullString) (*model.Annotation, error) {
 	a, err := model.ParseAnnotation(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: annotation of %q by %s: %w", s.path, docID, annotator, err)
+	}
+	if current.Valid && current.String != a.Doc.SHA256() {
+		return nil, fmt.Errorf("%s: annotation of %q by %s was made for a different text than the dataset's now", s.path, docID, annotator)
 	}
 	return a, nil
 }
@@ -114,7 +118,7 @@ func (s *Store) parse(docID, annotator string, data []byte) (*model.Annotation, 
 // last.
 func (s *Store) Annotations(annotator string) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
-		rows, err := s.db.Query(`SELECT a.doc_id, a.annotator, a.status, a.created, a.updated, a.json
+		rows, err := s.db.Query(`SELECT a.doc_id, a.annotator, a.status, a.created, a.updated, a.json, r.sha256
 			FROM annotations a LEFT JOIN records r ON r.id = a.doc_id
 			WHERE ? = '' OR a.annotator = ?
 			ORDER BY r.seq IS NULL, r.seq, a.doc_id, a.annotator`, annotator, annotator)
@@ -127,13 +131,14 @@ func (s *Store) Annotations(annotator string) iter.Seq2[Row, error] {
 			var r Row
 			var created, updated string
 			var data []byte
-			if err := rows.Scan(&r.DocID, &r.Annotator, &r.Status, &created, &updated, &data); err != nil {
-				yield(Row{}, err)
-				return
+			var current sql.NullString
+			err := rows.Scan(&r.DocID, &r.Annotator, &r.Status, &created, &updated, &data, &current)
+			if err == nil {
+				r.Annotation, err = s.parse(r.DocID, r.Annotator, data, current)
 			}
-			r.Created, _ = time.Parse(time.RFC3339, created)
-			r.Updated, _ = time.Parse(time.RFC3339, updated)
-			r.Annotation, err = s.parse(r.DocID, r.Annotator, data)
+			if err == nil {
+				r.Created, r.Updated, err = parseTimes(created, updated)
+			}
 			if !yield(r, err) || err != nil {
 				return
 			}
@@ -160,4 +165,13 @@ func (s *Store) Annotators() ([]string, error) {
 		names = append(names, n)
 	}
 	return names, rows.Err()
+}
+
+// parseTimes reads the created and updated columns (RFC 3339, written by
+// SaveAnnotation).
+func parseTimes(created, updated string) (c, u time.Time, err error) {
+	if c, err = time.Parse(time.RFC3339, created); err == nil {
+		u, err = time.Parse(time.RFC3339, updated)
+	}
+	return c, u, err
 }

@@ -4,6 +4,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"iter"
+	"os"
 
 	"corefix/model"
 )
@@ -60,4 +63,31 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 	}
 	rec.Line, rec.Offset = line, off
 	return rec, seq, nil
+}
+
+// Records yields every document in dataset order by reading the dataset
+// once from the start: for exports, where seeking per record would be
+// slower. Memory stays flat: one record at a time.
+func (s *Store) Records() iter.Seq2[*model.Record, error] {
+	return func(yield func(*model.Record, error) bool) {
+		f, err := os.Open(s.dataset)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer f.Close()
+		r := model.NewDatasetReader(f)
+		for {
+			rec, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				err = fmt.Errorf("%s:%w", s.dataset, err)
+			}
+			if !yield(rec, err) || err != nil {
+				return
+			}
+		}
+	}
 }

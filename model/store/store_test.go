@@ -227,3 +227,43 @@ func TestStatusOf(t *testing.T) {
 		}
 	}
 }
+
+func TestStaleAnnotationIsAnError(t *testing.T) {
+	s, ds := openNew(t, 2)
+	rec, _ := s.Record(0)
+	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(ds)
+	if err := os.WriteFile(ds, bytes.Replace(data, []byte("Article 0."), []byte("Article 0!"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, _, err := s.LoadAnnotation("doc-00000", "ann"); err == nil || !strings.Contains(err.Error(), "different text") {
+		t.Errorf("LoadAnnotation of a changed text: error %v", err)
+	}
+	for _, err := range s.Annotations("ann") {
+		if err == nil || !strings.Contains(err.Error(), "different text") {
+			t.Errorf("Annotations over a changed text: error %v", err)
+		}
+	}
+}
+
+func TestRecordsStreamsInOrder(t *testing.T) {
+	s, _ := openNew(t, 5)
+	var ids []string
+	for rec, err := range s.Records() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, rec.ID)
+	}
+	if got, want := strings.Join(ids, " "), "doc-00000 doc-00001 doc-00002 doc-00003 doc-00004"; got != want {
+		t.Errorf("Records() = %s, want %s", got, want)
+	}
+}
