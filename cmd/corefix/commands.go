@@ -29,6 +29,7 @@ func commands() []command {
 		reviewCommand(),
 		detectCommand(),
 		applyCommand(),
+		exportCommand(),
 		versionCommand(),
 		helpCommand(),
 	}
