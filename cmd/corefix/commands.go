@@ -30,6 +30,7 @@ func commands() []command {
 		detectCommand(),
 		applyCommand(),
 		exportCommand(),
+		agreeCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -10,6 +10,7 @@ import (
 // saved count as untouched.
 type Progress struct {
 	Total      int
+	Saved      int // documents with a saved annotation, whatever its status
 	Untouched  int
 	InProgress int
 	Done       int
@@ -20,10 +21,11 @@ func (s *Store) Progress(annotator string) (Progress, error) {
 	var p Progress
 	err := s.db.QueryRow(`SELECT
 		(SELECT count(*) FROM records),
+		count(*),
 		count(*) FILTER (WHERE a.status = 'in-progress'),
 		count(*) FILTER (WHERE a.status = 'done')
 		FROM annotations a JOIN records r ON r.id = a.doc_id
-		WHERE a.annotator = ?`, annotator).Scan(&p.Total, &p.InProgress, &p.Done)
+		WHERE a.annotator = ?`, annotator).Scan(&p.Total, &p.Saved, &p.InProgress, &p.Done)
 	p.Untouched = p.Total - p.InProgress - p.Done
 	return p, err
 }

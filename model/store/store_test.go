@@ -175,7 +175,7 @@ func TestSaveLoadProgressPosition(t *testing.T) {
 		t.Errorf("LoadAnnotation(other) = %v, %v; want none", ok, err)
 	}
 	p, err := s.Progress("ann")
-	if want := (Progress{Total: 4, Untouched: 3, Done: 1}); err != nil || p != want {
+	if want := (Progress{Total: 4, Saved: 2, Untouched: 3, Done: 1}); err != nil || p != want {
 		t.Errorf("Progress = %+v, %v; want %+v", p, err, want)
 	}
 	if _, ok, _ := s.LastPosition("ann"); ok {
