@@ -31,6 +31,7 @@ func commands() []command {
 		applyCommand(),
 		exportCommand(),
 		agreeCommand(),
+		statsCommand(),
 		versionCommand(),
 		helpCommand(),
 	}
