@@ -23,6 +23,14 @@ func (c Collision) Detect(doc *model.Document) []model.Finding {
 func (c Collision) detect(a *analysis) []model.Finding {
 	var out []model.Finding
 	for i := 1; i < len(a.toks); i++ {
+		if why := a.strayPronoun(i); why != "" {
+			out = append(out, model.Finding{
+				Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Overwrite,
+				Rule: c.Name(), Confidence: 0.75, Message: why,
+				Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten word"}},
+			})
+			continue
+		}
 		why := a.collision(i)
 		if why == "" {
 			why = a.dangling(i)
@@ -80,6 +88,29 @@ func (a *analysis) dangling(i int) string {
 	switch a.class(i + 1) {
 	case clsDet, clsPoss, clsSubj, clsObj, clsEnd, clsComma, clsConj:
 		return "a possessive ’s is followed by no noun: the word it qualified was overwritten"
+	}
+	return ""
+}
+
+// strayPronoun says why the subject pronoun at token i stands where no
+// clause can start — after a noun and before a preposition, determiner,
+// name or punctuation ("the entire we to travel", "the capital we
+// through") — or "". A copy of a pronoun representative overwrote a word.
+func (a *analysis) strayPronoun(i int) string {
+	if a.cls[i] != clsSubj || a.text(i) == "I" || a.text(i) == "i" {
+		return ""
+	}
+	switch a.class(i - 1) {
+	case clsLow, clsCap, clsNum:
+	default:
+		return ""
+	}
+	switch a.class(i + 1) {
+	case clsPrep, clsDet, clsCap, clsNum, clsEnd, clsComma:
+		if a.class(i+1) == clsCap && a.sentenceWord(i+1) {
+			return ""
+		}
+		return "a subject pronoun between a noun and a word no verb could be: it overwrote the word that stood here"
 	}
 	return ""
 }

@@ -76,9 +76,25 @@ func (a *analysis) drifting() bool {
 func (a *analysis) copyLike(m mention) bool {
 	switch {
 	case m.j == m.i:
-		return false
+		return m.count >= 3 && a.wedged(m.i)
 	case m.j == m.i+1 && a.cls[m.i] == clsDet && a.cls[m.j] != clsCap:
 		return false
 	}
 	return true
+}
+
+// wedged reports whether the lone name at token i sits between two
+// content words, as in "Malaysian navy Indonesia Discussing" or "at least
+// Australia decades": no slot for a name, so a copy landed there.
+func (a *analysis) wedged(i int) bool {
+	switch a.class(i - 1) {
+	case clsLow, clsCap, clsNum:
+	default:
+		return false
+	}
+	switch a.class(i + 1) {
+	case clsLow, clsDet, clsPoss, clsNum:
+		return true
+	}
+	return false
 }
