@@ -16,6 +16,7 @@ type analysis struct {
 
 	recurring []mention // computed on first use by mentions
 	found     bool
+	inQuote   []bool // computed on first use by quoted
 }
 
 func analyze(doc *model.Document) *analysis {

@@ -92,14 +92,14 @@ func classify(w string, lex map[string]class) class {
 		return clsCap // "US", "UNLESS": acronyms and shouting, not pronouns
 	}
 	if unicode.IsUpper(r) {
-		if c, ok := lex[strings.ToLower(w)]; ok && c != clsVerb && c != clsNounVerb {
+		if c, ok := lookupLower(lex, w); ok && c != clsVerb && c != clsNounVerb {
 			// "The", "He": closed-class words keep their class at a
 			// sentence start; the caller checks capitalisation.
 			return c
 		}
 		return clsCap
 	}
-	if c, ok := lex[strings.ToLower(w)]; ok {
+	if c, ok := lookupLower(lex, w); ok {
 		return c
 	}
 	switch {
@@ -139,4 +139,28 @@ func allCaps(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// lookupLower looks w up in lower case. Short ASCII words are lowered
+// into a stack buffer, which the map lookup does not copy, so classifying
+// a capitalised word allocates nothing.
+func lookupLower(lex map[string]class, w string) (class, bool) {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		c, ok := lex[strings.ToLower(w)]
+		return c, ok
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if b >= utf8.RuneSelf {
+			c, ok := lex[strings.ToLower(w)]
+			return c, ok
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	c, ok := lex[string(buf[:len(w)])]
+	return c, ok
 }
