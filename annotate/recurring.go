@@ -72,12 +72,12 @@ func (a *analysis) drifting() bool {
 
 // copyLike reports whether a recurring phrase is more likely a resolver's
 // copy than the writer's own repetition: lone words and "the" + noun
-// ("the competition", "the event") recur in any article.
+// ("the competition", "social movement") recur in any article.
 func (a *analysis) copyLike(m mention) bool {
 	switch {
 	case m.j == m.i:
 		return m.count >= 3 && a.wedged(m.i)
-	case m.j == m.i+1 && a.cls[m.i] == clsDet && a.cls[m.j] != clsCap:
+	case m.j == m.i+1 && a.cls[m.i] != clsCap && a.cls[m.j] != clsCap:
 		return false
 	}
 	return true
