@@ -31,7 +31,8 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 	drifting := a.drifting()
 	var out []model.Finding
 	for _, m := range a.mentions() {
-		conf, msg := a.misfit(m.i, m.j)
+		fit := a.misfit(m.i, m.j)
+		conf, msg := fit.conf, fit.why
 		if a.possessiveSlot(m.i, m.j) > 0 {
 			continue // the lost-possessive detector's, with a better fix
 		}
@@ -45,7 +46,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
 			Rule: r.Name(), Confidence: conf, Message: msg,
-			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten words"}},
+			Proposals: a.overwriteFix(fit.fix),
 		})
 	}
 	return out
@@ -63,7 +64,7 @@ func (a *analysis) drifting() bool {
 		}
 	}
 	for _, m := range a.mentions() {
-		if bad, _ := a.misfit(m.i, m.j); !m.first && bad >= driftConf {
+		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
 			n++
 		}
 	}
@@ -97,4 +98,15 @@ func (a *analysis) wedged(i int) bool {
 		return true
 	}
 	return false
+}
+
+// overwriteFix proposes the repair of a copy that overwrote words: the
+// known word when the slot tells it (a lost full stop), then the
+// placeholder for the editor to type the lost words.
+func (a *analysis) overwriteFix(known string) []model.Proposal {
+	typeIt := model.Proposal{Text: model.Placeholder, Note: "type the overwritten words"}
+	if known == "" {
+		return []model.Proposal{typeIt}
+	}
+	return []model.Proposal{{Text: known, Note: "restore the sentence boundary"}, typeIt}
 }
