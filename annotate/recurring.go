@@ -23,8 +23,11 @@ const (
 	slotOK    = 0.35 // below this a misfit is not worth showing
 
 	// driftEvidence is how many collisions, repeated words or clearly
-	// misfitting copies make a document count as drifting.
+	// misfitting copies make a document count as drifting, and
+	// driftRate how many per 1,000 tokens: a long article collects a few
+	// oddities without any drift.
 	driftEvidence = 3
+	driftRate     = 3
 )
 
 func (r Recurring) detect(a *analysis) []model.Finding {
@@ -58,7 +61,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 // several.
 func (a *analysis) drifting() bool {
 	n := 0
-	for i := 1; i < len(a.toks) && n < driftEvidence; i++ {
+	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
 			n++
 		}
@@ -68,7 +71,7 @@ func (a *analysis) drifting() bool {
 			n++
 		}
 	}
-	return n >= driftEvidence
+	return n >= driftEvidence && n*1000 >= driftRate*len(a.toks)
 }
 
 // copyLike reports whether a recurring phrase is more likely a resolver's
