@@ -82,9 +82,3 @@ func (a *analysis) capitalised(i int) bool {
 	r, _ := utf8.DecodeRuneInString(a.text(i))
 	return unicode.IsUpper(r)
 }
-
-// midCap reports whether token i is capitalised where a sentence does not
-// start: a name, or a word that lost the boundary before it.
-func (a *analysis) midCap(i int) bool {
-	return i >= 0 && i < len(a.toks) && a.capitalised(i) && !a.sentenceStart(i)
-}
