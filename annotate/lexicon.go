@@ -99,9 +99,6 @@ func classify(w string, lex map[string]class) class {
 		}
 		return clsCap
 	}
-	if c, ok := lookupLower(lex, w); ok {
-		return c
-	}
 	switch {
 	case strings.HasSuffix(w, "ly"):
 		return clsLy
@@ -144,23 +141,23 @@ func allCaps(w string) bool {
 // lookupLower looks w up in lower case. Short ASCII words are lowered
 // into a stack buffer, which the map lookup does not copy, so classifying
 // a capitalised word allocates nothing.
-func lookupLower(lex map[string]class, w string) (class, bool) {
+func lookupLower[V any](m map[string]V, w string) (V, bool) {
 	var buf [24]byte
 	if len(w) > len(buf) {
-		c, ok := lex[strings.ToLower(w)]
-		return c, ok
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
 	}
 	for i := 0; i < len(w); i++ {
 		b := w[i]
 		if b >= utf8.RuneSelf {
-			c, ok := lex[strings.ToLower(w)]
-			return c, ok
+			v, ok := m[strings.ToLower(w)]
+			return v, ok
 		}
 		if 'A' <= b && b <= 'Z' {
 			b += 'a' - 'A'
 		}
 		buf[i] = b
 	}
-	c, ok := lex[string(buf[:len(w)])]
-	return c, ok
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
 }
