@@ -27,9 +27,13 @@ type command struct {
 func commands() []command {
 	return []command{
 		reviewCommand(),
+		showCommand(),
 		detectCommand(),
 		evalCommand(),
 		applyCommand(),
+		exportCommand(),
+		agreeCommand(),
+		statsCommand(),
 		versionCommand(),
 		helpCommand(),
 	}
