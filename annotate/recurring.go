@@ -98,7 +98,7 @@ func (a *analysis) wedged(i int) bool {
 	}
 	switch a.class(i + 1) {
 	case clsLow, clsDet, clsPoss, clsNum:
-		return true
+		return !temporal(a.text(i + 1)) // "Thursday night"
 	}
 	return false
 }

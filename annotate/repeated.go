@@ -47,10 +47,10 @@ func (a *analysis) repeated(i int) bool {
 }
 
 // isIntendedRepeat lists words writers legitimately double ("had had",
-// "that that").
+// "that that", "no there there").
 func isIntendedRepeat(w string) bool {
 	switch strings.ToLower(w) {
-	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do":
+	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do", "there":
 		return true
 	}
 	return false
