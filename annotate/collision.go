@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"strings"
 
 	"corefix/model"
@@ -131,11 +132,17 @@ func reflexive(w string) bool {
 }
 
 // phraseEnd returns the last token of the noun phrase starting at i: a
-// pronoun alone, or a determiner with the capitalised or plain words after
-// it ("The Democrats", "White House spokesman Sean Spicer").
+// pronoun alone, the recurring phrase that starts there ("The real
+// story"), or else the word with the capitalised words after it ("The
+// Democrats").
 func (a *analysis) phraseEnd(i int) int {
 	if isPronoun(a.cls[i]) {
 		return i
+	}
+	ms := a.mentions()
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= i })
+	if k < len(ms) && ms[k].i == i {
+		return ms[k].j
 	}
 	j := i
 	for j+1 < len(a.toks) && (a.cls[j+1] == clsCap || a.cls[j+1] == clsClitic) {
