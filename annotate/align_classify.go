@@ -197,14 +197,14 @@ func (a *alignment) namesSame(s substitution) bool {
 // weakDrift reports whether a determiner or subject pronoun was left just
 // before the representative. "the the United States" is a nested mention
 // ("the [U.S.] border") replaced correctly if clumsily, so a determiner
-// counts only before a representative without one.
+// counts only before a representative that does not start with it.
 func (a *alignment) weakDrift(s substitution) bool {
 	if !a.keptBefore(s) {
 		return false
 	}
 	w := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
 	first := strings.ToLower(a.rt[s.b1].Text(a.doc.Text))
-	return subjectPronouns[w] || determiners[w] && !determiners[first]
+	return subjectPronouns[w] || determiners[w] && w != first
 }
 
 // possessiveConf returns how sure it is that the substitution turned a

@@ -20,7 +20,7 @@ const (
 	// maxNormalised differences that vanish when spaces, quotes and
 	// dashes are normalised: no substitution produces one, so a few mean
 	// the two texts were normalised differently.
-	maxNormalised = 3
+	maxNormalised = 2
 )
 
 // checkPairing refuses texts that are not an original and its resolution,
