@@ -13,20 +13,28 @@ import (
 // fails fast instead of exhausting memory.
 const MaxDocumentSize = 256 << 20
 
-// ReadDocument reads a text file ("-" for stdin) into a Document. It refuses
-// directories, binary data (NUL bytes) and invalid UTF-8 with an error that
-// names the file and, for encoding problems, the line.
+// ReadDocument reads a text file into a Document. It refuses directories,
+// binary data (NUL bytes) and invalid UTF-8 with an error that names the
+// file and, for encoding problems, the line.
 func ReadDocument(path string) (*Document, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, MaxDocumentSize+1))
-	} else {
-		data, err = readFile(path)
-	}
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
+	return documentFrom(data, path)
+}
+
+// ReadDocumentFrom reads a document from r (stdin, a pipe); path is what
+// the document records ("-" for stdin) and errors name.
+func ReadDocumentFrom(r io.Reader, path string) (*Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayPath(path), err)
+	}
+	return documentFrom(data, path)
+}
+
+func documentFrom(data []byte, path string) (*Document, error) {
 	if len(data) > MaxDocumentSize {
 		return nil, fmt.Errorf("%s: larger than %d MB", displayPath(path), MaxDocumentSize>>20)
 	}

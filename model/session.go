@@ -15,17 +15,17 @@ func AnnotationPath(path string) string {
 	return filepath.Join(filepath.Dir(path), IDFromPath(path)+".corefix.json")
 }
 
-// LoadOrStart resumes the annotation saved at path when it exists and was
-// made for doc's text, or starts a new one from the findings detect
-// returns (called only when nothing is saved). An annotation file for a
-// different text is refused, never overwritten. resumed tells which.
-func LoadOrStart(path string, doc *Document, detect func() ([]Finding, error), origin Origin) (a *Annotation, resumed bool, err error) {
-	saved, err := ReadAnnotationFile(path)
+// LoadOrStart resumes the annotation saved in w when it exists and was
+// made for doc's text, or starts a new one from the findings detect returns
+// (called only when nothing is saved). An annotation file for a different
+// text is refused, never overwritten. resumed tells which.
+func (w *Workfile) LoadOrStart(doc *Document, detect func() ([]Finding, error), origin Origin) (a *Annotation, resumed bool, err error) {
+	saved, err := w.Load()
 	switch {
 	case err == nil:
 		if saved.Doc.SHA256() != doc.SHA256() {
 			return nil, false, fmt.Errorf("%s was made for a different text than %s (sha256 %s, the text now %s); move it away or choose another --out",
-				path, displayPath(doc.Path), short(saved.Doc.SHA256()), short(doc.SHA256()))
+				w.Path, displayPath(doc.Path), short(saved.Doc.SHA256()), short(doc.SHA256()))
 		}
 		// Keep the path and id the user gave this time.
 		saved.Doc.Path, saved.Doc.ID = doc.Path, doc.ID

@@ -66,7 +66,7 @@ func runDetect(e *env, o *detectOptions, args []string) error {
 		if isDataset(path, o.jsonl) {
 			err = detectDataset(e, out, o, path, format)
 		} else {
-			err = detectFile(out, o, path, format)
+			err = detectFile(e, out, o, path, format)
 		}
 		if err != nil {
 			return err
@@ -94,14 +94,14 @@ func defaultFormat(w io.Writer, args []string, jsonlFlag bool) string {
 	return "json"
 }
 
-func detectFile(out io.Writer, o *detectOptions, path, format string) error {
-	doc, err := model.ReadDocument(path)
+func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) error {
+	doc, err := e.readDocument(path)
 	if err != nil {
 		return err
 	}
 	var orig *model.Document
 	if o.original != "" {
-		if orig, err = model.ReadDocument(o.original); err != nil {
+		if orig, err = e.readDocument(o.original); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"corefix/model"
 )
 
 // usageError is a mistake in the command line: exit status 2 with usage.
@@ -56,6 +58,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+}
+
+// readDocument reads a text file, or stdin for "-".
+func (e *env) readDocument(path string) (*model.Document, error) {
+	if path == "-" {
+		return model.ReadDocumentFrom(e.stdin, path)
+	}
+	return model.ReadDocument(path)
 }
 
 // oneLine keeps error output to a single line whatever a library returned.

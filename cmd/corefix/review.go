@@ -2,10 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
 
 	"corefix"
 	"corefix/model"
+	"corefix/ui"
 )
 
 // reviewOptions are the flags of `corefix review`.
@@ -44,7 +44,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 		}
 	} else {
 		var err error
-		if doc, err = model.ReadDocument(args[0]); err != nil {
+		if doc, err = e.readDocument(args[0]); err != nil {
 			return err
 		}
 		if out == "" {
@@ -54,23 +54,28 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	var orig *model.Document
 	if o.original != "" {
 		var err error
-		if orig, err = model.ReadDocument(o.original); err != nil {
+		if orig, err = e.readDocument(o.original); err != nil {
 			return err
 		}
 	}
-	a, resumed, err := model.LoadOrStart(out, doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	w, err := model.OpenWorkfile(out, o.annotator)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
 	if err != nil {
 		return err
 	}
 	if !resumed {
 		a.Annotator = o.annotator
+		if orig != nil {
+			a.Original = &model.OriginalRef{Path: orig.Path, SHA256: orig.SHA256()}
+		}
 	}
-	// The editor (ui package) is not built yet: print what it would show.
-	fmt.Fprintf(e.stdout, "%s: %s\n", out, a.Describe())
-	spans := a.Spans()
-	fs := make([]model.Finding, len(spans))
-	for i, s := range spans {
-		fs[i] = s.Finding
+	title := doc.Path
+	if title == "" {
+		title = "sample (" + doc.ID + ")"
 	}
-	return writeFindingsText(e.stdout, doc, fs)
+	return ui.Run(a, w, ui.Options{Title: title, Resumed: resumed})
 }

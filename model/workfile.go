@@ -1,0 +1,196 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// ErrLocked means another corefix process holds the annotation file.
+var ErrLocked = errors.New("annotation file is open in another corefix")
+
+// ErrChangedOnDisk means the annotation file was changed by someone else
+// since this process loaded or saved it; saving would overwrite their work.
+var ErrChangedOnDisk = errors.New("annotation file was changed by another program since it was loaded")
+
+// LockedError says who holds a lock.
+type LockedError struct {
+	Path   string
+	Holder string // "alice (pid 4242 on host, since 10:42)", or "" if unknown
+}
+
+func (e *LockedError) Error() string {
+	if e.Holder == "" {
+		return fmt.Sprintf("%s is open in another corefix", e.Path)
+	}
+	return fmt.Sprintf("%s is open in another corefix: %s", e.Path, e.Holder)
+}
+
+// Unwrap makes errors.Is(err, ErrLocked) work.
+func (e *LockedError) Unwrap() error { return ErrLocked }
+
+// Workfile is an annotation file opened for editing: it holds an advisory
+// lock (a .lock file beside it, github.com/gofrs/flock) so that two editors
+// never write the same file, and remembers what it last read or wrote so
+// that a change by another program is noticed instead of overwritten.
+type Workfile struct {
+	Path     string
+	ReadOnly bool // opened without the lock: Save refuses
+
+	lock *flock.Flock
+	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
+	// last is the content this process last read or wrote; nil when the
+	// file did not exist.
+	last []byte
+	stat fileStamp
+}
+
+type fileStamp struct {
+	size int64
+	mod  time.Time
+}
+
+// LockPath is the lock file used for an annotation file.
+func LockPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
+}
+
+// OpenWorkfile locks path for writing. When another process holds it, the
+// error is a *LockedError naming the holder; call OpenWorkfileReadOnly to
+// look without writing.
+func OpenWorkfile(path, annotator string) (*Workfile, error) {
+	l := flock.New(LockPath(path))
+	ok, err := l.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	if !ok {
+		holder, _ := os.ReadFile(LockPath(path))
+		return nil, &LockedError{Path: path, Holder: strings.TrimSpace(string(holder))}
+	}
+	host, _ := os.Hostname()
+	info := fmt.Sprintf("%s (pid %d on %s, since %s)\n", annotator, os.Getpid(), host, time.Now().Format("2006-01-02 15:04"))
+	// The lock file is ours while we hold the lock; its content only tells
+	// others who we are.
+	if f, err := os.OpenFile(LockPath(path), os.O_WRONLY|os.O_TRUNC, 0); err == nil {
+		f.WriteString(info)
+		f.Close()
+	}
+	w := &Workfile{Path: path, lock: l}
+	if err := w.remember(); err != nil {
+		l.Unlock()
+		return nil, err
+	}
+	return w, nil
+}
+
+// OpenWorkfileReadOnly opens path without the lock; Save always refuses.
+func OpenWorkfileReadOnly(path string) (*Workfile, error) {
+	w := &Workfile{Path: path, ReadOnly: true}
+	return w, w.remember()
+}
+
+// remember records the file's current content as the base for conflict
+// checks.
+func (w *Workfile) remember() error {
+	data, err := os.ReadFile(w.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		w.last, w.stat = nil, fileStamp{}
+		return nil
+	case err != nil:
+		return err
+	}
+	w.last = data
+	w.stat = stampOf(w.Path)
+	return nil
+}
+
+// Load reads and validates the annotation, or returns an error wrapping
+// fs.ErrNotExist when there is none yet.
+func (w *Workfile) Load() (*Annotation, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.last == nil {
+		return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
+	}
+	a, err := ParseAnnotation(w.last)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", w.Path, err)
+	}
+	return a, nil
+}
+
+// Save writes a atomically unless the file changed on disk since it was
+// last read or written here (ErrChangedOnDisk) or the file is read-only.
+func (w *Workfile) Save(a *Annotation) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.changedOnDisk() {
+		return fmt.Errorf("%s: %w", w.Path, ErrChangedOnDisk)
+	}
+	return w.write(a)
+}
+
+// ForceSave writes a even if the file changed on disk (after the user
+// chose to overwrite).
+func (w *Workfile) ForceSave(a *Annotation) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.write(a)
+}
+
+func (w *Workfile) write(a *Annotation) error {
+	if w.ReadOnly {
+		return fmt.Errorf("%s: opened read-only (another corefix holds it)", w.Path)
+	}
+	data, err := a.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("%s: encode: %w", w.Path, err)
+	}
+	if err := WriteFileAtomic(w.Path, data, 0o644); err != nil {
+		return err
+	}
+	w.last = data
+	w.stat = stampOf(w.Path)
+	return nil
+}
+
+// changedOnDisk compares the file with what was last read or written: size
+// and modification time first, the bytes only when those differ (a touch
+// without a change is not a conflict).
+func (w *Workfile) changedOnDisk() bool {
+	st := stampOf(w.Path)
+	if st == w.stat {
+		return false
+	}
+	data, err := os.ReadFile(w.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false // deleted: writing it again loses nothing
+	}
+	return err != nil || !bytes.Equal(data, w.last)
+}
+
+// Close releases the lock.
+func (w *Workfile) Close() error {
+	if w.lock == nil {
+		return nil
+	}
+	return w.lock.Unlock()
+}
+
+func stampOf(path string) fileStamp {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{size: st.Size(), mod: st.ModTime()}
+}

@@ -1,0 +1,119 @@
+package model
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWorkfileLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.corefix.json")
+	w, err := OpenWorkfile(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = OpenWorkfile(path, "bob")
+	var le *LockedError
+	if !errors.As(err, &le) || !errors.Is(err, ErrLocked) || !strings.Contains(le.Holder, "alice (pid ") {
+		t.Fatalf("second open: err = %v, want a LockedError naming alice", err)
+	}
+	ro, err := OpenWorkfileReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestAnnotation(t)
+	if err := ro.Save(a); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("read-only save: err = %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := OpenWorkfile(path, "bob")
+	if err != nil {
+		t.Fatalf("open after the holder closed: %v", err)
+	}
+	w2.Close()
+}
+
+func TestWorkfileConflict(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.corefix.json")
+	w, err := OpenWorkfile(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Load(); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Load of a new file: err = %v, want ErrNotExist", err)
+	}
+	a := newTestAnnotation(t)
+	if err := w.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	_ = a.Reject(0)
+	// Touching the file without changing it is not a conflict.
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(path, later, later)
+	if err := w.Save(a); err != nil {
+		t.Fatalf("save after touch: %v", err)
+	}
+	// Another program rewrites the file: the next save must refuse.
+	other := newTestAnnotation(t)
+	_ = other.Edit(0, "theirs")
+	if err := SaveAnnotation(path, other); err != nil {
+		t.Fatal(err)
+	}
+	_ = a.Reject(1)
+	if err := w.Save(a); !errors.Is(err, ErrChangedOnDisk) {
+		t.Fatalf("save over a changed file: err = %v, want ErrChangedOnDisk", err)
+	}
+	got, _ := ReadAnnotationFile(path)
+	if got.Span(0).Replacement != "theirs" {
+		t.Fatalf("the other program's work was overwritten")
+	}
+	if err := w.ForceSave(a); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = ReadAnnotationFile(path)
+	if got.Span(1).Status != Rejected {
+		t.Errorf("ForceSave did not write")
+	}
+	loaded, err := w.Load()
+	if err != nil || loaded.Span(1).Status != Rejected {
+		t.Errorf("Load after save: %v", err)
+	}
+}
+
+func TestLoadOrStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.corefix.json")
+	w, err := OpenWorkfile(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	base := newTestAnnotation(t)
+	calls := 0
+	detect := func() ([]Finding, error) {
+		calls++
+		return []Finding{base.Span(0).Finding}, nil
+	}
+	a, resumed, err := w.LoadOrStart(base.Doc, detect, FromDetector)
+	if err != nil || resumed || calls != 1 || a.Len() != 1 {
+		t.Fatalf("new: resumed %v, calls %d, err %v", resumed, calls, err)
+	}
+	_ = a.Edit(0, "lost")
+	if err := w.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	b, resumed, err := w.LoadOrStart(base.Doc, detect, FromDetector)
+	if err != nil || !resumed || calls != 1 || b.Span(0).Replacement != "lost" {
+		t.Fatalf("resume: resumed %v, calls %d, err %v", resumed, calls, err)
+	}
+	other := NewDocument("t", "t.txt", base.Doc.Text+" changed")
+	if _, _, err := w.LoadOrStart(other, detect, FromDetector); err == nil || !strings.Contains(err.Error(), "different text") {
+		t.Errorf("hash mismatch: err = %v", err)
+	}
+}
