@@ -133,7 +133,7 @@ func (a *alignment) strongDrift(s substitution) bool {
 	if s.a1 == s.a2 || s.b1 == s.b2 {
 		return false
 	}
-	first, last := a.ot[s.a1].Text(a.orig.Text), a.ot[s.a2-1].Text(a.orig.Text)
+	first := a.ot[s.a1].Text(a.orig.Text)
 	if a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first) {
 		return true
 	}
@@ -148,7 +148,11 @@ func (a *alignment) strongDrift(s substitution) bool {
 	// conjunction or auxiliary ("anti-establishment and"). An article may
 	// end the slice when the mention's noun was aligned as kept: "this
 	// constituency" → "the … geographical constituency".
-	return last == "," || last == ":" || closedClass[strings.ToLower(last)]
+	switch a.origClass(s.a2 - 1) {
+	case clsComma, clsPrep, clsConj, clsAux:
+		return true
+	}
+	return false
 }
 
 // titleDot reports whether the dot at original token i ends a title
@@ -167,7 +171,7 @@ func (a *alignment) titleDot(i int) bool {
 func (a *alignment) namesSame(s substitution) bool {
 	if s.a2-s.a1 == 1 {
 		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		if pronouns[w] || possessives[w] || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
+		if isPronoun(a.origClass(s.a1)) || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
 			return true
 		}
 	}
@@ -184,7 +188,7 @@ func (a *alignment) namesSame(s substitution) bool {
 		t := a.ot[i]
 		w := t.Text(a.orig.Text)
 		lw := strings.ToLower(w)
-		if t.Kind != model.Punct && !functionWords[lw] && !determiners[lw] && rep[lw] {
+		if isContent(a.origClass(i)) && rep[lw] {
 			return true
 		}
 		if len(initials) >= 2 && strings.ReplaceAll(w, ".", "") == initials {
@@ -204,7 +208,8 @@ func (a *alignment) weakDrift(s substitution) bool {
 	}
 	w := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
 	first := strings.ToLower(a.rt[s.b1].Text(a.doc.Text))
-	return subjectPronouns[w] || determiners[w] && w != first
+	c := a.origClass(s.a1 - 1)
+	return c == clsSubj || isDeterminer(c) && w != first
 }
 
 // possessiveConf returns how sure it is that the substitution turned a
@@ -219,7 +224,7 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		return 0
 	}
 	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-	if !possessives[w] || s.b2-s.b1 == 1 && determiners[strings.ToLower(a.rt[s.b1].Text(a.doc.Text))] {
+	if a.origClass(s.a1) != clsPoss || s.b2-s.b1 == 1 && isDeterminer(a.docClass(s.b1)) {
 		return 0
 	}
 	switch {
@@ -237,8 +242,7 @@ func (a *alignment) herIsDeterminer(i int) bool {
 	if i+1 >= len(a.ot) {
 		return false
 	}
-	next := a.ot[i+1]
-	return next.Kind != model.Punct && !functionWords[strings.ToLower(next.Text(a.orig.Text))]
+	return isContent(a.origClass(i + 1))
 }
 
 // isSpeaker reports whether w is a first- or second-person pronoun; "US"
@@ -301,27 +305,31 @@ func wordSet(ws ...string) map[string]bool {
 }
 
 var (
-	// determiners cannot end a noun phrase: a mention replaced whole
-	// takes its determiner with it, so one left in place means the
-	// replacement started inside the mention.
-	determiners = wordSet("the", "a", "an", "this", "these", "those", "every", "each", "another",
-		"his", "its", "their", "our", "my", "your")
-	// subjectPronouns directly before a replacement are the mention it
-	// was meant for ("They The Democrats the election").
-	subjectPronouns = wordSet("he", "she", "they", "we", "i")
-	closedClass     = wordSet("of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
-		"and", "or", "but", "nor", "if", "when", "while", "because", "than", "into", "onto", "over", "after",
-		"before", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-		"can", "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "n't", "n’t")
 	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
 	demonstratives = wordSet("this", "that", "these", "those")
 	// speakers are the first and second person: who speaks and to whom.
-	speakers    = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
-	possessives = wordSet("his", "her", "its", "their", "our", "my", "your")
-	// functionWords after "her" make it an object, not a determiner.
-	functionWords = wordSet("a", "an", "the", "this", "that", "these", "those", "to", "of", "in", "on", "at",
-		"for", "with", "from", "by", "as", "and", "or", "but", "if", "when", "while", "because", "so",
-		"than", "then", "about", "into", "over", "after", "before", "up", "down", "out", "off", "back",
-		"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "is", "was",
-		"be", "not", "who", "which", "what", "how", "why", "where", "all", "again", "too", "also")
+	speakers = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
 )
+
+// The word classes come from the shared lexicon (lexicon.go), so the
+// aligner and the text-only detectors agree on what a determiner is.
+
+// origClass is the word class of original token i.
+func (a *alignment) origClass(i int) class { return classify(a.ot[i].Text(a.orig.Text), lexicon()) }
+
+// docClass is the word class of resolved token j.
+func (a *alignment) docClass(j int) class { return classify(a.rt[j].Text(a.doc.Text), lexicon()) }
+
+// isDeterminer reports whether c cannot end a noun phrase: a mention
+// replaced whole takes its determiner with it.
+func isDeterminer(c class) bool { return c == clsDet || c == clsPoss }
+
+// isContent reports whether c is an open-class word (noun, verb, name,
+// number), the kind a mention's head or a shared word can be.
+func isContent(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsVerb, clsNounVerb, clsLy, clsEd, clsIng:
+		return true
+	}
+	return false
+}

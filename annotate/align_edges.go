@@ -1,10 +1,6 @@
 package annotate
 
-import (
-	"strings"
-
-	"corefix/model"
-)
+import "corefix/model"
 
 // A pipeline replaces at least one token with a representative, so a
 // difference that only inserts or only deletes is a substitution whose
@@ -68,7 +64,7 @@ func (a *alignment) preferRight(s substitution, inOrig func([]int32) bool) bool 
 	if s.a1 == s.a2 {
 		return !inOrig(a.rid[s.b1-1:s.b2]) && inOrig(a.rid[s.b1:s.b2+1])
 	}
-	return determiners[strings.ToLower(a.ot[s.a2-1].Text(a.orig.Text))]
+	return isDeterminer(a.origClass(s.a2 - 1))
 }
 
 // growInsertion takes further kept words into a widened insertion while
