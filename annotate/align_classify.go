@@ -209,7 +209,21 @@ func (a *alignment) weakDrift(s substitution) bool {
 	w := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
 	first := strings.ToLower(a.rt[s.b1].Text(a.doc.Text))
 	c := a.origClass(s.a1 - 1)
-	return c == clsSubj || isDeterminer(c) && w != first
+	if c == clsSubj || isDeterminer(c) && w != first {
+		return true
+	}
+	// A content word of the representative just before it is the start
+	// of the mention, left in place: "New Zealand ’s" → "New New
+	// Zealand ’s Prime Minister John Key".
+	if !isContent(c) {
+		return false
+	}
+	for j := s.b1; j < s.b2; j++ {
+		if strings.EqualFold(a.rt[j].Text(a.doc.Text), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveConf returns how sure it is that the substitution turned a
