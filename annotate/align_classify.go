@@ -32,13 +32,14 @@ type verdict struct {
 // mention after mention on one list shifts every later replacement right
 // by the tokens earlier multi-token mentions saved. The replaced slice then
 // starts inside or after its mention. Strong evidence of that is a slice
-// no mention can be: one that starts with punctuation or a clitic, spans
-// a sentence end, or ends on a comma. Weak evidence is a determiner or
-// subject pronoun left just before the representative: a remnant of the
-// mention in a drifting text, but also what a correct resolver leaves when
-// it replaces a nested mention ("the [Scientology] propaganda"). So weak
-// evidence counts only in a document that shows strong evidence at least
-// twice.
+// no mention can be (strongDrift): one that starts with punctuation or a
+// clitic, spans a sentence end, or ends on a comma, preposition,
+// conjunction or auxiliary. Weak evidence is part of the mention left just
+// before the representative (weakDrift): a remnant in a drifting text, but
+// also what a correct resolver leaves when it replaces a nested mention
+// ("the [Scientology] propaganda"). So weak evidence counts only in a
+// document that drifts: one with strong evidence at least twice, or whose
+// replaced slices mostly show no sign of naming their entity.
 //
 // Drift never shrinks along one cluster (its mentions are replaced in
 // order, and each shift adds up), so in a drifting document once a
@@ -118,6 +119,7 @@ const (
 	maxUnrelated = 0.72
 )
 
+// anyShifted reports whether any of reps has drifted before.
 func anyShifted(shifted map[int]bool, reps []int) bool {
 	for _, r := range reps {
 		if shifted[r] {
@@ -137,15 +139,15 @@ func (a *alignment) strongDrift(s substitution) bool {
 	if a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first) {
 		return true
 	}
-	// A sentence end inside, or a comma or colon at the end: a mention
-	// may hold a comma ("Alireza Mehraban , the coach") but ends on a word.
+	// A mention never spans a sentence end ("Mr." is not one).
 	for i := s.a1; i < s.a2; i++ {
 		if endsSentence(a.ot[i].Text(a.orig.Text)) && !a.titleDot(i) {
 			return true
 		}
 	}
-	// A mention ends on a noun or pronoun, never on a preposition,
-	// conjunction or auxiliary ("anti-establishment and"). An article may
+	// A mention ends on a noun or pronoun, never on a comma (it may hold
+	// one: "Alireza Mehraban , the coach"), preposition, conjunction or
+	// auxiliary ("anti-establishment and"). An article may
 	// end the slice when the mention's noun was aligned as kept: "this
 	// constituency" → "the … geographical constituency".
 	switch a.origClass(s.a2 - 1) {
@@ -198,8 +200,9 @@ func (a *alignment) namesSame(s substitution) bool {
 	return false
 }
 
-// weakDrift reports whether a determiner or subject pronoun was left just
-// before the representative. "the the United States" is a nested mention
+// weakDrift reports whether part of the mention was left just before the
+// representative: a determiner, a subject pronoun, or a word of the
+// representative itself. "the the United States" is a nested mention
 // ("the [U.S.] border") replaced correctly if clumsily, so a determiner
 // counts only before a representative that does not start with it.
 func (a *alignment) weakDrift(s substitution) bool {

@@ -16,7 +16,7 @@ import (
 // (one list element each).
 
 // substitution is one replacement: original tokens [a1,a2) became resolved
-// tokens [b1,b2), which hold reps representative occurrences.
+// tokens [b1,b2), in which the representatives reps were found.
 type substitution struct {
 	hunk
 	reps []int // inventory indices of the representatives in [b1,b2)
