@@ -63,6 +63,13 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"his", "Sessions ’s"}}},
 		},
 		{
+			name: "drift of three tokens onto a negation",
+			orig: "Attorney General Jeff Sessions met the ambassador twice . He did not mention the meetings .",
+			res:  "Attorney General Jeff Sessions met the ambassador twice . He did Attorney General Jeff Sessions mention the meetings .",
+			want: []want{{text: "Attorney General Jeff Sessions", category: model.Overwrite, broken: true,
+				proposals: []string{"not"}, original: "not"}},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
@@ -285,4 +292,40 @@ func overlapsAny(f model.Finding, gold goldFile, bytes func(int) int) bool {
 		}
 	}
 	return false
+}
+
+func TestBestCuts(t *testing.T) {
+	// Elsewhere in the article representative 0 replaced one-token
+	// slices and representative 1 two-token ones: cuts follow the lengths
+	// seen, and fall back to the short-mention prior for representatives
+	// seen nowhere else.
+	lengths := map[int]map[int]int{0: {1: 2}, 1: {2: 3}}
+	tests := []struct {
+		n    int
+		reps []int
+		want []int
+	}{
+		{3, []int{0, 1}, []int{1, 2}},
+		{3, []int{1, 0}, []int{2, 1}},
+		{2, []int{5, 6}, []int{1, 1}}, // unknown representatives: shortest first
+		{4, []int{0, 0, 1}, []int{1, 1, 2}},
+	}
+	for _, tt := range tests {
+		got := bestCuts(tt.n, tt.reps, lengths)
+		if !equalInts(got, tt.want) {
+			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
+		}
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
