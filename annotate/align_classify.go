@@ -135,8 +135,10 @@ func (a *alignment) strongDrift(s substitution) bool {
 	if s.a1 == s.a2 || s.b1 == s.b2 {
 		return false
 	}
+	// (A representative that starts with the same mark was cut out
+	// whole, mark and all: ", Indiana" → ", Indiana , United States".)
 	first := a.ot[s.a1].Text(a.orig.Text)
-	if a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first) {
+	if (a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first)) && first != a.rt[s.b1].Text(a.doc.Text) {
 		return true
 	}
 	// A mention never spans a sentence end ("Mr." is not one).
@@ -151,8 +153,13 @@ func (a *alignment) strongDrift(s substitution) bool {
 	// end the slice when the mention's noun was aligned as kept: "this
 	// constituency" → "the … geographical constituency".
 	switch a.origClass(s.a2 - 1) {
-	case clsComma, clsPrep, clsConj, clsAux:
+	case clsComma:
 		return true
+	case clsPrep, clsConj, clsAux:
+		// "James To": a capitalised word after a name is a name.
+		last := a.ot[s.a2-1].Text(a.orig.Text)
+		r, _ := utf8.DecodeRuneInString(last)
+		return !unicode.IsUpper(r) || s.a2-s.a1 < 2 || a.origClass(s.a2-2) != clsCap
 	}
 	return false
 }

@@ -67,11 +67,14 @@ func (a *alignment) preferRight(s substitution, inOrig func([]int32) bool) bool 
 	return isDeterminer(a.origClass(s.a2 - 1))
 }
 
-// growInsertion takes further kept words into a widened insertion while
+// growInsertion takes further kept names into a widened insertion while
 // the resolved side stays a phrase of the original, as representatives
 // are: "Attorney General" inserted before "Jeff Sessions" becomes "Jeff
-// Sessions" → "Attorney General Jeff Sessions". It stops at the
-// neighbouring substitutions (done before it, and still to come).
+// Sessions" → "Attorney General Jeff Sessions". Only capitalised words:
+// the sentence around a representative's first mention is in the
+// original too ("coauthor Colette Heald told The Huffington Post").
+// It stops at the neighbouring substitutions (done before it, and still
+// to come).
 func (a *alignment) growInsertion(s *substitution, done, todo []substitution, inOrig func([]int32) bool) {
 	lo, hi := 0, len(a.rt)
 	if n := len(done); n > 0 {
@@ -82,10 +85,12 @@ func (a *alignment) growInsertion(s *substitution, done, todo []substitution, in
 	}
 	for {
 		switch {
-		case s.b2 < hi && s.a2 < len(a.ot) && int(a.match[s.a2]) == s.b2 && inOrig(a.rid[s.b1:s.b2+1]):
+		case s.b2 < hi && s.a2 < len(a.ot) && int(a.match[s.a2]) == s.b2 && a.origClass(s.a2) == clsCap &&
+			inOrig(a.rid[s.b1:s.b2+1]):
 			a.match[s.a2], a.back[s.b2] = -1, -1
 			s.a2, s.b2 = s.a2+1, s.b2+1
-		case s.b1 > lo && s.a1 > 0 && int(a.match[s.a1-1]) == s.b1-1 && inOrig(a.rid[s.b1-1:s.b2]):
+		case s.b1 > lo && s.a1 > 0 && int(a.match[s.a1-1]) == s.b1-1 && a.origClass(s.a1-1) == clsCap &&
+			inOrig(a.rid[s.b1-1:s.b2]):
 			s.a1, s.b1 = s.a1-1, s.b1-1
 			a.match[s.a1], a.back[s.b1] = -1, -1
 		default:
