@@ -180,7 +180,7 @@ func (a *alignment) titleDot(i int) bool {
 func (a *alignment) namesSame(s substitution) bool {
 	if s.a2-s.a1 == 1 {
 		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		if isPronoun(a.origClass(s.a1)) || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
+		if isPronoun(a.origClass(s.a1)) || demonstratives[w] {
 			return true
 		}
 	}
@@ -269,8 +269,9 @@ func (a *alignment) herIsDeterminer(i int) bool {
 	return isContent(a.origClass(i + 1))
 }
 
-// isSpeaker reports whether w is a first- or second-person pronoun; "US"
-// in capitals is the country.
+// isSpeaker reports whether w is a first-person pronoun, the speaker of a
+// quotation; "US" in capitals is the country. (A quoted "you" is often
+// generic, "if you go to the doctor", and tolerates a resolution.)
 func isSpeaker(w string) bool {
 	return speakers[strings.ToLower(w)] && (len(w) == 1 || w != strings.ToUpper(w))
 }
@@ -331,8 +332,7 @@ func wordSet(ws ...string) map[string]bool {
 var (
 	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
 	demonstratives = wordSet("this", "that", "these", "those")
-	// speakers are the first and second person: who speaks and to whom.
-	speakers = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
+	speakers       = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves")
 )
 
 // The word classes come from the shared lexicon (lexicon.go), so the
