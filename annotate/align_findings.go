@@ -183,14 +183,3 @@ func (a *alignment) clitic() string {
 	}
 	return a.possessiveS
 }
-
-func cliticStyle(text string) string {
-	apos := "'"
-	if strings.Count(text, "’") > strings.Count(text, "'") {
-		apos = "’"
-	}
-	if strings.Contains(text, " "+apos+"s ") {
-		return " " + apos + "s"
-	}
-	return apos + "s"
-}

@@ -17,6 +17,7 @@ type analysis struct {
 	recurring []mention // computed on first use by mentions
 	found     bool
 	inQuote   []bool // computed on first use by quoted
+	clitic    string // the document's way of writing ’s, computed on first use
 }
 
 func analyze(doc *model.Document) *analysis {

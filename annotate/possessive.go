@@ -146,15 +146,10 @@ func reporting(w string) bool {
 // cliticStyle returns the possessive ending the document uses: "’s" or
 // "'s", spaced as its other clitics are.
 func (a *analysis) cliticStyle() string {
-	t := a.doc.Text
-	apos := "’"
-	if strings.Count(t, "'s") > strings.Count(t, "’s") {
-		apos = "'"
+	if a.clitic == "" {
+		a.clitic = cliticStyle(a.doc.Text)
 	}
-	if strings.Contains(t, " "+apos+"s ") {
-		return " " + apos + "s"
-	}
-	return apos + "s"
+	return a.clitic
 }
 
 func capitalise(s string) string {

@@ -1,6 +1,10 @@
 package annotate
 
-import "corefix/model"
+import (
+	"sort"
+
+	"corefix/model"
+)
 
 // Speaker flags a quoted speaker naming themselves by their
 // representative (`" … President Donald Trump did not say anything wrong
@@ -26,8 +30,11 @@ func (s Speaker) detect(a *analysis) []model.Finding {
 		if who == "" {
 			continue
 		}
-		for _, m := range ms {
-			if m.i < q[0] || m.j > q[1] || !a.names(m.i, m.j, who) {
+		// Mentions are in text order: visit only those inside the
+		// quotation (a scan of all of them per quotation was quadratic).
+		for k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= q[0] }); k < len(ms) && ms[k].i <= q[1]; k++ {
+			m := ms[k]
+			if m.j > q[1] || !a.names(m.i, m.j, who) {
 				continue
 			}
 			pron := a.subjectPronoun(m.i, m.j)
