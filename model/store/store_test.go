@@ -13,14 +13,15 @@ import (
 	"corefix/model"
 )
 
-// writeDataset writes n articles as JSON Lines and returns the path. Each
+// writeDataset writes n articles of about 4 kB (a typical news article)
+// as JSON Lines and returns the path. Each
 // text contains ’ (3 bytes) so byte and code point offsets differ.
 func writeDataset(t testing.TB, dir string, n int) string {
 	t.Helper()
 	var b bytes.Buffer
 	for i := range n {
 		fmt.Fprintf(&b, `{"id":"doc-%05d","text":"Article %d. They Democrats supposed to win ’ %s","source":{"x":[1, 2]}}`+"\n",
-			i, i, strings.Repeat("word ", 400))
+			i, i, strings.Repeat("word ", 800))
 	}
 	path := filepath.Join(dir, "data.jsonl")
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
