@@ -31,18 +31,10 @@ type fileOriginal struct {
 	SHA256 string `json:"sha256"`
 }
 
-// fileSpan is one span as written: offsets in code points.
+// fileSpan is one span as written: the finding's fields, offsets in code
+// points, then the decision.
 type fileSpan struct {
-	ID          string     `json:"id"`
-	Start       int        `json:"start"`
-	End         int        `json:"end"`
-	Text        string     `json:"text"`
-	Category    Category   `json:"category"`
-	Rule        string     `json:"rule,omitempty"`
-	Confidence  float64    `json:"confidence"`
-	Message     string     `json:"message,omitempty"`
-	Proposals   []Proposal `json:"proposals"`
-	Original    *string    `json:"original,omitempty"`
+	fileFinding
 	Origin      Origin     `json:"origin"`
 	Status      Status     `json:"status"`
 	Replacement *string    `json:"replacement"`
@@ -79,15 +71,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
 	}
 	for i, s := range a.spans {
-		fs := fileSpan{
-			ID: s.ID, Start: d.RuneOffset(s.Start), End: d.RuneOffset(s.End),
-			Text: d.Text[s.Start:s.End], Category: s.Category, Rule: s.Rule,
-			Confidence: s.Confidence, Message: s.Message, Proposals: s.Proposals,
-			Original: s.Original, Origin: s.Origin, Status: s.Status, Note: s.Note,
-		}
-		if fs.Proposals == nil {
-			fs.Proposals = []Proposal{}
-		}
+		fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
 		if s.Status.Changes() {
 			r := s.Replacement
 			fs.Replacement = &r
@@ -163,36 +147,18 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 }
 
 func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
-	if fs.Start < 0 || fs.End > doc.RuneCount() || fs.Start >= fs.End {
-		return Span{}, fmt.Errorf("range [%d,%d) is empty or outside the text (length %d)", fs.Start, fs.End, doc.RuneCount())
-	}
-	start, _ := doc.ByteOffset(fs.Start)
-	end, _ := doc.ByteOffset(fs.End)
-	if got := doc.Text[start:end]; got != fs.Text {
-		return Span{}, fmt.Errorf("text %q does not match the document at [%d,%d) (%q)", fs.Text, fs.Start, fs.End, got)
-	}
+	f, err := decodeFinding(doc, fs.fileFinding)
 	switch {
-	case fs.ID == "":
-		return Span{}, errors.New(`no "id"`)
-	case !fs.Category.Valid():
-		return Span{}, fmt.Errorf("unknown category %q", fs.Category)
+	case err != nil:
+		return Span{}, err
 	case !fs.Status.Valid():
 		return Span{}, fmt.Errorf("unknown status %q", fs.Status)
 	case !fs.Origin.Valid():
 		return Span{}, fmt.Errorf("unknown origin %q", fs.Origin)
-	case fs.Confidence < 0 || fs.Confidence > 1:
-		return Span{}, fmt.Errorf("confidence %v outside [0,1]", fs.Confidence)
 	case fs.Status.Changes() && fs.Replacement == nil:
 		return Span{}, fmt.Errorf("status %s without a replacement", fs.Status)
 	}
-	s := Span{
-		Finding: Finding{ID: fs.ID, Start: start, End: end, Category: fs.Category, Rule: fs.Rule,
-			Confidence: fs.Confidence, Message: fs.Message, Proposals: fs.Proposals, Original: fs.Original},
-		Origin: fs.Origin, Status: fs.Status, Note: fs.Note,
-	}
-	if len(s.Proposals) == 0 {
-		s.Proposals = nil // "proposals": [] and a missing list mean the same
-	}
+	s := Span{Finding: f, Origin: fs.Origin, Status: fs.Status, Note: fs.Note}
 	if fs.Status.Changes() {
 		s.Replacement = *fs.Replacement
 	}

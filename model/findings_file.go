@@ -35,6 +35,41 @@ type findingsFile struct {
 	Findings []fileFinding    `json:"findings"`
 }
 
+// encodeFinding converts a finding to its file form (code points).
+func encodeFinding(doc *Document, x Finding) fileFinding {
+	ff := fileFinding{
+		ID: x.ID, Start: doc.RuneOffset(x.Start), End: doc.RuneOffset(x.End),
+		Text: doc.Text[x.Start:x.End], Category: x.Category, Rule: x.Rule,
+		Confidence: x.Confidence, Message: x.Message, Proposals: x.Proposals, Original: x.Original,
+	}
+	if ff.Proposals == nil {
+		ff.Proposals = []Proposal{}
+	}
+	return ff
+}
+
+// decodeFinding converts a finding from its file form, checking that its
+// range is inside doc and that its text matches the document there.
+func decodeFinding(doc *Document, ff fileFinding) (Finding, error) {
+	if ff.Start < 0 || ff.End > doc.RuneCount() || ff.Start >= ff.End {
+		return Finding{}, fmt.Errorf("range [%d,%d) is empty or outside the text (length %d)", ff.Start, ff.End, doc.RuneCount())
+	}
+	start, _ := doc.ByteOffset(ff.Start)
+	end, _ := doc.ByteOffset(ff.End)
+	if got := doc.Text[start:end]; got != ff.Text {
+		return Finding{}, fmt.Errorf("text %q does not match the document at [%d,%d) (%q)", ff.Text, ff.Start, ff.End, got)
+	}
+	x := Finding{ID: ff.ID, Start: start, End: end, Category: ff.Category, Rule: ff.Rule,
+		Confidence: ff.Confidence, Message: ff.Message, Proposals: ff.Proposals, Original: ff.Original}
+	if len(x.Proposals) == 0 {
+		x.Proposals = nil // "proposals": [] and a missing list mean the same
+	}
+	if ff.ID == "" {
+		return Finding{}, errors.New(`no "id"`)
+	}
+	return x, x.Validate(len(doc.Text))
+}
+
 // EncodeFindings writes the corefix.findings/v1 object for doc's findings.
 // With indent false it is one line (JSON Lines output).
 func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
@@ -44,15 +79,7 @@ func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
 		Findings: make([]fileFinding, len(fs)),
 	}
 	for i, x := range fs {
-		ff := fileFinding{
-			ID: x.ID, Start: doc.RuneOffset(x.Start), End: doc.RuneOffset(x.End),
-			Text: doc.Text[x.Start:x.End], Category: x.Category, Rule: x.Rule,
-			Confidence: x.Confidence, Message: x.Message, Proposals: x.Proposals, Original: x.Original,
-		}
-		if ff.Proposals == nil {
-			ff.Proposals = []Proposal{}
-		}
-		f.Findings[i] = ff
+		f.Findings[i] = encodeFinding(doc, x)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -84,14 +111,8 @@ func ParseFindings(doc *Document, data []byte) ([]Finding, error) {
 	}
 	out := make([]Finding, 0, len(f.Findings))
 	for i, ff := range f.Findings {
-		if ff.Start < 0 || ff.End > doc.RuneCount() || ff.Start >= ff.End {
-			return nil, fmt.Errorf("finding %d (%s): range [%d,%d) is empty or outside the text", i+1, ff.ID, ff.Start, ff.End)
-		}
-		start, _ := doc.ByteOffset(ff.Start)
-		end, _ := doc.ByteOffset(ff.End)
-		x := Finding{ID: ff.ID, Start: start, End: end, Category: ff.Category, Rule: ff.Rule,
-			Confidence: ff.Confidence, Message: ff.Message, Proposals: ff.Proposals, Original: ff.Original}
-		if err := x.Validate(len(doc.Text)); err != nil {
+		x, err := decodeFinding(doc, ff)
+		if err != nil {
 			return nil, fmt.Errorf("finding %d (%s): %w", i+1, ff.ID, err)
 		}
 		out = append(out, x)

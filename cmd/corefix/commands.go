@@ -27,7 +27,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		reviewCommand(),
+		showCommand(),
 		detectCommand(),
+		evalCommand(),
 		applyCommand(),
 		exportCommand(),
 		agreeCommand(),

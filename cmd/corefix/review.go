@@ -2,10 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
 
 	"corefix"
 	"corefix/model"
+	"corefix/ui"
 )
 
 // reviewOptions are the flags of `corefix review`.
@@ -69,13 +69,13 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	}
 	if !resumed {
 		a.Annotator = o.annotator
+		if orig != nil {
+			a.Original = &model.OriginalRef{Path: orig.Path, SHA256: orig.SHA256()}
+		}
 	}
-	// The editor (ui package) is not built yet: print what it would show.
-	fmt.Fprintf(e.stdout, "%s: %s\n", out, a.Describe())
-	spans := a.Spans()
-	fs := make([]model.Finding, len(spans))
-	for i, s := range spans {
-		fs[i] = s.Finding
+	title := doc.Path
+	if title == "" {
+		title = "sample (" + doc.ID + ")"
 	}
-	return writeFindingsText(e.stdout, doc, fs)
+	return ui.Run(a, w, ui.Options{Title: title, Resumed: resumed})
 }

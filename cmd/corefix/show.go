@@ -1,0 +1,51 @@
+package main
+
+import (
+	"flag"
+	"os"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"corefix/model"
+	"corefix/ui"
+)
+
+func showCommand() command {
+	return command{
+		name: "show", args: "FILE | -",
+		summary: "Print FILE with the suspected broken spans marked, for a quick look without the editor:\n" +
+			"coloured on a terminal, [[text]]{category} when piped or when NO_COLOR is set.",
+		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
+			original := fs.String("original", "", "the text before substitution (exact mode)")
+			return func(args []string) error { return runShow(e, *original, args) }
+		},
+	}
+}
+
+func runShow(e *env, original string, args []string) error {
+	if len(args) != 1 {
+		return &usageError{msg: "show takes one FILE"}
+	}
+	doc, err := e.readDocument(args[0])
+	if err != nil {
+		return err
+	}
+	var orig *model.Document
+	if original != "" {
+		if orig, err = e.readDocument(original); err != nil {
+			return err
+		}
+	}
+	fs, err := findings(doc, orig)
+	if err != nil {
+		return err
+	}
+	// Colour only where it shows: a terminal that has colours and a user
+	// who did not ask for none. The writer downsamples to what it supports.
+	env := os.Environ()
+	profile := colorprofile.Detect(e.stdout, env)
+	if profile < colorprofile.ANSI || os.Getenv("NO_COLOR") != "" {
+		return ui.WriteMarked(e.stdout, doc.Text, fs, false)
+	}
+	return ui.WriteMarked(colorprofile.NewWriter(e.stdout, env), doc.Text, fs, true)
+}

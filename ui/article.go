@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"corefix/model"
+)
+
+// article is the wrapped article with every span highlighted. It wraps
+// once per width or text change (incrementally after a decision), keeps
+// the styled rows it drew, and draws only the visible ones.
+type article struct {
+	a      *model.Annotation
+	styles *Styles
+	spans  []model.Span // snapshot of a's spans, refreshed after each change
+	st     stream
+	rows   []row
+	width  int
+	height int
+	top    int // first visible row
+	cache  map[int]string
+
+	focus  int                   // focused span, -1 for none
+	match  [2]int                // current search match (bytes), empty when Start==End
+	sel    [2]int                // span being marked (bytes), empty when Start==End
+	filter func(model.Span) bool // spans failing it are drawn as plain text
+}
+
+func newArticle(a *model.Annotation, styles *Styles) *article {
+	v := &article{a: a, styles: styles, focus: -1, cache: map[int]string{}}
+	v.spans = a.Spans()
+	v.st = stream{text: a.Doc.Text, shown: shownSpans(a)}
+	return v
+}
+
+// SetSize re-wraps when the width changes and keeps the first visible
+// character on screen.
+func (v *article) SetSize(w, h int) {
+	if w < 1 {
+		w = 1
+	}
+	v.height = max(h, 0)
+	if w == v.width && v.rows != nil {
+		v.clampTop()
+		return
+	}
+	var anchor pos
+	if v.rows != nil {
+		anchor = v.rows[v.top].start
+	}
+	v.width = w
+	v.rows = wrap(&v.st, w)
+	v.top = rowAt(v.rows, anchor)
+	v.clampTop()
+	v.dirty()
+}
+
+// Refresh catches up with changes to the annotation: it re-wraps only
+// around spans whose displayed text changed.
+func (v *article) Refresh() {
+	v.spans = v.a.Spans()
+	fresh := shownSpans(v.a)
+	changed := diffShown(v.st.shown, fresh)
+	v.st.shown = fresh
+	if v.rows != nil {
+		for _, c := range changed {
+			v.rows = rewrap(&v.st, v.width, v.rows, c[0], c[1])
+		}
+	}
+	v.clampTop()
+	v.dirty()
+}
+
+// diffShown returns the byte ranges whose displayed text differs between
+// two shown lists.
+func diffShown(old, fresh []shown) [][2]int {
+	var out [][2]int
+	i, j := 0, 0
+	for i < len(old) || j < len(fresh) {
+		switch {
+		case j == len(fresh) || i < len(old) && old[i].start < fresh[j].start:
+			out = append(out, [2]int{old[i].start, old[i].end})
+			i++
+		case i == len(old) || fresh[j].start < old[i].start:
+			out = append(out, [2]int{fresh[j].start, fresh[j].end})
+			j++
+		default:
+			if old[i].text != fresh[j].text || old[i].end != fresh[j].end {
+				out = append(out, [2]int{min(old[i].start, fresh[j].start), max(old[i].end, fresh[j].end)})
+			}
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// SetFocus moves the highlight of the focused span, redrawing only the
+// rows of the old and the new focus.
+func (v *article) SetFocus(i int) {
+	if i == v.focus {
+		return
+	}
+	v.invalidateSpan(v.focus)
+	v.focus = i
+	v.invalidateSpan(i)
+}
+
+// SetMatch, SetSelection and SetFilter change what is highlighted.
+func (v *article) SetMatch(start, end int) {
+	v.match = [2]int{start, end}
+	v.dirty()
+}
+
+// SetSelection highlights the span being marked ([start,end) in bytes).
+func (v *article) SetSelection(start, end int) {
+	v.sel = [2]int{start, end}
+	v.dirty()
+}
+
+// SetFilter draws spans failing f as plain text.
+func (v *article) SetFilter(f func(model.Span) bool) {
+	v.filter = f
+	v.dirty()
+}
+
+// SetStyles switches styles (after the background colour is known).
+func (v *article) SetStyles(s *Styles) {
+	v.styles = s
+	v.dirty()
+}
+
+func (v *article) dirty() { clear(v.cache) }
+
+func (v *article) invalidateSpan(i int) {
+	if i < 0 || i >= len(v.spans) || v.rows == nil {
+		return
+	}
+	first, last := v.rowsOf(v.spans[i].Start, v.spans[i].End)
+	for r := first; r <= last; r++ {
+		delete(v.cache, r)
+	}
+}
+
+// rowsOf returns the first and last rows showing the source range
+// [start, end).
+func (v *article) rowsOf(start, end int) (first, last int) {
+	first = rowAt(v.rows, pos{src: start})
+	lastPos := pos{src: max(end-1, start)}
+	if k := sort.Search(len(v.st.shown), func(k int) bool { return v.st.shown[k].start >= start }); k < len(v.st.shown) && v.st.shown[k].start == start {
+		lastPos = pos{src: start, sub: len(v.st.shown[k].text) - 1}
+	}
+	return first, rowAt(v.rows, lastPos)
+}
+
+// Reveal scrolls as little as possible to show source range [start,end);
+// a target far off screen lands a third of the way down, so the reader
+// sees what leads up to it.
+func (v *article) Reveal(start, end int) {
+	if v.rows == nil || v.height == 0 {
+		return
+	}
+	first, last := v.rowsOf(start, end)
+	switch {
+	case first >= v.top && last < v.top+v.height:
+		return
+	case first < v.top-v.height || last >= v.top+2*v.height:
+		v.top = first - v.height/3
+	case first < v.top:
+		v.top = first
+	default:
+		v.top = last - v.height + 1
+		if first < v.top {
+			v.top = first
+		}
+	}
+	v.clampTop()
+}
+
+// Scroll moves the view by n rows; Home and End are huge n.
+func (v *article) Scroll(n int) {
+	v.top += n
+	v.clampTop()
+}
+
+func (v *article) clampTop() {
+	v.top = min(v.top, len(v.rows)-v.height)
+	v.top = max(v.top, 0)
+}
+
+// Visible returns the source byte range shown on screen.
+func (v *article) Visible() (start, end int) {
+	if v.rows == nil {
+		return 0, 0
+	}
+	last := min(v.top+v.height, len(v.rows)) - 1
+	return v.rows[v.top].start.src, v.rows[max(last, v.top)].end.src
+}
+
+// View draws the visible rows, exactly height lines.
+func (v *article) View() string {
+	lines := make([]string, v.height)
+	for i := range lines {
+		r := v.top + i
+		if r >= len(v.rows) {
+			break
+		}
+		s, ok := v.cache[r]
+		if !ok {
+			s = v.renderRow(v.rows[r])
+			v.cache[r] = s
+		}
+		lines[i] = s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// renderRow draws one row, styling runs of characters that look the same.
+func (v *article) renderRow(r row) string {
+	var b, seg strings.Builder
+	cur := spanLook{special: lookPlain}
+	flush := func() {
+		if seg.Len() == 0 {
+			return
+		}
+		pre, suf := v.styles.look(cur)
+		b.WriteString(pre)
+		b.WriteString(seg.String())
+		b.WriteString(suf)
+		seg.Reset()
+	}
+	j := sort.Search(len(v.spans), func(j int) bool { return v.spans[j].End > r.start.src })
+	it := v.st.iterAt(r.start)
+	for it.p.less(r.end) {
+		g, _, at, sp, ok := it.next()
+		if !ok {
+			break
+		}
+		if sp < 0 {
+			for j < len(v.spans) && v.spans[j].End <= at.src {
+				j++
+			}
+			if j < len(v.spans) && v.spans[j].Start <= at.src {
+				sp = j
+			}
+		}
+		l := v.lookAt(at, sp)
+		if l != cur {
+			flush()
+			cur = l
+		}
+		seg.WriteString(printable(g))
+	}
+	flush()
+	return b.String()
+}
+
+// lookAt decides how the character at p, inside span sp (-1 for none),
+// is drawn: the selection and search match win over spans.
+func (v *article) lookAt(p pos, sp int) spanLook {
+	switch {
+	case v.sel[0] < v.sel[1] && p.src >= v.sel[0] && p.src < v.sel[1]:
+		return spanLook{special: lookSelection}
+	case v.match[0] < v.match[1] && p.src >= v.match[0] && p.src < v.match[1] && p.sub == 0:
+		return spanLook{special: lookMatch}
+	case sp < 0:
+		return spanLook{special: lookPlain}
+	}
+	s := v.spans[sp]
+	if v.filter != nil && !v.filter(s) && sp != v.focus {
+		return spanLook{special: lookPlain}
+	}
+	return spanLook{status: s.Status, cat: s.Category, focused: sp == v.focus}
+}
+
+// rowText is the displayed text of r without styling.
+func rowText(st *stream, r row) string {
+	var b strings.Builder
+	it := st.iterAt(r.start)
+	for it.p.less(r.end) {
+		g, _, _, _, ok := it.next()
+		if !ok {
+			break
+		}
+		b.WriteString(printable(g))
+	}
+	return b.String()
+}

@@ -1,0 +1,9 @@
+// Package ui is the corefix review editor: a Bubble Tea v2 program that
+// shows an article with its suspected broken substitutions highlighted and
+// lets an editor accept, reject or override each fix.
+//
+// Model is the only tea.Model. The article view, detail panel, strip,
+// status bar and override input are plain components sized by layout and
+// drawn by Model.View. Every decision goes through model.Annotation and is
+// saved by a Cmd right away, so nothing is lost if the terminal closes.
+package ui

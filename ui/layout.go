@@ -1,0 +1,37 @@
+package ui
+
+// layout is how many rows each part of the screen gets, top to bottom.
+type layout struct {
+	Width   int
+	Header  int // file, progress, counts
+	Article int
+	Strip   int // where the findings sit
+	Detail  int // the focused span
+	Status  int // messages, or the input while editing
+	Help    int
+}
+
+// computeLayout divides a w×h screen. helpRows is the height the help
+// wants (1 short, more when full help is open); it is cut before the
+// article drops under three rows. Small screens shrink the header and the
+// detail panel first, so 40×12 still shows six rows of article.
+func computeLayout(w, h, helpRows int) layout {
+	l := layout{Width: max(w, 1), Header: 2, Strip: 1, Detail: 4, Status: 1, Help: max(helpRows, 1)}
+	switch {
+	case h < 16:
+		l.Header, l.Detail = 1, 2
+	case h < 24:
+		l.Detail = 3
+	}
+	fixed := func() int { return l.Header + l.Strip + l.Detail + l.Status + l.Help }
+	for l.Help > 1 && h-fixed() < 3 {
+		l.Help--
+	}
+	for _, shrink := range []*int{&l.Detail, &l.Strip, &l.Help, &l.Header, &l.Status} {
+		for *shrink > 0 && h-fixed() < 1 {
+			(*shrink)--
+		}
+	}
+	l.Article = max(h-fixed(), 0)
+	return l
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"sort"
+
+	"corefix/model"
+)
+
+// markState is the span being chosen in mark mode: tokens [from, to] of
+// the document, and the category the new span gets.
+type markState struct {
+	from, to int
+	cat      int // index into model.Categories
+}
+
+// startMark begins marking at the first token after the focused span when
+// it is on screen, else at the first token on screen.
+func (m *Model) startMark() {
+	toks := m.a.Doc.Tokens()
+	if len(toks) == 0 {
+		m.setError("the text has no words to mark")
+		return
+	}
+	vs, ve := m.art.Visible()
+	at := vs
+	if m.focus >= 0 {
+		if s := m.a.Span(m.focus); s.End >= vs && s.End < ve {
+			at = s.End
+		}
+	}
+	i := min(tokenAt(toks, at), len(toks)-1)
+	// Overwrites are what detectors miss most (PROBLEM.md); c changes it.
+	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Overwrite)}
+	m.mode = modeMark
+	m.showMark()
+}
+
+// tokenAt is the index of the first token ending after off.
+func tokenAt(toks []model.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
+func categoryIndex(c model.Category) int {
+	for i, k := range model.Categories {
+		if k == c {
+			return i
+		}
+	}
+	return 0
+}
+
+// moveMark moves the selection by n tokens (collapsing it to one token),
+// extend grows or shrinks its end by n tokens.
+func (m *Model) moveMark(n int, extend bool) {
+	last := len(m.a.Doc.Tokens()) - 1
+	if extend {
+		m.mark.to = max(min(m.mark.to+n, last), m.mark.from)
+	} else {
+		m.mark.from = max(min(m.mark.from+n, last), 0)
+		m.mark.to = m.mark.from
+	}
+	m.showMark()
+}
+
+// moveMarkRow moves the selection to the first token of the row n rows
+// away from the one it starts on.
+func (m *Model) moveMarkRow(n int) {
+	toks := m.a.Doc.Tokens()
+	rows := m.art.rows
+	r := max(min(rowAt(rows, pos{src: toks[m.mark.from].Start})+n, len(rows)-1), 0)
+	m.mark.from = min(tokenAt(toks, rows[r].start.src), len(toks)-1)
+	m.mark.to = m.mark.from
+	m.showMark()
+}
+
+func (m *Model) markRange() (start, end int) {
+	toks := m.a.Doc.Tokens()
+	return toks[m.mark.from].Start, toks[m.mark.to].End
+}
+
+func (m *Model) showMark() {
+	start, end := m.markRange()
+	m.art.SetSelection(start, end)
+	m.art.Reveal(start, end)
+	m.setInfo("mark %q as %s — ←→ move, ⇧→ extend, c category, enter create, esc cancel",
+		m.a.Doc.Text[start:end], model.Categories[m.mark.cat])
+}
+
+// endMark leaves mark mode.
+func (m *Model) endMark() {
+	m.mode = modeReview
+	m.art.SetSelection(0, 0)
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"corefix/model"
+)
+
+// mode is what the keys currently drive.
+type mode int
+
+const (
+	modeReview  mode = iota
+	modeEdit         // typing a replacement
+	modeSearch       // typing a search query
+	modeMark         // choosing a span the detector missed
+	modePreview      // reading the corrected text
+	modeConfirm      // quitting with unsaved changes
+)
+
+// Options configure the editor.
+type Options struct {
+	// Title names the article in the header, e.g. its file name.
+	Title string
+	// Resumed says the annotation was loaded from its file, which the
+	// first status message confirms.
+	Resumed bool
+}
+
+// Model is the review editor, the program's only tea.Model.
+type Model struct {
+	a     *model.Annotation
+	file  *model.Workfile // where decisions are saved
+	title string
+
+	keys   KeyMap
+	styles *Styles
+	lay    layout
+	width  int
+	height int
+
+	art     *article
+	strip   strip
+	input   textinput.Model
+	help    help.Model
+	preview *preview
+
+	mode     mode
+	focus    int // focused span, -1 when there are none
+	filter   int // index into filters
+	fullHelp bool
+	mark     markState
+	search   searchState
+	editing  int // span being edited
+
+	status      string
+	statusError bool
+
+	// version counts changes; savedVersion is the newest one on disk.
+	version, savedVersion int
+	saving, quitAfterSave bool
+	announceSave          bool
+	saveErr               error
+
+	panicked string // set when Update or View panicked; Run reports it
+	stop     func() // quits the program from View, which cannot return a Cmd
+}
+
+// New returns an editor for a, saving to file after every decision.
+func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
+	m := &Model{a: a, file: file, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+	if m.title == "" {
+		m.title = a.Doc.ID
+	}
+	m.art = newArticle(a, m.styles)
+	m.input = textinput.New()
+	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
+	m.input.SetStyles(m.styles.Input)
+	m.help = help.New()
+	m.help.Styles = m.styles.Help
+	m.art.SetFilter(filters[0].keep)
+	m.focusFirst()
+	m.enableKeys()
+	if opts.Resumed {
+		m.setInfo("resumed %s: %s — ? keys", file.Path, a.Describe())
+	} else {
+		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
+	}
+	return m
+}
+
+// focusFirst focuses the first pending span (or the first span).
+func (m *Model) focusFirst() {
+	for i := 0; i < m.a.Len(); i++ {
+		if m.a.Span(i).Status == model.Pending {
+			m.setFocus(i)
+			return
+		}
+	}
+	if m.a.Len() > 0 {
+		m.setFocus(0)
+	}
+}
+
+// Init asks the terminal for its background so the styles suit it.
+func (m *Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+func (m *Model) setInfo(format string, args ...any) {
+	m.status, m.statusError = fmt.Sprintf(format, args...), false
+}
+
+func (m *Model) setError(format string, args ...any) {
+	m.status, m.statusError = fmt.Sprintf(format, args...), true
+}
+
+// setFocus focuses span i and brings it into view.
+func (m *Model) setFocus(i int) {
+	if i >= m.a.Len() {
+		i = m.a.Len() - 1
+	}
+	m.focus = i
+	m.art.SetFocus(i)
+	if i >= 0 {
+		s := m.a.Span(i)
+		m.art.Reveal(s.Start, s.End)
+	}
+}
+
+// setStyles switches every component to s.
+func (m *Model) setStyles(s *Styles) {
+	m.styles = s
+	m.art.SetStyles(s)
+	m.input.SetStyles(s.Input)
+	m.help.Styles = s.Help
+}
+
+// resize lays the screen out again and brings the focus into view.
+func (m *Model) resize() {
+	m.relayout()
+	if m.focus >= 0 {
+		s := m.a.Span(m.focus)
+		m.art.Reveal(s.Start, s.End)
+	}
+}
+
+// relayout sizes the components. The help height depends on the mode and
+// on whether full help is open: its longest column of enabled keys.
+func (m *Model) relayout() {
+	m.help.SetWidth(m.width)
+	helpRows := 1
+	if m.fullHelp {
+		for _, col := range m.helpKeys().FullHelp() {
+			n := 0
+			for _, b := range col {
+				if b.Enabled() {
+					n++
+				}
+			}
+			helpRows = max(helpRows, n)
+		}
+	}
+	m.lay = computeLayout(m.width, m.height, helpRows)
+	m.art.SetSize(m.lay.Width, m.lay.Article)
+	m.input.SetWidth(max(m.lay.Width-len(m.input.Prompt)-1, 1))
+	if m.preview != nil {
+		m.preview.SetSize(m.lay.Width, m.lay.Article)
+	}
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/charmbracelet/x/vt"
+
+	"corefix/model"
+)
+
+// vtScreen replays the program's output into a virtual terminal, because
+// the output is a stream of cell diffs that only makes sense applied to a
+// screen (bubbletea-v2.md §4).
+type vtScreen struct {
+	emu *vt.Emulator
+	r   io.Reader
+}
+
+func newVTScreen(tm *teatest.TestModel, w, h int) *vtScreen {
+	emu := vt.NewEmulator(w, h)
+	// Without a TTY the renderer writes bare "\n"; LNM makes it CR+LF.
+	_, _ = emu.Write([]byte(ansi.SetModeLineFeedNewLine))
+	go func() { _, _ = io.Copy(io.Discard, emu) }() // drain replies to queries
+	return &vtScreen{emu: emu, r: io.TeeReader(tm.Output(), emu)}
+}
+
+// waitFor blocks until the screen shows want.
+func (s *vtScreen) waitFor(t *testing.T, want string) {
+	t.Helper()
+	teatest.WaitFor(t, s.r, func([]byte) bool { return strings.Contains(s.emu.String(), want) },
+		teatest.WithDuration(5*time.Second))
+}
+
+// TestEndToEnd drives the real program: open, next, accept, edit, save,
+// quit, then reads the saved file.
+func TestEndToEnd(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample.corefix.json")
+	m := New(fixture(t), openWorkfile(t, path), Options{Title: "sample"})
+	tm := teatest.NewTestModel(t, m,
+		teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(
+			tea.WithColorProfile(colorprofile.ASCII),
+			tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
+		),
+	)
+	s := newVTScreen(tm, 80, 24)
+	s.waitFor(t, "4/10 f0004")
+	tm.Type("n")
+	s.waitFor(t, "5/10 f0005")
+	tm.Type("a")
+	s.waitFor(t, "f0005 accepted")
+	tm.Type("e")
+	s.waitFor(t, "fix> is")
+	tm.Type(" truly")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	s.waitFor(t, "f0006 edited")
+	tm.Type("s")
+	s.waitFor(t, "saved to")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	a, err := model.ReadAnnotationFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := spanByID(t, a, "f0005"); s.Status != model.Accepted || s.Replacement != "lost" {
+		t.Errorf("saved f0005 = %s %q, want accepted \"lost\"", s.Status, s.Replacement)
+	}
+	if s := spanByID(t, a, "f0006"); s.Status != model.Edited || s.Replacement != "is truly" {
+		t.Errorf("saved f0006 = %s %q, want edited \"is truly\"", s.Status, s.Replacement)
+	}
+	for _, want := range []string{"They lost the election", "It is truly a total witch hunt"} {
+		if !strings.Contains(a.CorrectedText(), want) {
+			t.Errorf("corrected text lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corefix/model"
+)
+
+// View draws the screen: header, article (or the corrected-text preview),
+// strip, detail panel, status line (or the input) and help.
+func (m *Model) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.panicked = fmt.Sprint(r)
+			v = tea.NewView("corefix: internal error; saving your work and quitting")
+			if m.stop != nil {
+				go m.stop() // View cannot return a Cmd
+			}
+		}
+	}()
+	v.AltScreen = true
+	v.WindowTitle = "corefix — " + m.title
+	if m.width == 0 {
+		return v // nothing is sized before the first WindowSizeMsg
+	}
+	l := m.lay
+	var parts []string
+	add := func(s string, n int) {
+		parts = append(parts, fit(s, n, l.Width)...)
+	}
+	add(m.headerView(), l.Header)
+	if m.mode == modePreview {
+		add(m.preview.View(), l.Article)
+	} else {
+		add(m.art.View(), l.Article)
+	}
+	add(m.stripView(), l.Strip)
+	add(m.detailView(), l.Detail)
+	statusRow := len(parts)
+	add(m.statusView(), l.Status)
+	m.help.ShowAll = m.fullHelp
+	add(m.help.View(m.helpKeys()), l.Help)
+	v.SetContent(strings.Join(parts, "\n"))
+	if (m.mode == modeEdit || m.mode == modeSearch) && l.Status > 0 {
+		if c := m.input.Cursor(); c != nil {
+			c.Y += statusRow
+			v.Cursor = c
+		}
+	}
+	return v
+}
+
+// fit makes s exactly n lines of at most w cells.
+func fit(s string, n, w int) []string {
+	if n <= 0 {
+		return nil
+	}
+	lines := strings.SplitN(s, "\n", n+1)
+	out := make([]string, n)
+	for i := range out {
+		if i < len(lines) && i < n {
+			out[i] = ansi.Truncate(lines[i], w, "…")
+		}
+	}
+	return out
+}
+
+// spread puts left and right on one row of w cells, cutting left first.
+func spread(left, right string, w int) string {
+	rw := lipgloss.Width(right)
+	if rw >= w {
+		return ansi.Truncate(right, w, "…")
+	}
+	left = ansi.Truncate(left, w-rw-1, "…")
+	gap := w - rw - lipgloss.Width(left)
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// headerView shows the file, progress and counts; one row on small screens.
+func (m *Model) headerView() string {
+	st := m.styles
+	c := m.a.Counts()
+	total := m.a.Len()
+	done := total - c[model.Pending]
+	pct := 1.0
+	if total > 0 {
+		pct = float64(done) / float64(total)
+	}
+	barW := max(min(m.lay.Width/5, 30), 5)
+	fill := int(pct*float64(barW) + 0.5)
+	bar := st.Accepted.Render(strings.Repeat("█", fill)) + st.StripEmpty.Render(strings.Repeat("░", barW-fill))
+	progressText := fmt.Sprintf("%d/%d reviewed %s", done, total, bar)
+	file := st.Title.Render(m.title) + st.Dim.Render(" → "+m.file.Path)
+	if m.lay.Header < 2 {
+		return spread(st.Title.Render(m.title)+" "+m.saveState(), progressText, m.lay.Width)
+	}
+	var counts []string
+	for _, s := range model.Statuses {
+		counts = append(counts, fmt.Sprintf("%s %d", s, c[s]))
+	}
+	line2 := strings.Join(counts, " · ") + st.Dim.Render("  filter: "+filters[m.filter].name)
+	return spread(file, progressText, m.lay.Width) + "\n" + spread(line2, m.saveState(), m.lay.Width)
+}
+
+// saveState says whether the file is up to date.
+func (m *Model) saveState() string {
+	switch {
+	case m.saveErr != nil:
+		return m.styles.Error.Render("NOT SAVED")
+	case m.saving:
+		return m.styles.Dim.Render("saving…")
+	case m.unsaved():
+		return m.styles.Dim.Render("unsaved")
+	case m.version == 0:
+		return ""
+	}
+	return m.styles.Info.Render("saved")
+}
+
+// stripView draws where the findings sit along the article.
+func (m *Model) stripView() string {
+	vs, ve := m.art.Visible()
+	m.strip.compute(m.lay.Width, len(m.a.Doc.Text), m.art.spans, filters[m.filter].keep, m.focus, vs, ve)
+	return m.strip.View(m.styles)
+}
+
+// statusView is the message line, or the input while typing.
+func (m *Model) statusView() string {
+	if m.mode == modeEdit || m.mode == modeSearch {
+		return m.input.View()
+	}
+	if m.statusError {
+		return m.styles.Error.Render(m.status)
+	}
+	return m.styles.Info.Render(m.status)
+}
