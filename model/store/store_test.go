@@ -292,3 +292,50 @@ func TestLoadOrStart(t *testing.T) {
 		t.Errorf("second LoadOrStart: resumed %v, %d detect calls, %v; want the saved decision", resumed, calls, err)
 	}
 }
+
+func TestRecordsNoticesAChangedDataset(t *testing.T) {
+	s, ds := openNew(t, 3)
+	data, _ := os.ReadFile(ds)
+	// Rewrite in place (same inode, as an editor saving over it might).
+	f, err := os.OpenFile(ds, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(bytes.Replace(data, []byte("Article 1."), []byte("Article 1!"), 1))
+	f.Close()
+	var got error
+	n := 0
+	for _, err := range s.Records() {
+		if err != nil {
+			got = err
+			break
+		}
+		n++
+	}
+	if n != 1 || got == nil || !strings.Contains(got.Error(), "changed since it was opened") {
+		t.Errorf("Records over a changed dataset: %d records, then %v", n, got)
+	}
+}
+
+func TestOpenErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "x.corefix.db")
+	os.WriteFile(notDB, []byte("not a database, just text that is long enough to be read as a header......"), 0o644)
+	ds := writeDataset(t, dir, 1)
+	for _, tt := range []struct{ db, dataset, want string }{
+		{notDB, ds, notDB + ": "},
+		{filepath.Join(dir, "db"), filepath.Join(dir, "missing.jsonl"), "missing.jsonl"},
+		{filepath.Join(dir, "db2"), dir, "is a directory"},
+		{filepath.Join(dir, "a?b.db"), ds, "must not contain '?'"},
+	} {
+		s, err := Open(tt.db, Options{Dataset: tt.dataset})
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%s, %s) succeeded", tt.db, tt.dataset)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Open(%s, %s) error %q, want one line containing %q", tt.db, tt.dataset, err, tt.want)
+		}
+	}
+}
