@@ -70,7 +70,7 @@ func agreeDB(g *model.Agreement, o *agreeOptions) (nameA, nameB string, onlyOne 
 	if !ok || nameA == "" || nameB == "" || strings.Contains(nameB, ",") {
 		return "", "", 0, &usageError{msg: "--annotators wants two names, a,b"}
 	}
-	s, err := (&annotationSource{db: o.db}).open()
+	s, err := (&annotationSource{db: o.db}).open(false)
 	if err != nil {
 		return "", "", 0, err
 	}

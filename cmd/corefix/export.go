@@ -117,7 +117,7 @@ func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string
 			}
 		}, "annotations", func() {}, nil
 	}
-	s, err := o.src.open()
+	s, err := o.src.open(o.format == "jsonl")
 	if err != nil {
 		return nil, "", nil, err
 	}

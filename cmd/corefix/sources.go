@@ -29,9 +29,11 @@ func (src *annotationSource) check(args []string) error {
 	return nil
 }
 
-// open opens the database; the caller closes it.
-func (src *annotationSource) open() (*store.Store, error) {
-	return store.Open(src.db, store.Options{})
+// open opens the database; the caller closes it. Annotations are
+// self-contained, so only commands that read dataset lines (needLines)
+// need the dataset itself: the rest work on a database copied alone.
+func (src *annotationSource) open(needLines bool) (*store.Store, error) {
+	return store.Open(src.db, store.Options{DatasetOptional: !needLines})
 }
 
 // annotationFiles loads the files one at a time (errors name the file).

@@ -53,7 +53,7 @@ func runStats(e *env, o *statsOptions, args []string) error {
 // statsDB tallies the database and prints each annotator's progress
 // through the dataset first.
 func statsDB(w io.Writer, st *model.Stats, o *statsOptions) error {
-	s, err := o.src.open()
+	s, err := o.src.open(false)
 	if err != nil {
 		return err
 	}

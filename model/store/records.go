@@ -43,6 +43,9 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 	var id string
 	var off, n int64
 	var line int
+	if s.data == nil {
+		return nil, 0, s.missing
+	}
 	if err := row.Scan(&seq, &id, &off, &n, &line); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, fmt.Errorf("document %s: %w", what, ErrNotFound)
@@ -72,6 +75,10 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 // was opened is an error, not a silent mix of old and new.
 func (s *Store) Records() iter.Seq2[*model.Record, error] {
 	return func(yield func(*model.Record, error) bool) {
+		if s.data == nil {
+			yield(nil, s.missing)
+			return
+		}
 		idx, err := s.db.Query("SELECT id, byte_offset, sha256 FROM records ORDER BY seq")
 		if err != nil {
 			yield(nil, err)

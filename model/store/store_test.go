@@ -339,3 +339,32 @@ func TestOpenErrorsNameTheFile(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetOptional(t *testing.T) {
+	s, ds := openNew(t, 2)
+	rec, _ := s.Record(0)
+	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Remove(ds) // only the database is left, as when it alone was copied
+	if _, err := Open(DefaultPath(ds), Options{}); err == nil {
+		t.Error("Open without the dataset succeeded without DatasetOptional")
+	}
+	s, err := Open(DefaultPath(ds), Options{DatasetOptional: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, ok, err := s.LoadAnnotation("doc-00000", "ann"); !ok || err != nil {
+		t.Errorf("LoadAnnotation without the dataset: %v, %v", ok, err)
+	}
+	if _, err := s.Record(0); err == nil || !strings.Contains(err.Error(), ds) {
+		t.Errorf("Record without the dataset: error %v, want it to name %s", err, ds)
+	}
+	for _, err := range s.Records() {
+		if err == nil {
+			t.Error("Records without the dataset yielded a record")
+		}
+	}
+}
