@@ -19,7 +19,7 @@ type agreeOptions struct {
 
 func agreeCommand() command {
 	return command{
-		name: "agree", args: "A B | --db PATH --annotators a,b",
+		name: "agree", args: "A B | --db PATH",
 		summary: "Measure agreement between two annotators and list what to adjudicate.\n" +
 			"A and B are annotation files of the same text, or two annotators in a review database.\n" +
 			"Span agreement: F1 of the spans each marked broken (accepted/edited), matched by overlap.\n" +
