@@ -15,6 +15,7 @@ import (
 type agreeOptions struct {
 	db         string
 	annotators string
+	json       bool
 }
 
 func agreeCommand() command {
@@ -28,6 +29,7 @@ func agreeCommand() command {
 			o := &agreeOptions{}
 			fs.StringVar(&o.db, "db", "", "review database `PATH`")
 			fs.StringVar(&o.annotators, "annotators", "", "with --db: the two annotators to compare, `a,b`")
+			fs.BoolVar(&o.json, "json", false, "print JSON (figures, null when undefined, and the disagreements)")
 			return func(args []string) error { return runAgree(e, o, args) }
 		},
 	}
@@ -58,6 +60,9 @@ func runAgree(e *env, o *agreeOptions, args []string) error {
 		}
 	default:
 		return &usageError{msg: "give two annotation files, or --db PATH --annotators a,b"}
+	}
+	if o.json {
+		return writeAgreementJSON(e.stdout, g, nameA, nameB, onlyOne)
 	}
 	w := bufio.NewWriter(e.stdout)
 	writeAgreement(w, g, nameA, nameB, onlyOne)

@@ -15,10 +15,9 @@ import (
 
 // exportOptions are the flags of `corefix export`.
 type exportOptions struct {
-	format    string
-	annotator string
-	out       string
-	src       annotationSource
+	format string
+	out    string
+	src    annotationSource
 }
 
 func exportCommand() command {
@@ -32,8 +31,7 @@ func exportCommand() command {
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &exportOptions{}
 			fs.StringVar(&o.format, "format", "jsonl", "output `format`: jsonl, brat or txt")
-			fs.StringVar(&o.src.db, "db", "", "review database `PATH` (NAME.corefix.db)")
-			fs.StringVar(&o.annotator, "annotator", "", "with --db: whose annotations to export (`NAME`; needed when several annotated)")
+			o.src.declare(fs, "whose annotations to export, needed when several annotated")
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if missing); jsonl without -o goes to stdout")
 			return func(args []string) error { return runExport(e, o, args) }
 		},
@@ -128,7 +126,7 @@ func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string
 	if err != nil {
 		return nil, "", nil, err
 	}
-	annotator, err := oneAnnotator(s, o.annotator)
+	annotator, err := oneAnnotator(s, o.src.annotator)
 	if err != nil {
 		s.Close()
 		return nil, "", nil, err

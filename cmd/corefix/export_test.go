@@ -306,3 +306,12 @@ func TestExportWriteErrorIsReported(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", leftovers)
 	}
 }
+
+func TestAnnotatorNeedsDB(t *testing.T) {
+	for _, cmd := range []string{"export", "stats"} {
+		code, _, errOut := runCLI(t, "", cmd, "--annotator", "bob", agreeFiles[0])
+		if code != 2 || !strings.Contains(errOut, "it needs --db") {
+			t.Errorf("%s --annotator without --db: exit %d, %q", cmd, code, errOut)
+		}
+	}
+}
