@@ -14,7 +14,6 @@ require (
 	github.com/gofrs/flock v0.13.2
 	github.com/google/go-cmp v0.7.0
 	github.com/rivo/uniseg v0.4.7
-	modernc.org/sqlite v1.62.0
 )
 
 require (
@@ -32,6 +31,7 @@ require (
 	github.com/muesli/cancelreader v0.2.2 // indirect
 	github.com/xo/terminfo v1.0.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
+	modernc.org/sqlite v1.62.0
 )
 
 require (
