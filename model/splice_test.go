@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -37,4 +38,30 @@ func TestSpliceJSON(t *testing.T) {
 			t.Errorf("SpliceJSON(%q) succeeded, want an error", bad)
 		}
 	}
+}
+
+// FuzzSpliceJSON checks on any JSON object that the result is valid JSON
+// holding exactly the input's members plus the spliced ones.
+func FuzzSpliceJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `{"id":"a","n":1.5e3}`, ` { "a" : [1, {"b":null}] } `, `{"annotations":1,"annotations":2}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var want map[string]any
+		if !json.Valid([]byte(in)) || json.Unmarshal([]byte(in), &want) != nil || want == nil {
+			return // only JSON objects are dataset lines
+		}
+		out, err := SpliceJSON([]byte(in), Member{"annotations", []byte(`[]`)}, Member{"corrected_text", []byte(`"x"`)})
+		if err != nil {
+			t.Fatalf("SpliceJSON(%s): %v", in, err)
+		}
+		var got map[string]any
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("SpliceJSON(%s) = %s: not JSON: %v", in, out, err)
+		}
+		want["annotations"], want["corrected_text"] = []any{}, "x"
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("SpliceJSON(%s) = %s", in, out)
+		}
+	})
 }

@@ -15,11 +15,12 @@ import (
 type agreeOptions struct {
 	db         string
 	annotators string
+	json       bool
 }
 
 func agreeCommand() command {
 	return command{
-		name: "agree", args: "A B | --db PATH --annotators a,b",
+		name: "agree", args: "A B | --db PATH",
 		summary: "Measure agreement between two annotators and list what to adjudicate.\n" +
 			"A and B are annotation files of the same text, or two annotators in a review database.\n" +
 			"Span agreement: F1 of the spans each marked broken (accepted/edited), matched by overlap.\n" +
@@ -28,6 +29,7 @@ func agreeCommand() command {
 			o := &agreeOptions{}
 			fs.StringVar(&o.db, "db", "", "review database `PATH`")
 			fs.StringVar(&o.annotators, "annotators", "", "with --db: the two annotators to compare, `a,b`")
+			fs.BoolVar(&o.json, "json", false, "print JSON (figures, null when undefined, and the disagreements)")
 			return func(args []string) error { return runAgree(e, o, args) }
 		},
 	}
@@ -59,6 +61,9 @@ func runAgree(e *env, o *agreeOptions, args []string) error {
 	default:
 		return &usageError{msg: "give two annotation files, or --db PATH --annotators a,b"}
 	}
+	if o.json {
+		return writeAgreementJSON(e.stdout, g, nameA, nameB, onlyOne)
+	}
 	w := bufio.NewWriter(e.stdout)
 	writeAgreement(w, g, nameA, nameB, onlyOne)
 	return w.Flush()
@@ -70,7 +75,7 @@ func agreeDB(g *model.Agreement, o *agreeOptions) (nameA, nameB string, onlyOne 
 	if !ok || nameA == "" || nameB == "" || strings.Contains(nameB, ",") {
 		return "", "", 0, &usageError{msg: "--annotators wants two names, a,b"}
 	}
-	s, err := (&annotationSource{db: o.db}).open()
+	s, err := (&annotationSource{db: o.db}).open(false)
 	if err != nil {
 		return "", "", 0, err
 	}

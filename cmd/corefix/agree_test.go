@@ -98,3 +98,40 @@ func TestAgreeErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreeJSON(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "agree", "--json", agreeFiles[0], agreeFiles[1])
+	if code != 0 {
+		t.Fatalf("agree --json: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Annotators []string
+		Spans      struct{ F1 *float64 }
+		Decisions  struct {
+			Pairs int
+			Kappa *float64
+		}
+		Disagreements []struct {
+			Doc  string
+			A, B *struct {
+				Start, End  int
+				Status      model.Status
+				Replacement *string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("agree --json is not JSON: %v\n%s", err, out)
+	}
+	if got.Spans.F1 == nil || *got.Spans.F1 < 0.7272 || *got.Spans.F1 > 0.7273 ||
+		got.Decisions.Kappa == nil || *got.Decisions.Kappa < 0.3999 || *got.Decisions.Kappa > 0.4001 || got.Decisions.Pairs != 7 {
+		t.Errorf("agree --json figures:\n%s", out)
+	}
+	if n := len(got.Disagreements); n != 7 {
+		t.Fatalf("%d disagreements, want 7", n)
+	}
+	first, lone := got.Disagreements[0], got.Disagreements[4]
+	if first.A.Status != model.Pending || first.A.Replacement != nil || lone.A != nil || *lone.B.Replacement != "a supplement" {
+		t.Errorf("disagreements: first %+v, lone %+v", first, lone)
+	}
+}

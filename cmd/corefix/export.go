@@ -15,10 +15,9 @@ import (
 
 // exportOptions are the flags of `corefix export`.
 type exportOptions struct {
-	format    string
-	annotator string
-	out       string
-	src       annotationSource
+	format string
+	out    string
+	src    annotationSource
 }
 
 func exportCommand() command {
@@ -32,8 +31,7 @@ func exportCommand() command {
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &exportOptions{}
 			fs.StringVar(&o.format, "format", "jsonl", "output `format`: jsonl, brat or txt")
-			fs.StringVar(&o.src.db, "db", "", "review database `PATH` (NAME.corefix.db)")
-			fs.StringVar(&o.annotator, "annotator", "", "with --db: whose annotations to export (`NAME`; needed when several annotated)")
+			o.src.declare(fs, "whose annotations to export, needed when several annotated")
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if missing); jsonl without -o goes to stdout")
 			return func(args []string) error { return runExport(e, o, args) }
 		},
@@ -65,37 +63,44 @@ func runExport(e *env, o *exportOptions, args []string) error {
 		return err
 	}
 	defer closeSrc()
-	// Pass 1 encodes everything and writes nothing, so bad input (an
-	// invalid annotation, a stale text, a duplicate id) fails before any
-	// output exists. Pass 2 writes, each file atomically.
-	if _, err := o.run(items, func(string, []byte) error { return nil }); err != nil {
-		return err
+	// lines writes the JSON Lines export to w, buffered.
+	lines := func(w io.Writer) (exportCount, error) {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		c, err := o.run(items, func(_ string, b []byte) error { _, err := bw.Write(b); return err })
+		if err != nil {
+			return c, err
+		}
+		return c, bw.Flush()
 	}
-	if o.out == "" {
-		w := bufio.NewWriterSize(e.stdout, 1<<16)
-		if _, err := o.run(items, func(_ string, b []byte) error { _, err := w.Write(b); return err }); err != nil {
+	// Bad input (an invalid annotation, a stale text, a duplicate id) must
+	// fail before any output exists. One output file written atomically
+	// guarantees that by itself; stdout and a directory of files need a
+	// first pass that encodes everything and writes nothing.
+	if o.out == "" || o.format != "jsonl" {
+		if _, err := o.run(items, func(string, []byte) error { return nil }); err != nil {
 			return err
 		}
-		return w.Flush()
+	}
+	if o.out == "" {
+		_, err := lines(e.stdout)
+		return err
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
 	var c exportCount
 	if o.format == "jsonl" {
-		path := filepath.Join(o.out, name+".corefix.jsonl")
-		err = model.WriteAtomic(path, 0o644, func(f io.Writer) error {
-			w := bufio.NewWriterSize(f, 1<<16)
+		err = model.WriteAtomic(filepath.Join(o.out, name+".corefix.jsonl"), 0o644, func(f io.Writer) error {
 			var err error
-			if c, err = o.run(items, func(_ string, b []byte) error { _, err := w.Write(b); return err }); err != nil {
-				return err
-			}
-			return w.Flush()
+			c, err = lines(f)
+			return err
 		})
 	} else {
-		c, err = o.run(items, func(name string, b []byte) error {
-			return model.WriteFileAtomic(filepath.Join(o.out, name), b, 0o644)
-		})
+		fw := newFileWriter(o.out)
+		c, err = o.run(items, fw.write)
+		if cerr := fw.close(); err == nil {
+			err = cerr // a write failed after the last file was queued
+		}
 	}
 	if err != nil {
 		return err
@@ -117,11 +122,11 @@ func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string
 			}
 		}, "annotations", func() {}, nil
 	}
-	s, err := o.src.open()
+	s, err := o.src.open(o.format == "jsonl")
 	if err != nil {
 		return nil, "", nil, err
 	}
-	annotator, err := oneAnnotator(s, o.annotator)
+	annotator, err := oneAnnotator(s, o.src.annotator)
 	if err != nil {
 		s.Close()
 		return nil, "", nil, err

@@ -288,3 +288,30 @@ func TestExportUsage(t *testing.T) {
 		t.Errorf("--annotator bob: exit %d, %q", code, errOut)
 	}
 }
+
+func TestExportWriteErrorIsReported(t *testing.T) {
+	db, _ := exportDB(t, "ann")
+	out := t.TempDir()
+	// A directory where a file must go: its rename fails, whatever the
+	// user's privileges.
+	if err := os.MkdirAll(filepath.Join(out, "manifest.jsonl", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "export", "--format", "txt", "--db", db, "-o", out)
+	if code != 1 || !strings.Contains(errOut, "manifest.jsonl") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("export over a blocking directory: exit %d, %q; want 1 and one line naming manifest.jsonl", code, errOut)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(out, ".*tmp-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestAnnotatorNeedsDB(t *testing.T) {
+	for _, cmd := range []string{"export", "stats"} {
+		code, _, errOut := runCLI(t, "", cmd, "--annotator", "bob", agreeFiles[0])
+		if code != 2 || !strings.Contains(errOut, "it needs --db") {
+			t.Errorf("%s --annotator without --db: exit %d, %q", cmd, code, errOut)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"iter"
 	"strings"
@@ -12,8 +13,16 @@ import (
 // annotationSource is where export, agree and stats read annotations:
 // a review database (--db) or annotation files given as arguments.
 type annotationSource struct {
-	db    string
-	files []string
+	db        string
+	annotator string // with db: whose annotations ("" = as the command decides)
+	files     []string
+}
+
+// declare adds --db and --annotator to fs; what says what --annotator
+// selects.
+func (src *annotationSource) declare(fs *flag.FlagSet, what string) {
+	fs.StringVar(&src.db, "db", "", "review database `PATH` (NAME.corefix.db)")
+	fs.StringVar(&src.annotator, "annotator", "", "with --db: "+what+" (`NAME`)")
 }
 
 // check records the positional arguments as files and requires exactly
@@ -25,13 +34,17 @@ func (src *annotationSource) check(args []string) error {
 		return &usageError{msg: "give --db PATH or annotation files (NAME.corefix.json...)"}
 	case src.db != "" && len(args) > 0:
 		return &usageError{msg: "give --db PATH or annotation files, not both"}
+	case src.db == "" && src.annotator != "":
+		return &usageError{msg: "--annotator selects from a database: it needs --db"}
 	}
 	return nil
 }
 
-// open opens the database; the caller closes it.
-func (src *annotationSource) open() (*store.Store, error) {
-	return store.Open(src.db, store.Options{})
+// open opens the database; the caller closes it. Annotations are
+// self-contained, so only commands that read dataset lines (needLines)
+// need the dataset itself: the rest work on a database copied alone.
+func (src *annotationSource) open(needLines bool) (*store.Store, error) {
+	return store.Open(src.db, store.Options{DatasetOptional: !needLines})
 }
 
 // annotationFiles loads the files one at a time (errors name the file).

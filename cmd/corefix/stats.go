@@ -12,8 +12,7 @@ import (
 
 // statsOptions are the flags of `corefix stats`.
 type statsOptions struct {
-	annotator string
-	src       annotationSource
+	src annotationSource
 }
 
 func statsCommand() command {
@@ -23,8 +22,7 @@ func statsCommand() command {
 			"Decision times are the spans' updated times (UTC); with --db, also each annotator's progress.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &statsOptions{}
-			fs.StringVar(&o.src.db, "db", "", "review database `PATH`")
-			fs.StringVar(&o.annotator, "annotator", "", "with --db: count only this annotator's work (`NAME`)")
+			o.src.declare(fs, "count only this annotator's work")
 			return func(args []string) error { return runStats(e, o, args) }
 		},
 	}
@@ -53,17 +51,17 @@ func runStats(e *env, o *statsOptions, args []string) error {
 // statsDB tallies the database and prints each annotator's progress
 // through the dataset first.
 func statsDB(w io.Writer, st *model.Stats, o *statsOptions) error {
-	s, err := o.src.open()
+	s, err := o.src.open(false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	names := []string{o.annotator}
-	if o.annotator == "" {
+	names := []string{o.src.annotator}
+	if o.src.annotator == "" {
 		if names, err = s.Annotators(); err != nil {
 			return err
 		}
-	} else if _, err := oneAnnotator(s, o.annotator); err != nil {
+	} else if _, err := oneAnnotator(s, o.src.annotator); err != nil {
 		return err
 	}
 	for _, name := range names {
@@ -74,7 +72,7 @@ func statsDB(w io.Writer, st *model.Stats, o *statsOptions) error {
 		fmt.Fprintf(w, "%s: %d of %d documents done, %d in progress, %d untouched\n",
 			name, p.Done, p.Total, p.InProgress, p.Untouched)
 	}
-	for r, err := range s.Annotations(o.annotator) {
+	for r, err := range s.Annotations(o.src.annotator) {
 		if err != nil {
 			return err
 		}

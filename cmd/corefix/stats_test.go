@@ -83,3 +83,22 @@ func TestBar(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsAndAgreeOnACopiedDatabase(t *testing.T) {
+	db := agreeDBFrom(t)
+	copied := filepath.Join(t.TempDir(), "copy.corefix.db")
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(copied, data, 0o644) // the database alone, no dataset beside it
+	if code, out, errOut := runCLI(t, "", "stats", "--db", copied); code != 0 || !strings.Contains(out, "16 span(s)") {
+		t.Errorf("stats on a copied database: exit %d, %q\n%s", code, errOut, out)
+	}
+	if code, out, errOut := runCLI(t, "", "agree", "--db", copied, "--annotators", "alice,bob"); code != 0 || !strings.Contains(out, "kappa 0.400") {
+		t.Errorf("agree on a copied database: exit %d, %q\n%s", code, errOut, out)
+	}
+	if code, _, errOut := runCLI(t, "", "export", "--db", copied, "--annotator", "alice"); code != 1 || !strings.Contains(errOut, "agree.jsonl") {
+		t.Errorf("jsonl export without the dataset: exit %d, %q; want 1 naming the dataset", code, errOut)
+	}
+}

@@ -175,3 +175,22 @@ func parseTimes(created, updated string) (c, u time.Time, err error) {
 	}
 	return c, u, err
 }
+
+// LoadOrStart resumes annotator's saved annotation of rec, or starts one
+// from the findings detect returns (called only when nothing is saved),
+// as the editor does when it moves to a document. resumed tells which.
+func (s *Store) LoadOrStart(rec *model.Record, annotator string, detect func() ([]model.Finding, error), origin model.Origin) (a *model.Annotation, resumed bool, err error) {
+	a, ok, err := s.LoadAnnotation(rec.ID, annotator)
+	if err != nil || ok {
+		return a, ok, err
+	}
+	fs, err := detect()
+	if err != nil {
+		return nil, false, err
+	}
+	if a, err = model.NewAnnotation(rec.Document(s.dataset), fs, origin); err != nil {
+		return nil, false, fmt.Errorf("%s:%d: %w", s.dataset, rec.Line, err)
+	}
+	a.Annotator = annotator
+	return a, false, nil
+}

@@ -1,17 +1,13 @@
 package store
 
 import (
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
-
-	"corefix/model"
 )
 
 // fileState is what decides whether the index is still valid: size and
@@ -75,43 +71,34 @@ func (s *Store) indexedState(q queryer) (*fileState, error) {
 	return &f, err
 }
 
-// reindex replaces the records with one streaming scan of the dataset,
-// hashing it as it goes (the hash stored is the one of the bytes indexed,
-// even if the file changes meanwhile). A bad line aborts the transaction,
-// so the old index stays.
+// reindex replaces the records with one scan of the dataset (see
+// scanDataset), storing the hash of the bytes indexed even if the file
+// changes meanwhile. A bad line aborts the transaction, so the old index
+// stays.
 func (s *Store) reindex(tx *sql.Tx) error {
-	f, err := os.Open(s.dataset)
+	// Stat before reading: a change during the scan then shows as a new
+	// mtime at the next open instead of hiding behind this one.
+	st, err := os.Stat(s.dataset)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	rows, sum, err := scanDataset(s.dataset, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
+	if _, err := tx.Exec("DELETE FROM records"); err != nil {
+		return err
+	}
 	ins, err := tx.Prepare("INSERT INTO records (seq, id, byte_offset, byte_length, line, sha256) VALUES (?, ?, ?, ?, ?, ?)")
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
-	if _, err := tx.Exec("DELETE FROM records"); err != nil {
-		return err
-	}
-	r := model.NewDatasetReader(io.TeeReader(f, h))
-	for seq := 0; ; seq++ {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("%s:%w", s.dataset, err)
-		}
-		if _, err := ins.Exec(seq, rec.ID, rec.Offset, len(rec.Raw), rec.Line, model.HashText(rec.Text)); err != nil {
+	for seq, r := range rows {
+		if _, err := ins.Exec(seq, r.id, r.offset, r.length, r.line, r.sha256); err != nil {
 			return err
 		}
 	}
-	sum := hex.EncodeToString(h.Sum(nil))
 	_, err = tx.Exec(`INSERT INTO dataset (id, path, size, mtime_ns, sha256, indexed) VALUES (1, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET path = excluded.path, size = excluded.size,
 		mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, indexed = excluded.indexed`,
@@ -126,11 +113,11 @@ func hashFile(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	_, sum, err := planChunks(f, 0, 1) // one chunk: just the hash
+	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return sum, nil
 }
 
 // relPath is the dataset path to store: relative to the database's

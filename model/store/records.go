@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
+	"math"
 
 	"corefix/model"
 )
@@ -43,6 +43,9 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 	var id string
 	var off, n int64
 	var line int
+	if s.data == nil {
+		return nil, 0, s.missing
+	}
 	if err := row.Scan(&seq, &id, &off, &n, &line); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, fmt.Errorf("document %s: %w", what, ErrNotFound)
@@ -67,27 +70,58 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 
 // Records yields every document in dataset order by reading the dataset
 // once from the start: for exports, where seeking per record would be
-// slower. Memory stays flat: one record at a time.
+// slower. Memory stays flat: one record at a time. Each record is checked
+// against the index (id, offset, text hash), so a dataset changed since it
+// was opened is an error, not a silent mix of old and new.
 func (s *Store) Records() iter.Seq2[*model.Record, error] {
 	return func(yield func(*model.Record, error) bool) {
-		f, err := os.Open(s.dataset)
+		if s.data == nil {
+			yield(nil, s.missing)
+			return
+		}
+		idx, err := s.db.Query("SELECT id, byte_offset, sha256 FROM records ORDER BY seq")
 		if err != nil {
 			yield(nil, err)
 			return
 		}
-		defer f.Close()
-		r := model.NewDatasetReader(f)
+		defer idx.Close()
+		r := model.NewDatasetReader(io.NewSectionReader(s.data, 0, math.MaxInt64))
 		for {
 			rec, err := r.Next()
 			if errors.Is(err, io.EOF) {
+				if idx.Next() {
+					yield(nil, s.changed("it has fewer records than indexed"))
+				} else if err := idx.Err(); err != nil {
+					yield(nil, err)
+				}
 				return
 			}
 			if err != nil {
-				err = fmt.Errorf("%s:%w", s.dataset, err)
+				yield(nil, fmt.Errorf("%s:%w", s.dataset, err))
+				return
 			}
-			if !yield(rec, err) || err != nil {
+			if !idx.Next() {
+				yield(nil, errors.Join(idx.Err(), s.changed("it has more records than indexed")))
+				return
+			}
+			var id, sum string
+			var off int64
+			if err := idx.Scan(&id, &off, &sum); err != nil {
+				yield(nil, err)
+				return
+			}
+			if id != rec.ID || off != rec.Offset || sum != model.HashText(rec.Text) {
+				yield(nil, s.changed(fmt.Sprintf("line %d is not the record indexed there (%q)", rec.Line, id)))
+				return
+			}
+			if !yield(rec, nil) {
 				return
 			}
 		}
 	}
+}
+
+// changed is the error for a dataset modified while it is open.
+func (s *Store) changed(why string) error {
+	return fmt.Errorf("%s changed since it was opened (%s); open it again to re-index", s.dataset, why)
 }

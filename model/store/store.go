@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,7 +68,8 @@ type Store struct {
 	db      *sql.DB
 	path    string
 	dataset string   // absolute path of the dataset
-	data    *os.File // the dataset, read by ReadAt
+	data    *os.File // the dataset, read by ReadAt; nil when it is missing
+	missing error    // why data is nil (Options.DatasetOptional)
 	// Now is the clock for timestamps; tests replace it.
 	Now func() time.Time
 }
@@ -77,6 +79,10 @@ type Options struct {
 	// Dataset is the JSON Lines dataset. Empty means the one the database
 	// was made for (its path is stored relative to the database).
 	Dataset string
+	// DatasetOptional opens the database even when the dataset is gone
+	// (only the database was copied): annotations stay readable, while
+	// Record and Records fail naming the missing file.
+	DatasetOptional bool
 }
 
 // DefaultPath is where the database of a dataset lives unless the user
@@ -129,6 +135,10 @@ func (s *Store) init(opt Options) error {
 		return err
 	}
 	s.dataset = abs
+	if _, err := os.Stat(abs); opt.DatasetOptional && errors.Is(err, fs.ErrNotExist) {
+		s.missing = err
+		return nil
+	}
 	if err := s.syncIndex(); err != nil {
 		return err
 	}

@@ -13,14 +13,15 @@ import (
 	"corefix/model"
 )
 
-// writeDataset writes n articles as JSON Lines and returns the path. Each
+// writeDataset writes n articles of about 4 kB (a typical news article)
+// as JSON Lines and returns the path. Each
 // text contains ’ (3 bytes) so byte and code point offsets differ.
 func writeDataset(t testing.TB, dir string, n int) string {
 	t.Helper()
 	var b bytes.Buffer
 	for i := range n {
 		fmt.Fprintf(&b, `{"id":"doc-%05d","text":"Article %d. They Democrats supposed to win ’ %s","source":{"x":[1, 2]}}`+"\n",
-			i, i, strings.Repeat("word ", 400))
+			i, i, strings.Repeat("word ", 800))
 	}
 	path := filepath.Join(dir, "data.jsonl")
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
@@ -265,5 +266,105 @@ func TestRecordsStreamsInOrder(t *testing.T) {
 	}
 	if got, want := strings.Join(ids, " "), "doc-00000 doc-00001 doc-00002 doc-00003 doc-00004"; got != want {
 		t.Errorf("Records() = %s, want %s", got, want)
+	}
+}
+
+func TestLoadOrStart(t *testing.T) {
+	s, _ := openNew(t, 2)
+	rec, _ := s.Record(1)
+	calls := 0
+	detect := func() ([]model.Finding, error) {
+		calls++
+		return []model.Finding{{Start: 0, End: 7, Category: model.Other, Confidence: 0.6}}, nil
+	}
+	a, resumed, err := s.LoadOrStart(rec, "ann", detect, model.FromDetector)
+	if err != nil || resumed || calls != 1 || a.Annotator != "ann" || a.Doc.ID != rec.ID || a.Len() != 1 {
+		t.Fatalf("first LoadOrStart: resumed %v, %d detect calls, %v", resumed, calls, err)
+	}
+	if err := a.Reject(0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAnnotation(a); err != nil {
+		t.Fatal(err)
+	}
+	a, resumed, err = s.LoadOrStart(rec, "ann", detect, model.FromDetector)
+	if err != nil || !resumed || calls != 1 || a.Span(0).Status != model.Rejected {
+		t.Errorf("second LoadOrStart: resumed %v, %d detect calls, %v; want the saved decision", resumed, calls, err)
+	}
+}
+
+func TestRecordsNoticesAChangedDataset(t *testing.T) {
+	s, ds := openNew(t, 3)
+	data, _ := os.ReadFile(ds)
+	// Rewrite in place (same inode, as an editor saving over it might).
+	f, err := os.OpenFile(ds, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(bytes.Replace(data, []byte("Article 1."), []byte("Article 1!"), 1))
+	f.Close()
+	var got error
+	n := 0
+	for _, err := range s.Records() {
+		if err != nil {
+			got = err
+			break
+		}
+		n++
+	}
+	if n != 1 || got == nil || !strings.Contains(got.Error(), "changed since it was opened") {
+		t.Errorf("Records over a changed dataset: %d records, then %v", n, got)
+	}
+}
+
+func TestOpenErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "x.corefix.db")
+	os.WriteFile(notDB, []byte("not a database, just text that is long enough to be read as a header......"), 0o644)
+	ds := writeDataset(t, dir, 1)
+	for _, tt := range []struct{ db, dataset, want string }{
+		{notDB, ds, notDB + ": "},
+		{filepath.Join(dir, "db"), filepath.Join(dir, "missing.jsonl"), "missing.jsonl"},
+		{filepath.Join(dir, "db2"), dir, "is a directory"},
+		{filepath.Join(dir, "a?b.db"), ds, "must not contain '?'"},
+	} {
+		s, err := Open(tt.db, Options{Dataset: tt.dataset})
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%s, %s) succeeded", tt.db, tt.dataset)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Open(%s, %s) error %q, want one line containing %q", tt.db, tt.dataset, err, tt.want)
+		}
+	}
+}
+
+func TestDatasetOptional(t *testing.T) {
+	s, ds := openNew(t, 2)
+	rec, _ := s.Record(0)
+	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Remove(ds) // only the database is left, as when it alone was copied
+	if _, err := Open(DefaultPath(ds), Options{}); err == nil {
+		t.Error("Open without the dataset succeeded without DatasetOptional")
+	}
+	s, err := Open(DefaultPath(ds), Options{DatasetOptional: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, ok, err := s.LoadAnnotation("doc-00000", "ann"); !ok || err != nil {
+		t.Errorf("LoadAnnotation without the dataset: %v, %v", ok, err)
+	}
+	if _, err := s.Record(0); err == nil || !strings.Contains(err.Error(), ds) {
+		t.Errorf("Record without the dataset: error %v, want it to name %s", err, ds)
+	}
+	for _, err := range s.Records() {
+		if err == nil {
+			t.Error("Records without the dataset yielded a record")
+		}
 	}
 }
