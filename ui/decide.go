@@ -32,8 +32,7 @@ func (m *Model) accept(n int) tea.Cmd {
 // the next pending span when advance is set.
 func (m *Model) decide(what string, advance bool, do func(int) error) tea.Cmd {
 	if m.focus < 0 {
-		m.setInfo("no span here — m marks one the detector missed")
-		return nil
+		return nil // no span to decide on; the detail panel says m marks one
 	}
 	i := m.focus
 	if err := do(i); err != nil {
@@ -57,11 +56,7 @@ func (m *Model) history(what string, do func() (int, error)) tea.Cmd {
 		return nil
 	}
 	m.changed()
-	if m.a.Len() > 0 {
-		m.setFocus(min(i, m.a.Len()-1))
-	} else {
-		m.setFocus(-1)
-	}
+	m.setFocus(i) // clamped: undoing a mark can leave fewer spans
 	m.setInfo("%s — %s", what, m.a.Describe())
 	return m.save()
 }

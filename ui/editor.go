@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"corefix/model"
 )
@@ -24,7 +25,6 @@ func (m *Model) editPrefill(s model.Span) string {
 // startEdit opens the input for the focused span's replacement. A
 // placeholder ▢ in the prefill is removed and the cursor put in its place.
 func (m *Model) startEdit(prefill string) tea.Cmd {
-	m.editing = m.focus
 	at := strings.Index(prefill, model.Placeholder)
 	prefill = strings.Replace(prefill, model.Placeholder, "", 1)
 	cmd := m.startInput(modeEdit, "fix> ", prefill)
@@ -38,10 +38,16 @@ func (m *Model) startEdit(prefill string) tea.Cmd {
 func (m *Model) startInput(md mode, prompt, value string) tea.Cmd {
 	m.mode = md
 	m.input.Prompt = prompt
-	m.input.SetWidth(max(m.lay.Width-len(prompt)-1, 1))
+	m.sizeInput()
 	m.input.SetValue(value)
 	m.input.CursorEnd()
 	return m.input.Focus()
+}
+
+// sizeInput fits the input and its prompt into the status row, leaving a
+// cell for the cursor.
+func (m *Model) sizeInput() {
+	m.input.SetWidth(max(m.lay.Width-lipgloss.Width(m.input.Prompt)-1, 1))
 }
 
 // inputKey drives the edit and search inputs: enter commits, esc
@@ -62,7 +68,6 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.find(value)
 			return nil
 		}
-		m.focus = m.editing
 		return m.decide("edited", true, func(i int) error { return m.a.Edit(i, value) })
 	}
 	var cmd tea.Cmd

@@ -54,7 +54,6 @@ type Model struct {
 	fullHelp bool
 	mark     markState
 	search   searchState
-	editing  int // span being edited
 
 	// version counts changes; savedVersion is the newest one on disk.
 	version, savedVersion int
@@ -148,7 +147,7 @@ func (m *Model) relayout() {
 	m.detail.SetSize(m.lay.Width, m.lay.Detail)
 	m.bar.SetSize(m.lay.Width)
 	m.art.SetSize(m.lay.Width, m.lay.Article)
-	m.input.SetWidth(max(m.lay.Width-len(m.input.Prompt)-1, 1))
+	m.sizeInput()
 	if m.preview != nil {
 		m.preview.SetSize(m.lay.Width, m.lay.Article)
 	}

@@ -137,40 +137,24 @@ func (m *Model) scroll(n int) {
 		}
 	}
 	keep := filters[m.filter].keep
-	for i := m.a.Find(vs); i >= 0 && i < m.a.Len(); i++ {
+	for i := m.art.spanFrom(vs); i < m.a.Len(); i++ {
 		s := m.a.Span(i)
 		if s.Start >= ve {
 			break
 		}
-		if s.End > vs && keep(s) {
+		if keep(s) {
 			m.focus = i
 			m.art.SetFocus(i)
 			return
 		}
 	}
-	if i := firstSpanFrom(m.a, vs); i >= 0 && m.a.Span(i).Start < ve {
-		m.focus = i
-		m.art.SetFocus(i)
-	}
-}
-
-// firstSpanFrom is the index of the first span ending after off, or -1.
-func firstSpanFrom(a *model.Annotation, off int) int {
-	for i := max(a.Find(off), 0); i < a.Len(); i++ {
-		if a.Span(i).End > off {
-			return i
-		}
-	}
-	return -1
 }
 
 // helpKeys is the help for the current mode.
 func (m *Model) helpKeys() help.KeyMap {
 	k := &m.keys
 	switch m.mode {
-	case modeEdit:
-		return bindings{k.Commit, k.Cancel}
-	case modeSearch:
+	case modeEdit, modeSearch:
 		return bindings{k.Commit, k.Cancel}
 	case modeMark:
 		return bindings{k.MarkLeft, k.MarkRight, k.Extend, k.Shrink, k.MarkUp, k.MarkDown, k.Category, k.Commit, k.Cancel}
