@@ -30,7 +30,7 @@ type article struct {
 func newArticle(a *model.Annotation, styles *Styles) *article {
 	v := &article{a: a, styles: styles, focus: -1, cache: map[int]string{}}
 	v.spans = a.Spans()
-	v.st = stream{text: a.Doc.Text, shown: shownSpans(a)}
+	v.st = stream{text: a.Doc.Text, shown: shownSpans(v.spans)}
 	return v
 }
 
@@ -60,7 +60,7 @@ func (v *article) SetSize(w, h int) {
 // around spans whose displayed text changed.
 func (v *article) Refresh() {
 	v.spans = v.a.Spans()
-	fresh := shownSpans(v.a)
+	fresh := shownSpans(v.spans)
 	changed := diffShown(v.st.shown, fresh)
 	v.st.shown = fresh
 	if v.rows != nil {

@@ -35,12 +35,11 @@ type shown struct {
 // decision stays visible (and focusable) in the article.
 const emptyReplacement = "∅"
 
-// shownSpans lists the spans of a that the article displays by their
-// replacement (accepted and edited ones), in text order.
-func shownSpans(a *model.Annotation) []shown {
+// shownSpans lists the spans the article displays by their replacement
+// (accepted and edited ones), in text order.
+func shownSpans(spans []model.Span) []shown {
 	var out []shown
-	for i := 0; i < a.Len(); i++ {
-		s := a.Span(i)
+	for i, s := range spans {
 		if !s.Status.Changes() {
 			continue
 		}

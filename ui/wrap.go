@@ -1,6 +1,9 @@
 package ui
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // row is one screen row of the wrapped article: the displayed characters
 // in [start, end). cont marks a row that begins inside a word too long for
@@ -37,10 +40,8 @@ func rewrap(st *stream, width int, rows []row, start, end int) []row {
 	}
 	from := rows[k]
 	fresh, resume := wrapFrom(st, width, from.start, from.cont, pos{src: end}, rows)
-	out := make([]row, 0, k+len(fresh)+len(rows)-resume)
-	out = append(out, rows[:k]...)
-	out = append(out, fresh...)
-	return append(out, rows[resume:]...)
+	// In place: usually as many rows come back as went, and nothing moves.
+	return slices.Replace(rows, k, resume, fresh...)
 }
 
 // rowAt is the index of the row containing p (the last row starting at or
