@@ -14,15 +14,26 @@ type Detector interface {
 // Default returns the detectors corefix runs, in priority order: when two
 // findings of equal confidence cover one region, the earlier detector wins.
 func Default() []Detector {
-	return []Detector{RepeatedToken{}}
+	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{}, Agreement{}}
+}
+
+// analyzer is a detector that reads the shared analysis, so Detect
+// tokenises and classifies a document once for all of them.
+type analyzer interface {
+	detect(a *analysis) []model.Finding
 }
 
 // Detect runs every default detector on doc and returns merged findings,
 // sorted by start, never overlapping, with IDs f0001, f0002….
 func Detect(doc *model.Document) []model.Finding {
+	a := analyze(doc)
 	var all []model.Finding
 	for _, d := range Default() {
-		all = append(all, d.Detect(doc)...)
+		if x, ok := d.(analyzer); ok {
+			all = append(all, x.detect(a)...)
+		} else {
+			all = append(all, d.Detect(doc)...)
+		}
 	}
 	return Merge(all)
 }

@@ -17,23 +17,33 @@ func (RepeatedToken) Name() string { return "repeated-token" }
 
 // Detect implements Detector.
 func (r RepeatedToken) Detect(doc *model.Document) []model.Finding {
-	toks := doc.Tokens()
+	return r.detect(analyze(doc))
+}
+
+func (r RepeatedToken) detect(a *analysis) []model.Finding {
 	var out []model.Finding
-	for i := 1; i < len(toks); i++ {
-		a, b := toks[i-1], toks[i]
-		if a.Kind != model.Word || b.Kind != model.Word {
+	for i := 1; i < len(a.toks); i++ {
+		if !a.repeated(i) {
 			continue
 		}
-		if !strings.EqualFold(a.Text(doc.Text), b.Text(doc.Text)) || isIntendedRepeat(a.Text(doc.Text)) {
-			continue
+		j := i
+		if a.class(i+1) == clsClitic {
+			j++ // "Trump Trump ’s": the copy carries the clitic
 		}
 		out = append(out, model.Finding{
-			Start: b.Start, End: b.End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
+			Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
 			Message:   "a word is repeated: the second copy overwrote a word (often the verb)",
 			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the lost word"}, {Text: "", Note: "drop the duplicate"}},
 		})
 	}
 	return out
+}
+
+// repeated reports whether token i repeats token i-1 exactly, where
+// writers would not double the word.
+func (a *analysis) repeated(i int) bool {
+	return i > 0 && i < len(a.toks) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
+		a.cls[i] != clsClitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
 }
 
 // isIntendedRepeat lists words writers legitimately double ("had had",

@@ -104,7 +104,7 @@ func appendWord(toks []Token, text string, start, end int, kind TokenKind) []Tok
 		if isApostrophe(r) {
 			if n := clitic(text[k+size : end]); n > 0 && k+size+n == end {
 				cut := k
-				if n == 1 && (text[k+size] == 't' || text[k+size] == 'T') && k-1 > start && (text[k-1] == 'n' || text[k-1] == 'N') {
+				if n == 1 && (text[k+size] == 't' || text[k+size] == 'T') && k-1 >= start && (text[k-1] == 'n' || text[k-1] == 'N') {
 					cut = k - 1 // "did|n’t"
 				}
 				if cut > start {

@@ -29,6 +29,7 @@ func commands() []command {
 		reviewCommand(),
 		showCommand(),
 		detectCommand(),
+		evalCommand(),
 		applyCommand(),
 		versionCommand(),
 		helpCommand(),

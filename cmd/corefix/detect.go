@@ -158,7 +158,7 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 // the text-only detectors otherwise.
 func findings(doc, orig *model.Document) ([]model.Finding, error) {
 	if orig != nil {
-		return nil, errors.New("exact mode (--original) is not implemented yet")
+		return annotate.Align(orig, doc)
 	}
 	return annotate.Detect(doc), nil
 }

@@ -1,0 +1,327 @@
+package annotate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/model"
+)
+
+// kind is what a substitution did, decided from the alignment alone.
+type kind uint8
+
+const (
+	correct    kind = iota // a mention replaced by its representative
+	drifted                // landed after its mention: other words lost
+	possessive             // a possessive determiner became a bare mention
+	quoted                 // changed the words of a direct quotation
+	inserted               // words added, none lost
+	deleted                // words lost, none added
+)
+
+// verdict is a substitution's kind and how sure the aligner is of it.
+type verdict struct {
+	kind kind
+	conf float64
+}
+
+// classify decides the kind of every substitution, in text order.
+//
+// Drift is the pipeline's signature: `tokens[s:e+1] = [rep]` applied
+// mention after mention on one list shifts every later replacement right
+// by the tokens earlier multi-token mentions saved. The replaced slice then
+// starts inside or after its mention. Strong evidence of that is a slice
+// no mention can be: one that starts with punctuation or a clitic, spans
+// a sentence end, or ends on a comma. Weak evidence is a determiner or
+// subject pronoun left just before the representative: a remnant of the
+// mention in a drifting text, but also what a correct resolver leaves when
+// it replaces a nested mention ("the [Scientology] propaganda"). So weak
+// evidence counts only in a document that shows strong evidence at least
+// twice.
+//
+// Drift never shrinks along one cluster (its mentions are replaced in
+// order, and each shift adds up), so in a drifting document once a
+// representative has drifted, or replaced more than one token, its later
+// occurrences drifted too. And in a drifting document a replaced slice
+// that shows no sign of naming the representative's entity (namesSame)
+// most likely drifted onto other words.
+func (a *alignment) classify(subs []substitution) []verdict {
+	inQuote := a.quotedTokens()
+	strong := make([]bool, len(subs))
+	seen := 0
+	for k, s := range subs {
+		if a.strongDrift(s) {
+			strong[k] = true
+			seen++
+		}
+	}
+	drifting := seen >= 2 || a.mostlyUnrelated(subs)
+	shifted := make(map[int]bool) // representative → later copies drifted
+	out := make([]verdict, len(subs))
+	for k, s := range subs {
+		v := verdict{kind: correct, conf: 0.3}
+		switch {
+		case s.a1 == s.a2:
+			v = verdict{kind: inserted, conf: 0.6}
+		case s.b1 == s.b2:
+			v = verdict{kind: deleted, conf: 0.8}
+		case strong[k]:
+			v = verdict{kind: drifted, conf: 0.95}
+		case drifting && a.weakDrift(s):
+			v = verdict{kind: drifted, conf: 0.9}
+		case drifting && anyShifted(shifted, s.reps):
+			v = verdict{kind: drifted, conf: 0.85}
+		case a.possessiveConf(s) > 0:
+			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
+		case drifting && !a.namesSame(s):
+			v = verdict{kind: drifted, conf: 0.7}
+		case inQuote[s.a1] && s.a2-s.a1 == 1 && isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
+			// Replacing "I" or "we" turns the speaker's words into
+			// reported speech.
+			v = verdict{kind: quoted, conf: 0.85}
+		case inQuote[s.a1]:
+			// A third-person mention replaced inside a quotation is
+			// usually tolerated: listed for checking only.
+			v = verdict{kind: quoted, conf: 0.4}
+		}
+		out[k] = v
+		if drifting && len(s.reps) == 1 && (v.kind == drifted || s.a2-s.a1 > 1) {
+			shifted[s.reps[0]] = true
+		}
+	}
+	return out
+}
+
+// mostlyUnrelated reports whether most replaced slices show no sign of
+// naming their representative's entity. A correct resolver replaces
+// mentions, most of them pronouns or sharing a word with the
+// representative (at most two thirds unrelated in the GUM news articles);
+// a drifting one replaces whatever follows them (three quarters or more).
+func (a *alignment) mostlyUnrelated(subs []substitution) bool {
+	n, other := 0, 0
+	for _, s := range subs {
+		if s.a1 < s.a2 && s.b1 < s.b2 {
+			n++
+			if !a.namesSame(s) {
+				other++
+			}
+		}
+	}
+	return n >= minDriftSubs && float64(other) >= maxUnrelated*float64(n)
+}
+
+// Drift detection from unrelated slices needs a few substitutions to go
+// on, and a share between what correct resolution and drift produce.
+const (
+	minDriftSubs = 5
+	maxUnrelated = 0.72
+)
+
+func anyShifted(shifted map[int]bool, reps []int) bool {
+	for _, r := range reps {
+		if shifted[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// strongDrift reports whether the original words a substitution replaced
+// cannot have been a whole mention.
+func (a *alignment) strongDrift(s substitution) bool {
+	if s.a1 == s.a2 || s.b1 == s.b2 {
+		return false
+	}
+	first, last := a.ot[s.a1].Text(a.orig.Text), a.ot[s.a2-1].Text(a.orig.Text)
+	if a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first) {
+		return true
+	}
+	// A sentence end inside, or a comma or colon at the end: a mention
+	// may hold a comma ("Alireza Mehraban , the coach") but ends on a word.
+	for i := s.a1; i < s.a2; i++ {
+		if endsSentence(a.ot[i].Text(a.orig.Text)) && !a.titleDot(i) {
+			return true
+		}
+	}
+	// A mention ends on a noun or pronoun, never on a preposition,
+	// conjunction or auxiliary ("anti-establishment and"). An article may
+	// end the slice when the mention's noun was aligned as kept: "this
+	// constituency" → "the … geographical constituency".
+	return last == "," || last == ":" || closedClass[strings.ToLower(last)]
+}
+
+// titleDot reports whether the dot at original token i ends a title
+// ("Mr." tokenises as "Mr" + "."), not a sentence.
+func (a *alignment) titleDot(i int) bool {
+	if i == 0 || a.ot[i-1].End != a.ot[i].Start {
+		return false
+	}
+	return titles[strings.ToLower(a.ot[i-1].Text(a.orig.Text))]
+}
+
+// namesSame reports whether the replaced words show a sign of naming the
+// representative's entity: a pronoun, a shared content word ("this
+// science competition" → "international robotics competition"), or
+// initials ("U.S." → "the United States").
+func (a *alignment) namesSame(s substitution) bool {
+	if s.a2-s.a1 == 1 {
+		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
+		if pronouns[w] || possessives[w] || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
+			return true
+		}
+	}
+	rep := make(map[string]bool)
+	initials := ""
+	for j := s.b1; j < s.b2; j++ {
+		w := a.rt[j].Text(a.doc.Text)
+		rep[strings.ToLower(w)] = true
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			initials += string(r)
+		}
+	}
+	for i := s.a1; i < s.a2; i++ {
+		t := a.ot[i]
+		w := t.Text(a.orig.Text)
+		lw := strings.ToLower(w)
+		if t.Kind != model.Punct && !functionWords[lw] && !determiners[lw] && rep[lw] {
+			return true
+		}
+		if len(initials) >= 2 && strings.ReplaceAll(w, ".", "") == initials {
+			return true
+		}
+	}
+	return false
+}
+
+// weakDrift reports whether a determiner or subject pronoun was left just
+// before the representative. "the the United States" is a nested mention
+// ("the [U.S.] border") replaced correctly if clumsily, so a determiner
+// counts only before a representative without one.
+func (a *alignment) weakDrift(s substitution) bool {
+	if !a.keptBefore(s) {
+		return false
+	}
+	w := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
+	first := strings.ToLower(a.rt[s.b1].Text(a.doc.Text))
+	return subjectPronouns[w] || determiners[w] && !determiners[first]
+}
+
+// possessiveConf returns how sure it is that the substitution turned a
+// possessive determiner into a bare mention, or 0. A representative that
+// is a lone determiner ("her skin" → "the skin") replaced a whole noun
+// phrase, not a possessive. One ending in ’s kept the possessive, mostly.
+// "her" is possessive before a content word ("her book") and most likely
+// an object otherwise ("told her that"); without a tagger that stays a
+// guess, so it is still flagged, just above the line.
+func (a *alignment) possessiveConf(s substitution) float64 {
+	if s.a2-s.a1 != 1 {
+		return 0
+	}
+	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
+	if !possessives[w] || s.b2-s.b1 == 1 && determiners[strings.ToLower(a.rt[s.b1].Text(a.doc.Text))] {
+		return 0
+	}
+	switch {
+	case w == "her" && !a.herIsDeterminer(s.a1):
+		return 0.55
+	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
+		return 0.6
+	}
+	return 0.9
+}
+
+// herIsDeterminer reports whether "her" at original token i is followed
+// by a content word, as a possessive determiner is.
+func (a *alignment) herIsDeterminer(i int) bool {
+	if i+1 >= len(a.ot) {
+		return false
+	}
+	next := a.ot[i+1]
+	return next.Kind != model.Punct && !functionWords[strings.ToLower(next.Text(a.orig.Text))]
+}
+
+// isSpeaker reports whether w is a first- or second-person pronoun; "US"
+// in capitals is the country.
+func isSpeaker(w string) bool {
+	return speakers[strings.ToLower(w)] && (len(w) == 1 || w != strings.ToUpper(w))
+}
+
+// quotedTokens marks the original tokens inside a direct quotation.
+// Straight quotes toggle; curly ones say which side they are; a line
+// break ends any quotation left open, so one stray mark cannot swallow
+// the rest of the article.
+func (a *alignment) quotedTokens() []bool {
+	out := make([]bool, len(a.ot))
+	in := false
+	for i, t := range a.ot {
+		if i > 0 && strings.ContainsRune(a.orig.Text[a.ot[i-1].End:t.Start], '\n') {
+			in = false
+		}
+		switch t.Text(a.orig.Text) {
+		case `"`:
+			in = !in
+			continue
+		case "“", "«":
+			in = true
+			continue
+		case "”", "»":
+			in = false
+			continue
+		}
+		out[i] = in
+	}
+	return out
+}
+
+func opensPhrase(p string) bool {
+	return p == `"` || p == "“" || p == "‘" || p == "(" || p == "[" || p == "«"
+}
+
+func endsSentence(p string) bool {
+	return p == "." || p == ";" || p == "!" || p == "?"
+}
+
+func isClitic(w string) bool {
+	lw := strings.ToLower(w)
+	return strings.HasPrefix(lw, "'") || strings.HasPrefix(lw, "’") || lw == "n't" || lw == "n’t"
+}
+
+func endsWithClitic(w string) bool {
+	lw := strings.ToLower(w)
+	return lw == "'s" || lw == "’s" || lw == "'" || lw == "’"
+}
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	// determiners cannot end a noun phrase: a mention replaced whole
+	// takes its determiner with it, so one left in place means the
+	// replacement started inside the mention.
+	determiners = wordSet("the", "a", "an", "this", "these", "those", "every", "each", "another",
+		"his", "its", "their", "our", "my", "your")
+	// subjectPronouns directly before a replacement are the mention it
+	// was meant for ("They The Democrats the election").
+	subjectPronouns = wordSet("he", "she", "they", "we", "i")
+	closedClass     = wordSet("of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
+		"and", "or", "but", "nor", "if", "when", "while", "because", "than", "into", "onto", "over", "after",
+		"before", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+		"can", "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "n't", "n’t")
+	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
+	demonstratives = wordSet("this", "that", "these", "those")
+	// speakers are the first and second person: who speaks and to whom.
+	speakers    = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
+	possessives = wordSet("his", "her", "its", "their", "our", "my", "your")
+	// functionWords after "her" make it an object, not a determiner.
+	functionWords = wordSet("a", "an", "the", "this", "that", "these", "those", "to", "of", "in", "on", "at",
+		"for", "with", "from", "by", "as", "and", "or", "but", "if", "when", "while", "because", "so",
+		"than", "then", "about", "into", "over", "after", "before", "up", "down", "out", "off", "back",
+		"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "is", "was",
+		"be", "not", "who", "which", "what", "how", "why", "where", "all", "again", "too", "also")
+)

@@ -1,0 +1,68 @@
+package annotate
+
+import (
+	"strings"
+
+	"corefix/model"
+)
+
+// A pipeline replaces at least one token with a representative, so a
+// difference that only inserts or only deletes is a substitution whose
+// mention and representative share a word the diff aligned: "Rohingya" →
+// "Rohingya , a stateless minority…" shows as an insertion after
+// "Rohingya", "Malaysia ’s" → "Malaysia" as a deletion of "’s". Taking
+// the shared neighbour back into the substitution restores what was
+// replaced by what, and gives the finding a non-empty span.
+
+// absorbEdges widens every pure insertion or deletion by one kept
+// neighbour that no other substitution holds, on the side preferRight
+// picks; one that touches the previous substitution (after that one took
+// the neighbour between them: "the UK ’s" → "UK") joins it instead.
+func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) []substitution {
+	out := subs[:0]
+	for k, s := range subs {
+		if s.a1 < s.a2 && s.b1 < s.b2 {
+			out = append(out, s)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].a2 == s.a1 && out[n-1].b2 == s.b1 {
+			p := &out[n-1]
+			p.a2, p.b2 = s.a2, s.b2
+			p.reps = append(p.reps, s.reps...)
+			continue
+		}
+		left := s.a1 > 0 && s.b1 > 0 && int(a.match[s.a1-1]) == s.b1-1
+		right := s.a2 < len(a.ot) && s.b2 < len(a.rt) && int(a.match[s.a2]) == s.b2 &&
+			(k+1 == len(subs) || subs[k+1].b1 > s.b2 && subs[k+1].a1 > s.a2)
+		if left && right && a.preferRight(s, inOrig) {
+			left = false
+		}
+		switch {
+		case left:
+			s.a1, s.b1 = s.a1-1, s.b1-1
+			a.match[s.a1], a.back[s.b1] = -1, -1
+		case right:
+			a.match[s.a2], a.back[s.b2] = -1, -1
+			s.a2, s.b2 = s.a2+1, s.b2+1
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// preferRight picks the neighbour that belongs to the mention. Words come
+// before punctuation. An insertion takes the side where the widened text
+// occurs in the original, as representatives do ("Tom" before "Devocht"
+// becomes "Devocht" → "Tom Devocht"); a deleted determiner belongs to the
+// noun after it ("the girls" → "girls"). Otherwise the left side: the
+// representative usually extends the mention's head to the right
+// ("Rohingya" → "Rohingya , a stateless minority…").
+func (a *alignment) preferRight(s substitution, inOrig func([]int32) bool) bool {
+	if lp, rp := a.rt[s.b1-1].Kind == model.Punct, a.rt[s.b2].Kind == model.Punct; lp != rp {
+		return lp
+	}
+	if s.a1 == s.a2 {
+		return !inOrig(a.rid[s.b1-1:s.b2]) && inOrig(a.rid[s.b1:s.b2+1])
+	}
+	return determiners[strings.ToLower(a.ot[s.a2-1].Text(a.orig.Text))]
+}

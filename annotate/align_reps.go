@@ -1,0 +1,283 @@
+package annotate
+
+import (
+	"encoding/binary"
+	"sort"
+)
+
+// A minimal edit script is not yet the substitutions a pipeline made. A
+// pipeline inserts each representative mention whole, but Myers happily
+// aligns the "the" of "the United States" with the "the" of "the U.S.", or
+// the "President" inside "U.S. President Donald Trump" with a neighbouring
+// "President", and cuts one substitution into three. Representatives
+// recur, so the inserted sides of the hunks form an inventory of them;
+// occurrences of an inventory entry that touch a hunk are unmatched whole
+// and then aligned again as single symbols, the way the pipeline saw them
+// (one list element each).
+
+// substitution is one replacement: original tokens [a1,a2) became resolved
+// tokens [b1,b2), which hold reps representative occurrences.
+type substitution struct {
+	hunk
+	reps []int // inventory indices of the representatives in [b1,b2)
+}
+
+// rep is an inventory entry: an inserted token sequence, how many hunks
+// inserted exactly it, and whether it is trusted as a representative.
+type rep struct {
+	ids     []int32
+	count   int
+	trusted bool
+}
+
+// occurrence is a representative found at resolved tokens [start, start+n).
+type occurrence struct{ rep, start, n int }
+
+// substitutions returns the alignment's differences as whole
+// substitutions, in text order.
+func (a *alignment) substitutions() []substitution {
+	inv := a.inventory()
+	occs := a.occurrences(inv)
+	atomAt := make(map[int]occurrence, len(occs))
+	for _, o := range occs {
+		for j := o.start; j < o.start+o.n; j++ {
+			if i := a.back[j]; i >= 0 {
+				a.match[i] = -1
+			}
+		}
+		atomAt[o.start] = o
+	}
+	a.syncBack()
+	var out []substitution
+	for _, h := range a.hunks() {
+		out = append(out, a.split(h, atomAt)...)
+	}
+	return a.splitJoined(a.absorbEdges(out, a.inOrig), inv)
+}
+
+// key turns a token ID sequence into a map key.
+func key(ids []int32) string {
+	b := make([]byte, 4*len(ids))
+	for i, id := range ids {
+		binary.LittleEndian.PutUint32(b[4*i:], uint32(id))
+	}
+	return string(b)
+}
+
+// maxJoinGap is the longest run of aligned tokens inside one
+// representative that the inventory bridges: Myers aligns a "President"
+// or a "the" inside "U.S. President Donald Trump", rarely more.
+const maxJoinGap = 2
+
+// inventory collects representative candidates: the inserted side of
+// every hunk, and of runs of up to three hunks joined across at most
+// maxJoinGap aligned tokens (a representative Myers cut apart), counting
+// how many hunks inserted each exactly. A candidate is trusted when it
+// recurs, or when the original contains it: resolvers take their
+// representatives from the text itself.
+func (a *alignment) inventory() []rep {
+	index := make(map[string]int)
+	var inv []rep
+	add := func(ids []int32, whole bool) {
+		k := key(ids)
+		n, ok := index[k]
+		if !ok {
+			n = len(inv)
+			index[k] = n
+			inv = append(inv, rep{ids: ids})
+		}
+		if whole {
+			inv[n].count++
+		}
+	}
+	hs := a.hunks()
+	for k, h := range hs {
+		if h.b1 == h.b2 {
+			continue
+		}
+		add(a.rid[h.b1:h.b2], true)
+		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
+			if hs[l].b1 < hs[l].b2 {
+				add(a.rid[h.b1:hs[l].b2], false)
+			}
+		}
+	}
+	for n := range inv {
+		inv[n].trusted = inv[n].count >= 2 || a.inOrig(inv[n].ids)
+	}
+	// An untrusted inserted side is usually representatives side by
+	// side ("thousands of fans thousands of fans"): cut it into the
+	// longest runs the original contains.
+	for n, end := 0, len(inv); n < end; n++ {
+		if inv[n].trusted || inv[n].count == 0 {
+			continue
+		}
+		for ids := inv[n].ids; len(ids) > 0; {
+			l := len(ids)
+			for l > 1 && !a.inOrig(ids[:l]) {
+				l--
+			}
+			if _, ok := index[key(ids[:l])]; !ok {
+				index[key(ids[:l])] = len(inv)
+				inv = append(inv, rep{ids: ids[:l], trusted: true})
+			}
+			ids = ids[l:]
+		}
+	}
+	return inv
+}
+
+// containsIn returns a test of whether a token sequence occurs in seq.
+// It checks only the positions of the sequence's rarest token, so
+// testing a whole inventory stays near-linear.
+func (a *alignment) containsIn(seq []int32) func([]int32) bool {
+	pos := make(map[int32][]int)
+	for i, id := range seq {
+		pos[id] = append(pos[id], i)
+	}
+	return func(ids []int32) bool {
+		rare := 0
+		for k := range ids {
+			if len(pos[ids[k]]) < len(pos[ids[rare]]) {
+				rare = k
+			}
+		}
+		want := key(ids)
+		for _, p := range pos[ids[rare]] {
+			start := p - rare
+			if start >= 0 && start+len(ids) <= len(seq) && key(seq[start:start+len(ids)]) == want {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// occurrences finds the inventory entries that cover part of a hunk's
+// inserted side and picks non-overlapping ones, longest first: a
+// "the United States" beats the fragment "United States" left by an
+// aligned "the". An untrusted entry is only taken where it was seen, as
+// the whole inserted side of its hunk.
+func (a *alignment) occurrences(inv []rep) []occurrence {
+	byFirst := make(map[int32][]int)
+	maxLen := 0
+	for n, r := range inv {
+		byFirst[r.ids[0]] = append(byFirst[r.ids[0]], n)
+		maxLen = max(maxLen, len(r.ids))
+	}
+	var cands []occurrence
+	for _, h := range a.hunks() {
+		if h.b1 == h.b2 {
+			continue
+		}
+		for c := max(0, h.b1-maxLen+1); c < h.b2; c++ {
+			for _, n := range byFirst[a.rid[c]] {
+				r := inv[n]
+				end := c + len(r.ids)
+				if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
+					continue
+				}
+				if key(a.rid[c:end]) == key(r.ids) {
+					cands = append(cands, occurrence{rep: n, start: c, n: len(r.ids)})
+				}
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		ri, rj := inv[cands[i].rep], inv[cands[j].rep]
+		if ri.trusted != rj.trusted {
+			return ri.trusted
+		}
+		if cands[i].n != cands[j].n {
+			return cands[i].n > cands[j].n
+		}
+		if ri.count != rj.count {
+			return ri.count > rj.count
+		}
+		return cands[i].start < cands[j].start
+	})
+	taken := make([]bool, len(a.rid))
+	var out []occurrence
+next:
+	for _, o := range cands {
+		for j := o.start; j < o.start+o.n; j++ {
+			if taken[j] {
+				continue next
+			}
+		}
+		for j := o.start; j < o.start+o.n; j++ {
+			taken[j] = true
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// split aligns one hunk again with each representative occurrence as a
+// single symbol, so a token shared by the original and the middle of a
+// representative cannot cut it, and returns the substitutions it holds.
+func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
+	// Local symbols keep the scratch tables of diff as small as the hunk.
+	local := make(map[int32]int32)
+	sym := func(id int32) int32 {
+		s, ok := local[id]
+		if !ok {
+			s = int32(len(local))
+			local[id] = s
+		}
+		return s
+	}
+	x := make([]int32, 0, h.a2-h.a1)
+	for i := h.a1; i < h.a2; i++ {
+		x = append(x, sym(a.oid[i]))
+	}
+	var y []int32
+	var yStart []int // resolved token where each symbol of y starts
+	var yRep []int   // inventory index of each symbol, -1 for a plain token
+	for j := h.b1; j < h.b2; {
+		if o, ok := atomAt[j]; ok && o.n > 1 {
+			// An inventory index above every token ID: matches no token.
+			// (A one-token representative stays its token: it cannot be
+			// cut, and may match an equal original token.)
+			y = append(y, sym(int32(len(a.texts)+o.rep)))
+			yStart, yRep = append(yStart, j), append(yRep, o.rep)
+			j += o.n
+			continue
+		}
+		r := -1
+		if o, ok := atomAt[j]; ok {
+			r = o.rep
+		}
+		y = append(y, sym(a.rid[j]))
+		yStart, yRep = append(yStart, j), append(yRep, r)
+		j++
+	}
+	yStart = append(yStart, h.b2)
+	m := diff(x, y, len(local))
+	var out []substitution
+	flush := func(i1, i2, k1, k2 int) {
+		if i1 == i2 && k1 == k2 {
+			return
+		}
+		s := substitution{hunk: hunk{a1: h.a1 + i1, a2: h.a1 + i2, b1: yStart[k1], b2: yStart[k2]}}
+		for k := k1; k < k2; k++ {
+			if yRep[k] >= 0 {
+				s.reps = append(s.reps, yRep[k])
+			}
+		}
+		out = append(out, s)
+	}
+	pi, pk := 0, 0
+	for i, k := range m {
+		if k < 0 {
+			continue
+		}
+		flush(pi, i, pk, int(k))
+		// A plain token matched again: record it in the global alignment.
+		a.match[h.a1+i] = int32(yStart[k])
+		a.back[yStart[k]] = int32(h.a1 + i)
+		pi, pk = i+1, int(k)+1
+	}
+	flush(pi, len(x), pk, len(y))
+	return out
+}

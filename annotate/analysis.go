@@ -1,0 +1,89 @@
+package annotate
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/model"
+)
+
+// analysis is what every detector reads about a document: its tokens and
+// their classes, computed once per Detect call.
+type analysis struct {
+	doc  *model.Document
+	toks []model.Token
+	cls  []class
+
+	recurring []mention // computed on first use by mentions
+	found     bool
+}
+
+func analyze(doc *model.Document) *analysis {
+	toks := doc.Tokens()
+	lex := lexicon()
+	cls := make([]class, len(toks))
+	for i, t := range toks {
+		cls[i] = classify(t.Text(doc.Text), lex)
+	}
+	return &analysis{doc: doc, toks: toks, cls: cls}
+}
+
+// text returns token i's text, or "" outside the document, so the
+// checks can look at neighbours without bounds tests of their own.
+func (a *analysis) text(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.toks[i].Text(a.doc.Text)
+}
+
+// class returns the class of token i, or clsEnd outside the document (the
+// edges behave like sentence boundaries).
+func (a *analysis) class(i int) class {
+	if i < 0 || i >= len(a.cls) {
+		return clsEnd
+	}
+	return a.cls[i]
+}
+
+// sentenceStart reports whether token i opens a sentence (or a quotation
+// or a line), where capitals say nothing about names.
+func (a *analysis) sentenceStart(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch a.cls[j] {
+		case clsEnd:
+			return true
+		case clsQuote:
+			// Quoted words and titles may start with a capital.
+			return true
+		case clsPunct:
+			if t := a.text(j); t != "(" && t != "[" && t != "—" && t != "-" {
+				return false
+			}
+			continue
+		case clsComma:
+			return a.text(j) == ":"
+		}
+		// A line break between the words also starts a sentence
+		// (headlines, datelines).
+		for _, c := range a.doc.Text[a.toks[j].End:a.toks[i].Start] {
+			if c == '\n' {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// capitalised reports whether token i starts with an upper-case letter.
+func (a *analysis) capitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.text(i))
+	return unicode.IsUpper(r)
+}
+
+// midCap reports whether token i is capitalised where a sentence does not
+// start: a name, or a word that lost the boundary before it.
+func (a *analysis) midCap(i int) bool {
+	return i >= 0 && i < len(a.toks) && a.capitalised(i) && !a.sentenceStart(i)
+}

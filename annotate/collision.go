@@ -1,0 +1,114 @@
+package annotate
+
+import (
+	"strings"
+
+	"corefix/model"
+)
+
+// Collision flags a noun phrase or pronoun that follows a pronoun or
+// determiner with nothing between ("they Democrats", "their The
+// Democrats", "his he", "him he"): the substitution kept the mention and
+// overwrote the word after it.
+type Collision struct{}
+
+// Name implements Detector.
+func (Collision) Name() string { return "pronoun-then-mention" }
+
+// Detect implements Detector.
+func (c Collision) Detect(doc *model.Document) []model.Finding {
+	return c.detect(analyze(doc))
+}
+
+func (c Collision) detect(a *analysis) []model.Finding {
+	var out []model.Finding
+	for i := 1; i < len(a.toks); i++ {
+		why := a.collision(i)
+		if why == "" {
+			why = a.dangling(i)
+		}
+		if why == "" {
+			continue
+		}
+		// Which of the two is the copy depends on how far the
+		// substitutions drifted, so the span covers both; the proposal
+		// keeps the first and asks for the lost word.
+		j := a.phraseEnd(i)
+		out = append(out, model.Finding{
+			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Rule: c.Name(), Confidence: 0.9, Message: why,
+			Proposals: []model.Proposal{{Text: a.text(i-1) + " " + model.Placeholder, Note: "type the overwritten word"}},
+		})
+		i = j + 1
+	}
+	return out
+}
+
+// collision says why token i cannot follow token i-1, or "" when it can.
+func (a *analysis) collision(i int) string {
+	p, c := a.cls[i-1], a.cls[i]
+	switch {
+	case a.text(i-1) == "i" || a.text(i) == "i":
+		return "" // a lower-case "i" is a list label or a typo, not a pronoun
+	case p == clsSubj || p == clsItYou && a.capitalised(i-1) && a.sentenceStart(i-1):
+		if startsNP(c) && !quantifier(a.text(i)) && !reflexive(a.text(i)) {
+			return "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
+		}
+	case p == clsPoss && a.text(i-1) != "her":
+		if isPronoun(c) || c == clsDet && !quantifier(a.text(i)) {
+			return "a possessive is followed directly by a pronoun or determiner: the noun it qualified was overwritten"
+		}
+	case p == clsObj || p == clsDet && !quantifier(a.text(i-1)):
+		if c == clsSubj || c == clsObj || c == clsPoss {
+			return "two pronouns in a row: a word between them was overwritten"
+		}
+	}
+	if c == clsSubj && a.text(i) != "I" && (p == clsDet && !quantifier(a.text(i-1)) || p == clsPoss || p == clsPrep && !clausal(a.text(i-1))) {
+		return "a subject pronoun after a determiner or preposition: it overwrote the word that stood here"
+	}
+	return ""
+}
+
+// dangling says why the possessive ’s at token i possesses nothing
+// ("himself Trump’s the Trump’s :"), or "" when a noun follows. After a
+// pronoun or "there" the ’s is "is" or "has" and anything may follow.
+func (a *analysis) dangling(i int) string {
+	if a.cls[i] != clsClitic || a.class(i-1) != clsCap && a.class(i-1) != clsLow || quantifier(a.text(i+1)) {
+		return ""
+	}
+	// Not before an auxiliary or "not": "the group ’s been", "it 's not".
+	switch a.class(i + 1) {
+	case clsDet, clsPoss, clsSubj, clsObj, clsEnd, clsComma, clsConj:
+		return "a possessive ’s is followed by no noun: the word it qualified was overwritten"
+	}
+	return ""
+}
+
+// quantifier reports whether w may follow a pronoun or determiner ("we
+// all", "they both", "them each").
+func quantifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "all", "both", "each", "every", "either", "neither", "such", "no", "any", "some":
+		return true
+	}
+	return false
+}
+
+// reflexive reports whether w is a reflexive pronoun ("they themselves").
+func reflexive(w string) bool {
+	return strings.HasSuffix(w, "self") || strings.HasSuffix(w, "selves")
+}
+
+// phraseEnd returns the last token of the noun phrase starting at i: a
+// pronoun alone, or a determiner with the capitalised or plain words after
+// it ("The Democrats", "White House spokesman Sean Spicer").
+func (a *analysis) phraseEnd(i int) int {
+	if isPronoun(a.cls[i]) {
+		return i
+	}
+	j := i
+	for j+1 < len(a.toks) && (a.cls[j+1] == clsCap || a.cls[j+1] == clsClitic) {
+		j++
+	}
+	return j
+}

@@ -1,0 +1,148 @@
+package annotate
+
+// maxMention bounds a mention's length in tokens; representatives longer
+// than this ("Steve Whitmore , a representative for the LA Sheriff 's
+// office") are still found by their first maxMention tokens.
+const maxMention = 10
+
+// mention is one occurrence of a recurring noun phrase: tokens [i, j].
+type mention struct {
+	i, j  int
+	count int  // occurrences of the same words in the document
+	first bool // the earliest occurrence: the writer's own mention
+}
+
+// inNP reports whether a token of class c can sit inside a noun phrase
+// ("A group of Afghan teenagers", "Labour 's Shadow Home Secretary").
+func inNP(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsDet, clsPrep, clsClitic, clsEd, clsIng, clsPunct:
+		return true
+	}
+	return false
+}
+
+// endsNP reports whether a token of class c can close a noun phrase.
+func endsNP(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsClitic, clsIng:
+		return true
+	}
+	return false
+}
+
+// mentions finds the noun phrases that recur verbatim: a resolver copies
+// each cluster's representative over every later mention, so the copies
+// repeat a long phrase far more than a writer would. It returns maximal
+// occurrences, left to right, never overlapping.
+func (a *analysis) mentions() []mention {
+	if !a.found {
+		a.recurring, a.found = a.findMentions(), true
+	}
+	return a.recurring
+}
+
+func (a *analysis) findMentions() []mention {
+	counts := a.countPhrases()
+	var out []mention
+	seen := make(map[uint64]bool)
+	next := 0
+	for i := range a.toks {
+		if i < next || !a.startsPhrase(i) {
+			continue
+		}
+		best, bestH, bestN := -1, uint64(0), 0
+		a.phrasesAt(i, func(j int, h uint64) bool {
+			n := int(counts[h])
+			// A longer phrase must recur about as often as the shorter:
+			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
+			// times is the name plus a coincidence, not a new phrase.
+			if n < 2 || 2*n <= bestN {
+				return false
+			}
+			if j > i || a.cls[i] == clsCap {
+				best, bestH, bestN = j, h, n
+			}
+			return true
+		})
+		if best < 0 {
+			continue
+		}
+		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH]})
+		seen[bestH] = true
+		next = best + 1
+	}
+	return out
+}
+
+// startsPhrase reports whether a recurring phrase may begin at token i.
+func (a *analysis) startsPhrase(i int) bool {
+	switch a.cls[i] {
+	case clsDet, clsCap, clsNum, clsLow:
+		return true
+	}
+	return false
+}
+
+// countPhrases counts every candidate phrase whose one-shorter prefix
+// recurs, level by level: a phrase can only recur if its prefix does, so
+// the few recurring prefixes bound the work, not the text length times
+// maxMention.
+func (a *analysis) countPhrases() map[uint64]int32 {
+	type open struct {
+		i, j int
+		h    uint64
+	}
+	counts := make(map[uint64]int32, len(a.toks)/2)
+	var alive []open
+	for i := range a.toks {
+		if a.startsPhrase(i) && a.inPhrase(i, i) {
+			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
+		}
+	}
+	for len(alive) > 0 {
+		for _, o := range alive {
+			counts[o.h]++
+		}
+		next := alive[:0]
+		for _, o := range alive {
+			j := o.j + 1
+			if counts[o.h] < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
+				continue
+			}
+			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
+		}
+		alive = next
+	}
+	return counts
+}
+
+// inPhrase reports whether token j may belong to a phrase starting at i.
+func (a *analysis) inPhrase(j, i int) bool {
+	return inNP(a.cls[j]) || j > i && a.text(j) == "and"
+}
+
+// hashSeed starts a phrase hash (FNV-1a).
+const hashSeed = uint64(14695981039346656037)
+
+// extendHash adds token j, and a separator, to the phrase hash h.
+func (a *analysis) extendHash(h uint64, j int) uint64 {
+	const prime = 1099511628211
+	t := a.text(j)
+	for k := 0; k < len(t); k++ {
+		h = (h ^ uint64(t[k])) * prime
+	}
+	return (h ^ ' ') * prime
+}
+
+// phrasesAt calls f for each candidate phrase starting at i, shortest
+// first, until f returns false.
+func (a *analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
+	h := hashSeed
+	for j := i; j < len(a.toks) && j < i+maxMention && a.inPhrase(j, i); j++ {
+		h = a.extendHash(h, j)
+		if endsNP(a.cls[j]) && !f(j, h) {
+			return
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package annotate
+
+import (
+	"testing"
+
+	"corefix/model"
+)
+
+func TestPossessive(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want []string // span, then the first proposal
+	}{
+		{"after a preposition", "President Donald Trump spoke . He was more accurate in President Donald Trump responses .",
+			[]string{"President Donald Trump", "his"}},
+		{"plural", "Teams from Morocco and Iran came . Officials checked Teams from Morocco and Iran robots at the border .",
+			[]string{"Teams from Morocco and Iran", "their"}},
+		{"female", "Australian woman Jane Doe left . The church took Australian woman Jane Doe passport .",
+			[]string{"Australian woman Jane Doe", "her"}},
+		{"subject and verb", "Texas student Ahmed Mohamed spoke . Texas student Ahmed Mohamed wants a clock .", nil},
+		{"compound", "The United States agreed . Officials closed the United States border .", nil},
+		{"reporting verb", "Senator Bob Smith spoke . Aides said Senator Bob Smith plans to resign .", nil},
+	}
+	for _, tt := range tests {
+		doc := model.NewDocument("t", "", tt.give)
+		var got []string
+		for _, f := range (Possessive{}).Detect(doc) {
+			if f.Confidence >= model.BrokenThreshold {
+				got = append(got, tt.give[f.Start:f.End], f.Proposals[0].Text)
+			}
+		}
+		if !equal(got, tt.want) {
+			t.Errorf("%s: Possessive on %q = %q, want %q", tt.name, tt.give, got, tt.want)
+		}
+	}
+}
+
+func TestCliticStyle(t *testing.T) {
+	tests := []struct{ give, want string }{
+		{"Trump ’s campaign", " ’s"},
+		{"Trump 's campaign", " 's"},
+		{"Trump’s campaign", "’s"},
+		{"no clitics here", "’s"},
+	}
+	for _, tt := range tests {
+		a := analyze(model.NewDocument("t", "", tt.give))
+		if got := a.cliticStyle(); got != tt.want {
+			t.Errorf("cliticStyle(%q) = %q, want %q", tt.give, got, tt.want)
+		}
+	}
+}
+
+func FuzzPossessive(f *testing.F) {
+	fuzzDetector(f, Possessive{}, "Jane Doe left . in Jane Doe house", "A B of C D . for A B of C D cars")
+}

@@ -1,0 +1,82 @@
+package annotate
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed names.txt
+var namesTxt string
+
+// gender is what a noun phrase tells of its referent.
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+	plural
+)
+
+// genders maps a lower-case cue word (first name, kinship noun, pronoun)
+// to the gender or number it signals; parsed once, read-only after.
+var genders = sync.OnceValue(func() map[string]gender {
+	kinds := map[string]gender{"male": male, "female": female, "plural": plural}
+	m := make(map[string]gender, 600)
+	for _, line := range strings.Split(namesTxt, "\n") {
+		name, words, ok := strings.Cut(line, ":")
+		g, known := kinds[strings.TrimSpace(name)]
+		if !ok || !known || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(words) {
+			if _, dup := m[w]; !dup {
+				m[w] = g
+			}
+		}
+	}
+	return m
+})
+
+// genderOf guesses the gender or number of the noun phrase at tokens
+// [i, j]: the first cue word decides ("Attorney General Jeff Sessions" is
+// male by "Jeff"), then a plural head ("teenagers", "Morocco and Iran").
+func (a *analysis) genderOf(i, j int) gender {
+	g := genders()
+	for k := i; k <= j; k++ {
+		if c, ok := g[strings.ToLower(a.text(k))]; ok && c != plural {
+			return c
+		}
+	}
+	head := strings.ToLower(a.text(j))
+	if c, ok := g[head]; ok {
+		return c
+	}
+	for k := i; k <= j; k++ {
+		if a.text(k) == "and" {
+			return plural
+		}
+	}
+	if a.cls[j] == clsLow && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") {
+		return plural
+	}
+	return unknownGender
+}
+
+// possessivePronoun returns the possessive that refers back to the noun
+// phrase at [i, j]: his, her, their, or its for things.
+func (a *analysis) possessivePronoun(i, j int) string {
+	switch a.genderOf(i, j) {
+	case male:
+		return "his"
+	case female:
+		return "her"
+	case plural:
+		return "their"
+	}
+	if a.cls[i] == clsCap && a.cls[j] == clsCap && j > i {
+		return "his" // an unknown two-word name: most often a person
+	}
+	return "its"
+}

@@ -1,0 +1,32 @@
+package annotate
+
+import "testing"
+
+func TestRecurring(t *testing.T) {
+	const drifting = "Attorney General Jeff Sessions spoke on Thursday . Sessions said he he to resign . " +
+		"Democrats said they Democrats the vote . Critics said his he role was wrong . "
+	tests := []struct {
+		name string
+		give string
+		want []string
+	}{
+		{"copies that fit", "Attorney General Jeff Sessions spoke . Later , Attorney General Jeff Sessions said no .", nil},
+		{"determiner before copy", "A group of Afghan teenagers won . The participation of this A group of Afghan teenagers shows progress .",
+			[]string{"A group of Afghan teenagers"}},
+		{"copy before a sentence", "Spokesman Sean Spicer spoke . Spicer said Spokesman Sean Spicer If nothing else , it helps .",
+			[]string{"Spokesman Sean Spicer"}},
+		{"copy touching a noun after drift", drifting + "The panel met Attorney General Jeff Sessions reporters later .",
+			[]string{"Democrats", "Attorney General Jeff Sessions"}},
+		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
+		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
+	}
+	for _, tt := range tests {
+		if got := brokenTexts(Recurring{}, tt.give); !equal(got, tt.want) {
+			t.Errorf("%s: Recurring on %q = %q, want %q", tt.name, tt.give, got, tt.want)
+		}
+	}
+}
+
+func FuzzRecurring(f *testing.F) {
+	fuzzDetector(f, Recurring{}, "A group of teens won . this A group of teens", "X Y said X Y If it")
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"corefix/annotate"
+	"corefix/model"
+)
+
+// evalOptions are the flags of `corefix eval`.
+type evalOptions struct {
+	dir         string
+	falseAlarms bool
+	minConf     float64
+	text        string
+}
+
+func evalCommand() command {
+	return command{
+		name: "eval", args: "GOLD FINDINGS | --dir DIR",
+		summary: "Score findings against gold annotations, exactly like shared/tools/score.py.\n" +
+			"With --dir, run corefix's own detection on every NAME.txt in DIR and score it against\n" +
+			"NAME.gold.json; with --false-alarms, count findings on the untouched NAME.orig.txt instead.",
+		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
+			o := &evalOptions{}
+			fs.StringVar(&o.dir, "dir", "", "score every NAME.gold.json in `DIR`")
+			fs.BoolVar(&o.falseAlarms, "false-alarms", false, "with --dir: count findings on the untouched NAME.orig.txt files")
+			fs.Float64Var(&o.minConf, "min-confidence", model.BrokenThreshold, "count findings with at least this `confidence`")
+			fs.StringVar(&o.text, "text", "", "the article `TEXT` file, for fix accuracy when GOLD has no document text")
+			return func(args []string) error { return runEval(e, o, args) }
+		},
+	}
+}
+
+func runEval(e *env, o *evalOptions, args []string) error {
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	var err error
+	switch {
+	case o.dir != "" && len(args) == 0:
+		err = evalDir(o, out)
+	case o.dir == "" && !o.falseAlarms && len(args) == 2:
+		err = evalFiles(o, args[0], args[1], out)
+	default:
+		return &usageError{msg: "want GOLD FINDINGS, or --dir DIR [--false-alarms]"}
+	}
+	if err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+// evalFiles scores one findings file against one gold file.
+func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer) error {
+	g, err := readGold(goldPath)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(findingsPath)
+	if err != nil {
+		return err
+	}
+	fs, err := annotate.ParseScored(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", findingsPath, err)
+	}
+	text := g.Text
+	if o.text != "" {
+		doc, err := model.ReadDocument(o.text)
+		if err != nil {
+			return err
+		}
+		text = doc.Text
+	}
+	var t annotate.Tally
+	t.Add(text, g, fs, o.minConf)
+	return t.Report(out)
+}
+
+// evalDir detects and scores every NAME.txt of a gold directory, or
+// counts false alarms on the NAME.orig.txt files.
+func evalDir(o *evalOptions, out *bufio.Writer) error {
+	golds, err := filepath.Glob(filepath.Join(o.dir, "*.gold.json"))
+	if err != nil {
+		return err
+	}
+	if len(golds) == 0 {
+		return fmt.Errorf("%s: no *.gold.json files", o.dir)
+	}
+	var t annotate.Tally
+	var fa annotate.FalseAlarms
+	for _, gp := range golds {
+		base := strings.TrimSuffix(gp, ".gold.json")
+		if o.falseAlarms {
+			doc, fs, err := detectScored(base + ".orig.txt")
+			if err != nil {
+				return err
+			}
+			fa.Add(doc.Text, fs, o.minConf)
+			continue
+		}
+		g, err := readGold(gp)
+		if err != nil {
+			return err
+		}
+		doc, fs, err := detectScored(base + ".txt")
+		if err != nil {
+			return err
+		}
+		t.Add(doc.Text, g, fs, o.minConf)
+	}
+	if o.falseAlarms {
+		return fa.Report(out)
+	}
+	return t.Report(out)
+}
+
+// detectScored runs corefix's detection on a text file, as `corefix
+// detect` does, and returns its findings in code points.
+func detectScored(path string) (*model.Document, []annotate.Scored, error) {
+	doc, err := model.ReadDocument(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, err := findings(doc, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, annotate.ScoredFindings(doc, fs), nil
+}
+
+func readGold(path string) (*annotate.Gold, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	g, err := annotate.ParseGold(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return g, nil
+}
