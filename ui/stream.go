@@ -119,11 +119,12 @@ func (it *iter) next() (g string, w int, at pos, span int, ok bool) {
 // characters other than a newline count one cell (drawn as a space) so a
 // stray tab cannot shift the layout; a carriage return counts none.
 func grapheme(s string) (string, int) {
-	c := s[0]
-	if c < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf) {
-		if c == '\r' {
-			return s[:1], 0
-		}
+	switch c := s[0]; {
+	case c == '\r':
+		return s[:1], 0
+	case c < 0x20 || c == 0x7f:
+		return s[:1], 1
+	case c < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf):
 		return s[:1], 1
 	}
 	g, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
