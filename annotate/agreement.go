@@ -107,6 +107,13 @@ func (a *analysis) pronounFor(v int) string {
 // quotes toggle; curly ones open and close; a line break ends any
 // quotation, so one unpaired mark cannot swallow the rest of the text.
 func (a *analysis) quoted() []bool {
+	if a.inQuote == nil {
+		a.inQuote = a.markQuotes()
+	}
+	return a.inQuote
+}
+
+func (a *analysis) markQuotes() []bool {
 	in := make([]bool, len(a.toks))
 	open := false
 	for i := range a.toks {

@@ -32,13 +32,14 @@ type verdict struct {
 // mention after mention on one list shifts every later replacement right
 // by the tokens earlier multi-token mentions saved. The replaced slice then
 // starts inside or after its mention. Strong evidence of that is a slice
-// no mention can be: one that starts with punctuation or a clitic, spans
-// a sentence end, or ends on a comma. Weak evidence is a determiner or
-// subject pronoun left just before the representative: a remnant of the
-// mention in a drifting text, but also what a correct resolver leaves when
-// it replaces a nested mention ("the [Scientology] propaganda"). So weak
-// evidence counts only in a document that shows strong evidence at least
-// twice.
+// no mention can be (strongDrift): one that starts with punctuation or a
+// clitic, spans a sentence end, or ends on a comma, preposition,
+// conjunction or auxiliary. Weak evidence is part of the mention left just
+// before the representative (weakDrift): a remnant in a drifting text, but
+// also what a correct resolver leaves when it replaces a nested mention
+// ("the [Scientology] propaganda"). So weak evidence counts only in a
+// document that drifts: one with strong evidence at least twice, or whose
+// replaced slices mostly show no sign of naming their entity.
 //
 // Drift never shrinks along one cluster (its mentions are replaced in
 // order, and each shift adds up), so in a drifting document once a
@@ -118,6 +119,7 @@ const (
 	maxUnrelated = 0.72
 )
 
+// anyShifted reports whether any of reps has drifted before.
 func anyShifted(shifted map[int]bool, reps []int) bool {
 	for _, r := range reps {
 		if shifted[r] {
@@ -133,22 +135,33 @@ func (a *alignment) strongDrift(s substitution) bool {
 	if s.a1 == s.a2 || s.b1 == s.b2 {
 		return false
 	}
-	first, last := a.ot[s.a1].Text(a.orig.Text), a.ot[s.a2-1].Text(a.orig.Text)
-	if a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first) {
+	// (A representative that starts with the same mark was cut out
+	// whole, mark and all: ", Indiana" → ", Indiana , United States".)
+	first := a.ot[s.a1].Text(a.orig.Text)
+	if (a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first)) && first != a.rt[s.b1].Text(a.doc.Text) {
 		return true
 	}
-	// A sentence end inside, or a comma or colon at the end: a mention
-	// may hold a comma ("Alireza Mehraban , the coach") but ends on a word.
+	// A mention never spans a sentence end ("Mr." is not one).
 	for i := s.a1; i < s.a2; i++ {
 		if endsSentence(a.ot[i].Text(a.orig.Text)) && !a.titleDot(i) {
 			return true
 		}
 	}
-	// A mention ends on a noun or pronoun, never on a preposition,
-	// conjunction or auxiliary ("anti-establishment and"). An article may
+	// A mention ends on a noun or pronoun, never on a comma (it may hold
+	// one: "Alireza Mehraban , the coach"), preposition, conjunction or
+	// auxiliary ("anti-establishment and"). An article may
 	// end the slice when the mention's noun was aligned as kept: "this
 	// constituency" → "the … geographical constituency".
-	return last == "," || last == ":" || closedClass[strings.ToLower(last)]
+	switch a.origClass(s.a2 - 1) {
+	case clsComma:
+		return true
+	case clsPrep, clsConj, clsAux:
+		// "James To": a capitalised word after a name is a name.
+		last := a.ot[s.a2-1].Text(a.orig.Text)
+		r, _ := utf8.DecodeRuneInString(last)
+		return !unicode.IsUpper(r) || s.a2-s.a1 < 2 || a.origClass(s.a2-2) != clsCap
+	}
+	return false
 }
 
 // titleDot reports whether the dot at original token i ends a title
@@ -167,7 +180,7 @@ func (a *alignment) titleDot(i int) bool {
 func (a *alignment) namesSame(s substitution) bool {
 	if s.a2-s.a1 == 1 {
 		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		if pronouns[w] || possessives[w] || isSpeaker(a.ot[s.a1].Text(a.orig.Text)) || demonstratives[w] {
+		if isPronoun(a.origClass(s.a1)) || demonstratives[w] {
 			return true
 		}
 	}
@@ -184,7 +197,7 @@ func (a *alignment) namesSame(s substitution) bool {
 		t := a.ot[i]
 		w := t.Text(a.orig.Text)
 		lw := strings.ToLower(w)
-		if t.Kind != model.Punct && !functionWords[lw] && !determiners[lw] && rep[lw] {
+		if isContent(a.origClass(i)) && rep[lw] {
 			return true
 		}
 		if len(initials) >= 2 && strings.ReplaceAll(w, ".", "") == initials {
@@ -194,17 +207,33 @@ func (a *alignment) namesSame(s substitution) bool {
 	return false
 }
 
-// weakDrift reports whether a determiner or subject pronoun was left just
-// before the representative. "the the United States" is a nested mention
+// weakDrift reports whether part of the mention was left just before the
+// representative: a determiner, a subject pronoun, or a word of the
+// representative itself. "the the United States" is a nested mention
 // ("the [U.S.] border") replaced correctly if clumsily, so a determiner
-// counts only before a representative without one.
+// counts only before a representative that does not start with it.
 func (a *alignment) weakDrift(s substitution) bool {
 	if !a.keptBefore(s) {
 		return false
 	}
 	w := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
 	first := strings.ToLower(a.rt[s.b1].Text(a.doc.Text))
-	return subjectPronouns[w] || determiners[w] && !determiners[first]
+	c := a.origClass(s.a1 - 1)
+	if c == clsSubj || isDeterminer(c) && w != first {
+		return true
+	}
+	// A content word of the representative just before it is the start
+	// of the mention, left in place: "New Zealand ’s" → "New New
+	// Zealand ’s Prime Minister John Key".
+	if !isContent(c) {
+		return false
+	}
+	for j := s.b1; j < s.b2; j++ {
+		if strings.EqualFold(a.rt[j].Text(a.doc.Text), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveConf returns how sure it is that the substitution turned a
@@ -219,7 +248,7 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		return 0
 	}
 	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-	if !possessives[w] || s.b2-s.b1 == 1 && determiners[strings.ToLower(a.rt[s.b1].Text(a.doc.Text))] {
+	if a.origClass(s.a1) != clsPoss || s.b2-s.b1 == 1 && isDeterminer(a.docClass(s.b1)) {
 		return 0
 	}
 	switch {
@@ -237,12 +266,12 @@ func (a *alignment) herIsDeterminer(i int) bool {
 	if i+1 >= len(a.ot) {
 		return false
 	}
-	next := a.ot[i+1]
-	return next.Kind != model.Punct && !functionWords[strings.ToLower(next.Text(a.orig.Text))]
+	return isContent(a.origClass(i + 1))
 }
 
-// isSpeaker reports whether w is a first- or second-person pronoun; "US"
-// in capitals is the country.
+// isSpeaker reports whether w is a first-person pronoun, the speaker of a
+// quotation; "US" in capitals is the country. (A quoted "you" is often
+// generic, "if you go to the doctor", and tolerates a resolution.)
 func isSpeaker(w string) bool {
 	return speakers[strings.ToLower(w)] && (len(w) == 1 || w != strings.ToUpper(w))
 }
@@ -301,27 +330,30 @@ func wordSet(ws ...string) map[string]bool {
 }
 
 var (
-	// determiners cannot end a noun phrase: a mention replaced whole
-	// takes its determiner with it, so one left in place means the
-	// replacement started inside the mention.
-	determiners = wordSet("the", "a", "an", "this", "these", "those", "every", "each", "another",
-		"his", "its", "their", "our", "my", "your")
-	// subjectPronouns directly before a replacement are the mention it
-	// was meant for ("They The Democrats the election").
-	subjectPronouns = wordSet("he", "she", "they", "we", "i")
-	closedClass     = wordSet("of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
-		"and", "or", "but", "nor", "if", "when", "while", "because", "than", "into", "onto", "over", "after",
-		"before", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-		"can", "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "n't", "n’t")
 	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
 	demonstratives = wordSet("this", "that", "these", "those")
-	// speakers are the first and second person: who speaks and to whom.
-	speakers    = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves")
-	possessives = wordSet("his", "her", "its", "their", "our", "my", "your")
-	// functionWords after "her" make it an object, not a determiner.
-	functionWords = wordSet("a", "an", "the", "this", "that", "these", "those", "to", "of", "in", "on", "at",
-		"for", "with", "from", "by", "as", "and", "or", "but", "if", "when", "while", "because", "so",
-		"than", "then", "about", "into", "over", "after", "before", "up", "down", "out", "off", "back",
-		"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "is", "was",
-		"be", "not", "who", "which", "what", "how", "why", "where", "all", "again", "too", "also")
+	speakers       = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves")
 )
+
+// The word classes come from the shared lexicon (lexicon.go), so the
+// aligner and the text-only detectors agree on what a determiner is.
+
+// origClass is the word class of original token i.
+func (a *alignment) origClass(i int) class { return classify(a.ot[i].Text(a.orig.Text), lexicon()) }
+
+// docClass is the word class of resolved token j.
+func (a *alignment) docClass(j int) class { return classify(a.rt[j].Text(a.doc.Text), lexicon()) }
+
+// isDeterminer reports whether c cannot end a noun phrase: a mention
+// replaced whole takes its determiner with it.
+func isDeterminer(c class) bool { return c == clsDet || c == clsPoss }
+
+// isContent reports whether c is an open-class word (noun, verb, name,
+// number), the kind a mention's head or a shared word can be.
+func isContent(c class) bool {
+	switch c {
+	case clsLow, clsCap, clsNum, clsVerb, clsNounVerb, clsLy, clsEd, clsIng:
+		return true
+	}
+	return false
+}

@@ -2,8 +2,9 @@ package annotate
 
 // Token-level diff: patience anchors with Myers in the gaps.
 //
-// Patience (anchoring on tokens that occur exactly once on both sides)
-// splits a long article into short gaps in near-linear time, and it never
+// Patience (anchoring on tokens that occur exactly once on both sides, or
+// failing that equally often and rarely) splits a long article into short
+// gaps in near-linear time, and it never
 // anchors on "the" or "," inside a substituted mention, which plain Myers
 // happily does. Inside a gap without unique tokens, Myers finds a shortest
 // edit script; its cost is O((n+m)·d), so it is capped at maxMyersD edits
@@ -101,6 +102,9 @@ func (d *differ) anchors(alo, ahi, blo, bhi int) []int {
 			pairs = append(pairs, [2]int{i, int(d.lastB[t])})
 		}
 	}
+	if len(pairs) == 0 {
+		pairs = d.rarePairs(alo, ahi, blo, bhi)
+	}
 	lis := longestIncreasing(pairs)
 	for _, p := range lis {
 		d.match[p[0]] = int32(p[1])
@@ -110,6 +114,34 @@ func (d *differ) anchors(alo, ahi, blo, bhi int) []int {
 		out[k] = p[0]
 	}
 	return out
+}
+
+// maxRare is the largest count of a token, equal on both sides, that
+// rarePairs pairs occurrence by occurrence.
+const maxRare = 16
+
+// rarePairs is the fallback when no token is unique to both ranges (an
+// article quoted twice, a dataset of near-duplicates): tokens that occur
+// equally often on both sides, at most maxRare times, are paired
+// occurrence by occurrence, the k-th with the k-th. Counts must be fresh
+// from anchors.
+func (d *differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
+	occ := make(map[int32][]int)
+	for j := blo; j < bhi; j++ {
+		if t := d.b[j]; d.cntA[t] == d.cntB[t] && d.cntB[t] <= maxRare {
+			occ[t] = append(occ[t], j)
+		}
+	}
+	var pairs [][2]int
+	seen := make(map[int32]int)
+	for i := alo; i < ahi; i++ {
+		t := d.a[i]
+		if js, ok := occ[t]; ok {
+			pairs = append(pairs, [2]int{i, js[seen[t]]})
+			seen[t]++
+		}
+	}
+	return pairs
 }
 
 // longestIncreasing returns the longest subsequence of pairs (already

@@ -1,10 +1,6 @@
 package annotate
 
-import (
-	"strings"
-
-	"corefix/model"
-)
+import "corefix/model"
 
 // A pipeline replaces at least one token with a representative, so a
 // difference that only inserts or only deletes is a substitution whose
@@ -37,6 +33,7 @@ func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) 
 		if left && right && a.preferRight(s, inOrig) {
 			left = false
 		}
+		insertion := s.a1 == s.a2
 		switch {
 		case left:
 			s.a1, s.b1 = s.a1-1, s.b1-1
@@ -44,6 +41,9 @@ func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) 
 		case right:
 			a.match[s.a2], a.back[s.b2] = -1, -1
 			s.a2, s.b2 = s.a2+1, s.b2+1
+		}
+		if insertion && (left || right) {
+			a.growInsertion(&s, out, subs[k+1:], inOrig)
 		}
 		out = append(out, s)
 	}
@@ -64,5 +64,37 @@ func (a *alignment) preferRight(s substitution, inOrig func([]int32) bool) bool 
 	if s.a1 == s.a2 {
 		return !inOrig(a.rid[s.b1-1:s.b2]) && inOrig(a.rid[s.b1:s.b2+1])
 	}
-	return determiners[strings.ToLower(a.ot[s.a2-1].Text(a.orig.Text))]
+	return isDeterminer(a.origClass(s.a2 - 1))
+}
+
+// growInsertion takes further kept names into a widened insertion while
+// the resolved side stays a phrase of the original, as representatives
+// are: "Attorney General" inserted before "Jeff Sessions" becomes "Jeff
+// Sessions" → "Attorney General Jeff Sessions". Only capitalised words:
+// the sentence around a representative's first mention is in the
+// original too ("coauthor Colette Heald told The Huffington Post").
+// It stops at the neighbouring substitutions (done before it, and still
+// to come).
+func (a *alignment) growInsertion(s *substitution, done, todo []substitution, inOrig func([]int32) bool) {
+	lo, hi := 0, len(a.rt)
+	if n := len(done); n > 0 {
+		lo = done[n-1].b2
+	}
+	if len(todo) > 0 {
+		hi = todo[0].b1
+	}
+	for {
+		switch {
+		case s.b2 < hi && s.a2 < len(a.ot) && int(a.match[s.a2]) == s.b2 && a.origClass(s.a2) == clsCap &&
+			inOrig(a.rid[s.b1:s.b2+1]):
+			a.match[s.a2], a.back[s.b2] = -1, -1
+			s.a2, s.b2 = s.a2+1, s.b2+1
+		case s.b1 > lo && s.a1 > 0 && int(a.match[s.a1-1]) == s.b1-1 && a.origClass(s.a1-1) == clsCap &&
+			inOrig(a.rid[s.b1-1:s.b2]):
+			s.a1, s.b1 = s.a1-1, s.b1-1
+			a.match[s.a1], a.back[s.b1] = -1, -1
+		default:
+			return
+		}
+	}
 }

@@ -110,13 +110,14 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	}
 	prev := strings.ToLower(a.ot[s.a1-1].Text(a.orig.Text))
 	lastRep := strings.ToLower(a.rt[s.b2-1].Text(a.doc.Text))
+	cls := a.origClass(s.a1 - 1)
 	var moved string
 	switch {
-	case possessives[prev] && (prev != "her" || a.herIsDeterminer(s.a1-1)):
+	case cls == clsPoss && (prev != "her" || a.herIsDeterminer(s.a1-1)):
 		moved = y + a.clitic() + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
-	case pronouns[prev] || prev == lastRep:
+	case cls == clsSubj || cls == clsObj || cls == clsItYou || prev == lastRep:
 		moved = y + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
-	case determiners[prev] && s.a2-s.a1 > 1:
+	case cls == clsDet && s.a2-s.a1 > 1:
 		// The mention was the determiner and all but the last replaced
 		// token: the slice has the mention's length, shifted by one.
 		moved = y + a.orig.Text[a.ot[s.a2-2].End:a.ot[s.a2-1].End]
@@ -193,6 +194,3 @@ func cliticStyle(text string) string {
 	}
 	return apos + "s"
 }
-
-// pronouns that can stand for a whole mention.
-var pronouns = wordSet("he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me")

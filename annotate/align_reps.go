@@ -16,7 +16,7 @@ import (
 // (one list element each).
 
 // substitution is one replacement: original tokens [a1,a2) became resolved
-// tokens [b1,b2), which hold reps representative occurrences.
+// tokens [b1,b2), in which the representatives reps were found.
 type substitution struct {
 	hunk
 	reps []int // inventory indices of the representatives in [b1,b2)
@@ -64,6 +64,10 @@ func key(ids []int32) string {
 	return string(b)
 }
 
+// maxRepLen bounds the length of a representative in tokens; longer
+// inserted text is not one (and would make the search quadratic).
+const maxRepLen = 64
+
 // maxJoinGap is the longest run of aligned tokens inside one
 // representative that the inventory bridges: Myers aligns a "President"
 // or a "the" inside "U.S. President Donald Trump", rarely more.
@@ -79,6 +83,9 @@ func (a *alignment) inventory() []rep {
 	index := make(map[string]int)
 	var inv []rep
 	add := func(ids []int32, whole bool) {
+		if len(ids) > maxRepLen {
+			return
+		}
 		k := key(ids)
 		n, ok := index[k]
 		if !ok {
@@ -113,10 +120,17 @@ func (a *alignment) inventory() []rep {
 			continue
 		}
 		for ids := inv[n].ids; len(ids) > 0; {
-			l := len(ids)
-			for l > 1 && !a.inOrig(ids[:l]) {
-				l--
+			// Prefixes of a phrase of the original are phrases of it
+			// too, so the longest one is found by bisection.
+			lo, hi := 1, len(ids)
+			for lo < hi {
+				if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
+					lo = mid
+				} else {
+					hi = mid - 1
+				}
 			}
+			l := lo
 			if _, ok := index[key(ids[:l])]; !ok {
 				index[key(ids[:l])] = len(inv)
 				inv = append(inv, rep{ids: ids[:l], trusted: true})

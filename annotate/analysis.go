@@ -16,6 +16,7 @@ type analysis struct {
 
 	recurring []mention // computed on first use by mentions
 	found     bool
+	inQuote   []bool // computed on first use by quoted
 }
 
 func analyze(doc *model.Document) *analysis {
@@ -80,10 +81,4 @@ func (a *analysis) sentenceStart(i int) bool {
 func (a *analysis) capitalised(i int) bool {
 	r, _ := utf8.DecodeRuneInString(a.text(i))
 	return unicode.IsUpper(r)
-}
-
-// midCap reports whether token i is capitalised where a sentence does not
-// start: a name, or a word that lost the boundary before it.
-func (a *analysis) midCap(i int) bool {
-	return i >= 0 && i < len(a.toks) && a.capitalised(i) && !a.sentenceStart(i)
 }

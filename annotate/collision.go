@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"strings"
 
 	"corefix/model"
@@ -23,6 +24,14 @@ func (c Collision) Detect(doc *model.Document) []model.Finding {
 func (c Collision) detect(a *analysis) []model.Finding {
 	var out []model.Finding
 	for i := 1; i < len(a.toks); i++ {
+		if why := a.strayPronoun(i); why != "" {
+			out = append(out, model.Finding{
+				Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Overwrite,
+				Rule: c.Name(), Confidence: 0.75, Message: why,
+				Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten word"}},
+			})
+			continue
+		}
 		why := a.collision(i)
 		if why == "" {
 			why = a.dangling(i)
@@ -84,6 +93,29 @@ func (a *analysis) dangling(i int) string {
 	return ""
 }
 
+// strayPronoun says why the subject pronoun at token i stands where no
+// clause can start — after a noun and before a preposition, determiner,
+// name or punctuation ("the entire we to travel", "the capital we
+// through") — or "". A copy of a pronoun representative overwrote a word.
+func (a *analysis) strayPronoun(i int) string {
+	if a.cls[i] != clsSubj || a.text(i) == "I" || a.text(i) == "i" {
+		return ""
+	}
+	switch a.class(i - 1) {
+	case clsLow, clsCap, clsNum:
+	default:
+		return ""
+	}
+	switch a.class(i + 1) {
+	case clsPrep, clsDet, clsCap, clsNum, clsEnd, clsComma:
+		if a.class(i+1) == clsCap && a.sentenceWord(i+1) {
+			return ""
+		}
+		return "a subject pronoun between a noun and a word no verb could be: it overwrote the word that stood here"
+	}
+	return ""
+}
+
 // quantifier reports whether w may follow a pronoun or determiner ("we
 // all", "they both", "them each").
 func quantifier(w string) bool {
@@ -100,11 +132,17 @@ func reflexive(w string) bool {
 }
 
 // phraseEnd returns the last token of the noun phrase starting at i: a
-// pronoun alone, or a determiner with the capitalised or plain words after
-// it ("The Democrats", "White House spokesman Sean Spicer").
+// pronoun alone, the recurring phrase that starts there ("The real
+// story"), or else the word with the capitalised words after it ("The
+// Democrats").
 func (a *analysis) phraseEnd(i int) int {
 	if isPronoun(a.cls[i]) {
 		return i
+	}
+	ms := a.mentions()
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= i })
+	if k < len(ms) && ms[k].i == i {
+		return ms[k].j
 	}
 	j := i
 	for j+1 < len(a.toks) && (a.cls[j+1] == clsCap || a.cls[j+1] == clsClitic) {

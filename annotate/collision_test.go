@@ -16,6 +16,8 @@ func TestCollision(t *testing.T) {
 		{"subject after preposition", "I have decided to recuse myself from he any matters .", []string{"from he"}},
 		{"dangling possessive", "Asked if Sessions should recuse himself Trump’s the Trump’s : he did not .", []string{"Trump’s", "Trump’s"}},
 		{"possessive with noun", "Trump ’s campaign and Russia ’s ambassador met .", nil},
+		{"stray pronoun", "Applying required the entire we to travel 500 miles .", []string{"we"}},
+		{"relative clause", "It is the team we have , and the day he left .", nil},
 		{"clause after preposition", "He was arrested after he brought a clock .", nil},
 		{"quantifier", "We all know the answer and they both left .", nil},
 		{"reflexive", "Costumes which they themselves created .", nil},

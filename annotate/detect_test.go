@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -88,7 +89,7 @@ func BenchmarkDetectJSONL(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		ds := model.NewDatasetReader(bytes.NewReader(data))
-		w := bufio.NewWriter(&bytes.Buffer{})
+		w := bufio.NewWriter(io.Discard)
 		for {
 			rec, err := ds.Next()
 			if err != nil {

@@ -1,6 +1,20 @@
 // Package annotate finds suspected broken coreference substitutions.
 //
-// Detectors are pure functions of a model.Document: no I/O, no globals,
-// deterministic, results sorted by offset. Default lists them; Detect runs
-// them all and merges their findings per region so spans never overlap.
+// Detectors are pure functions of a model.Document: no I/O, deterministic,
+// results sorted by offset. Default lists them; Detect runs them all on one
+// shared analysis (tokens and coarse word classes) and merges their
+// findings per region so spans never overlap. The only package state is
+// the word lists embedded in the binary (words.txt, names.txt), parsed
+// once and never written.
+//
+// The detectors follow the mechanism that breaks the text: a resolver
+// copies each cluster's representative over its mentions, and when a copy
+// lands one or more tokens too far right ("drift") it overwrites the words
+// after the mention. So the representatives recur verbatim (mentions.go),
+// often in slots where no noun phrase fits (slot.go, recurring.go), next
+// to the pronoun they should have replaced (collision.go, repeated.go),
+// where a possessive stood (possessive.go), before a verb that agrees with
+// another person (agreement.go), or inside their own speaker's quotation
+// (speaker.go). score.go scores findings against gold like
+// shared/tools/score.py.
 package annotate

@@ -92,15 +92,12 @@ func classify(w string, lex map[string]class) class {
 		return clsCap // "US", "UNLESS": acronyms and shouting, not pronouns
 	}
 	if unicode.IsUpper(r) {
-		if c, ok := lex[strings.ToLower(w)]; ok && c != clsVerb && c != clsNounVerb {
+		if c, ok := lookupLower(lex, w); ok && c != clsVerb && c != clsNounVerb {
 			// "The", "He": closed-class words keep their class at a
 			// sentence start; the caller checks capitalisation.
 			return c
 		}
 		return clsCap
-	}
-	if c, ok := lex[strings.ToLower(w)]; ok {
-		return c
 	}
 	switch {
 	case strings.HasSuffix(w, "ly"):
@@ -139,4 +136,28 @@ func allCaps(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// lookupLower looks w up in lower case. Short ASCII words are lowered
+// into a stack buffer, which the map lookup does not copy, so classifying
+// a capitalised word allocates nothing.
+func lookupLower[V any](m map[string]V, w string) (V, bool) {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if b >= utf8.RuneSelf {
+			v, ok := m[strings.ToLower(w)]
+			return v, ok
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
 }

@@ -118,8 +118,11 @@ func (a *analysis) countPhrases() map[uint64]int32 {
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.
+// Inside a phrase anything but a sentence end may stand: representatives
+// carry appositions and relative clauses ("Jeff Rathke , the State
+// Department Spokesperson", "a digital clock he had made").
 func (a *analysis) inPhrase(j, i int) bool {
-	return inNP(a.cls[j]) || j > i && a.text(j) == "and"
+	return inNP(a.cls[j]) || j > i && a.cls[j] != clsEnd
 }
 
 // hashSeed starts a phrase hash (FNV-1a).

@@ -8,32 +8,65 @@ import (
 )
 
 // Merge resolves overlapping findings into one per region: among findings
-// whose spans overlap, the most confident wins (the earlier one on ties,
-// so callers list detectors in priority order). The result is sorted by
-// start and renumbered f0001….
+// whose spans overlap, the most confident wins (the earlier one in fs on
+// ties, so callers list detectors in priority order). The result is sorted
+// by start and renumbered f0001….
+//
+// Overlaps can only chain within a cluster of transitively overlapping
+// spans, so the greedy choice runs per cluster: O(n log n) overall, where a
+// global greedy over a growing sorted list was quadratic on long articles.
 func Merge(fs []model.Finding) []model.Finding {
 	order := make([]int, len(fs))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return fs[order[a]].Confidence > fs[order[b]].Confidence
-	})
-	// kept stays sorted by start and non-overlapping, so a candidate only
-	// needs checking against its two neighbours.
-	var kept []model.Finding
-	for _, i := range order {
-		f := fs[i]
-		at := sort.Search(len(kept), func(j int) bool { return kept[j].Start >= f.Start })
-		if at > 0 && kept[at-1].End > f.Start || at < len(kept) && kept[at].Start < f.End {
-			continue
+	sort.SliceStable(order, func(a, b int) bool { return fs[order[a]].Start < fs[order[b]].Start })
+	kept := make([]model.Finding, 0, len(fs))
+	for lo := 0; lo < len(order); {
+		hi, end := lo+1, fs[order[lo]].End
+		for hi < len(order) && fs[order[hi]].Start < end {
+			end = max(end, fs[order[hi]].End)
+			hi++
 		}
-		kept = append(kept, model.Finding{})
-		copy(kept[at+1:], kept[at:])
-		kept[at] = f
+		kept = appendCluster(kept, fs, order[lo:hi])
+		lo = hi
 	}
 	for i := range kept {
 		kept[i].ID = fmt.Sprintf("f%04d", i+1)
+	}
+	return kept
+}
+
+// appendCluster keeps, greedily by confidence, the findings of one cluster
+// that do not overlap a more confident one, and appends them in text order.
+func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
+	if len(cluster) == 1 {
+		return append(kept, fs[cluster[0]])
+	}
+	byConf := append([]int(nil), cluster...)
+	sort.SliceStable(byConf, func(a, b int) bool {
+		x, y := fs[byConf[a]], fs[byConf[b]]
+		if x.Confidence != y.Confidence {
+			return x.Confidence > y.Confidence
+		}
+		return byConf[a] < byConf[b]
+	})
+	var won []int
+	for _, i := range byConf {
+		clash := false
+		for _, j := range won {
+			if fs[i].Start < fs[j].End && fs[j].Start < fs[i].End {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			won = append(won, i)
+		}
+	}
+	sort.Slice(won, func(a, b int) bool { return fs[won[a]].Start < fs[won[b]].Start })
+	for _, i := range won {
+		kept = append(kept, fs[i])
 	}
 	return kept
 }

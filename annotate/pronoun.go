@@ -45,12 +45,12 @@ var genders = sync.OnceValue(func() map[string]gender {
 func (a *analysis) genderOf(i, j int) gender {
 	g := genders()
 	for k := i; k <= j; k++ {
-		if c, ok := g[strings.ToLower(a.text(k))]; ok && c != plural {
+		if c, ok := lookupLower(g, a.text(k)); ok && c != plural {
 			return c
 		}
 	}
-	head := strings.ToLower(a.text(j))
-	if c, ok := g[head]; ok {
+	head := a.text(j)
+	if c, ok := lookupLower(g, head); ok {
 		return c
 	}
 	for k := i; k <= j; k++ {

@@ -4,9 +4,10 @@ import "corefix/model"
 
 // Recurring flags copies of a recurring noun phrase that landed where no
 // noun phrase fits. A drifting resolver keeps each mention and overwrites
-// the words after it with the representative, so once the drift has
-// started (the first copy that clearly does not fit) every later copy is
-// suspect; before it, only copies that do not fit their slot are.
+// the words after it with the representative; the drift starts with the
+// first substitution that changed the text's length, long before it shows,
+// so in a document that shows drift anywhere every copy is suspect. In
+// other documents only copies that do not fit their slot are.
 type Recurring struct{}
 
 // Name implements Detector.
@@ -17,25 +18,29 @@ func (r Recurring) Detect(doc *model.Document) []model.Finding {
 	return r.detect(analyze(doc))
 }
 
-// Confidence levels of the slot checks.
 const (
-	afterOn = 0.7  // a copy after the onset
-	slotOK  = 0.35 // a copy that fits its slot, before any drift
+	driftConf = 0.7  // confidence for a copy in a drifting document
+	slotOK    = 0.35 // below this a misfit is not worth showing
 
-	// driftEvidence is how many copies must clearly misfit before the
-	// document counts as drifting.
+	// driftEvidence is how many collisions, repeated words or clearly
+	// misfitting copies make a document count as drifting, and
+	// driftRate how many per 1,000 tokens: a long article collects a few
+	// oddities without any drift.
 	driftEvidence = 3
+	driftRate     = 3
 )
 
 func (r Recurring) detect(a *analysis) []model.Finding {
-	onset := a.driftOnset()
+	drifting := a.drifting()
 	var out []model.Finding
 	for _, m := range a.mentions() {
-		conf, msg := a.misfit(m.i, m.j)
-		// A lone word recurs naturally ("Thursday", "Russian"); only
-		// phrases count as copies on the drift alone.
-		if m.i > onset && !m.first && conf < afterOn && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) {
-			conf, msg = afterOn, "a recurring noun phrase after the point where substitutions started to drift: it probably overwrote the words here"
+		fit := a.misfit(m.i, m.j)
+		conf, msg := fit.conf, fit.why
+		if a.possessiveSlot(m.i, m.j) > 0 {
+			continue // the lost-possessive detector's, with a better fix
+		}
+		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) {
+			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
 		}
 		if m.first || conf < slotOK || a.repeated(m.j+1) {
 			// A word repeated right after the phrase: the repeat is the copy.
@@ -44,46 +49,67 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
 			Rule: r.Name(), Confidence: conf, Message: msg,
-			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten words"}},
+			Proposals: a.overwriteFix(fit.fix),
 		})
 	}
 	return out
 }
 
-// driftOnset returns the first token where substitutions visibly drift
-// (a collision, a repeated word, a copy that clearly misfits its slot),
-// or past the end when the document shows too few of them to count as
-// drifting: one odd pair can be a headline or a quirk of style, drift
-// shows as several.
-func (a *analysis) driftOnset() int {
-	onset, n := len(a.toks), 0
+// drifting reports whether the document shows drift: several
+// collisions, repeated words or copies that clearly misfit their slot.
+// One odd pair can be a headline or a quirk of style; drift shows as
+// several.
+func (a *analysis) drifting() bool {
+	n := 0
 	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
-			onset = min(onset, i)
 			n++
 		}
 	}
 	for _, m := range a.mentions() {
-		if bad, _ := a.misfit(m.i, m.j); !m.first && bad >= afterOn {
-			onset = min(onset, m.i)
+		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
 			n++
 		}
 	}
-	if n < driftEvidence {
-		return len(a.toks)
-	}
-	return onset
+	return n >= driftEvidence && n*1000 >= driftRate*len(a.toks)
 }
 
 // copyLike reports whether a recurring phrase is more likely a resolver's
 // copy than the writer's own repetition: lone words and "the" + noun
-// ("the competition", "the event") recur in any article.
+// ("the competition", "social movement") recur in any article.
 func (a *analysis) copyLike(m mention) bool {
 	switch {
 	case m.j == m.i:
-		return false
-	case m.j == m.i+1 && a.cls[m.i] == clsDet && a.cls[m.j] != clsCap:
+		return m.count >= 3 && a.wedged(m.i)
+	case m.j == m.i+1 && a.cls[m.i] != clsCap && a.cls[m.j] != clsCap:
 		return false
 	}
 	return true
+}
+
+// wedged reports whether the lone name at token i sits between two
+// content words, as in "Malaysian navy Indonesia Discussing" or "at least
+// Australia decades": no slot for a name, so a copy landed there.
+func (a *analysis) wedged(i int) bool {
+	switch a.class(i - 1) {
+	case clsLow, clsCap, clsNum:
+	default:
+		return false
+	}
+	switch a.class(i + 1) {
+	case clsLow, clsDet, clsPoss, clsNum:
+		return !temporal(a.text(i + 1)) // "Thursday night"
+	}
+	return false
+}
+
+// overwriteFix proposes the repair of a copy that overwrote words: the
+// known word when the slot tells it (a lost full stop), then the
+// placeholder for the editor to type the lost words.
+func (a *analysis) overwriteFix(known string) []model.Proposal {
+	typeIt := model.Proposal{Text: model.Placeholder, Note: "type the overwritten words"}
+	if known == "" {
+		return []model.Proposal{typeIt}
+	}
+	return []model.Proposal{{Text: known, Note: "restore the sentence boundary"}, typeIt}
 }

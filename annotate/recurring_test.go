@@ -17,6 +17,8 @@ func TestRecurring(t *testing.T) {
 			[]string{"Spokesman Sean Spicer"}},
 		{"copy touching a noun after drift", drifting + "The panel met Attorney General Jeff Sessions reporters later .",
 			[]string{"Democrats", "Attorney General Jeff Sessions"}},
+		{"lone name wedged after drift", drifting + "Indonesia spoke . Indonesia agreed . The Malaysian navy Indonesia patrols .",
+			[]string{"Democrats", "Indonesia"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}

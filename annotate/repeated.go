@@ -30,10 +30,17 @@ func (r RepeatedToken) detect(a *analysis) []model.Finding {
 		if a.class(i+1) == clsClitic {
 			j++ // "Trump Trump ’s": the copy carries the clitic
 		}
+		// Either copy may be the one that landed there, depending on how
+		// far the substitutions drifted, so the span covers both and the
+		// proposals keep the first.
+		first := a.text(i - 1)
 		out = append(out, model.Finding{
-			Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
-			Message:   "a word is repeated: the second copy overwrote a word (often the verb)",
-			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the lost word"}, {Text: "", Note: "drop the duplicate"}},
+			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
+			Message: "a word is repeated: one copy overwrote a word (often the verb)",
+			Proposals: []model.Proposal{
+				{Text: first + " " + model.Placeholder, Note: "type the lost word"},
+				{Text: first, Note: "drop the duplicate"},
+			},
 		})
 	}
 	return out
@@ -47,10 +54,10 @@ func (a *analysis) repeated(i int) bool {
 }
 
 // isIntendedRepeat lists words writers legitimately double ("had had",
-// "that that").
+// "that that", "no there there").
 func isIntendedRepeat(w string) bool {
 	switch strings.ToLower(w) {
-	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do":
+	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do", "there":
 		return true
 	}
 	return false

@@ -8,9 +8,9 @@ func TestRepeatedToken(t *testing.T) {
 		give string
 		want []string
 	}{
-		{"name", "the United States , \" Sessions Sessions reporters .", []string{"Sessions"}},
-		{"pronoun", "Sessions said he he to submit a supplement .", []string{"he"}},
-		{"with clitic", "in Virginia , Trump Trump’s reporters", []string{"Trump’s"}},
+		{"name", "the United States , \" Sessions Sessions reporters .", []string{"Sessions Sessions"}},
+		{"pronoun", "Sessions said he he to submit a supplement .", []string{"he he"}},
+		{"with clitic", "in Virginia , Trump Trump’s reporters", []string{"Trump Trump’s"}},
 		{"intended", "He had had enough , and that that was all .", nil},
 		{"case differs", "the first FIRST Global competition", nil},
 		{"punctuation", "Wait . . . what ?", nil},

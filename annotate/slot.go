@@ -2,26 +2,33 @@ package annotate
 
 import "strings"
 
-// misfit scores how badly the noun phrase at tokens [i, j] fits its slot,
-// from the words on either side, and says why in an editor's words. 0 is a
-// natural slot (after a preposition or verb, before a verb or
-// punctuation).
-func (a *analysis) misfit(i, j int) (float64, string) {
+// misfit is how badly a noun phrase fits its slot: a confidence, the
+// reason in an editor's words, and the repair when the slot tells it.
+type misfit struct {
+	conf float64
+	why  string
+	fix  string // "" when the lost words are unknown
+}
+
+// misfit judges the noun phrase at tokens [i, j] from the words on
+// either side. A zero misfit is a natural slot (after a preposition or
+// verb, before a verb or punctuation).
+func (a *analysis) misfit(i, j int) misfit {
 	p := a.class(i - 1)
 	first := a.cls[i]
 	switch {
 	case (p == clsDet || p == clsPoss) && (first == clsDet || first == clsPoss || first == clsSubj || first == clsObj || first == clsItYou) && !predeterminer(a, i-1) && !quantifier(a.text(i)):
-		return 0.9, "a determiner or possessive is followed by another noun phrase: a noun was overwritten"
+		return misfit{0.9, "a determiner or possessive is followed by another noun phrase: a noun was overwritten", ""}
 	case p == clsSubj && startsNP(first):
-		return 0.9, "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
+		return misfit{0.9, "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten", ""}
 	case a.sentenceWord(j+1) && a.class(j+1) != clsDet:
-		return 0.8, "a noun phrase runs into a capitalised word that starts a sentence: the full stop was overwritten"
+		return misfit{0.8, "a noun phrase runs into a capitalised word that starts a sentence: it overwrote the full stop", "."}
 	case opensNP(a.text(j+1)) && !objectSlot(p):
-		return 0.7, "a noun phrase is followed directly by another noun phrase: a word between them was overwritten"
+		return misfit{0.7, "a noun phrase is followed directly by another noun phrase: a word between them was overwritten", ""}
 	case p == clsLow && first == clsDet:
-		return 0.45, "a noun is followed directly by a noun phrase: a word between them was overwritten"
+		return misfit{0.45, "a noun is followed directly by a noun phrase: a word between them was overwritten", ""}
 	}
-	return 0, ""
+	return misfit{}
 }
 
 // sentenceWord reports whether token i is a capitalised determiner,

@@ -31,6 +31,9 @@ func commands() []command {
 		detectCommand(),
 		evalCommand(),
 		applyCommand(),
+		exportCommand(),
+		agreeCommand(),
+		statsCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

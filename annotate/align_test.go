@@ -1,0 +1,331 @@
+package annotate
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
+
+// want is one expected finding: its text in the resolved document, its
+// category, whether it counts as broken, and its first proposals.
+type want struct {
+	text      string
+	category  model.Category
+	broken    bool
+	proposals []string
+	original  string
+}
+
+func align(t *testing.T, orig, res string) []model.Finding {
+	t.Helper()
+	doc := model.NewDocument("res", "", res)
+	fs, err := Align(model.NewDocument("orig", "", orig), doc)
+	if err != nil {
+		t.Fatalf("Align(%q, %q): %v", orig, res, err)
+	}
+	checkFindings(t, doc, fs, true)
+	return fs
+}
+
+func TestAlignClasses(t *testing.T) {
+	tests := []struct {
+		name      string
+		orig, res string
+		want      []want
+	}{
+		{
+			name: "identical texts",
+			orig: "Sessions said he would go .",
+			res:  "Sessions said he would go .",
+		},
+		{
+			name: "correct substitution at a mention",
+			orig: "Jeff Sessions arrived . Later he said nothing .",
+			res:  "Jeff Sessions arrived . Later Jeff Sessions said nothing .",
+			want: []want{{text: "Jeff Sessions", category: model.Substitution, proposals: []string{"he"}, original: "he"}},
+		},
+		{
+			name: "possessive lost",
+			orig: "Jeff Sessions arrived with his lawyer .",
+			res:  "Jeff Sessions arrived with Jeff Sessions lawyer .",
+			want: []want{{text: "Jeff Sessions", category: model.Possessive, broken: true,
+				proposals: []string{"his", "Jeff Sessions's"}, original: "his"}},
+		},
+		{
+			name: "possessive written the document's way",
+			orig: "Trump ’s aide met Sessions and his lawyer .",
+			res:  "Trump ’s aide met Sessions and Sessions lawyer .",
+			want: []want{{text: "Sessions", category: model.Possessive, broken: true,
+				proposals: []string{"his", "Sessions ’s"}}},
+		},
+		{
+			name: "drift of three tokens onto a negation",
+			orig: "Attorney General Jeff Sessions met the ambassador twice . He did not mention the meetings .",
+			res:  "Attorney General Jeff Sessions met the ambassador twice . He did Attorney General Jeff Sessions mention the meetings .",
+			want: []want{{text: "Attorney General Jeff Sessions", category: model.Overwrite, broken: true,
+				proposals: []string{"not"}, original: "not"}},
+		},
+		{
+			name: "first person inside a quotation",
+			orig: `The Democrats said : " We lost the election . "`,
+			res:  `The Democrats said : " The Democrats lost the election . "`,
+			want: []want{{text: "The Democrats", category: model.Quote, broken: true,
+				proposals: []string{"We", "We [The Democrats]"}}},
+		},
+		{
+			name: "third person inside a quotation is only listed",
+			orig: `Attorney General Jeff Sessions spoke . Trump said : " Jeff Sessions is an honest man . "`,
+			res:  `Attorney General Jeff Sessions spoke . Trump said : " Attorney General Jeff Sessions is an honest man . "`,
+			want: []want{{text: "Attorney General Jeff Sessions", category: model.Quote, proposals: []string{"Jeff Sessions"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := align(t, tt.orig, tt.res)
+			if len(fs) != len(tt.want) {
+				t.Fatalf("Align(%q, %q) gave %d findings %+v, want %d", tt.orig, tt.res, len(fs), fs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				checkWant(t, tt.res, fs[i], w)
+			}
+		})
+	}
+}
+
+func checkWant(t *testing.T, res string, f model.Finding, w want) {
+	t.Helper()
+	if got := res[f.Start:f.End]; got != w.text {
+		t.Errorf("finding text %q, want %q", got, w.text)
+	}
+	if f.Category != w.category {
+		t.Errorf("%q: category %s, want %s", w.text, f.Category, w.category)
+	}
+	if broken := f.Confidence >= model.BrokenThreshold; broken != w.broken {
+		t.Errorf("%q: confidence %v, want broken=%v", w.text, f.Confidence, w.broken)
+	}
+	for k, p := range w.proposals {
+		if k >= len(f.Proposals) || f.Proposals[k].Text != p {
+			t.Errorf("%q: proposals %+v, want %q at %d", w.text, f.Proposals, p, k)
+		}
+	}
+	if w.original != "" && (f.Original == nil || *f.Original != w.original) {
+		t.Errorf("%q: Original %v, want %q", w.text, f.Original, w.original)
+	}
+}
+
+// A drifting pipeline: "They" (one token) is replaced in place, then every
+// later substitution lands further right as two-token mentions shrink the
+// list. Both broken substitutions must be found with the lost words, the
+// punctuation included.
+func TestAlignDrift(t *testing.T) {
+	orig := "The Democrats expected to win . Everyone thought they were supposed to win . " +
+		"They lost the election . Sean Spicer said . If nothing else , the White House was pleased ."
+	res := "The Democrats expected to win . Everyone thought they The Democrats supposed to win . " +
+		"They The Democrats the election . Sean Spicer said White House spokesman Sean Spicer If nothing else , " +
+		"the White House was pleased ."
+	fs := align(t, orig, res)
+	wants := map[string]want{
+		"they The Democrats": {text: "they The Democrats", category: model.Overwrite, broken: true,
+			proposals: []string{"they were", "The Democrats were"}},
+		"They The Democrats": {text: "They The Democrats", category: model.Overwrite, broken: true,
+			proposals: []string{"They lost", "The Democrats lost"}},
+		"White House spokesman Sean Spicer": {text: "White House spokesman Sean Spicer", category: model.Overwrite,
+			broken: true, proposals: []string{"."}, original: "."},
+	}
+	for _, f := range fs {
+		w, ok := wants[res[f.Start:f.End]]
+		if !ok {
+			t.Errorf("unexpected finding %q (%s)", res[f.Start:f.End], f.Category)
+			continue
+		}
+		checkWant(t, res, f, w)
+		delete(wants, w.text)
+	}
+	for text := range wants {
+		t.Errorf("no finding for %q", text)
+	}
+}
+
+// Edits that only insert or only delete still yield non-empty spans
+// attached to a kept neighbour.
+func TestAlignEdges(t *testing.T) {
+	tests := []struct {
+		name, orig, res, text, first string
+	}{
+		{"deletion", "Malaysia 's Prime Minister spoke .", "Malaysia Prime Minister spoke .", "Malaysia", "Malaysia 's"},
+		{"insertion", "The Rohingya fled .", "The Rohingya , a stateless minority , fled .", "Rohingya , a stateless minority ,", "Rohingya"},
+		{"deletion at the start", "Well , they left .", ", they left .", ",", "Well ,"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := align(t, tt.orig, tt.res)
+			if len(fs) != 1 || tt.res[fs[0].Start:fs[0].End] != tt.text || fs[0].Proposals[0].Text != tt.first {
+				t.Fatalf("Align(%q, %q) = %+v, want one finding on %q proposing %q", tt.orig, tt.res, fs, tt.text, tt.first)
+			}
+		})
+	}
+}
+
+func TestAlignRefusesWrongPairing(t *testing.T) {
+	gum := readTestdata(t, "GUM_news_stampede.orig.txt") +
+		` Trump 's aide said : " We did n't know . " Sessions 's lawyer 's office declined .`
+	other := "In other news , the city council voted on Tuesday to expand the bus network to three new suburbs , " +
+		"a plan that officials say will cost about twelve million dollars over five years and that critics " +
+		"describe as too little , too late for commuters who have waited a decade for better service ."
+	tests := []struct {
+		name, orig, res, msg string
+	}{
+		{"another article", other, gum, "align"},
+		{"straight against curly quotes", strings.NewReplacer("'", "’", ` " W`, ` “ W`, `. "`, `. ”`).Replace(gum), gum, "quotes"},
+		{"hyphens joined", strings.ReplaceAll(gum, " - ", "-"), gum, "spacing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := Align(model.NewDocument("orig", "o.txt", tt.orig), model.NewDocument("res", "r.txt", tt.res))
+			if err == nil {
+				t.Fatalf("Align gave %d findings and no error, want a pairing error", len(fs))
+			}
+			if strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q: want one line mentioning %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "align", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Spacing around punctuation and clitics is not a difference: the
+// tokeniser splits "Islam's" and "Islam 's" alike.
+func TestAlignIgnoresPunctuationSpacing(t *testing.T) {
+	gum := readTestdata(t, "GUM_news_stampede.orig.txt")
+	plain := strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s").Replace(gum)
+	if fs := align(t, plain, gum); len(fs) != 0 {
+		t.Errorf("untokenised original: %d findings, want none: %+v", len(fs), fs)
+	}
+}
+
+// goldFile is the part of a gold annotation file the tests read: broken
+// spans with their original words, and correct substitutions.
+type goldFile struct {
+	Spans []struct {
+		Start, End  int
+		Replacement *string
+	}
+	Neutral []struct{ Start, End int }
+}
+
+// On a real article rewritten by the drifting pipeline every broken span
+// is found and the first proposal restores the gold words; on the same
+// article rewritten by a correct resolver, no correct substitution is
+// flagged as broken.
+func TestAlignGold(t *testing.T) {
+	orig := model.NewDocument("orig", "", readTestdata(t, "GUM_news_stampede.orig.txt"))
+	for _, name := range []string{"drift-GUM_news_stampede", "clean-GUM_news_stampede"} {
+		t.Run(name, func(t *testing.T) {
+			doc := model.NewDocument(name, "", readTestdata(t, name+".txt"))
+			var gold goldFile
+			if err := json.Unmarshal([]byte(readTestdata(t, name+".gold.json")), &gold); err != nil {
+				t.Fatal(err)
+			}
+			fs, err := Align(orig, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bytes := func(cp int) int {
+				b, err := doc.ByteOffset(cp)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}
+			for _, g := range gold.Spans {
+				start, end := bytes(g.Start), bytes(g.End)
+				if !fixedBy(doc.Text, start, end, *g.Replacement, fs) {
+					t.Errorf("gold span %q (original %q): no broken finding whose first proposal restores it",
+						doc.Text[start:end], *g.Replacement)
+				}
+			}
+			for _, n := range gold.Neutral {
+				start, end := bytes(n.Start), bytes(n.End)
+				for _, f := range fs {
+					if f.Start < end && start < f.End && f.Confidence >= model.BrokenThreshold && !overlapsAny(f, gold, bytes) {
+						t.Errorf("correct substitution %q flagged broken: %+v", doc.Text[start:end], f)
+					}
+				}
+			}
+		})
+	}
+}
+
+// fixedBy reports whether a broken finding overlaps [start,end) and its
+// first proposal, applied, gives the text with want in that span (on the
+// union of both spans, spaces normalised, as score.py compares).
+func fixedBy(text string, start, end int, want string, fs []model.Finding) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, f := range fs {
+		if f.Confidence < model.BrokenThreshold || f.End <= start || end <= f.Start || len(f.Proposals) == 0 {
+			continue
+		}
+		lo, hi := min(start, f.Start), max(end, f.End)
+		if norm(text[lo:start]+want+text[end:hi]) == norm(text[lo:f.Start]+f.Proposals[0].Text+text[f.End:hi]) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(f model.Finding, gold goldFile, bytes func(int) int) bool {
+	for _, g := range gold.Spans {
+		if f.Start < bytes(g.End) && bytes(g.Start) < f.End {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBestCuts(t *testing.T) {
+	// Elsewhere in the article representative 0 replaced one-token
+	// slices and representative 1 two-token ones: cuts follow the lengths
+	// seen, and fall back to the short-mention prior for representatives
+	// seen nowhere else.
+	lengths := map[int]map[int]int{0: {1: 2}, 1: {2: 3}}
+	tests := []struct {
+		n    int
+		reps []int
+		want []int
+	}{
+		{3, []int{0, 1}, []int{1, 2}},
+		{3, []int{1, 0}, []int{2, 1}},
+		{2, []int{5, 6}, []int{1, 1}}, // unknown representatives: shortest first
+		{4, []int{0, 0, 1}, []int{1, 1, 2}},
+	}
+	for _, tt := range tests {
+		got := bestCuts(tt.n, tt.reps, lengths)
+		if !equalInts(got, tt.want) {
+			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
+		}
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+
+	"corefix/model"
+)
+
+// exportOptions are the flags of `corefix export`.
+type exportOptions struct {
+	format    string
+	annotator string
+	out       string
+	src       annotationSource
+}
+
+func exportCommand() command {
+	return command{
+		name: "export", args: "--db PATH | FILE...",
+		summary: "Export annotations as JSON Lines, brat standoff or corrected texts.\n" +
+			"jsonl: each dataset line byte for byte plus \"annotations\" and \"corrected_text\";\n" +
+			"brat: ID.txt + ID.ann (brat, INCEpTION) and annotation.conf; txt: ID.txt corrected texts.\n" +
+			"File names come from ids made safe (manifest.jsonl maps them back); nothing is written\n" +
+			"when any input is bad.",
+		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
+			o := &exportOptions{}
+			fs.StringVar(&o.format, "format", "jsonl", "output `format`: jsonl, brat or txt")
+			fs.StringVar(&o.src.db, "db", "", "review database `PATH` (NAME.corefix.db)")
+			fs.StringVar(&o.annotator, "annotator", "", "with --db: whose annotations to export (`NAME`; needed when several annotated)")
+			fs.StringVar(&o.out, "o", "", "output `DIR` (created if missing); jsonl without -o goes to stdout")
+			return func(args []string) error { return runExport(e, o, args) }
+		},
+	}
+}
+
+// exportItem is one document to export: its dataset line (nil for an
+// annotation file) and its annotation (nil when nobody annotated it).
+type exportItem struct {
+	line []byte
+	a    *model.Annotation
+}
+
+func runExport(e *env, o *exportOptions, args []string) error {
+	if err := o.src.check(args); err != nil {
+		return err
+	}
+	switch o.format {
+	case "jsonl":
+	case "brat", "txt":
+		if o.out == "" {
+			return &usageError{msg: fmt.Sprintf("--format %s writes one file per document: give -o DIR", o.format)}
+		}
+	default:
+		return &usageError{msg: fmt.Sprintf("unknown format %q (want jsonl, brat or txt)", o.format)}
+	}
+	items, name, closeSrc, err := o.items()
+	if err != nil {
+		return err
+	}
+	defer closeSrc()
+	// Pass 1 encodes everything and writes nothing, so bad input (an
+	// invalid annotation, a stale text, a duplicate id) fails before any
+	// output exists. Pass 2 writes, each file atomically.
+	if _, err := o.run(items, func(string, []byte) error { return nil }); err != nil {
+		return err
+	}
+	if o.out == "" {
+		w := bufio.NewWriterSize(e.stdout, 1<<16)
+		if _, err := o.run(items, func(_ string, b []byte) error { _, err := w.Write(b); return err }); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return err
+	}
+	var c exportCount
+	if o.format == "jsonl" {
+		path := filepath.Join(o.out, name+".corefix.jsonl")
+		err = model.WriteAtomic(path, 0o644, func(f io.Writer) error {
+			w := bufio.NewWriterSize(f, 1<<16)
+			var err error
+			if c, err = o.run(items, func(_ string, b []byte) error { _, err := w.Write(b); return err }); err != nil {
+				return err
+			}
+			return w.Flush()
+		})
+	} else {
+		c, err = o.run(items, func(name string, b []byte) error {
+			return model.WriteFileAtomic(filepath.Join(o.out, name), b, 0o644)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "corefix: exported %d annotated documents (%d not annotated) to %s\n", c.annotated, c.bare, o.out)
+	return nil
+}
+
+// items returns the documents to export, re-iterable for the two passes,
+// and a name for a single output file.
+func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string, closeSrc func(), err error) {
+	if o.src.db == "" {
+		files := annotationFiles(o.src.files)
+		return func(yield func(exportItem, error) bool) {
+			for a, err := range files {
+				if !yield(exportItem{a: a}, err) {
+					return
+				}
+			}
+		}, "annotations", func() {}, nil
+	}
+	s, err := o.src.open()
+	if err != nil {
+		return nil, "", nil, err
+	}
+	annotator, err := oneAnnotator(s, o.annotator)
+	if err != nil {
+		s.Close()
+		return nil, "", nil, err
+	}
+	name = model.IDFromPath(s.Dataset())
+	if o.format == "jsonl" {
+		// Every dataset line, annotated or not, so the export is the
+		// dataset with the review added.
+		return func(yield func(exportItem, error) bool) {
+			for rec, err := range s.Records() {
+				var a *model.Annotation
+				if err == nil {
+					a, _, err = s.LoadAnnotation(rec.ID, annotator)
+				}
+				if err != nil {
+					yield(exportItem{}, err)
+					return
+				}
+				if !yield(exportItem{line: rec.Raw, a: a}, nil) {
+					return
+				}
+			}
+		}, name, func() { s.Close() }, nil
+	}
+	return func(yield func(exportItem, error) bool) {
+		for r, err := range s.Annotations(annotator) {
+			if !yield(exportItem{a: r.Annotation}, err) || err != nil {
+				return
+			}
+		}
+	}, name, func() { s.Close() }, nil
+}
+
+// exportCount says what an export wrote.
+type exportCount struct{ annotated, bare int }
+
+// run encodes every item in o.format and hands each output to emit: a
+// line for jsonl (name empty), a named file for brat and txt.
+func (o *exportOptions) run(items iter.Seq2[exportItem, error], emit func(name string, data []byte) error) (exportCount, error) {
+	var c exportCount
+	names := model.NewSafeNames()
+	seen := make(map[string]bool)
+	var manifest []byte
+	for it, err := range items {
+		if err != nil {
+			return c, err
+		}
+		if it.a == nil {
+			c.bare++
+			if o.format == "jsonl" {
+				if err := emit("", append(it.line, '\n')); err != nil {
+					return c, err
+				}
+			}
+			continue
+		}
+		c.annotated++
+		id := it.a.Doc.ID
+		if seen[id] {
+			return c, fmt.Errorf("document %q is in two inputs (two annotators?); export one at a time", id)
+		}
+		seen[id] = true
+		if o.format == "jsonl" {
+			line, err := model.ExportLine(it.line, it.a)
+			if err != nil {
+				return c, err
+			}
+			if err := emit("", append(line, '\n')); err != nil {
+				return c, err
+			}
+			continue
+		}
+		base := names.Name(id)
+		entry, err := json.Marshal(struct {
+			ID   string `json:"id"`
+			File string `json:"file"`
+		}{id, base})
+		if err != nil {
+			return c, err
+		}
+		manifest = append(append(manifest, entry...), '\n')
+		if err := o.emitFiles(it.a, base, emit); err != nil {
+			return c, err
+		}
+	}
+	if o.format == "brat" {
+		if err := emit("annotation.conf", model.BratConf()); err != nil {
+			return c, err
+		}
+	}
+	if o.format != "jsonl" {
+		// Safe names lose characters: the manifest maps them back to ids.
+		if err := emit("manifest.jsonl", manifest); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// emitFiles writes one document's brat or txt files.
+func (o *exportOptions) emitFiles(a *model.Annotation, base string, emit func(string, []byte) error) error {
+	if o.format == "txt" {
+		return emit(base+".txt", []byte(a.CorrectedText()))
+	}
+	ann, err := model.BratAnn(a)
+	if err != nil {
+		return err
+	}
+	// brat offsets index the text as annotated, not the corrected one.
+	if err := emit(base+".txt", []byte(a.Doc.Text)); err != nil {
+		return err
+	}
+	return emit(base+".ann", ann)
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	"corefix/model"
+)
+
+// DocStatus is how far an annotator got with one document.
+type DocStatus string
+
+// Document statuses. They are derived from the spans when an annotation is
+// saved, so the progress figures can never disagree with the decisions.
+const (
+	Untouched  DocStatus = "untouched"   // no span decided yet
+	InProgress DocStatus = "in-progress" // some spans decided, some pending
+	Done       DocStatus = "done"        // no span pending (also: no span at all)
+)
+
+// StatusOf derives a document status from an annotation's spans.
+func StatusOf(a *model.Annotation) DocStatus {
+	c := a.Counts()
+	switch {
+	case c[model.Pending] == 0:
+		return Done
+	case c[model.Pending] == a.Len():
+		return Untouched
+	}
+	return InProgress
+}
+
+// Row is one stored annotation.
+type Row struct {
+	DocID      string
+	Annotator  string
+	Status     DocStatus
+	Created    time.Time
+	Updated    time.Time
+	Annotation *model.Annotation
+}
+
+// SaveAnnotation stores a as a.Annotator's annotation of document a.Doc.ID,
+// in one transaction. It refuses an annotation of a document the dataset
+// lacks or of a different text than the dataset's (by SHA-256).
+func (s *Store) SaveAnnotation(a *model.Annotation) error {
+	if a.Annotator == "" {
+		return errors.New("save annotation: no annotator name")
+	}
+	data, err := a.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("save annotation of %q: %w", a.Doc.ID, err)
+	}
+	now := s.Now().Format(time.RFC3339)
+	return s.tx(func(tx *sql.Tx) error {
+		var sum string
+		err := tx.QueryRow("SELECT sha256 FROM records WHERE id = ?", a.Doc.ID).Scan(&sum)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("save annotation: document %q: %w in %s", a.Doc.ID, ErrNotFound, s.dataset)
+		}
+		if err != nil {
+			return err
+		}
+		if sum != a.Doc.SHA256() {
+			return fmt.Errorf("save annotation: document %q: the annotation was made for a different text than the dataset's", a.Doc.ID)
+		}
+		_, err = tx.Exec(`INSERT INTO annotations (doc_id, annotator, status, doc_sha256, json, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,
+			doc_sha256 = excluded.doc_sha256, json = excluded.json, updated = excluded.updated`,
+			a.Doc.ID, a.Annotator, StatusOf(a), sum, data, now, now)
+		return err
+	})
+}
+
+// LoadAnnotation returns annotator's saved annotation of document docID;
+// ok is false when there is none. An annotation made for a text other than
+// the dataset's current one is an error, never silently reused.
+func (s *Store) LoadAnnotation(docID, annotator string) (a *model.Annotation, ok bool, err error) {
+	var data []byte
+	var current sql.NullString
+	err = s.db.QueryRow(`SELECT a.json, r.sha256 FROM annotations a LEFT JOIN records r ON r.id = a.doc_id
+		WHERE a.doc_id = ? AND a.annotator = ?`, docID, annotator).Scan(&data, &current)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	a, err = s.parse(docID, annotator, data, current)
+	if err != nil {
+		return nil, false, err
+	}
+	return a, true, nil
+}
+
+// parse decodes and validates a stored annotation and checks it against
+// the dataset's current text (current: the record's SHA-256, NULL when the
+// document left the dataset), so a stale annotation is an error, never
+// silently applied to a changed text.
+func (s *Store) parse(docID, annotator string, data []byte, current sql.NullString) (*model.Annotation, error) {
+	a, err := model.ParseAnnotation(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: annotation of %q by %s: %w", s.path, docID, annotator, err)
+	}
+	if current.Valid && current.String != a.Doc.SHA256() {
+		return nil, fmt.Errorf("%s: annotation of %q by %s was made for a different text than the dataset's now", s.path, docID, annotator)
+	}
+	return a, nil
+}
+
+// Annotations yields annotator's annotations (every annotator's when
+// annotator is empty) in dataset order, one at a time, so exports stay
+// flat in memory. Annotations of documents no longer in the dataset come
+// last.
+func (s *Store) Annotations(annotator string) iter.Seq2[Row, error] {
+	return func(yield func(Row, error) bool) {
+		rows, err := s.db.Query(`SELECT a.doc_id, a.annotator, a.status, a.created, a.updated, a.json, r.sha256
+			FROM annotations a LEFT JOIN records r ON r.id = a.doc_id
+			WHERE ? = '' OR a.annotator = ?
+			ORDER BY r.seq IS NULL, r.seq, a.doc_id, a.annotator`, annotator, annotator)
+		if err != nil {
+			yield(Row{}, err)
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r Row
+			var created, updated string
+			var data []byte
+			var current sql.NullString
+			err := rows.Scan(&r.DocID, &r.Annotator, &r.Status, &created, &updated, &data, &current)
+			if err == nil {
+				r.Annotation, err = s.parse(r.DocID, r.Annotator, data, current)
+			}
+			if err == nil {
+				r.Created, r.Updated, err = parseTimes(created, updated)
+			}
+			if !yield(r, err) || err != nil {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(Row{}, err)
+		}
+	}
+}
+
+// Annotators lists the names with at least one saved annotation.
+func (s *Store) Annotators() ([]string, error) {
+	rows, err := s.db.Query("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// parseTimes reads the created and updated columns (RFC 3339, written by
+// SaveAnnotation).
+func parseTimes(created, updated string) (c, u time.Time, err error) {
+	if c, err = time.Parse(time.RFC3339, created); err == nil {
+		u, err = time.Parse(time.RFC3339, updated)
+	}
+	return c, u, err
+}

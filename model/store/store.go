@@ -1,0 +1,209 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"corefix/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// schemaVersion is stored in PRAGMA user_version; a database written by a
+// newer corefix is refused rather than misread.
+const schemaVersion = 1
+
+// busyTimeout is how long a write waits for another process's transaction
+// before giving up. Saves are small, so seconds are plenty; re-indexing a
+// large dataset holds the lock longest.
+const busyTimeout = 30 * time.Second
+
+// schema creates the tables. records.seq is the document's position in the
+// dataset (0-based), so "next article" is a primary-key lookup.
+const schema = `
+CREATE TABLE IF NOT EXISTS dataset (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	path TEXT NOT NULL,
+	size INTEGER NOT NULL,
+	mtime_ns INTEGER NOT NULL,
+	sha256 TEXT NOT NULL,
+	indexed TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+	seq INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE,
+	byte_offset INTEGER NOT NULL,
+	byte_length INTEGER NOT NULL,
+	line INTEGER NOT NULL,
+	sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS annotations (
+	doc_id TEXT NOT NULL,
+	annotator TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('untouched', 'in-progress', 'done')),
+	doc_sha256 TEXT NOT NULL,
+	json TEXT NOT NULL,
+	created TEXT NOT NULL,
+	updated TEXT NOT NULL,
+	PRIMARY KEY (doc_id, annotator)
+);
+CREATE INDEX IF NOT EXISTS annotations_by_annotator ON annotations (annotator, status);
+CREATE TABLE IF NOT EXISTS positions (
+	annotator TEXT PRIMARY KEY,
+	doc_id TEXT NOT NULL,
+	span INTEGER NOT NULL,
+	updated TEXT NOT NULL
+);
+`
+
+// Store is an open corefix database and the dataset it indexes. Its methods
+// are safe for concurrent use.
+type Store struct {
+	db      *sql.DB
+	path    string
+	dataset string   // absolute path of the dataset
+	data    *os.File // the dataset, read by ReadAt
+	// Now is the clock for timestamps; tests replace it.
+	Now func() time.Time
+}
+
+// Options tune Open.
+type Options struct {
+	// Dataset is the JSON Lines dataset. Empty means the one the database
+	// was made for (its path is stored relative to the database).
+	Dataset string
+}
+
+// DefaultPath is where the database of a dataset lives unless the user
+// says otherwise: NAME.corefix.db beside NAME.jsonl, as NAME.corefix.json
+// sits beside NAME.txt.
+func DefaultPath(dataset string) string {
+	return filepath.Join(filepath.Dir(dataset), model.IDFromPath(dataset)+".corefix.db")
+}
+
+// Open opens the database at path, creating it when a dataset is given,
+// and brings its index up to date with the dataset (re-indexing it when
+// the file changed). Errors name the file at fault.
+func Open(path string, opt Options) (*Store, error) {
+	if strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("%s: database path must not contain '?'", path)
+	}
+	if opt.Dataset == "" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, err // never create an empty database that indexes nothing
+		}
+	}
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
+		path, busyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
+	if err := s.init(opt); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(opt Options) error {
+	if err := s.migrate(); err != nil {
+		return err
+	}
+	dataset := opt.Dataset
+	if dataset == "" {
+		stored, err := s.storedDatasetPath()
+		if err != nil {
+			return err
+		}
+		dataset = stored
+	}
+	abs, err := filepath.Abs(dataset)
+	if err != nil {
+		return err
+	}
+	s.dataset = abs
+	if err := s.syncIndex(); err != nil {
+		return err
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return err
+	}
+	s.data = f
+	return nil
+}
+
+// migrate creates the tables of a new database and refuses one written by
+// a newer corefix.
+func (s *Store) migrate() error {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	switch {
+	case v == schemaVersion:
+		return nil
+	case v > schemaVersion:
+		return fmt.Errorf("database schema version %d is newer than this corefix understands (%d)", v, schemaVersion)
+	}
+	return s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(schema); err != nil {
+			return err
+		}
+		_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
+		return err
+	})
+}
+
+// storedDatasetPath is the dataset the database indexes, resolved against
+// the database's directory so a folder moved as a whole still works.
+func (s *Store) storedDatasetPath() (string, error) {
+	var p string
+	err := s.db.QueryRow("SELECT path FROM dataset WHERE id = 1").Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", errors.New("the database indexes no dataset yet; give the dataset")
+	}
+	if err != nil {
+		return "", err
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(filepath.Dir(s.path), p)
+	}
+	return p, nil
+}
+
+// tx runs fn in one transaction, committing when it returns nil. With
+// _txlock=immediate the write lock is taken at BEGIN.
+func (s *Store) tx(fn func(*sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Dataset is the absolute path of the indexed dataset.
+func (s *Store) Dataset() string { return s.dataset }
+
+// Close releases the database and the dataset file.
+func (s *Store) Close() error {
+	var ferr error
+	if s.data != nil {
+		ferr = s.data.Close()
+	}
+	return errors.Join(s.db.Close(), ferr)
+}

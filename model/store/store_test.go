@@ -1,0 +1,269 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"corefix/model"
+)
+
+// writeDataset writes n articles as JSON Lines and returns the path. Each
+// text contains ’ (3 bytes) so byte and code point offsets differ.
+func writeDataset(t testing.TB, dir string, n int) string {
+	t.Helper()
+	var b bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&b, `{"id":"doc-%05d","text":"Article %d. They Democrats supposed to win ’ %s","source":{"x":[1, 2]}}`+"\n",
+			i, i, strings.Repeat("word ", 400))
+	}
+	path := filepath.Join(dir, "data.jsonl")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func openNew(t testing.TB, n int) (*Store, string) {
+	t.Helper()
+	ds := writeDataset(t, t.TempDir(), n)
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, ds
+}
+
+// annotate starts an annotation of rec with one finding over "Democrats"
+// and decides it.
+func annotate(t testing.TB, rec *model.Record, annotator string, st model.Status) *model.Annotation {
+	t.Helper()
+	doc := rec.Document("data.jsonl")
+	start := strings.Index(doc.Text, "Democrats")
+	a, err := model.NewAnnotation(doc, []model.Finding{{Start: start, End: start + len("Democrats"),
+		Category: model.Overwrite, Confidence: 0.9, Proposals: []model.Proposal{{Text: "were"}}}}, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Annotator = annotator
+	switch st {
+	case model.Accepted:
+		err = a.Accept(0, 0)
+	case model.Rejected:
+		err = a.Reject(0)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestOpenIndexesAndSeeks(t *testing.T) {
+	s, ds := openNew(t, 50)
+	if got, want := s.Path(), filepath.Join(filepath.Dir(ds), "data.corefix.db"); got != want {
+		t.Errorf("Path() = %q, want %q", got, want)
+	}
+	n, err := s.Count()
+	if err != nil || n != 50 {
+		t.Fatalf("Count() = %d, %v; want 50", n, err)
+	}
+	rec, err := s.Record(7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ID != "doc-00007" || rec.Line != 8 || !strings.HasPrefix(rec.Text, "Article 7.") {
+		t.Errorf("Record(7) = %q line %d %.20q", rec.ID, rec.Line, rec.Text)
+	}
+	if !bytes.Contains(rec.Raw, []byte(`"source":{"x":[1, 2]}`)) {
+		t.Errorf("Record(7).Raw lost the unknown field: %.80s", rec.Raw)
+	}
+	rec, i, err := s.RecordByID("doc-00042")
+	if err != nil || i != 42 || rec.ID != "doc-00042" {
+		t.Errorf(`RecordByID("doc-00042") = %v, %d, %v`, rec, i, err)
+	}
+	for _, bad := range []int{-1, 50} {
+		if _, err := s.Record(bad); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Record(%d) error = %v, want ErrNotFound", bad, err)
+		}
+	}
+}
+
+func TestReopenUsesStoredDataset(t *testing.T) {
+	s, ds := openNew(t, 3)
+	s.Close()
+	s2, err := Open(DefaultPath(ds), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if s2.Dataset() != ds {
+		t.Errorf("Dataset() = %q, want %q", s2.Dataset(), ds)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "none.corefix.db"), Options{}); err == nil {
+		t.Error("opening a missing database without a dataset succeeded")
+	}
+}
+
+func TestChangedDatasetIsReindexed(t *testing.T) {
+	s, ds := openNew(t, 5)
+	s.Close()
+	// Same content, new mtime: the hash says nothing changed.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(ds, later, later); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// New content: a record is dropped from the front, so every offset moves.
+	data, _ := os.ReadFile(ds)
+	data = data[bytes.IndexByte(data, '\n')+1:]
+	if err := os.WriteFile(ds, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rec, err := s.Record(0)
+	if err != nil || rec.ID != "doc-00001" {
+		t.Errorf("after re-index Record(0) = %v, %v; want doc-00001", rec, err)
+	}
+	if n, _ := s.Count(); n != 4 {
+		t.Errorf("after re-index Count() = %d, want 4", n)
+	}
+}
+
+func TestBadDatasetKeepsOldIndex(t *testing.T) {
+	s, ds := openNew(t, 3)
+	s.Close()
+	if err := os.WriteFile(ds, []byte("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err == nil || !strings.Contains(err.Error(), ds+":line 2: duplicate id") {
+		t.Fatalf("Open on a duplicate id: error %v, want it to name %s:line 2", err, ds)
+	}
+}
+
+func TestSaveLoadProgressPosition(t *testing.T) {
+	s, _ := openNew(t, 4)
+	for i, st := range []model.Status{model.Accepted, model.Pending} {
+		rec, _ := s.Record(i)
+		if err := s.SaveAnnotation(annotate(t, rec, "ann", st)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec, _ := s.Record(0)
+	a, ok, err := s.LoadAnnotation(rec.ID, "ann")
+	if err != nil || !ok {
+		t.Fatalf("LoadAnnotation = %v, %v", ok, err)
+	}
+	if got := a.Span(0); got.Status != model.Accepted || got.Replacement != "were" {
+		t.Errorf("loaded span = %s %q, want accepted \"were\"", got.Status, got.Replacement)
+	}
+	if _, ok, err := s.LoadAnnotation(rec.ID, "other"); ok || err != nil {
+		t.Errorf("LoadAnnotation(other) = %v, %v; want none", ok, err)
+	}
+	p, err := s.Progress("ann")
+	if want := (Progress{Total: 4, Saved: 2, Untouched: 3, Done: 1}); err != nil || p != want {
+		t.Errorf("Progress = %+v, %v; want %+v", p, err, want)
+	}
+	if _, ok, _ := s.LastPosition("ann"); ok {
+		t.Error("LastPosition before SetPosition reports a position")
+	}
+	if err := s.SetPosition("ann", Position{DocID: "doc-00002", Span: 3}); err != nil {
+		t.Fatal(err)
+	}
+	pos, ok, err := s.LastPosition("ann")
+	if want := (Position{DocID: "doc-00002", Index: 2, Span: 3}); err != nil || !ok || pos != want {
+		t.Errorf("LastPosition = %+v, %v, %v; want %+v", pos, ok, err, want)
+	}
+	names, err := s.Annotators()
+	if err != nil || len(names) != 1 || names[0] != "ann" {
+		t.Errorf("Annotators() = %v, %v", names, err)
+	}
+	var ids []string
+	for r, err := range s.Annotations("ann") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.DocID+":"+string(r.Status))
+	}
+	if got, want := strings.Join(ids, " "), "doc-00000:done doc-00001:untouched"; got != want {
+		t.Errorf("Annotations() = %s, want %s", got, want)
+	}
+}
+
+func TestSaveRefusesForeignText(t *testing.T) {
+	s, _ := openNew(t, 2)
+	a := annotate(t, &model.Record{ID: "doc-00000", Text: "They Democrats supposed to win"}, "ann", model.Accepted)
+	if err := s.SaveAnnotation(a); err == nil || !strings.Contains(err.Error(), "different text") {
+		t.Errorf("saving an annotation of another text: error %v", err)
+	}
+	a = annotate(t, &model.Record{ID: "nope", Text: "They Democrats supposed to win"}, "ann", model.Accepted)
+	if err := s.SaveAnnotation(a); !errors.Is(err, ErrNotFound) {
+		t.Errorf("saving an annotation of an unknown id: error %v", err)
+	}
+}
+
+func TestStatusOf(t *testing.T) {
+	rec := &model.Record{ID: "x", Text: "They Democrats supposed to win"}
+	for _, tc := range []struct {
+		give model.Status
+		want DocStatus
+	}{{model.Pending, Untouched}, {model.Rejected, Done}, {model.Accepted, Done}} {
+		if got := StatusOf(annotate(t, rec, "a", tc.give)); got != tc.want {
+			t.Errorf("StatusOf(one %s span) = %s, want %s", tc.give, got, tc.want)
+		}
+	}
+}
+
+func TestStaleAnnotationIsAnError(t *testing.T) {
+	s, ds := openNew(t, 2)
+	rec, _ := s.Record(0)
+	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(ds)
+	if err := os.WriteFile(ds, bytes.Replace(data, []byte("Article 0."), []byte("Article 0!"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, _, err := s.LoadAnnotation("doc-00000", "ann"); err == nil || !strings.Contains(err.Error(), "different text") {
+		t.Errorf("LoadAnnotation of a changed text: error %v", err)
+	}
+	for _, err := range s.Annotations("ann") {
+		if err == nil || !strings.Contains(err.Error(), "different text") {
+			t.Errorf("Annotations over a changed text: error %v", err)
+		}
+	}
+}
+
+func TestRecordsStreamsInOrder(t *testing.T) {
+	s, _ := openNew(t, 5)
+	var ids []string
+	for rec, err := range s.Records() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, rec.ID)
+	}
+	if got, want := strings.Join(ids, " "), "doc-00000 doc-00001 doc-00002 doc-00003 doc-00004"; got != want {
+		t.Errorf("Records() = %s, want %s", got, want)
+	}
+}
