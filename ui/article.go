@@ -30,7 +30,7 @@ type article struct {
 func newArticle(a *model.Annotation, styles *Styles) *article {
 	v := &article{a: a, styles: styles, focus: -1, cache: map[int]string{}}
 	v.spans = a.Spans()
-	v.st = stream{text: a.Doc.Text, shown: shownSpans(a)}
+	v.st = stream{text: a.Doc.Text, shown: shownSpans(v.spans)}
 	return v
 }
 
@@ -60,7 +60,7 @@ func (v *article) SetSize(w, h int) {
 // around spans whose displayed text changed.
 func (v *article) Refresh() {
 	v.spans = v.a.Spans()
-	fresh := shownSpans(v.a)
+	fresh := shownSpans(v.spans)
 	changed := diffShown(v.st.shown, fresh)
 	v.st.shown = fresh
 	if v.rows != nil {
@@ -198,6 +198,12 @@ func (v *article) Visible() (start, end int) {
 	return v.rows[v.top].start.src, v.rows[max(last, v.top)].end.src
 }
 
+// spanFrom is the index of the first span ending after byte offset off
+// (len(spans) when none does).
+func (v *article) spanFrom(off int) int {
+	return sort.Search(len(v.spans), func(j int) bool { return v.spans[j].End > off })
+}
+
 // View draws the visible rows, exactly height lines.
 func (v *article) View() string {
 	lines := make([]string, v.height)
@@ -230,7 +236,7 @@ func (v *article) renderRow(r row) string {
 		b.WriteString(suf)
 		seg.Reset()
 	}
-	j := sort.Search(len(v.spans), func(j int) bool { return v.spans[j].End > r.start.src })
+	j := v.spanFrom(r.start.src)
 	it := v.st.iterAt(r.start)
 	for it.p.less(r.end) {
 		g, _, at, sp, ok := it.next()

@@ -4,35 +4,48 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"corefix/model"
 )
 
-// detailView describes the focused span. Lines come in order of use when
-// the panel is short: what it is, the proposals to pick from, the words
-// the substitution replaced, then the detector's reason.
-func (m *Model) detailView() string {
-	st := m.styles
-	if m.focus < 0 {
+// detailPanel describes the focused span.
+type detailPanel struct {
+	width, height int
+}
+
+// SetSize sets the panel's width and rows.
+func (d *detailPanel) SetSize(w, h int) { d.width, d.height = w, h }
+
+// View describes span i of a (-1 for none). Lines come in order of use,
+// so a short panel keeps the useful ones: what the span is, the proposals
+// to pick from, the words the substitution replaced, then the detector's
+// reason, which gets the rows left over.
+func (d detailPanel) View(st *Styles, a *model.Annotation, i int) string {
+	if i < 0 {
 		return "No findings. m marks a span the detector missed."
 	}
-	s := m.a.Span(m.focus)
-	text := m.a.Doc.Text[s.Start:s.End]
-	title := fmt.Sprintf("%s %s %s %.0f%%", st.Bold.Render(fmt.Sprintf("%d/%d", m.focus+1, m.a.Len())), s.ID,
+	s := a.Span(i)
+	text := a.Doc.Text[s.Start:s.End]
+	title := fmt.Sprintf("%s %s %s %.0f%%", st.Bold.Render(fmt.Sprintf("%d/%d", i+1, a.Len())), s.ID,
 		st.Category[s.Category].Render(string(s.Category)), s.Confidence*100)
 	if s.Rule != "" {
 		title += " · " + s.Rule
 	}
 	title += " · " + status(s)
-	lines := []string{title, m.proposalsLine(s)}
+	lines := []string{title, proposalsLine(st, s)}
 	if s.Original != nil {
 		lines = append(lines, fmt.Sprintf("original: %q  now: %q", *s.Original, text))
 	} else {
 		lines = append(lines, fmt.Sprintf("text: %q", text))
 	}
-	if s.Message != "" {
-		lines = append(lines, st.Dim.Render("why: "+s.Message))
+	if s.Message != "" && len(lines) < d.height {
+		why := lipgloss.Wrap("why: "+s.Message, max(d.width, 1), "")
+		for _, l := range strings.Split(why, "\n") {
+			lines = append(lines, st.Dim.Render(l))
+		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(fit(strings.Join(lines, "\n"), d.height, d.width), "\n")
 }
 
 // status is a span's status with its replacement.
@@ -44,9 +57,9 @@ func status(s model.Span) string {
 }
 
 // proposalsLine numbers the proposals as the 1–9 keys take them.
-func (m *Model) proposalsLine(s model.Span) string {
+func proposalsLine(st *Styles, s model.Span) string {
 	if len(s.Proposals) == 0 {
-		return m.styles.Dim.Render("no proposals — e to type a fix")
+		return st.Dim.Render("no proposals — e to type a fix")
 	}
 	parts := make([]string, len(s.Proposals))
 	for i, p := range s.Proposals {
@@ -54,9 +67,9 @@ func (m *Model) proposalsLine(s model.Span) string {
 		if t == "" {
 			t = emptyReplacement
 		}
-		parts[i] = fmt.Sprintf("%s %s", m.styles.Bold.Render(fmt.Sprint(i+1)), t)
+		parts[i] = fmt.Sprintf("%s %s", st.Bold.Render(fmt.Sprint(i+1)), t)
 		if p.Note != "" {
-			parts[i] += m.styles.Dim.Render(" (" + p.Note + ")")
+			parts[i] += st.Dim.Render(" (" + p.Note + ")")
 		}
 	}
 	return strings.Join(parts, "   ")

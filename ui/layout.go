@@ -14,7 +14,8 @@ type layout struct {
 // computeLayout divides a w×h screen. helpRows is the height the help
 // wants (1 short, more when full help is open); it is cut before the
 // article drops under three rows. Small screens shrink the header and the
-// detail panel first, so 40×12 still shows six rows of article.
+// detail panel first, so 40×12 still shows six rows of article; tall ones
+// give the detail panel a row more.
 func computeLayout(w, h, helpRows int) layout {
 	l := layout{Width: max(w, 1), Header: 2, Strip: 1, Detail: 4, Status: 1, Help: max(helpRows, 1)}
 	switch {
@@ -22,6 +23,8 @@ func computeLayout(w, h, helpRows int) layout {
 		l.Header, l.Detail = 1, 2
 	case h < 24:
 		l.Detail = 3
+	case h >= 40:
+		l.Detail = 5 // room for the detector's whole reason
 	}
 	fixed := func() int { return l.Header + l.Strip + l.Detail + l.Status + l.Help }
 	for l.Help > 1 && h-fixed() < 3 {

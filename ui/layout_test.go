@@ -12,7 +12,8 @@ func TestComputeLayout(t *testing.T) {
 		{80, 20, 1, layout{Width: 80, Header: 2, Article: 12, Strip: 1, Detail: 3, Status: 1, Help: 1}},
 		{80, 24, 8, layout{Width: 80, Header: 2, Article: 8, Strip: 1, Detail: 4, Status: 1, Help: 8}},
 		{80, 16, 8, layout{Width: 80, Header: 2, Article: 3, Strip: 1, Detail: 3, Status: 1, Help: 6}},
-		{300, 100, 1, layout{Width: 300, Header: 2, Article: 91, Strip: 1, Detail: 4, Status: 1, Help: 1}},
+		{300, 100, 1, layout{Width: 300, Header: 2, Article: 90, Strip: 1, Detail: 5, Status: 1, Help: 1}},
+		{120, 40, 1, layout{Width: 120, Header: 2, Article: 30, Strip: 1, Detail: 5, Status: 1, Help: 1}},
 		{10, 3, 1, layout{Width: 10, Header: 1, Article: 1, Strip: 0, Detail: 0, Status: 1, Help: 0}},
 		{0, 0, 1, layout{Width: 1}},
 	}

@@ -3,6 +3,9 @@ package ui
 import (
 	"sort"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"corefix/model"
 )
 
@@ -90,4 +93,41 @@ func (m *Model) showMark() {
 func (m *Model) endMark() {
 	m.mode = modeReview
 	m.art.SetSelection(0, 0)
+}
+
+// markKey chooses the span to mark.
+func (m *Model) markKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.MarkLeft):
+		m.moveMark(-1, false)
+	case key.Matches(msg, k.MarkRight):
+		m.moveMark(1, false)
+	case key.Matches(msg, k.Extend):
+		m.moveMark(1, true)
+	case key.Matches(msg, k.Shrink):
+		m.moveMark(-1, true)
+	case key.Matches(msg, k.MarkUp):
+		m.moveMarkRow(-1)
+	case key.Matches(msg, k.MarkDown):
+		m.moveMarkRow(1)
+	case key.Matches(msg, k.Category):
+		m.mark.cat = (m.mark.cat + 1) % len(model.Categories)
+		m.showMark()
+	case key.Matches(msg, k.Cancel):
+		m.endMark()
+		m.setInfo("nothing marked")
+	case key.Matches(msg, k.Commit):
+		start, end := m.markRange()
+		i, err := m.a.AddManual(start, end, model.Categories[m.mark.cat])
+		if err != nil {
+			m.setError("cannot mark %q: %v", m.a.Doc.Text[start:end], err)
+			return nil
+		}
+		m.endMark()
+		m.changed()
+		m.setFocus(i)
+		return tea.Batch(m.save(), m.startEdit(m.a.Doc.Text[start:end]))
+	}
+	return nil
 }

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -43,10 +40,12 @@ type Model struct {
 	width  int
 	height int
 
+	hdr     header
 	art     *article
 	strip   strip
-	input   textinput.Model
-	help    help.Model
+	detail  detailPanel
+	input   textinput.Model // the override editor and the search query
+	bar     statusBar
 	preview *preview
 
 	mode     mode
@@ -55,10 +54,6 @@ type Model struct {
 	fullHelp bool
 	mark     markState
 	search   searchState
-	editing  int // span being edited
-
-	status      string
-	statusError bool
 
 	// version counts changes; savedVersion is the newest one on disk.
 	version, savedVersion int
@@ -80,8 +75,7 @@ func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
 	m.input.SetStyles(m.styles.Input)
-	m.help = help.New()
-	m.help.Styles = m.styles.Help
+	m.bar = newStatusBar(m.styles)
 	m.art.SetFilter(filters[0].keep)
 	m.focusFirst()
 	m.enableKeys()
@@ -111,13 +105,9 @@ func (m *Model) Init() tea.Cmd {
 	return tea.RequestBackgroundColor
 }
 
-func (m *Model) setInfo(format string, args ...any) {
-	m.status, m.statusError = fmt.Sprintf(format, args...), false
-}
+func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }
 
-func (m *Model) setError(format string, args ...any) {
-	m.status, m.statusError = fmt.Sprintf(format, args...), true
-}
+func (m *Model) setError(format string, args ...any) { m.bar.Error(format, args...) }
 
 // setFocus focuses span i and brings it into view.
 func (m *Model) setFocus(i int) {
@@ -137,7 +127,7 @@ func (m *Model) setStyles(s *Styles) {
 	m.styles = s
 	m.art.SetStyles(s)
 	m.input.SetStyles(s.Input)
-	m.help.Styles = s.Help
+	m.bar.SetStyles(s)
 }
 
 // resize lays the screen out again and brings the focus into view.
@@ -149,25 +139,15 @@ func (m *Model) resize() {
 	}
 }
 
-// relayout sizes the components. The help height depends on the mode and
-// on whether full help is open: its longest column of enabled keys.
+// relayout sizes the components. The help's height depends on the mode
+// and on whether full help is open.
 func (m *Model) relayout() {
-	m.help.SetWidth(m.width)
-	helpRows := 1
-	if m.fullHelp {
-		for _, col := range m.helpKeys().FullHelp() {
-			n := 0
-			for _, b := range col {
-				if b.Enabled() {
-					n++
-				}
-			}
-			helpRows = max(helpRows, n)
-		}
-	}
-	m.lay = computeLayout(m.width, m.height, helpRows)
+	m.lay = computeLayout(m.width, m.height, helpRows(m.helpKeys(), m.fullHelp))
+	m.hdr.SetSize(m.lay.Width, m.lay.Header)
+	m.detail.SetSize(m.lay.Width, m.lay.Detail)
+	m.bar.SetSize(m.lay.Width)
 	m.art.SetSize(m.lay.Width, m.lay.Article)
-	m.input.SetWidth(max(m.lay.Width-len(m.input.Prompt)-1, 1))
+	m.sizeInput()
 	if m.preview != nil {
 		m.preview.SetSize(m.lay.Width, m.lay.Article)
 	}

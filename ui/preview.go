@@ -1,6 +1,11 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // preview shows the corrected text (every accepted or edited span
 // applied), wrapped like the article, for reading the result as a whole.
@@ -49,4 +54,50 @@ func (p *preview) View() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// previewKey scrolls the corrected-text preview.
+func (m *Model) previewKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Preview), key.Matches(msg, k.Cancel):
+		m.mode, m.preview = modeReview, nil
+		m.setInfo("back to the article")
+	case key.Matches(msg, k.Down):
+		m.preview.Scroll(1)
+	case key.Matches(msg, k.Up):
+		m.preview.Scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.preview.Scroll(max(m.lay.Article-1, 1))
+	case key.Matches(msg, k.PageUp):
+		m.preview.Scroll(-max(m.lay.Article-1, 1))
+	case key.Matches(msg, k.Home):
+		m.preview.Scroll(-len(m.preview.rows))
+	case key.Matches(msg, k.End):
+		m.preview.Scroll(len(m.preview.rows))
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	}
+	return nil
+}
+
+// openPreview shows the corrected text, starting where the focus is.
+func (m *Model) openPreview() {
+	at, _ := m.art.Visible()
+	if m.focus >= 0 {
+		at = m.a.Span(m.focus).Start
+	}
+	// Offsets move by the length change of every decided span before at.
+	shift := 0
+	for _, s := range m.art.spans {
+		if s.Start >= at {
+			break
+		}
+		if s.Status.Changes() {
+			shift += len(s.Replacement) - (s.End - s.Start)
+		}
+	}
+	m.preview = newPreview(m.a.CorrectedText(), m.lay.Width, m.lay.Article, at+shift)
+	m.mode = modePreview
+	m.setInfo("corrected text — d or esc returns")
 }

@@ -35,12 +35,11 @@ type shown struct {
 // decision stays visible (and focusable) in the article.
 const emptyReplacement = "∅"
 
-// shownSpans lists the spans of a that the article displays by their
-// replacement (accepted and edited ones), in text order.
-func shownSpans(a *model.Annotation) []shown {
+// shownSpans lists the spans the article displays by their replacement
+// (accepted and edited ones), in text order.
+func shownSpans(spans []model.Span) []shown {
 	var out []shown
-	for i := 0; i < a.Len(); i++ {
-		s := a.Span(i)
+	for i, s := range spans {
 		if !s.Status.Changes() {
 			continue
 		}
@@ -120,11 +119,12 @@ func (it *iter) next() (g string, w int, at pos, span int, ok bool) {
 // characters other than a newline count one cell (drawn as a space) so a
 // stray tab cannot shift the layout; a carriage return counts none.
 func grapheme(s string) (string, int) {
-	c := s[0]
-	if c < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf) {
-		if c == '\r' {
-			return s[:1], 0
-		}
+	switch c := s[0]; {
+	case c == '\r':
+		return s[:1], 0
+	case c < 0x20 || c == 0x7f:
+		return s[:1], 1
+	case c < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf):
 		return s[:1], 1
 	}
 	g, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)

@@ -60,6 +60,13 @@ func TestEndToEnd(t *testing.T) {
 	tm.Type("e")
 	s.waitFor(t, "fix> is")
 	tm.Type(" truly")
+	s.waitFor(t, "fix> is truly")
+	// The real terminal cursor sits after the text, on the status row
+	// (2 header + 15 article + 1 strip + 4 detail rows above it).
+	teatest.WaitFor(t, s.r, func([]byte) bool {
+		p := s.emu.CursorPosition()
+		return p.X == len("fix> is truly") && p.Y == 22
+	}, teatest.WithDuration(5*time.Second))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	s.waitFor(t, "f0006 edited")
 	tm.Type("s")

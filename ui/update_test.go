@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -136,8 +137,8 @@ func TestChooseProposalN(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "n") // f0005: 1 lost, 2 ▢
 	press(t, m, "9")
-	if !m.statusError || !strings.Contains(m.status, "no proposal 9") {
-		t.Errorf("9 on a span with two proposals: status %q, want an error", m.status)
+	if !m.bar.isErr || !strings.Contains(m.bar.msg, "no proposal 9") {
+		t.Errorf("9 on a span with two proposals: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "2")
 	if m.mode != modeEdit || m.input.Value() != "" {
@@ -263,8 +264,8 @@ func TestMarkRowsOverlapAndCancel(t *testing.T) {
 		press(t, m, "l")
 	}
 	press(t, m, "enter")
-	if m.a.Len() != n || !m.statusError || m.mode != modeMark {
-		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %d; want an error and mark mode", m.a.Len(), n, m.status, m.mode)
+	if m.a.Len() != n || !m.bar.isErr || m.mode != modeMark {
+		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %d; want an error and mark mode", m.a.Len(), n, m.bar.msg, m.mode)
 	}
 	press(t, m, "esc")
 	if m.mode != modeReview || m.art.sel != [2]int{} {
@@ -319,8 +320,8 @@ func TestSearch(t *testing.T) {
 	press(t, m, "/")
 	typeText(t, m, "zebra")
 	press(t, m, "enter")
-	if !m.statusError {
-		t.Errorf("missing text: status %q, want an error", m.status)
+	if !m.bar.isErr {
+		t.Errorf("missing text: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "/", "esc")
 	if m.mode != modeReview {
@@ -359,8 +360,8 @@ func TestPreview(t *testing.T) {
 func TestSaveKey(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "s")
-	if !strings.Contains(m.status, "saved to") {
-		t.Errorf("s: status %q, want \"saved to …\"", m.status)
+	if !strings.Contains(m.bar.msg, "saved to") {
+		t.Errorf("s: status %q, want \"saved to …\"", m.bar.msg)
 	}
 	if got := len(saved(t, m).Spans()); got != 10 {
 		t.Errorf("saved %d spans, want 10", got)
@@ -375,8 +376,8 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 	}
 	m.file = ro
 	press(t, m, "a")
-	if !m.statusError || !strings.Contains(m.status, "not saved") || m.saveErr == nil {
-		t.Errorf("failed save: status %q, want an error in the status bar", m.status)
+	if !m.bar.isErr || !strings.Contains(m.bar.msg, "not saved") || m.saveErr == nil {
+		t.Errorf("failed save: status %q, want an error in the status bar", m.bar.msg)
 	}
 	if !m.unsaved() || spanByID(t, m.a, "f0004").Status != model.Accepted {
 		t.Error("the decision was lost or counted as saved")
@@ -400,8 +401,8 @@ func TestChangedOnDiskAsksBeforeOverwriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, m, "a")
-	if !errors.Is(m.saveErr, model.ErrChangedOnDisk) || !strings.Contains(m.status, "S overwrites") || !m.keys.ForceSave.Enabled() {
-		t.Fatalf("save over a changed file: err %v, status %q; want the conflict reported and S offered", m.saveErr, m.status)
+	if !errors.Is(m.saveErr, model.ErrChangedOnDisk) || !strings.Contains(m.bar.msg, "S overwrites") || !m.keys.ForceSave.Enabled() {
+		t.Fatalf("save over a changed file: err %v, status %q; want the conflict reported and S offered", m.saveErr, m.bar.msg)
 	}
 	if data, _ := os.ReadFile(m.file.Path); string(data) != "someone else's work" {
 		t.Fatal("the other program's file was overwritten without asking")
@@ -559,7 +560,65 @@ func TestFinishAfterProgramError(t *testing.T) {
 
 func TestResumedSaysSo(t *testing.T) {
 	m := New(fixture(t), displayOnly("sample.corefix.json"), Options{Resumed: true})
-	if !strings.HasPrefix(m.status, "resumed sample.corefix.json: 4/10 reviewed") {
-		t.Errorf("first status of a resumed annotation = %q", m.status)
+	if !strings.HasPrefix(m.bar.msg, "resumed sample.corefix.json: 4/10 reviewed") {
+		t.Errorf("first status of a resumed annotation = %q", m.bar.msg)
+	}
+}
+
+func TestQuitWaitsForARunningSave(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	_, save := m.Update(keyMsg("a")) // the save is running
+	var res result
+	_, cmd := m.Update(keyMsg("q"))
+	run(m, cmd, &res)
+	if res.quit || m.mode == modeConfirm {
+		t.Fatalf("q during a save: quit=%v mode %d; want to wait, without asking", res.quit, m.mode)
+	}
+	run(m, save, &res)
+	if !res.quit {
+		t.Error("the editor did not quit once the save finished")
+	}
+	if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
+		t.Errorf("saved f0004 is %s, want accepted", got)
+	}
+}
+
+func TestPanicInViewIsCaught(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	stopped := make(chan struct{})
+	m.stop = func() { close(stopped) }
+	m.art = nil
+	v := m.View()
+	if m.panicked == "" || !strings.Contains(v.Content, "internal error") {
+		t.Fatalf("View panic: panicked %q, content %q", m.panicked, v.Content)
+	}
+	<-stopped // the program is told to quit
+}
+
+func TestNoFindings(t *testing.T) {
+	for _, text := range []string{"A clean article with nothing to fix.", ""} {
+		a, err := model.NewAnnotation(model.NewDocument("clean", "", text), nil, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := New(a, openWorkfile(t, filepath.Join(t.TempDir(), "clean.corefix.json")), Options{})
+		m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+		press(t, m, "n", "p", "a", "1", "r", "e", "x", "u", "j", "end", "f", "/", "esc", "d", "d")
+		if got := screen(m); !strings.Contains(got, "No findings") {
+			t.Errorf("%q: screen does not say there are no findings:\n%s", text, got)
+		}
+		press(t, m, "m")
+		if text == "" {
+			if m.mode != modeReview || !m.bar.isErr {
+				t.Errorf("m on an empty text: mode %d, status %q; want an error", m.mode, m.bar.msg)
+			}
+			continue
+		}
+		press(t, m, "L", "enter")
+		typeText(t, m, "An")
+		press(t, m, "enter")
+		if m.a.Len() != 1 || m.a.Span(0).Replacement != "A cleanAn" {
+			t.Errorf("%q: marking and editing gave %d spans", text, m.a.Len())
+		}
 	}
 }

@@ -7,12 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"corefix/model"
 )
 
 // View draws the screen: header, article (or the corrected-text preview),
-// strip, detail panel, status line (or the input) and help.
+// strip, detail panel, status line (or the override input) and help.
 func (m *Model) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -33,18 +31,21 @@ func (m *Model) View() (v tea.View) {
 	add := func(s string, n int) {
 		parts = append(parts, fit(s, n, l.Width)...)
 	}
-	add(m.headerView(), l.Header)
+	add(m.hdr.View(m.styles, m.title, m.file.Path, m.a.Counts(), m.a.Len(), filters[m.filter].name, m.saveState()), l.Header)
 	if m.mode == modePreview {
 		add(m.preview.View(), l.Article)
 	} else {
 		add(m.art.View(), l.Article)
 	}
 	add(m.stripView(), l.Strip)
-	add(m.detailView(), l.Detail)
+	add(m.detail.View(m.styles, m.a, m.focus), l.Detail)
 	statusRow := len(parts)
-	add(m.statusView(), l.Status)
-	m.help.ShowAll = m.fullHelp
-	add(m.help.View(m.helpKeys()), l.Help)
+	if m.mode == modeEdit || m.mode == modeSearch {
+		add(m.input.View(), l.Status)
+	} else {
+		add(m.bar.MessageView(m.styles), l.Status)
+	}
+	add(m.bar.HelpView(m.helpKeys(), m.fullHelp), l.Help)
 	v.SetContent(strings.Join(parts, "\n"))
 	if (m.mode == modeEdit || m.mode == modeSearch) && l.Status > 0 {
 		if c := m.input.Cursor(); c != nil {
@@ -81,32 +82,6 @@ func spread(left, right string, w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// headerView shows the file, progress and counts; one row on small screens.
-func (m *Model) headerView() string {
-	st := m.styles
-	c := m.a.Counts()
-	total := m.a.Len()
-	done := total - c[model.Pending]
-	pct := 1.0
-	if total > 0 {
-		pct = float64(done) / float64(total)
-	}
-	barW := max(min(m.lay.Width/5, 30), 5)
-	fill := int(pct*float64(barW) + 0.5)
-	bar := st.Accepted.Render(strings.Repeat("█", fill)) + st.StripEmpty.Render(strings.Repeat("░", barW-fill))
-	progressText := fmt.Sprintf("%d/%d reviewed %s", done, total, bar)
-	file := st.Title.Render(m.title) + st.Dim.Render(" → "+m.file.Path)
-	if m.lay.Header < 2 {
-		return spread(st.Title.Render(m.title)+" "+m.saveState(), progressText, m.lay.Width)
-	}
-	var counts []string
-	for _, s := range model.Statuses {
-		counts = append(counts, fmt.Sprintf("%s %d", s, c[s]))
-	}
-	line2 := strings.Join(counts, " · ") + st.Dim.Render("  filter: "+filters[m.filter].name)
-	return spread(file, progressText, m.lay.Width) + "\n" + spread(line2, m.saveState(), m.lay.Width)
-}
-
 // saveState says whether the file is up to date.
 func (m *Model) saveState() string {
 	switch {
@@ -127,15 +102,4 @@ func (m *Model) stripView() string {
 	vs, ve := m.art.Visible()
 	m.strip.compute(m.lay.Width, len(m.a.Doc.Text), m.art.spans, filters[m.filter].keep, m.focus, vs, ve)
 	return m.strip.View(m.styles)
-}
-
-// statusView is the message line, or the input while typing.
-func (m *Model) statusView() string {
-	if m.mode == modeEdit || m.mode == modeSearch {
-		return m.input.View()
-	}
-	if m.statusError {
-		return m.styles.Error.Render(m.status)
-	}
-	return m.styles.Info.Render(m.status)
 }

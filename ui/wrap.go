@@ -1,6 +1,9 @@
 package ui
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // row is one screen row of the wrapped article: the displayed characters
 // in [start, end). cont marks a row that begins inside a word too long for
@@ -32,15 +35,15 @@ func rewrap(st *stream, width int, rows []row, start, end int) []row {
 	for k > 0 && rows[k+1].cont {
 		k-- // row k's first word runs into the change
 	}
-	if k < 0 {
-		k = 0
+	from, cont := rows[k].start, rows[k].cont
+	if k == 0 {
+		// The first row may start after dropped spaces, and the change
+		// may lie in them: begin at the beginning.
+		from, cont = pos{}, false
 	}
-	from := rows[k]
-	fresh, resume := wrapFrom(st, width, from.start, from.cont, pos{src: end}, rows)
-	out := make([]row, 0, k+len(fresh)+len(rows)-resume)
-	out = append(out, rows[:k]...)
-	out = append(out, fresh...)
-	return append(out, rows[resume:]...)
+	fresh, resume := wrapFrom(st, width, from, cont, pos{src: end}, rows)
+	// In place: usually as many rows come back as went, and nothing moves.
+	return slices.Replace(rows, k, resume, fresh...)
 }
 
 // rowAt is the index of the row containing p (the last row starting at or
@@ -108,7 +111,7 @@ func (w *wrapper) run() {
 				after = probe
 			}
 			it = after
-			if paraStart && w.col == 0 && sw < w.width {
+			if paraStart && w.empty() && sw < w.width {
 				// Indentation at the start of a paragraph is content.
 				w.col, w.end = sw, it.p
 			} else {
@@ -116,16 +119,16 @@ func (w *wrapper) run() {
 			}
 		default:
 			it = save
-			if w.col == 0 && w.end == w.start {
+			if w.empty() {
 				w.start, w.end = at, at // dropped spaces do not start a row
 			}
 			ww, wordEnd := measureWord(it)
-			if w.col > 0 && w.col+pending+ww > w.width {
+			if !w.empty() && w.col+pending+ww > w.width {
 				w.emit()
 				if w.newRow(at, false) {
 					return
 				}
-			} else if w.col > 0 {
+			} else if !w.empty() {
 				w.col += pending
 			}
 			pending, paraStart = 0, false
@@ -166,7 +169,7 @@ func (w *wrapper) split(it *iter) bool {
 		if !ok || g == "\n" || isSpace(g) {
 			return false
 		}
-		if w.col > 0 && w.col+gw > w.width {
+		if !w.empty() && w.col+gw > w.width {
 			w.emit()
 			if w.newRow(at, true) {
 				return true
@@ -177,6 +180,10 @@ func (w *wrapper) split(it *iter) bool {
 		*it = probe
 	}
 }
+
+// empty reports whether nothing is placed on the row yet (zero-width
+// characters count as placed, so col cannot tell).
+func (w *wrapper) empty() bool { return w.end == w.start }
 
 func (w *wrapper) emit() {
 	w.rows = append(w.rows, row{start: w.start, end: w.end, cont: w.cont})

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -103,4 +104,71 @@ func sortShown(s []shown) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// FuzzWrap checks, for any text and width, that rows fit the width (a
+// single grapheme wider than the row excepted), that wrapping loses no
+// character, and that re-wrapping after a change equals wrapping afresh.
+func FuzzWrap(f *testing.F) {
+	f.Add("one two three four", 9, 4, 7, "x")
+	f.Add("  東京 👍 e\u0301 🇯🇵\n\nsupercalifragilistic a", 3, 2, 6, "")
+	f.Add("a\tb\r\nc\x00d", 1, 0, 1, "long replacement text")
+	f.Fuzz(func(t *testing.T, text string, width, start, end int, repl string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(repl) || width < 1 || width > 200 {
+			t.Skip()
+		}
+		st := &stream{text: text}
+		rows := wrap(st, width)
+		check := func(rows []row) {
+			var got strings.Builder
+			for _, r := range rows {
+				s := rowText(st, r)
+				if w := ansi.StringWidth(s); w > width {
+					g, _ := grapheme(s)
+					if len(g) != len(s) {
+						t.Fatalf("row %q is %d cells at width %d", s, w, width)
+					}
+				}
+				got.WriteString(s)
+			}
+			want := visible(st)
+			if visibleOnly(got.String()) != want {
+				t.Fatalf("wrapping lost text: got %q, want %q", visibleOnly(got.String()), want)
+			}
+		}
+		check(rows)
+		if start < 0 || end > len(text) || start >= end || !utf8.ValidString(text[start:end]) ||
+			!utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end]) {
+			return
+		}
+		st.shown = []shown{{start: start, end: end, text: displayText(repl)}}
+		rows = rewrap(st, width, rows, start, end)
+		check(rows)
+		want := rowsText(st, wrap(st, width))
+		if got := rowsText(st, rows); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("rewrap %q, fresh wrap %q", got, want)
+		}
+	})
+}
+
+// visible is the stream's displayed text without whitespace and controls.
+func visible(st *stream) string {
+	var b strings.Builder
+	it := st.iterAt(pos{})
+	for {
+		g, _, _, _, ok := it.next()
+		if !ok {
+			return visibleOnly(b.String())
+		}
+		b.WriteString(printable(g))
+	}
+}
+
+func visibleOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }

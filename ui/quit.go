@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// quit quits, or asks first when something is not saved. A save that is
+// merely still running is waited for instead: asking then would only
+// slow down the usual quit right after a decision.
+func (m *Model) quit() tea.Cmd {
+	switch {
+	case !m.unsaved():
+		return tea.Quit
+	case m.saving && m.saveErr == nil:
+		m.quitAfterSave = true
+		m.setInfo("saving, then quitting…")
+		return nil
+	}
+	m.mode = modeConfirm
+	m.setError("unsaved changes: y save and quit, n quit without saving, esc stay")
+	return nil
+}
+
+// confirmKey answers the quit question.
+func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.SaveQuit):
+		m.mode = modeReview
+		m.quitAfterSave = true
+		if !m.unsaved() {
+			return tea.Quit
+		}
+		m.setInfo("saving…")
+		return m.save()
+	case key.Matches(msg, m.keys.DiscardQuit), key.Matches(msg, m.keys.Interrupt):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Cancel):
+		m.mode = modeReview
+		m.setInfo("not quitting")
+	}
+	return nil
+}
