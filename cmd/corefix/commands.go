@@ -156,15 +156,20 @@ func mainUsage() string {
 	b.WriteString("  corefix FILE            review FILE (same as corefix review FILE)\n")
 	b.WriteString("  corefix COMMAND [flags] [args]\n\ncommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-8s %-24s %s\n", c.name, c.args, firstLine(c.summary))
+		fmt.Fprintf(&b, "  %-8s %-26s %s\n", c.name, c.args, firstLine(c.summary))
 	}
 	b.WriteString("\nRun 'corefix help COMMAND' or 'corefix COMMAND -h' for a command's flags.\n")
 	return b.String()
 }
 
+// firstLine is the summary's first line as a sentence of its own (a line
+// that introduces the next one ends in ':' there).
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+		s = s[:i]
+	}
+	if t, ok := strings.CutSuffix(s, ":"); ok {
+		return t + "."
 	}
 	return s
 }
