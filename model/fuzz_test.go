@@ -1,6 +1,9 @@
 package model
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -104,6 +107,41 @@ func FuzzOffsets(f *testing.F) {
 		}
 		if d.RuneCount() != cp {
 			t.Fatalf("RuneCount = %d, want %d", d.RuneCount(), cp)
+		}
+	})
+}
+
+func FuzzDatasetReader(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/export/news.jsonl"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("{\"id\":\"a\",\"text\":\"x\"}\r\n\n{bad}\n{\"id\":\"a\",\"text\":\"dup\"}\n{\"id\":\"b\""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewDatasetReader(bytes.NewReader(data))
+		last := 0
+		for {
+			rec, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			var re *RecordError
+			switch {
+			case errors.As(err, &re):
+				if re.Line <= last {
+					t.Fatalf("error line %d after line %d", re.Line, last)
+				}
+				last = re.Line
+			case err != nil:
+				t.Fatalf("not a RecordError: %v", err)
+			default:
+				if rec.Line <= last || rec.Offset < 0 || int(rec.Offset) >= len(data) {
+					t.Fatalf("record line %d offset %d after line %d", rec.Line, rec.Offset, last)
+				}
+				if !bytes.HasPrefix(data[rec.Offset:], rec.Raw) {
+					t.Fatalf("record %q: Raw is not the line at its offset", rec.ID)
+				}
+				last = rec.Line
+			}
 		}
 	})
 }
