@@ -60,6 +60,16 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 // One odd pair can be a headline or a quirk of style; drift shows as
 // several.
 func (a *analysis) drifting() bool {
+	if a.drift == 0 {
+		a.drift = 1
+		if a.showsDrift() {
+			a.drift = 2
+		}
+	}
+	return a.drift == 2
+}
+
+func (a *analysis) showsDrift() bool {
 	n := 0
 	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
