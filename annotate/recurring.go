@@ -93,6 +93,10 @@ func (a *analysis) copyLike(m mention) bool {
 		return m.count >= 3 && a.wedged(m.i)
 	case m.j == m.i+1 && a.cls[m.i] != clsCap && a.cls[m.j] != clsCap:
 		return false
+	case a.class(m.i-1) == clsEnd && a.class(m.j+1) == clsEnd:
+		// A phrase standing alone as a sentence is a caption, credit
+		// or heading ("Image : Nick Moreau ."), repeated verbatim.
+		return false
 	}
 	return true
 }

@@ -19,6 +19,8 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "Attorney General Jeff Sessions"}},
 		{"lone name wedged after drift", drifting + "Indonesia spoke . Indonesia agreed . The Malaysian navy Indonesia patrols .",
 			[]string{"Democrats", "Indonesia"}},
+		{"caption after drift", drifting + "Image : Nick Moreau . The crowd cheered . Image : Nick Moreau .",
+			[]string{"Democrats"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
