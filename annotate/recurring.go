@@ -93,6 +93,11 @@ func (a *analysis) copyLike(m mention) bool {
 		return m.count >= 3 && a.wedged(m.i)
 	case m.j == m.i+1 && a.cls[m.i] != clsCap && a.cls[m.j] != clsCap:
 		return false
+	case m.j == m.i+1 && a.class(m.i-1) == clsPrep && a.class(m.j+1) == clsCap && a.cls[m.j] != clsClitic:
+		// After a preposition a short phrase and a name make one
+		// longer name: a title or modifier ("by Prime Minister Boris
+		// Johnson", "of the U.S. Air Force").
+		return false
 	case a.class(m.i-1) == clsEnd && a.class(m.j+1) == clsEnd:
 		// A phrase standing alone as a sentence is a caption, credit
 		// or heading ("Image : Nick Moreau ."), repeated verbatim.

@@ -21,6 +21,8 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "Indonesia"}},
 		{"caption after drift", drifting + "Image : Nick Moreau . The crowd cheered . Image : Nick Moreau .",
 			[]string{"Democrats"}},
+		{"title before a name after drift", drifting + "Prime Minister Alan Jones spoke . It was backed by Prime Minister Boris Jones .",
+			[]string{"Democrats"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
