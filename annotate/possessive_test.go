@@ -25,6 +25,7 @@ func TestPossessive(t *testing.T) {
 			[]string{"Australian woman Jane Doe", "her"}},
 		{"head of a subject", "Senator Bob Smith spoke . Aides said that Senator Bob Smith office was closed .",
 			[]string{"Senator Bob Smith", "his"}},
+		{"plural of people", "Muslims pray daily . Pilgrims travel during Muslims lifetimes .", []string{"Muslims", "their"}},
 		{"adverb before the verb", "Senator Bob Smith spoke . Then Senator Bob Smith later said no .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}

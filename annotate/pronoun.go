@@ -61,6 +61,9 @@ func (a *analysis) genderOf(i, j int) gender {
 	if a.cls[j] == clsLow && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") {
 		return plural
 	}
+	if a.cls[j] == clsCap && demonymPlural(head) {
+		return plural
+	}
 	return unknownGender
 }
 
@@ -79,4 +82,16 @@ func (a *analysis) possessivePronoun(i, j int) string {
 		return "his" // an unknown two-word name: most often a person
 	}
 	return "its"
+}
+
+// demonymPlural reports whether a capitalised word is a plural of
+// people by its ending ("Muslims", "Democrats", "Scientologists",
+// "Australians"); names of places and families rarely end so.
+func demonymPlural(w string) bool {
+	for _, suf := range []string{"ans", "ists", "ites", "ims", "ats"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
