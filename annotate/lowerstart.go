@@ -8,7 +8,7 @@ import (
 )
 
 // LowerStart flags a sentence that opens with a lower-case word in a
-// document whose substitutions drift (". we not one of", ". organization
+// document whose substitutions drift (". we not going", ". company
 // stated"): writers capitalise a sentence's first word, so a lower-case
 // representative copied there overwrote it. In a document without drift
 // a correct resolver leaves the same trace ("he" → ". the team"), so

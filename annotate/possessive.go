@@ -70,7 +70,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0
 	}
 	if kin(a.text(n)) {
-		return 0.8 // "and Australian woman father": kin are someone's
+		return 0.8 // "and Jane Doe father": kin are someone's
 	}
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
@@ -79,7 +79,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	case p == clsPrep && !clausal(a.text(i-1)):
 		return 0.8
 	case a.headOfSubject(n) && !nounModifier(p) && g != unknownGender:
-		// "that Australian woman passport was": a verb right after the
+		// "that Jane Doe passport was": a verb right after the
 		// word makes it the head noun, so the mention qualified it.
 		return 0.7
 	case verbLike:
@@ -141,7 +141,7 @@ func adverbial(w string) bool {
 }
 
 // kin reports whether w names a relative, a noun that nearly always
-// has a possessor ("Mohamed father" lost its "his").
+// has a possessor ("Doe father" lost its "his").
 func kin(w string) bool {
 	switch strings.ToLower(w) {
 	case "father", "mother", "wife", "husband", "son", "daughter", "sister", "brother", "parents", "children", "siblings",

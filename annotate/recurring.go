@@ -69,6 +69,7 @@ func (a *analysis) drifting() bool {
 	return a.drift == 2
 }
 
+// showsDrift counts the evidence drifting caches.
 func (a *analysis) showsDrift() bool {
 	n := 0
 	for i := 1; i < len(a.toks); i++ {
@@ -100,7 +101,7 @@ func (a *analysis) copyLike(m mention) bool {
 		return false
 	case a.class(m.i-1) == clsEnd && a.class(m.j+1) == clsEnd:
 		// A phrase standing alone as a sentence is a caption, credit
-		// or heading ("Image : Nick Moreau ."), repeated verbatim.
+		// or heading ("Photo : Jane Doe ."), repeated verbatim.
 		return false
 	}
 	return true

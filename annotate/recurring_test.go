@@ -19,7 +19,7 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "Attorney General Jeff Sessions"}},
 		{"lone name wedged after drift", drifting + "Indonesia spoke . Indonesia agreed . The Malaysian navy Indonesia patrols .",
 			[]string{"Democrats", "Indonesia"}},
-		{"caption after drift", drifting + "Image : Nick Moreau . The crowd cheered . Image : Nick Moreau .",
+		{"caption after drift", drifting + "Photo : Jane Doe . The crowd cheered . Photo : Jane Doe .",
 			[]string{"Democrats"}},
 		{"title before a name after drift", drifting + "Prime Minister Alan Jones spoke . It was backed by Prime Minister Boris Jones .",
 			[]string{"Democrats"}},
