@@ -26,6 +26,7 @@ func TestPossessive(t *testing.T) {
 		{"head of a subject", "Senator Bob Smith spoke . Aides said that Senator Bob Smith office was closed .",
 			[]string{"Senator Bob Smith", "his"}},
 		{"plural of people", "Muslims pray daily . Pilgrims travel during Muslims lifetimes .", []string{"Muslims", "their"}},
+		{"plural head", "Young women in Ohio met . Officials checked Young women in Ohio passports .", []string{"Young women in Ohio", "their"}},
 		{"adverb before the verb", "Senator Bob Smith spoke . Then Senator Bob Smith later said no .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}

@@ -41,7 +41,8 @@ var genders = sync.OnceValue(func() map[string]gender {
 
 // genderOf guesses the gender or number of the noun phrase at tokens
 // [i, j]: the first cue word decides ("Attorney General Jeff Sessions" is
-// male by "Jeff"), then a plural head ("teenagers", "Morocco and Iran").
+// male by "Jeff"), then a plural head ("teenagers", "women in Ohio",
+// "Morocco and Iran").
 func (a *analysis) genderOf(i, j int) gender {
 	g := genders()
 	for k := i; k <= j; k++ {
@@ -52,6 +53,13 @@ func (a *analysis) genderOf(i, j int) gender {
 	head := a.text(j)
 	if c, ok := lookupLower(g, head); ok {
 		return c
+	}
+	for k := i; k <= j && a.cls[k] != clsPrep; k++ {
+		// A plural noun before any preposition is the head ("Pregnant
+		// women in Ohio").
+		if c, ok := lookupLower(g, a.text(k)); ok && c == plural {
+			return plural
+		}
 	}
 	for k := i; k <= j; k++ {
 		if a.text(k) == "and" {
