@@ -53,10 +53,11 @@ func (g Agreement) detect(a *analysis) []model.Finding {
 // disagrees reports whether the singular phrase [i, j] is followed by a
 // verb form no singular third person takes.
 func (a *analysis) disagrees(i, j int) bool {
-	if a.genderOf(i, j) == plural || a.cls[j] == clsClitic || isPronoun(a.cls[j]) || !a.clauseStart(i) ||
+	if a.genderOf(i, j) == plural || a.cls[j] == clsClitic || isPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
 		i == j && a.sentenceStart(i) || strings.HasSuffix(a.text(j), "s") {
 		// Only a subject agrees with the verb: not "Members of the Sea
-		// Org live", not "Malaysia and Indonesia have", not a word that
+		// Org live", not "Malaysia and Indonesia have", not the object
+		// of "helped", "let" or "saw" ("helped Smith leave"), not a word that
 		// may be a plural or a sentence-initial compound ("Climate
 		// change affects").
 		return false
@@ -76,6 +77,18 @@ func (a *analysis) disagrees(i, j int) bool {
 	c, ok := lex[w]
 	s, sok := lex[w+"s"]
 	return ok && sok && (c == clsVerb || c == clsNounVerb) && (s == clsVerb || s == clsNounVerb)
+}
+
+// bareInfinitive reports whether the verb w takes an object and a bare
+// infinitive ("helped Smith leave", "let the team go"), which agrees
+// with nothing.
+func bareInfinitive(w string) bool {
+	switch strings.ToLower(w) {
+	case "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made", "making",
+		"see", "sees", "saw", "seen", "watch", "watched", "hear", "heard", "have", "has", "had":
+		return true
+	}
+	return false
 }
 
 // clauseStart reports whether a subject may begin at token i: after a

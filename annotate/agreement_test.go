@@ -20,6 +20,8 @@ func TestAgreement(t *testing.T) {
 			[]string{"Texas student Ahmed Mohamed", "antecedent", "we"}},
 		{"agreeing verb", "Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed thinks it is fine .", nil},
 		{"object of a preposition", "The Sea Org ruled . Members of the Sea Org live a strict life .", nil},
+		{"plural head before a preposition", "Pregnant women in Ohio spoke . Doctors say Pregnant women in Ohio need more iodine .", nil},
+		{"bare infinitive", "Senator Bob Smith spoke . Friends helped Senator Bob Smith leave the party .", nil},
 		{"coordinated subject", "Indonesia spoke . Malaysia and Indonesia have a policy .", nil},
 	}
 	for _, tt := range tests {

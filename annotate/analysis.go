@@ -18,6 +18,7 @@ type analysis struct {
 	found     bool
 	inQuote   []bool // computed on first use by quoted
 	clitic    string // the document's way of writing ’s, computed on first use
+	drift     int8   // whether the document drifts: 0 unknown, 1 no, 2 yes
 }
 
 func analyze(doc *model.Document) *analysis {

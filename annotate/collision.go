@@ -82,7 +82,7 @@ func (a *analysis) collision(i int) string {
 // ("himself Trump’s the Trump’s :"), or "" when a noun follows. After a
 // pronoun or "there" the ’s is "is" or "has" and anything may follow.
 func (a *analysis) dangling(i int) string {
-	if a.cls[i] != clsClitic || a.class(i-1) != clsCap && a.class(i-1) != clsLow || quantifier(a.text(i+1)) {
+	if a.cls[i] != clsClitic || a.class(i-1) != clsCap && a.class(i-1) != clsLow || quantifier(a.text(i+1)) || a.doubleGenitive(i) {
 		return ""
 	}
 	// Not before an auxiliary or "not": "the group ’s been", "it 's not".
@@ -91,6 +91,22 @@ func (a *analysis) dangling(i int) string {
 		return "a possessive ’s is followed by no noun: the word it qualified was overwritten"
 	}
 	return ""
+}
+
+// doubleGenitive reports whether the ’s at token i closes "of" + name
+// ("a friend of Sam ’s", "councillors of DAB ’s ,"), where English leaves
+// the possessed noun out.
+func (a *analysis) doubleGenitive(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch a.cls[k] {
+		case clsCap, clsLow, clsNum:
+			continue
+		case clsPrep:
+			return strings.EqualFold(a.text(k), "of")
+		}
+		return false
+	}
+	return false
 }
 
 // strayPronoun says why the subject pronoun at token i stands where no

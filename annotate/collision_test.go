@@ -15,6 +15,7 @@ func TestCollision(t *testing.T) {
 		{"capitalised it then phrase", "It The real story a total witch hunt !", []string{"It The"}},
 		{"subject after preposition", "I have decided to recuse myself from he any matters .", []string{"from he"}},
 		{"dangling possessive", "Asked if Sessions should recuse himself Trump’s the Trump’s : he did not .", []string{"Trump’s", "Trump’s"}},
+		{"double genitive", "She is a friend of Sam ’s , and councillors of Civic Party ’s and others came .", nil},
 		{"possessive with noun", "Trump ’s campaign and Russia ’s ambassador met .", nil},
 		{"stray pronoun", "Applying required the entire we to travel 500 miles .", []string{"we"}},
 		{"relative clause", "It is the team we have , and the day he left .", nil},

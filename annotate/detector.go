@@ -14,7 +14,7 @@ type Detector interface {
 // Default returns the detectors corefix runs, in priority order: when two
 // findings of equal confidence cover one region, the earlier detector wins.
 func Default() []Detector {
-	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{}, Agreement{}, Speaker{}}
+	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{}, LowerStart{}, Agreement{}, Speaker{}}
 }
 
 // analyzer is a detector that reads the shared analysis, so Detect

@@ -13,7 +13,7 @@
 // after the mention. So the representatives recur verbatim (mentions.go),
 // often in slots where no noun phrase fits (slot.go, recurring.go), next
 // to the pronoun they should have replaced (collision.go, repeated.go),
-// where a possessive stood (possessive.go), before a verb that agrees with
+// in lower case at a sentence start (lowerstart.go), where a possessive stood (possessive.go), before a verb that agrees with
 // another person (agreement.go), or inside their own speaker's quotation
 // (speaker.go). score.go scores findings against gold like
 // shared/tools/score.py.

@@ -57,6 +57,9 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	if n >= len(a.toks) || a.cls[n] != clsLow && a.cls[n] != clsNounVerb || a.cls[j] == clsClitic || isPronoun(a.cls[j]) || temporal(a.text(n)) {
 		return 0
 	}
+	if j-i+1 >= maxMention {
+		return 0 // a cut-off representative: the next word is still its own
+	}
 	g := a.genderOf(i, j)
 	switch {
 	case a.longPhrase(i, j) || g == plural:
@@ -66,12 +69,19 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// compound, not a lost possessive.
 		return 0
 	}
+	if kin(a.text(n)) {
+		return 0.8 // "and Jane Doe father": kin are someone's
+	}
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
 	verbLike := a.cls[n] == clsNounVerb || strings.HasSuffix(a.text(n), "s") && g != plural
 	switch p := a.class(i - 1); {
 	case p == clsPrep && !clausal(a.text(i-1)):
 		return 0.8
+	case a.headOfSubject(n) && !nounModifier(p) && g != unknownGender:
+		// "that Jane Doe passport was": a verb right after the
+		// word makes it the head noun, so the mention qualified it.
+		return 0.7
 	case verbLike:
 		return 0
 	case (p == clsVerb || p == clsNounVerb || p == clsIng || p == clsEd) && !reporting(a.text(i-1)):
@@ -80,6 +90,66 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.55 // "to shoot X new costume": most likely a verb before
 	}
 	return 0
+}
+
+// headOfSubject reports whether the word at n is a noun heading a
+// subject: a finite verb follows it ("passport was", "parents moved"),
+// and it is not an adverb that may stand between a subject and its verb
+// ("later said").
+func (a *analysis) headOfSubject(n int) bool {
+	if a.cls[n] != clsLow || adverbial(a.text(n)) {
+		return false
+	}
+	switch a.class(n + 1) {
+	case clsVerb, clsEd:
+		return true
+	case clsAux:
+		return finite(a.text(n + 1))
+	}
+	return false
+}
+
+// nounModifier reports whether a word of class p may modify the noun
+// phrase after it, so that phrase and the next word form one compound
+// ("the Obama administration has", "Scientology officials have").
+func nounModifier(p class) bool {
+	switch p {
+	case clsDet, clsPoss, clsCap, clsLow, clsNum, clsClitic:
+		return true
+	}
+	return false
+}
+
+// finite reports whether w is a finite auxiliary ("was", "has"), not
+// an adverb of the same class ("also", "never").
+func finite(w string) bool {
+	switch strings.ToLower(w) {
+	case "is", "are", "was", "were", "has", "have", "had", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must":
+		return true
+	}
+	return false
+}
+
+// adverbial lists common adverbs without "-ly" that sit between a
+// subject and its verb ("Trump later said").
+func adverbial(w string) bool {
+	switch strings.ToLower(w) {
+	case "soon", "later", "first", "again", "alone", "together", "once", "earlier", "meanwhile", "instead", "himself", "herself", "themselves", "itself":
+		return true
+	}
+	return false
+}
+
+// kin reports whether w names a relative, a noun that nearly always
+// has a possessor ("Doe father" lost its "his").
+func kin(w string) bool {
+	switch strings.ToLower(w) {
+	case "father", "mother", "wife", "husband", "son", "daughter", "sister", "brother", "parents", "children", "siblings",
+		"grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece", "widow", "fiancé", "fiancée", "boyfriend", "girlfriend",
+		"stepfather", "stepmother", "sons", "daughters", "brothers", "sisters", "mum", "mom", "dad":
+		return true
+	}
+	return false
 }
 
 // namedPhrase reports whether [i, j] is two or more words without a

@@ -21,6 +21,14 @@ func TestPossessive(t *testing.T) {
 		{"subject and verb", "Texas student Ahmed Mohamed spoke . Texas student Ahmed Mohamed wants a clock .", nil},
 		{"compound", "The United States agreed . Officials closed the United States border .", nil},
 		{"reporting verb", "Senator Bob Smith spoke . Aides said Senator Bob Smith plans to resign .", nil},
+		{"kin", "Australian woman Jane Doe left . Police met Australian woman Jane Doe and Australian woman Jane Doe father .",
+			[]string{"Australian woman Jane Doe", "her"}},
+		{"head of a subject", "Senator Bob Smith spoke . Aides said that Senator Bob Smith office was closed .",
+			[]string{"Senator Bob Smith", "his"}},
+		{"plural of people", "Muslims pray daily . Pilgrims travel during Muslims lifetimes .", []string{"Muslims", "their"}},
+		{"plural head", "Young women in Ohio met . Officials checked Young women in Ohio passports .", []string{"Young women in Ohio", "their"}},
+		{"adverb before the verb", "Senator Bob Smith spoke . Then Senator Bob Smith later said no .", nil},
+		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)
@@ -52,5 +60,6 @@ func TestCliticStyle(t *testing.T) {
 }
 
 func FuzzPossessive(f *testing.F) {
-	fuzzDetector(f, Possessive{}, "Jane Doe left . in Jane Doe house", "A B of C D . for A B of C D cars")
+	fuzzDetector(f, Possessive{}, "Jane Doe left . in Jane Doe house", "A B of C D . for A B of C D cars",
+		"Bob Smith spoke . that Bob Smith office was", "Jane Doe and Jane Doe father")
 }

@@ -41,7 +41,8 @@ var genders = sync.OnceValue(func() map[string]gender {
 
 // genderOf guesses the gender or number of the noun phrase at tokens
 // [i, j]: the first cue word decides ("Attorney General Jeff Sessions" is
-// male by "Jeff"), then a plural head ("teenagers", "Morocco and Iran").
+// male by "Jeff"), then a plural head ("teenagers", "women in Ohio",
+// "Morocco and Iran").
 func (a *analysis) genderOf(i, j int) gender {
 	g := genders()
 	for k := i; k <= j; k++ {
@@ -53,12 +54,22 @@ func (a *analysis) genderOf(i, j int) gender {
 	if c, ok := lookupLower(g, head); ok {
 		return c
 	}
+	for k := i; k <= j && a.cls[k] != clsPrep; k++ {
+		// A plural noun before any preposition is the head ("Pregnant
+		// women in Ohio").
+		if c, ok := lookupLower(g, a.text(k)); ok && c == plural {
+			return plural
+		}
+	}
 	for k := i; k <= j; k++ {
 		if a.text(k) == "and" {
 			return plural
 		}
 	}
 	if a.cls[j] == clsLow && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") {
+		return plural
+	}
+	if a.cls[j] == clsCap && demonymPlural(head) {
 		return plural
 	}
 	return unknownGender
@@ -79,4 +90,16 @@ func (a *analysis) possessivePronoun(i, j int) string {
 		return "his" // an unknown two-word name: most often a person
 	}
 	return "its"
+}
+
+// demonymPlural reports whether a capitalised word is a plural of
+// people by its ending ("Muslims", "Democrats", "Scientologists",
+// "Australians"); names of places and families rarely end so.
+func demonymPlural(w string) bool {
+	for _, suf := range []string{"ans", "ists", "ites", "ims", "ats"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,17 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 // One odd pair can be a headline or a quirk of style; drift shows as
 // several.
 func (a *analysis) drifting() bool {
+	if a.drift == 0 {
+		a.drift = 1
+		if a.showsDrift() {
+			a.drift = 2
+		}
+	}
+	return a.drift == 2
+}
+
+// showsDrift counts the evidence drifting caches.
+func (a *analysis) showsDrift() bool {
 	n := 0
 	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
@@ -82,6 +93,15 @@ func (a *analysis) copyLike(m mention) bool {
 	case m.j == m.i:
 		return m.count >= 3 && a.wedged(m.i)
 	case m.j == m.i+1 && a.cls[m.i] != clsCap && a.cls[m.j] != clsCap:
+		return false
+	case m.j == m.i+1 && a.class(m.i-1) == clsPrep && a.class(m.j+1) == clsCap && a.cls[m.j] != clsClitic:
+		// After a preposition a short phrase and a name make one
+		// longer name: a title or modifier ("by Prime Minister Boris
+		// Johnson", "of the U.S. Air Force").
+		return false
+	case a.class(m.i-1) == clsEnd && a.class(m.j+1) == clsEnd:
+		// A phrase standing alone as a sentence is a caption, credit
+		// or heading ("Photo : Jane Doe ."), repeated verbatim.
 		return false
 	}
 	return true

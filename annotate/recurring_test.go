@@ -19,6 +19,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "Attorney General Jeff Sessions"}},
 		{"lone name wedged after drift", drifting + "Indonesia spoke . Indonesia agreed . The Malaysian navy Indonesia patrols .",
 			[]string{"Democrats", "Indonesia"}},
+		{"caption after drift", drifting + "Photo : Jane Doe . The crowd cheered . Photo : Jane Doe .",
+			[]string{"Democrats"}},
+		{"title before a name after drift", drifting + "Prime Minister Alan Jones spoke . It was backed by Prime Minister Boris Jones .",
+			[]string{"Democrats"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
