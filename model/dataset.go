@@ -26,7 +26,9 @@ type RecordError struct {
 	Err  error
 }
 
-func (e *RecordError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+// Error reads "LINE: problem", to follow the dataset's name as in
+// "data.jsonl:3: invalid JSON at column 7: …".
+func (e *RecordError) Error() string { return fmt.Sprintf("%d: %v", e.Line, e.Err) }
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // DatasetReader streams a JSON Lines dataset one record at a time, so

@@ -197,24 +197,27 @@ func jsonError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &se) && se.Offset >= int64(len(bytes.TrimSpace(data))):
-		return errors.New("truncated JSON: the file ends in the middle of a value")
+		return errors.New("truncated JSON: the input ends in the middle of a value")
 	case errors.As(err, &se):
-		l, c := lineCol(data, se.Offset)
-		return fmt.Errorf("invalid JSON at line %d, column %d: %v", l, c, se)
+		// Offset counts the bytes read, the offending one included.
+		return fmt.Errorf("invalid JSON at %s: %v", position(data, se.Offset-1), se)
 	case errors.As(err, &te):
-		l, c := lineCol(data, te.Offset)
-		return fmt.Errorf("wrong type at line %d, column %d: field %q should be %s, not %s", l, c, te.Field, te.Type, te.Value)
+		return fmt.Errorf("wrong type at %s: field %q should be %s, not %s", position(data, te.Offset), te.Field, te.Type, te.Value)
 	}
 	return fmt.Errorf("invalid JSON: %v", err)
 }
 
-func lineCol(data []byte, off int64) (int, int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
+// position names byte offset off of data as "line L, column C", or just
+// "column C" for one-line data (a JSON Lines record, whose line number the
+// caller gives).
+func position(data []byte, off int64) string {
+	off = min(max(off, 0), int64(len(data)))
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
 	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
-	return line, col
+	if bytes.IndexByte(data, '\n') < 0 {
+		return fmt.Sprintf("column %d", col)
+	}
+	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 func short(h string) string {

@@ -132,7 +132,8 @@ func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name, give, want string
 	}{
-		{"not json", "hello", "invalid JSON at line 1"},
+		{"not json", "hello", "invalid JSON at column 1"},
+		{"bad second line", "{\n  x: 1}", "invalid JSON at line 2, column 3"},
 		{"truncated", s[:len(s)/2], "truncated JSON"},
 		{"empty", "", "truncated JSON"},
 		{"no schema", `{"document":{}}`, `no "schema"`},

@@ -149,7 +149,7 @@ func TestDetectDataset(t *testing.T) {
 	p = filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(p, []byte(bad), 0o644)
 	code, _, errOut = runCLI(t, "", "detect", p)
-	if code != exitFailure || !strings.Contains(errOut, p+":line 3: invalid JSON") {
+	if code != exitFailure || !strings.Contains(errOut, p+":3: invalid JSON at column 2") {
 		t.Errorf("bad line: exit %d, %q", code, errOut)
 	}
 	code, out, errOut = runCLI(t, "", "detect", "--skip-bad", p)

@@ -57,8 +57,8 @@ func TestScanErrorsAcrossChunks(t *testing.T) {
 	good := b.String()
 	dir := t.TempDir()
 	for _, tt := range []struct{ add, want string }{
-		{`{"id":"r","text":"again"}`, `:line 101: duplicate id "r" (first on line 1)`},
-		{`{"id":"bad"`, `:line 101: `},
+		{`{"id":"r","text":"again"}`, `:101: duplicate id "r" (first on line 1)`},
+		{`{"id":"bad"`, `:101: `},
 	} {
 		path := filepath.Join(dir, "d.jsonl")
 		os.WriteFile(path, []byte(good+tt.add+"\n"), 0o644)

@@ -151,8 +151,8 @@ func TestBadDatasetKeepsOldIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(DefaultPath(ds), Options{Dataset: ds})
-	if err == nil || !strings.Contains(err.Error(), ds+":line 2: duplicate id") {
-		t.Fatalf("Open on a duplicate id: error %v, want it to name %s:line 2", err, ds)
+	if err == nil || !strings.Contains(err.Error(), ds+":2: duplicate id") {
+		t.Fatalf("Open on a duplicate id: error %v, want it to name %s:2", err, ds)
 	}
 }
 
