@@ -132,10 +132,10 @@ func spanByID(t testing.TB, a *model.Annotation, id string) model.Span {
 // saved reads back the file the editor saved.
 func saved(t testing.TB, m *Model) *model.Annotation {
 	t.Helper()
-	if _, err := os.Stat(m.file.Path); err != nil {
+	if _, err := os.Stat(m.target.Name()); err != nil {
 		t.Fatalf("nothing saved: %v", err)
 	}
-	a, err := model.ReadAnnotationFile(m.file.Path)
+	a, err := model.ReadAnnotationFile(m.target.Name())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,9 +30,9 @@ type Options struct {
 
 // Model is the review editor, the program's only tea.Model.
 type Model struct {
-	a     *model.Annotation
-	file  *model.Workfile // where decisions are saved
-	title string
+	a      *model.Annotation
+	target Target // where decisions are saved
+	title  string
 
 	keys   KeyMap
 	styles *Styles
@@ -67,7 +67,12 @@ type Model struct {
 
 // New returns an editor for a, saving to file after every decision.
 func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
-	m := &Model{a: a, file: file, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+	return newModel(a, fileTarget{file}, opts)
+}
+
+// newModel returns an editor for a, saving to target after every decision.
+func newModel(a *model.Annotation, target Target, opts Options) *Model {
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
@@ -80,7 +85,7 @@ func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
 	m.focusFirst()
 	m.enableKeys()
 	if opts.Resumed {
-		m.setInfo("resumed %s: %s — ? keys", file.Path, a.Describe())
+		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	} else {
 		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
 	}

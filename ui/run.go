@@ -30,11 +30,11 @@ func (m *Model) finish(runErr error) error {
 	if cause == "" {
 		cause = runErr.Error()
 	}
-	where := m.file.Path
-	if err := m.file.Save(m.a); err != nil {
+	where := m.target.Name()
+	if err := m.target.Save(m.a); err != nil {
 		// Never overwrite a file someone else changed, nor lose the work:
 		// put it beside.
-		where = m.file.Path + ".rescue"
+		where = m.target.RescuePath(m.a)
 		if err2 := model.SaveAnnotation(where, m.a); err2 != nil {
 			return fmt.Errorf("the editor stopped (%s) and your work could not be saved: %v; %v", cause, err, err2)
 		}
