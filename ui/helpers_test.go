@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -141,3 +142,9 @@ func saved(t testing.TB, m *Model) *model.Annotation {
 	}
 	return a
 }
+
+// failingTarget is a target whose saves fail, like a full disk.
+type failingTarget struct{ Target }
+
+func (failingTarget) Save(*model.Annotation) error      { return errors.New("disk full") }
+func (failingTarget) ForceSave(*model.Annotation) error { return errors.New("disk full") }

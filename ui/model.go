@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -34,11 +35,12 @@ type Model struct {
 	target Target // where decisions are saved
 	title  string
 
-	keys   KeyMap
-	styles *Styles
-	lay    layout
-	width  int
-	height int
+	keys    KeyMap
+	refused []key.Binding // decisions a read-only editor turns down (see refuse)
+	styles  *Styles
+	lay     layout
+	width   int
+	height  int
 
 	hdr     header
 	art     *article
@@ -76,6 +78,7 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
+	m.refused = refusedKeys(m.keys)
 	m.art = newArticle(a, m.styles)
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
@@ -84,9 +87,12 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	m.art.SetFilter(filters[0].keep)
 	m.focusFirst()
 	m.enableKeys()
-	if opts.Resumed {
+	switch {
+	case target.ReadOnly():
+		m.setError("read-only: %s is open in another corefix — you can look, not decide", target.Name())
+	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
-	} else {
+	default:
 		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
 	}
 	return m

@@ -30,6 +30,9 @@ func (m *Model) finish(runErr error) error {
 	if cause == "" {
 		cause = runErr.Error()
 	}
+	if m.target.ReadOnly() {
+		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
+	}
 	where := m.target.Name()
 	if err := m.target.Save(m.a); err != nil {
 		// Never overwrite a file someone else changed, nor lose the work:

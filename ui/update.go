@@ -62,6 +62,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // reviewKey handles the main mode.
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.refuse(msg) {
+		return nil
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Next):
@@ -186,4 +189,9 @@ func (m *Model) enableKeys() {
 	k.ForceSave.SetEnabled(errors.Is(m.saveErr, model.ErrChangedOnDisk))
 	k.Undo.SetEnabled(m.a.CanUndo())
 	k.Redo.SetEnabled(m.a.CanRedo())
+	if m.target.ReadOnly() {
+		for _, b := range k.decisions() {
+			b.SetEnabled(false) // refused anyway: the help offers only what works
+		}
+	}
 }

@@ -370,11 +370,7 @@ func TestSaveKey(t *testing.T) {
 
 func TestSaveErrorKeepsWork(t *testing.T) {
 	m := newTestModel(t, 80, 24)
-	ro, err := model.OpenWorkfileReadOnly(m.target.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.target = fileTarget{ro}
+	m.target = failingTarget{m.target}
 	press(t, m, "a")
 	if !m.bar.isErr || !strings.Contains(m.bar.msg, "not saved") || m.saveErr == nil {
 		t.Errorf("failed save: status %q, want an error in the status bar", m.bar.msg)

@@ -85,6 +85,8 @@ func spread(left, right string, w int) string {
 // saveState says whether the file is up to date.
 func (m *Model) saveState() string {
 	switch {
+	case m.target.ReadOnly():
+		return m.styles.Error.Render("READ-ONLY")
 	case m.saveErr != nil:
 		return m.styles.Error.Render("NOT SAVED")
 	case m.saving:

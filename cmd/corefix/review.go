@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 
 	"corefix"
 	"corefix/model"
@@ -13,6 +15,7 @@ type reviewOptions struct {
 	original  string
 	out       string
 	annotator string
+	readOnly  bool
 }
 
 func reviewCommand() command {
@@ -26,14 +29,34 @@ func reviewCommand() command {
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded in the annotation file")
+			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
 			return func(args []string) error { return runReview(e, o, args) }
 		},
 	}
 }
 
 func runReview(e *env, o *reviewOptions, args []string) error {
+	r, err := openReview(e, o, args)
+	if err != nil {
+		return err
+	}
+	defer r.file.Close()
+	return ui.Run(r.a, r.file, r.opts)
+}
+
+// review is an annotation file opened for the editor.
+type review struct {
+	a    *model.Annotation
+	file *model.Workfile
+	opts ui.Options
+}
+
+// openReview reads the article, locks its annotation file (or opens it
+// read-only) and resumes or starts the annotation: everything but the
+// editor, so tests can check it without a terminal.
+func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if len(args) > 1 {
-		return &usageError{msg: "review takes one FILE"}
+		return nil, &usageError{msg: "review takes one FILE"}
 	}
 	var doc *model.Document
 	out := o.out
@@ -45,7 +68,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	} else {
 		var err error
 		if doc, err = e.readDocument(args[0]); err != nil {
-			return err
+			return nil, err
 		}
 		if out == "" {
 			out = model.AnnotationPath(args[0])
@@ -55,17 +78,17 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if o.original != "" {
 		var err error
 		if orig, err = e.readDocument(o.original); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	w, err := model.OpenWorkfile(out, o.annotator)
+	w, err := openWorkfile(out, o)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, origin(orig))
 	if err != nil {
-		return err
+		w.Close()
+		return nil, err
 	}
 	if !resumed {
 		a.Annotator = o.annotator
@@ -77,5 +100,28 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return ui.Run(a, w, ui.Options{Title: title, Resumed: resumed})
+	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed}}, nil
+}
+
+// openWorkfile locks the annotation file, or opens it read-only when asked.
+// A lock held by another editor is one line naming the holder and the way
+// to look anyway.
+func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
+	if o.readOnly {
+		return model.OpenWorkfileReadOnly(path)
+	}
+	w, err := model.OpenWorkfile(path, o.annotator)
+	if errors.Is(err, model.ErrLocked) {
+		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
+	}
+	return w, err
+}
+
+// origin says where the spans of a new annotation come from: the aligner
+// when the original is known, the detectors otherwise (as findings does).
+func origin(orig *model.Document) model.Origin {
+	if orig != nil {
+		return model.FromAlignment
+	}
+	return model.FromDetector
 }
