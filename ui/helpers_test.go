@@ -104,7 +104,7 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 		}
 	case tea.QuitMsg:
 		res.quit = true
-	case savedMsg:
+	case savedMsg, docLoadedMsg, positionMsg:
 		_, next := m.Update(msg)
 		run(m, next, res)
 	}

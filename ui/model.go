@@ -63,6 +63,15 @@ type Model struct {
 	announceSave          bool
 	saveErr               error
 
+	// Dataset mode; docs is nil for a single file.
+	docs    *Dataset
+	doc     *document // the document on screen
+	want    int       // the document ] and [ asked for
+	loading int       // the document being loaded, -1 for none
+	ready   *document // loaded, waiting for settle to show it
+	posSent [2]int    // the position last written: document, focused span
+	posSeq  int       // numbers position writes (see Dataset.setPosition)
+
 	panicked string // set when Update or View panicked; Run reports it
 	stop     func() // quits the program from View, which cannot return a Cmd
 }
@@ -95,6 +104,23 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	default:
 		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
 	}
+	return m
+}
+
+// newDatasetModel returns an editor on doc of d, focused on span focus
+// (the first pending span when focus is out of range), saving to d's
+// database after every decision.
+func newDatasetModel(d *Dataset, doc *document, focus int, opts Options) *Model {
+	opts.Title = doc.a.Doc.ID
+	opts.Resumed = doc.resumed
+	m := newModel(doc.a, d, opts)
+	m.docs, m.doc, m.want, m.loading = d, doc, doc.index, -1
+	if focus >= 0 && focus < m.a.Len() {
+		m.setFocus(focus)
+	}
+	m.posSent = [2]int{doc.index, m.focus}
+	m.enableKeys()
+	m.setInfo("document %d/%d %s: %s — ] next document, ? keys", doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
 }
 

@@ -13,11 +13,35 @@ import (
 // editor fails (even by a panic) the terminal is restored, the work is
 // saved, and the error says in one line where it is.
 func Run(a *model.Annotation, file *model.Workfile, opts Options) error {
-	m := New(a, file, opts)
+	return runModel(New(a, file, opts))
+}
+
+// RunDataset opens the editor on d where the annotator stopped (document
+// and focused span), saving to d's database, until the user quits.
+func RunDataset(d *Dataset, opts Options) error {
+	doc, focus, err := d.resume()
+	if err != nil {
+		return err
+	}
+	return runModel(newDatasetModel(d, doc, focus, opts))
+}
+
+// runModel runs the program on m and reports as finish does.
+func runModel(m *Model) error {
 	p := tea.NewProgram(m)
 	m.stop = p.Quit
 	_, err := p.Run()
-	return m.finish(err)
+	return errors.Join(m.finish(err), m.keepPosition())
+}
+
+// keepPosition writes where the annotator is in a dataset once more after
+// the program ended: position Cmds still running when it quit may never
+// have finished.
+func (m *Model) keepPosition() error {
+	if m.docs == nil {
+		return nil
+	}
+	return m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.focus)
 }
 
 // finish saves what a failed run leaves unsaved and words the error.

@@ -28,6 +28,10 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 		m.setStyles(NewStyles(msg.IsDark()))
 	case savedMsg:
 		cmd = m.saved(msg)
+	case docLoadedMsg:
+		m.docLoaded(msg)
+	case positionMsg:
+		m.setError("position not saved: %v", msg.err)
 	case tea.PasteMsg:
 		if m.mode == modeEdit || m.mode == modeSearch {
 			m.input, cmd = m.input.Update(msg)
@@ -35,6 +39,7 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	}
+	cmd = tea.Batch(cmd, m.settle())
 	m.enableKeys()
 	if m.fullHelp {
 		m.relayout() // the keys on offer, and so the help's height, may have changed
@@ -75,6 +80,10 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !m.step(-1) {
 			m.setInfo("no other span to go to")
 		}
+	case key.Matches(msg, k.NextDoc):
+		m.gotoDoc(m.want + 1)
+	case key.Matches(msg, k.PrevDoc):
+		m.gotoDoc(m.want - 1)
 	case key.Matches(msg, k.Down):
 		m.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -186,6 +195,8 @@ func (m *Model) enableKeys() {
 	k.Reset.SetEnabled(has && s.Status != model.Pending)
 	k.Next.SetEnabled(m.a.Len() > 0)
 	k.Prev.SetEnabled(m.a.Len() > 0)
+	k.NextDoc.SetEnabled(m.docs != nil && m.want < m.docs.Len()-1)
+	k.PrevDoc.SetEnabled(m.docs != nil && m.want > 0)
 	k.ForceSave.SetEnabled(errors.Is(m.saveErr, model.ErrChangedOnDisk))
 	k.Undo.SetEnabled(m.a.CanUndo())
 	k.Redo.SetEnabled(m.a.CanRedo())

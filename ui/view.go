@@ -31,7 +31,8 @@ func (m *Model) View() (v tea.View) {
 	add := func(s string, n int) {
 		parts = append(parts, fit(s, n, l.Width)...)
 	}
-	add(m.hdr.View(m.styles, m.title, m.target.Name(), m.a.Counts(), m.a.Len(), filters[m.filter].name, m.saveState()), l.Header)
+	add(m.hdr.View(m.styles, headerData{title: m.title, path: m.target.Name(), counts: m.a.Counts(), total: m.a.Len(),
+		filter: filters[m.filter].name, state: m.saveState(), docs: m.docsView}), l.Header)
 	if m.mode == modePreview {
 		add(m.preview.View(), l.Article)
 	} else {

@@ -7,6 +7,7 @@ import (
 
 	"corefix"
 	"corefix/model"
+	"corefix/model/store"
 	"corefix/ui"
 )
 
@@ -16,26 +17,40 @@ type reviewOptions struct {
 	out       string
 	annotator string
 	readOnly  bool
+	db        string
 }
 
 func reviewCommand() command {
 	return command{
-		name: "review", args: "[FILE]",
+		name: "review", args: "[FILE | DATA.jsonl]",
 		summary: "Open the review editor on FILE (the embedded sample article without FILE).\n" +
 			"Decisions are saved to NAME.corefix.json beside FILE (./sample.corefix.json for the sample)\n" +
-			"after every change; reopening resumes where you stopped.",
+			"after every change; reopening resumes where you stopped. A JSON Lines dataset (.jsonl,\n" +
+			".ndjson) is reviewed document by document (] and [) in a database, DATA.corefix.db beside it.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &reviewOptions{}
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded in the annotation file")
 			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
+			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
 			return func(args []string) error { return runReview(e, o, args) }
 		},
 	}
 }
 
 func runReview(e *env, o *reviewOptions, args []string) error {
+	if len(args) == 1 && isDataset(args[0], false) {
+		d, err := openDatasetReview(o, args[0])
+		if err != nil {
+			return err
+		}
+		defer d.close()
+		return ui.RunDataset(d.ds, ui.Options{})
+	}
+	if o.db != "" {
+		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
+	}
 	r, err := openReview(e, o, args)
 	if err != nil {
 		return err
@@ -85,7 +100,7 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, origin(orig))
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.OriginFor(orig))
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -117,11 +132,37 @@ func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	return w, err
 }
 
-// origin says where the spans of a new annotation come from: the aligner
-// when the original is known, the detectors otherwise (as findings does).
-func origin(orig *model.Document) model.Origin {
-	if orig != nil {
-		return model.FromAlignment
+// datasetReview is a dataset opened for the editor.
+type datasetReview struct {
+	store *store.Store
+	ds    *ui.Dataset
+}
+
+func (d *datasetReview) close() error { return d.store.Close() }
+
+// openDatasetReview opens (indexing it the first time) the review database
+// of the dataset at path.
+func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
+	switch {
+	case o.original != "":
+		return nil, &usageError{msg: "--original is for one FILE; a dataset line carries its own \"original\""}
+	case o.out != "":
+		return nil, &usageError{msg: "--out is for one FILE; a dataset is saved to --db"}
+	case o.readOnly:
+		return nil, &usageError{msg: "--read-only is for one FILE; several editors can share a dataset's database"}
 	}
-	return model.FromDetector
+	db := o.db
+	if db == "" {
+		db = store.DefaultPath(path)
+	}
+	s, err := store.Open(db, store.Options{Dataset: path})
+	if err != nil {
+		return nil, err
+	}
+	ds, err := ui.NewDataset(s, o.annotator, findings)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return &datasetReview{store: s, ds: ds}, nil
 }

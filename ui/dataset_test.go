@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"corefix/model"
+	"corefix/model/store"
+)
+
+// writeDataset writes a JSON Lines dataset of n documents to dir: the
+// fixture's article, the same with a sentence added, and a clean article,
+// in turn, with ids d0, d1, ...
+func writeDataset(t testing.TB, dir string, n int) string {
+	t.Helper()
+	text := fixture(t).Doc.Text
+	var b strings.Builder
+	for i := range n {
+		rec := map[string]string{"id": fmt.Sprintf("d%d", i), "text": text}
+		switch i % 3 {
+		case 1:
+			rec["text"] = text + " One more sentence."
+		case 2:
+			rec["text"] = "A clean article."
+		}
+		line, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	path := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// fixtureDetect finds the fixture's spans in every text that starts with
+// the fixture's article, and nothing elsewhere.
+func fixtureDetect(t testing.TB) Detect {
+	fx := fixture(t)
+	return func(doc, _ *model.Document) ([]model.Finding, error) {
+		if !strings.HasPrefix(doc.Text, fx.Doc.Text) {
+			return nil, nil
+		}
+		var fs []model.Finding
+		for _, s := range fx.Spans() {
+			fs = append(fs, s.Finding)
+		}
+		return fs, nil
+	}
+}
+
+// openDataset opens the review database of the dataset at path as
+// annotator "test".
+func openDataset(t testing.TB, path string) *Dataset {
+	t.Helper()
+	s, err := store.Open(store.DefaultPath(path), store.Options{Dataset: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	d, err := NewDataset(s, "test", fixtureDetect(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// resumeModel opens the editor on d where the annotator stopped, at w×h.
+func resumeModel(t testing.TB, d *Dataset, w, h int) *Model {
+	t.Helper()
+	doc, focus, err := d.resume()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newDatasetModel(d, doc, focus, Options{})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// docAt reports the document on screen and the focused span's id.
+func docAt(m *Model) string { return fmt.Sprintf("%s/%s", m.a.Doc.ID, focused(m)) }
+
+func TestDatasetNextPrevDocument(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	if got := docAt(m); got != "d0/f0001" {
+		t.Fatalf("first open at %s, want d0/f0001 (the first document, its first span)", got)
+	}
+	tests := []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"]"}, "d1/f0001"},
+		{[]string{"]"}, "d2/"}, // no findings
+		{[]string{"]"}, "d2/"}, // the last one
+		{[]string{"[", "["}, "d0/f0001"},
+		{[]string{"["}, "d0/f0001"},
+		{[]string{"]", "]", "["}, "d1/f0001"}, // keys ahead of the loading
+	}
+	for _, tt := range tests {
+		press(t, m, tt.keys...)
+		if got := docAt(m); got != tt.want {
+			t.Errorf("after %v at %s, want %s", tt.keys, got, tt.want)
+		}
+	}
+	if !strings.Contains(screen(m), "doc 2/3") {
+		t.Errorf("the header does not say doc 2/3:\n%s", screen(m))
+	}
+}
+
+func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	press(t, m, "]", "[")
+	if m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() || m.bar.isErr {
+		t.Error("] and [ offered for a single file")
+	}
+	d := openDataset(t, writeDataset(t, t.TempDir(), 2))
+	m = resumeModel(t, d, 80, 24)
+	if !m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() {
+		t.Error("on the first of two documents, want ] and not [")
+	}
+	press(t, m, "]")
+	if m.keys.NextDoc.Enabled() || !m.keys.PrevDoc.Enabled() {
+		t.Error("on the last of two documents, want [ and not ]")
+	}
+}
+
+func TestDatasetResumesWhereTheAnnotatorStopped(t *testing.T) {
+	path := writeDataset(t, t.TempDir(), 3)
+	m := resumeModel(t, openDataset(t, path), 80, 24)
+	press(t, m, "]", "a", "n", "n")
+	want := docAt(m)
+	if err := m.keepPosition(); err != nil { // as Run does at quit
+		t.Fatal(err)
+	}
+	m = resumeModel(t, openDataset(t, path), 80, 24)
+	if got := docAt(m); got != want {
+		t.Errorf("reopened at %s, want %s", got, want)
+	}
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted {
+		t.Errorf("reopened f0001 is %s, want accepted", got)
+	}
+}
+
+func TestDatasetMovesOnlyOnceSaved(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	_, save := m.Update(keyMsg("a")) // the save (and a position write) is running
+	var res result
+	_, cmd := m.Update(keyMsg("]"))
+	run(m, cmd, &res)
+	if m.a.Doc.ID != "d0" {
+		t.Fatalf("] left d0 while its decision was being saved")
+	}
+	run(m, save, &res)
+	if m.a.Doc.ID != "d1" {
+		t.Errorf("once saved, ] did not move on: at %s", m.a.Doc.ID)
+	}
+	a, ok, err := d.store.LoadAnnotation("d0", "test")
+	if err != nil || !ok || a.Span(0).Status != model.Accepted {
+		t.Errorf("d0 in the database: ok %v, err %v; want f0001 accepted", ok, err)
+	}
+}
+
+func TestDatasetProgress(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 120, 40)
+	if got := screen(m); !strings.Contains(got, "doc 1/3 · 0 done") || !strings.Contains(got, "0/10 reviewed") {
+		t.Errorf("at first the header does not say doc 1/3 · 0 done, 0/10 reviewed:\n%s", got)
+	}
+	press(t, m, strings.Split(strings.Repeat("r", 10), "")...) // every span
+	if got := screen(m); !strings.Contains(got, "doc 1/3 · 1 done") {
+		t.Errorf("with d0 done the header does not say 1 done:\n%s", got)
+	}
+	press(t, m, "]", "]", "s", "[")
+	if got := screen(m); !strings.Contains(got, "doc 2/3 · 2 done") {
+		t.Errorf("with d0 and d2 (no findings, saved) done the header does not say 2 done:\n%s", got)
+	}
+	press(t, m, "[", "x")
+	if got := screen(m); !strings.Contains(got, "doc 1/3 · 1 done") {
+		t.Errorf("with d0 reopened to pending the header does not say 1 done:\n%s", got)
+	}
+}
