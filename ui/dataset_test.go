@@ -191,3 +191,17 @@ func TestDatasetProgress(t *testing.T) {
 		t.Errorf("with d0 reopened to pending the header does not say 1 done:\n%s", got)
 	}
 }
+
+func TestDatasetHeaderFits(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {120, 40}} {
+		m := resumeModel(t, d, size[0], size[1])
+		first, _, _ := strings.Cut(screen(m), "\n")
+		if !strings.Contains(first, "doc 1/3 · 0 done") || !strings.Contains(first, "0/10 reviewed") {
+			t.Errorf("at %v the header lacks the dataset or the document progress: %q", size, first)
+		}
+		if bars := strings.Count(first, "░") > 0; bars != (size[0] >= 100) {
+			t.Errorf("at %v the header has bars %v: %q", size, bars, first)
+		}
+	}
+}

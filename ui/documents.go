@@ -118,11 +118,12 @@ func (m *Model) docsDone() int {
 }
 
 // docsView is the dataset part of the header: the document on screen and
-// the documents done, with a bar; empty for a single file.
+// the documents done, with a bar of barW cells (none when 0).
 func (m *Model) docsView(barW int) string {
-	if m.docs == nil {
-		return ""
-	}
 	done, total := m.docsDone(), m.docs.Len()
-	return fmt.Sprintf("doc %d/%d · %d done %s", m.doc.index+1, total, done, progressBar(m.styles, done, total, barW))
+	s := fmt.Sprintf("doc %d/%d · %d done", m.doc.index+1, total, done)
+	if barW > 0 {
+		s += " " + progressBar(m.styles, done, total, barW)
+	}
+	return s
 }

@@ -18,24 +18,29 @@ type header struct {
 type headerData struct {
 	title, path string
 	counts      map[model.Status]int
-	total       int    // spans
-	filter      string // its name
-	state       string // the styled save state
-	docs        func(barW int) string
+	total       int                   // spans
+	filter      string                // its name
+	state       string                // the styled save state
+	docs        func(barW int) string // the dataset's progress; nil for a single file
 }
 
 // SetSize sets the header's width and rows.
 func (h *header) SetSize(w, rows int) { h.width, h.height = w, rows }
 
-// barWidth is the width of each progress bar.
-func (h header) barWidth() int { return max(min(h.width/5, 30), 5) }
-
-// View draws the header.
+// View draws the header. With a dataset's progress too, narrow screens
+// drop both bars and keep the figures.
 func (h header) View(st *Styles, d headerData) string {
+	barW := max(min(h.width/5, 30), 5)
+	if d.docs != nil && h.width < 100 {
+		barW = 0
+	}
 	done := d.total - d.counts[model.Pending]
-	progress := fmt.Sprintf("%d/%d reviewed %s", done, d.total, progressBar(st, done, d.total, h.barWidth()))
-	if docs := d.docs(h.barWidth()); docs != "" {
-		progress = docs + "  " + progress
+	progress := fmt.Sprintf("%d/%d reviewed", done, d.total)
+	if barW > 0 {
+		progress += " " + progressBar(st, done, d.total, barW)
+	}
+	if d.docs != nil {
+		progress = d.docs(barW) + "  " + progress
 	}
 	if h.height < 2 {
 		return spread(st.Title.Render(d.title)+" "+d.state, progress, h.width)

@@ -120,7 +120,11 @@ func newDatasetModel(d *Dataset, doc *document, focus int, opts Options) *Model 
 	}
 	m.posSent = [2]int{doc.index, m.focus}
 	m.enableKeys()
-	m.setInfo("document %d/%d %s: %s — ] next document, ? keys", doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
+	verb := "document"
+	if doc.resumed {
+		verb = "resumed document"
+	}
+	m.setInfo("%s %d/%d %s: %s — ] next document, ? keys", verb, doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
 }
 

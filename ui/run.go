@@ -31,7 +31,12 @@ func runModel(m *Model) error {
 	p := tea.NewProgram(m)
 	m.stop = p.Quit
 	_, err := p.Run()
-	return errors.Join(m.finish(err), m.keepPosition())
+	return m.end(err)
+}
+
+// end is what happens once the program stopped, however it stopped.
+func (m *Model) end(runErr error) error {
+	return errors.Join(m.finish(runErr), m.keepPosition())
 }
 
 // keepPosition writes where the annotator is in a dataset once more after

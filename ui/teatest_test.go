@@ -90,3 +90,55 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestDatasetEndToEnd drives the real program over a dataset in a
+// database: open, decide, next document, decide, quit; then reopens it and
+// finds the same document, span and decisions.
+func TestDatasetEndToEnd(t *testing.T) {
+	path := writeDataset(t, t.TempDir(), 3)
+	open := func() (*Model, *teatest.TestModel, *vtScreen) {
+		d := openDataset(t, path)
+		doc, focus, err := d.resume()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newDatasetModel(d, doc, focus, Options{})
+		tm := teatest.NewTestModel(t, m,
+			teatest.WithInitialTermSize(120, 30),
+			teatest.WithProgramOptions(
+				tea.WithColorProfile(colorprofile.ASCII),
+				tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
+			),
+		)
+		return m, tm, newVTScreen(tm, 120, 30)
+	}
+	m, tm, s := open()
+	s.waitFor(t, "doc 1/3")
+	tm.Type("a")
+	s.waitFor(t, "f0001 accepted")
+	tm.Type("]")
+	s.waitFor(t, "doc 2/3")
+	tm.Type("r")
+	s.waitFor(t, "f0001 rejected")
+	tm.Type("n")
+	s.waitFor(t, "3/10 f0003")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if err := m.end(nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, tm, s = open()
+	s.waitFor(t, "resumed document 2/3 d1")
+	s.waitFor(t, "3/10 f0003")
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Rejected {
+		t.Errorf("reopened d1 f0001 is %s, want rejected", got)
+	}
+	tm.Type("[")
+	s.waitFor(t, "doc 1/3")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted {
+		t.Errorf("reopened d0 f0001 is %s, want accepted", got)
+	}
+}

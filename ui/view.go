@@ -31,8 +31,12 @@ func (m *Model) View() (v tea.View) {
 	add := func(s string, n int) {
 		parts = append(parts, fit(s, n, l.Width)...)
 	}
-	add(m.hdr.View(m.styles, headerData{title: m.title, path: m.target.Name(), counts: m.a.Counts(), total: m.a.Len(),
-		filter: filters[m.filter].name, state: m.saveState(), docs: m.docsView}), l.Header)
+	hd := headerData{title: m.title, path: m.target.Name(), counts: m.a.Counts(), total: m.a.Len(),
+		filter: filters[m.filter].name, state: m.saveState()}
+	if m.docs != nil {
+		hd.docs = m.docsView
+	}
+	add(m.hdr.View(m.styles, hd), l.Header)
 	if m.mode == modePreview {
 		add(m.preview.View(), l.Article)
 	} else {
