@@ -205,3 +205,16 @@ func TestDatasetHeaderFits(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetStaysWhileNotSaved(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	d.store.Close() // every save fails from now on
+	press(t, m, "a", "]")
+	if m.a.Doc.ID != "d0" || !m.bar.isErr || !strings.Contains(m.bar.msg, "opens once this one is saved") {
+		t.Errorf("] with a failed save: at %s, status %q; want to stay on d0 with the error", m.a.Doc.ID, m.bar.msg)
+	}
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted || !m.unsaved() {
+		t.Errorf("the unsaved decision is %s (unsaved %v), want it kept", got, m.unsaved())
+	}
+}

@@ -80,3 +80,35 @@ func TestReviewOriginOfSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewDatasetFlags(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(data, []byte(`{"id":"a","text":"They The Democrats the election ."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := article(t, dir)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"review", "--db", filepath.Join(dir, "x.db"), path}, "--db goes with a dataset"},
+		{[]string{"review", "--original", path, data}, "--original is for one FILE"},
+		{[]string{"review", "--out", "x.json", data}, "--out is for one FILE"},
+		{[]string{"review", "--read-only", data}, "--read-only is for one FILE"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, "", tt.args...)
+		if first, _, _ := strings.Cut(errOut, "\n"); code != exitUsage || !strings.Contains(first, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tt.args, code, first, tt.want)
+		}
+	}
+	d, err := openDatasetReview(&reviewOptions{annotator: "bob"}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	if got, want := d.store.Path(), filepath.Join(dir, "news.corefix.db"); got != want || d.ds.Len() != 1 {
+		t.Errorf("database %s with %d documents, want %s with 1", got, d.ds.Len(), want)
+	}
+}
