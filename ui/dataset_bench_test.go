@@ -67,11 +67,14 @@ func BenchmarkNextDocument(b *testing.B) {
 	})
 	b.Run("annotated", func(b *testing.B) { // back and forth between two saved documents
 		m := modelAt(b, d, 0)
-		press(b, m, "a", "]", "a")
+		press(b, m, "r", "]", "r") // r: a may open the input for a missing word
 		keys := []string{"[", "]"}
 		for i := 0; b.Loop(); i++ {
 			press(b, m, keys[i%2])
 			_ = m.View()
+			if m.doc.index != i%2 {
+				b.Fatalf("%s went to document %d", keys[i%2], m.doc.index)
+			}
 		}
 		if !m.doc.resumed {
 			b.Fatal("the documents were not saved")
