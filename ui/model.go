@@ -98,7 +98,7 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	m.enableKeys()
 	switch {
 	case target.ReadOnly():
-		m.setError("read-only: %s is open in another corefix — you can look, not decide", target.Name())
+		m.setError("read-only: you can look, not decide — %s stays as it is", target.Name())
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	default:

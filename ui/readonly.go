@@ -5,8 +5,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// A read-only editor (the annotation file is held by another corefix)
-// refuses decisions instead of taking them unsaved: a decision that
+// A read-only editor (opened with --read-only, typically because another
+// corefix holds the annotation file) refuses decisions instead of taking them unsaved: a decision that
 // vanishes at quit is lost work, the one thing the editor promises never
 // to do. Moving, searching, filtering and the preview still work.
 
@@ -32,6 +32,6 @@ func (m *Model) refuse(msg tea.KeyPressMsg) bool {
 	if !m.target.ReadOnly() || !key.Matches(msg, m.refused...) {
 		return false
 	}
-	m.setError("read-only: %s is open in another corefix — decisions are not possible here", m.target.Name())
+	m.setError("read-only: no decisions here — %s stays as it is", m.target.Name())
 	return true
 }
