@@ -211,10 +211,45 @@ func TestDatasetStaysWhileNotSaved(t *testing.T) {
 	m := resumeModel(t, d, 80, 24)
 	d.store.Close() // every save fails from now on
 	press(t, m, "a", "]")
-	if m.a.Doc.ID != "d0" || !m.bar.isErr || !strings.Contains(m.bar.msg, "opens once this one is saved") {
+	if m.a.Doc.ID != "d0" || !m.bar.isErr || !strings.Contains(m.bar.msg, "stays open until it is saved") {
 		t.Errorf("] with a failed save: at %s, status %q; want to stay on d0 with the error", m.a.Doc.ID, m.bar.msg)
 	}
 	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted || !m.unsaved() {
 		t.Errorf("the unsaved decision is %s (unsaved %v), want it kept", got, m.unsaved())
 	}
+}
+
+func TestDatasetKeysTypedWhileMovingGoToTheNextDocument(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	_, load := m.Update(keyMsg("]"))
+	var res result
+	for _, k := range []string{"r", "]", "r"} { // typed before d1 arrives
+		_, cmd := m.Update(keyMsg(k))
+		run(m, cmd, &res)
+	}
+	if m.a.Doc.ID != "d0" || m.a.Span(0).Status != model.Pending {
+		t.Fatalf("keys typed while moving acted on d0")
+	}
+	run(m, load, &res)
+	if m.a.Doc.ID != "d2" {
+		t.Errorf("after ] r ] r at %s, want d2", m.a.Doc.ID)
+	}
+	d1, ok, err := d.store.LoadAnnotation("d1", "test")
+	if err != nil || !ok || d1.Span(0).Status != model.Rejected {
+		t.Errorf("d1 in the database: ok %v, err %v; want f0001 rejected", ok, err)
+	}
+	if _, ok, _ := d.store.LoadAnnotation("d0", "test"); ok {
+		t.Error("d0 was saved, though nothing was decided there")
+	}
+}
+
+func TestDatasetCtrlCWhileMoving(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	_, load := m.Update(keyMsg("]"))
+	if res := press(t, m, "ctrl+c"); !res.quit {
+		t.Error("ctrl+c while moving did not quit")
+	}
+	run(m, load, &result{})
 }

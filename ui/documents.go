@@ -35,25 +35,38 @@ func positionCmd(d *Dataset, seq int, id string, span int) tea.Cmd {
 }
 
 // gotoDoc asks for document i (] and [). The move itself happens in
-// settle, once nothing of this document is left unsaved.
+// settle, once nothing of this document is left unsaved; a document
+// whose last save failed is not left at all.
 func (m *Model) gotoDoc(i int) {
-	if i < 0 || i >= m.docs.Len() {
+	switch {
+	case i < 0 || i >= m.docs.Len():
 		m.setInfo("no document %d: the dataset has %d", i+1, m.docs.Len())
-		return
+	case m.saveErr != nil:
+		m.setError("not saved: %v — s retries; this document stays open until it is saved", m.saveErr)
+	default:
+		m.want = i
+		m.setInfo("document %d/%d…", i+1, m.docs.Len())
 	}
-	m.want = i
-	if m.saveErr != nil {
-		m.setError("not saved: %v — s retries; document %d opens once this one is saved", m.saveErr, i+1)
-		return
-	}
-	m.setInfo("document %d/%d…", i+1, m.docs.Len())
+}
+
+// moving reports that a document was asked for and is not on screen yet.
+// Keys typed meanwhile wait for it (see typeAhead): they were typed for
+// the next document, not for the one still showing.
+func (m *Model) moving() bool { return m.docs != nil && m.want != m.doc.index }
+
+// typeAhead keeps a key pressed while moving, for the document to come.
+func (m *Model) typeAhead(msg tea.KeyPressMsg) { m.ahead = append(m.ahead, msg) }
+
+// stayHere cancels a move, dropping the keys typed for it.
+func (m *Model) stayHere() {
+	m.want, m.ready, m.ahead = m.doc.index, nil, nil
 }
 
 // docLoaded keeps a loaded document until settle shows it.
 func (m *Model) docLoaded(msg docLoadedMsg) {
 	m.loading = -1
 	if msg.err != nil {
-		m.want = m.doc.index
+		m.stayHere()
 		m.setError("document %d: %v", msg.index+1, msg.err)
 		return
 	}
@@ -70,13 +83,23 @@ func (m *Model) settle() tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
+	if m.moving() && m.saveErr != nil {
+		m.stayHere()
+		m.setError("not saved: %v — staying on this document; s retries", m.saveErr)
+	}
 	if m.ready != nil && m.ready.index != m.want {
 		m.ready = nil // asked for another one meanwhile
 	}
 	calm := !m.unsaved() && m.saveErr == nil
+	// Only ctrl+c's quit question can leave the main mode while moving.
 	if m.ready != nil && calm && m.mode == modeReview {
 		m.show(m.ready)
 		m.ready = nil
+		ahead := m.ahead
+		m.ahead = nil
+		for _, k := range ahead {
+			cmds = append(cmds, m.key(k)) // a ] among them moves on again, and keeps the rest
+		}
 	}
 	if m.want != m.doc.index && m.ready == nil && m.loading < 0 && calm {
 		m.loading = m.want

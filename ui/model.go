@@ -65,12 +65,13 @@ type Model struct {
 
 	// Dataset mode; docs is nil for a single file.
 	docs    *Dataset
-	doc     *document // the document on screen
-	want    int       // the document ] and [ asked for
-	loading int       // the document being loaded, -1 for none
-	ready   *document // loaded, waiting for settle to show it
-	posSent [2]int    // the position last written: document, focused span
-	posSeq  int       // numbers position writes (see Dataset.setPosition)
+	doc     *document         // the document on screen
+	want    int               // the document ] and [ asked for
+	loading int               // the document being loaded, -1 for none
+	ready   *document         // loaded, waiting for settle to show it
+	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
+	posSent [2]int            // the position last written: document, focused span
+	posSeq  int               // numbers position writes (see Dataset.setPosition)
 
 	panicked string // set when Update or View panicked; Run reports it
 	stop     func() // quits the program from View, which cannot return a Cmd

@@ -52,6 +52,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) && m.mode != modeConfirm {
 		return m.quit() // from any mode, even while typing
 	}
+	if m.moving() {
+		m.typeAhead(msg)
+		return nil
+	}
 	switch m.mode {
 	case modeEdit, modeSearch:
 		return m.inputKey(msg)
