@@ -86,19 +86,20 @@ func (d *Dataset) load(i int) (*document, error) {
 	return dc, nil
 }
 
-// resume loads the document where the annotator stopped (the first one
-// when they never started) and returns the span that was in focus, -1
-// when unknown.
-func (d *Dataset) resume() (*document, int, error) {
+// resume loads the document where the annotator stopped and returns it
+// with that position, or the first document and nil when they never
+// started.
+func (d *Dataset) resume() (*document, *store.Position, error) {
 	pos, ok, err := d.store.LastPosition(d.annotator)
 	if err != nil {
-		return nil, -1, fmt.Errorf("%s: %w", d.store.Path(), err)
+		return nil, nil, fmt.Errorf("%s: %w", d.store.Path(), err)
 	}
 	if !ok {
-		pos = store.Position{Span: -1}
+		doc, err := d.load(0)
+		return doc, nil, err
 	}
 	doc, err := d.load(pos.Index)
-	return doc, pos.Span, err
+	return doc, &pos, err
 }
 
 // setPosition records that the annotator is at span of document id,

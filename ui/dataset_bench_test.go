@@ -89,7 +89,7 @@ func modelAt(b *testing.B, d *Dataset, i int) *Model {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := newDatasetModel(d, doc, -1, Options{})
+	m := newDatasetModel(d, doc, nil, Options{})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return m
 }

@@ -78,11 +78,11 @@ func openDataset(t testing.TB, path string) *Dataset {
 // resumeModel opens the editor on d where the annotator stopped, at w×h.
 func resumeModel(t testing.TB, d *Dataset, w, h int) *Model {
 	t.Helper()
-	doc, focus, err := d.resume()
+	doc, pos, err := d.resume()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newDatasetModel(d, doc, focus, Options{})
+	m := newDatasetModel(d, doc, pos, Options{})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -138,14 +138,17 @@ func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
 func TestDatasetResumesWhereTheAnnotatorStopped(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
 	m := resumeModel(t, openDataset(t, path), 80, 24)
+	if !strings.HasPrefix(m.bar.msg, "document 1/3 d0") {
+		t.Errorf("first open says %q, want document 1/3 d0", m.bar.msg)
+	}
 	press(t, m, "]", "a", "n", "n")
 	want := docAt(m)
 	if err := m.keepPosition(); err != nil { // as Run does at quit
 		t.Fatal(err)
 	}
 	m = resumeModel(t, openDataset(t, path), 80, 24)
-	if got := docAt(m); got != want {
-		t.Errorf("reopened at %s, want %s", got, want)
+	if got := docAt(m); got != want || !strings.HasPrefix(m.bar.msg, "resumed at document 2/3 d1") {
+		t.Errorf("reopened at %s saying %q, want %s and resumed at document 2/3 d1", got, m.bar.msg, want)
 	}
 	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted {
 		t.Errorf("reopened f0001 is %s, want accepted", got)

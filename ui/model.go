@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
+	"corefix/model/store"
 )
 
 // mode is what the keys currently drive.
@@ -108,23 +109,24 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	return m
 }
 
-// newDatasetModel returns an editor on doc of d, focused on span focus
-// (the first pending span when focus is out of range), saving to d's
-// database after every decision.
-func newDatasetModel(d *Dataset, doc *document, focus int, opts Options) *Model {
+// newDatasetModel returns an editor on doc of d, saving to d's database
+// after every decision. pos is where the annotator stopped in doc, nil
+// when they never started: the focus goes to its span, or else to the
+// first pending one.
+func newDatasetModel(d *Dataset, doc *document, pos *store.Position, opts Options) *Model {
 	opts.Title = doc.a.Doc.ID
 	opts.Resumed = doc.resumed
 	m := newModel(doc.a, d, opts)
 	m.docs, m.doc, m.want, m.loading = d, doc, doc.index, -1
-	if focus >= 0 && focus < m.a.Len() {
-		m.setFocus(focus)
+	verb := "document"
+	if pos != nil {
+		verb = "resumed at document"
+		if pos.Span >= 0 && pos.Span < m.a.Len() {
+			m.setFocus(pos.Span)
+		}
 	}
 	m.posSent = [2]int{doc.index, m.focus}
 	m.enableKeys()
-	verb := "document"
-	if doc.resumed {
-		verb = "resumed document"
-	}
 	m.setInfo("%s %d/%d %s: %s — ] next document, ? keys", verb, doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
 }

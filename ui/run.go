@@ -19,11 +19,11 @@ func Run(a *model.Annotation, file *model.Workfile, opts Options) error {
 // RunDataset opens the editor on d where the annotator stopped (document
 // and focused span), saving to d's database, until the user quits.
 func RunDataset(d *Dataset, opts Options) error {
-	doc, focus, err := d.resume()
+	doc, pos, err := d.resume()
 	if err != nil {
 		return err
 	}
-	return runModel(newDatasetModel(d, doc, focus, opts))
+	return runModel(newDatasetModel(d, doc, pos, opts))
 }
 
 // runModel runs the program on m and reports as finish does.

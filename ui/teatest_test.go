@@ -98,11 +98,11 @@ func TestDatasetEndToEnd(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
 	open := func() (*Model, *teatest.TestModel, *vtScreen) {
 		d := openDataset(t, path)
-		doc, focus, err := d.resume()
+		doc, pos, err := d.resume()
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newDatasetModel(d, doc, focus, Options{})
+		m := newDatasetModel(d, doc, pos, Options{})
 		tm := teatest.NewTestModel(t, m,
 			teatest.WithInitialTermSize(120, 30),
 			teatest.WithProgramOptions(
@@ -129,7 +129,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 	}
 
 	m, tm, s = open()
-	s.waitFor(t, "resumed document 2/3 d1")
+	s.waitFor(t, "resumed at document 2/3 d1")
 	s.waitFor(t, "3/10 f0003")
 	if got := spanByID(t, m.a, "f0001").Status; got != model.Rejected {
 		t.Errorf("reopened d1 f0001 is %s, want rejected", got)
