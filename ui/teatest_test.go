@@ -32,11 +32,12 @@ func newVTScreen(tm *teatest.TestModel, w, h int) *vtScreen {
 	return &vtScreen{emu: emu, r: io.TeeReader(tm.Output(), emu)}
 }
 
-// waitFor blocks until the screen shows want.
+// waitFor blocks until the screen shows want. The limit only ends a
+// test that would hang; it is generous for loaded machines under -race.
 func (s *vtScreen) waitFor(t *testing.T, want string) {
 	t.Helper()
 	teatest.WaitFor(t, s.r, func([]byte) bool { return strings.Contains(s.emu.String(), want) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(20*time.Second))
 }
 
 // TestEndToEnd drives the real program: open, next, accept, edit, save,
@@ -110,7 +111,13 @@ func TestDatasetEndToEnd(t *testing.T) {
 				tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
 			),
 		)
-		return m, tm, newVTScreen(tm, 120, 30)
+		s := newVTScreen(tm, 120, 30)
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Logf("the screen:\n%s", s.emu.String())
+			}
+		})
+		return m, tm, s
 	}
 	m, tm, s := open()
 	s.waitFor(t, "doc 1/3")
@@ -123,7 +130,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 	tm.Type("n")
 	s.waitFor(t, "3/10 f0003")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	if err := m.end(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +144,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 	tm.Type("[")
 	s.waitFor(t, "doc 1/3")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted {
 		t.Errorf("reopened d0 f0001 is %s, want accepted", got)
 	}
