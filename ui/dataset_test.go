@@ -256,3 +256,25 @@ func TestDatasetCtrlCWhileMoving(t *testing.T) {
 	}
 	run(m, load, &result{})
 }
+
+func TestDatasetLoadErrorStays(t *testing.T) {
+	path := writeDataset(t, t.TempDir(), 3)
+	m := resumeModel(t, openDataset(t, path), 80, 24)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another program rewrites the dataset under the editor.
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), `"d1"`, `"x1"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, load := m.Update(keyMsg("]"))
+	m.Update(keyMsg("r")) // typed for d1, before it fails to load
+	run(m, load, &result{})
+	if m.a.Doc.ID != "d0" || m.moving() || !m.bar.isErr || !strings.Contains(m.bar.msg, "changed") {
+		t.Errorf("] to a changed record: at %s (moving %v), status %q; want to stay on d0 with the error", m.a.Doc.ID, m.moving(), m.bar.msg)
+	}
+	if got := m.a.Span(0).Status; got != model.Pending {
+		t.Errorf("r typed for the document that failed to load acted on d0: f0001 %s", got)
+	}
+}

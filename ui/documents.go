@@ -65,12 +65,15 @@ func (m *Model) stayHere() {
 // docLoaded keeps a loaded document until settle shows it.
 func (m *Model) docLoaded(msg docLoadedMsg) {
 	m.loading = -1
-	if msg.err != nil {
+	switch {
+	case msg.index != m.want:
+		// The move was cancelled while the document loaded.
+	case msg.err != nil:
 		m.stayHere()
 		m.setError("document %d: %v", msg.index+1, msg.err)
-		return
+	default:
+		m.ready = msg.doc
 	}
-	m.ready = msg.doc
 }
 
 // settle runs after every message in dataset mode. It loads the document
@@ -86,9 +89,6 @@ func (m *Model) settle() tea.Cmd {
 	if m.moving() && m.saveErr != nil {
 		m.stayHere()
 		m.setError("not saved: %v — staying on this document; s retries", m.saveErr)
-	}
-	if m.ready != nil && m.ready.index != m.want {
-		m.ready = nil // asked for another one meanwhile
 	}
 	calm := !m.unsaved() && m.saveErr == nil
 	// Only ctrl+c's quit question can leave the main mode while moving.
