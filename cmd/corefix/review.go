@@ -31,7 +31,7 @@ func reviewCommand() command {
 			o := &reviewOptions{}
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
-			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded in the annotation file")
+			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded with your decisions (and, in a dataset, whose review this is)")
 			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
 			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
 			return func(args []string) error { return runReview(e, o, args) }
