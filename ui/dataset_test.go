@@ -278,3 +278,33 @@ func TestDatasetLoadErrorStays(t *testing.T) {
 		t.Errorf("r typed for the document that failed to load acted on d0: f0001 %s", got)
 	}
 }
+
+func TestDatasetEndAfterAFailure(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	press(t, m, "n")
+	m.Update(keyMsg("a")) // the save Cmd is dropped: unsaved
+	m.saving = false
+	err := m.end(tea.ErrProgramPanic)
+	if err == nil || !strings.Contains(err.Error(), "saved in "+d.Name()) {
+		t.Errorf("end after a panic = %v, want the work saved in %s", err, d.Name())
+	}
+	if a, ok, _ := d.store.LoadAnnotation("d0", "test"); !ok || a.Span(1).Status != model.Accepted {
+		t.Error("the decision made before the panic is not in the database")
+	}
+	if pos, ok, _ := d.store.LastPosition("test"); !ok || pos.DocID != "d0" || pos.Span != m.focus {
+		t.Errorf("position %+v, want d0 span %d", pos, m.focus)
+	}
+
+	d.store.Close() // now the database cannot be written either
+	m.Update(keyMsg("a"))
+	m.saving = false
+	err = m.end(tea.ErrProgramPanic)
+	rescue := d.RescuePath(m.a)
+	if err == nil || !strings.Contains(err.Error(), rescue) {
+		t.Fatalf("end with the database gone = %v, want the work in %s", err, rescue)
+	}
+	if a, err := model.ReadAnnotationFile(rescue); err != nil || a.Span(2).Status != model.Accepted {
+		t.Errorf("rescue file: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,9 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	}
 	if res := press(t, m, "q"); !res.quit {
 		t.Error("q did not quit at once: nothing can be unsaved")
+	}
+	if err := m.finish(errors.New("tty gone")); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("finish of a failed read-only run = %v, want it to say nothing was lost", err)
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a read-only editor wrote the annotation file")

@@ -46,7 +46,10 @@ func (m *Model) keepPosition() error {
 	if m.docs == nil {
 		return nil
 	}
-	return m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.focus)
+	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.focus); err != nil {
+		return fmt.Errorf("where you stopped was not saved in %s: %w", m.docs.Name(), err)
+	}
+	return nil
 }
 
 // finish saves what a failed run leaves unsaved and words the error.
