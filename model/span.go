@@ -39,6 +39,15 @@ const (
 	FromManual    Origin = "manual"
 )
 
+// OriginFor is where the found spans of a document come from: the aligner
+// when its original text is known (orig non-nil), the detectors otherwise.
+func OriginFor(orig *Document) Origin {
+	if orig != nil {
+		return FromAlignment
+	}
+	return FromDetector
+}
+
 // Valid reports whether o is a known origin.
 func (o Origin) Valid() bool {
 	return o == FromDetector || o == FromAlignment || o == FromManual

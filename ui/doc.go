@@ -5,5 +5,7 @@
 // Model is the only tea.Model. The article view, detail panel, strip,
 // status bar and override input are plain components sized by layout and
 // drawn by Model.View. Every decision goes through model.Annotation and is
-// saved by a Cmd right away, so nothing is lost if the terminal closes.
+// saved by a Cmd right away to a Target, so nothing is lost if the terminal
+// closes: an annotation file (Run) or, reviewing a dataset document by
+// document, its review database (RunDataset, with Dataset).
 package ui

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -103,7 +104,7 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 		}
 	case tea.QuitMsg:
 		res.quit = true
-	case savedMsg:
+	case savedMsg, docLoadedMsg, positionMsg:
 		_, next := m.Update(msg)
 		run(m, next, res)
 	}
@@ -132,12 +133,18 @@ func spanByID(t testing.TB, a *model.Annotation, id string) model.Span {
 // saved reads back the file the editor saved.
 func saved(t testing.TB, m *Model) *model.Annotation {
 	t.Helper()
-	if _, err := os.Stat(m.file.Path); err != nil {
+	if _, err := os.Stat(m.target.Name()); err != nil {
 		t.Fatalf("nothing saved: %v", err)
 	}
-	a, err := model.ReadAnnotationFile(m.file.Path)
+	a, err := model.ReadAnnotationFile(m.target.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return a
 }
+
+// failingTarget is a target whose saves fail, like a full disk.
+type failingTarget struct{ Target }
+
+func (failingTarget) Save(*model.Annotation) error      { return errors.New("disk full") }
+func (failingTarget) ForceSave(*model.Annotation) error { return errors.New("disk full") }

@@ -7,6 +7,7 @@ import "charm.land/bubbles/v2/key"
 // right now are disabled so the help never lies.
 type KeyMap struct {
 	Next, Prev                   key.Binding
+	NextDoc, PrevDoc             key.Binding // dataset mode
 	Down, Up, PageDown, PageUp   key.Binding
 	Home, End                    key.Binding
 	Accept, Choose, Reject, Edit key.Binding
@@ -34,6 +35,8 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Next:      b("n/tab", "next pending", "n", "tab"),
 		Prev:      b("p/⇧tab", "previous", "p", "shift+tab"),
+		NextDoc:   b("]", "next document", "]"),
+		PrevDoc:   b("[", "previous document", "["),
 		Down:      b("j/↓", "scroll down", "j", "down"),
 		Up:        b("k/↑", "scroll up", "k", "up"),
 		PageDown:  b("pgdn", "page down", "pgdown", "space"),
@@ -79,14 +82,14 @@ type reviewHelp struct{ k *KeyMap }
 // ShortHelp implements help.KeyMap.
 func (h reviewHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Next, k.Accept, k.Reject, k.Edit, k.Undo, k.Save, k.ForceSave, k.Quit, k.Help}
+	return []key.Binding{k.Next, k.NextDoc, k.Accept, k.Reject, k.Edit, k.Undo, k.Save, k.ForceSave, k.Quit, k.Help}
 }
 
 // FullHelp implements help.KeyMap.
 func (h reviewHelp) FullHelp() [][]key.Binding {
 	k := h.k
 	return [][]key.Binding{
-		{k.Next, k.Prev, k.Down, k.Up, k.PageDown, k.PageUp, k.Home, k.End},
+		{k.Next, k.Prev, k.NextDoc, k.PrevDoc, k.Down, k.Up, k.PageDown, k.PageUp, k.Home, k.End},
 		{k.Accept, k.Choose, k.Reject, k.Edit, k.Reset, k.Mark},
 		{k.Undo, k.Redo, k.Search, k.Filter, k.Preview, k.Save, k.ForceSave, k.Quit, k.Help},
 	}

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
+	"corefix/model/store"
 )
 
 // mode is what the keys currently drive.
@@ -30,15 +32,16 @@ type Options struct {
 
 // Model is the review editor, the program's only tea.Model.
 type Model struct {
-	a     *model.Annotation
-	file  *model.Workfile // where decisions are saved
-	title string
+	a      *model.Annotation
+	target Target // where decisions are saved
+	title  string
 
-	keys   KeyMap
-	styles *Styles
-	lay    layout
-	width  int
-	height int
+	keys    KeyMap
+	refused []key.Binding // decisions a read-only editor turns down (see refuse)
+	styles  *Styles
+	lay     layout
+	width   int
+	height  int
 
 	hdr     header
 	art     *article
@@ -61,16 +64,32 @@ type Model struct {
 	announceSave          bool
 	saveErr               error
 
+	// Dataset mode; docs is nil for a single file.
+	docs    *Dataset
+	doc     *document         // the document on screen
+	want    int               // the document ] and [ asked for
+	loading int               // the document being loaded, -1 for none
+	ready   *document         // loaded, waiting for settle to show it
+	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
+	posSent [2]int            // the position last written: document, focused span
+	posSeq  int               // numbers position writes (see Dataset.setPosition)
+
 	panicked string // set when Update or View panicked; Run reports it
 	stop     func() // quits the program from View, which cannot return a Cmd
 }
 
 // New returns an editor for a, saving to file after every decision.
 func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
-	m := &Model{a: a, file: file, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+	return newModel(a, fileTarget{file}, opts)
+}
+
+// newModel returns an editor for a, saving to target after every decision.
+func newModel(a *model.Annotation, target Target, opts Options) *Model {
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
+	m.refused = refusedKeys(m.keys)
 	m.art = newArticle(a, m.styles)
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
@@ -79,11 +98,36 @@ func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
 	m.art.SetFilter(filters[0].keep)
 	m.focusFirst()
 	m.enableKeys()
-	if opts.Resumed {
-		m.setInfo("resumed %s: %s — ? keys", file.Path, a.Describe())
-	} else {
+	switch {
+	case target.ReadOnly():
+		m.setError("read-only: you can look, not decide — %s stays as it is", target.Name())
+	case opts.Resumed:
+		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
+	default:
 		m.setInfo("%s — n next, a accept, r reject, e edit, ? keys", a.Describe())
 	}
+	return m
+}
+
+// newDatasetModel returns an editor on doc of d, saving to d's database
+// after every decision. pos is where the annotator stopped in doc, nil
+// when they never started: the focus goes to its span, or else to the
+// first pending one.
+func newDatasetModel(d *Dataset, doc *document, pos *store.Position, opts Options) *Model {
+	opts.Title = doc.a.Doc.ID
+	opts.Resumed = doc.resumed
+	m := newModel(doc.a, d, opts)
+	m.docs, m.doc, m.want, m.loading = d, doc, doc.index, -1
+	verb := "document"
+	if pos != nil {
+		verb = "resumed at document"
+		if pos.Span >= 0 && pos.Span < m.a.Len() {
+			m.setFocus(pos.Span)
+		}
+	}
+	m.posSent = [2]int{doc.index, m.focus}
+	m.enableKeys()
+	m.setInfo("%s %d/%d %s: %s — ] next document, ? keys", verb, doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
 }
 

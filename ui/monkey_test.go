@@ -14,13 +14,42 @@ import (
 // frame exactly the screen's height, and the incremental wrap equal to a
 // fresh one.
 func TestRandomKeys(t *testing.T) {
-	keys := []string{"n", "p", "tab", "shift+tab", "j", "k", "up", "down", "pgup", "pgdown", "home", "end",
-		"a", "enter", "1", "2", "3", "r", "e", "x", "m", "u", "ctrl+r", "/", "f", "d", "s", "?", "esc",
-		"left", "right", "shift+right", "shift+left", "L", "H", "c", "backspace", "w", "é", "漢", " ", "q"}
+	m := newTestModel(t, 80, 24)
+	pressRandomKeys(t, m, monkeyKeys)
+	if got := saved(t, m).Len(); got != m.a.Len() {
+		t.Errorf("the file has %d spans, the editor %d", got, m.a.Len())
+	}
+}
+
+// TestRandomKeysDataset does the same over a dataset, moving between
+// documents too, and checks the database holds what the editor shows.
+func TestRandomKeysDataset(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 5))
+	m := resumeModel(t, d, 80, 24)
+	pressRandomKeys(t, m, append(monkeyKeys, "]", "[", "]", "["))
+	press(t, m, "esc", "esc", "s") // out of any input, then save
+	a, ok, err := d.store.LoadAnnotation(m.a.Doc.ID, "test")
+	if err != nil || !ok || a.Describe() != m.a.Describe() {
+		t.Errorf("the database has %v (ok %v, err %v), the editor %s", a, ok, err, m.a.Describe())
+	}
+	if p, err := d.store.Progress("test"); err != nil || p.Saved < 3 {
+		t.Errorf("%d documents saved (err %v); the keys hardly left the first ones", p.Saved, err)
+	}
+}
+
+// monkeyKeys are the keys pressRandomKeys picks from.
+var monkeyKeys = []string{"n", "p", "tab", "shift+tab", "j", "k", "up", "down", "pgup", "pgdown", "home", "end",
+	"a", "enter", "1", "2", "3", "r", "e", "x", "m", "u", "ctrl+r", "/", "f", "d", "s", "?", "esc",
+	"left", "right", "shift+right", "shift+left", "L", "H", "c", "backspace", "w", "é", "漢", " ", "q"}
+
+// pressRandomKeys presses 3,000 keys picked from keys, with resizes, and
+// checks after each what must always hold.
+func pressRandomKeys(t *testing.T, m *Model, keys []string) {
+	t.Helper()
 	sizes := [][2]int{{40, 12}, {80, 24}, {23, 9}, {120, 40}, {300, 100}, {57, 17}}
 	rng := rand.New(rand.NewPCG(7, 11))
-	m := newTestModel(t, 80, 24)
 	w, h := 80, 24
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for step := 0; step < 3000; step++ {
 		k := keys[rng.IntN(len(keys))]
 		if rng.IntN(40) == 0 {
@@ -50,8 +79,5 @@ func TestRandomKeys(t *testing.T) {
 				t.Fatalf("step %d: incremental wrap differs from a fresh one", step)
 			}
 		}
-	}
-	if got := saved(t, m).Len(); got != m.a.Len() {
-		t.Errorf("the file has %d spans, the editor %d", got, m.a.Len())
 	}
 }

@@ -13,11 +13,43 @@ import (
 // editor fails (even by a panic) the terminal is restored, the work is
 // saved, and the error says in one line where it is.
 func Run(a *model.Annotation, file *model.Workfile, opts Options) error {
-	m := New(a, file, opts)
+	return runModel(New(a, file, opts))
+}
+
+// RunDataset opens the editor on d where the annotator stopped (document
+// and focused span), saving to d's database, until the user quits.
+func RunDataset(d *Dataset, opts Options) error {
+	doc, pos, err := d.resume()
+	if err != nil {
+		return err
+	}
+	return runModel(newDatasetModel(d, doc, pos, opts))
+}
+
+// runModel runs the program on m and reports as finish does.
+func runModel(m *Model) error {
 	p := tea.NewProgram(m)
 	m.stop = p.Quit
 	_, err := p.Run()
-	return m.finish(err)
+	return m.end(err)
+}
+
+// end is what happens once the program stopped, however it stopped.
+func (m *Model) end(runErr error) error {
+	return errors.Join(m.finish(runErr), m.keepPosition())
+}
+
+// keepPosition writes where the annotator is in a dataset once more after
+// the program ended: position Cmds still running when it quit may never
+// have finished.
+func (m *Model) keepPosition() error {
+	if m.docs == nil {
+		return nil
+	}
+	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.focus); err != nil {
+		return fmt.Errorf("where you stopped was not saved in %s: %w", m.docs.Name(), err)
+	}
+	return nil
 }
 
 // finish saves what a failed run leaves unsaved and words the error.
@@ -30,11 +62,14 @@ func (m *Model) finish(runErr error) error {
 	if cause == "" {
 		cause = runErr.Error()
 	}
-	where := m.file.Path
-	if err := m.file.Save(m.a); err != nil {
+	if m.target.ReadOnly() {
+		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
+	}
+	where := m.target.Name()
+	if err := m.target.Save(m.a); err != nil {
 		// Never overwrite a file someone else changed, nor lose the work:
 		// put it beside.
-		where = m.file.Path + ".rescue"
+		where = m.target.RescuePath(m.a)
 		if err2 := model.SaveAnnotation(where, m.a); err2 != nil {
 			return fmt.Errorf("the editor stopped (%s) and your work could not be saved: %v; %v", cause, err, err2)
 		}

@@ -19,17 +19,17 @@ type savedMsg struct {
 // write can run in the background while the editor goes on changing the
 // annotation. force overwrites a file another program changed. A panic
 // while encoding becomes an error in the status bar.
-func saveCmd(file *model.Workfile, snap *model.Annotation, version int, force bool) tea.Cmd {
+func saveCmd(target Target, snap *model.Annotation, version int, force bool) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", file.Path, r)}
+				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", target.Name(), r)}
 			}
 		}()
 		if force {
-			return savedMsg{version: version, err: file.ForceSave(snap)}
+			return savedMsg{version: version, err: target.ForceSave(snap)}
 		}
-		return savedMsg{version: version, err: file.Save(snap)}
+		return savedMsg{version: version, err: target.Save(snap)}
 	}
 }
 
@@ -43,7 +43,7 @@ func (m *Model) startSave(force bool) tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	return saveCmd(m.file, m.a.Snapshot(), m.version, force)
+	return saveCmd(m.target, m.a.Snapshot(), m.version, force)
 }
 
 // saved handles the end of a save.
@@ -52,7 +52,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.saveErr = msg.err
 		if errors.Is(msg.err, model.ErrChangedOnDisk) {
-			m.setError("not saved: %s changed on disk since it was opened — S overwrites it", m.file.Path)
+			m.setError("not saved: %s changed on disk since it was opened — S overwrites it", m.target.Name())
 		} else {
 			m.setError("not saved: %v — your decisions are kept; s retries", msg.err)
 		}
@@ -69,7 +69,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	if m.announceSave {
 		m.announceSave = false
-		m.setInfo("saved to %s", m.file.Path)
+		m.setInfo("saved to %s", m.target.Name())
 	}
 	return nil
 }

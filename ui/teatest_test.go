@@ -32,11 +32,12 @@ func newVTScreen(tm *teatest.TestModel, w, h int) *vtScreen {
 	return &vtScreen{emu: emu, r: io.TeeReader(tm.Output(), emu)}
 }
 
-// waitFor blocks until the screen shows want.
+// waitFor blocks until the screen shows want. The limit only ends a
+// test that would hang; it is generous for loaded machines under -race.
 func (s *vtScreen) waitFor(t *testing.T, want string) {
 	t.Helper()
 	teatest.WaitFor(t, s.r, func([]byte) bool { return strings.Contains(s.emu.String(), want) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(20*time.Second))
 }
 
 // TestEndToEnd drives the real program: open, next, accept, edit, save,
@@ -88,5 +89,63 @@ func TestEndToEnd(t *testing.T) {
 		if !strings.Contains(a.CorrectedText(), want) {
 			t.Errorf("corrected text lacks %q", want)
 		}
+	}
+}
+
+// TestDatasetEndToEnd drives the real program over a dataset in a
+// database: open, decide, next document, decide, quit; then reopens it and
+// finds the same document, span and decisions.
+func TestDatasetEndToEnd(t *testing.T) {
+	path := writeDataset(t, t.TempDir(), 3)
+	open := func() (*Model, *teatest.TestModel, *vtScreen) {
+		d := openDataset(t, path)
+		doc, pos, err := d.resume()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newDatasetModel(d, doc, pos, Options{})
+		tm := teatest.NewTestModel(t, m,
+			teatest.WithInitialTermSize(120, 30),
+			teatest.WithProgramOptions(
+				tea.WithColorProfile(colorprofile.ASCII),
+				tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
+			),
+		)
+		s := newVTScreen(tm, 120, 30)
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Logf("the screen:\n%s", s.emu.String())
+			}
+		})
+		return m, tm, s
+	}
+	m, tm, s := open()
+	s.waitFor(t, "doc 1/3")
+	tm.Type("a")
+	s.waitFor(t, "f0001 accepted")
+	tm.Type("]")
+	s.waitFor(t, "doc 2/3")
+	tm.Type("r")
+	s.waitFor(t, "f0001 rejected")
+	tm.Type("n")
+	s.waitFor(t, "3/10 f0003")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
+	if err := m.end(nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, tm, s = open()
+	s.waitFor(t, "resumed at document 2/3 d1")
+	s.waitFor(t, "3/10 f0003")
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Rejected {
+		t.Errorf("reopened d1 f0001 is %s, want rejected", got)
+	}
+	tm.Type("[")
+	s.waitFor(t, "doc 1/3")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
+	if got := spanByID(t, m.a, "f0001").Status; got != model.Accepted {
+		t.Errorf("reopened d0 f0001 is %s, want accepted", got)
 	}
 }

@@ -28,6 +28,10 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 		m.setStyles(NewStyles(msg.IsDark()))
 	case savedMsg:
 		cmd = m.saved(msg)
+	case docLoadedMsg:
+		m.docLoaded(msg)
+	case positionMsg:
+		m.setError("position not saved: %v", msg.err)
 	case tea.PasteMsg:
 		if m.mode == modeEdit || m.mode == modeSearch {
 			m.input, cmd = m.input.Update(msg)
@@ -35,6 +39,7 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	}
+	cmd = tea.Batch(cmd, m.settle())
 	m.enableKeys()
 	if m.fullHelp {
 		m.relayout() // the keys on offer, and so the help's height, may have changed
@@ -46,6 +51,10 @@ func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) && m.mode != modeConfirm {
 		return m.quit() // from any mode, even while typing
+	}
+	if m.moving() {
+		m.typeAhead(msg)
+		return nil
 	}
 	switch m.mode {
 	case modeEdit, modeSearch:
@@ -62,6 +71,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // reviewKey handles the main mode.
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.refuse(msg) {
+		return nil
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Next):
@@ -72,6 +84,10 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !m.step(-1) {
 			m.setInfo("no other span to go to")
 		}
+	case key.Matches(msg, k.NextDoc):
+		m.gotoDoc(m.want + 1)
+	case key.Matches(msg, k.PrevDoc):
+		m.gotoDoc(m.want - 1)
 	case key.Matches(msg, k.Down):
 		m.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -183,7 +199,14 @@ func (m *Model) enableKeys() {
 	k.Reset.SetEnabled(has && s.Status != model.Pending)
 	k.Next.SetEnabled(m.a.Len() > 0)
 	k.Prev.SetEnabled(m.a.Len() > 0)
+	k.NextDoc.SetEnabled(m.docs != nil && m.want < m.docs.Len()-1)
+	k.PrevDoc.SetEnabled(m.docs != nil && m.want > 0)
 	k.ForceSave.SetEnabled(errors.Is(m.saveErr, model.ErrChangedOnDisk))
 	k.Undo.SetEnabled(m.a.CanUndo())
 	k.Redo.SetEnabled(m.a.CanRedo())
+	if m.target.ReadOnly() {
+		for _, b := range k.decisions() {
+			b.SetEnabled(false) // refused anyway: the help offers only what works
+		}
+	}
 }

@@ -370,11 +370,7 @@ func TestSaveKey(t *testing.T) {
 
 func TestSaveErrorKeepsWork(t *testing.T) {
 	m := newTestModel(t, 80, 24)
-	ro, err := model.OpenWorkfileReadOnly(m.file.Path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.file = ro
+	m.target = failingTarget{m.target}
 	press(t, m, "a")
 	if !m.bar.isErr || !strings.Contains(m.bar.msg, "not saved") || m.saveErr == nil {
 		t.Errorf("failed save: status %q, want an error in the status bar", m.bar.msg)
@@ -397,14 +393,14 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 func TestChangedOnDiskAsksBeforeOverwriting(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "a")
-	if err := os.WriteFile(m.file.Path, []byte("someone else's work"), 0o644); err != nil {
+	if err := os.WriteFile(m.target.Name(), []byte("someone else's work"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	press(t, m, "a")
 	if !errors.Is(m.saveErr, model.ErrChangedOnDisk) || !strings.Contains(m.bar.msg, "S overwrites") || !m.keys.ForceSave.Enabled() {
 		t.Fatalf("save over a changed file: err %v, status %q; want the conflict reported and S offered", m.saveErr, m.bar.msg)
 	}
-	if data, _ := os.ReadFile(m.file.Path); string(data) != "someone else's work" {
+	if data, _ := os.ReadFile(m.target.Name()); string(data) != "someone else's work" {
 		t.Fatal("the other program's file was overwritten without asking")
 	}
 	press(t, m, "S")
@@ -528,8 +524,8 @@ func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
 		t.Error("after a panic the editor does not quit")
 	}
 	err := m.finish(nil)
-	if err == nil || !strings.Contains(err.Error(), m.file.Path) || strings.Contains(err.Error(), "\n") {
-		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.file.Path)
+	if err == nil || !strings.Contains(err.Error(), m.target.Name()) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.target.Name())
 	}
 	if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
 		t.Errorf("the decision made before the panic was saved as %s", got)
@@ -546,14 +542,14 @@ func TestFinishAfterProgramError(t *testing.T) {
 		t.Errorf("finish(ErrProgramPanic) = %v", err)
 	}
 	// A file changed by someone else is not overwritten: the work goes beside it.
-	if err := os.WriteFile(m.file.Path, []byte("someone else's work"), 0o644); err != nil {
+	if err := os.WriteFile(m.target.Name(), []byte("someone else's work"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	err = m.finish(errors.New("tty gone"))
-	if err == nil || !strings.Contains(err.Error(), m.file.Path+".rescue") {
-		t.Errorf("finish over a changed file = %v, want the work in %s.rescue", err, m.file.Path)
+	if err == nil || !strings.Contains(err.Error(), m.target.Name()+".rescue") {
+		t.Errorf("finish over a changed file = %v, want the work in %s.rescue", err, m.target.Name())
 	}
-	if _, err := model.ReadAnnotationFile(m.file.Path + ".rescue"); err != nil {
+	if _, err := model.ReadAnnotationFile(m.target.Name() + ".rescue"); err != nil {
 		t.Error(err)
 	}
 }

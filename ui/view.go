@@ -31,7 +31,12 @@ func (m *Model) View() (v tea.View) {
 	add := func(s string, n int) {
 		parts = append(parts, fit(s, n, l.Width)...)
 	}
-	add(m.hdr.View(m.styles, m.title, m.file.Path, m.a.Counts(), m.a.Len(), filters[m.filter].name, m.saveState()), l.Header)
+	hd := headerData{title: m.title, path: m.target.Name(), counts: m.a.Counts(), total: m.a.Len(),
+		filter: filters[m.filter].name, state: m.saveState()}
+	if m.docs != nil {
+		hd.docs = m.docsView
+	}
+	add(m.hdr.View(m.styles, hd), l.Header)
 	if m.mode == modePreview {
 		add(m.preview.View(), l.Article)
 	} else {
@@ -85,6 +90,8 @@ func spread(left, right string, w int) string {
 // saveState says whether the file is up to date.
 func (m *Model) saveState() string {
 	switch {
+	case m.target.ReadOnly():
+		return m.styles.Error.Render("READ-ONLY")
 	case m.saveErr != nil:
 		return m.styles.Error.Render("NOT SAVED")
 	case m.saving:

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 
 	"corefix"
 	"corefix/model"
+	"corefix/model/store"
 	"corefix/ui"
 )
 
@@ -13,27 +16,62 @@ type reviewOptions struct {
 	original  string
 	out       string
 	annotator string
+	readOnly  bool
+	db        string
 }
 
 func reviewCommand() command {
 	return command{
-		name: "review", args: "[FILE]",
+		name: "review", args: "[FILE | DATA.jsonl]",
 		summary: "Open the review editor on FILE (the embedded sample article without FILE).\n" +
 			"Decisions are saved to NAME.corefix.json beside FILE (./sample.corefix.json for the sample)\n" +
-			"after every change; reopening resumes where you stopped.",
+			"after every change; reopening resumes where you stopped. A JSON Lines dataset (.jsonl,\n" +
+			".ndjson) is reviewed document by document (] and [) in a database, DATA.corefix.db beside it.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &reviewOptions{}
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
-			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded in the annotation file")
+			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded with your decisions (and, in a dataset, whose review this is)")
+			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
+			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
 			return func(args []string) error { return runReview(e, o, args) }
 		},
 	}
 }
 
 func runReview(e *env, o *reviewOptions, args []string) error {
+	if len(args) == 1 && isDataset(args[0], false) {
+		d, err := openDatasetReview(o, args[0])
+		if err != nil {
+			return err
+		}
+		defer d.close()
+		return ui.RunDataset(d.ds, ui.Options{})
+	}
+	if o.db != "" {
+		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
+	}
+	r, err := openReview(e, o, args)
+	if err != nil {
+		return err
+	}
+	defer r.file.Close()
+	return ui.Run(r.a, r.file, r.opts)
+}
+
+// review is an annotation file opened for the editor.
+type review struct {
+	a    *model.Annotation
+	file *model.Workfile
+	opts ui.Options
+}
+
+// openReview reads the article, locks its annotation file (or opens it
+// read-only) and resumes or starts the annotation: everything but the
+// editor, so tests can check it without a terminal.
+func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if len(args) > 1 {
-		return &usageError{msg: "review takes one FILE"}
+		return nil, &usageError{msg: "review takes one FILE"}
 	}
 	var doc *model.Document
 	out := o.out
@@ -45,7 +83,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	} else {
 		var err error
 		if doc, err = e.readDocument(args[0]); err != nil {
-			return err
+			return nil, err
 		}
 		if out == "" {
 			out = model.AnnotationPath(args[0])
@@ -55,17 +93,17 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if o.original != "" {
 		var err error
 		if orig, err = e.readDocument(o.original); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	w, err := model.OpenWorkfile(out, o.annotator)
+	w, err := openWorkfile(out, o)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.FromDetector)
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.OriginFor(orig))
 	if err != nil {
-		return err
+		w.Close()
+		return nil, err
 	}
 	if !resumed {
 		a.Annotator = o.annotator
@@ -77,5 +115,54 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return ui.Run(a, w, ui.Options{Title: title, Resumed: resumed})
+	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed}}, nil
+}
+
+// openWorkfile locks the annotation file, or opens it read-only when asked.
+// A lock held by another editor is one line naming the holder and the way
+// to look anyway.
+func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
+	if o.readOnly {
+		return model.OpenWorkfileReadOnly(path)
+	}
+	w, err := model.OpenWorkfile(path, o.annotator)
+	if errors.Is(err, model.ErrLocked) {
+		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
+	}
+	return w, err
+}
+
+// datasetReview is a dataset opened for the editor.
+type datasetReview struct {
+	store *store.Store
+	ds    *ui.Dataset
+}
+
+func (d *datasetReview) close() error { return d.store.Close() }
+
+// openDatasetReview opens (indexing it the first time) the review database
+// of the dataset at path.
+func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
+	switch {
+	case o.original != "":
+		return nil, &usageError{msg: "--original is for one FILE; a dataset line carries its own \"original\""}
+	case o.out != "":
+		return nil, &usageError{msg: "--out is for one FILE; a dataset is saved to --db"}
+	case o.readOnly:
+		return nil, &usageError{msg: "--read-only is for one FILE; several editors can share a dataset's database"}
+	}
+	db := o.db
+	if db == "" {
+		db = store.DefaultPath(path)
+	}
+	s, err := store.Open(db, store.Options{Dataset: path})
+	if err != nil {
+		return nil, err
+	}
+	ds, err := ui.NewDataset(s, o.annotator, findings)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return &datasetReview{store: s, ds: ds}, nil
 }

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
+
+// article writes a copy of the sample-sized test article into dir.
+func article(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/align/drift-GUM_news_stampede.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "news.txt")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// holdLock opens path's annotation file as another editor would.
+func holdLock(t *testing.T, path string) {
+	t.Helper()
+	w, err := model.OpenWorkfile(model.AnnotationPath(path), "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+}
+
+func TestReviewLockedSuggestsReadOnly(t *testing.T) {
+	path := article(t, t.TempDir())
+	holdLock(t, path)
+	code, _, errOut := runCLI(t, "", "review", "--annotator", "bob", path)
+	if code != exitFailure || strings.Count(errOut, "\n") != 1 ||
+		!strings.Contains(errOut, "alice (pid ") || !strings.Contains(errOut, "--read-only") {
+		t.Errorf("review of a locked file: exit %d, stderr %q; want one line naming alice and suggesting --read-only", code, errOut)
+	}
+}
+
+func TestReviewReadOnlyOpensLockedFile(t *testing.T) {
+	path := article(t, t.TempDir())
+	holdLock(t, path)
+	r, err := openReview(&env{}, &reviewOptions{annotator: "bob", readOnly: true}, []string{path})
+	if err != nil {
+		t.Fatalf("--read-only on a locked file: %v", err)
+	}
+	defer r.file.Close()
+	if !r.file.ReadOnly || r.a.Len() == 0 {
+		t.Errorf("--read-only: read-only %v, %d spans; want a read-only file and the findings", r.file.ReadOnly, r.a.Len())
+	}
+}
+
+func TestReviewOriginOfSpans(t *testing.T) {
+	dir := t.TempDir()
+	path := article(t, dir)
+	for _, tt := range []struct {
+		original string
+		want     model.Origin
+	}{
+		{"", model.FromDetector},
+		{"../../testdata/align/GUM_news_stampede.orig.txt", model.FromAlignment},
+	} {
+		o := &reviewOptions{annotator: "bob", original: tt.original, out: filepath.Join(dir, string(tt.want)+".corefix.json")}
+		r, err := openReview(&env{}, o, []string{path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.file.Close()
+		if r.a.Len() == 0 {
+			t.Fatalf("--original %q: no spans", tt.original)
+		}
+		if got := r.a.Span(0).Origin; got != tt.want {
+			t.Errorf("--original %q: spans from %s, want %s", tt.original, got, tt.want)
+		}
+	}
+}
+
+func TestReviewDatasetFlags(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(data, []byte(`{"id":"a","text":"They The Democrats the election ."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := article(t, dir)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"review", "--db", filepath.Join(dir, "x.db"), path}, "--db goes with a dataset"},
+		{[]string{"review", "--original", path, data}, "--original is for one FILE"},
+		{[]string{"review", "--out", "x.json", data}, "--out is for one FILE"},
+		{[]string{"review", "--read-only", data}, "--read-only is for one FILE"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, "", tt.args...)
+		if first, _, _ := strings.Cut(errOut, "\n"); code != exitUsage || !strings.Contains(first, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tt.args, code, first, tt.want)
+		}
+	}
+	d, err := openDatasetReview(&reviewOptions{annotator: "bob"}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	if got, want := d.store.Path(), filepath.Join(dir, "news.corefix.db"); got != want || d.ds.Len() != 1 {
+		t.Errorf("database %s with %d documents, want %s with 1", got, d.ds.Len(), want)
+	}
+}

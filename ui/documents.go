@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"corefix/model/store"
+)
+
+// docLoadedMsg brings a document loaded by loadCmd.
+type docLoadedMsg struct {
+	index int
+	doc   *document
+	err   error
+}
+
+// positionMsg reports a position that could not be written.
+type positionMsg struct{ err error }
+
+func loadCmd(d *Dataset, i int) tea.Cmd {
+	return func() tea.Msg {
+		doc, err := d.load(i)
+		return docLoadedMsg{index: i, doc: doc, err: err}
+	}
+}
+
+func positionCmd(d *Dataset, seq int, id string, span int) tea.Cmd {
+	return func() tea.Msg {
+		if err := d.setPosition(seq, id, span); err != nil {
+			return positionMsg{err: err}
+		}
+		return nil
+	}
+}
+
+// gotoDoc asks for document i (] and [). The move itself happens in
+// settle, once nothing of this document is left unsaved; a document
+// whose last save failed is not left at all.
+func (m *Model) gotoDoc(i int) {
+	switch {
+	case i < 0 || i >= m.docs.Len():
+		m.setInfo("no document %d: the dataset has %d", i+1, m.docs.Len())
+	case m.saveErr != nil:
+		m.setError("not saved: %v — s retries; this document stays open until it is saved", m.saveErr)
+	default:
+		m.want = i
+		m.setInfo("document %d/%d…", i+1, m.docs.Len())
+	}
+}
+
+// moving reports that a document was asked for and is not on screen yet.
+// Keys typed meanwhile wait for it (see typeAhead): they were typed for
+// the next document, not for the one still showing.
+func (m *Model) moving() bool { return m.docs != nil && m.want != m.doc.index }
+
+// typeAhead keeps a key pressed while moving, for the document to come.
+func (m *Model) typeAhead(msg tea.KeyPressMsg) { m.ahead = append(m.ahead, msg) }
+
+// stayHere cancels a move, dropping the keys typed for it.
+func (m *Model) stayHere() {
+	m.want, m.ready, m.ahead = m.doc.index, nil, nil
+}
+
+// docLoaded keeps a loaded document until settle shows it.
+func (m *Model) docLoaded(msg docLoadedMsg) {
+	m.loading = -1
+	switch {
+	case msg.index != m.want:
+		// The move was cancelled while the document loaded.
+	case msg.err != nil:
+		m.stayHere()
+		m.setError("document %d: %v", msg.index+1, msg.err)
+	default:
+		m.ready = msg.doc
+	}
+}
+
+// settle runs after every message in dataset mode. It loads the document
+// asked for once everything of the current one is saved (so the progress
+// read with it counts the last decision), shows it once the editor is back
+// in its main mode, and writes the position when it moved. Doing this in
+// one place keeps the keys simple: they only say where to go.
+func (m *Model) settle() tea.Cmd {
+	if m.docs == nil {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if m.moving() && m.saveErr != nil {
+		m.stayHere()
+		m.setError("not saved: %v — staying on this document; s retries", m.saveErr)
+	}
+	calm := !m.unsaved() && m.saveErr == nil
+	// Only ctrl+c's quit question can leave the main mode while moving.
+	if m.ready != nil && calm && m.mode == modeReview {
+		m.show(m.ready)
+		m.ready = nil
+		ahead := m.ahead
+		m.ahead = nil
+		for _, k := range ahead {
+			cmds = append(cmds, m.key(k)) // a ] among them moves on again, and keeps the rest
+		}
+	}
+	if m.want != m.doc.index && m.ready == nil && m.loading < 0 && calm {
+		m.loading = m.want
+		cmds = append(cmds, loadCmd(m.docs, m.want))
+	}
+	if pos := [2]int{m.doc.index, m.focus}; pos != m.posSent {
+		m.posSent = pos
+		m.posSeq++
+		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc.ID, m.focus))
+	}
+	return tea.Batch(cmds...)
+}
+
+// show puts doc on screen in place of the current document.
+func (m *Model) show(doc *document) {
+	m.doc, m.a, m.title = doc, doc.a, doc.a.Doc.ID
+	m.art = newArticle(doc.a, m.styles)
+	m.art.SetFilter(filters[m.filter].keep)
+	m.version, m.savedVersion = 0, 0
+	m.search = searchState{query: m.search.query, match: -1}
+	m.focus = -1
+	m.relayout()
+	m.focusFirst()
+	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
+}
+
+// docsDone counts the annotator's documents done, the one on screen as it
+// is now: the stored count, corrected for this document's change since it
+// was loaded.
+func (m *Model) docsDone() int {
+	done := m.doc.progress.Done
+	if m.doc.stored == store.Done {
+		done--
+	}
+	if (m.doc.stored != "" || m.version > 0) && store.StatusOf(m.a) == store.Done {
+		done++
+	}
+	return done
+}
+
+// docsView is the dataset part of the header: the document on screen and
+// the documents done, with a bar of barW cells (none when 0).
+func (m *Model) docsView(barW int) string {
+	done, total := m.docsDone(), m.docs.Len()
+	s := fmt.Sprintf("doc %d/%d · %d done", m.doc.index+1, total, done)
+	if barW > 0 {
+		s += " " + progressBar(m.styles, done, total, barW)
+	}
+	return s
+}
