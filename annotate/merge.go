@@ -51,20 +51,19 @@ func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
 		}
 		return byConf[a] < byConf[b]
 	})
+	// won stays sorted by start and disjoint, so a candidate only needs
+	// checking against its two neighbours (a cluster can be the whole text,
+	// as in "he he he …").
 	var won []int
 	for _, i := range byConf {
-		clash := false
-		for _, j := range won {
-			if fs[i].Start < fs[j].End && fs[j].Start < fs[i].End {
-				clash = true
-				break
-			}
+		at := sort.Search(len(won), func(k int) bool { return fs[won[k]].Start >= fs[i].Start })
+		if at > 0 && fs[won[at-1]].End > fs[i].Start || at < len(won) && fs[won[at]].Start < fs[i].End {
+			continue
 		}
-		if !clash {
-			won = append(won, i)
-		}
+		won = append(won, 0)
+		copy(won[at+1:], won[at:])
+		won[at] = i
 	}
-	sort.Slice(won, func(a, b int) bool { return fs[won[a]].Start < fs[won[b]].Start })
 	for _, i := range won {
 		kept = append(kept, fs[i])
 	}
