@@ -70,6 +70,19 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"not"}, original: "not"}},
 		},
 		{
+			// Three substitutions side by side: each slice is as long as
+			// the mention it was meant for, and those mentions stand just
+			// before ("Greenbox", "Greenbox VR", "the Green team").
+			name: "side by side substitutions cut by their mentions",
+			orig: "Fans cheered the Green team . Greenbox VR demo : photo by Ann Lee . Displays of charity at event pleased the crowd .",
+			res:  "Fans cheered the Green team . Greenbox VR demo : photo by Ann Lee Greenbox Greenbox VR the Green team pleased the crowd .",
+			want: []want{
+				{text: "Greenbox", category: model.Overwrite, broken: true, proposals: []string{"."}},
+				{text: "Greenbox VR", category: model.Overwrite, broken: true, proposals: []string{"Displays of"}},
+				{text: "the Green team", category: model.Overwrite, broken: true, proposals: []string{"charity at event"}},
+			},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
@@ -311,7 +324,7 @@ func TestBestCuts(t *testing.T) {
 		{4, []int{0, 0, 1}, []int{1, 1, 2}},
 	}
 	for _, tt := range tests {
-		got := bestCuts(tt.n, tt.reps, lengths)
+		got := bestCuts(tt.n, len(tt.reps), func(k, _, l int) float64 { return lengthLogp(lengths[tt.reps[k]], l) })
 		if !equalInts(got, tt.want) {
 			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
 		}
