@@ -141,6 +141,18 @@ func (a *alignment) strongDrift(s substitution) bool {
 	if (a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first)) && first != a.rt[s.b1].Text(a.doc.Text) {
 		return true
 	}
+	// Nor does it start with a preposition, conjunction or auxiliary
+	// ("because people"), unless that word is capitalised inside a name
+	// or kept (a pure insertion or deletion took it in: "of Andy Warhol"
+	// → "of Warhol").
+	switch a.origClass(s.a1) {
+	case clsPrep, clsConj, clsAux:
+		r, _ := utf8.DecodeRuneInString(first)
+		name := unicode.IsUpper(r) && s.a1 > 0 && a.origClass(s.a1-1) == clsCap
+		if !name && first != a.rt[s.b1].Text(a.doc.Text) {
+			return true
+		}
+	}
 	// A mention never spans a sentence end ("Mr." is not one).
 	for i := s.a1; i < s.a2; i++ {
 		if endsSentence(a.ot[i].Text(a.orig.Text)) && !a.titleDot(i) {

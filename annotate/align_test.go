@@ -83,6 +83,15 @@ func TestAlignClasses(t *testing.T) {
 			},
 		},
 		{
+			// No mention starts with a conjunction: the slice began
+			// after the mention it was meant for.
+			name: "drift onto a conjunction",
+			orig: "The iodine levels fell sharply because people eat less bread .",
+			res:  "The iodine levels fell sharply The iodine levels eat less bread .",
+			want: []want{{text: "The iodine levels", category: model.Overwrite, broken: true,
+				proposals: []string{"because people"}, original: "because people"}},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
