@@ -41,6 +41,10 @@ type verdict struct {
 // document that drifts: one with strong evidence at least twice, or whose
 // replaced slices mostly show no sign of naming their entity.
 //
+// In a drifting document a slice whose whole mention stands just before
+// it, overlapping it, drifted too (mentionOverlaps): the mechanism's own
+// footprint, drift k with the mention k tokens to the left.
+//
 // Drift never shrinks along one cluster (its mentions are replaced in
 // order, and each shift adds up), so in a drifting document once a
 // representative has drifted, or replaced more than one token, its later
@@ -73,6 +77,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.9}
 		case drifting && anyShifted(shifted, s.reps):
 			v = verdict{kind: drifted, conf: 0.85}
+		case drifting && a.mentionOverlaps(s):
+			v = verdict{kind: drifted, conf: 0.8}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case drifting && !a.namesSame(s):
@@ -172,6 +178,29 @@ func (a *alignment) strongDrift(s substitution) bool {
 		last := a.ot[s.a2-1].Text(a.orig.Text)
 		r, _ := utf8.DecodeRuneInString(last)
 		return !unicode.IsUpper(r) || s.a2-s.a1 < 2 || a.origClass(s.a2-2) != clsCap
+	}
+	return false
+}
+
+// mentionOverlaps reports whether the whole mention the substitution was
+// meant for stands in the original starting k tokens before the replaced
+// slice, 1 ≤ k ≤ its length, while the slice itself is a lesser fit: "The
+// study focuses" → "The The study", the mention "The study" kept in part
+// and the slice shifted one token onto the verb. A correct substitution
+// replaces its mention in place (drift 0).
+func (a *alignment) mentionOverlaps(s substitution) bool {
+	if s.a1 == s.a2 || s.b1 == s.b2 {
+		return false
+	}
+	l := s.a2 - s.a1
+	words := a.contentWords(a.rid[s.b1:s.b2])
+	if a.mentionScore(words, s.a1, l) == 1 {
+		return false
+	}
+	for k := 1; k <= l && k <= s.a1; k++ {
+		if a.mentionScore(words, s.a1-k, l) == 1 {
+			return true
+		}
 	}
 	return false
 }

@@ -172,6 +172,20 @@ func TestAlignDrift(t *testing.T) {
 	}
 }
 
+// In a drifting article a slice that is not quite a mention, right after
+// one that is ("The study focuses" → "The the study"), drifted: a
+// correct substitution replaces its mention in place.
+func TestAlignDriftKeptMention(t *testing.T) {
+	orig := "Colette Heald led the study . She spoke . Then she smiled . The study focuses on ozone ."
+	res := "Colette Heald led the study . She spoke Colette Heald Then she smiled Colette Heald The the study on ozone ."
+	fs := align(t, orig, res)
+	if len(fs) != 3 {
+		t.Fatalf("got %d findings %+v, want 3", len(fs), fs)
+	}
+	checkWant(t, res, fs[2], want{text: "The the study", category: model.Overwrite, broken: true,
+		proposals: []string{"The study focuses", "the study focuses"}})
+}
+
 // Edits that only insert or only delete still yield non-empty spans
 // attached to a kept neighbour.
 func TestAlignEdges(t *testing.T) {
