@@ -38,6 +38,7 @@ type alignment struct {
 
 	possessiveS string             // the document's way of writing ’s, found on first use
 	inOrig      func([]int32) bool // whether a token sequence occurs in the original
+	docAn       *analysis          // the resolved text's word classes, built on first use
 }
 
 func newAlignment(orig, doc *model.Document) *alignment {

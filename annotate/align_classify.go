@@ -77,6 +77,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.9}
 		case drifting && anyShifted(shifted, s.reps):
 			v = verdict{kind: drifted, conf: 0.85}
+		case drifting && a.disagrees(s):
+			v = verdict{kind: drifted, conf: 0.8}
 		case drifting && a.mentionOverlaps(s):
 			v = verdict{kind: drifted, conf: 0.8}
 		case a.possessiveConf(s) > 0:

@@ -172,18 +172,45 @@ func TestAlignDrift(t *testing.T) {
 	}
 }
 
-// In a drifting article a slice that is not quite a mention, right after
-// one that is ("The study focuses" → "The the study"), drifted: a
-// correct substitution replaces its mention in place.
-func TestAlignDriftKeptMention(t *testing.T) {
-	orig := "Colette Heald led the study . She spoke . Then she smiled . The study focuses on ozone ."
-	res := "Colette Heald led the study . She spoke Colette Heald Then she smiled Colette Heald The the study on ozone ."
-	fs := align(t, orig, res)
-	if len(fs) != 3 {
-		t.Fatalf("got %d findings %+v, want 3", len(fs), fs)
+// In a drifting article (two full stops overwritten first), a slice that
+// is not its representative's mention drifted even where a correct
+// substitution could have stood.
+func TestAlignDriftingClasses(t *testing.T) {
+	const origStart = "Colette Heald led the study . She spoke . Then she smiled . "
+	const resStart = "Colette Heald led the study . She spoke Colette Heald Then she smiled Colette Heald "
+	tests := []struct {
+		name      string
+		orig, res string
+		want      want
+	}{
+		{
+			// The whole mention stands just before the slice, which is
+			// only part of it: drift of one token.
+			name: "mention kept just before",
+			orig: "The study focuses on ozone .",
+			res:  "The the study on ozone .",
+			want: want{text: "The the study", category: model.Overwrite, broken: true,
+				proposals: []string{"The study focuses", "the study focuses"}},
+		},
+		{
+			// "him" cannot name the doctors' treatments.
+			name: "pronoun of another number",
+			orig: "Her parents avoided all conventional treatments . Her sister pleaded with him to stop .",
+			res:  "Her parents avoided all conventional treatments . Her sister pleaded with conventional treatments to stop .",
+			want: want{text: "conventional treatments", category: model.Overwrite, broken: true,
+				proposals: []string{"him"}, original: "him"},
+		},
 	}
-	checkWant(t, res, fs[2], want{text: "The the study", category: model.Overwrite, broken: true,
-		proposals: []string{"The study focuses", "the study focuses"}})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := resStart + tt.res
+			fs := align(t, origStart+tt.orig, res)
+			if len(fs) != 3 {
+				t.Fatalf("got %d findings %+v, want 3", len(fs), fs)
+			}
+			checkWant(t, res, fs[2], tt.want)
+		})
+	}
 }
 
 // Edits that only insert or only delete still yield non-empty spans

@@ -1,0 +1,35 @@
+package annotate
+
+import "strings"
+
+// A pronoun's slice replaced by a representative it cannot stand for
+// ("him" → "conventional treatments", "his" → "our") was not that
+// pronoun's substitution: in a drifting document the pronoun was the
+// word after some other mention, overwritten. The gender and number cues
+// are the text-only detectors' (names.txt, genderOf), so both modes agree
+// on what "he" can name.
+
+// disagrees reports whether the substitution replaced a lone third-person
+// pronoun with a representative of another gender or number: he and she
+// name one person of their gender, it no person, they no one person.
+func (a *alignment) disagrees(s substitution) bool {
+	if s.a2-s.a1 != 1 || s.b1 == s.b2 || !isPronoun(a.origClass(s.a1)) {
+		return false
+	}
+	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
+	rep := a.docAnalysis().genderOf(s.b1, s.b2-1)
+	if w == "it" || w == "its" || w == "itself" {
+		return rep == male || rep == female
+	}
+	g, ok := genders()[w]
+	return ok && rep != unknownGender && rep != g
+}
+
+// docAnalysis is the text-only detectors' view of the resolved document
+// (tokens and word classes), built on first use.
+func (a *alignment) docAnalysis() *analysis {
+	if a.docAn == nil {
+		a.docAn = analyze(a.doc)
+	}
+	return a.docAn
+}
