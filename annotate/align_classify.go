@@ -45,6 +45,9 @@ type verdict struct {
 // it, overlapping it, drifted too (mentionOverlaps): the mechanism's own
 // footprint, drift k with the mention k tokens to the left.
 //
+// Weak evidence needs room: a substitution that nothing before it can
+// have pushed (driftRoom) replaced its mention in place.
+//
 // Drift never shrinks along one cluster (its mentions are replaced in
 // order, and each shift adds up), so in a drifting document once a
 // representative has drifted, or replaced more than one token, its later
@@ -64,7 +67,10 @@ func (a *alignment) classify(subs []substitution) []verdict {
 	drifting := seen >= 2 || a.mostlyUnrelated(subs)
 	shifted := make(map[int]bool) // representative → later copies drifted
 	out := make([]verdict, len(subs))
+	rooms := a.driftRoom(subs)
 	for k, s := range subs {
+		room := rooms[k]
+		canDrift := drifting && room > 0
 		v := verdict{kind: correct, conf: 0.3}
 		switch {
 		case s.a1 == s.a2:
@@ -73,17 +79,17 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: deleted, conf: 0.8}
 		case strong[k]:
 			v = verdict{kind: drifted, conf: 0.95}
-		case drifting && a.weakDrift(s):
+		case canDrift && a.weakDrift(s):
 			v = verdict{kind: drifted, conf: 0.9}
-		case drifting && anyShifted(shifted, s.reps):
+		case canDrift && anyShifted(shifted, s.reps):
 			v = verdict{kind: drifted, conf: 0.85}
-		case drifting && a.disagrees(s):
+		case canDrift && a.disagrees(s):
 			v = verdict{kind: drifted, conf: 0.8}
-		case drifting && a.mentionOverlaps(s):
+		case canDrift && a.mentionOverlaps(s, room):
 			v = verdict{kind: drifted, conf: 0.8}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
-		case drifting && !a.namesSame(s):
+		case canDrift && !a.namesSame(s):
 			v = verdict{kind: drifted, conf: 0.7}
 		case inQuote[s.a1] && s.a2-s.a1 == 1 && isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
 			// Replacing "I" or "we" turns the speaker's words into
@@ -190,7 +196,7 @@ func (a *alignment) strongDrift(s substitution) bool {
 // study focuses" → "The The study", the mention "The study" kept in part
 // and the slice shifted one token onto the verb. A correct substitution
 // replaces its mention in place (drift 0).
-func (a *alignment) mentionOverlaps(s substitution) bool {
+func (a *alignment) mentionOverlaps(s substitution, room int) bool {
 	if s.a1 == s.a2 || s.b1 == s.b2 {
 		return false
 	}
@@ -199,7 +205,7 @@ func (a *alignment) mentionOverlaps(s substitution) bool {
 	if a.mentionScore(words, s.a1, l) == 1 {
 		return false
 	}
-	for k := 1; k <= l && k <= s.a1; k++ {
+	for k := 1; k <= min(l, room) && k <= s.a1; k++ {
 		if a.mentionScore(words, s.a1-k, l) == 1 {
 			return true
 		}

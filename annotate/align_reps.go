@@ -141,15 +141,15 @@ func (a *alignment) inventory() []rep {
 	return inv
 }
 
-// containsIn returns a test of whether a token sequence occurs in seq.
-// It checks only the positions of the sequence's rarest token, so
-// testing a whole inventory stays near-linear.
-func (a *alignment) containsIn(seq []int32) func([]int32) bool {
+// indexIn returns a search for the first occurrence of a token sequence
+// in seq (-1 if none). It checks only the positions of the sequence's
+// rarest token, so searching a whole inventory stays near-linear.
+func indexIn(seq []int32) func([]int32) int {
 	pos := make(map[int32][]int)
 	for i, id := range seq {
 		pos[id] = append(pos[id], i)
 	}
-	return func(ids []int32) bool {
+	return func(ids []int32) int {
 		rare := 0
 		for k := range ids {
 			if len(pos[ids[k]]) < len(pos[ids[rare]]) {
@@ -160,10 +160,10 @@ func (a *alignment) containsIn(seq []int32) func([]int32) bool {
 		for _, p := range pos[ids[rare]] {
 			start := p - rare
 			if start >= 0 && start+len(ids) <= len(seq) && key(seq[start:start+len(ids)]) == want {
-				return true
+				return start
 			}
 		}
-		return false
+		return -1
 	}
 }
 

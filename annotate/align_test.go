@@ -392,3 +392,33 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+func TestDriftRoom(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		want            []int
+	}{
+		{
+			// One-token mentions and representatives save nothing.
+			name: "nothing saved",
+			orig: "Sessions spoke . He left . Then he said so .",
+			res:  "Sessions spoke . Sessions left . Then Sessions said so .",
+			want: []int{0, 0},
+		},
+		{
+			// The first mention "Jeff Sessions" (replaced by itself)
+			// saves one token before both; "the attorney general"
+			// two more before the second.
+			name: "first mention and a slice",
+			orig: "Jeff Sessions spoke . Then the attorney general left . He said so .",
+			res:  "Jeff Sessions spoke . Then Jeff Sessions left . Jeff Sessions said so .",
+			want: []int{1, 3},
+		},
+	}
+	for _, tt := range tests {
+		a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+		if got := a.driftRoom(a.substitutions()); !equalInts(got, tt.want) {
+			t.Errorf("%s: driftRoom = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
