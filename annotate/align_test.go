@@ -200,6 +200,14 @@ func TestAlignDriftingClasses(t *testing.T) {
 			want: want{text: "conventional treatments", category: model.Overwrite, broken: true,
 				proposals: []string{"him"}, original: "him"},
 		},
+		{
+			// The slice took the ’s of a possessor after the mention.
+			name: "possessive clitic swallowed",
+			orig: "Nurses praised the Warhol donor program at Warhol 's old studio .",
+			res:  "Nurses praised the Warhol donor program at the Warhol donor program old studio .",
+			want: want{text: "the Warhol donor program", category: model.Overwrite, broken: true,
+				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
