@@ -300,7 +300,7 @@ func (a *alignment) weakDrift(s substitution) bool {
 // possessiveConf returns how sure it is that the substitution turned a
 // possessive determiner into a bare mention, or 0. A representative that
 // is a lone determiner ("her skin" → "the skin") replaced a whole noun
-// phrase, not a possessive. One ending in ’s kept the possessive, mostly.
+// phrase, and a lone pronoun is no mention, so neither lost a possessive. One ending in ’s kept the possessive, mostly.
 // "her" is possessive before a content word ("her book") and most likely
 // an object otherwise ("told her that"); without a tagger that stays a
 // guess, so it is still flagged, just above the line.
@@ -313,6 +313,11 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		return 0
 	}
 	switch {
+	case s.b2-s.b1 == 1 && isPronoun(a.docClass(s.b1)):
+		// A pronoun as representative ("their home" → "we home") is
+		// the resolver's choice of name, not a mention stripped of its
+		// ’s (in a quotation the speaker rule still applies).
+		return 0
 	case w == "her" && !a.herIsDeterminer(s.a1):
 		return 0.55
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):

@@ -56,6 +56,14 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"his", "Jeff Sessions's"}, original: "his"}},
 		},
 		{
+			// A pronoun representative is the resolver's choice of name,
+			// not a mention that lost its ’s: listed only.
+			name: "possessive replaced by a pronoun representative",
+			orig: "We left Herat early . The team drove from Herat to their home .",
+			res:  "We left Herat early . The team drove from Herat to we home .",
+			want: []want{{text: "we", category: model.Substitution, proposals: []string{"their"}, original: "their"}},
+		},
+		{
 			name: "possessive written the document's way",
 			orig: "Trump ’s aide met Sessions and his lawyer .",
 			res:  "Trump ’s aide met Sessions and Sessions lawyer .",
