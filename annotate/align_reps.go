@@ -103,6 +103,13 @@ func (a *alignment) inventory() []rep {
 			continue
 		}
 		add(a.rid[h.b1:h.b2], true)
+		if h.b1 > 0 && isDeterminer(a.docClass(h.b1-1)) {
+			// Myers matches a representative's article with the one of
+			// the overwritten phrase ("to enlarge the mosque" → "to the
+			// Hajj , the annual pilgrimage"): the phrase with it is a
+			// candidate too, trusted if the original has it.
+			add(a.rid[h.b1-1:h.b2], false)
+		}
 		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
 			if hs[l].b1 < hs[l].b2 {
 				add(a.rid[h.b1:hs[l].b2], false)

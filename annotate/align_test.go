@@ -100,6 +100,15 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"because people"}, original: "because people"}},
 		},
 		{
+			// Myers matches the representative's "the" with the one of
+			// the replaced phrase; the representative is one element.
+			name: "representative's article not matched apart",
+			orig: "Crews met at the old harbour . Work began in order to enlarge the mosque and ease crowds .",
+			res:  "Crews met at the old harbour . Work began in order to the old harbour and ease crowds .",
+			want: []want{{text: "the old harbour", category: model.Substitution,
+				proposals: []string{"enlarge the mosque"}, original: "enlarge the mosque"}},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
