@@ -11,7 +11,8 @@ import "strings"
 
 // disagrees reports whether the substitution replaced a lone third-person
 // pronoun with a representative of another gender or number: he and she
-// name one person of their gender, it no person, they no one person.
+// name one person of their gender (never a lower-case phrase without a
+// person word), it no person, they no one person.
 func (a *alignment) disagrees(s substitution) bool {
 	if s.a2-s.a1 != 1 || s.b1 == s.b2 || !isPronoun(a.origClass(s.a1)) {
 		return false
@@ -22,7 +23,24 @@ func (a *alignment) disagrees(s substitution) bool {
 		return rep == male || rep == female
 	}
 	g, ok := genders()[w]
+	if ok && (g == male || g == female) && rep == unknownGender {
+		// He and she name a person: a representative with neither a
+		// name nor a person word is a thing ("she" → "iodine
+		// deficiency").
+		return !a.hasCapital(s.b1, s.b2)
+	}
 	return ok && rep != unknownGender && rep != g
+}
+
+// hasCapital reports whether a resolved token in [b1, b2) starts with a
+// capital letter past the first (which a sentence start may explain).
+func (a *alignment) hasCapital(b1, b2 int) bool {
+	for j := b1; j < b2; j++ {
+		if a.docClass(j) == clsCap && (j > b1 || !a.docAnalysis().sentenceStart(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // docAnalysis is the text-only detectors' view of the resolved document

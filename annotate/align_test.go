@@ -218,6 +218,14 @@ func TestAlignDriftingClasses(t *testing.T) {
 				proposals: []string{"him"}, original: "him"},
 		},
 		{
+			// "she" names a person, not a lower-case thing.
+			name: "pronoun for a person replaced by a thing",
+			orig: "The iodine shortage worries doctors . If a woman is pregnant , she needs more iodine .",
+			res:  "The iodine shortage worries doctors . If a woman is pregnant , the iodine shortage needs more iodine .",
+			want: want{text: "the iodine shortage", category: model.Overwrite, broken: true,
+				proposals: []string{"she"}, original: "she"},
+		},
+		{
 			// The slice took the ’s of a possessor after the mention.
 			name: "possessive clitic swallowed",
 			orig: "Nurses praised the Warhol donor program at Warhol 's old studio .",
