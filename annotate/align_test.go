@@ -109,6 +109,17 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"enlarge the mosque"}, original: "enlarge the mosque"}},
 		},
 		{
+			// The one-token representative "Google" matched the
+			// "Google" it overwrote: re-paired side by side.
+			name: "one-token representative matched where it overwrote",
+			orig: "Texas student Ahmed Mohamed built a clock . Google invited him to their Google Science Fair .",
+			res:  "Texas student Ahmed Mohamed built a clock . Google invited him to their Texas student Ahmed Mohamed Google Fair .",
+			want: []want{
+				{text: "Texas student Ahmed Mohamed", category: model.Substitution, proposals: []string{"Google"}, original: "Google"},
+				{text: "Google", category: model.Substitution, proposals: []string{"Science"}, original: "Science"},
+			},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
