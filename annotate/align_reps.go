@@ -117,7 +117,10 @@ func (a *alignment) inventory() []rep {
 		}
 	}
 	for n := range inv {
-		inv[n].trusted = inv[n].count >= 2 || a.inOrig(inv[n].ids)
+		// A recurring insertion that is phrases of the original side by
+		// side is not one representative: the same two substitutions
+		// met twice ("Los Angeles Scientology defector").
+		inv[n].trusted = a.inOrig(inv[n].ids) || inv[n].count >= 2 && !a.allInOrig(a.origRuns(inv[n].ids))
 	}
 	// An untrusted inserted side is usually representatives side by
 	// side ("thousands of fans thousands of fans"): cut it into the
@@ -126,26 +129,45 @@ func (a *alignment) inventory() []rep {
 		if inv[n].trusted || inv[n].count == 0 {
 			continue
 		}
-		for ids := inv[n].ids; len(ids) > 0; {
-			// Prefixes of a phrase of the original are phrases of it
-			// too, so the longest one is found by bisection.
-			lo, hi := 1, len(ids)
-			for lo < hi {
-				if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
-					lo = mid
-				} else {
-					hi = mid - 1
-				}
+		for _, run := range a.origRuns(inv[n].ids) {
+			if _, ok := index[key(run)]; !ok {
+				index[key(run)] = len(inv)
+				inv = append(inv, rep{ids: run, trusted: true})
 			}
-			l := lo
-			if _, ok := index[key(ids[:l])]; !ok {
-				index[key(ids[:l])] = len(inv)
-				inv = append(inv, rep{ids: ids[:l], trusted: true})
-			}
-			ids = ids[l:]
 		}
 	}
 	return inv
+}
+
+// origRuns cuts ids into the longest runs the original contains, left to
+// right (a token the original lacks is a run of its own).
+func (a *alignment) origRuns(ids []int32) [][]int32 {
+	var runs [][]int32
+	for len(ids) > 0 {
+		// Prefixes of a phrase of the original are phrases of it too,
+		// so the longest one is found by bisection.
+		lo, hi := 1, len(ids)
+		for lo < hi {
+			if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		runs = append(runs, ids[:lo])
+		ids = ids[lo:]
+	}
+	return runs
+}
+
+// allInOrig reports whether every run occurs in the original.
+func (a *alignment) allInOrig(runs [][]int32) bool {
+	for _, r := range runs {
+		if !a.inOrig(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // indexIn returns a search for the first occurrence of a token sequence

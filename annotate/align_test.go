@@ -120,6 +120,19 @@ func TestAlignClasses(t *testing.T) {
 			},
 		},
 		{
+			// The same two substitutions side by side twice: the
+			// recurring insertion is two representatives, not one.
+			name: "recurring pair of representatives",
+			orig: "The Los Angeles police held the Scientology defector . Whitmore stated Montalvo left . They claimed Montalvo was held .",
+			res:  "The Los Angeles police held the Scientology defector . Whitmore Los Angeles Scientology defector left . They Los Angeles Scientology defector was held .",
+			want: []want{
+				{text: "Los Angeles", category: model.Substitution, proposals: []string{"stated"}},
+				{text: "Scientology defector", category: model.Substitution, proposals: []string{"Montalvo"}},
+				{text: "Los Angeles", category: model.Substitution, proposals: []string{"claimed"}},
+				{text: "Scientology defector", category: model.Substitution, proposals: []string{"Montalvo"}},
+			},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
