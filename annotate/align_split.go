@@ -24,6 +24,10 @@ import (
 // in a long article.
 const maxDrift = 40
 
+// maxMentionLen is the longest slice whose mention is looked for: most
+// mentions are a few tokens, and longer ones rarely decide a cut.
+const maxMentionLen = 8
+
 // mentionWeight is how much a mention of the right length in the original
 // outweighs the slice lengths seen elsewhere (log-likelihood units).
 const mentionWeight = 3
@@ -46,12 +50,28 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 			out = append(out, s)
 			continue
 		}
-		words := make([]map[string]bool, len(s.reps))
+		n, m := s.a2-s.a1, len(s.reps)
+		words := make([]map[string]bool, m)
 		for k, r := range s.reps {
 			words[k] = a.contentWords(inv[r].ids)
 		}
-		cuts := bestCuts(s.a2-s.a1, len(s.reps), func(k, from, l int) float64 {
-			return lengthLogp(lengths[s.reps[k]], l) + mentionWeight*a.mentionBefore(words[k], s.a1+from, l)
+		// The cut tries every slice length at every start: the mention
+		// evidence is computed once per (representative, start, length),
+		// and only for lengths a mention is likely to have.
+		evidence := make([]float64, m*n*maxMentionLen)
+		for i := range evidence {
+			evidence[i] = -1
+		}
+		cuts := bestCuts(n, m, func(k, from, l int) float64 {
+			v := lengthLogp(lengths[s.reps[k]], l)
+			if l > maxMentionLen {
+				return v
+			}
+			e := &evidence[(k*n+from)*maxMentionLen+l-1]
+			if *e < 0 {
+				*e = a.mentionBefore(words[k], s.a1+from, l)
+			}
+			return v + mentionWeight**e
 		})
 		a1, b1 := s.a1, s.b1
 		for k, r := range s.reps {
