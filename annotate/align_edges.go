@@ -14,7 +14,11 @@ import "corefix/model"
 // neighbour that no other substitution holds, on the side preferRight
 // picks; one that touches the previous substitution (after that one took
 // the neighbour between them: "the UK ’s" → "UK") joins it instead.
-func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) []substitution {
+// Before that, an insertion and a deletion side by side are re-paired
+// (sideBySide), and two deletions around a one-token representative
+// (inserted, the one-token representatives seen as whole insertions)
+// become one substitution (bracketed).
+func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool, inserted map[int32]bool) []substitution {
 	out := subs[:0]
 	for k := 0; k < len(subs); k++ {
 		s := subs[k]
@@ -24,6 +28,13 @@ func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) 
 		}
 		if k+1 < len(subs) && a.sideBySide(s, subs[k+1], inOrig) {
 			out = append(out, a.repair(s, subs[k+1])...)
+			k++
+			continue
+		}
+		if k+1 < len(subs) && a.bracketed(s, subs[k+1], inserted) {
+			t := subs[k+1]
+			a.match[s.a2], a.back[s.b2] = -1, -1
+			out = append(out, substitution{hunk: hunk{a1: s.a1, a2: t.a2, b1: s.b1, b2: s.b2 + 1}})
 			k++
 			continue
 		}
@@ -129,4 +140,13 @@ func (a *alignment) repair(s, t substitution) []substitution {
 	first := substitution{hunk: hunk{a1: s.a2, a2: t.a1, b1: s.b1, b2: s.b2}, reps: s.reps}
 	second := substitution{hunk: hunk{a1: t.a1, a2: t.a2, b1: s.b2, b2: t.b1}}
 	return []substitution{first, second}
+}
+
+// bracketed reports whether deletions s and t enclose one kept token that
+// is a one-token representative (inserted elsewhere): the representative
+// overwrote the whole stretch and Myers matched it with the word it
+// overwrote ("the Scientology organization after leaving" → "the
+// organization leaving").
+func (a *alignment) bracketed(s, t substitution, inserted map[int32]bool) bool {
+	return s.b1 == s.b2 && t.b1 == t.b2 && s.a1 < s.a2 && t.a1 == s.a2+1 && t.b1 == s.b2+1 && inserted[a.rid[s.b2]]
 }

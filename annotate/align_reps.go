@@ -52,7 +52,13 @@ func (a *alignment) substitutions() []substitution {
 	for _, h := range a.hunks() {
 		out = append(out, a.split(h, atomAt)...)
 	}
-	return a.splitJoined(a.absorbEdges(out, a.inOrig), inv)
+	inserted := make(map[int32]bool) // one-token representatives
+	for _, r := range inv {
+		if len(r.ids) == 1 && r.count > 0 {
+			inserted[r.ids[0]] = true
+		}
+	}
+	return a.splitJoined(a.absorbEdges(out, a.inOrig, inserted), inv)
 }
 
 // key turns a token ID sequence into a map key.

@@ -133,6 +133,18 @@ func TestAlignClasses(t *testing.T) {
 			},
 		},
 		{
+			// The one-token representative "organization" matched the
+			// word it overwrote, leaving a deletion on either side.
+			name: "one-token representative between two deletions",
+			orig: "The organization sued Montalvo . It praised him once . He took drives from the Scientology organization after leaving .",
+			res:  "The organization sued Montalvo . organization praised him once . He took drives from the organization leaving .",
+			want: []want{
+				{text: "organization", category: model.Substitution, proposals: []string{"It"}},
+				{text: "the organization", category: model.Overwrite, broken: true,
+					proposals: []string{"the Scientology organization after", "organization after"}},
+			},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
