@@ -113,8 +113,13 @@ func (a *alignment) inventory() []rep {
 			// Myers matches a representative's article with the one of
 			// the overwritten phrase ("to enlarge the mosque" → "to the
 			// Hajj , the annual pilgrimage"): the phrase with it is a
-			// candidate too, trusted if the original has it.
+			// candidate too, trusted if the original has it, and so is
+			// its first run the original contains ("the engine room
+			// Australian woman" → "the engine room").
 			add(a.rid[h.b1-1:h.b2], false)
+			if run := a.origRuns(a.rid[h.b1-1 : h.b2])[0]; len(run) > 1 {
+				add(run, false)
+			}
 		}
 		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
 			if hs[l].b1 < hs[l].b2 {

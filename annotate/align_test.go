@@ -145,6 +145,18 @@ func TestAlignClasses(t *testing.T) {
 			},
 		},
 		{
+			// Two representatives side by side, the first one's article
+			// matched with the original's "the": the run of the
+			// original after that article is a representative.
+			name: "article matched at the start of two representatives",
+			orig: "The Australian woman cleaned the engine room . The Church sued her for misrepresenting her experiences with the Church .",
+			res:  "The Australian woman cleaned the engine room . The Church sued her for misrepresenting the engine room Australian woman Church .",
+			want: []want{
+				{text: "the engine room", category: model.Overwrite, broken: true, proposals: []string{"her experiences with"}},
+				{text: "Australian woman", category: model.Substitution, proposals: []string{"the"}},
+			},
+		},
+		{
 			name: "first person inside a quotation",
 			orig: `The Democrats said : " We lost the election . "`,
 			res:  `The Democrats said : " The Democrats lost the election . "`,
