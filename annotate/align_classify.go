@@ -192,39 +192,6 @@ func (a *alignment) strongDrift(s substitution) bool {
 	return false
 }
 
-// mentionOverlaps reports whether the whole mention the substitution was
-// meant for stands in the original starting k tokens before the replaced
-// slice, 1 ≤ k ≤ its length, while the slice itself is a lesser fit: "The
-// study focuses" → "The The study", the mention "The study" kept in part
-// and the slice shifted one token onto the verb. A correct substitution
-// replaces its mention in place (drift 0).
-func (a *alignment) mentionOverlaps(s substitution, room int) bool {
-	if s.a1 == s.a2 || s.b1 == s.b2 {
-		return false
-	}
-	l := s.a2 - s.a1
-	words := a.contentWords(a.rid[s.b1:s.b2])
-	if a.mentionScore(words, s.a1, l) == 1 {
-		return false
-	}
-	for k := 1; k <= min(l, room) && k <= s.a1; k++ {
-		if a.mentionScore(words, s.a1-k, l) == 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// dropsClitic reports whether the replaced slice ends in a possessive ’s
-// that the representative lacks ("Warhol ’s" → "a major Warhol donor
-// program"). A correct resolver may do that to a possessor (GUM's clean
-// resolutions do, and their gold accepts it); in a drifting document it is
-// a slice that swallowed the ’s of a phrase after its mention.
-func (a *alignment) dropsClitic(s substitution) bool {
-	return s.a1 < s.a2 && s.b1 < s.b2 && endsWithClitic(a.ot[s.a2-1].Text(a.orig.Text)) &&
-		!endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text))
-}
-
 // titleDot reports whether the dot at original token i ends a title
 // ("Mr." tokenises as "Mr" + "."), not a sentence.
 func (a *alignment) titleDot(i int) bool {
