@@ -37,7 +37,9 @@ type alignment struct {
 	back      []int32 // resolved token → orig token, or -1
 
 	possessiveS string             // the document's way of writing ’s, found on first use
-	inOrig      func([]int32) bool // whether a token sequence occurs in the original
+	origIndex   func([]int32) int  // where a token sequence first occurs in the original, or -1
+	inOrig      func([]int32) bool // whether it occurs there at all
+	docAn       *analysis          // the resolved text's word classes, built on first use
 }
 
 func newAlignment(orig, doc *model.Document) *alignment {
@@ -63,7 +65,8 @@ func newAlignment(orig, doc *model.Document) *alignment {
 	a.match = diff(a.oid, a.rid, len(a.texts))
 	a.back = make([]int32, len(a.rt))
 	a.syncBack()
-	a.inOrig = a.containsIn(a.oid)
+	a.origIndex = indexIn(a.oid)
+	a.inOrig = func(ids []int32) bool { return a.origIndex(ids) >= 0 }
 	return a
 }
 

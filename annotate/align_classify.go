@@ -41,6 +41,13 @@ type verdict struct {
 // document that drifts: one with strong evidence at least twice, or whose
 // replaced slices mostly show no sign of naming their entity.
 //
+// In a drifting document a slice whose whole mention stands just before
+// it, overlapping it, drifted too (mentionOverlaps): the mechanism's own
+// footprint, drift k with the mention k tokens to the left.
+//
+// Weak evidence needs room: a substitution that nothing before it can
+// have pushed (driftRoom) replaced its mention in place.
+//
 // Drift never shrinks along one cluster (its mentions are replaced in
 // order, and each shift adds up), so in a drifting document once a
 // representative has drifted, or replaced more than one token, its later
@@ -60,7 +67,10 @@ func (a *alignment) classify(subs []substitution) []verdict {
 	drifting := seen >= 2 || a.mostlyUnrelated(subs)
 	shifted := make(map[int]bool) // representative → later copies drifted
 	out := make([]verdict, len(subs))
+	rooms := a.driftRoom(subs)
 	for k, s := range subs {
+		room := rooms[k]
+		canDrift := drifting && room > 0
 		v := verdict{kind: correct, conf: 0.3}
 		switch {
 		case s.a1 == s.a2:
@@ -69,13 +79,19 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: deleted, conf: 0.8}
 		case strong[k]:
 			v = verdict{kind: drifted, conf: 0.95}
-		case drifting && a.weakDrift(s):
+		case canDrift && a.weakDrift(s):
 			v = verdict{kind: drifted, conf: 0.9}
-		case drifting && anyShifted(shifted, s.reps):
+		case canDrift && anyShifted(shifted, s.reps):
 			v = verdict{kind: drifted, conf: 0.85}
+		case canDrift && a.dropsClitic(s):
+			v = verdict{kind: drifted, conf: 0.7}
+		case canDrift && a.disagrees(s):
+			v = verdict{kind: drifted, conf: 0.8}
+		case canDrift && a.mentionOverlaps(s, room):
+			v = verdict{kind: drifted, conf: 0.8}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
-		case drifting && !a.namesSame(s):
+		case canDrift && !a.namesSame(s):
 			v = verdict{kind: drifted, conf: 0.7}
 		case inQuote[s.a1] && s.a2-s.a1 == 1 && isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
 			// Replacing "I" or "we" turns the speaker's words into
@@ -140,6 +156,18 @@ func (a *alignment) strongDrift(s substitution) bool {
 	first := a.ot[s.a1].Text(a.orig.Text)
 	if (a.ot[s.a1].Kind == model.Punct && !opensPhrase(first) || isClitic(first)) && first != a.rt[s.b1].Text(a.doc.Text) {
 		return true
+	}
+	// Nor does it start with a preposition, conjunction or auxiliary
+	// ("because people"), unless that word is capitalised inside a name
+	// or kept (a pure insertion or deletion took it in: "of Andy Warhol"
+	// → "of Warhol").
+	switch a.origClass(s.a1) {
+	case clsPrep, clsConj, clsAux:
+		r, _ := utf8.DecodeRuneInString(first)
+		name := unicode.IsUpper(r) && s.a1 > 0 && a.origClass(s.a1-1) == clsCap
+		if !name && first != a.rt[s.b1].Text(a.doc.Text) {
+			return true
+		}
 	}
 	// A mention never spans a sentence end ("Mr." is not one).
 	for i := s.a1; i < s.a2; i++ {
@@ -239,7 +267,7 @@ func (a *alignment) weakDrift(s substitution) bool {
 // possessiveConf returns how sure it is that the substitution turned a
 // possessive determiner into a bare mention, or 0. A representative that
 // is a lone determiner ("her skin" → "the skin") replaced a whole noun
-// phrase, not a possessive. One ending in ’s kept the possessive, mostly.
+// phrase, and a lone pronoun is no mention, so neither lost a possessive. One ending in ’s kept the possessive, mostly.
 // "her" is possessive before a content word ("her book") and most likely
 // an object otherwise ("told her that"); without a tagger that stays a
 // guess, so it is still flagged, just above the line.
@@ -252,6 +280,11 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		return 0
 	}
 	switch {
+	case s.b2-s.b1 == 1 && isPronoun(a.docClass(s.b1)):
+		// A pronoun as representative ("their home" → "we home") is
+		// the resolver's choice of name, not a mention stripped of its
+		// ’s (in a quotation the speaker rule still applies).
+		return 0
 	case w == "her" && !a.herIsDeterminer(s.a1):
 		return 0.55
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):

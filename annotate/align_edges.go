@@ -14,11 +14,28 @@ import "corefix/model"
 // neighbour that no other substitution holds, on the side preferRight
 // picks; one that touches the previous substitution (after that one took
 // the neighbour between them: "the UK ’s" → "UK") joins it instead.
-func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool) []substitution {
+// Before that, an insertion and a deletion side by side are re-paired
+// (sideBySide), and two deletions around a one-token representative
+// (inserted, the one-token representatives seen as whole insertions)
+// become one substitution (bracketed).
+func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool, inserted map[int32]bool) []substitution {
 	out := subs[:0]
-	for k, s := range subs {
+	for k := 0; k < len(subs); k++ {
+		s := subs[k]
 		if s.a1 < s.a2 && s.b1 < s.b2 {
 			out = append(out, s)
+			continue
+		}
+		if k+1 < len(subs) && a.sideBySide(s, subs[k+1], inOrig) {
+			out = append(out, a.repair(s, subs[k+1])...)
+			k++
+			continue
+		}
+		if k+1 < len(subs) && a.bracketed(s, subs[k+1], inserted) {
+			t := subs[k+1]
+			a.match[s.a2], a.back[s.b2] = -1, -1
+			out = append(out, substitution{hunk: hunk{a1: s.a1, a2: t.a2, b1: s.b1, b2: s.b2 + 1}})
+			k++
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].a2 == s.a1 && out[n-1].b2 == s.b1 {
@@ -97,4 +114,39 @@ func (a *alignment) growInsertion(s *substitution, done, todo []substitution, in
 			return
 		}
 	}
+}
+
+// sideBySide reports whether insertion s and deletion t are two
+// substitutions side by side that Myers paired wrongly: t deletes as many
+// tokens as stand kept between them ("Google Science" → "Texas student
+// Ahmed Mohamed Google": the one-token representative "Google" matched
+// the original "Google" it overwrote, one token right of its mention).
+// When the inserted and kept words together are a phrase of the original
+// they are one representative instead ("Hamill ’s" → "Mark Hamill").
+func (a *alignment) sideBySide(s, t substitution, inOrig func([]int32) bool) bool {
+	n := t.a1 - s.a2
+	return s.a1 == s.a2 && t.b1 == t.b2 && n > 0 && t.b1-s.b2 == n && t.a2-t.a1 == n && !inOrig(a.rid[s.b1:t.b1])
+}
+
+// repair re-pairs side-by-side insertion s and deletion t: s's
+// representative replaced the kept tokens between them, and those kept
+// tokens of the resolved text (a representative equal to them) replaced
+// t's deleted ones.
+func (a *alignment) repair(s, t substitution) []substitution {
+	n := t.a1 - s.a2
+	for i := range n {
+		a.match[s.a2+i], a.back[s.b2+i] = -1, -1
+	}
+	first := substitution{hunk: hunk{a1: s.a2, a2: t.a1, b1: s.b1, b2: s.b2}, reps: s.reps}
+	second := substitution{hunk: hunk{a1: t.a1, a2: t.a2, b1: s.b2, b2: t.b1}}
+	return []substitution{first, second}
+}
+
+// bracketed reports whether deletions s and t enclose one kept token that
+// is a one-token representative (inserted elsewhere): the representative
+// overwrote the whole stretch and Myers matched it with the word it
+// overwrote ("the Scientology organization after leaving" → "the
+// organization leaving").
+func (a *alignment) bracketed(s, t substitution, inserted map[int32]bool) bool {
+	return s.b1 == s.b2 && t.b1 == t.b2 && s.a1 < s.a2 && t.a1 == s.a2+1 && t.b1 == s.b2+1 && inserted[a.rid[s.b2]]
 }

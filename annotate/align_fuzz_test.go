@@ -20,6 +20,8 @@ func FuzzAlign(f *testing.F) {
 	f.Add(`He said : " We won . " They lost the election .`, int64(3), uint8(3))
 	f.Add("", int64(4), uint8(2))
 	f.Add("’s ’s . . “ ” \xff", int64(5), uint8(5))
+	// One frequent token everywhere: long joined hunks, slow searches.
+	f.Add(gum[:len(gum)/3]+strings.Repeat(" the", 3000), int64(6), uint8(200))
 	f.Fuzz(func(t *testing.T, orig string, seed int64, edits uint8) {
 		res := mutate(orig, rand.New(rand.NewSource(seed)), int(edits))
 		doc := model.NewDocument("res", "", res)

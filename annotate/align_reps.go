@@ -52,7 +52,13 @@ func (a *alignment) substitutions() []substitution {
 	for _, h := range a.hunks() {
 		out = append(out, a.split(h, atomAt)...)
 	}
-	return a.splitJoined(a.absorbEdges(out, a.inOrig), inv)
+	inserted := make(map[int32]bool) // one-token representatives
+	for _, r := range inv {
+		if len(r.ids) == 1 && r.count > 0 {
+			inserted[r.ids[0]] = true
+		}
+	}
+	return a.splitJoined(a.absorbEdges(out, a.inOrig, inserted), inv)
 }
 
 // key turns a token ID sequence into a map key.
@@ -103,6 +109,18 @@ func (a *alignment) inventory() []rep {
 			continue
 		}
 		add(a.rid[h.b1:h.b2], true)
+		if h.b1 > 0 && isDeterminer(a.docClass(h.b1-1)) {
+			// Myers matches a representative's article with the one of
+			// the overwritten phrase ("to enlarge the mosque" → "to the
+			// Hajj , the annual pilgrimage"): the phrase with it is a
+			// candidate too, trusted if the original has it, and so is
+			// its first run the original contains ("the engine room
+			// Australian woman" → "the engine room").
+			add(a.rid[h.b1-1:h.b2], false)
+			if run := a.origRuns(a.rid[h.b1-1 : h.b2])[0]; len(run) > 1 {
+				add(run, false)
+			}
+		}
 		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
 			if hs[l].b1 < hs[l].b2 {
 				add(a.rid[h.b1:hs[l].b2], false)
@@ -110,7 +128,10 @@ func (a *alignment) inventory() []rep {
 		}
 	}
 	for n := range inv {
-		inv[n].trusted = inv[n].count >= 2 || a.inOrig(inv[n].ids)
+		// A recurring insertion that is phrases of the original side by
+		// side is not one representative: the same two substitutions
+		// met twice ("Los Angeles Scientology defector").
+		inv[n].trusted = a.inOrig(inv[n].ids) || inv[n].count >= 2 && !a.allInOrig(a.origRuns(inv[n].ids))
 	}
 	// An untrusted inserted side is usually representatives side by
 	// side ("thousands of fans thousands of fans"): cut it into the
@@ -119,37 +140,56 @@ func (a *alignment) inventory() []rep {
 		if inv[n].trusted || inv[n].count == 0 {
 			continue
 		}
-		for ids := inv[n].ids; len(ids) > 0; {
-			// Prefixes of a phrase of the original are phrases of it
-			// too, so the longest one is found by bisection.
-			lo, hi := 1, len(ids)
-			for lo < hi {
-				if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
-					lo = mid
-				} else {
-					hi = mid - 1
-				}
+		for _, run := range a.origRuns(inv[n].ids) {
+			if _, ok := index[key(run)]; !ok {
+				index[key(run)] = len(inv)
+				inv = append(inv, rep{ids: run, trusted: true})
 			}
-			l := lo
-			if _, ok := index[key(ids[:l])]; !ok {
-				index[key(ids[:l])] = len(inv)
-				inv = append(inv, rep{ids: ids[:l], trusted: true})
-			}
-			ids = ids[l:]
 		}
 	}
 	return inv
 }
 
-// containsIn returns a test of whether a token sequence occurs in seq.
-// It checks only the positions of the sequence's rarest token, so
-// testing a whole inventory stays near-linear.
-func (a *alignment) containsIn(seq []int32) func([]int32) bool {
+// origRuns cuts ids into the longest runs the original contains, left to
+// right (a token the original lacks is a run of its own).
+func (a *alignment) origRuns(ids []int32) [][]int32 {
+	var runs [][]int32
+	for len(ids) > 0 {
+		// Prefixes of a phrase of the original are phrases of it too,
+		// so the longest one is found by bisection.
+		lo, hi := 1, len(ids)
+		for lo < hi {
+			if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		runs = append(runs, ids[:lo])
+		ids = ids[lo:]
+	}
+	return runs
+}
+
+// allInOrig reports whether every run occurs in the original.
+func (a *alignment) allInOrig(runs [][]int32) bool {
+	for _, r := range runs {
+		if !a.inOrig(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexIn returns a search for the first occurrence of a token sequence
+// in seq (-1 if none). It checks only the positions of the sequence's
+// rarest token, so searching a whole inventory stays near-linear.
+func indexIn(seq []int32) func([]int32) int {
 	pos := make(map[int32][]int)
 	for i, id := range seq {
 		pos[id] = append(pos[id], i)
 	}
-	return func(ids []int32) bool {
+	return func(ids []int32) int {
 		rare := 0
 		for k := range ids {
 			if len(pos[ids[k]]) < len(pos[ids[rare]]) {
@@ -160,10 +200,10 @@ func (a *alignment) containsIn(seq []int32) func([]int32) bool {
 		for _, p := range pos[ids[rare]] {
 			start := p - rare
 			if start >= 0 && start+len(ids) <= len(seq) && key(seq[start:start+len(ids)]) == want {
-				return true
+				return start
 			}
 		}
-		return false
+		return -1
 	}
 }
 

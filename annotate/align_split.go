@@ -1,15 +1,36 @@
 package annotate
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Two substitutions side by side ("visas to enter" → "U.S. President
 // Donald Trump ’s Washington D.C.") leave one hunk with two
-// representatives, and nothing in the text says where the first replaced
-// slice ends. The mechanism does: each slice is as long as the mention it
-// was meant for, and the mentions of one entity in one article tend to
-// have the same length (a pronoun, a surname). So the cut is the most
-// likely one under each representative's slice lengths elsewhere in the
-// article, smoothed towards short mentions.
+// representatives, and nothing in the replaced words says where the first
+// slice ends. The mechanism does. Each slice is as long as the mention it
+// was meant for, and that mention still stands in the original k tokens
+// to the left, k being the drift when the slice was replaced: a slice of
+// length l for representative r is likely when a phrase of length l
+// naming r's entity (sharing its words, or a pronoun) starts k tokens
+// before it. (Bounding k by the drift of r's unambiguous slices before
+// and after, which never decreases along one entity, measured no better
+// on GUM.) The mentions of one entity also tend to have one length (a
+// pronoun, a surname), so the slice lengths seen for r elsewhere in the
+// article add their likelihood.
+
+// maxDrift is how far left of a replaced slice its mention is looked for:
+// drift grows by one token per earlier multi-token mention, a few dozen
+// in a long article.
+const maxDrift = 40
+
+// maxMentionLen is the longest slice whose mention is looked for: most
+// mentions are a few tokens, and longer ones rarely decide a cut.
+const maxMentionLen = 8
+
+// mentionWeight is how much a mention of the right length in the original
+// outweighs the slice lengths seen elsewhere (log-likelihood units).
+const mentionWeight = 3
 
 // splitJoined cuts every substitution whose resolved side is exactly a
 // run of representatives into one substitution per representative.
@@ -29,7 +50,29 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 			out = append(out, s)
 			continue
 		}
-		cuts := bestCuts(s.a2-s.a1, s.reps, lengths)
+		n, m := s.a2-s.a1, len(s.reps)
+		words := make([]map[string]bool, m)
+		for k, r := range s.reps {
+			words[k] = a.contentWords(inv[r].ids)
+		}
+		// The cut tries every slice length at every start: the mention
+		// evidence is computed once per (representative, start, length),
+		// and only for lengths a mention is likely to have.
+		evidence := make([]float64, m*n*maxMentionLen)
+		for i := range evidence {
+			evidence[i] = -1
+		}
+		cuts := bestCuts(n, m, func(k, from, l int) float64 {
+			v := lengthLogp(lengths[s.reps[k]], l)
+			if l > maxMentionLen {
+				return v
+			}
+			e := &evidence[(k*n+from)*maxMentionLen+l-1]
+			if *e < 0 {
+				*e = a.mentionBefore(words[k], s.a1+from, l)
+			}
+			return v + mentionWeight**e
+		})
 		a1, b1 := s.a1, s.b1
 		for k, r := range s.reps {
 			n := len(inv[r].ids)
@@ -53,34 +96,90 @@ func (a *alignment) joined(s substitution, inv []rep) bool {
 	return n == s.b2-s.b1
 }
 
-// bestCuts splits n replaced tokens among reps (each at least one) to
-// maximise the likelihood of the slice lengths: dynamic programming over
-// (representative, tokens used).
-func bestCuts(n int, reps []int, lengths map[int]map[int]int) []int {
-	logp := func(r, l int) float64 {
-		// Add-one smoothing over a prior that halves with each token.
-		total := 0
-		for _, c := range lengths[r] {
-			total += c
+// contentWords is the set of lower-cased open-class words of a token
+// sequence: what a mention of the same entity may share with it.
+func (a *alignment) contentWords(ids []int32) map[string]bool {
+	out := make(map[string]bool)
+	for _, id := range ids {
+		w := a.texts[id]
+		if isContent(classify(w, lexicon())) {
+			out[strings.ToLower(w)] = true
 		}
-		return math.Log((float64(lengths[r][l]) + math.Pow(0.5, float64(l))) / float64(total+1))
 	}
-	m := len(reps)
-	score := make([][]float64, m+1)
+	return out
+}
+
+// mentionBefore scores, in [0,1], the best phrase of l original tokens
+// starting k ≤ maxDrift tokens before original token p (k = 0: a slice
+// may be its own mention) as a mention of the entity whose representative
+// has the content words words.
+func (a *alignment) mentionBefore(words map[string]bool, p, l int) float64 {
+	best := 0.0
+	for k := 0; k <= maxDrift && k <= p; k++ {
+		if p-k+l > len(a.ot) {
+			continue
+		}
+		best = max(best, a.mentionScore(words, p-k, l))
+	}
+	return best
+}
+
+// mentionScore scores original tokens [start, start+l) as a mention of
+// the entity whose representative has the content words words: the share
+// of its tokens that are such words, a leading determiner counting with
+// them; a lone pronoun fits any entity, so it scores half. A phrase
+// across a sentence end is no mention.
+func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
+	if l == 1 && isPronoun(a.origClass(start)) {
+		return 0.5
+	}
+	hits := 0
+	for i := start; i < start+l; i++ {
+		w := a.ot[i].Text(a.orig.Text)
+		switch {
+		case endsSentence(w):
+			return 0
+		case words[strings.ToLower(w)]:
+			hits++
+		}
+	}
+	if hits > 0 && isDeterminer(a.origClass(start)) {
+		hits++
+	}
+	return float64(hits) / float64(l)
+}
+
+// lengthLogp is the log-likelihood of a slice of l tokens for a
+// representative whose other slices had the lengths seen: add-one
+// smoothing over a prior that halves with each token.
+func lengthLogp(seen map[int]int, l int) float64 {
+	total := 0
+	for _, c := range seen {
+		total += c
+	}
+	return math.Log((float64(seen[l]) + math.Pow(0.5, float64(l))) / float64(total+1))
+}
+
+// bestCuts splits n replaced tokens into m slices of at least one token,
+// maximising the sum of score(k, from, l) for slice k of length l
+// starting at replaced token from: dynamic programming over (slice,
+// tokens used).
+func bestCuts(n, m int, score func(k, from, l int) float64) []int {
+	best := make([][]float64, m+1)
 	from := make([][]int, m+1)
-	for k := range score {
-		score[k] = make([]float64, n+1)
+	for k := range best {
+		best[k] = make([]float64, n+1)
 		from[k] = make([]int, n+1)
-		for u := range score[k] {
-			score[k][u] = math.Inf(-1)
+		for u := range best[k] {
+			best[k][u] = math.Inf(-1)
 		}
 	}
-	score[0][0] = 0
+	best[0][0] = 0
 	for k := 1; k <= m; k++ {
 		for u := k; u <= n-(m-k); u++ {
 			for l := 1; l <= u-(k-1); l++ {
-				if v := score[k-1][u-l] + logp(reps[k-1], l); v > score[k][u] {
-					score[k][u], from[k][u] = v, l
+				if v := best[k-1][u-l] + score(k-1, u-l, l); v > best[k][u] {
+					best[k][u], from[k][u] = v, l
 				}
 			}
 		}

@@ -56,6 +56,14 @@ func TestAlignClasses(t *testing.T) {
 				proposals: []string{"his", "Jeff Sessions's"}, original: "his"}},
 		},
 		{
+			// A pronoun representative is the resolver's choice of name,
+			// not a mention that lost its ’s: listed only.
+			name: "possessive replaced by a pronoun representative",
+			orig: "We left Herat early . The team drove from Herat to their home .",
+			res:  "We left Herat early . The team drove from Herat to we home .",
+			want: []want{{text: "we", category: model.Substitution, proposals: []string{"their"}, original: "their"}},
+		},
+		{
 			name: "possessive written the document's way",
 			orig: "Trump ’s aide met Sessions and his lawyer .",
 			res:  "Trump ’s aide met Sessions and Sessions lawyer .",
@@ -68,6 +76,85 @@ func TestAlignClasses(t *testing.T) {
 			res:  "Attorney General Jeff Sessions met the ambassador twice . He did Attorney General Jeff Sessions mention the meetings .",
 			want: []want{{text: "Attorney General Jeff Sessions", category: model.Overwrite, broken: true,
 				proposals: []string{"not"}, original: "not"}},
+		},
+		{
+			// Three substitutions side by side: each slice is as long as
+			// the mention it was meant for, and those mentions stand just
+			// before ("Greenbox", "Greenbox VR", "the Green team").
+			name: "side by side substitutions cut by their mentions",
+			orig: "Fans cheered the Green team . Greenbox VR demo : photo by Ann Lee . Displays of charity at event pleased the crowd .",
+			res:  "Fans cheered the Green team . Greenbox VR demo : photo by Ann Lee Greenbox Greenbox VR the Green team pleased the crowd .",
+			want: []want{
+				{text: "Greenbox", category: model.Overwrite, broken: true, proposals: []string{"."}},
+				{text: "Greenbox VR", category: model.Overwrite, broken: true, proposals: []string{"Displays of"}},
+				{text: "the Green team", category: model.Overwrite, broken: true, proposals: []string{"charity at event"}},
+			},
+		},
+		{
+			// No mention starts with a conjunction: the slice began
+			// after the mention it was meant for.
+			name: "drift onto a conjunction",
+			orig: "The iodine levels fell sharply because people eat less bread .",
+			res:  "The iodine levels fell sharply The iodine levels eat less bread .",
+			want: []want{{text: "The iodine levels", category: model.Overwrite, broken: true,
+				proposals: []string{"because people"}, original: "because people"}},
+		},
+		{
+			// Myers matches the representative's "the" with the one of
+			// the replaced phrase; the representative is one element.
+			name: "representative's article not matched apart",
+			orig: "Crews met at the old harbour . Work began in order to enlarge the mosque and ease crowds .",
+			res:  "Crews met at the old harbour . Work began in order to the old harbour and ease crowds .",
+			want: []want{{text: "the old harbour", category: model.Substitution,
+				proposals: []string{"enlarge the mosque"}, original: "enlarge the mosque"}},
+		},
+		{
+			// The one-token representative "Google" matched the
+			// "Google" it overwrote: re-paired side by side.
+			name: "one-token representative matched where it overwrote",
+			orig: "Texas student Ahmed Mohamed built a clock . Google invited him to their Google Science Fair .",
+			res:  "Texas student Ahmed Mohamed built a clock . Google invited him to their Texas student Ahmed Mohamed Google Fair .",
+			want: []want{
+				{text: "Texas student Ahmed Mohamed", category: model.Substitution, proposals: []string{"Google"}, original: "Google"},
+				{text: "Google", category: model.Substitution, proposals: []string{"Science"}, original: "Science"},
+			},
+		},
+		{
+			// The same two substitutions side by side twice: the
+			// recurring insertion is two representatives, not one.
+			name: "recurring pair of representatives",
+			orig: "The Los Angeles police held the Scientology defector . Whitmore stated Montalvo left . They claimed Montalvo was held .",
+			res:  "The Los Angeles police held the Scientology defector . Whitmore Los Angeles Scientology defector left . They Los Angeles Scientology defector was held .",
+			want: []want{
+				{text: "Los Angeles", category: model.Substitution, proposals: []string{"stated"}},
+				{text: "Scientology defector", category: model.Substitution, proposals: []string{"Montalvo"}},
+				{text: "Los Angeles", category: model.Substitution, proposals: []string{"claimed"}},
+				{text: "Scientology defector", category: model.Substitution, proposals: []string{"Montalvo"}},
+			},
+		},
+		{
+			// The one-token representative "organization" matched the
+			// word it overwrote, leaving a deletion on either side.
+			name: "one-token representative between two deletions",
+			orig: "The organization sued Montalvo . It praised him once . He took drives from the Scientology organization after leaving .",
+			res:  "The organization sued Montalvo . organization praised him once . He took drives from the organization leaving .",
+			want: []want{
+				{text: "organization", category: model.Substitution, proposals: []string{"It"}},
+				{text: "the organization", category: model.Overwrite, broken: true,
+					proposals: []string{"the Scientology organization after", "organization after"}},
+			},
+		},
+		{
+			// Two representatives side by side, the first one's article
+			// matched with the original's "the": the run of the
+			// original after that article is a representative.
+			name: "article matched at the start of two representatives",
+			orig: "The Australian woman cleaned the engine room . The Church sued her for misrepresenting her experiences with the Church .",
+			res:  "The Australian woman cleaned the engine room . The Church sued her for misrepresenting the engine room Australian woman Church .",
+			want: []want{
+				{text: "the engine room", category: model.Overwrite, broken: true, proposals: []string{"her experiences with"}},
+				{text: "Australian woman", category: model.Substitution, proposals: []string{"the"}},
+			},
 		},
 		{
 			name: "first person inside a quotation",
@@ -147,6 +234,63 @@ func TestAlignDrift(t *testing.T) {
 	}
 	for text := range wants {
 		t.Errorf("no finding for %q", text)
+	}
+}
+
+// In a drifting article (two full stops overwritten first), a slice that
+// is not its representative's mention drifted even where a correct
+// substitution could have stood.
+func TestAlignDriftingClasses(t *testing.T) {
+	const origStart = "Colette Heald led the study . She spoke . Then she smiled . "
+	const resStart = "Colette Heald led the study . She spoke Colette Heald Then she smiled Colette Heald "
+	tests := []struct {
+		name      string
+		orig, res string
+		want      want
+	}{
+		{
+			// The whole mention stands just before the slice, which is
+			// only part of it: drift of one token.
+			name: "mention kept just before",
+			orig: "The study focuses on ozone .",
+			res:  "The the study on ozone .",
+			want: want{text: "The the study", category: model.Overwrite, broken: true,
+				proposals: []string{"The study focuses", "the study focuses"}},
+		},
+		{
+			// "him" cannot name the doctors' treatments.
+			name: "pronoun of another number",
+			orig: "Her parents avoided all conventional treatments . Her sister pleaded with him to stop .",
+			res:  "Her parents avoided all conventional treatments . Her sister pleaded with conventional treatments to stop .",
+			want: want{text: "conventional treatments", category: model.Overwrite, broken: true,
+				proposals: []string{"him"}, original: "him"},
+		},
+		{
+			// "she" names a person, not a lower-case thing.
+			name: "pronoun for a person replaced by a thing",
+			orig: "The iodine shortage worries doctors . If a woman is pregnant , she needs more iodine .",
+			res:  "The iodine shortage worries doctors . If a woman is pregnant , the iodine shortage needs more iodine .",
+			want: want{text: "the iodine shortage", category: model.Overwrite, broken: true,
+				proposals: []string{"she"}, original: "she"},
+		},
+		{
+			// The slice took the ’s of a possessor after the mention.
+			name: "possessive clitic swallowed",
+			orig: "Nurses praised the Warhol donor program at Warhol 's old studio .",
+			res:  "Nurses praised the Warhol donor program at the Warhol donor program old studio .",
+			want: want{text: "the Warhol donor program", category: model.Overwrite, broken: true,
+				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := resStart + tt.res
+			fs := align(t, origStart+tt.orig, res)
+			if len(fs) != 3 {
+				t.Fatalf("got %d findings %+v, want 3", len(fs), fs)
+			}
+			checkWant(t, res, fs[2], tt.want)
+		})
 	}
 }
 
@@ -311,7 +455,7 @@ func TestBestCuts(t *testing.T) {
 		{4, []int{0, 0, 1}, []int{1, 1, 2}},
 	}
 	for _, tt := range tests {
-		got := bestCuts(tt.n, tt.reps, lengths)
+		got := bestCuts(tt.n, len(tt.reps), func(k, _, l int) float64 { return lengthLogp(lengths[tt.reps[k]], l) })
 		if !equalInts(got, tt.want) {
 			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
 		}
@@ -328,4 +472,34 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func TestDriftRoom(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		want            []int
+	}{
+		{
+			// One-token mentions and representatives save nothing.
+			name: "nothing saved",
+			orig: "Sessions spoke . He left . Then he said so .",
+			res:  "Sessions spoke . Sessions left . Then Sessions said so .",
+			want: []int{0, 0},
+		},
+		{
+			// The first mention "Jeff Sessions" (replaced by itself)
+			// saves one token before both; "the attorney general"
+			// two more before the second.
+			name: "first mention and a slice",
+			orig: "Jeff Sessions spoke . Then the attorney general left . He said so .",
+			res:  "Jeff Sessions spoke . Then Jeff Sessions left . Jeff Sessions said so .",
+			want: []int{1, 3},
+		},
+	}
+	for _, tt := range tests {
+		a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+		if got := a.driftRoom(a.substitutions()); !equalInts(got, tt.want) {
+			t.Errorf("%s: driftRoom = %v, want %v", tt.name, got, tt.want)
+		}
+	}
 }
