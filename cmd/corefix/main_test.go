@@ -133,3 +133,18 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
 }
+
+func TestReviewRefusesEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, text := range []string{"", " \n\t\r\n"} {
+		p := filepath.Join(dir, "empty.txt")
+		os.WriteFile(p, []byte(text), 0o644)
+		code, _, errOut := runCLI(t, "", "review", p)
+		if code != exitFailure || errOut != "corefix: "+p+": empty, nothing to review\n" {
+			t.Errorf("review %q: exit %d, %q", text, code, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "empty.corefix.json")); err == nil {
+			t.Errorf("review of an empty file wrote an annotation file")
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"corefix"
 	"corefix/model"
@@ -84,6 +85,9 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 		var err error
 		if doc, err = e.readDocument(args[0]); err != nil {
 			return nil, err
+		}
+		if strings.TrimSpace(doc.Text) == "" {
+			return nil, fmt.Errorf("%s: empty, nothing to review", args[0])
 		}
 		if out == "" {
 			out = model.AnnotationPath(args[0])
