@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"testing"
 
 	"corefix/model"
@@ -32,7 +33,7 @@ func TestAgreement(t *testing.T) {
 				got = append(got, tt.give[f.Start:f.End], string(f.Category), f.Proposals[0].Text)
 			}
 		}
-		if !equal(got, tt.want) {
+		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Agreement on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -456,22 +457,10 @@ func TestBestCuts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := bestCuts(tt.n, len(tt.reps), func(k, _, l int) float64 { return lengthLogp(lengths[tt.reps[k]], l) })
-		if !equalInts(got, tt.want) {
+		if !slices.Equal(got, tt.want) {
 			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
 		}
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestDriftRoom(t *testing.T) {
@@ -498,7 +487,7 @@ func TestDriftRoom(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
-		if got := a.driftRoom(a.substitutions()); !equalInts(got, tt.want) {
+		if got := a.driftRoom(a.substitutions()); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: driftRoom = %v, want %v", tt.name, got, tt.want)
 		}
 	}

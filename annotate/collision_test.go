@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCollision(t *testing.T) {
 	tests := []struct {
@@ -25,7 +28,7 @@ func TestCollision(t *testing.T) {
 		{"ordinary sentence", "Sessions told reporters he would recuse himself .", nil},
 	}
 	for _, tt := range tests {
-		if got := brokenTexts(Collision{}, tt.give); !equal(got, tt.want) {
+		if got := brokenTexts(Collision{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Collision on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}

@@ -55,14 +55,3 @@ func fuzzDetector(f *testing.F, d Detector, seeds ...string) {
 }
 
 // equal reports whether two string slices are equal.
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}

@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLowerStart(t *testing.T) {
 	const drifting = "Attorney General Jeff Sessions spoke on Thursday . Sessions said he he to resign . " +
@@ -17,7 +20,7 @@ func TestLowerStart(t *testing.T) {
 		{"capitalised", drifting + "The team won . We were there .", nil},
 	}
 	for _, tt := range tests {
-		if got := brokenTexts(LowerStart{}, tt.give); !equal(got, tt.want) {
+		if got := brokenTexts(LowerStart{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: LowerStart on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"testing"
 
 	"corefix/model"
@@ -38,7 +39,7 @@ func TestPossessive(t *testing.T) {
 				got = append(got, tt.give[f.Start:f.End], f.Proposals[0].Text)
 			}
 		}
-		if !equal(got, tt.want) {
+		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Possessive on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}

@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestRecurring(t *testing.T) {
 	const drifting = "Attorney General Jeff Sessions spoke on Thursday . Sessions said he he to resign . " +
@@ -27,7 +30,7 @@ func TestRecurring(t *testing.T) {
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
 	for _, tt := range tests {
-		if got := brokenTexts(Recurring{}, tt.give); !equal(got, tt.want) {
+		if got := brokenTexts(Recurring{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Recurring on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}

@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestRepeatedToken(t *testing.T) {
 	tests := []struct {
@@ -16,7 +19,7 @@ func TestRepeatedToken(t *testing.T) {
 		{"punctuation", "Wait . . . what ?", nil},
 	}
 	for _, tt := range tests {
-		if got := brokenTexts(RepeatedToken{}, tt.give); !equal(got, tt.want) {
+		if got := brokenTexts(RepeatedToken{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: RepeatedToken on %q = %q, want %q", tt.name, tt.give, got, tt.want)
 		}
 	}
