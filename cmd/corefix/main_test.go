@@ -148,3 +148,22 @@ func TestReviewRefusesEmptyFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectTextFormat checks the human format of FORMATS.md:
+// path:line:col: category: message, one line per finding.
+func TestDetectTextFormat(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(p, []byte("First line .\nThen Sessions Sessions reporters ’s ."), 0o644)
+	code, out, errOut := runCLI(t, "", "detect", "--format", "text", p)
+	if code != 0 || out == "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if !strings.HasPrefix(line, p+":2:") || !strings.Contains(line, ": overwrite: ") {
+			t.Errorf("line %q does not start with %s:2:COL: overwrite: ", line, p)
+		}
+	}
+	if !strings.Contains(out, p+":2:6: overwrite: a word is repeated") {
+		t.Errorf("the repeated Sessions (line 2, column 6) is not reported:\n%s", out)
+	}
+}
