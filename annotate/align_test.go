@@ -282,6 +282,15 @@ func TestAlignDriftingClasses(t *testing.T) {
 			want: want{text: "the Warhol donor program", category: model.Overwrite, broken: true,
 				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
 		},
+		{
+			// A mention takes in a name whole: a slice between two
+			// capitalised words of one name was cut by the drift.
+			name: "slice inside a name",
+			orig: "The Space Shuttle Atlantis flew . Crowds came to the Kennedy Space Center today .",
+			res:  "The Space Shuttle Atlantis flew . Crowds came to the Kennedy Space Shuttle Atlantis Center today .",
+			want: want{text: "Space Shuttle Atlantis", category: model.Overwrite, broken: true,
+				proposals: []string{"Space"}, original: "Space"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
