@@ -501,3 +501,30 @@ func TestDriftRoom(t *testing.T) {
 		}
 	}
 }
+
+// A representative whose inner word Myers matched with the overwritten
+// text ("'s") is still one substitution, cut from the next one.
+func TestAlignRepCutAtSharedWord(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		texts           []string
+	}{
+		{
+			name:  "clitic inside the representative",
+			orig:  "The city 's Water Board met . Later , Springfield 's water has never been clean .",
+			res:   "The city 's Water Board met . Later , Springfield The city 's Water Board Springfield clean .",
+			texts: []string{"The city 's Water Board", "Springfield"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range align(t, tt.orig, tt.res) {
+				got = append(got, tt.res[f.Start:f.End])
+			}
+			if !slices.Equal(got, tt.texts) {
+				t.Errorf("findings %q, want %q", got, tt.texts)
+			}
+		})
+	}
+}
