@@ -44,6 +44,8 @@ type verdict struct {
 // In a drifting document a slice whose whole mention stands just before
 // it, overlapping it, drifted too (mentionOverlaps): the mechanism's own
 // footprint, drift k with the mention k tokens to the left.
+// So is a slice that starts and ends inside a proper name (insideName):
+// a mention takes a name in whole.
 //
 // Weak evidence needs room: a substitution that nothing before it can
 // have pushed (driftRoom) replaced its mention in place.
@@ -89,6 +91,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.8}
 		case canDrift && a.mentionOverlaps(s, room):
 			v = verdict{kind: drifted, conf: 0.8}
+		case canDrift && a.insideName(s):
+			v = verdict{kind: drifted, conf: 0.75}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case canDrift && !a.namesSame(s):

@@ -75,3 +75,19 @@ func (a *alignment) dropsClitic(s substitution) bool {
 	return s.a1 < s.a2 && s.b1 < s.b2 && endsWithClitic(a.ot[s.a2-1].Text(a.orig.Text)) &&
 		!endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text))
 }
+
+// insideName reports whether the replaced slice starts inside a proper
+// name and ends before its last word: the original words just before and
+// just after it are capitalised past a sentence start, as is its first
+// word ("the Kennedy [Space] Center"). A mention takes in a name whole,
+// so such a slice is the drift's: a shifted replacement cuts names
+// anywhere, a resolver at most replaces a nested name whole.
+func (a *alignment) insideName(s substitution) bool {
+	if s.a1 < 1 || s.a2 >= len(a.ot) || s.a1 == s.a2 || s.b1 == s.b2 {
+		return false
+	}
+	if s.a1 >= 2 && endsSentence(a.ot[s.a1-2].Text(a.orig.Text)) || s.a1 == 1 {
+		return false
+	}
+	return a.origClass(s.a1-1) == clsCap && a.origClass(s.a1) == clsCap && a.origClass(s.a2) == clsCap
+}

@@ -117,13 +117,25 @@ func (a *alignment) inventory() []rep {
 			// its first run the original contains ("the engine room
 			// Australian woman" → "the engine room").
 			add(a.rid[h.b1-1:h.b2], false)
-			if run := a.origRuns(a.rid[h.b1-1 : h.b2])[0]; len(run) > 1 {
+			if run := a.firstOrigRun(a.rid[h.b1-1 : h.b2]); len(run) > 1 {
 				add(run, false)
 			}
 		}
 		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
 			if hs[l].b1 < hs[l].b2 {
-				add(a.rid[h.b1:hs[l].b2], false)
+				joined := a.rid[h.b1:hs[l].b2]
+				add(joined, false)
+				// Its first run the original contains, when that reaches
+				// into the later hunk, is a representative Myers cut at a
+				// word it shares with the overwritten text ("Springfield
+				// 's water has" → "Springfield The city 's Water Board
+				// Springfield": "The city 's Water Board" is one).
+				if len(joined) > maxRepLen {
+					continue
+				}
+				if run := a.firstOrigRun(joined); len(run) > hs[l].b1-h.b1 && len(run) < len(joined) {
+					add(run, false)
+				}
 			}
 		}
 	}
@@ -155,20 +167,26 @@ func (a *alignment) inventory() []rep {
 func (a *alignment) origRuns(ids []int32) [][]int32 {
 	var runs [][]int32
 	for len(ids) > 0 {
-		// Prefixes of a phrase of the original are phrases of it too,
-		// so the longest one is found by bisection.
-		lo, hi := 1, len(ids)
-		for lo < hi {
-			if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		runs = append(runs, ids[:lo])
-		ids = ids[lo:]
+		run := a.firstOrigRun(ids)
+		runs = append(runs, run)
+		ids = ids[len(run):]
 	}
 	return runs
+}
+
+// firstOrigRun returns the longest prefix of ids (at least a token) that
+// the original contains. Prefixes of a phrase of the original are
+// phrases of it too, so it is found by bisection.
+func (a *alignment) firstOrigRun(ids []int32) []int32 {
+	lo, hi := 1, len(ids)
+	for lo < hi {
+		if mid := (lo + hi + 1) / 2; a.inOrig(ids[:mid]) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return ids[:lo]
 }
 
 // allInOrig reports whether every run occurs in the original.

@@ -282,6 +282,15 @@ func TestAlignDriftingClasses(t *testing.T) {
 			want: want{text: "the Warhol donor program", category: model.Overwrite, broken: true,
 				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
 		},
+		{
+			// A mention takes in a name whole: a slice between two
+			// capitalised words of one name was cut by the drift.
+			name: "slice inside a name",
+			orig: "The Space Shuttle Atlantis flew . Crowds came to the Kennedy Space Center today .",
+			res:  "The Space Shuttle Atlantis flew . Crowds came to the Kennedy Space Shuttle Atlantis Center today .",
+			want: want{text: "Space Shuttle Atlantis", category: model.Overwrite, broken: true,
+				proposals: []string{"Space"}, original: "Space"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -490,5 +499,32 @@ func TestDriftRoom(t *testing.T) {
 		if got := a.driftRoom(a.substitutions()); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: driftRoom = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A representative whose inner word Myers matched with the overwritten
+// text ("'s") is still one substitution, cut from the next one.
+func TestAlignRepCutAtSharedWord(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		texts           []string
+	}{
+		{
+			name:  "clitic inside the representative",
+			orig:  "The city 's Water Board met . Later , Springfield 's water has never been clean .",
+			res:   "The city 's Water Board met . Later , Springfield The city 's Water Board Springfield clean .",
+			texts: []string{"The city 's Water Board", "Springfield"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range align(t, tt.orig, tt.res) {
+				got = append(got, tt.res[f.Start:f.End])
+			}
+			if !slices.Equal(got, tt.texts) {
+				t.Errorf("findings %q, want %q", got, tt.texts)
+			}
+		})
 	}
 }
