@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +26,20 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 
 func (p Possessive) detect(a *analysis) []model.Finding {
 	var out []model.Finding
-	for _, m := range a.mentions() {
-		if m.first {
+	for _, m := range slices.Concat(a.mentions(), a.pluralWords()) {
+		if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
+			// "schools own" recurs when every "their own" became it:
+			// the mention is the words before "own".
+			m.j--
+		} else if m.first {
 			continue
 		}
 		conf := a.possessiveSlot(m.i, m.j)
+		if m.i == m.j && a.cls[m.i] == clsLow {
+			conf = a.pluralSlot(m.i)
+		} else if conf == 0 && a.ownNext(m.i, m.j) {
+			conf = 0.85
+		}
 		if conf == 0 {
 			continue
 		}
@@ -47,6 +58,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			},
 		})
 	}
+	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }
 
@@ -90,6 +102,91 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.55 // "to shoot X new costume": most likely a verb before
 	}
 	return 0
+}
+
+// pluralWords returns the occurrences of lower-case plural nouns that
+// recur at least three times in the document ("schools", "participants")
+// and lie outside the recurring phrases, where their slot may be a lost
+// "their": a resolver copies a one-word representative as it copies a
+// long one. Only words in such a slot are counted, in one pass.
+func (a *analysis) pluralWords() []mention {
+	var cand []int
+	for i, c := range a.cls {
+		if c == clsLow && a.pluralSlot(i) > 0 && pluralShape(a.text(i)) {
+			cand = append(cand, i)
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	type seen struct{ count, first int }
+	words := make(map[string]*seen, len(cand))
+	for _, i := range cand {
+		words[a.text(i)] = &seen{first: -1}
+	}
+	for i, c := range a.cls {
+		if c != clsLow {
+			continue
+		}
+		if s := words[a.text(i)]; s != nil {
+			if s.first < 0 {
+				s.first = i
+			}
+			s.count++
+		}
+	}
+	var out []mention
+	ms := a.mentions()
+	k := 0
+	for _, i := range cand {
+		for k < len(ms) && ms[k].j < i {
+			k++
+		}
+		s := words[a.text(i)]
+		if s.count < 3 || k < len(ms) && ms[k].i <= i {
+			continue
+		}
+		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
+	}
+	return out
+}
+
+// pluralShape reports whether a lower-case word looks like a plural noun.
+func pluralShape(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
+}
+
+// pluralSlot returns how sure we are that the recurring plural word at
+// i stands where "their" stood: it is followed by "own" and a noun, or
+// by a noun right after a preposition ("at participants option").
+func (a *analysis) pluralSlot(i int) float64 {
+	n := i + 1
+	if a.class(n) != clsLow && a.class(n) != clsNounVerb || temporal(a.text(n)) {
+		return 0
+	}
+	if a.ownNext(i, i) {
+		return 0.85
+	}
+	if p := a.class(i - 1); p == clsPrep && !clausal(a.text(i-1)) && a.class(n) == clsLow {
+		return 0.6
+	}
+	return 0
+}
+
+// ownNext reports whether "own" and a noun follow the mention at [i, j]
+// ("run schools own flag discussions"): after a noun, "own" is a
+// possessive's. A verb or preposition before the mention makes it an
+// object, so "own" is not its verb ("Most farmers own land").
+func (a *analysis) ownNext(i, j int) bool {
+	if !strings.EqualFold(a.text(j+1), "own") || a.class(j+2) != clsLow && a.class(j+2) != clsNounVerb ||
+		a.cls[j] != clsLow && a.cls[j] != clsCap {
+		return false
+	}
+	switch a.class(i - 1) {
+	case clsPrep, clsVerb, clsNounVerb, clsIng, clsEd:
+		return !reporting(a.text(i - 1))
+	}
+	return false
 }
 
 // headOfSubject reports whether the word at n is a noun heading a

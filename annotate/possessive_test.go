@@ -29,6 +29,14 @@ func TestPossessive(t *testing.T) {
 		{"plural of people", "Muslims pray daily . Pilgrims travel during Muslims lifetimes .", []string{"Muslims", "their"}},
 		{"plural head", "Young women in Ohio met . Officials checked Young women in Ohio passports .", []string{"Young women in Ohio", "their"}},
 		{"adverb before the verb", "Senator Bob Smith spoke . Then Senator Bob Smith later said no .", nil},
+		{"own after a plural word", "Many schools joined . Pupils at schools voted . Teachers in schools agreed . Teachers run schools own flag talks .",
+			[]string{"schools", "their"}},
+		{"own in a recurring phrase", "the local residents met . They asked the local residents own lawyers and paid for the local residents own doctors .",
+			[]string{"the local residents", "their", "the local residents", "their"}},
+		{"plural word after a preposition", "Some manufacturers agreed . Other manufacturers refused . Iodine is in manufacturers products now .",
+			[]string{"manufacturers", "their"}},
+		{"plural word first seen", "Salt is in manufacturers products . Some manufacturers agreed . Other manufacturers refused .", nil},
+		{"own as a verb", "Many farmers met . Some farmers sold . Most farmers own land .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
