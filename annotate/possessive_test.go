@@ -37,6 +37,8 @@ func TestPossessive(t *testing.T) {
 			[]string{"manufacturers", "their"}},
 		{"plural word first seen", "Salt is in manufacturers products . Some manufacturers agreed . Other manufacturers refused .", nil},
 		{"own as a verb", "Many farmers met . Some farmers sold . Most farmers own land .", nil},
+		{"possessive inside a plural phrase", "both her parents met . The court blamed both her parents and said both her parents put both her parents social life first .",
+			[]string{"both her parents", "their"}},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
