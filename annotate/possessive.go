@@ -84,6 +84,22 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	if kin(a.text(n)) {
 		return 0.8 // "and Jane Doe father": kin are someone's
 	}
+	if a.cls[n] == clsLow && pluralShape(a.text(n)) && !quantity(a.text(n)) {
+		// A plural before a plural noun is never a compound ("the
+		// residents homes"), nor is it a subject: its verb would not
+		// take "-s".
+		if g == plural {
+			return 0.6
+		}
+		// After a regular past verb the mention is an object, so an "-s"
+		// word after it is a plural noun, not the mention's verb
+		// ("defeated Jane Doe opponents"). Irregular verbs ("met",
+		// "made") also take an object and its complement, so they are
+		// left to the other checks.
+		if a.class(i-1) == clsEd && !reporting(a.text(i-1)) {
+			return 0.6
+		}
+	}
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
 	verbLike := a.cls[n] == clsNounVerb || strings.HasSuffix(a.text(n), "s") && g != plural
@@ -149,6 +165,16 @@ func (a *analysis) pluralWords() []mention {
 		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
 	}
 	return out
+}
+
+// quantity reports whether w is a plural of a number ("thousands"),
+// which starts a new noun phrase rather than heading one.
+func quantity(w string) bool {
+	switch strings.ToLower(w) {
+	case "tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores":
+		return true
+	}
+	return false
 }
 
 // pluralShape reports whether a lower-case word looks like a plural noun.

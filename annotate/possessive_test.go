@@ -39,6 +39,12 @@ func TestPossessive(t *testing.T) {
 		{"own as a verb", "Many farmers met . Some farmers sold . Most farmers own land .", nil},
 		{"possessive inside a plural phrase", "both her parents met . The court blamed both her parents and said both her parents put both her parents social life first .",
 			[]string{"both her parents", "their"}},
+		{"plural before a plural noun", "Teams from Iran met . Judges checked bolts and Teams from Iran robots .",
+			[]string{"Teams from Iran", "their"}},
+		{"plural before a quantity", "Young fans came . Many of which Young fans thousands of times made .", nil},
+		{"object before a plural noun", "Senator Bob Smith ran . Jane Doe defeated Senator Bob Smith opponents .",
+			[]string{"Senator Bob Smith", "his"}},
+		{"reported subject before a verb", "Senator Bob Smith ran . Aides said Senator Bob Smith wins .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
