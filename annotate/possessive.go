@@ -75,7 +75,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	g := a.genderOf(i, j)
 	switch {
 	case a.longPhrase(i, j) || g == plural:
-	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j):
+	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j) && !a.speaks(i, j):
 		// "the U.S. border", "the Andy Warhol exhibit", "Texas schools":
 		// a determiner phrase, place or thing before a noun is usually a
 		// compound, not a lost possessive.
@@ -213,6 +213,22 @@ func (a *analysis) ownNext(i, j int) bool {
 		return !reporting(a.text(i - 1))
 	}
 	return false
+}
+
+// speaks reports whether the phrase at [i, j] is somewhere in the
+// document the subject of "said", "told" and the like: then it names a
+// person, and a person before a noun is far more often its possessor
+// than a place or thing is.
+func (a *analysis) speaks(i, j int) bool {
+	if a.speakers == nil {
+		a.speakers = make(map[string]bool)
+		for _, m := range a.mentions() {
+			if isSaid(a.text(m.j + 1)) {
+				a.speakers[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]] = true
+			}
+		}
+	}
+	return a.speakers[a.doc.Text[a.toks[i].Start:a.toks[j].End]]
 }
 
 // headOfSubject reports whether the word at n is a noun heading a

@@ -45,6 +45,8 @@ func TestPossessive(t *testing.T) {
 		{"object before a plural noun", "Senator Bob Smith ran . Jane Doe defeated Senator Bob Smith opponents .",
 			[]string{"Senator Bob Smith", "his"}},
 		{"reported subject before a verb", "Senator Bob Smith ran . Aides said Senator Bob Smith wins .", nil},
+		{"a speaker before a noun", "Smith said no . It is one of Smith main goals .", []string{"Smith", "its"}},
+		{"a place before a noun", "Texas grew . It is one of Texas main goals .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
