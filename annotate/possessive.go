@@ -35,7 +35,11 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			continue
 		}
 		conf := a.possessiveSlot(m.i, m.j)
-		if m.i == m.j && a.cls[m.i] == clsLow {
+		if a.barePossessor(m) {
+			// "spent all daughter 's energy": the representative was
+			// a bare noun with ’s; the pronoun alone is the fix.
+			conf = 0.6
+		} else if m.i == m.j && a.cls[m.i] == clsLow {
 			conf = a.pluralSlot(m.i)
 		} else if conf == 0 && a.ownNext(m.i, m.j) {
 			conf = 0.85
@@ -44,18 +48,23 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			continue
 		}
 		pron := a.possessivePronoun(m.i, m.j)
+		if a.cls[m.j] == clsClitic {
+			pron = a.possessivePronoun(m.i, m.j-1)
+		}
 		if a.sentenceStart(m.i) {
 			pron = capitalise(pron)
 		}
 		span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
+		msg, alt := "a bare mention stands before a noun, where a possessive (his, her, their) stood: the ’s was dropped",
+			model.Proposal{Text: span + a.cliticStyle(), Note: "keep the name, restore ’s"}
+		if a.cls[m.j] == clsClitic {
+			msg, alt = "a bare noun with ’s stands where a possessive (his, her, their) stood: its determiner was dropped",
+				model.Proposal{Text: "the " + span, Note: "keep the noun, restore its determiner"}
+		}
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: conf,
-			Message: "a bare mention stands before a noun, where a possessive (his, her, their) stood: the ’s was dropped",
-			Proposals: []model.Proposal{
-				{Text: pron, Note: "the possessive pronoun back"},
-				{Text: span + a.cliticStyle(), Note: "keep the name, restore ’s"},
-			},
+			Rule: p.Name(), Confidence: conf, Message: msg,
+			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}, alt},
 		})
 	}
 	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
@@ -172,6 +181,34 @@ func (a *analysis) pluralWords() []mention {
 func quantity(w string) bool {
 	switch strings.ToLower(w) {
 	case "tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores":
+		return true
+	}
+	return false
+}
+
+// barePossessor reports whether the recurring mention m is a lower-case
+// singular noun with ’s and no determiner ("all daughter 's energy"): a
+// count noun needs "the" or "her" before it, so the resolver copied a
+// representative ("the daughter 's") without its determiner over a
+// possessive pronoun. Nouns that stand bare (people, today) are left.
+func (a *analysis) barePossessor(m mention) bool {
+	if m.first || m.j != m.i+1 || m.count < 3 || a.cls[m.j] != clsClitic || a.cls[m.i] != clsLow || temporal(a.text(m.i)) {
+		return false
+	}
+	if g, ok := lookupLower(genders(), a.text(m.i)); ok && g == plural {
+		return false // "people 's", "children 's"
+	}
+	switch strings.ToLower(a.text(m.i)) {
+	case "today", "yesterday", "tomorrow", "tonight", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "one", "mankind", "humanity":
+		return false
+	}
+	if n := a.class(m.j + 1); n != clsLow && n != clsNounVerb {
+		return false
+	}
+	// Between a verb or preposition and a noun, where "her" stood; a
+	// determiner or modifier before it ("the daughter 's") is fine.
+	switch a.class(m.i - 1) {
+	case clsPrep, clsVerb, clsNounVerb, clsIng, clsEd:
 		return true
 	}
 	return false

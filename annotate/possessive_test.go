@@ -47,6 +47,10 @@ func TestPossessive(t *testing.T) {
 		{"reported subject before a verb", "Senator Bob Smith ran . Aides said Senator Bob Smith wins .", nil},
 		{"a speaker before a noun", "Smith said no . It is one of Smith main goals .", []string{"Smith", "its"}},
 		{"a place before a noun", "Texas grew . It is one of Texas main goals .", nil},
+		{"a bare noun with its clitic", "The daughter 's eczema grew . They changed daughter 's clothes and washed daughter 's soup , and daughter 's skin healed .",
+			[]string{"daughter 's", "her", "daughter 's", "her"}},
+		{"a bare noun at a sentence start", "The daughter 's eczema grew . daughter 's skin healed . daughter 's eyes cleared . daughter 's hair grew .", nil},
+		{"people with a clitic", "The people 's vote came . They heard people 's views and read people 's letters on people 's rights .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 	}
 	for _, tt := range tests {
