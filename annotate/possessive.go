@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,29 +26,48 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 
 func (p Possessive) detect(a *analysis) []model.Finding {
 	var out []model.Finding
-	for _, m := range a.mentions() {
-		if m.first {
+	for _, m := range slices.Concat(a.mentions(), a.pluralWords()) {
+		if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
+			// "schools own" recurs when every "their own" became it:
+			// the mention is the words before "own".
+			m.j--
+		} else if m.first {
 			continue
 		}
 		conf := a.possessiveSlot(m.i, m.j)
+		if a.barePossessor(m) {
+			// "spent all daughter 's energy": the representative was
+			// a bare noun with ’s; the pronoun alone is the fix.
+			conf = 0.6
+		} else if m.i == m.j && a.cls[m.i] == clsLow {
+			conf = a.pluralSlot(m.i)
+		} else if conf == 0 && a.ownNext(m.i, m.j) {
+			conf = 0.85
+		}
 		if conf == 0 {
 			continue
 		}
 		pron := a.possessivePronoun(m.i, m.j)
+		if a.cls[m.j] == clsClitic {
+			pron = a.possessivePronoun(m.i, m.j-1)
+		}
 		if a.sentenceStart(m.i) {
 			pron = capitalise(pron)
 		}
 		span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
+		msg, alt := "a bare mention stands before a noun, where a possessive (his, her, their) stood: the ’s was dropped",
+			model.Proposal{Text: span + a.cliticStyle(), Note: "keep the name, restore ’s"}
+		if a.cls[m.j] == clsClitic {
+			msg, alt = "a bare noun with ’s stands where a possessive (his, her, their) stood: its determiner was dropped",
+				model.Proposal{Text: "the " + span, Note: "keep the noun, restore its determiner"}
+		}
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: conf,
-			Message: "a bare mention stands before a noun, where a possessive (his, her, their) stood: the ’s was dropped",
-			Proposals: []model.Proposal{
-				{Text: pron, Note: "the possessive pronoun back"},
-				{Text: span + a.cliticStyle(), Note: "keep the name, restore ’s"},
-			},
+			Rule: p.Name(), Confidence: conf, Message: msg,
+			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}, alt},
 		})
 	}
+	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }
 
@@ -63,7 +84,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	g := a.genderOf(i, j)
 	switch {
 	case a.longPhrase(i, j) || g == plural:
-	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j):
+	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j) && !a.speaks(i, j):
 		// "the U.S. border", "the Andy Warhol exhibit", "Texas schools":
 		// a determiner phrase, place or thing before a noun is usually a
 		// compound, not a lost possessive.
@@ -71,6 +92,22 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	}
 	if kin(a.text(n)) {
 		return 0.8 // "and Jane Doe father": kin are someone's
+	}
+	if a.cls[n] == clsLow && pluralShape(a.text(n)) && !quantity(a.text(n)) {
+		// A plural before a plural noun is never a compound ("the
+		// residents homes"), nor is it a subject: its verb would not
+		// take "-s".
+		if g == plural {
+			return 0.6
+		}
+		// After a regular past verb the mention is an object, so an "-s"
+		// word after it is a plural noun, not the mention's verb
+		// ("defeated Jane Doe opponents"). Irregular verbs ("met",
+		// "made") also take an object and its complement, so they are
+		// left to the other checks.
+		if a.class(i-1) == clsEd && !reporting(a.text(i-1)) {
+			return 0.6
+		}
 	}
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
@@ -90,6 +127,145 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.55 // "to shoot X new costume": most likely a verb before
 	}
 	return 0
+}
+
+// pluralWords returns the occurrences of lower-case plural nouns that
+// recur at least three times in the document ("schools", "participants")
+// and lie outside the recurring phrases, where their slot may be a lost
+// "their": a resolver copies a one-word representative as it copies a
+// long one. Only words in such a slot are counted, in one pass.
+func (a *analysis) pluralWords() []mention {
+	var cand []int
+	for i, c := range a.cls {
+		if c == clsLow && a.pluralSlot(i) > 0 && pluralShape(a.text(i)) {
+			cand = append(cand, i)
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	type seen struct{ count, first int }
+	words := make(map[string]*seen, len(cand))
+	for _, i := range cand {
+		words[a.text(i)] = &seen{first: -1}
+	}
+	for i, c := range a.cls {
+		if c != clsLow {
+			continue
+		}
+		if s := words[a.text(i)]; s != nil {
+			if s.first < 0 {
+				s.first = i
+			}
+			s.count++
+		}
+	}
+	var out []mention
+	ms := a.mentions()
+	k := 0
+	for _, i := range cand {
+		for k < len(ms) && ms[k].j < i {
+			k++
+		}
+		s := words[a.text(i)]
+		if s.count < 3 || k < len(ms) && ms[k].i <= i {
+			continue
+		}
+		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
+	}
+	return out
+}
+
+// quantity reports whether w is a plural of a number ("thousands"),
+// which starts a new noun phrase rather than heading one.
+func quantity(w string) bool {
+	switch strings.ToLower(w) {
+	case "tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores":
+		return true
+	}
+	return false
+}
+
+// barePossessor reports whether the recurring mention m is a lower-case
+// singular noun with ’s and no determiner ("all daughter 's energy"): a
+// count noun needs "the" or "her" before it, so the resolver copied a
+// representative ("the daughter 's") without its determiner over a
+// possessive pronoun. Nouns that stand bare (people, today) are left.
+func (a *analysis) barePossessor(m mention) bool {
+	if m.first || m.j != m.i+1 || m.count < 3 || a.cls[m.j] != clsClitic || a.cls[m.i] != clsLow || temporal(a.text(m.i)) {
+		return false
+	}
+	if g, ok := lookupLower(genders(), a.text(m.i)); ok && g == plural {
+		return false // "people 's", "children 's"
+	}
+	switch strings.ToLower(a.text(m.i)) {
+	case "today", "yesterday", "tomorrow", "tonight", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "one", "mankind", "humanity":
+		return false
+	}
+	if n := a.class(m.j + 1); n != clsLow && n != clsNounVerb {
+		return false
+	}
+	// Between a verb or preposition and a noun, where "her" stood; a
+	// determiner or modifier before it ("the daughter 's") is fine.
+	switch a.class(m.i - 1) {
+	case clsPrep, clsVerb, clsNounVerb, clsIng, clsEd:
+		return true
+	}
+	return false
+}
+
+// pluralShape reports whether a lower-case word looks like a plural noun.
+func pluralShape(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
+}
+
+// pluralSlot returns how sure we are that the recurring plural word at
+// i stands where "their" stood: it is followed by "own" and a noun, or
+// by a noun right after a preposition ("at participants option").
+func (a *analysis) pluralSlot(i int) float64 {
+	n := i + 1
+	if a.class(n) != clsLow && a.class(n) != clsNounVerb || temporal(a.text(n)) {
+		return 0
+	}
+	if a.ownNext(i, i) {
+		return 0.85
+	}
+	if p := a.class(i - 1); p == clsPrep && !clausal(a.text(i-1)) && a.class(n) == clsLow {
+		return 0.6
+	}
+	return 0
+}
+
+// ownNext reports whether "own" and a noun follow the mention at [i, j]
+// ("run schools own flag discussions"): after a noun, "own" is a
+// possessive's. A verb or preposition before the mention makes it an
+// object, so "own" is not its verb ("Most farmers own land").
+func (a *analysis) ownNext(i, j int) bool {
+	if !strings.EqualFold(a.text(j+1), "own") || a.class(j+2) != clsLow && a.class(j+2) != clsNounVerb ||
+		a.cls[j] != clsLow && a.cls[j] != clsCap {
+		return false
+	}
+	switch a.class(i - 1) {
+	case clsPrep, clsVerb, clsNounVerb, clsIng, clsEd:
+		return !reporting(a.text(i - 1))
+	}
+	return false
+}
+
+// speaks reports whether the phrase at [i, j] is somewhere in the
+// document the subject of "said", "told" and the like: then it names a
+// person, and a person before a noun is far more often its possessor
+// than a place or thing is.
+func (a *analysis) speaks(i, j int) bool {
+	if a.speakers == nil {
+		a.speakers = make(map[string]bool)
+		for _, m := range a.mentions() {
+			if isSaid(a.text(m.j + 1)) {
+				a.speakers[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]] = true
+			}
+		}
+	}
+	return a.speakers[a.doc.Text[a.toks[i].Start:a.toks[j].End]]
 }
 
 // headOfSubject reports whether the word at n is a noun heading a

@@ -46,6 +46,9 @@ var genders = sync.OnceValue(func() map[string]gender {
 func (a *analysis) genderOf(i, j int) gender {
 	g := genders()
 	for k := i; k <= j; k++ {
+		if a.cls[k] == clsPoss && k < j {
+			continue // "both her parents": the possessive names someone else
+		}
 		if c, ok := lookupLower(g, a.text(k)); ok && c != plural {
 			return c
 		}
