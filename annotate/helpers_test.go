@@ -55,3 +55,8 @@ func fuzzDetector(f *testing.F, d Detector, seeds ...string) {
 }
 
 // equal reports whether two string slices are equal.
+
+// drifting is a prelude with enough collisions for a document to count as
+// drifting, so tests can check the rules that apply only then.
+const drifting = "Attorney General Jeff Sessions spoke on Thursday . Sessions said he he to resign . " +
+	"Democrats said they Democrats the vote . Critics said his he role was wrong . "

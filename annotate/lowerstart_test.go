@@ -6,8 +6,6 @@ import (
 )
 
 func TestLowerStart(t *testing.T) {
-	const drifting = "Attorney General Jeff Sessions spoke on Thursday . Sessions said he he to resign . " +
-		"Democrats said they Democrats the vote . Critics said his he role was wrong . "
 	tests := []struct {
 		name string
 		give string

@@ -24,6 +24,19 @@ type vtScreen struct {
 	r   io.Reader
 }
 
+// startProgram runs m in a w×h test terminal with deterministic output
+// (no colour, a fixed environment) and a screen that replays it.
+func startProgram(t *testing.T, m tea.Model, w, h int) (*teatest.TestModel, *vtScreen) {
+	tm := teatest.NewTestModel(t, m,
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(
+			tea.WithColorProfile(colorprofile.ASCII),
+			tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
+		),
+	)
+	return tm, newVTScreen(tm, w, h)
+}
+
 func newVTScreen(tm *teatest.TestModel, w, h int) *vtScreen {
 	emu := vt.NewEmulator(w, h)
 	// Without a TTY the renderer writes bare "\n"; LNM makes it CR+LF.
@@ -45,14 +58,7 @@ func (s *vtScreen) waitFor(t *testing.T, want string) {
 func TestEndToEnd(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sample.corefix.json")
 	m := New(fixture(t), openWorkfile(t, path), Options{Title: "sample"})
-	tm := teatest.NewTestModel(t, m,
-		teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(
-			tea.WithColorProfile(colorprofile.ASCII),
-			tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
-		),
-	)
-	s := newVTScreen(tm, 80, 24)
+	tm, s := startProgram(t, m, 80, 24)
 	s.waitFor(t, "4/10 f0004")
 	tm.Type("n")
 	s.waitFor(t, "5/10 f0005")
@@ -104,14 +110,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := newDatasetModel(d, doc, pos, Options{})
-		tm := teatest.NewTestModel(t, m,
-			teatest.WithInitialTermSize(120, 30),
-			teatest.WithProgramOptions(
-				tea.WithColorProfile(colorprofile.ASCII),
-				tea.WithEnvironment([]string{"TERM=xterm-256color", "TERM_PROGRAM=teatest"}),
-			),
-		)
-		s := newVTScreen(tm, 120, 30)
+		tm, s := startProgram(t, m, 120, 30)
 		t.Cleanup(func() {
 			if t.Failed() {
 				t.Logf("the screen:\n%s", s.emu.String())
