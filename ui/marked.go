@@ -8,12 +8,12 @@ import (
 )
 
 // WriteMarked writes text with every finding marked, for `corefix show`.
-// With colour, a finding is drawn in its category's style followed by a
-// faint {category} tag; without, it is written [[text]]{category}, which
-// survives pipes, diffs and bug reports. Findings must be sorted and must
-// not overlap.
-func WriteMarked(w io.Writer, text string, fs []model.Finding, colour bool) error {
-	st := NewStyles(true)
+// With styles (NewStyles for the terminal's background), a finding is
+// drawn in its category's style followed by a faint {category} tag; with
+// nil styles it is written [[text]]{category}, which survives pipes, diffs
+// and bug reports. Findings must be sorted and must not overlap.
+func WriteMarked(w io.Writer, text string, fs []model.Finding, st *Styles) error {
+	colour := st != nil
 	bw := bufio.NewWriter(w)
 	last := 0
 	for _, f := range fs {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"corefix/model"
@@ -45,7 +46,20 @@ func runShow(e *env, original string, args []string) error {
 	env := os.Environ()
 	profile := colorprofile.Detect(e.stdout, env)
 	if profile < colorprofile.ANSI || os.Getenv("NO_COLOR") != "" {
-		return ui.WriteMarked(e.stdout, doc.Text, fs, false)
+		return ui.WriteMarked(e.stdout, doc.Text, fs, nil)
 	}
-	return ui.WriteMarked(colorprofile.NewWriter(e.stdout, env), doc.Text, fs, true)
+	return ui.WriteMarked(colorprofile.NewWriter(e.stdout, env), doc.Text, fs, ui.NewStyles(e.darkBackground()))
+}
+
+// darkBackground asks the terminal behind stdout for its background
+// colour, as the editor does, so light terminals get readable colours. It
+// assumes dark when stdin and stdout are not both that terminal (a query
+// needs the reply on stdin) or the terminal does not answer.
+func (e *env) darkBackground() bool {
+	in, okIn := e.stdin.(*os.File)
+	out, okOut := e.stdout.(*os.File)
+	if !okIn || !okOut {
+		return true
+	}
+	return lipgloss.HasDarkBackground(in, out)
 }
