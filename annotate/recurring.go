@@ -39,7 +39,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		if a.possessiveSlot(m.i, m.j) > 0 {
 			continue // the lost-possessive detector's, with a better fix
 		}
-		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) {
+		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) {
 			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
 		}
 		if m.first || conf < slotOK || a.repeated(m.j+1) {
@@ -103,6 +103,31 @@ func (a *analysis) copyLike(m mention) bool {
 		// A phrase standing alone as a sentence is a caption, credit
 		// or heading ("Photo : Jane Doe ."), repeated verbatim.
 		return false
+	}
+	return true
+}
+
+// prepObject reports whether the phrase [i, j] is a plain determiner
+// phrase that exactly fills the object of a preposition, closed by
+// punctuation or a conjunction ("scored from the penalty spot ,", "of the
+// Civic Party and"). A writer repeats such phrases all the time, and a
+// copy landing there would have overwritten a phrase of just that shape,
+// so even a drifting document gives no reason to suspect it.
+func (a *analysis) prepObject(i, j int) bool {
+	if a.class(i-1) != clsPrep || a.cls[i] != clsDet {
+		return false
+	}
+	switch a.class(j + 1) {
+	case clsEnd, clsComma, clsConj:
+	default:
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		switch a.cls[k] {
+		case clsLow, clsCap, clsNum, clsEd, clsIng:
+		default:
+			return false // an apposition or possessive: a long representative
+		}
 	}
 	return true
 }

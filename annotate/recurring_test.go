@@ -24,6 +24,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats"}},
 		{"title before a name after drift", drifting + "Prime Minister Alan Jones spoke . It was backed by Prime Minister Boris Jones .",
 			[]string{"Democrats"}},
+		{"prepositional object after drift", drifting + "The mayor spoke of the city council . Funds came from the city council , she said .",
+			[]string{"Democrats"}},
+		{"copy after a preposition touching a noun", drifting + "The mayor spoke of the city council . Funds came from the city council budget cuts .",
+			[]string{"Democrats", "the city council"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
