@@ -1,6 +1,10 @@
 package annotate
 
-import "corefix/model"
+import (
+	"sort"
+
+	"corefix/model"
+)
 
 // Recurring flags copies of a recurring noun phrase that landed where no
 // noun phrase fits. A drifting resolver keeps each mention and overwrites
@@ -51,6 +55,10 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 			Rule: r.Name(), Confidence: conf, Message: msg,
 			Proposals: a.overwriteFix(fit.fix),
 		})
+	}
+	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
+		out = append(out, more...)
+		sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
 	}
 	return out
 }

@@ -1,0 +1,153 @@
+package annotate
+
+import (
+	"strings"
+
+	"corefix/model"
+)
+
+// confirmedConf is the confidence for another copy of a representative
+// the document already showed overwriting a word.
+const confirmedConf = 0.6
+
+// confirmedCopies flags the later copies of representatives that the
+// document itself shows being copied over words: a word repeated ("Google
+// Google") or a noun phrase right after a subject pronoun ("they The
+// Democrats") is a copy that landed one token off, and the resolver
+// copied the same representative over every mention of its entity. A
+// lone word or short name recurs in any article, so only a copy standing
+// where the writer would hardly have put it counts: after a content word
+// or verb, not after a preposition, determiner or sentence boundary, and
+// not inside a longer name.
+func (a *analysis) confirmedCopies(name string) []model.Finding {
+	reps := a.confirmedReps()
+	if len(reps) == 0 {
+		return nil
+	}
+	var out []model.Finding
+	seen := make(map[string]bool, len(reps))
+	for i := 0; i < len(a.toks); i++ {
+		j, ok := a.confirmedAt(i, reps)
+		if !ok {
+			continue
+		}
+		key := a.phraseText(i, j)
+		if !seen[key] {
+			seen[key] = true // the writer's own first mention
+			i = j
+			continue
+		}
+		if a.oddCopySlot(i, j) && !a.repeated(j+1) && !a.repeated(i) {
+			out = append(out, model.Finding{
+				Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
+				Rule: name, Confidence: confirmedConf,
+				Message:   "another copy of a representative this document shows overwriting words, in a slot where the writer would hardly have put it",
+				Proposals: a.overwriteFix(""),
+			})
+		}
+		i = j
+	}
+	return out
+}
+
+// confirmedReps collects the copies that collisions and repeated words
+// reveal, by first word, as token texts, when they contain a content
+// word: a repeated "the" or "he" says nothing about which representative
+// drifted.
+func (a *analysis) confirmedReps() map[string][][]string {
+	if !a.drifting() {
+		return nil
+	}
+	var reps map[string][][]string
+	for i := 1; i < len(a.toks); i++ {
+		j := -1
+		switch {
+		case a.repeated(i):
+			j = i
+		case a.collision(i) != "" && a.cls[i-1] == clsSubj:
+			j = a.phraseEnd(i)
+		}
+		if j < 0 || !a.hasContent(i, j) || i == j && a.cls[i] == clsLow {
+			// A lone noun ("iodine", "match") is as often the
+			// writer's own word after a verb or adjective.
+			continue
+		}
+		if reps == nil {
+			reps = make(map[string][][]string)
+		}
+		words := make([]string, 0, j-i+1)
+		for k := i; k <= j; k++ {
+			words = append(words, a.text(k))
+		}
+		reps[words[0]] = append(reps[words[0]], words)
+	}
+	return reps
+}
+
+// confirmedAt returns the end of the longest confirmed representative
+// starting at token i.
+func (a *analysis) confirmedAt(i int, reps map[string][][]string) (int, bool) {
+	best := -1
+	for _, words := range reps[a.text(i)] {
+		n := len(words)
+		if i+n > len(a.toks) || i+n-1 <= best {
+			continue
+		}
+		k := 1
+		for k < n && a.text(i+k) == words[k] {
+			k++
+		}
+		if k == n {
+			best = i + n - 1
+		}
+	}
+	return best, best >= 0
+}
+
+// hasContent reports whether tokens [i, j] hold a name, noun or number.
+func (a *analysis) hasContent(i, j int) bool {
+	for k := i; k <= j; k++ {
+		switch a.cls[k] {
+		case clsLow, clsCap, clsNum:
+			return true
+		}
+	}
+	return false
+}
+
+// phraseText joins the texts of tokens [i, j] with single spaces.
+func (a *analysis) phraseText(i, j int) string {
+	if i == j {
+		return a.text(i)
+	}
+	var b strings.Builder
+	for k := i; k <= j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.text(k))
+	}
+	return b.String()
+}
+
+// oddCopySlot reports whether the phrase [i, j] stands where a writer
+// would hardly put it: right after a noun, adverb or auxiliary (not
+// after a verb, preposition, determiner or boundary, where any noun
+// phrase fits), and not glued to capitalised words that make it part of a longer
+// name ("South Australia", "New Zealand Herald").
+func (a *analysis) oddCopySlot(i, j int) bool {
+	if a.sentenceStart(i) || a.class(j+1) == clsCap && a.cls[j] == clsCap {
+		return false
+	}
+	if i == j && a.cls[i] == clsCap && a.class(j+1) == clsLow {
+		return false // a name or nationality as a modifier: "the Russian drama"
+	}
+	switch a.class(i - 1) {
+	case clsLow, clsNum, clsAux, clsLy, clsClitic:
+		// Not after a verb: "saying Smith did", "made Smith famous".
+		return true
+	case clsCap:
+		return a.cls[i] != clsCap // "Scientology organization", not "South Australia"
+	}
+	return false
+}
