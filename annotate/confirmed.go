@@ -151,3 +151,37 @@ func (a *analysis) oddCopySlot(i, j int) bool {
 	}
 	return false
 }
+
+// shownDrifting returns the hashes of the phrases the document shows being
+// copied over words: a copy that clearly misfits its slot, or that
+// follows a subject pronoun or repeats the word before it. Once a
+// representative is seen overwriting words, its other copies are suspect
+// wherever they stand, even short common ones ("a browser", "daughter
+// ’s") that a writer could repeat.
+func (a *analysis) shownDrifting() map[uint64]bool {
+	shown := make(map[uint64]bool)
+	for _, m := range a.mentions() {
+		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
+			shown[a.phraseHash(m.i, m.j)] = true
+		}
+	}
+	for _, reps := range a.confirmedReps() {
+		for _, words := range reps {
+			h := hashSeed
+			for _, w := range words {
+				h = extendHashText(h, w)
+			}
+			shown[h] = true
+		}
+	}
+	return shown
+}
+
+// phraseHash hashes tokens [i, j] as extendHash does.
+func (a *analysis) phraseHash(i, j int) uint64 {
+	h := hashSeed
+	for k := i; k <= j; k++ {
+		h = a.extendHash(h, k)
+	}
+	return h
+}

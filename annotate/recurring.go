@@ -36,6 +36,10 @@ const (
 
 func (r Recurring) detect(a *analysis) []model.Finding {
 	drifting := a.drifting()
+	var shown map[uint64]bool
+	if drifting {
+		shown = a.shownDrifting()
+	}
 	var out []model.Finding
 	for _, m := range a.mentions() {
 		fit := a.misfit(m.i, m.j)
@@ -45,6 +49,9 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		}
 		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) {
 			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
+		}
+		if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
+			conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
 		}
 		if m.first || conf < slotOK || a.repeated(m.j+1) {
 			// A word repeated right after the phrase: the repeat is the copy.

@@ -36,6 +36,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats"}},
 		{"unconfirmed name after an auxiliary", drifting + "Polls said the seat was Republicans to win . Republicans agreed .",
 			[]string{"Democrats"}},
+		{"common phrase shown drifting", drifting + "The mayor drafted the budget . Critics said they the budget the plan . Officials cut the budget today .",
+			[]string{"Democrats", "the budget", "the budget"}},
+		{"common phrase never shown drifting", drifting + "The mayor drafted the budget . Critics said the budget failed . Officials cut the budget today .",
+			[]string{"Democrats"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
