@@ -50,11 +50,18 @@ func (a *analysis) confirmedCopies(name string) []model.Finding {
 	return out
 }
 
-// confirmedReps collects the copies that collisions and repeated words
-// reveal, by first word, as token texts, when they contain a content
-// word: a repeated "the" or "he" says nothing about which representative
-// drifted.
+// confirmedReps collects the copies that collisions, repeated words and
+// clear misfits reveal, by first word, as token texts, when they contain
+// a content word: a repeated "the" or "he" says nothing about which
+// representative drifted. It is computed once per Recurring run.
 func (a *analysis) confirmedReps() map[string][][]string {
+	if !a.repsDone {
+		a.reps, a.repsDone = a.findConfirmedReps(), true
+	}
+	return a.reps
+}
+
+func (a *analysis) findConfirmedReps() map[string][][]string {
 	if !a.drifting() {
 		return nil
 	}
@@ -77,6 +84,19 @@ func (a *analysis) confirmedReps() map[string][][]string {
 		}
 		words := make([]string, 0, j-i+1)
 		for k := i; k <= j; k++ {
+			words = append(words, a.text(k))
+		}
+		reps[words[0]] = append(reps[words[0]], words)
+	}
+	for _, m := range a.mentions() {
+		if m.first || a.misfit(m.i, m.j).conf < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
+			continue
+		}
+		if reps == nil {
+			reps = make(map[string][][]string)
+		}
+		words := make([]string, 0, m.j-m.i+1)
+		for k := m.i; k <= m.j; k++ {
 			words = append(words, a.text(k))
 		}
 		reps[words[0]] = append(reps[words[0]], words)
@@ -160,11 +180,6 @@ func (a *analysis) oddCopySlot(i, j int) bool {
 // ’s") that a writer could repeat.
 func (a *analysis) shownDrifting() map[uint64]bool {
 	shown := make(map[uint64]bool)
-	for _, m := range a.mentions() {
-		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
-			shown[a.phraseHash(m.i, m.j)] = true
-		}
-	}
 	for _, reps := range a.confirmedReps() {
 		for _, words := range reps {
 			h := hashSeed
