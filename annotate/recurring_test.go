@@ -40,7 +40,7 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "the budget", "the budget"}},
 		{"common phrase never shown drifting", drifting + "The mayor drafted the budget . Critics said the budget failed . Officials cut the budget today .",
 			[]string{"Democrats"}},
-		{"lone name shown misfitting", drifting + "Smith spoke . Reporters asked Smith The crowd cheered . Critics were Smith to leave .",
+		{"lone name shown misfitting", drifting + "Smith spoke . Reporters asked Smith He smiled . Critics were Smith to leave .",
 			[]string{"Democrats", "Smith", "Smith"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
