@@ -67,16 +67,21 @@ func (a *analysis) findConfirmedReps() map[string][][]string {
 	}
 	var reps map[string][][]string
 	for i := 1; i < len(a.toks); i++ {
-		j := -1
+		j, lowOK := -1, false
 		switch {
 		case a.repeated(i):
 			j = i
 		case a.collision(i) != "" && a.cls[i-1] == clsSubj:
 			j = a.phraseEnd(i)
+		case a.lowerStart(i):
+			// No writer starts a sentence with a lower-case noun, so
+			// even a lone one is surely a copied representative.
+			j, lowOK = a.phraseEnd(i), true
 		}
-		if j < 0 || !a.hasContent(i, j) || i == j && a.cls[i] == clsLow {
-			// A lone noun ("iodine", "match") is as often the
-			// writer's own word after a verb or adjective.
+		if j < 0 || !a.hasContent(i, j) || i == j && a.cls[i] == clsLow && !lowOK {
+			// A lone noun repeated ("iodine iodine") is as often
+			// the writer's own word elsewhere, after a verb or
+			// adjective.
 			continue
 		}
 		if reps == nil {

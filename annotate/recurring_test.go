@@ -42,6 +42,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats"}},
 		{"lone name shown misfitting", drifting + "Smith spoke . Reporters asked Smith He smiled . Critics were Smith to leave .",
 			[]string{"Democrats", "Smith", "Smith"}},
+		{"lone noun shown at a lower-case sentence start", drifting + "The council met . council said no . Voters were council to decide .",
+			[]string{"Democrats", "council"}},
+		{"lone noun never shown drifting", drifting + "The council met . The council said no . Voters were council to decide .",
+			[]string{"Democrats"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
