@@ -47,7 +47,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		if a.possessiveSlot(m.i, m.j) > 0 {
 			continue // the lost-possessive detector's, with a better fix
 		}
-		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) {
+		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
 			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
 		}
 		if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
@@ -145,6 +145,13 @@ func (a *analysis) prepObject(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// nameStart reports whether the phrase [i, j] opens a sentence and runs
+// into another capitalised word ("Space Shuttle Discovery will launch"):
+// the start of a longer name, which a writer repeats at will.
+func (a *analysis) nameStart(i, j int) bool {
+	return a.cls[i] == clsCap && a.class(j+1) == clsCap && a.sentenceStart(i) && !a.sentenceWord(j+1)
 }
 
 // wedged reports whether the lone name at token i sits between two

@@ -46,6 +46,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "council"}},
 		{"lone noun never shown drifting", drifting + "The council met . The council said no . Voters were council to decide .",
 			[]string{"Democrats"}},
+		{"longer name opening a sentence after drift", drifting + "Space Shuttle Discovery flew . Space Shuttle Endeavour flew too .",
+			[]string{"Democrats"}},
+		{"same phrase touching a noun after drift", drifting + "Space Shuttle Discovery flew . Crowds saw Space Shuttle the next day .",
+			[]string{"Democrats", "Space Shuttle"}},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
