@@ -47,7 +47,9 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		if a.possessiveSlot(m.i, m.j) > 0 {
 			continue // the lost-possessive detector's, with a better fix
 		}
-		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
+		// A weak misfit ("the trip the capital") is enough once the
+		// document drifts, even for a phrase that could be the writer's.
+		if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
 			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
 		}
 		if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {

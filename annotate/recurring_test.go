@@ -50,6 +50,9 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats"}},
 		{"same phrase touching a noun after drift", drifting + "Space Shuttle Discovery flew . Crowds saw Space Shuttle the next day .",
 			[]string{"Democrats", "Space Shuttle"}},
+		{"noun before a common phrase after drift", drifting + "Reporters covered the trip . Critics said the team the trip was long .",
+			[]string{"Democrats", "the trip"}},
+		{"noun before a common phrase without drift", "Reporters covered the trip . Critics said the team the trip was long .", nil},
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
