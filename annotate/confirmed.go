@@ -1,10 +1,6 @@
 package annotate
 
-import (
-	"strings"
-
-	"corefix/model"
-)
+import "corefix/model"
 
 // confirmedConf is the confidence for another copy of a representative
 // the document already showed overwriting a word.
@@ -25,13 +21,13 @@ func (a *analysis) confirmedCopies(name string) []model.Finding {
 		return nil
 	}
 	var out []model.Finding
-	seen := make(map[string]bool, len(reps))
+	seen := make(map[uint64]bool, len(reps))
 	for i := 0; i < len(a.toks); i++ {
 		j, ok := a.confirmedAt(i, reps)
 		if !ok {
 			continue
 		}
-		key := a.phraseText(i, j)
+		key := a.phraseHash(i, j)
 		if !seen[key] {
 			seen[key] = true // the writer's own first mention
 			i = j
@@ -71,7 +67,7 @@ func (a *analysis) findConfirmedReps() map[string][][]string {
 		switch {
 		case a.repeated(i):
 			j = i
-		case a.collision(i) != "" && a.cls[i-1] == clsSubj:
+		case a.cls[i-1] == clsSubj && a.collision(i) != "":
 			j = a.phraseEnd(i)
 		case a.lowerStart(i):
 			// No writer starts a sentence with a lower-case noun, so
@@ -84,34 +80,43 @@ func (a *analysis) findConfirmedReps() map[string][][]string {
 			// adjective.
 			continue
 		}
-		if reps == nil {
-			reps = make(map[string][][]string)
-		}
-		words := make([]string, 0, j-i+1)
-		for k := i; k <= j; k++ {
-			words = append(words, a.text(k))
-		}
-		reps[words[0]] = append(reps[words[0]], words)
+		reps = a.addRep(reps, i, j)
 	}
 	for _, m := range a.mentions() {
 		if m.first || a.misfit(m.i, m.j).conf < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
 			continue
 		}
-		if reps == nil {
-			reps = make(map[string][][]string)
-		}
-		words := make([]string, 0, m.j-m.i+1)
-		for k := m.i; k <= m.j; k++ {
-			words = append(words, a.text(k))
-		}
-		reps[words[0]] = append(reps[words[0]], words)
+		reps = a.addRep(reps, m.i, m.j)
 	}
+	return reps
+}
+
+// addRep adds the texts of tokens [i, j] to reps unless they are there.
+func (a *analysis) addRep(reps map[string][][]string, i, j int) map[string][][]string {
+	if end, ok := a.confirmedAt(i, reps); ok && end == j {
+		return reps
+	}
+	if reps == nil {
+		reps = make(map[string][][]string)
+	}
+	words := make([]string, 0, j-i+1)
+	for k := i; k <= j; k++ {
+		words = append(words, a.text(k))
+	}
+	reps[words[0]] = append(reps[words[0]], words)
 	return reps
 }
 
 // confirmedAt returns the end of the longest confirmed representative
 // starting at token i.
 func (a *analysis) confirmedAt(i int, reps map[string][][]string) (int, bool) {
+	switch {
+	case len(reps) == 0:
+		return 0, false
+	case a.hasContent(i, i), a.cls[i] == clsDet, a.cls[i] == clsPoss:
+	default:
+		return 0, false // no representative opens with a verb or punctuation
+	}
 	best := -1
 	for _, words := range reps[a.text(i)] {
 		n := len(words)
@@ -138,21 +143,6 @@ func (a *analysis) hasContent(i, j int) bool {
 		}
 	}
 	return false
-}
-
-// phraseText joins the texts of tokens [i, j] with single spaces.
-func (a *analysis) phraseText(i, j int) string {
-	if i == j {
-		return a.text(i)
-	}
-	var b strings.Builder
-	for k := i; k <= j; k++ {
-		if k > i {
-			b.WriteByte(' ')
-		}
-		b.WriteString(a.text(k))
-	}
-	return b.String()
 }
 
 // oddCopySlot reports whether the phrase [i, j] stands where a writer
