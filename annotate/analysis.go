@@ -16,10 +16,12 @@ type analysis struct {
 
 	recurring []mention // computed on first use by mentions
 	found     bool
-	inQuote   []bool          // computed on first use by quoted
-	clitic    string          // the document's way of writing ’s, computed on first use
-	speakers  map[string]bool // recurring phrases that say or tell, computed on first use by speaks
-	drift     int8            // whether the document drifts: 0 unknown, 1 no, 2 yes
+	inQuote   []bool                // computed on first use by quoted
+	clitic    string                // the document's way of writing ’s, computed on first use
+	speakers  map[string]bool       // recurring phrases that say or tell, computed on first use by speaks
+	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
+	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
+	repsDone  bool
 }
 
 func analyze(doc *model.Document) *analysis {

@@ -56,6 +56,13 @@ func (c Collision) detect(a *analysis) []model.Finding {
 // collision says why token i cannot follow token i-1, or "" when it can.
 func (a *analysis) collision(i int) string {
 	p, c := a.cls[i-1], a.cls[i]
+	switch p {
+	case clsSubj, clsItYou, clsPoss, clsObj, clsDet:
+	default:
+		if c != clsSubj {
+			return "" // the common case, decided on classes alone
+		}
+	}
 	switch {
 	case a.text(i-1) == "i" || a.text(i) == "i":
 		return "" // a lower-case "i" is a list label or a typo, not a pronoun

@@ -130,8 +130,13 @@ const hashSeed = uint64(14695981039346656037)
 
 // extendHash adds token j, and a separator, to the phrase hash h.
 func (a *analysis) extendHash(h uint64, j int) uint64 {
+	return extendHashText(h, a.text(j))
+}
+
+// extendHashText adds the token text t, and a separator, to the phrase
+// hash h.
+func extendHashText(h uint64, t string) uint64 {
 	const prime = 1099511628211
-	t := a.text(j)
 	for k := 0; k < len(t); k++ {
 		h = (h ^ uint64(t[k])) * prime
 	}

@@ -1,6 +1,10 @@
 package annotate
 
-import "corefix/model"
+import (
+	"sort"
+
+	"corefix/model"
+)
 
 // Recurring flags copies of a recurring noun phrase that landed where no
 // noun phrase fits. A drifting resolver keeps each mention and overwrites
@@ -32,6 +36,10 @@ const (
 
 func (r Recurring) detect(a *analysis) []model.Finding {
 	drifting := a.drifting()
+	var shown map[uint64]bool
+	if drifting {
+		shown = a.shownDrifting()
+	}
 	var out []model.Finding
 	for _, m := range a.mentions() {
 		fit := a.misfit(m.i, m.j)
@@ -39,8 +47,13 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		if a.possessiveSlot(m.i, m.j) > 0 {
 			continue // the lost-possessive detector's, with a better fix
 		}
-		if drifting && !m.first && conf < driftConf && a.copyLike(m) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) {
+		// A weak misfit ("the trip the capital") is enough once the
+		// document drifts, even for a phrase that could be the writer's.
+		if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
 			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
+		}
+		if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
+			conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
 		}
 		if m.first || conf < slotOK || a.repeated(m.j+1) {
 			// A word repeated right after the phrase: the repeat is the copy.
@@ -51,6 +64,10 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 			Rule: r.Name(), Confidence: conf, Message: msg,
 			Proposals: a.overwriteFix(fit.fix),
 		})
+	}
+	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
+		out = append(out, more...)
+		sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
 	}
 	return out
 }
@@ -105,6 +122,38 @@ func (a *analysis) copyLike(m mention) bool {
 		return false
 	}
 	return true
+}
+
+// prepObject reports whether the phrase [i, j] is a plain determiner
+// phrase that exactly fills the object of a preposition, closed by
+// punctuation or a conjunction ("scored from the penalty spot ,", "of the
+// Civic Party and"). A writer repeats such phrases all the time, and a
+// copy landing there would have overwritten a phrase of just that shape,
+// so even a drifting document gives no reason to suspect it.
+func (a *analysis) prepObject(i, j int) bool {
+	if a.class(i-1) != clsPrep || a.cls[i] != clsDet {
+		return false
+	}
+	switch a.class(j + 1) {
+	case clsEnd, clsComma, clsConj:
+	default:
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		switch a.cls[k] {
+		case clsLow, clsCap, clsNum, clsEd, clsIng:
+		default:
+			return false // an apposition or possessive: a long representative
+		}
+	}
+	return true
+}
+
+// nameStart reports whether the phrase [i, j] opens a sentence and runs
+// into another capitalised word ("Space Shuttle Discovery will launch"):
+// the start of a longer name, which a writer repeats at will.
+func (a *analysis) nameStart(i, j int) bool {
+	return a.cls[i] == clsCap && a.class(j+1) == clsCap && a.sentenceStart(i) && !a.sentenceWord(j+1)
 }
 
 // wedged reports whether the lone name at token i sits between two
