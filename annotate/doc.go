@@ -13,8 +13,10 @@
 // after the mention. So the representatives recur verbatim (mentions.go),
 // often in slots where no noun phrase fits (slot.go, recurring.go), next
 // to the pronoun they should have replaced (collision.go, repeated.go),
-// in lower case at a sentence start (lowerstart.go), where a possessive stood (possessive.go), before a verb that agrees with
-// another person (agreement.go), or inside their own speaker's quotation
-// (speaker.go). score.go scores findings against gold like
+// in lower case at a sentence start (lowerstart.go), where a possessive
+// stood (possessive.go), before a verb that agrees with another person
+// (agreement.go), or inside their own speaker's quotation (speaker.go).
+// A representative the document shows drifting once is suspect in every
+// odd slot after that (confirmed.go). score.go scores findings against gold like
 // shared/tools/score.py.
 package annotate
