@@ -1,6 +1,10 @@
 package annotate
 
-import "corefix/model"
+import (
+	"slices"
+
+	"corefix/model"
+)
 
 // A pipeline replaces at least one token with a representative, so a
 // difference that only inserts or only deletes is a substitution whose
@@ -149,4 +153,47 @@ func (a *alignment) repair(s, t substitution) []substitution {
 // organization leaving").
 func (a *alignment) bracketed(s, t substitution, inserted map[int32]bool) bool {
 	return s.b1 == s.b2 && t.b1 == t.b2 && s.a1 < s.a2 && t.a1 == s.a2+1 && t.b1 == s.b2+1 && inserted[a.rid[s.b2]]
+}
+
+// maxSlide is the longest kept run slideKept moves: a repeated name or a
+// word or two, not a phrase.
+const maxSlide = 3
+
+// slideKept re-pairs a pure deletion with a repeated kept run next to it.
+// A pipeline never deletes without inserting, but when a representative
+// lands just after its own mention ("Arena . England had" → "Arena
+// England England debutans"), a minimal diff may pair the original word
+// with either copy, and it picks the one that leaves "." deleted. The
+// copy away from the deletion is the kept one: then the deleted words
+// were overwritten by the other copy.
+func (a *alignment) slideKept() {
+	hs := a.hunks()
+	for k, h := range hs {
+		if h.b1 != h.b2 || h.a1 == h.a2 {
+			continue
+		}
+		if k+1 < len(hs) {
+			next := hs[k+1]
+			n := next.b1 - h.b2
+			if n > 0 && n <= maxSlide && next.b2-next.b1 >= n && slices.Equal(a.rid[h.b2:h.b2+n], a.rid[next.b1:next.b1+n]) {
+				for i := range n {
+					a.back[h.b2+i] = -1
+					a.match[h.a2+i] = int32(next.b1 + i)
+					a.back[next.b1+i] = int32(h.a2 + i)
+				}
+				continue
+			}
+		}
+		if k > 0 {
+			prev := hs[k-1]
+			n := h.b1 - prev.b2
+			if n > 0 && n <= maxSlide && prev.b2-prev.b1 >= n && slices.Equal(a.rid[h.b1-n:h.b1], a.rid[prev.b2-n:prev.b2]) {
+				for i := range n {
+					a.back[h.b1-n+i] = -1
+					a.match[h.a1-n+i] = int32(prev.b2 - n + i)
+					a.back[prev.b2-n+i] = int32(h.a1 - n + i)
+				}
+			}
+		}
+	}
 }

@@ -528,3 +528,53 @@ func TestAlignRepCutAtSharedWord(t *testing.T) {
 		})
 	}
 }
+
+// The diff pairs a repeated word with the wrong copy; the pipeline's
+// rule (it only ever writes representatives over words) says which copy
+// is kept.
+func TestAlignRepeatedCopies(t *testing.T) {
+	const prelude = "The mayor and the finance minister met Smith . The Daily Star covered the town . "
+	tests := []struct {
+		name, orig, res string
+		want            map[string]string // finding text → first proposal
+	}{
+		{
+			// "Smith" lands on the full stop just after its mention; the
+			// kept "Smith" is the second copy, not the first.
+			name: "representative just after its own word",
+			orig: "They met in the Grand Hall . Smith had better luck there .",
+			res:  "They met in the Grand Hall Smith Smith the mayor better luck there .",
+			want: map[string]string{"Smith": ".", "the mayor": "had"},
+		},
+		{
+			// A leftover "Daily" before a kept "The Daily Star" is the
+			// original word: the copy is a substitution.
+			name: "kept copy of a name after its leftover word",
+			orig: "As Lee told The Daily Star , local taxes rose .",
+			res:  "As Lee told the finance minister Daily The Daily Star the town taxes rose .",
+			want: map[string]string{"the finance minister": "The", "The Daily Star": "Star ,", "the town": "local"},
+		},
+		{
+			// No leftover word: the name stays kept.
+			name: "kept name after a substitution",
+			orig: "As Lee told The Daily Star , she left .",
+			res:  "As Lee told The Daily Star , the finance minister left .",
+			want: map[string]string{"the finance minister": "she"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := prelude + tt.res
+			fs := align(t, prelude+tt.orig, res)
+			got := make(map[string]string)
+			for _, f := range fs {
+				got[res[f.Start:f.End]] = f.Proposals[0].Text
+			}
+			for text, first := range tt.want {
+				if p, ok := got[text]; !ok || p != first {
+					t.Errorf("finding %q: got proposal %q (present %v), want %q; all %v", text, p, ok, first, got)
+				}
+			}
+		})
+	}
+}
