@@ -32,6 +32,10 @@ const maxMentionLen = 8
 // outweighs the slice lengths seen elsewhere (log-likelihood units).
 const mentionWeight = 3
 
+// splitWord is the score of a slice that ends inside a word: never
+// chosen while another cut exists.
+const splitWord = -1e6
+
 // splitJoined cuts every substitution whose resolved side is exactly a
 // run of representatives into one substitution per representative.
 func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
@@ -63,6 +67,11 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 			evidence[i] = -1
 		}
 		cuts := bestCuts(n, m, func(k, from, l int) float64 {
+			if end := s.a1 + from + l; end < s.a2 && a.ot[end-1].End == a.ot[end].Start {
+				// The pipeline's list cells are the corpus's words: a
+				// slice never ends inside one ("vs." is one cell).
+				return splitWord
+			}
 			v := lengthLogp(lengths[s.reps[k]], l)
 			if l > maxMentionLen {
 				return v

@@ -555,6 +555,14 @@ func TestAlignRepeatedCopies(t *testing.T) {
 			want: map[string]string{"the finance minister": "The", "The Daily Star": "Star ,", "the town": "local"},
 		},
 		{
+			// Two representatives side by side never cut a word of the
+			// corpus: "vs." was one cell of the pipeline's list.
+			name: "cut between words, not inside one",
+			orig: "They watched Lee vs. Park on TV .",
+			res:  "They watched the finance minister Smith Park on TV .",
+			want: map[string]string{"the finance minister": "Lee", "Smith": "vs."},
+		},
+		{
 			// No leftover word: the name stays kept.
 			name: "kept name after a substitution",
 			orig: "As Lee told The Daily Star , she left .",
