@@ -197,3 +197,101 @@ func (a *alignment) slideKept() {
 		}
 	}
 }
+
+// longestRun is the most pairs of a match array that are consecutive on
+// both sides.
+func longestRun(m []int32) int {
+	best, n := 0, 0
+	for i, j := range m {
+		switch {
+		case j < 0:
+			n = 0
+		case i > 0 && m[i-1] >= 0 && m[i-1] == j-1:
+			n++
+		default:
+			n = 1
+		}
+		best = max(best, n)
+	}
+	return best
+}
+
+// pureEdits counts the differences of a match array (over n tokens on
+// the second side) that only insert or only delete.
+func pureEdits(m []int32, n int) int {
+	count, i, j := 0, 0, 0
+	for i < len(m) || j < n {
+		if i < len(m) && int(m[i]) == j {
+			i, j = i+1, j+1
+			continue
+		}
+		i0, j0 := i, j
+		for i < len(m) && m[i] < 0 {
+			i++
+		}
+		if i < len(m) {
+			j = max(j, int(m[i]))
+		} else {
+			j = n
+		}
+		if i == i0 || j == j0 {
+			count++
+		}
+	}
+	return count
+}
+
+// isPure is 1 for a hunk that only inserts or only deletes, else 0.
+func isPure(h hunk) int {
+	if h.a1 == h.a2 || h.b1 == h.b2 {
+		return 1
+	}
+	return 0
+}
+
+// maxReDiff bounds the region reDiffShortAnchors aligns again: a few
+// substitutions around one word.
+const maxReDiff = 120
+
+// reDiffShortAnchors undoes a patience anchor that cost a longer match. A
+// word unique to a stretch of both texts anchors it, even when the
+// pipeline wrote a copy of that word over another one and the original
+// word's phrase stands verbatim beside it ("ended on Tuesday . This is
+// the first … , and" → "ended on competition This is the first …
+// competition we Tuesday"). Where a kept run of at most maxSlide tokens
+// sits between two differences, the region is aligned again by a
+// shortest edit script alone, and that alignment is taken when it keeps
+// a longer phrase.
+func (a *alignment) reDiffShortAnchors() {
+	hs := a.hunks()
+	for k := 0; k+1 < len(hs); k++ {
+		h1, h2 := hs[k], hs[k+1]
+		kept := h2.a1 - h1.a2
+		if kept > maxSlide || h2.a2-h1.a1 > maxReDiff || h2.b2-h1.b1 > maxReDiff {
+			continue
+		}
+		if h1.a1 == h1.a2 && h2.a1 == h2.a2 || h1.b1 == h1.b2 && h2.b1 == h2.b2 {
+			continue // both insertions or both deletions: nothing to pair
+		}
+		m, _ := lcsMatch(a.oid[h1.a1:h2.a2], a.rid[h1.b1:h2.b2], len(a.texts))
+		if longestRun(m) <= kept || pureEdits(m, h2.b2-h1.b1) >= isPure(h1)+isPure(h2) {
+			// Scattered matches are words shared with a representative
+			// ("the … religion"), not the phrase the anchor hid; and
+			// a pipeline replaces words, so an alignment with no fewer
+			// bare insertions and deletions explains nothing better (a
+			// representative's copy matched with its first mention).
+			continue
+		}
+		for i := h1.a1; i < h2.a2; i++ {
+			if j := a.match[i]; j >= 0 {
+				a.back[j] = -1
+			}
+			a.match[i] = -1
+			if m[i-h1.a1] >= 0 {
+				a.match[i] = int32(h1.b1) + m[i-h1.a1]
+				a.back[a.match[i]] = int32(i)
+			}
+		}
+		k++ // the next hunk is stale now
+	}
+}

@@ -586,3 +586,55 @@ func TestAlignRepeatedCopies(t *testing.T) {
 		})
 	}
 }
+
+// A short kept run between two differences is aligned again when a
+// shortest edit script keeps a longer phrase there and explains the
+// region with fewer bare insertions and deletions.
+func TestReDiffShortAnchors(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		given, want     [][2]int // aligned token pairs before and after
+	}{
+		{
+			// The diff anchored on the copy of "Friday" the pipeline
+			// wrote later, hiding "It was the last day".
+			name:  "phrase hidden by a unique word",
+			orig:  "on Friday . It was the last day , and the town",
+			res:   "on Smith It was the last day the mayor Friday the town",
+			given: [][2]int{{0, 0}, {1, 9}, {10, 10}, {11, 11}},
+			want:  [][2]int{{0, 0}, {3, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}, {10, 10}, {11, 11}},
+		},
+		{
+			// Two substitutions around a kept "lost": the copy of the
+			// representative matches its first mention for longer, but
+			// that would explain nothing better.
+			name:  "representative copy beside its first mention",
+			orig:  "Lee of the Green Party lost her seat",
+			res:   "Lee of the new camp lost Lee of the Green Party seat",
+			given: [][2]int{{0, 0}, {1, 1}, {2, 2}, {5, 5}, {7, 11}},
+			want:  [][2]int{{0, 0}, {1, 1}, {2, 2}, {5, 5}, {7, 11}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+			for i := range a.match {
+				a.match[i] = -1
+			}
+			for _, p := range tt.given {
+				a.match[p[0]] = int32(p[1])
+			}
+			a.syncBack()
+			a.reDiffShortAnchors()
+			var got [][2]int
+			for i, j := range a.match {
+				if j >= 0 {
+					got = append(got, [2]int{i, int(j)})
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("aligned %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
