@@ -289,12 +289,36 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		// the resolver's choice of name, not a mention stripped of its
 		// ’s (in a quotation the speaker rule still applies).
 		return 0
+	case s.b2-s.b1 == 1 && isDemonym(a.rt[s.b1].Text(a.doc.Text)):
+		// A nationality adjective reads as a modifier ("our culture" →
+		// "American culture"): listed, not flagged.
+		return 0.4
 	case w == "her" && !a.herIsDeterminer(s.a1):
 		return 0.55
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
 		return 0.6
 	}
 	return 0.9
+}
+
+// isDemonym reports whether w is a capitalised nationality adjective
+// (American, Korean, Chinese, British), judged by its ending, and no
+// first name ("Brian", "Julian").
+func isDemonym(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if _, ok := lookupLower(genders(), w); ok {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"ian", "ean", "ican", "ese", "ish"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // herIsDeterminer reports whether "her" at original token i is followed

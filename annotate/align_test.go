@@ -65,6 +65,22 @@ func TestAlignClasses(t *testing.T) {
 			want: []want{{text: "we", category: model.Substitution, proposals: []string{"their"}, original: "their"}},
 		},
 		{
+			// A nationality adjective in place of "our" reads as a
+			// modifier: listed, not flagged.
+			name: "possessive replaced by a nationality adjective",
+			orig: "Korean films are popular . We love our cinema .",
+			res:  "Korean films are popular . We love Korean cinema .",
+			want: []want{{text: "Korean", category: model.Possessive, proposals: []string{"our"}, original: "our"}},
+		},
+		{
+			// A first name with the same ending is a mention that lost
+			// its ’s.
+			name: "possessive replaced by a first name ending like a nationality",
+			orig: "Brian arrived . We read his book .",
+			res:  "Brian arrived . We read Brian book .",
+			want: []want{{text: "Brian", category: model.Possessive, broken: true, proposals: []string{"his"}, original: "his"}},
+		},
+		{
 			name: "possessive written the document's way",
 			orig: "Trump ’s aide met Sessions and his lawyer .",
 			res:  "Trump ’s aide met Sessions and Sessions lawyer .",
