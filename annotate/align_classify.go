@@ -93,6 +93,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.8}
 		case canDrift && a.insideName(s):
 			v = verdict{kind: drifted, conf: 0.75}
+		case canDrift && a.startsWithHead(s):
+			v = verdict{kind: drifted, conf: 0.75}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case canDrift && !a.namesSame(s):
@@ -194,6 +196,22 @@ func (a *alignment) strongDrift(s substitution) bool {
 		return !unicode.IsUpper(r) || s.a2-s.a1 < 2 || a.origClass(s.a2-2) != clsCap
 	}
 	return false
+}
+
+// startsWithHead reports whether a slice of two or more words starts with
+// the representative's last word, which it does not end with, and goes on
+// in lower case: "B documents" → "Protected B". A noun phrase sharing a
+// word with its representative shares the head, at its end ("the report"
+// → "the annual report"); a slice that starts with it was shifted off a
+// mention that ended there. (A name orders its words freely: "Korea
+// Republic" → "South Korea" is a correct substitution.)
+func (a *alignment) startsWithHead(s substitution) bool {
+	if s.a2-s.a1 < 2 || s.b2-s.b1 < 2 {
+		return false
+	}
+	head := a.rt[s.b2-1].Text(a.doc.Text)
+	return isContent(a.docClass(s.b2-1)) && strings.EqualFold(a.ot[s.a1].Text(a.orig.Text), head) &&
+		!strings.EqualFold(a.ot[s.a2-1].Text(a.orig.Text), head) && a.origClass(s.a1+1) != clsCap
 }
 
 // titleDot reports whether the dot at original token i ends a title

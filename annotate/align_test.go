@@ -299,6 +299,23 @@ func TestAlignDriftingClasses(t *testing.T) {
 				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
 		},
 		{
+			// The slice starts with the representative's head and goes
+			// on in lower case: shifted off the mention "Safety Four".
+			name: "slice starting with the representative's head",
+			orig: "Level Four is the top grade . Safety Four labs are rare .",
+			res:  "Level Four is the top grade . Safety Level Four are rare .",
+			want: want{text: "Level Four", category: model.Overwrite, broken: true,
+				proposals: []string{"Four labs"}, original: "Four labs"},
+		},
+		{
+			// A name orders its words freely: a correct substitution.
+			name: "name sharing the representative's head first",
+			orig: "South Korea won . Korea Republic fans cheered .",
+			res:  "South Korea won . South Korea fans cheered .",
+			want: want{text: "South Korea", category: model.Substitution,
+				proposals: []string{"Korea Republic"}, original: "Korea Republic"},
+		},
+		{
 			// A mention takes in a name whole: a slice between two
 			// capitalised words of one name was cut by the drift.
 			name: "slice inside a name",
