@@ -671,3 +671,39 @@ func TestReDiffShortAnchors(t *testing.T) {
 		})
 	}
 }
+
+// A representative can only have been pushed by what the pipeline
+// rewrote before its turn (its first mention's place), left of it.
+func TestDriftBound(t *testing.T) {
+	orig := "Jeff Sessions spoke . The White House said so . Then the attorney general left and the press office wrote . Later she called ."
+	res := "Jeff Sessions spoke . The White House said so . Then Jeff Sessions left and The White House wrote . Later she called ."
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", res))
+	inv := a.inventory()
+	subs := a.substitutions()
+	turn := a.turns(inv)
+	used := make(map[int]bool)
+	var sessions, house = -1, -1
+	for _, s := range subs {
+		for _, r := range s.reps {
+			used[r] = true
+			switch a.docText(s.b1, s.b2) {
+			case "Jeff Sessions":
+				sessions = r
+			case "The White House":
+				house = r
+			}
+		}
+	}
+	if sessions < 0 || house < 0 {
+		t.Fatalf("representatives not found in %+v", subs)
+	}
+	end := len(a.ot) - 3 // "she"
+	// Sessions (first at token 0) saw only its own first mention and
+	// slice; the White House (first at token 4) also everything of
+	// Sessions' before it.
+	got := []int{a.driftBound(subs, used, inv, turn, sessions, end), a.driftBound(subs, used, inv, turn, house, end)}
+	want := []int{driftSlack + 1 + 2, driftSlack + 1 + 2 + 2 + 2}
+	if !slices.Equal(got, want) {
+		t.Errorf("driftBound = %v, want %v", got, want)
+	}
+}
