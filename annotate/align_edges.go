@@ -22,7 +22,7 @@ import (
 // (sideBySide), and two deletions around a one-token representative
 // (inserted, the one-token representatives seen as whole insertions)
 // become one substitution (bracketed).
-func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool, inserted map[int32]bool) []substitution {
+func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool, inserted map[int32]int) []substitution {
 	out := subs[:0]
 	for k := 0; k < len(subs); k++ {
 		s := subs[k]
@@ -40,6 +40,17 @@ func (a *alignment) absorbEdges(subs []substitution, inOrig func([]int32) bool, 
 			a.match[s.a2], a.back[s.b2] = -1, -1
 			out = append(out, substitution{hunk: hunk{a1: s.a1, a2: t.a2, b1: s.b1, b2: s.b2 + 1}})
 			k++
+			continue
+		}
+		if n := len(out); n > 0 && a.ownWordBefore(out[n-1], s, inserted) {
+			// "Bolden , NASA Administrator File" → "Bolden the Space
+			// Shuttle Program NASA": the two representatives side by
+			// side overwrote ", NASA Administrator File" (splitJoined
+			// cuts it), and "NASA" only looked kept.
+			p := &out[n-1]
+			a.match[p.a2], a.back[p.b2] = -1, -1
+			p.a2, p.b2 = s.a2, p.b2+1
+			p.reps = append(p.reps, inserted[a.rid[p.b2-1]])
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].a2 == s.a1 && out[n-1].b2 == s.b1 {
@@ -146,13 +157,36 @@ func (a *alignment) repair(s, t substitution) []substitution {
 	return []substitution{first, second}
 }
 
+// ownWordBefore reports whether deletion s follows substitution p across
+// one kept token that is a one-token representative (written whole
+// elsewhere), and s lost a content word: a pipeline never deletes, so
+// the representative was written over s's words, one slice after p,
+// and p overwrote its original twin.
+func (a *alignment) ownWordBefore(p, s substitution, inserted map[int32]int) bool {
+	if s.b1 != s.b2 || p.a1 == p.a2 || p.b1 == p.b2 || p.a2+1 != s.a1 || p.b2+1 != s.b1 || !isKey(inserted, a.rid[p.b2]) {
+		return false
+	}
+	for i := s.a1; i < s.a2; i++ {
+		if isContent(a.origClass(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 // bracketed reports whether deletions s and t enclose one kept token that
 // is a one-token representative (inserted elsewhere): the representative
 // overwrote the whole stretch and Myers matched it with the word it
 // overwrote ("the Scientology organization after leaving" → "the
 // organization leaving").
-func (a *alignment) bracketed(s, t substitution, inserted map[int32]bool) bool {
-	return s.b1 == s.b2 && t.b1 == t.b2 && s.a1 < s.a2 && t.a1 == s.a2+1 && t.b1 == s.b2+1 && inserted[a.rid[s.b2]]
+func (a *alignment) bracketed(s, t substitution, inserted map[int32]int) bool {
+	return s.b1 == s.b2 && t.b1 == t.b2 && s.a1 < s.a2 && t.a1 == s.a2+1 && t.b1 == s.b2+1 && isKey(inserted, a.rid[s.b2])
+}
+
+// isKey reports whether m has the key k.
+func isKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // maxSlide is the longest kept run slideKept moves: a repeated name or a

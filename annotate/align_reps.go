@@ -61,10 +61,10 @@ func (a *alignment) substitutions() []substitution {
 	for _, h := range a.hunks() {
 		out = append(out, a.split(h, atomAt)...)
 	}
-	inserted := make(map[int32]bool) // one-token representatives
-	for _, r := range inv {
+	inserted := make(map[int32]int) // one-token representatives → inventory index
+	for n, r := range inv {
 		if len(r.ids) == 1 && r.count > 0 {
-			inserted[r.ids[0]] = true
+			inserted[r.ids[0]] = n
 		}
 	}
 	return a.splitJoined(a.absorbEdges(out, a.inOrig, inserted), inv)
@@ -335,6 +335,7 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 	}
 	yStart = append(yStart, h.b2)
 	m := diff(x, y, len(local))
+	unpairOwnWord(m, yRep)
 	var out []substitution
 	flush := func(i1, i2, k1, k2 int) {
 		if i1 == i2 && k1 == k2 {
@@ -420,4 +421,30 @@ func (a *alignment) keptRun(b1, b2 int) bool {
 		}
 	}
 	return true
+}
+
+// unpairOwnWord undoes the pairing of a one-token representative with the
+// same original word when other representatives were written just before
+// it and original words after it are left over: the hunk "Bolden , NASA
+// Administrator File" → "Bolden the Space Shuttle Program NASA" is not
+// "NASA" kept and "Administrator File" lost (a pipeline never deletes),
+// but "NASA" written over "File", one slice after the one that overwrote
+// its own mention. (m: x → y, as diff; yRep: the representative of each
+// y symbol, -1 for a plain token.)
+func unpairOwnWord(m []int32, yRep []int) {
+	matchedY := make(map[int32]bool, len(m))
+	for _, k := range m {
+		if k >= 0 {
+			matchedY[k] = true
+		}
+	}
+	for i, k := range m {
+		if k <= 0 || yRep[k] < 0 || matchedY[k-1] || yRep[k-1] < 0 {
+			continue
+		}
+		if i+1 < len(m) && m[i+1] < 0 && (int(k)+1 == len(yRep) || matchedY[k+1]) {
+			m[i] = -1
+			matchedY[k] = false
+		}
+	}
 }

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -705,5 +706,48 @@ func TestDriftBound(t *testing.T) {
 	want := []int{driftSlack + 1 + 2, driftSlack + 1 + 2 + 2 + 2}
 	if !slices.Equal(got, want) {
 		t.Errorf("driftBound = %v, want %v", got, want)
+	}
+}
+
+// A one-token representative that only looks kept: the representative
+// before it overwrote its original twin, and it overwrote the words
+// after. A pipeline never deletes.
+func TestAlignOwnWordAfterSlice(t *testing.T) {
+	orig := "We met the city council . Acme said so . Then it left . Mayor Jones , Acme chief engineer , spoke ."
+	res := "We met the city council . Acme said so . Then Acme left . Mayor Jones the city council Acme , spoke ."
+	fs := align(t, orig, res)
+	got := make(map[string]string)
+	for _, f := range fs[1:] {
+		got[res[f.Start:f.End]] = f.Proposals[0].Text
+	}
+	want := map[string]string{"the city council": ", Acme chief", "Acme": "engineer"}
+	if !maps.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+}
+
+func TestUnpairOwnWord(t *testing.T) {
+	tests := []struct {
+		name string
+		m    []int32 // original → resolved symbol
+		yRep []int   // representative of each resolved symbol
+		want []int32
+	}{
+		// ", NASA Administrator File" → "[the agency] NASA": NASA was
+		// written over "File".
+		{"after a representative, words left over", []int32{-1, 1, -1, -1}, []int{7, 3}, []int32{-1, -1, -1, -1}},
+		// "NASA said" → "NASA [the agency]": nothing before it.
+		{"nothing written before", []int32{0, -1}, []int{3, 8}, []int32{0, -1}},
+		// ", NASA" → "[the agency] NASA": nothing left over after it.
+		{"nothing left over", []int32{-1, 1}, []int{7, 3}, []int32{-1, 1}},
+		// A plain word, not a representative, stays paired.
+		{"plain word", []int32{-1, 1, -1}, []int{7, -1}, []int32{-1, 1, -1}},
+	}
+	for _, tt := range tests {
+		m := slices.Clone(tt.m)
+		unpairOwnWord(m, tt.yRep)
+		if !slices.Equal(m, tt.want) {
+			t.Errorf("%s: unpairOwnWord(%v, %v) = %v, want %v", tt.name, tt.m, tt.yRep, m, tt.want)
+		}
 	}
 }
