@@ -217,6 +217,9 @@ func (a *alignment) slideKept() {
 				}
 				continue
 			}
+			if n == 1 && next.b2 > next.b1 && a.swapIntoDeletion(h, next) {
+				continue
+			}
 		}
 		if k > 0 {
 			prev := hs[k-1]
@@ -230,6 +233,28 @@ func (a *alignment) slideKept() {
 			}
 		}
 	}
+}
+
+// swapIntoDeletion handles a pure deletion h, one kept word, then a
+// difference next whose resolved side starts with a content word h
+// deleted: "the religion was relatively" → "was religion the ancient
+// Greek religion" is "the" → "was", "religion" kept, "was relatively" →
+// "the ancient Greek religion", not "the religion" lost and "was" kept.
+// Both align one word; only the second has the pipeline replace words
+// instead of deleting them. It reports whether it re-paired.
+func (a *alignment) swapIntoDeletion(h, next hunk) bool {
+	t := a.rid[next.b1]
+	if !isContent(a.docClass(next.b1)) {
+		return false
+	}
+	for i := h.a2 - 1; i > h.a1; i-- { // i > h.a1: a word must stay before it
+		if a.oid[i] == t {
+			a.match[h.a2], a.back[h.b2] = -1, -1
+			a.match[i], a.back[next.b1] = int32(next.b1), int32(i)
+			return true
+		}
+	}
+	return false
 }
 
 // longestRun is the most pairs of a match array that are consecutive on

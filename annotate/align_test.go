@@ -567,7 +567,7 @@ func TestAlignRepCutAtSharedWord(t *testing.T) {
 // rule (it only ever writes representatives over words) says which copy
 // is kept.
 func TestAlignRepeatedCopies(t *testing.T) {
-	const prelude = "The mayor and the finance minister met Smith . The Daily Star covered the town . "
+	const prelude = "The mayor and the finance minister met Smith . The Daily Star covered the town . We saw the old football club . "
 	tests := []struct {
 		name, orig, res string
 		want            map[string]string // finding text → first proposal
@@ -595,6 +595,15 @@ func TestAlignRepeatedCopies(t *testing.T) {
 			orig: "They watched Lee vs. Park on TV .",
 			res:  "They watched the finance minister Smith Park on TV .",
 			want: map[string]string{"the finance minister": "Lee", "Smith": "vs."},
+		},
+		{
+			// "was" was written over "the"; "club" is kept, and the
+			// representative overwrote "was quite", not "quite" alone
+			// with "the club" lost.
+			name: "deleted words hold the word after a kept one",
+			orig: "After that , the club was quite quiet .",
+			res:  "After that , was club the old football club quiet .",
+			want: map[string]string{"was": "the", "club the old football club": "club was quite"},
 		},
 		{
 			// No leftover word: the name stays kept.
