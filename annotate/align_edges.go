@@ -257,6 +257,49 @@ func (a *alignment) swapIntoDeletion(h, next hunk) bool {
 	return false
 }
 
+// shiftedRun handles a kept run between a pure insertion and a pure
+// deletion (either order): when another run at least as long, shifted into
+// both, leaves a word on each side before it and after it (or none on
+// either), the pipeline replaced words there instead of inserting and
+// deleting. "and his wife Manju Sam , 36 ," → "and Thomas Sam , 42 wife
+// Manju Sam , his wife Manju Sam ," keeps "wife Manju Sam ,": "his" and
+// "36" were overwritten, not "his wife Manju Sam" kept. It returns the
+// region's match array (as lcsMatch), or nil.
+func (a *alignment) shiftedRun(h1, h2 hunk, kept int) []int32 {
+	if isPure(h1)+isPure(h2) < 2 {
+		return nil
+	}
+	x, y := a.oid[h1.a1:h2.a2], a.rid[h1.b1:h2.b2]
+	bi, bj, bl := 0, 0, 0
+	for i := range x {
+		for j := range y {
+			l := 0
+			for i+l < len(x) && j+l < len(y) && x[i+l] == y[j+l] {
+				l++
+			}
+			if l < kept || l <= bl {
+				continue
+			}
+			before := i > 0 && j > 0
+			after := i+l < len(x) && j+l < len(y) || i+l == len(x) && j+l == len(y)
+			if before && after {
+				bi, bj, bl = i, j, l
+			}
+		}
+	}
+	if bl == 0 {
+		return nil
+	}
+	m := make([]int32, len(x))
+	for i := range m {
+		m[i] = -1
+	}
+	for d := range bl {
+		m[bi+d] = int32(bj + d)
+	}
+	return m
+}
+
 // longestRun is the most pairs of a match array that are consecutive on
 // both sides.
 func longestRun(m []int32) int {
@@ -326,7 +369,7 @@ func (a *alignment) reDiffShortAnchors() {
 	for k := 0; k+1 < len(hs); k++ {
 		h1, h2 := hs[k], hs[k+1]
 		kept := h2.a1 - h1.a2
-		if kept > maxSlide || h2.a2-h1.a1 > maxReDiff || h2.b2-h1.b1 > maxReDiff {
+		if kept > maxKeptCopy || h2.a2-h1.a1 > maxReDiff || h2.b2-h1.b1 > maxReDiff {
 			continue
 		}
 		if h1.a1 == h1.a2 && h2.a1 == h2.a2 || h1.b1 == h1.b2 && h2.b1 == h2.b2 {
@@ -339,7 +382,9 @@ func (a *alignment) reDiffShortAnchors() {
 			// a pipeline replaces words, so an alignment with no fewer
 			// bare insertions and deletions explains nothing better (a
 			// representative's copy matched with its first mention).
-			continue
+			if m = a.shiftedRun(h1, h2, kept); m == nil {
+				continue
+			}
 		}
 		for i := h1.a1; i < h2.a2; i++ {
 			if j := a.match[i]; j >= 0 {

@@ -648,6 +648,16 @@ func TestReDiffShortAnchors(t *testing.T) {
 			want:  [][2]int{{0, 0}, {3, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}, {10, 10}, {11, 11}},
 		},
 		{
+			// "his" and "12" were overwritten: "wife Ann Lee ," is the
+			// kept run, not the copy "his wife Ann Lee" of the
+			// representative matched with its first mention.
+			name:  "kept run shifted into an insertion and a deletion",
+			orig:  "and his wife Ann Lee , 12 , from",
+			res:   "and Tom Lee , 40 wife Ann Lee , his wife Ann Lee , from",
+			given: [][2]int{{0, 0}, {1, 9}, {2, 10}, {3, 11}, {4, 12}, {7, 13}, {8, 14}},
+			want:  [][2]int{{0, 0}, {2, 5}, {3, 6}, {4, 7}, {5, 8}, {7, 13}, {8, 14}},
+		},
+		{
 			// Two substitutions around a kept "lost": the copy of the
 			// representative matches its first mention for longer, but
 			// that would explain nothing better.
