@@ -220,6 +220,10 @@ func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
 	if hits > 0 && isDeterminer(a.origClass(start)) {
 		hits++
 	}
+	if hits > 0 && l > 1 && endsWithClitic(a.ot[start+l-1].Text(a.orig.Text)) {
+		// A possessive mention takes its ’s along ("New Zealand ’s").
+		hits++
+	}
 	return float64(hits) / float64(l)
 }
 

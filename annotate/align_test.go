@@ -3,6 +3,7 @@ package annotate
 import (
 	"encoding/json"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -767,6 +768,29 @@ func TestUnpairOwnWord(t *testing.T) {
 		unpairOwnWord(m, tt.yRep)
 		if !slices.Equal(m, tt.want) {
 			t.Errorf("%s: unpairOwnWord(%v, %v) = %v, want %v", tt.name, tt.m, tt.yRep, m, tt.want)
+		}
+	}
+}
+
+// A possessive mention takes its ’s along: it counts with the shared
+// words, like a leading determiner.
+func TestMentionScore(t *testing.T) {
+	orig := "Critics said New Zealand 's flag and the New Zealand flag differ ."
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig))
+	words := map[string]bool{"new": true, "zealand": true}
+	tests := []struct {
+		start, l int
+		want     float64
+	}{
+		{2, 3, 1},       // New Zealand 's
+		{2, 4, 0.5},     // New Zealand 's flag: the ’s is not its end
+		{7, 3, 1},       // the New Zealand
+		{8, 3, 2.0 / 3}, // New Zealand flag
+		{4, 1, 0},       // 's
+	}
+	for _, tt := range tests {
+		if got := a.mentionScore(words, tt.start, tt.l); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("mentionScore(%q) = %v, want %v", a.origText(tt.start, tt.start+tt.l), got, tt.want)
 		}
 	}
 }
