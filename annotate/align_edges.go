@@ -206,6 +206,9 @@ func (a *alignment) slideKept() {
 		if h.b1 != h.b2 || h.a1 == h.a2 {
 			continue
 		}
+		if a.slidePunctLeft(h) {
+			continue
+		}
 		if k+1 < len(hs) {
 			next := hs[k+1]
 			n := next.b1 - h.b2
@@ -233,6 +236,24 @@ func (a *alignment) slideKept() {
 			}
 		}
 	}
+}
+
+// slidePunctLeft moves a pure deletion one token left when it ends with
+// the punctuation mark kept just before it and a word stands before that
+// mark: "Livorno , Tuscany , to" → "Livorno , to" lost ", Tuscany" after
+// "Livorno" (the mention "Livorno , Tuscany" replaced by "Livorno"), not
+// "Tuscany ," after the comma. Both are minimal; the deletion next to the
+// word is the one a substitution explains. It reports whether it moved.
+func (a *alignment) slidePunctLeft(h hunk) bool {
+	p := h.a1 - 1 // the kept mark
+	if p < 1 || a.match[p] < 0 || a.match[p-1] < 0 || a.oid[h.a2-1] != a.oid[p] ||
+		a.ot[p].Kind != model.Punct || a.ot[p-1].Kind == model.Punct {
+		return false
+	}
+	j := a.match[p]
+	a.match[p], a.match[h.a2-1] = -1, j
+	a.back[j] = int32(h.a2 - 1)
+	return true
 }
 
 // swapIntoDeletion handles a pure deletion h, one kept word, then a

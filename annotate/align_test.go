@@ -348,6 +348,8 @@ func TestAlignEdges(t *testing.T) {
 		{"deletion", "Malaysia 's Prime Minister spoke .", "Malaysia Prime Minister spoke .", "Malaysia", "Malaysia 's"},
 		{"insertion", "The Rohingya fled .", "The Rohingya , a stateless minority , fled .", "Rohingya , a stateless minority ,", "Rohingya"},
 		{"deletion at the start", "Well , they left .", ", they left .", ",", "Well ,"},
+		// The deletion ", Tuscany" sits after the word, not "Tuscany ," after the comma.
+		{"deletion next to the word", "Schools in Pisa , Tuscany , pay .", "Schools in Pisa , pay .", "Pisa", "Pisa , Tuscany"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
