@@ -193,13 +193,17 @@ func isKey[K comparable, V any](m map[K]V, k K) bool {
 // word or two, not a phrase.
 const maxSlide = 3
 
-// slideKept re-pairs a pure deletion with a repeated kept run next to it.
-// A pipeline never deletes without inserting, but when a representative
-// lands just after its own mention ("Arena . England had" → "Arena
-// England England debutans"), a minimal diff may pair the original word
-// with either copy, and it picks the one that leaves "." deleted. The
-// copy away from the deletion is the kept one: then the deleted words
-// were overwritten by the other copy.
+// slideKept re-pairs a pure deletion with the kept words next to it,
+// among alignments equally minimal. A pipeline never deletes without
+// inserting, but when a representative lands just after its own mention
+// ("Arena . England had" → "Arena England England debutans"), a minimal
+// diff may pair the original word with either copy, and it picks the one
+// that leaves "." deleted. The copy away from the deletion is the kept
+// one: then the deleted words were overwritten by the other copy. The
+// same holds for a deleted word that reappears just after one kept word
+// (swapIntoDeletion), and a deletion slides next to a word rather than a
+// punctuation mark (slidePunctLeft), where absorbEdges joins it to the
+// substitution that explains it.
 func (a *alignment) slideKept() {
 	hs := a.hunks()
 	for k, h := range hs {
