@@ -13,11 +13,15 @@ import (
 // to the left, k being the drift when the slice was replaced: a slice of
 // length l for representative r is likely when a phrase of length l
 // naming r's entity (sharing its words, or a pronoun) starts k tokens
-// before it. (Bounding k by the drift of r's unambiguous slices before
-// and after, which never decreases along one entity, measured no better
-// on GUM.) The mentions of one entity also tend to have one length (a
-// pronoun, a surname), so the slice lengths seen for r elsewhere in the
-// article add their likelihood.
+// before it. k is bounded by what the pipeline rewrote before r's turn
+// left of the slice (driftBound; a mention further left counts less).
+// (Bounding k by the drift of r's unambiguous slices before and after,
+// which never decreases along one entity, measured no better on GUM; nor
+// did tying neighbouring slices' mentions by their turns, or counting a
+// determiner and a noun as a mention of any entity.) The mentions of one
+// entity also tend to have one length (a pronoun, a surname), so the
+// slice lengths seen for r elsewhere in the article add their
+// likelihood. A slice never ends inside a word of the corpus.
 
 // maxDrift is how far left of a replaced slice its mention is looked for
 // at most: drift grows by one token per earlier multi-token mention, a
