@@ -65,6 +65,8 @@ func newAlignment(orig, doc *model.Document) *alignment {
 	a.match = diff(a.oid, a.rid, len(a.texts))
 	a.back = make([]int32, len(a.rt))
 	a.syncBack()
+	a.reDiffShortAnchors()
+	a.slideKept()
 	a.origIndex = indexIn(a.oid)
 	a.inOrig = func(ids []int32) bool { return a.origIndex(ids) >= 0 }
 	return a

@@ -93,6 +93,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			v = verdict{kind: drifted, conf: 0.8}
 		case canDrift && a.insideName(s):
 			v = verdict{kind: drifted, conf: 0.75}
+		case canDrift && a.startsWithHead(s):
+			v = verdict{kind: drifted, conf: 0.75}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case canDrift && !a.namesSame(s):
@@ -196,6 +198,22 @@ func (a *alignment) strongDrift(s substitution) bool {
 	return false
 }
 
+// startsWithHead reports whether a slice of two or more words starts with
+// the representative's last word, which it does not end with, and goes on
+// in lower case: "B documents" → "Protected B". A noun phrase sharing a
+// word with its representative shares the head, at its end ("the report"
+// → "the annual report"); a slice that starts with it was shifted off a
+// mention that ended there. (A name orders its words freely: "Korea
+// Republic" → "South Korea" is a correct substitution.)
+func (a *alignment) startsWithHead(s substitution) bool {
+	if s.a2-s.a1 < 2 || s.b2-s.b1 < 2 {
+		return false
+	}
+	head := a.rt[s.b2-1].Text(a.doc.Text)
+	return isContent(a.docClass(s.b2-1)) && strings.EqualFold(a.ot[s.a1].Text(a.orig.Text), head) &&
+		!strings.EqualFold(a.ot[s.a2-1].Text(a.orig.Text), head) && a.origClass(s.a1+1) != clsCap
+}
+
 // titleDot reports whether the dot at original token i ends a title
 // ("Mr." tokenises as "Mr" + "."), not a sentence.
 func (a *alignment) titleDot(i int) bool {
@@ -289,12 +307,36 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		// the resolver's choice of name, not a mention stripped of its
 		// ’s (in a quotation the speaker rule still applies).
 		return 0
+	case s.b2-s.b1 == 1 && isDemonym(a.rt[s.b1].Text(a.doc.Text)):
+		// A nationality adjective reads as a modifier ("our culture" →
+		// "American culture"): listed, not flagged.
+		return 0.4
 	case w == "her" && !a.herIsDeterminer(s.a1):
 		return 0.55
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
 		return 0.6
 	}
 	return 0.9
+}
+
+// isDemonym reports whether w is a capitalised nationality adjective
+// (American, Korean, Chinese, British), judged by its ending, and no
+// first name ("Brian", "Julian").
+func isDemonym(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if _, ok := lookupLower(genders(), w); ok {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"ian", "ean", "ican", "ese", "ish"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // herIsDeterminer reports whether "her" at original token i is followed

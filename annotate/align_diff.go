@@ -247,3 +247,21 @@ func (d *differ) traceBack(trace [][]int, last, alo, blo, n, m int) {
 		x, y = px, py
 	}
 }
+
+// lcsMatch aligns a with b by a shortest edit script alone, without
+// patience anchors, and returns the match array (as diff) and the number
+// of aligned pairs.
+func lcsMatch(a, b []int32, vocab int) ([]int32, int) {
+	d := &differ{a: a, b: b, match: make([]int32, len(a))}
+	for i := range d.match {
+		d.match[i] = -1
+	}
+	d.myers(0, len(a), 0, len(b))
+	n := 0
+	for _, j := range d.match {
+		if j >= 0 {
+			n++
+		}
+	}
+	return d.match, n
+}

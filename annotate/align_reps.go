@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 )
 
@@ -28,16 +29,24 @@ type rep struct {
 	ids     []int32
 	count   int
 	trusted bool
+	cut     bool // a run cut out of an untrusted insertion
 }
 
 // occurrence is a representative found at resolved tokens [start, start+n).
-type occurrence struct{ rep, start, n int }
+// A loose one (a run cut out of an untrusted insertion) may be kept text
+// the diff failed to align, so it stays plain tokens where the original
+// side of its hunk has the same words.
+type occurrence struct {
+	rep, start, n int
+	loose         bool
+}
 
 // substitutions returns the alignment's differences as whole
 // substitutions, in text order.
 func (a *alignment) substitutions() []substitution {
 	inv := a.inventory()
 	occs := a.occurrences(inv)
+	occs = append(occs, a.keptCopies(&inv, occs)...)
 	atomAt := make(map[int]occurrence, len(occs))
 	for _, o := range occs {
 		for j := o.start; j < o.start+o.n; j++ {
@@ -52,10 +61,10 @@ func (a *alignment) substitutions() []substitution {
 	for _, h := range a.hunks() {
 		out = append(out, a.split(h, atomAt)...)
 	}
-	inserted := make(map[int32]bool) // one-token representatives
-	for _, r := range inv {
+	inserted := make(map[int32]int) // one-token representatives → inventory index
+	for n, r := range inv {
 		if len(r.ids) == 1 && r.count > 0 {
-			inserted[r.ids[0]] = true
+			inserted[r.ids[0]] = n
 		}
 	}
 	return a.splitJoined(a.absorbEdges(out, a.inOrig, inserted), inv)
@@ -155,7 +164,7 @@ func (a *alignment) inventory() []rep {
 		for _, run := range a.origRuns(inv[n].ids) {
 			if _, ok := index[key(run)]; !ok {
 				index[key(run)] = len(inv)
-				inv = append(inv, rep{ids: run, trusted: true})
+				inv = append(inv, rep{ids: run, trusted: true, cut: true})
 			}
 		}
 	}
@@ -250,7 +259,7 @@ func (a *alignment) occurrences(inv []rep) []occurrence {
 					continue
 				}
 				if key(a.rid[c:end]) == key(r.ids) {
-					cands = append(cands, occurrence{rep: n, start: c, n: len(r.ids)})
+					cands = append(cands, occurrence{rep: n, start: c, n: len(r.ids), loose: r.cut})
 				}
 			}
 		}
@@ -307,7 +316,7 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 	var yStart []int // resolved token where each symbol of y starts
 	var yRep []int   // inventory index of each symbol, -1 for a plain token
 	for j := h.b1; j < h.b2; {
-		if o, ok := atomAt[j]; ok && o.n > 1 {
+		if o, ok := atomAt[j]; ok && o.n > 1 && !(o.loose && contains(a.oid[h.a1:h.a2], a.rid[j:j+o.n])) {
 			// An inventory index above every token ID: matches no token.
 			// (A one-token representative stays its token: it cannot be
 			// cut, and may match an equal original token.)
@@ -326,6 +335,7 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 	}
 	yStart = append(yStart, h.b2)
 	m := diff(x, y, len(local))
+	unpairOwnWord(m, yRep)
 	var out []substitution
 	flush := func(i1, i2, k1, k2 int) {
 		if i1 == i2 && k1 == k2 {
@@ -352,4 +362,89 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 	}
 	flush(pi, len(x), pk, len(y))
 	return out
+}
+
+// contains reports whether seq holds sub as a contiguous run.
+func contains(seq, sub []int32) bool {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// keptCopies finds representatives the diff aligned as kept text while
+// their own word stands unexplained next to them: "told The Huffington
+// Post , US" → "told coauthor Colette Heald Huffington The Huffington
+// Post the US" leaves "Huffington" inserted, since the diff paired the
+// original phrase with the copy the pipeline wrote two tokens later. A
+// pipeline only inserts representatives, so a leftover word right before
+// a short kept run between two differences that holds the same word is
+// the original word, and the run is a copy: a substitution, unmatched
+// like any other. (Its representative is the run itself, entered in the
+// inventory.)
+func (a *alignment) keptCopies(inv *[]rep, occs []occurrence) []occurrence {
+	covered := make(map[int]bool)
+	for _, o := range occs {
+		for j := o.start; j < o.start+o.n; j++ {
+			covered[j] = !o.loose
+		}
+	}
+	var out []occurrence
+	hs := a.hunks()
+	for k, h := range hs {
+		j := h.b2 - 1
+		if h.b1 == h.b2 || covered[j] || k+1 == len(hs) || !isContent(a.docClass(j)) {
+			continue
+		}
+		end := hs[k+1].b1
+		if end-h.b2 < 2 || end-h.b2 > maxKeptCopy || !a.keptRun(h.b2, end) || !slices.Contains(a.rid[h.b2:end], a.rid[j]) {
+			continue
+		}
+		*inv = append(*inv, rep{ids: a.rid[h.b2:end], trusted: true})
+		out = append(out, occurrence{rep: len(*inv) - 1, start: h.b2, n: end - h.b2})
+	}
+	return out
+}
+
+// maxKeptCopy is the longest kept run keptCopies takes for a copy: a
+// name, not a clause.
+const maxKeptCopy = 5
+
+// keptRun reports whether resolved tokens [b1, b2) are all aligned, in a
+// row, with original tokens.
+func (a *alignment) keptRun(b1, b2 int) bool {
+	for j := b1; j < b2; j++ {
+		if a.back[j] < 0 || j > b1 && a.back[j] != a.back[j-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// unpairOwnWord undoes the pairing of a one-token representative with the
+// same original word when other representatives were written just before
+// it and original words after it are left over: the hunk "Bolden , NASA
+// Administrator File" → "Bolden the Space Shuttle Program NASA" is not
+// "NASA" kept and "Administrator File" lost (a pipeline never deletes),
+// but "NASA" written over "File", one slice after the one that overwrote
+// its own mention. (m: x → y, as diff; yRep: the representative of each
+// y symbol, -1 for a plain token.)
+func unpairOwnWord(m []int32, yRep []int) {
+	matchedY := make(map[int32]bool, len(m))
+	for _, k := range m {
+		if k >= 0 {
+			matchedY[k] = true
+		}
+	}
+	for i, k := range m {
+		if k <= 0 || yRep[k] < 0 || matchedY[k-1] || yRep[k-1] < 0 {
+			continue
+		}
+		if i+1 < len(m) && m[i+1] < 0 && (int(k)+1 == len(yRep) || matchedY[k+1]) {
+			m[i] = -1
+			matchedY[k] = false
+		}
+	}
 }

@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"encoding/json"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +65,22 @@ func TestAlignClasses(t *testing.T) {
 			orig: "We left Herat early . The team drove from Herat to their home .",
 			res:  "We left Herat early . The team drove from Herat to we home .",
 			want: []want{{text: "we", category: model.Substitution, proposals: []string{"their"}, original: "their"}},
+		},
+		{
+			// A nationality adjective in place of "our" reads as a
+			// modifier: listed, not flagged.
+			name: "possessive replaced by a nationality adjective",
+			orig: "Korean films are popular . We love our cinema .",
+			res:  "Korean films are popular . We love Korean cinema .",
+			want: []want{{text: "Korean", category: model.Possessive, proposals: []string{"our"}, original: "our"}},
+		},
+		{
+			// A first name with the same ending is a mention that lost
+			// its ’s.
+			name: "possessive replaced by a first name ending like a nationality",
+			orig: "Brian arrived . We read his book .",
+			res:  "Brian arrived . We read Brian book .",
+			want: []want{{text: "Brian", category: model.Possessive, broken: true, proposals: []string{"his"}, original: "his"}},
 		},
 		{
 			name: "possessive written the document's way",
@@ -283,6 +301,23 @@ func TestAlignDriftingClasses(t *testing.T) {
 				proposals: []string{"Warhol 's"}, original: "Warhol 's"},
 		},
 		{
+			// The slice starts with the representative's head and goes
+			// on in lower case: shifted off the mention "Safety Four".
+			name: "slice starting with the representative's head",
+			orig: "Level Four is the top grade . Safety Four labs are rare .",
+			res:  "Level Four is the top grade . Safety Level Four are rare .",
+			want: want{text: "Level Four", category: model.Overwrite, broken: true,
+				proposals: []string{"Four labs"}, original: "Four labs"},
+		},
+		{
+			// A name orders its words freely: a correct substitution.
+			name: "name sharing the representative's head first",
+			orig: "South Korea won . Korea Republic fans cheered .",
+			res:  "South Korea won . South Korea fans cheered .",
+			want: want{text: "South Korea", category: model.Substitution,
+				proposals: []string{"Korea Republic"}, original: "Korea Republic"},
+		},
+		{
 			// A mention takes in a name whole: a slice between two
 			// capitalised words of one name was cut by the drift.
 			name: "slice inside a name",
@@ -313,6 +348,8 @@ func TestAlignEdges(t *testing.T) {
 		{"deletion", "Malaysia 's Prime Minister spoke .", "Malaysia Prime Minister spoke .", "Malaysia", "Malaysia 's"},
 		{"insertion", "The Rohingya fled .", "The Rohingya , a stateless minority , fled .", "Rohingya , a stateless minority ,", "Rohingya"},
 		{"deletion at the start", "Well , they left .", ", they left .", ",", "Well ,"},
+		// The deletion ", Tuscany" sits after the word, not "Tuscany ," after the comma.
+		{"deletion next to the word", "Schools in Pisa , Tuscany , pay .", "Schools in Pisa , pay .", "Pisa", "Pisa , Tuscany"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -526,5 +563,236 @@ func TestAlignRepCutAtSharedWord(t *testing.T) {
 				t.Errorf("findings %q, want %q", got, tt.texts)
 			}
 		})
+	}
+}
+
+// The diff pairs a repeated word with the wrong copy; the pipeline's
+// rule (it only ever writes representatives over words) says which copy
+// is kept.
+func TestAlignRepeatedCopies(t *testing.T) {
+	const prelude = "The mayor and the finance minister met Smith . The Daily Star covered the town . We saw the old football club . "
+	tests := []struct {
+		name, orig, res string
+		want            map[string]string // finding text → first proposal
+	}{
+		{
+			// "Smith" lands on the full stop just after its mention; the
+			// kept "Smith" is the second copy, not the first.
+			name: "representative just after its own word",
+			orig: "They met in the Grand Hall . Smith had better luck there .",
+			res:  "They met in the Grand Hall Smith Smith the mayor better luck there .",
+			want: map[string]string{"Smith": ".", "the mayor": "had"},
+		},
+		{
+			// A leftover "Daily" before a kept "The Daily Star" is the
+			// original word: the copy is a substitution.
+			name: "kept copy of a name after its leftover word",
+			orig: "As Lee told The Daily Star , local taxes rose .",
+			res:  "As Lee told the finance minister Daily The Daily Star the town taxes rose .",
+			want: map[string]string{"the finance minister": "The", "The Daily Star": "Star ,", "the town": "local"},
+		},
+		{
+			// Two representatives side by side never cut a word of the
+			// corpus: "vs." was one cell of the pipeline's list.
+			name: "cut between words, not inside one",
+			orig: "They watched Lee vs. Park on TV .",
+			res:  "They watched the finance minister Smith Park on TV .",
+			want: map[string]string{"the finance minister": "Lee", "Smith": "vs."},
+		},
+		{
+			// "was" was written over "the"; "club" is kept, and the
+			// representative overwrote "was quite", not "quite" alone
+			// with "the club" lost.
+			name: "deleted words hold the word after a kept one",
+			orig: "After that , the club was quite quiet .",
+			res:  "After that , was club the old football club quiet .",
+			want: map[string]string{"was": "the", "club the old football club": "club was quite"},
+		},
+		{
+			// No leftover word: the name stays kept.
+			name: "kept name after a substitution",
+			orig: "As Lee told The Daily Star , she left .",
+			res:  "As Lee told The Daily Star , the finance minister left .",
+			want: map[string]string{"the finance minister": "she"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := prelude + tt.res
+			fs := align(t, prelude+tt.orig, res)
+			got := make(map[string]string)
+			for _, f := range fs {
+				got[res[f.Start:f.End]] = f.Proposals[0].Text
+			}
+			for text, first := range tt.want {
+				if p, ok := got[text]; !ok || p != first {
+					t.Errorf("finding %q: got proposal %q (present %v), want %q; all %v", text, p, ok, first, got)
+				}
+			}
+		})
+	}
+}
+
+// A short kept run between two differences is aligned again when a
+// shortest edit script keeps a longer phrase there and explains the
+// region with fewer bare insertions and deletions.
+func TestReDiffShortAnchors(t *testing.T) {
+	tests := []struct {
+		name, orig, res string
+		given, want     [][2]int // aligned token pairs before and after
+	}{
+		{
+			// The diff anchored on the copy of "Friday" the pipeline
+			// wrote later, hiding "It was the last day".
+			name:  "phrase hidden by a unique word",
+			orig:  "on Friday . It was the last day , and the town",
+			res:   "on Smith It was the last day the mayor Friday the town",
+			given: [][2]int{{0, 0}, {1, 9}, {10, 10}, {11, 11}},
+			want:  [][2]int{{0, 0}, {3, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}, {10, 10}, {11, 11}},
+		},
+		{
+			// "his" and "12" were overwritten: "wife Ann Lee ," is the
+			// kept run, not the copy "his wife Ann Lee" of the
+			// representative matched with its first mention.
+			name:  "kept run shifted into an insertion and a deletion",
+			orig:  "and his wife Ann Lee , 12 , from",
+			res:   "and Tom Lee , 40 wife Ann Lee , his wife Ann Lee , from",
+			given: [][2]int{{0, 0}, {1, 9}, {2, 10}, {3, 11}, {4, 12}, {7, 13}, {8, 14}},
+			want:  [][2]int{{0, 0}, {2, 5}, {3, 6}, {4, 7}, {5, 8}, {7, 13}, {8, 14}},
+		},
+		{
+			// Two substitutions around a kept "lost": the copy of the
+			// representative matches its first mention for longer, but
+			// that would explain nothing better.
+			name:  "representative copy beside its first mention",
+			orig:  "Lee of the Green Party lost her seat",
+			res:   "Lee of the new camp lost Lee of the Green Party seat",
+			given: [][2]int{{0, 0}, {1, 1}, {2, 2}, {5, 5}, {7, 11}},
+			want:  [][2]int{{0, 0}, {1, 1}, {2, 2}, {5, 5}, {7, 11}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+			for i := range a.match {
+				a.match[i] = -1
+			}
+			for _, p := range tt.given {
+				a.match[p[0]] = int32(p[1])
+			}
+			a.syncBack()
+			a.reDiffShortAnchors()
+			var got [][2]int
+			for i, j := range a.match {
+				if j >= 0 {
+					got = append(got, [2]int{i, int(j)})
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("aligned %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A representative can only have been pushed by what the pipeline
+// rewrote before its turn (its first mention's place), left of it.
+func TestDriftBound(t *testing.T) {
+	orig := "Jeff Sessions spoke . The White House said so . Then the attorney general left and the press office wrote . Later she called ."
+	res := "Jeff Sessions spoke . The White House said so . Then Jeff Sessions left and The White House wrote . Later she called ."
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", res))
+	inv := a.inventory()
+	subs := a.substitutions()
+	turn := a.turns(inv)
+	used := make(map[int]bool)
+	var sessions, house = -1, -1
+	for _, s := range subs {
+		for _, r := range s.reps {
+			used[r] = true
+			switch a.docText(s.b1, s.b2) {
+			case "Jeff Sessions":
+				sessions = r
+			case "The White House":
+				house = r
+			}
+		}
+	}
+	if sessions < 0 || house < 0 {
+		t.Fatalf("representatives not found in %+v", subs)
+	}
+	end := len(a.ot) - 3 // "she"
+	// Sessions (first at token 0) saw only its own first mention and
+	// slice; the White House (first at token 4) also everything of
+	// Sessions' before it.
+	got := []int{a.driftBound(subs, used, inv, turn, sessions, end), a.driftBound(subs, used, inv, turn, house, end)}
+	want := []int{driftSlack + 1 + 2, driftSlack + 1 + 2 + 2 + 2}
+	if !slices.Equal(got, want) {
+		t.Errorf("driftBound = %v, want %v", got, want)
+	}
+}
+
+// A one-token representative that only looks kept: the representative
+// before it overwrote its original twin, and it overwrote the words
+// after. A pipeline never deletes.
+func TestAlignOwnWordAfterSlice(t *testing.T) {
+	orig := "We met the city council . Acme said so . Then it left . Mayor Jones , Acme chief engineer , spoke ."
+	res := "We met the city council . Acme said so . Then Acme left . Mayor Jones the city council Acme , spoke ."
+	fs := align(t, orig, res)
+	got := make(map[string]string)
+	for _, f := range fs[1:] {
+		got[res[f.Start:f.End]] = f.Proposals[0].Text
+	}
+	want := map[string]string{"the city council": ", Acme chief", "Acme": "engineer"}
+	if !maps.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+}
+
+func TestUnpairOwnWord(t *testing.T) {
+	tests := []struct {
+		name string
+		m    []int32 // original → resolved symbol
+		yRep []int   // representative of each resolved symbol
+		want []int32
+	}{
+		// ", NASA Administrator File" → "[the agency] NASA": NASA was
+		// written over "File".
+		{"after a representative, words left over", []int32{-1, 1, -1, -1}, []int{7, 3}, []int32{-1, -1, -1, -1}},
+		// "NASA said" → "NASA [the agency]": nothing before it.
+		{"nothing written before", []int32{0, -1}, []int{3, 8}, []int32{0, -1}},
+		// ", NASA" → "[the agency] NASA": nothing left over after it.
+		{"nothing left over", []int32{-1, 1}, []int{7, 3}, []int32{-1, 1}},
+		// A plain word, not a representative, stays paired.
+		{"plain word", []int32{-1, 1, -1}, []int{7, -1}, []int32{-1, 1, -1}},
+	}
+	for _, tt := range tests {
+		m := slices.Clone(tt.m)
+		unpairOwnWord(m, tt.yRep)
+		if !slices.Equal(m, tt.want) {
+			t.Errorf("%s: unpairOwnWord(%v, %v) = %v, want %v", tt.name, tt.m, tt.yRep, m, tt.want)
+		}
+	}
+}
+
+// A possessive mention takes its ’s along: it counts with the shared
+// words, like a leading determiner.
+func TestMentionScore(t *testing.T) {
+	orig := "Critics said New Zealand 's flag and the New Zealand flag differ ."
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig))
+	words := map[string]bool{"new": true, "zealand": true}
+	tests := []struct {
+		start, l int
+		want     float64
+	}{
+		{2, 3, 1},       // New Zealand 's
+		{2, 4, 0.5},     // New Zealand 's flag: the ’s is not its end
+		{7, 3, 1},       // the New Zealand
+		{8, 3, 2.0 / 3}, // New Zealand flag
+		{4, 1, 0},       // 's
+	}
+	for _, tt := range tests {
+		if got := a.mentionScore(words, tt.start, tt.l); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("mentionScore(%q) = %v, want %v", a.origText(tt.start, tt.start+tt.l), got, tt.want)
+		}
 	}
 }
