@@ -12,17 +12,22 @@ import "strings"
 // disagrees reports whether the substitution replaced a lone third-person
 // pronoun with a representative of another gender or number: he and she
 // name one person of their gender (never a lower-case phrase without a
-// person word), it no person, they no one person.
+// person word), it no person, they no one person (a role like "coach"
+// counts as one, with or without a name).
 func (a *alignment) disagrees(s substitution) bool {
 	if s.a2-s.a1 != 1 || s.b1 == s.b2 || !isPronoun(a.origClass(s.a1)) {
 		return false
 	}
 	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-	rep := a.docAnalysis().genderOf(s.b1, s.b2-1)
+	an := a.docAnalysis()
+	rep := an.genderOf(s.b1, s.b2-1)
 	if w == "it" || w == "its" || w == "itself" {
-		return rep == male || rep == female
+		return an.namesPerson(s.b1, s.b2-1)
 	}
 	g, ok := genders()[w]
+	if ok && g == plural && rep == unknownGender && an.namesPerson(s.b1, s.b2-1) {
+		return true
+	}
 	if ok && (g == male || g == female) && rep == unknownGender {
 		// He and she name a person: a representative with neither a
 		// name nor a person word is a thing ("she" → "iodine

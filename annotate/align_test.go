@@ -285,6 +285,23 @@ func TestAlignDriftingClasses(t *testing.T) {
 				proposals: []string{"him"}, original: "him"},
 		},
 		{
+			// "it" names no person: a role noun heading the
+			// representative makes it one, name or no name.
+			name: "it replaced by a person",
+			orig: "Ana Diaz , the club coach , spoke . The final was hard but it went well .",
+			res:  "Ana Diaz , the club coach , spoke . The final was hard but Ana Diaz , the club coach went well .",
+			want: want{text: "Ana Diaz , the club coach", category: model.Overwrite, broken: true,
+				proposals: []string{"it"}, original: "it"},
+		},
+		{
+			// "they" names no one person, even one whose name is unknown.
+			name: "they replaced by one person",
+			orig: "Lu Wen , coach of the team , was calm . The players were nervous but they played well .",
+			res:  "Lu Wen , coach of the team , was calm . The players were nervous but Lu Wen , coach of the team played well .",
+			want: want{text: "Lu Wen , coach of the team", category: model.Overwrite, broken: true,
+				proposals: []string{"they"}, original: "they"},
+		},
+		{
 			// "she" names a person, not a lower-case thing.
 			name: "pronoun for a person replaced by a thing",
 			orig: "The iodine shortage worries doctors . If a woman is pregnant , she needs more iodine .",

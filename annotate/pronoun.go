@@ -19,6 +19,21 @@ const (
 	plural
 )
 
+// persons is the set of lower-case role nouns that name one person of
+// either gender ("coach", "spokesperson"): the "person" lines of
+// names.txt.
+var persons = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 150)
+	for _, line := range strings.Split(namesTxt, "\n") {
+		if kind, words, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(kind) == "person" {
+			for _, w := range strings.Fields(words) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+})
+
 // genders maps a lower-case cue word (first name, kinship noun, pronoun)
 // to the gender or number it signals; parsed once, read-only after.
 var genders = sync.OnceValue(func() map[string]gender {
@@ -76,6 +91,26 @@ func (a *analysis) genderOf(i, j int) gender {
 		return plural
 	}
 	return unknownGender
+}
+
+// namesPerson reports whether the noun phrase at tokens [i, j] names one
+// person: a first name or gendered noun says so (genderOf), or a role
+// noun heading a group of the phrase — followed by its end, a comma, a
+// preposition or "who" ("Jo Roe , Panama coach", "the coach of the
+// team", but not "the coach station").
+func (a *analysis) namesPerson(i, j int) bool {
+	if g := a.genderOf(i, j); g == male || g == female {
+		return true
+	}
+	for k := i; k <= j; k++ {
+		if !persons()[strings.ToLower(a.text(k))] {
+			continue
+		}
+		if next := a.text(k + 1); k == j || next == "," || next == "who" || a.cls[k+1] == clsPrep {
+			return true
+		}
+	}
+	return false
 }
 
 // possessivePronoun returns the possessive that refers back to the noun
