@@ -75,7 +75,12 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 // stands where a possessive stood, or 0 when its slot is not one.
 func (a *analysis) possessiveSlot(i, j int) float64 {
 	n := j + 1
-	if n >= len(a.toks) || a.cls[n] != clsLow && a.cls[n] != clsNounVerb || a.cls[j] == clsClitic || isPronoun(a.cls[j]) || temporal(a.text(n)) {
+	if n >= len(a.toks) || a.cls[n] != clsLow && a.cls[n] != clsNounVerb || a.cls[j] == clsClitic || isPronoun(a.cls[j]) || temporal(a.text(n)) || a.adverbNext(n) {
+		return 0
+	}
+	if a.cls[i] == clsNum {
+		// "six of 36 shells hit": a counted phrase is a quantity, and
+		// a quantity is rarely anyone's possessor.
 		return 0
 	}
 	if j-i+1 >= maxMention {
@@ -304,6 +309,13 @@ func finite(w string) bool {
 		return true
 	}
 	return false
+}
+
+// adverbNext reports whether the word at n is an adverb ending the
+// phrase before it ("looked at temperature and ozone together"), not an
+// adjective before a noun ("their first matchup").
+func (a *analysis) adverbNext(n int) bool {
+	return adverbial(a.text(n)) && a.class(n+1) != clsLow && a.class(n+1) != clsNounVerb
 }
 
 // adverbial lists common adverbs without "-ly" that sit between a

@@ -52,6 +52,9 @@ func TestPossessive(t *testing.T) {
 		{"a bare noun at a sentence start", "The daughter 's eczema grew . daughter 's skin healed . daughter 's eyes cleared . daughter 's hair grew .", nil},
 		{"people with a clitic", "The people 's vote came . They heard people 's views and read people 's letters on people 's rights .", nil},
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
+		{"an adverb after the phrase", "salt and water mix . Nobody tested salt and water together .", nil},
+		{"an adjective before a noun", "Young women from Ohio came . They sang in Young women from Ohio first concert .", []string{"Young women from Ohio", "their"}},
+		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)
