@@ -87,8 +87,10 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0 // a cut-off representative: the next word is still its own
 	}
 	g := a.genderOf(i, j)
+	indef := a.copiedIndefinite(i, j)
 	switch {
 	case a.longPhrase(i, j) || g == plural:
+	case indef:
 	case a.cls[i] == clsDet, g == unknownGender && !a.namedPhrase(i, j) && !a.speaks(i, j):
 		// "the U.S. border", "the Andy Warhol exhibit", "Texas schools":
 		// a determiner phrase, place or thing before a noun is usually a
@@ -116,11 +118,11 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	}
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
-	verbLike := a.cls[n] == clsNounVerb || strings.HasSuffix(a.text(n), "s") && g != plural
+	verbLike := a.cls[n] == clsNounVerb || pluralShape(a.text(n)) && g != plural || a.negated(n)
 	switch p := a.class(i - 1); {
 	case p == clsPrep && !clausal(a.text(i-1)):
 		return 0.8
-	case a.headOfSubject(n) && !nounModifier(p) && g != unknownGender:
+	case a.headOfSubject(n) && !nounModifier(p) && (g != unknownGender || indef):
 		// "that Jane Doe passport was": a verb right after the
 		// word makes it the head noun, so the mention qualified it.
 		return 0.7
@@ -132,6 +134,37 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.55 // "to shoot X new costume": most likely a verb before
 	}
 	return 0
+}
+
+// copiedIndefinite reports whether the recurring mention at [i, j]
+// is an indefinite phrase ("a browser") copied again: a writer
+// introduces a referent once with "a" and then says "the browser" or
+// "it", so a later verbatim "a browser" is the resolver's copy of the
+// first mention, standing where a pronoun stood.
+func (a *analysis) copiedIndefinite(i, j int) bool {
+	switch a.text(i) {
+	case "a", "an", "A", "An":
+	default:
+		return false
+	}
+	if j == i || a.cls[j] != clsLow {
+		return false
+	}
+	// Twice may be the writer's ("won a penalty ... a penalty kick");
+	// three times is a representative copied.
+	ms := a.mentions()
+	k, ok := slices.BinarySearchFunc(ms, i, func(m mention, i int) int { return cmp.Compare(m.i, i) })
+	return ok && ms[k].j == j && ms[k].count >= 3
+}
+
+// negated reports whether the word at n is an auxiliary split from its
+// "n't" ("wo n't", "ca n't"), a verb the lexicon does not list.
+func (a *analysis) negated(n int) bool {
+	switch a.text(n + 1) {
+	case "n't", "n’t":
+		return true
+	}
+	return false
 }
 
 // pluralWords returns the occurrences of lower-case plural nouns that
@@ -286,6 +319,8 @@ func (a *analysis) headOfSubject(n int) bool {
 		return true
 	case clsAux:
 		return finite(a.text(n + 1))
+	case clsLow:
+		return a.negated(n + 1) // "thyroid wo n't work"
 	}
 	return false
 }

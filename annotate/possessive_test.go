@@ -54,6 +54,14 @@ func TestPossessive(t *testing.T) {
 		{"place before a verb", "North Korea spoke . Today , North Korea military has moved .", nil},
 		{"an adverb after the phrase", "salt and water mix . Nobody tested salt and water together .", nil},
 		{"an adjective before a noun", "Young women from Ohio came . They sang in Young women from Ohio first concert .", []string{"Young women from Ohio", "their"}},
+		{"an indefinite phrase copied", "We bought a small boat . Rain filled a small boat , and a small boat sank . Nobody praised a small boat sturdiness .",
+			[]string{"a small boat", "its"}},
+		{"an indefinite subject copied", "We bought a small boat . Rain filled a small boat . Sadly , a small boat engine failed .",
+			[]string{"a small boat", "its"}},
+		{"an indefinite phrase before a negation", "We bought a small boat . Rain filled a small boat and a small boat engine wo n't start .",
+			[]string{"a small boat", "its"}},
+		{"an indefinite phrase twice", "She scored a late goal . He scored a late goal kick .", nil},
+		{"an indefinite phrase before a verb", "We bought a small boat . Rain filled a small boat . Then a small boat sinks .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
