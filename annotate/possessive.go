@@ -112,8 +112,11 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// ("defeated Jane Doe opponents"). Irregular verbs ("met",
 		// "made") also take an object and its complement, so they are
 		// left to the other checks.
-		if a.class(i-1) == clsEd && !reporting(a.text(i-1)) {
-			return 0.6
+		switch a.class(i - 1) {
+		case clsEd, clsIng, clsVerb:
+			if !reporting(a.text(i-1)) && !a.participleAdjective(i-1) {
+				return 0.6
+			}
 		}
 	}
 	// A singular subject followed by an "-s" word is a subject and its
@@ -128,7 +131,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.7
 	case verbLike:
 		return 0
-	case (p == clsVerb || p == clsNounVerb || p == clsIng || p == clsEd) && !reporting(a.text(i-1)):
+	case (p == clsVerb || p == clsNounVerb || p == clsIng || p == clsEd) && !reporting(a.text(i-1)) && !a.participleAdjective(i-1):
 		return 0.6
 	case p == clsLow && a.class(i-2) == clsPrep:
 		return 0.55 // "to shoot X new costume": most likely a verb before
@@ -212,6 +215,29 @@ func (a *analysis) pluralWords() []mention {
 		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
 	}
 	return out
+}
+
+// participleAdjective reports whether the -ing or -ed word at k
+// modifies a noun rather than heads a verb phrase: a determiner or
+// number stands before it ("the three remaining Space Shuttle orbiters").
+func (a *analysis) participleAdjective(k int) bool {
+	if c := a.class(k); c != clsIng && c != clsEd {
+		return false
+	}
+	switch a.class(k - 1) {
+	case clsDet, clsNum, clsPoss:
+		return true
+	}
+	return numberWord(a.text(k - 1))
+}
+
+// numberWord reports whether w is a small cardinal spelled out.
+func numberWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "thousand":
+		return true
+	}
+	return false
 }
 
 // quantity reports whether w is a plural of a number ("thousands"),

@@ -62,6 +62,9 @@ func TestPossessive(t *testing.T) {
 			[]string{"a small boat", "its"}},
 		{"an indefinite phrase twice", "She scored a late goal . He scored a late goal kick .", nil},
 		{"an indefinite phrase before a verb", "We bought a small boat . Rain filled a small boat . Then a small boat sinks .", nil},
+		{"object of an -ing verb before a plural noun", "Senator Bob Smith ran . Critics kept mocking Senator Bob Smith speeches .",
+			[]string{"Senator Bob Smith", "his"}},
+		{"a participle as an adjective", "Army Navy played . We met the two retired Army Navy veterans .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
