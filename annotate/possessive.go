@@ -107,13 +107,13 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		if g == plural {
 			return 0.6
 		}
-		// After a regular past verb the mention is an object, so an "-s"
-		// word after it is a plural noun, not the mention's verb
-		// ("defeated Jane Doe opponents"). Irregular verbs ("met",
+		// After a regular past verb or an -ing form the mention is an
+		// object, so an "-s" word after it is a plural noun, not the
+		// mention's verb ("defeated Jane Doe opponents"). Irregular verbs ("met",
 		// "made") also take an object and its complement, so they are
 		// left to the other checks.
 		switch a.class(i - 1) {
-		case clsEd, clsIng, clsVerb:
+		case clsEd, clsIng:
 			if !reporting(a.text(i-1)) && !a.participleAdjective(i-1) {
 				return 0.6
 			}
