@@ -274,6 +274,20 @@ func (a *analysis) barePossessor(m mention) bool {
 	switch a.class(m.i - 1) {
 	case clsPrep, clsVerb, clsNounVerb, clsIng, clsEd:
 		return true
+	case clsConj, clsDet:
+		// "and daughter 's lack", "all daughter 's energy": after a
+		// conjunction or a predeterminer the noun still needs its own
+		// determiner.
+		return coordinator(a.text(m.i-1)) || predeterminer(a, m.i-1)
+	}
+	return false
+}
+
+// coordinator reports whether w joins two noun phrases.
+func coordinator(w string) bool {
+	switch w {
+	case "and", "or", "but", "nor":
+		return true
 	}
 	return false
 }
