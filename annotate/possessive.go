@@ -171,10 +171,12 @@ func (a *analysis) negated(n int) bool {
 }
 
 // pluralWords returns the occurrences of lower-case plural nouns that
-// recur at least three times in the document ("schools", "participants")
-// and lie outside the recurring phrases, where their slot may be a lost
-// "their": a resolver copies a one-word representative as it copies a
-// long one. Only words in such a slot are counted, in one pass.
+// recur in the document ("schools", "participants") and lie outside the
+// recurring phrases, where their slot may be a lost "their": a resolver
+// copies a one-word representative as it copies a long one. Twice is
+// enough, as the slot itself (a preposition, the plural, a noun) is
+// rare in edited text, which writes "participants’ option". Only words
+// in such a slot are counted, in one pass.
 func (a *analysis) pluralWords() []mention {
 	var cand []int
 	for i, c := range a.cls {
@@ -209,7 +211,7 @@ func (a *analysis) pluralWords() []mention {
 			k++
 		}
 		s := words[a.text(i)]
-		if s.count < 3 || k < len(ms) && ms[k].i <= i {
+		if s.count < 2 || k < len(ms) && ms[k].i <= i {
 			continue
 		}
 		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})

@@ -35,6 +35,8 @@ func TestPossessive(t *testing.T) {
 			[]string{"the local residents", "their", "the local residents", "their"}},
 		{"plural word after a preposition", "Some manufacturers agreed . Other manufacturers refused . Iodine is in manufacturers products now .",
 			[]string{"manufacturers", "their"}},
+		{"plural word seen twice", "Many farmers met . Prices rose in farmers markets .", []string{"farmers", "their"}},
+		{"plural word seen once before", "Prices rose in farmers markets . Many farmers met .", nil},
 		{"plural word first seen", "Salt is in manufacturers products . Some manufacturers agreed . Other manufacturers refused .", nil},
 		{"own as a verb", "Many farmers met . Some farmers sold . Most farmers own land .", nil},
 		{"possessive inside a plural phrase", "both her parents met . The court blamed both her parents and said both her parents put both her parents social life first .",
