@@ -97,6 +97,9 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// compound, not a lost possessive.
 		return 0
 	}
+	if a.inName(i) {
+		return 0
+	}
 	if kin(a.text(n)) {
 		return 0.8 // "and Jane Doe father": kin are someone's
 	}
@@ -240,6 +243,14 @@ func numberWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// inName reports whether the phrase at i follows "of" inside a
+// capitalised name ("Man of the Match award", "Bank of America
+// headquarters"): the phrase completes the name, and the noun after it
+// is the name's, in a compound.
+func (a *analysis) inName(i int) bool {
+	return a.text(i-1) == "of" && a.class(i-2) == clsCap && !a.sentenceStart(i-2)
 }
 
 // quantity reports whether w is a plural of a number ("thousands"),

@@ -71,6 +71,9 @@ func TestPossessive(t *testing.T) {
 		{"object of an -ing verb before a plural noun", "Senator Bob Smith ran . Critics kept mocking Senator Bob Smith speeches .",
 			[]string{"Senator Bob Smith", "his"}},
 		{"a participle as an adjective", "Army Navy played . We met the two retired Army Navy veterans .", nil},
+		{"inside a name with of", "Young women from Ohio met . He won the Medal of Young women from Ohio award .", nil},
+		{"of after a common noun", "Young women from Ohio met . He won the votes of Young women from Ohio teachers .",
+			[]string{"Young women from Ohio", "their"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
