@@ -97,7 +97,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// compound, not a lost possessive.
 		return 0
 	}
-	if a.inName(i) {
+	if a.inName(i) || g == unknownGender && !a.speaks(i, j) && a.cls[n] == clsLow && pluralShape(a.text(n)) && a.cls[j] == clsCap {
 		return 0
 	}
 	if kin(a.text(n)) {

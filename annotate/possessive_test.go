@@ -74,6 +74,9 @@ func TestPossessive(t *testing.T) {
 		{"inside a name with of", "Young women from Ohio met . He won the Medal of Young women from Ohio award .", nil},
 		{"of after a common noun", "Young women from Ohio met . He won the votes of Young women from Ohio teachers .",
 			[]string{"Young women from Ohio", "their"}},
+		{"a place or thing before a plural noun", "ancient Rome fell . Scholars study ancient Rome . They wrote about ancient Rome temples .", nil},
+		{"a speaker before a plural noun", "Zed Quorn said no . Buyers of Zed Quorn books complained .",
+			[]string{"Zed Quorn", "his"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
