@@ -132,6 +132,10 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// "that Jane Doe passport was": a verb right after the
 		// word makes it the head noun, so the mention qualified it.
 		return 0.7
+	case a.cls[n] == clsNounVerb && !pluralShape(a.text(n)) && a.objectOf(i-1):
+		// "to issue Jane Doe support": after the object of a verb
+		// that takes no bare infinitive, a noun-or-verb is the noun.
+		return 0.55
 	case verbLike:
 		return 0
 	case (p == clsVerb || p == clsNounVerb || p == clsIng || p == clsEd) && !reporting(a.text(i-1)) && !a.participleAdjective(i-1):
@@ -140,6 +144,23 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		return 0.55 // "to shoot X new costume": most likely a verb before
 	}
 	return 0
+}
+
+// objectOf reports whether the verb at k takes the phrase after it as
+// its object: a verb form, or an unknown word after "to", that is not a
+// reporting verb nor one that takes an object and a bare infinitive
+// ("let Jane go", "saw Jane leave").
+func (a *analysis) objectOf(k int) bool {
+	switch a.class(k) {
+	case clsVerb, clsNounVerb, clsIng, clsEd:
+	case clsLow:
+		if !strings.EqualFold(a.text(k-1), "to") {
+			return false
+		}
+	default:
+		return false
+	}
+	return !reporting(a.text(k)) && !bareInfinitive(a.text(k)) && !a.participleAdjective(k)
 }
 
 // copiedIndefinite reports whether the recurring mention at [i, j]

@@ -77,6 +77,9 @@ func TestPossessive(t *testing.T) {
 		{"a place or thing before a plural noun", "ancient Rome fell . Scholars study ancient Rome . They wrote about ancient Rome temples .", nil},
 		{"a speaker before a plural noun", "Zed Quorn said no . Buyers of Zed Quorn books complained .",
 			[]string{"Zed Quorn", "his"}},
+		{"object before a noun-or-verb", "Zed Quorn spoke . Aides wanted to voice Zed Quorn support for the plan .",
+			[]string{"Zed Quorn", "his"}},
+		{"object before a bare infinitive", "Zed Quorn spoke . Aides wanted to help Zed Quorn support the plan .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
