@@ -132,13 +132,13 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// "that Jane Doe passport was": a verb right after the
 		// word makes it the head noun, so the mention qualified it.
 		return 0.7
-	case a.cls[n] == clsNounVerb && !pluralShape(a.text(n)) && a.objectOf(i-1):
+	case a.cls[n] == clsNounVerb && !pluralShape(a.text(n)) && a.verbBefore(i) && !bareInfinitive(a.text(i-1)):
 		// "to issue Jane Doe support": after the object of a verb
 		// that takes no bare infinitive, a noun-or-verb is the noun.
 		return 0.55
 	case verbLike:
 		return 0
-	case (p == clsVerb || p == clsNounVerb || p == clsIng || p == clsEd) && !reporting(a.text(i-1)) && !a.participleAdjective(i-1):
+	case a.verbBefore(i):
 		return 0.6
 	case p == clsLow && a.class(i-2) == clsPrep:
 		return 0.55 // "to shoot X new costume": most likely a verb before
@@ -146,21 +146,29 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	return 0
 }
 
-// objectOf reports whether the verb at k takes the phrase after it as
-// its object: a verb form, or an unknown word after "to", that is not a
-// reporting verb nor one that takes an object and a bare infinitive
-// ("let Jane go", "saw Jane leave").
-func (a *analysis) objectOf(k int) bool {
+// verbBefore reports whether the word before the phrase at i is a verb
+// that takes it as its object: a verb form, or an unknown word after
+// "to" or after a subject ("they design", "Web developers design"), that
+// is not a reporting verb nor a participle used as an adjective.
+func (a *analysis) verbBefore(i int) bool {
+	k := i - 1
 	switch a.class(k) {
 	case clsVerb, clsNounVerb, clsIng, clsEd:
 	case clsLow:
-		if !strings.EqualFold(a.text(k-1), "to") {
+		if !strings.EqualFold(a.text(k-1), "to") && a.class(k-1) != clsSubj && !a.endsMention(k-1) {
 			return false
 		}
 	default:
 		return false
 	}
-	return !reporting(a.text(k)) && !bareInfinitive(a.text(k)) && !a.participleAdjective(k)
+	return !reporting(a.text(k)) && !a.participleAdjective(k)
+}
+
+// endsMention reports whether a recurring mention ends at token k.
+func (a *analysis) endsMention(k int) bool {
+	ms := a.mentions()
+	x, ok := slices.BinarySearchFunc(ms, k, func(m mention, k int) int { return cmp.Compare(m.j, k) })
+	return ok && ms[x].j == k
 }
 
 // copiedIndefinite reports whether the recurring mention at [i, j]

@@ -80,6 +80,11 @@ func TestPossessive(t *testing.T) {
 		{"object before a noun-or-verb", "Zed Quorn spoke . Aides wanted to voice Zed Quorn support for the plan .",
 			[]string{"Zed Quorn", "his"}},
 		{"object before a bare infinitive", "Zed Quorn spoke . Aides wanted to help Zed Quorn support the plan .", nil},
+		{"object of an unknown verb after a subject", "Zed Quorn spoke . They sew Zed Quorn costume by hand .",
+			[]string{"Zed Quorn", "his"}},
+		{"an unknown word after a noun", "Zed Quorn spoke . We liked the old design Zed Quorn logo .", nil},
+		{"a causative verb before an object", "Zed Quorn spoke . Aides were making Zed Quorn final speech short .",
+			[]string{"Zed Quorn", "his"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
