@@ -34,7 +34,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		} else if m.first {
 			continue
 		}
-		conf := a.possessiveSlot(m.i, m.j)
+		conf, object := a.possessiveSlot(m.i, m.j), false
 		if a.barePossessor(m) {
 			// "spent all daughter 's energy": the representative was
 			// a bare noun with ’s; the pronoun alone is the fix.
@@ -43,6 +43,9 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			conf = a.pluralSlot(m.i)
 		} else if conf == 0 && a.ownNext(m.i, m.j) {
 			conf = 0.85
+		} else if conf == 0 && a.herObject(m.i, m.j) {
+			conf = 0.55
+			object = true
 		}
 		if conf == 0 {
 			continue
@@ -60,6 +63,10 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		if a.cls[m.j] == clsClitic {
 			msg, alt = "a bare noun with ’s stands where a possessive (his, her, their) stood: its determiner was dropped",
 				model.Proposal{Text: "the " + span, Note: "keep the noun, restore its determiner"}
+		}
+		if object {
+			msg, alt = "a bare noun phrase without a determiner stands as an object, where “her” stood",
+				model.Proposal{Text: "the " + span, Note: "keep the phrase, restore its determiner"}
 		}
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
@@ -169,6 +176,32 @@ func (a *analysis) endsMention(k int) bool {
 	ms := a.mentions()
 	x, ok := slices.BinarySearchFunc(ms, k, func(m mention, k int) int { return cmp.Compare(m.j, k) })
 	return ok && ms[x].j == k
+}
+
+// herObject reports whether the female mention at [i, j] is a bare
+// singular noun phrase, with no determiner, standing as the object of a
+// verb or preposition ("imprisoned Irish nurse for years"): "her" is
+// both the object and the possessive pronoun, and the resolver put a
+// representative that needs a determiner in its place. A writer's own
+// repeated name ("met Jane") is left.
+func (a *analysis) herObject(i, j int) bool {
+	if a.cls[j] != clsLow || pluralShape(a.text(j)) || a.genderOf(i, j) != female {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if a.cls[k] != clsCap && a.cls[k] != clsLow {
+			return false
+		}
+	}
+	switch a.class(j + 1) {
+	case clsPrep, clsConj, clsEnd, clsComma:
+	default:
+		return false
+	}
+	if p := a.class(i - 1); p == clsPrep {
+		return !clausal(a.text(i - 1))
+	}
+	return a.verbBefore(i)
 }
 
 // copiedIndefinite reports whether the recurring mention at [i, j]

@@ -85,6 +85,11 @@ func TestPossessive(t *testing.T) {
 		{"an unknown word after a noun", "Zed Quorn spoke . We liked the old design Zed Quorn logo .", nil},
 		{"a causative verb before an object", "Zed Quorn spoke . Aides were making Zed Quorn final speech short .",
 			[]string{"Zed Quorn", "his"}},
+		{"a bare female phrase as an object", "Irish woman spoke . Police detained Irish woman for hours and then freed Irish woman .",
+			[]string{"Irish woman", "her", "Irish woman", "her"}},
+		{"a female name as an object", "Jane Roe spoke . Police detained Jane Roe for hours .", nil},
+		{"a bare male phrase as an object", "Irish man spoke . Police detained Irish man for hours .", nil},
+		{"a bare female phrase as a subject", "Irish woman spoke . Later , Irish woman left .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
