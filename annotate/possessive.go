@@ -54,6 +54,11 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		if a.cls[m.j] == clsClitic {
 			pron = a.possessivePronoun(m.i, m.j-1)
 		}
+		if pron == "its" && a.speaks(m.i, m.j) && !allCaps(a.text(m.j)) {
+			// A person of unknown gender: news names more men. An
+			// acronym that speaks is an organisation ("NASA said").
+			pron = "his"
+		}
 		if a.sentenceStart(m.i) {
 			pron = capitalise(pron)
 		}
@@ -405,10 +410,11 @@ func (a *analysis) ownNext(i, j int) bool {
 	return false
 }
 
-// speaks reports whether the phrase at [i, j] is somewhere in the
-// document the subject of "said", "told" and the like: then it names a
-// person, and a person before a noun is far more often its possessor
-// than a place or thing is.
+// speaks reports whether the phrase at [i, j] names a person: somewhere
+// in the document it is the subject of "said", "told" and the like, or
+// a title stands before it ("Prime Minister Jo Bloggs" makes "Bloggs" and
+// "Jo Bloggs" people). A person before a noun is far more often its
+// possessor than a place or thing is.
 func (a *analysis) speaks(i, j int) bool {
 	if a.speakers == nil {
 		a.speakers = make(map[string]bool)
@@ -417,8 +423,42 @@ func (a *analysis) speaks(i, j int) bool {
 				a.speakers[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]] = true
 			}
 		}
+		a.titledNames()
 	}
 	return a.speakers[a.doc.Text[a.toks[i].Start:a.toks[j].End]]
+}
+
+// titledNames adds to the speakers the names that follow a personal
+// title: the capitalised words after it, and the last of them alone.
+func (a *analysis) titledNames() {
+	for k := 0; k+1 < len(a.toks); k++ {
+		if a.cls[k] != clsCap || !title(a.text(k)) {
+			continue
+		}
+		e := k + 1
+		for e < len(a.toks) && e < k+4 && a.cls[e] == clsCap && !title(a.text(e)) {
+			e++
+		}
+		if e == k+1 {
+			continue
+		}
+		a.speakers[a.doc.Text[a.toks[k+1].Start:a.toks[e-1].End]] = true
+		a.speakers[a.text(e-1)] = true
+		k = e - 1
+	}
+}
+
+// title reports whether w is a title that stands before a person's name.
+func title(w string) bool {
+	switch w {
+	case "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
+		"President", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
+		"Chancellor", "Secretary", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope",
+		"Bishop", "Archbishop", "Rev.", "Reverend", "Captain", "Capt.", "General", "Gen.", "Colonel", "Col.",
+		"Lieutenant", "Lt.", "Sergeant", "Sgt.", "Detective", "Inspector", "Chairman", "Chairwoman", "Coach":
+		return true
+	}
+	return false
 }
 
 // headOfSubject reports whether the word at n is a noun heading a
