@@ -79,6 +79,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}, alt},
 		})
 	}
+	out = append(out, p.kinCopies(a)...)
 	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }

@@ -92,6 +92,11 @@ func TestPossessive(t *testing.T) {
 		{"a female name as an object", "Jane Roe spoke . Police detained Jane Roe for hours .", nil},
 		{"a bare male phrase as an object", "Irish man spoke . Police detained Irish man for hours .", nil},
 		{"a bare female phrase as a subject", "Irish woman spoke . Later , Irish woman left .", nil},
+		{"a copied relative before a noun", "Bob said his uncle was selling his uncle entire farm .", []string{"his uncle", "his"}},
+		{"a copied relative before a relative", "She left her aunt . She met her aunt ex-husband later .", []string{"her aunt", "her"}},
+		{"a relative first seen", "Bob sold his uncle entire farm . Then his uncle left .", nil},
+		{"a relative and its verb", "Bob met his uncle . Later his uncle fought in the war .", nil},
+		{"a relative of unknown sex", "Bob met his cousin . He sold his cousin entire farm .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
@@ -125,5 +130,6 @@ func TestCliticStyle(t *testing.T) {
 
 func FuzzPossessive(f *testing.F) {
 	fuzzDetector(f, Possessive{}, "Jane Doe left . in Jane Doe house", "A B of C D . for A B of C D cars",
-		"Bob Smith spoke . that Bob Smith office was", "Jane Doe and Jane Doe father")
+		"Bob Smith spoke . that Bob Smith office was", "Jane Doe and Jane Doe father",
+		"his father was taking his father entire family", "Irish woman left . freed Irish woman .")
 }
