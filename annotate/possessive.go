@@ -43,6 +43,10 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			conf = a.pluralSlot(m.i)
 		} else if conf == 0 && a.ownNext(m.i, m.j) {
 			conf = 0.85
+		} else if conf == 0 && strings.EqualFold(a.text(m.j+1), "respective") {
+			// "respective" needs a plural possessor: "their".
+			conf = 0.85
+			m.i = a.coordinated(m.i)
 		} else if conf == 0 && a.herObject(m.i, m.j) {
 			conf = 0.55
 			object = true
@@ -208,6 +212,21 @@ func (a *analysis) herObject(i, j int) bool {
 		return !clausal(a.text(i - 1))
 	}
 	return a.verbBefore(i)
+}
+
+// coordinated returns the start of the coordination that the mention
+// at i closes ("Endeavour and Atlantis"): the start of the recurring
+// mention before "and", or i when there is none.
+func (a *analysis) coordinated(i int) int {
+	if a.text(i-1) != "and" {
+		return i
+	}
+	ms := a.mentions()
+	x, ok := slices.BinarySearchFunc(ms, i-2, func(m mention, k int) int { return cmp.Compare(m.j, k) })
+	if !ok {
+		return i
+	}
+	return ms[x].i
 }
 
 // copiedIndefinite reports whether the recurring mention at [i, j]

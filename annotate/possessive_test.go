@@ -97,6 +97,9 @@ func TestPossessive(t *testing.T) {
 		{"a relative first seen", "Bob sold his uncle entire farm . Then his uncle left .", nil},
 		{"a relative and its verb", "Bob met his uncle . Later his uncle fought in the war .", nil},
 		{"a relative of unknown sex", "Bob met his cousin . He sold his cousin entire farm .", nil},
+		{"respective after a coordination", "Red Team met . Blue Team met . Red Team won . Blue Team lost . Fans waited on Red Team and Blue Team respective gates .",
+			[]string{"Red Team and Blue Team", "their"}},
+		{"respective after a determiner", "Red Team met . Red Team flew . Fans waited at the respective gates .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
