@@ -47,6 +47,9 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			// "respective" needs a plural possessor: "their".
 			conf = 0.85
 			m.i = a.coordinated(m.i)
+		} else if conf == 0 && a.ordinalNext(m.i, m.j) {
+			conf = 0.6
+			m.i = a.adjoining(m.i)
 		} else if conf == 0 && a.herObject(m.i, m.j) {
 			conf = 0.55
 			object = true
@@ -212,6 +215,41 @@ func (a *analysis) herObject(i, j int) bool {
 		return !clausal(a.text(i - 1))
 	}
 	return a.verbBefore(i)
+}
+
+// ordinalNext reports whether an ordinal in digits and a noun follow
+// the mention at [i, j] ("Discovery 39th mission"): an ordinal opens a
+// noun phrase only after a determiner or possessive ("its 39th
+// mission"), so a bare name before it lost one.
+func (a *analysis) ordinalNext(i, j int) bool {
+	if a.cls[j] != clsCap && a.cls[j] != clsLow || a.cls[i] == clsDet || a.class(j+1) != clsNum {
+		return false
+	}
+	if c := a.class(j + 2); c != clsLow && c != clsNounVerb {
+		return false
+	}
+	w := strings.ToLower(a.text(j + 1))
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if d, ok := strings.CutSuffix(w, suf); ok && d != "" && strings.Trim(d, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// adjoining returns the start of the capitalised recurring mention that
+// ends right before the one at i ("Space Shuttle" + "Discovery"): both
+// are one name, found as two phrases. It returns i when there is none.
+func (a *analysis) adjoining(i int) int {
+	if a.cls[i] != clsCap || a.class(i-1) != clsCap {
+		return i
+	}
+	ms := a.mentions()
+	x, ok := slices.BinarySearchFunc(ms, i-1, func(m mention, k int) int { return cmp.Compare(m.j, k) })
+	if !ok {
+		return i
+	}
+	return ms[x].i
 }
 
 // coordinated returns the start of the coordination that the mention

@@ -100,6 +100,10 @@ func TestPossessive(t *testing.T) {
 		{"respective after a coordination", "Red Team met . Blue Team met . Red Team won . Blue Team lost . Fans waited on Red Team and Blue Team respective gates .",
 			[]string{"Red Team and Blue Team", "their"}},
 		{"respective after a determiner", "Red Team met . Red Team flew . Fans waited at the respective gates .", nil},
+		{"an ordinal after a name", "Red Rover sailed . Red Rover docked . Crowds cheered , Red Rover 12th voyage over .",
+			[]string{"Red Rover", "his"}},
+		{"an ordinal after a determiner", "Red Rover sailed . Red Rover docked . It was the 12th voyage .", nil},
+		{"a cardinal after a name", "Apollo Crew flew . Apollo Crew 11 members landed .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
