@@ -33,6 +33,11 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			m.j--
 		} else if m.first {
 			continue
+		} else if a.class(m.j+1) == clsEd && strings.EqualFold(a.text(m.j+2), "own") {
+			// "used many people we met own phones": a representative
+			// with a relative clause ends in its verb, which a phrase
+			// cannot end in, so the copy is found one word short.
+			m.j++
 		}
 		conf, object := a.possessiveSlot(m.i, m.j), false
 		if a.barePossessor(m) {
@@ -458,7 +463,7 @@ func (a *analysis) pluralSlot(i int) float64 {
 // object, so "own" is not its verb ("Most farmers own land").
 func (a *analysis) ownNext(i, j int) bool {
 	if !strings.EqualFold(a.text(j+1), "own") || a.class(j+2) != clsLow && a.class(j+2) != clsNounVerb ||
-		a.cls[j] != clsLow && a.cls[j] != clsCap {
+		a.cls[j] != clsLow && a.cls[j] != clsCap && a.cls[j] != clsEd {
 		return false
 	}
 	switch a.class(i - 1) {

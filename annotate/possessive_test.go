@@ -104,6 +104,8 @@ func TestPossessive(t *testing.T) {
 			[]string{"Red Rover", "his"}},
 		{"an ordinal after a determiner", "Red Rover sailed . Red Rover docked . It was the 12th voyage .", nil},
 		{"a cardinal after a name", "Apollo Crew flew . Apollo Crew 11 members landed .", nil},
+		{"own after a relative clause", "People Zed Quorn trained met . People Zed Quorn trained won . Coaches praised People Zed Quorn trained own tactics .",
+			[]string{"People Zed Quorn trained", "their"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
