@@ -26,7 +26,9 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 
 func (p Possessive) detect(a *analysis) []model.Finding {
 	var out []model.Finding
-	for _, m := range slices.Concat(a.mentions(), a.pluralWords()) {
+	ms := a.mentions()
+	for _, m := range slices.Concat(ms, a.pluralWords()) {
+		m.j = a.uncut(m, ms)
 		if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
 			// "schools own" recurs when every "their own" became it:
 			// the mention is the words before "own".
@@ -108,8 +110,10 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 		// a quantity is rarely anyone's possessor.
 		return 0
 	}
-	if j-i+1 >= maxMention {
-		return 0 // a cut-off representative: the next word is still its own
+	if j-i+1 == maxMention {
+		// A cut-off representative that uncut could not follow: the
+		// next word is still its own.
+		return 0
 	}
 	g := a.genderOf(i, j)
 	indef := a.copiedIndefinite(i, j)
@@ -666,4 +670,44 @@ func (a *analysis) cliticStyle() string {
 func capitalise(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// uncut returns the end of the recurring mention m, followed past
+// maxMention when m was cut there: a representative longer than that
+// ("Professor Jane Doe , Director of the National Survey of Rural
+// Health") continues in every copy as in the writer's first mention, and
+// the copy ends where the two part ("... Health urgent calls"). A mention
+// within a few words of the limit may have been cut short of a word that
+// cannot end a phrase ("of"). It follows noun-phrase words only, and
+// returns m.j when m is short or no earlier occurrence is found.
+func (a *analysis) uncut(m mention, ms []mention) int {
+	if m.first || m.j-m.i+1 < maxMention-3 {
+		return m.j
+	}
+	for _, f := range ms {
+		if f.i >= m.i {
+			break
+		}
+		if !f.first || f.j-f.i != m.j-m.i || !a.sameWords(f.i, m.i, m.j-m.i+1) {
+			continue
+		}
+		end := m.j
+		for k := 1; f.j+k < m.i && m.j+k < len(a.toks) && inNP(a.cls[m.j+k]) && a.text(f.j+k) == a.text(m.j+k); k++ {
+			if endsNP(a.cls[m.j+k]) {
+				end = m.j + k
+			}
+		}
+		return end
+	}
+	return m.j
+}
+
+// sameWords reports whether the n tokens from x read as those from y.
+func (a *analysis) sameWords(x, y, n int) bool {
+	for k := range n {
+		if a.text(x+k) != a.text(y+k) {
+			return false
+		}
+	}
+	return true
 }

@@ -106,6 +106,9 @@ func TestPossessive(t *testing.T) {
 		{"a cardinal after a name", "Apollo Crew flew . Apollo Crew 11 members landed .", nil},
 		{"own after a relative clause", "People Zed Quorn trained met . People Zed Quorn trained won . Coaches praised People Zed Quorn trained own tactics .",
 			[]string{"People Zed Quorn trained", "their"}},
+		{"a representative longer than a mention", "Doctor Zed Quorn , Director of the National Survey of Rural Health spoke . Few heeded Doctor Zed Quorn , Director of the National Survey of Rural Health . Officials ignored Doctor Zed Quorn , Director of the National Survey of Rural Health urgent calls .",
+			[]string{"Doctor Zed Quorn , Director of the National Survey of Rural Health", "his"}},
+		{"a long representative before its own words", "Doctor Zed Quorn , Director of the National Survey of Rural Health spoke . Few heeded Doctor Zed Quorn , Director of the National Survey of Rural Health .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
