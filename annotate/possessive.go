@@ -27,8 +27,9 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 func (p Possessive) detect(a *analysis) []model.Finding {
 	var out []model.Finding
 	ms := a.mentions()
+	firsts := a.longFirsts(ms)
 	for _, m := range slices.Concat(ms, a.pluralWords()) {
-		m.j = a.uncut(m, ms)
+		m.j = a.uncut(m, firsts)
 		if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
 			// "schools own" recurs when every "their own" became it:
 			// the mention is the words before "own".
@@ -207,7 +208,12 @@ func (a *analysis) endsMention(k int) bool {
 // representative that needs a determiner in its place. A writer's own
 // repeated name ("met Jane") is left.
 func (a *analysis) herObject(i, j int) bool {
-	if a.cls[j] != clsLow || pluralShape(a.text(j)) || a.genderOf(i, j) != female {
+	if a.cls[j] != clsLow || pluralShape(a.text(j)) {
+		return false
+	}
+	switch a.class(j + 1) {
+	case clsPrep, clsConj, clsEnd, clsComma:
+	default:
 		return false
 	}
 	for k := i; k <= j; k++ {
@@ -215,15 +221,10 @@ func (a *analysis) herObject(i, j int) bool {
 			return false
 		}
 	}
-	switch a.class(j + 1) {
-	case clsPrep, clsConj, clsEnd, clsComma:
-	default:
+	if p := a.class(i - 1); p == clsPrep && clausal(a.text(i-1)) || p != clsPrep && !a.verbBefore(i) {
 		return false
 	}
-	if p := a.class(i - 1); p == clsPrep {
-		return !clausal(a.text(i - 1))
-	}
-	return a.verbBefore(i)
+	return a.genderOf(i, j) == female // checked last: the dearest test
 }
 
 // ordinalNext reports whether an ordinal in digits and a noun follow
@@ -680,26 +681,36 @@ func capitalise(s string) string {
 // within a few words of the limit may have been cut short of a word that
 // cannot end a phrase ("of"). It follows noun-phrase words only, and
 // returns m.j when m is short or no earlier occurrence is found.
-func (a *analysis) uncut(m mention, ms []mention) int {
+func (a *analysis) uncut(m mention, firsts map[string]mention) int {
 	if m.first || m.j-m.i+1 < maxMention-3 {
 		return m.j
 	}
-	for _, f := range ms {
-		if f.i >= m.i {
-			break
-		}
-		if !f.first || f.j-f.i != m.j-m.i || !a.sameWords(f.i, m.i, m.j-m.i+1) {
-			continue
-		}
-		end := m.j
-		for k := 1; f.j+k < m.i && m.j+k < len(a.toks) && inNP(a.cls[m.j+k]) && a.text(f.j+k) == a.text(m.j+k); k++ {
-			if endsNP(a.cls[m.j+k]) {
-				end = m.j + k
-			}
-		}
-		return end
+	f, ok := firsts[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]]
+	if !ok || f.i >= m.i {
+		return m.j
 	}
-	return m.j
+	end := m.j
+	for k := 1; f.j+k < m.i && m.j+k < len(a.toks) && inNP(a.cls[m.j+k]) && a.text(f.j+k) == a.text(m.j+k); k++ {
+		if endsNP(a.cls[m.j+k]) {
+			end = m.j + k
+		}
+	}
+	return end
+}
+
+// longFirsts maps the words of each long recurring mention to its first
+// occurrence, for uncut.
+func (a *analysis) longFirsts(ms []mention) map[string]mention {
+	var out map[string]mention
+	for _, m := range ms {
+		if m.first && m.j-m.i+1 >= maxMention-3 {
+			if out == nil {
+				out = make(map[string]mention)
+			}
+			out[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]] = m
+		}
+	}
+	return out
 }
 
 // sameWords reports whether the n tokens from x read as those from y.
