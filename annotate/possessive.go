@@ -57,7 +57,6 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			m.i = a.coordinated(m.i)
 		} else if conf == 0 && a.ordinalNext(m.i, m.j) {
 			conf = 0.6
-			m.i = a.adjoining(m.i)
 		} else if conf == 0 && a.herObject(m.i, m.j) {
 			conf = 0.55
 			object = true
@@ -65,6 +64,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		if conf == 0 {
 			continue
 		}
+		m.i = a.nameStart(m.i)
 		pron := a.possessivePronoun(m.i, m.j)
 		if a.cls[m.j] == clsClitic {
 			pron = a.possessivePronoun(m.i, m.j-1)
@@ -155,6 +155,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
 	verbLike := a.cls[n] == clsNounVerb || pluralShape(a.text(n)) && g != plural || a.negated(n)
+	i = a.nameStart(i)
 	switch p := a.class(i - 1); {
 	case p == clsPrep && !clausal(a.text(i-1)):
 		return 0.8
@@ -247,19 +248,16 @@ func (a *analysis) ordinalNext(i, j int) bool {
 	return false
 }
 
-// adjoining returns the start of the capitalised recurring mention that
-// ends right before the one at i ("Space Shuttle" + "Discovery"): both
-// are one name, found as two phrases. It returns i when there is none.
-func (a *analysis) adjoining(i int) int {
-	if a.cls[i] != clsCap || a.class(i-1) != clsCap {
-		return i
+// nameStart returns where the name that the mention at i ends begins:
+// capitalised words right before a mention belong to it ("English" in
+// "for English defender Kyle Walker bad foul", "Space Shuttle" before
+// "Discovery"), so the slot is judged from the word before them and the
+// finding covers them.
+func (a *analysis) nameStart(i int) int {
+	for a.class(i-1) == clsCap && !a.sentenceStart(i-1) {
+		i--
 	}
-	ms := a.mentions()
-	x, ok := slices.BinarySearchFunc(ms, i-1, func(m mention, k int) int { return cmp.Compare(m.j, k) })
-	if !ok {
-		return i
-	}
-	return ms[x].i
+	return i
 }
 
 // coordinated returns the start of the coordination that the mention

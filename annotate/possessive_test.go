@@ -109,6 +109,9 @@ func TestPossessive(t *testing.T) {
 		{"a representative longer than a mention", "Doctor Zed Quorn , Director of the National Survey of Rural Health spoke . Few heeded Doctor Zed Quorn , Director of the National Survey of Rural Health . Officials ignored Doctor Zed Quorn , Director of the National Survey of Rural Health urgent calls .",
 			[]string{"Doctor Zed Quorn , Director of the National Survey of Rural Health", "his"}},
 		{"a long representative before its own words", "Doctor Zed Quorn , Director of the National Survey of Rural Health spoke . Few heeded Doctor Zed Quorn , Director of the National Survey of Rural Health .", nil},
+		{"a capitalised word before the mention", "Coach praised defender Zed Quorn . Fans saw defender Zed Quorn . Referees booked him for English defender Zed Quorn bad foul .",
+			[]string{"English defender Zed Quorn", "his"}},
+		{"a capitalised word opening the sentence", "Coach praised defender Zed Quorn . Fans saw defender Zed Quorn . Later defender Zed Quorn left .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
