@@ -55,6 +55,8 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			// "respective" needs a plural possessor: "their".
 			conf = 0.85
 			m.i = a.coordinated(m.i)
+		} else if conf == 0 && a.gerundNext(m.i, m.j) {
+			conf = 0.55
 		} else if conf == 0 && a.ordinalNext(m.i, m.j) {
 			conf = 0.6
 		} else if conf == 0 && a.herObject(m.i, m.j) {
@@ -226,6 +228,19 @@ func (a *analysis) herObject(i, j int) bool {
 		return false
 	}
 	return a.genderOf(i, j) == female // checked last: the dearest test
+}
+
+// gerundNext reports whether the person named at [i, j], after a
+// preposition, is followed by an -ing word and a noun ("In Jane Doe
+// opening remarks"): a clause cannot start after the preposition with a
+// bare person and an -ing form before a noun, so the -ing word
+// modifies a noun the person's "his" or "her" stood before.
+func (a *analysis) gerundNext(i, j int) bool {
+	if a.class(j+1) != clsIng || a.class(j+2) != clsLow || a.class(i-1) != clsPrep || clausal(a.text(i-1)) {
+		return false
+	}
+	g := a.genderOf(i, j)
+	return g == male || g == female
 }
 
 // ordinalNext reports whether an ordinal in digits and a noun follow

@@ -112,6 +112,9 @@ func TestPossessive(t *testing.T) {
 		{"a capitalised word before the mention", "Coach praised defender Zed Quorn . Fans saw defender Zed Quorn . Referees booked him for English defender Zed Quorn bad foul .",
 			[]string{"English defender Zed Quorn", "his"}},
 		{"a capitalised word opening the sentence", "Coach praised defender Zed Quorn . Fans saw defender Zed Quorn . Later defender Zed Quorn left .", nil},
+		{"a person before an -ing word and a noun", "Mayor Jane Roe spoke . Aides cheered Mayor Jane Roe . Few listened to Mayor Jane Roe closing remarks .",
+			[]string{"Mayor Jane Roe", "her"}},
+		{"a person before an -ing clause", "Mayor Jane Roe spoke . Aides cheered Mayor Jane Roe . Few agreed with Mayor Jane Roe closing the park .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
