@@ -67,9 +67,9 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 			continue
 		}
 		m.i = a.nameStart(m.i)
-		pron := a.possessivePronoun(m.i, m.j)
+		pron := a.possessiveOf(m.i, m.j)
 		if a.cls[m.j] == clsClitic {
-			pron = a.possessivePronoun(m.i, m.j-1)
+			pron = a.possessiveOf(m.i, m.j-1)
 		}
 		if pron == "its" && a.speaks(m.i, m.j) && !allCaps(a.text(m.j)) {
 			// A person of unknown gender: news names more men. An
@@ -288,6 +288,24 @@ func (a *analysis) coordinated(i int) int {
 		return i
 	}
 	return ms[x].i
+}
+
+// possessiveOf returns the possessive pronoun for the phrase at [i, j],
+// as possessivePronoun does, but takes a plural head before an
+// apposition or modifier for the phrase's number ("Many pagan
+// religions , such as Wicca" is "their").
+func (a *analysis) possessiveOf(i, j int) string {
+	if a.genderOf(i, j) != unknownGender {
+		return a.possessivePronoun(i, j)
+	}
+	k := i
+	for k < j && a.cls[k+1] != clsComma && a.cls[k+1] != clsPrep && a.cls[k+1] != clsWh {
+		k++
+	}
+	if k < j && a.cls[k] == clsLow && pluralShape(a.text(k)) {
+		return "their"
+	}
+	return a.possessivePronoun(i, j)
 }
 
 // copiedIndefinite reports whether the recurring mention at [i, j]

@@ -115,6 +115,8 @@ func TestPossessive(t *testing.T) {
 		{"a person before an -ing word and a noun", "Mayor Jane Roe spoke . Aides cheered Mayor Jane Roe . Few listened to Mayor Jane Roe closing remarks .",
 			[]string{"Mayor Jane Roe", "her"}},
 		{"a person before an -ing clause", "Mayor Jane Roe spoke . Aides cheered Mayor Jane Roe . Few agreed with Mayor Jane Roe closing the park .", nil},
+		{"a plural head before an apposition", "Old folk songs , such as Zed Ballads survive . Critics studied Old folk songs , such as Zed Ballads rhythm .",
+			[]string{"Old folk songs , such as Zed Ballads", "their"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
