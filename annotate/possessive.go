@@ -293,7 +293,9 @@ func (a *analysis) coordinated(i int) int {
 // possessiveOf returns the possessive pronoun for the phrase at [i, j],
 // as possessivePronoun does, but takes a plural head before an
 // apposition or modifier for the phrase's number ("Many pagan
-// religions , such as Wicca" is "their").
+// religions , such as Wicca" is "their"), and a title before a name for
+// a person ("Professor Jo Bloggs , Director of the Survey" is "his", as
+// news names more men).
 func (a *analysis) possessiveOf(i, j int) string {
 	if a.genderOf(i, j) != unknownGender {
 		return a.possessivePronoun(i, j)
@@ -304,6 +306,11 @@ func (a *analysis) possessiveOf(i, j int) string {
 	}
 	if k < j && a.cls[k] == clsLow && pluralShape(a.text(k)) {
 		return "their"
+	}
+	for t := i; t <= k; t++ {
+		if a.cls[t] == clsCap && title(a.text(t)) && a.class(t+1) == clsCap {
+			return "his" // "Professor Jo Bloggs , Director of ...": a person
+		}
 	}
 	return a.possessivePronoun(i, j)
 }

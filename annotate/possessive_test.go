@@ -117,6 +117,8 @@ func TestPossessive(t *testing.T) {
 		{"a person before an -ing clause", "Mayor Jane Roe spoke . Aides cheered Mayor Jane Roe . Few agreed with Mayor Jane Roe closing the park .", nil},
 		{"a plural head before an apposition", "Old folk songs , such as Zed Ballads survive . Critics studied Old folk songs , such as Zed Ballads rhythm .",
 			[]string{"Old folk songs , such as Zed Ballads", "their"}},
+		{"a titled name with an apposition", "Professor Zed Quorn , head of the survey team spoke . Few heeded Professor Zed Quorn , head of the survey team urgent calls .",
+			[]string{"Professor Zed Quorn , head of the survey team", "his"}},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
