@@ -14,6 +14,16 @@ import (
 // ("in President Donald Trump responses"): the resolver replaced "his" or
 // "their" by the bare representative and dropped the ’s. It proposes the
 // pronoun back, chosen by the mention's gender and number, then "X ’s".
+//
+// The slot tells a lost possessive from a compound ("the U.S. border") or
+// a subject and its verb: a preposition or a verb taking an object
+// before the mention, a noun after it; or words that need a possessor
+// after it ("own", "respective", an ordinal, an -ing modifier). Copies
+// that show themselves as copies count even where the slot is weaker: a
+// third "a browser", a bare noun with ’s ("daughter ’s energy"), a
+// relative with its pronoun ("his father entire family"), and a bare
+// female phrase as an object ("imprisoned Australian woman for years"),
+// where "her", object and possessive alike, stood.
 type Possessive struct{}
 
 // Name implements Detector.
