@@ -665,7 +665,7 @@ func (a *analysis) namedPhrase(i, j int) bool {
 // preposition inside ("A group of Afghan teenagers"): too long to be a
 // noun modifier.
 func (a *analysis) longPhrase(i, j int) bool {
-	if a.cls[i] != clsDet || j-i < 3 {
+	if a.cls[i] != clsDet || j-i < 3 || a.properName(i+1, j) {
 		return false
 	}
 	for k := i + 1; k < j; k++ {
@@ -674,6 +674,25 @@ func (a *analysis) longPhrase(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// properName reports whether [i, j] is one name of capitalised words
+// joined by "of", "and" and the like ("Church of Scientology", "Museum
+// of Flight"): such a name after "the" modifies a noun as "the U.S."
+// does ("the Museum of Flight website").
+func (a *analysis) properName(i, j int) bool {
+	for k := i; k <= j; k++ {
+		switch a.cls[k] {
+		case clsCap:
+		case clsPrep, clsDet, clsConj:
+			if k == i || k == j {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // temporal reports whether w continues a time expression ("Saturday

@@ -119,6 +119,9 @@ func TestPossessive(t *testing.T) {
 			[]string{"Old folk songs , such as Zed Ballads", "their"}},
 		{"a titled name with an apposition", "Professor Zed Quorn , head of the survey team spoke . Few heeded Professor Zed Quorn , head of the survey team urgent calls .",
 			[]string{"Professor Zed Quorn , head of the survey team", "his"}},
+		{"a long phrase with a preposition", "the head of the local clinic spoke . Officials praised the head of the local clinic efforts .",
+			[]string{"the head of the local clinic", "its"}},
+		{"a proper name with of after the", "the Museum of Modern Art opened . Visitors went to the Museum of Modern Art website .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
