@@ -122,6 +122,9 @@ func TestPossessive(t *testing.T) {
 		{"a long phrase with a preposition", "the head of the local clinic spoke . Officials praised the head of the local clinic efforts .",
 			[]string{"the head of the local clinic", "its"}},
 		{"a proper name with of after the", "the Museum of Modern Art opened . Visitors went to the Museum of Modern Art website .", nil},
+		{"a double object", "Zed Quorn spoke . Officials gave Zed Quorn the option .", nil},
+		{"a determiner phrase as a compound", "the company grew . Staff met the company president .", nil},
+		{"a time word before a clause", "the court met . On Monday the court ruled .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
