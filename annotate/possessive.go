@@ -107,6 +107,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		})
 	}
 	out = append(out, p.kinCopies(a)...)
+	out = append(out, p.copiedPossessives(a)...)
 	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }

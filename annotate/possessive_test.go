@@ -125,6 +125,10 @@ func TestPossessive(t *testing.T) {
 		{"a double object", "Zed Quorn spoke . Officials gave Zed Quorn the option .", nil},
 		{"a determiner phrase as a compound", "the company grew . Staff met the company president .", nil},
 		{"a time word before a clause", "the court met . On Monday the court ruled .", nil},
+		{"a copied representative with its clitic", "Zed Quorn 's paintings sold . Critics say Zed Quorn 's was shy . Fans praised Zed Quorn 's work and studied Zed Quorn 's life .",
+			[]string{"Zed Quorn 's", "his", "Zed Quorn 's", "his"}},
+		{"a writer's repeated possessive", "Zed Quorn 's paintings sold . Fans praised Zed Quorn 's work and studied Zed Quorn 's life .", nil},
+		{"a copied representative before its verb", "Zed Quorn 's paintings sold . Critics say Zed Quorn 's was shy . Later Zed Quorn 's left .", nil},
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
 	}
 	for _, tt := range tests {
@@ -159,5 +163,6 @@ func TestCliticStyle(t *testing.T) {
 func FuzzPossessive(f *testing.F) {
 	fuzzDetector(f, Possessive{}, "Jane Doe left . in Jane Doe house", "A B of C D . for A B of C D cars",
 		"Bob Smith spoke . that Bob Smith office was", "Jane Doe and Jane Doe father",
-		"his father was taking his father entire family", "Irish woman left . freed Irish woman .")
+		"his father was taking his father entire family", "Irish woman left . freed Irish woman .",
+		"Zed Quorn 's art . Zed Quorn 's was . in Zed Quorn 's life")
 }
