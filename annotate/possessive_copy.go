@@ -83,8 +83,12 @@ func (a *analysis) possessorSlot(i, c int) bool {
 	if n := a.class(c + 1); n != clsLow && n != clsNounVerb {
 		return false
 	}
-	if a.class(i-1) == clsPrep {
-		return !clausal(a.text(i - 1))
+	switch a.class(i - 1) {
+	case clsPrep, clsComma, clsVerb, clsNounVerb, clsIng, clsEd:
+		// The ’s makes "X ’s" and its noun one noun phrase, so a
+		// preposition or verb that may take a clause takes it too
+		// ("as Warhol ’s work grew", "think Warhol ’s work is").
+		return !a.participleAdjective(i - 1)
 	}
 	return a.verbBefore(i)
 }
