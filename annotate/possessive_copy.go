@@ -33,12 +33,21 @@ func (p Possessive) copiedPossessives(a *analysis) []model.Finding {
 	var out []model.Finding
 	for _, m := range ms {
 		c := a.cliticAfter(m)
-		if c < 0 || m.first || !copied[a.doc.Text[a.toks[m.i].Start:a.toks[c].End]] || !a.possessorSlot(m.i, c) {
+		if c < 0 || m.first || !copied[a.doc.Text[a.toks[m.i].Start:a.toks[c].End]] {
+			continue
+		}
+		object := !a.possessorSlot(m.i, c)
+		if object && !a.objectSlot(m.i, c) {
 			continue
 		}
 		pron := a.possessiveOf(m.i, c-1)
 		if pron == "its" && a.speaks(m.i, c-1) && !allCaps(a.text(c-1)) {
 			pron = "his"
+		}
+		msg := "a copy of a representative with ’s, which elsewhere stands as a subject, stands where a possessive (his, her, their) may have stood"
+		if object {
+			pron = objectForm(pron)
+			msg = "a copy of a representative with ’s stands as an object, where a pronoun (her, him, them) stood: a possessive cannot end a phrase"
 		}
 		if a.sentenceStart(m.i) {
 			pron = capitalise(pron)
@@ -46,7 +55,7 @@ func (p Possessive) copiedPossessives(a *analysis) []model.Finding {
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[c].End, Category: model.Possessive,
 			Rule: p.Name(), Confidence: 0.5,
-			Message:   "a copy of a representative with ’s, which elsewhere stands as a subject, stands where a possessive (his, her, their) may have stood",
+			Message:   msg,
 			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}},
 		})
 	}
@@ -91,4 +100,32 @@ func (a *analysis) possessorSlot(i, c int) bool {
 		return !a.participleAdjective(i - 1)
 	}
 	return a.verbBefore(i)
+}
+
+// objectSlot reports whether "X ’s" at [i, c] is the object of a verb or
+// preposition with nothing after it ("taking X ’s on a trip"): a
+// possessive cannot end a phrase.
+func (a *analysis) objectSlot(i, c int) bool {
+	switch a.class(c + 1) {
+	case clsPrep, clsConj, clsEnd, clsComma:
+	default:
+		return false
+	}
+	if a.class(i-1) == clsPrep {
+		return true
+	}
+	return a.verbBefore(i)
+}
+
+// objectForm returns the object pronoun of a possessive one.
+func objectForm(poss string) string {
+	switch poss {
+	case "his":
+		return "him"
+	case "their":
+		return "them"
+	case "its":
+		return "it"
+	}
+	return poss // "her" is both
 }
