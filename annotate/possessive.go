@@ -769,6 +769,9 @@ func (a *analysis) uncut(m mention, firsts map[string]mention) int {
 // longFirsts maps the words of each long recurring mention to its first
 // occurrence, for uncut.
 func (a *analysis) longFirsts(ms []mention) map[string]mention {
+	if !slices.ContainsFunc(ms, func(m mention) bool { return !m.first && m.j-m.i+1 >= maxMention-3 }) {
+		return nil // no long copy to follow: spare the map
+	}
 	var out map[string]mention
 	for _, m := range ms {
 		if m.first && m.j-m.i+1 >= maxMention-3 {
