@@ -76,7 +76,7 @@ func (p Possessive) detect(a *analysis) []model.Finding {
 		if conf == 0 {
 			continue
 		}
-		m.i = a.nameStart(m.i)
+		m.i = a.nameBegin(m.i)
 		pron := a.possessiveOf(m.i, m.j)
 		if a.cls[m.j] == clsClitic {
 			pron = a.possessiveOf(m.i, m.j-1)
@@ -168,7 +168,7 @@ func (a *analysis) possessiveSlot(i, j int) float64 {
 	// A singular subject followed by an "-s" word is a subject and its
 	// verb ("Mohamed wishes"), unless a preposition rules a clause out.
 	verbLike := a.cls[n] == clsNounVerb || pluralShape(a.text(n)) && g != plural || a.negated(n)
-	i = a.nameStart(i)
+	i = a.nameBegin(i)
 	switch p := a.class(i - 1); {
 	case p == clsPrep && !clausal(a.text(i-1)):
 		return 0.8
@@ -274,12 +274,12 @@ func (a *analysis) ordinalNext(i, j int) bool {
 	return false
 }
 
-// nameStart returns where the name that the mention at i ends begins:
+// nameBegin returns where the name that the mention at i ends begins:
 // capitalised words right before a mention belong to it ("English" in
 // "for English defender Kyle Walker bad foul", "Space Shuttle" before
 // "Discovery"), so the slot is judged from the word before them and the
 // finding covers them.
-func (a *analysis) nameStart(i int) int {
+func (a *analysis) nameBegin(i int) int {
 	for a.class(i-1) == clsCap && !a.sentenceStart(i-1) {
 		i--
 	}
