@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,7 +42,7 @@ func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decode(text, i)
 		switch {
 		case unicode.IsSpace(r):
 			i += size
@@ -68,7 +69,7 @@ func scanWord(text string, i int) (int, TokenKind) {
 	kind := Number
 	j := i
 	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := decode(text, j)
 		if isWordRune(r) {
 			if !unicode.IsDigit(r) {
 				kind = Word
@@ -77,7 +78,7 @@ func scanWord(text string, i int) (int, TokenKind) {
 			continue
 		}
 		if j+size < len(text) && joins(r) {
-			next, _ := utf8.DecodeRuneInString(text[j+size:])
+			next, _ := decode(text, j+size)
 			if isWordRune(next) && (r != ',' || unicode.IsDigit(next)) {
 				j += size
 				continue
@@ -99,6 +100,11 @@ func scanWord(text string, i int) (int, TokenKind) {
 // appendWord appends the word [start,end), splitting off a trailing clitic
 // (’s, n’t, ’re, ’ve, ’ll, ’d, ’m) so "Trump’s" tokenises like "Trump ’s".
 func appendWord(toks []Token, text string, start, end int, kind TokenKind) []Token {
+	// Most words have no apostrophe: look for its first byte (' or the
+	// lead byte of ’) before decoding anything.
+	if strings.IndexByte(text[start+1:end], '\'') < 0 && strings.IndexByte(text[start+1:end], apostropheLead) < 0 {
+		return append(toks, Token{Start: start, End: end, Kind: kind})
+	}
 	for k := start + 1; k < end; {
 		r, size := utf8.DecodeRuneInString(text[k:])
 		if isApostrophe(r) {
@@ -151,7 +157,31 @@ func isAbbrev(w string) bool {
 	return dots > 0 && letters <= dots+1
 }
 
+// decode returns the rune at byte i and its size, reading ASCII (nearly
+// all of an English text) without a call into utf8.
+func decode(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// apostropheLead is the first byte of ’ (U+2019) in UTF-8.
+const apostropheLead = 0xE2
+
+// asciiWord marks the ASCII letters and digits: the word runes of the
+// first 128 code points, looked up instead of asking unicode's tables.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
