@@ -44,6 +44,7 @@ func (a *analysis) mentions() []mention {
 
 func (a *analysis) findMentions() []mention {
 	counts := a.countPhrases()
+	a.counts = counts
 	var out []mention
 	seen := make(map[uint64]bool)
 	next := 0
