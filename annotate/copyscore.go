@@ -106,7 +106,7 @@ func (a *analysis) evidenceMarks() []int {
 // signals listed in copyScalars.
 const (
 	numClasses  = int(clsClitic) + 1
-	classSlots  = 6 // i-2, i-1, j+1, j+2, i, j
+	classSlots  = 8 // i-2, i-1, j+1, j+2, i, j, and i-1, j+1 again for lone words
 	scalarStart = 1 + classSlots*numClasses
 )
 
@@ -133,7 +133,7 @@ func copyFeatureName(k int) string {
 	case k == 0:
 		return "bias"
 	case k < scalarStart:
-		slot := []string{"i-2", "i-1", "j+1", "j+2", "i", "j"}[(k-1)/numClasses]
+		slot := []string{"i-2", "i-1", "j+1", "j+2", "i", "j", "one:i-1", "one:j+1"}[(k-1)/numClasses]
 		return slot + "=" + classLabel(class((k-1)%numClasses))
 	}
 	return copyScalars[k-scalarStart]
@@ -151,8 +151,14 @@ func classLabel(c class) string {
 func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []int, x []float64) {
 	clear(x)
 	x[0] = 1
-	for s, t := range [classSlots]int{c.i - 2, c.i - 1, c.j + 1, c.j + 2, c.i, c.j} {
+	for s, t := range [6]int{c.i - 2, c.i - 1, c.j + 1, c.j + 2, c.i, c.j} {
 		x[1+s*numClasses+int(a.class(t))] = 1
+	}
+	if c.i == c.j {
+		// A lone word's slot says more than a long phrase's: a name
+		// after a preposition is the writer's, after a noun a copy's.
+		x[1+6*numClasses+int(a.class(c.i-1))] = 1
+		x[1+7*numClasses+int(a.class(c.j+1))] = 1
 	}
 	f := x[scalarStart:]
 	b := func(v bool) float64 {

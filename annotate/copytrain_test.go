@@ -30,8 +30,9 @@ var (
 	evalDirs     = flag.String("eval", "", "report the copy scorer's figures on these comma-separated directories")
 	writeWeights = flag.Bool("write", false, "write the trained weights to copyweights.go")
 	trainL2      = flag.Float64("l2", 0.01, "L2 penalty of the copy scorer")
-	minPrecision = flag.Float64("minp", 0.85, "precision the operating point must keep on the training documents")
+	minPrecision = flag.Float64("minp", 0, "precision the operating point must keep on the training documents (0: the hand rules' own)")
 	noLone       = flag.Bool("nolone", false, "leave lone words out of the scorer")
+	keepDirs     = flag.String("keep", "", "comma-separated directories whose precision and recall the operating point must keep at 0.90 or more (the seed)")
 )
 
 // goldDoc is a document with its gold.
@@ -225,9 +226,28 @@ func TestTrainCopyScorer(t *testing.T) {
 	saved, savedT, savedV := copyWeights, copyThreshold, copyVeto
 	defer func() { copyWeights, copyThreshold, copyVeto = saved, savedT, savedV }()
 	copyScorerOn = false
-	t.Logf("hand rules on train: %s", figures(detectorFigures(train)))
+	hand := detectorFigures(train)
+	t.Logf("hand rules on train: %s", figures(hand))
 	copyScorerOn = true
+	if *minPrecision == 0 {
+		*minPrecision, _, _, _ = hand.Figures()
+	}
 	copyWeights = w
+	var keep [][]goldDoc
+	for _, dir := range strings.Split(*keepDirs, ",") {
+		if dir != "" {
+			keep = append(keep, loadGoldDirs(t, dir))
+		}
+	}
+	kept := func() bool {
+		for _, k := range keep {
+			tl := detectorFigures(k)
+			if p, r, _, _ := tl.Figures(); p < 0.9 || r < 0.9 {
+				return false
+			}
+		}
+		return true
+	}
 	best, bestV, bestR := 0.5, 0.0, -1.0
 	for v := 0.0; v < 0.41; v += 0.05 {
 		for th := 0.4; th < 0.96; th += 0.05 {
@@ -235,7 +255,7 @@ func TestTrainCopyScorer(t *testing.T) {
 			tl := detectorFigures(train)
 			p, r, _, _ := tl.Figures()
 			t.Logf("  veto %.2f threshold %.2f on train: %s", v, th, figures(tl))
-			if p >= *minPrecision && r > bestR {
+			if p >= *minPrecision && r > bestR && kept() {
 				best, bestV, bestR = th, v, r
 			}
 		}
@@ -287,8 +307,14 @@ func weightsFile(w []float64, threshold, veto float64, dirs string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "package annotate\n\n// Code written by TestTrainCopyScorer (copytrain_test.go); retrain, do not edit:\n")
 	fmt.Fprintf(&b, "//\n//\tgo test ./annotate -run TestTrainCopyScorer -train DIR -write\n//\n")
-	fmt.Fprintf(&b, "// Trained on the gold drift spans of %d-feature candidates from %s,\n", len(w), filepath.Base(dirs))
-	fmt.Fprintf(&b, "// logistic regression, L2 %.3g, threshold chosen for precision >= %.2f.\n\n", *trainL2, *minPrecision)
+	var names []string
+	for _, d := range strings.Split(dirs, ",") {
+		names = append(names, filepath.Base(filepath.Dir(d))+"/"+filepath.Base(d))
+	}
+	fmt.Fprintf(&b, "// Logistic regression with L2 %.3g over %d features, trained on the\n", *trainL2, len(w))
+	fmt.Fprintf(&b, "// candidates of the drifting documents in %s (label: overlaps a gold\n", strings.Join(names, ", "))
+	fmt.Fprintf(&b, "// broken span); operating point: most recall at precision >= %.3f there\n", *minPrecision)
+	fmt.Fprintf(&b, "// (the hand rules' own unless -minp), keeping the -keep sets (%s) at 0.90.\n\n", *keepDirs)
 	fmt.Fprintf(&b, "// copyThreshold is the probability at which the scorer flags a copy the\n// hand rules pass over; copyVeto the one below which it overrules them.\nvar copyThreshold, copyVeto = %.3f, %.3f\n\n", threshold, veto)
 	fmt.Fprintf(&b, "// copyWeights are the copy scorer's weights, one per feature (see\n// copyFeatureName).\nvar copyWeights = []float64{\n")
 	for k, v := range w {
