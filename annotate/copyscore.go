@@ -257,7 +257,6 @@ func (a *analysis) copyScore(c copyCandidate, shown map[uint64]bool, marks []int
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-
 // Switches the trainer flips to compare the scorer with the hand rules.
 var (
 	copyScorerOn = true // score copies in drifting documents
