@@ -23,6 +23,7 @@ type copyCandidate struct {
 	gap   int  // tokens since the previous occurrence; 0 for the first
 	lone  bool // a lone word that mentions() does not count as a phrase
 	odd   int  // other occurrences of the same words that look out of place
+	h     uint64
 }
 
 // copyCandidates lists the occurrences the scorer judges, left to right:
@@ -33,11 +34,10 @@ func (a *analysis) copyCandidates() []copyCandidate {
 	type seen struct{ n, last, odd int32 }
 	prev := make(map[uint64]seen, len(ms))
 	var out []copyCandidate
-	var hs []uint64
 	add := func(i, j, count int, lone bool) {
 		h := a.phraseHash(i, j)
 		s, ok := prev[h]
-		c := copyCandidate{i: i, j: j, count: count, nth: int(s.n), lone: lone}
+		c := copyCandidate{i: i, j: j, count: count, nth: int(s.n), lone: lone, h: h}
 		if ok {
 			c.gap = i - int(s.last)
 		}
@@ -48,7 +48,6 @@ func (a *analysis) copyCandidates() []copyCandidate {
 		}
 		prev[h] = s
 		out = append(out, c)
-		hs = append(hs, h)
 	}
 	k := 0
 	for i := 0; i < len(a.toks); i++ {
@@ -68,7 +67,7 @@ func (a *analysis) copyCandidates() []copyCandidate {
 		}
 	}
 	for k := range out {
-		out[k].odd += int(prev[hs[k]].odd)
+		out[k].odd += int(prev[out[k].h].odd)
 	}
 	return out
 }
@@ -110,8 +109,11 @@ const (
 	scalarStart = 1 + classSlots*numClasses
 )
 
+// numScalars is the number of scalar features.
+const numScalars = 42
+
 // copyScalars names the scalar features, in order.
-var copyScalars = []string{
+var copyScalars = [numScalars]string{
 	"len1", "len2", "len3", "len4+",
 	"logcount", "first", "lognth", "loggap", "lone",
 	"capfirst", "allcap", "sentstart", "sentword-after",
@@ -125,7 +127,40 @@ var copyScalars = []string{
 }
 
 // numCopyFeatures is the length of a feature vector.
-var numCopyFeatures = scalarStart + len(copyScalars)
+const numCopyFeatures = scalarStart + numScalars
+
+// copyVec is a candidate's feature vector in the form the scorer reads
+// fast: the indices of its one-hot class features, and its scalars.
+type copyVec struct {
+	hot [classSlots]int // -1 where unused
+	s   [numScalars]float64
+}
+
+// dot returns the weighted sum of the features.
+func (v *copyVec) dot(w []float64) float64 {
+	z := w[0]
+	for _, k := range v.hot {
+		if k >= 0 {
+			z += w[k]
+		}
+	}
+	for k, x := range v.s {
+		z += w[scalarStart+k] * x
+	}
+	return z
+}
+
+// dense writes the vector out in full, bias first, for the trainer.
+func (v *copyVec) dense(x []float64) {
+	clear(x)
+	x[0] = 1
+	for _, k := range v.hot {
+		if k >= 0 {
+			x[k] = 1
+		}
+	}
+	copy(x[scalarStart:], v.s[:])
+}
 
 // copyFeatureName names feature k, for the weight table.
 func copyFeatureName(k int) string {
@@ -145,22 +180,21 @@ func classLabel(c class) string {
 		"wh", "aux", "verb", "nounverb", "end", "comma", "quote", "punct", "ly", "ed", "ing", "clitic"}[c]
 }
 
-// copyFeatures fills x (numCopyFeatures long) for candidate c. shown
-// holds the hashes of phrases the document shows drifting, marks the
-// evidenceMarks.
-func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []int, x []float64) {
-	clear(x)
-	x[0] = 1
+// copyFeatures fills v for candidate c. shown holds the hashes of
+// phrases the document shows drifting, marks the evidenceMarks.
+func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []int, v *copyVec) {
 	for s, t := range [6]int{c.i - 2, c.i - 1, c.j + 1, c.j + 2, c.i, c.j} {
-		x[1+s*numClasses+int(a.class(t))] = 1
+		v.hot[s] = 1 + s*numClasses + int(a.class(t))
 	}
+	v.hot[6], v.hot[7] = -1, -1
 	if c.i == c.j {
 		// A lone word's slot says more than a long phrase's: a name
 		// after a preposition is the writer's, after a noun a copy's.
-		x[1+6*numClasses+int(a.class(c.i-1))] = 1
-		x[1+7*numClasses+int(a.class(c.j+1))] = 1
+		v.hot[6] = 1 + 6*numClasses + int(a.class(c.i-1))
+		v.hot[7] = 1 + 7*numClasses + int(a.class(c.j+1))
 	}
-	f := x[scalarStart:]
+	f := &v.s
+	clear(f[:])
 	b := func(v bool) float64 {
 		if v {
 			return 1
@@ -169,9 +203,9 @@ func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []
 	}
 	n := c.j - c.i + 1
 	f[min(n, 4)-1] = 1
-	f[4] = math.Min(1, math.Log(float64(c.count))/math.Log(64))
+	f[4] = math.Min(1, log1p(c.count-1)/math.Log(64))
 	f[5] = b(c.nth == 0)
-	f[6] = math.Log1p(float64(c.nth)) / 4
+	f[6] = log1p(c.nth) / 4
 	if c.nth > 0 {
 		f[7] = math.Min(1, math.Log1p(float64(c.gap))/math.Log(2000))
 	}
@@ -193,9 +227,9 @@ func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []
 	f[17] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))
 	f[18] = b(c.i == c.j && a.wedged(c.i))
 	f[19] = b(a.oddCopySlot(c.i, c.j))
-	f[20] = b(shown[a.phraseHash(c.i, c.j)])
+	f[20] = b(shown[c.h])
 	f[21] = math.Min(1, float64(a.evidence)*1000/float64(max(1, len(a.toks)))/40)
-	f[22] = math.Log1p(float64(a.evidence)) / 5
+	f[22] = log1p(a.evidence) / 5
 	f[23] = b(a.repeated(c.i))
 	f[24] = b(a.repeated(c.j + 1))
 	f[25] = b(a.near(c.i, c.i-4, c.i-1))
@@ -207,16 +241,16 @@ func (a *analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []
 	f[31] = float64(c.i) / float64(len(a.toks))
 	f[32] = b(a.lowerStart(c.i))
 	f[33] = b(a.hasContent(c.i, c.j))
-	f[34] = math.Log1p(float64(c.odd)) / 3
+	f[34] = log1p(c.odd) / 3
 	f[35] = float64(c.odd) / float64(max(1, c.count-1))
 	k := sort.SearchInts(marks, c.i)
-	f[36] = math.Log1p(float64(k)) / 4
+	f[36] = log1p(k) / 4
 	f[37] = float64(k) / float64(max(1, len(marks)))
 	f[38] = b(k == 0)
 	f[39] = b(a.wordBefore(c.i, c.j))
 	lo, hi := sort.SearchInts(marks, c.i-20), sort.SearchInts(marks, c.j+21)
 	in := sort.SearchInts(marks, c.j+1) - k // the candidate's own marks
-	f[40] = math.Log1p(float64(hi-lo-in)) / 3
+	f[40] = log1p(hi-lo-in) / 3
 	f[41] = float64(len(marks)-k) / float64(max(1, len(marks)))
 }
 
@@ -246,14 +280,26 @@ func (a *analysis) near(t, lo, hi int) bool {
 
 // copyScore is the scorer's probability that candidate c is a copy that
 // overwrote words.
-func (a *analysis) copyScore(c copyCandidate, shown map[uint64]bool, marks []int, x []float64) float64 {
-	a.copyFeatures(c, shown, marks, x)
-	z := 0.0
-	for k, w := range copyWeights {
-		z += w * x[k]
-	}
-	return sigmoid(z)
+func (a *analysis) copyScore(c copyCandidate, shown map[uint64]bool, marks []int, v *copyVec) float64 {
+	a.copyFeatures(c, shown, marks, v)
+	return sigmoid(v.dot(copyWeights))
 }
+
+// log1p is ln(1+n) for a count, from a table for the small ones.
+func log1p(n int) float64 {
+	if n >= 0 && n < len(log1pTable) {
+		return log1pTable[n]
+	}
+	return math.Log1p(float64(n))
+}
+
+// log1pTable holds ln(1+n) for small n.
+var log1pTable = func() (t [64]float64) {
+	for n := range t {
+		t[n] = math.Log1p(float64(n))
+	}
+	return t
+}()
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
@@ -272,13 +318,13 @@ var (
 // writer's own repeats they cannot tell apart.
 func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 	shown, marks := a.shownDrifting(), a.evidenceMarks()
-	x := make([]float64, numCopyFeatures)
+	var v copyVec
 	var out []model.Finding
 	for _, c := range a.copyCandidates() {
-		if c.lone && !copyLone {
-			continue
+		if c.nth == 0 || c.lone && !copyLone {
+			continue // a phrase's first occurrence is the writer's
 		}
-		p := a.copyScore(c, shown, marks, x)
+		p := a.copyScore(c, shown, marks, &v)
 		var f model.Finding
 		ok := false
 		if !c.lone {
@@ -304,7 +350,16 @@ func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 		}
 	}
 	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
-		out = append(out, more...)
+		// The scorer may already flag the same copy.
+		have := make(map[[2]int]bool, len(out))
+		for _, f := range out {
+			have[[2]int{f.Start, f.End}] = f.Confidence >= model.BrokenThreshold
+		}
+		for _, f := range more {
+			if !have[[2]int{f.Start, f.End}] {
+				out = append(out, f)
+			}
+		}
 		sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
 	}
 	return out

@@ -61,7 +61,9 @@ func TestCopyFeatures(t *testing.T) {
 			continue
 		}
 		x := make([]float64, numCopyFeatures)
-		a.copyFeatures(*last, nil, a.evidenceMarks(), x)
+		var v copyVec
+		a.copyFeatures(*last, nil, a.evidenceMarks(), &v)
+		v.dense(x)
 		for name, v := range tt.want {
 			k := featureIndex(name)
 			if k < 0 {

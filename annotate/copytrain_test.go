@@ -107,7 +107,12 @@ func copyExamples(docs []goldDoc) (xs []sparse, ys []float64) {
 		}
 		shown, marks := a.shownDrifting(), a.evidenceMarks()
 		for _, c := range a.copyCandidates() {
-			a.copyFeatures(c, shown, marks, x)
+			if c.nth == 0 {
+				continue // never flagged
+			}
+			var v copyVec
+			a.copyFeatures(c, shown, marks, &v)
+			v.dense(x)
 			xs = append(xs, toSparse(x))
 			ys = append(ys, label(d, a, c.i, c.j))
 		}
@@ -179,6 +184,9 @@ func candidateCeiling(t *testing.T, docs []goldDoc) {
 		}
 		var rs []Range
 		for _, c := range a.copyCandidates() {
+			if c.nth == 0 {
+				continue
+			}
 			rs = append(rs, Range{d.doc.RuneOffset(a.toks[c.i].Start), d.doc.RuneOffset(a.toks[c.j].End)})
 			cands++
 			pos += int(label(d, a, c.i, c.j))
