@@ -32,6 +32,7 @@ var (
 	trainL2      = flag.Float64("l2", 0.01, "L2 penalty of the copy scorer")
 	minPrecision = flag.Float64("minp", 0, "precision the operating point must keep on the training documents (0: the hand rules' own)")
 	noLone       = flag.Bool("nolone", false, "leave lone words out of the scorer")
+	skipNeutral  = flag.Bool("skipneutral", false, "leave candidates on correct substitutions out of training (they count neither way)")
 	keepDirs     = flag.String("keep", "", "comma-separated directories whose precision and recall the operating point must keep at 0.90 or more (the seed)")
 )
 
@@ -110,11 +111,15 @@ func copyExamples(docs []goldDoc) (xs []sparse, ys []float64) {
 			if c.nth == 0 {
 				continue // never flagged
 			}
+			y := label(d, a, c.i, c.j)
+			if *skipNeutral && y == 0 && anyOverlap(Range{d.doc.RuneOffset(a.toks[c.i].Start), d.doc.RuneOffset(a.toks[c.j].End)}, d.gold.Neutral) {
+				continue
+			}
 			var v copyVec
 			a.copyFeatures(c, shown, marks, &v)
 			v.dense(x)
 			xs = append(xs, toSparse(x))
-			ys = append(ys, label(d, a, c.i, c.j))
+			ys = append(ys, y)
 		}
 	}
 	return xs, ys
