@@ -22,6 +22,8 @@ type analysis struct {
 	speakers  map[string]bool       // recurring phrases that say or tell, computed on first use by speaks
 	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
 	evidence  int                   // the drift evidence drifting counted
+	marks     []int                 // where that evidence stands, sorted
+	fits      []misfit              // misfit of each recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
 	repsDone  bool
 }

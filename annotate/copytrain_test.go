@@ -31,7 +31,6 @@ var (
 	writeWeights = flag.Bool("write", false, "write the trained weights to copyweights.go")
 	trainL2      = flag.Float64("l2", 0.01, "L2 penalty of the copy scorer")
 	minPrecision = flag.Float64("minp", 0, "precision the operating point must keep on the training documents (0: the hand rules' own)")
-	noLone       = flag.Bool("nolone", false, "leave lone words out of the scorer")
 	skipNeutral  = flag.Bool("skipneutral", false, "leave candidates on correct substitutions out of training (they count neither way)")
 	keepDirs     = flag.String("keep", "", "comma-separated directories whose precision and recall the operating point must keep at 0.90 or more (the seed)")
 )
@@ -106,7 +105,7 @@ func copyExamples(docs []goldDoc) (xs []sparse, ys []float64) {
 		if !a.drifting() {
 			continue
 		}
-		shown, marks := a.shownDrifting(), a.evidenceMarks()
+		shown, marks := a.shownDrifting(), a.marks
 		for _, c := range a.copyCandidates() {
 			if c.nth == 0 {
 				continue // never flagged
@@ -223,8 +222,6 @@ func TestTrainCopyScorer(t *testing.T) {
 	if *trainDirs == "" {
 		t.Skip("no -train directories")
 	}
-	copyLone = !*noLone
-	defer func() { copyLone = true }()
 	train := loadGoldDirs(t, *trainDirs)
 	candidateCeiling(t, train)
 	xs, ys := copyExamples(train)

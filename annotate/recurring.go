@@ -44,8 +44,9 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 		shown = a.shownDrifting()
 	}
 	var out []model.Finding
-	for _, m := range a.mentions() {
-		if f, ok := r.handCopy(a, m, drifting, shown); ok {
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if f, ok := r.handCopy(a, m, fits[k], drifting, shown); ok {
 			out = append(out, f)
 		}
 	}
@@ -59,8 +60,7 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 // handCopy judges one occurrence of a recurring phrase by the hand rules:
 // how badly it misfits its slot and, in a drifting document, whether it
 // is shaped like a copy.
-func (r Recurring) handCopy(a *analysis, m mention, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
-	fit := a.misfit(m.i, m.j)
+func (r Recurring) handCopy(a *analysis, m mention, fit misfit, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
 	conf, msg := fit.conf, fit.why
 	if a.possessiveSlot(m.i, m.j) > 0 {
 		return model.Finding{}, false // the lost-possessive detector's, with a better fix
@@ -100,20 +100,34 @@ func (a *analysis) drifting() bool {
 }
 
 // driftEvidence counts the collisions, repeated words and clear misfits
-// that drifting weighs.
+// that drifting weighs, and records where they stand in a.marks.
 func (a *analysis) driftEvidence() int {
-	n := 0
 	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
-			n++
+			a.marks = append(a.marks, i)
 		}
 	}
-	for _, m := range a.mentions() {
-		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
-			n++
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if !m.first && fits[k].conf >= driftConf {
+			a.marks = append(a.marks, m.i)
 		}
 	}
-	return n
+	sort.Ints(a.marks)
+	return len(a.marks)
+}
+
+// mentionFits returns the misfit of each recurring mention, in the
+// order of mentions: several rules read it.
+func (a *analysis) mentionFits() []misfit {
+	if a.fits == nil {
+		ms := a.mentions()
+		a.fits = make([]misfit, len(ms))
+		for k, m := range ms {
+			a.fits[k] = a.misfit(m.i, m.j)
+		}
+	}
+	return a.fits
 }
 
 // copyLike reports whether a recurring phrase is more likely a resolver's
