@@ -80,7 +80,7 @@ func TestCopyWeightsMatchFeatures(t *testing.T) {
 	if len(copyWeights) != numCopyFeatures {
 		t.Fatalf("%d weights for %d features: retrain (copytrain_test.go)", len(copyWeights), numCopyFeatures)
 	}
-	if !(0 <= copyVeto && copyVeto < copyThreshold && copyThreshold < 1) {
+	if !(0 <= copyVeto && copyVeto <= copyThreshold && copyThreshold < 1) {
 		t.Errorf("operating point veto %v threshold %v out of order", copyVeto, copyThreshold)
 	}
 }

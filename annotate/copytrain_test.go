@@ -25,6 +25,21 @@ import (
 // drifting, picks the operating point on the training documents, prints
 // whole-detector figures on -eval, and with -write replaces
 // copyweights.go.
+//
+// Measured when the scorer went in (GUM drift halves; P/R of the whole
+// detector, score.py's way):
+//
+//	candidates (repeat occurrences in drifting documents) overlap 80% of
+//	the gold spans of half A, 83% of B; with the other rules 83% / 84%.
+//	trained on A only, point chosen on A:       B 0.806/0.637 (hand rules)
+//	  at A precision >= 0.850 (the hand rules'): B 0.812/0.686
+//	  at A precision >= 0.86:                    B 0.829/0.677
+//	  at A precision >= 0.87:                    B 0.840/0.642
+//	shipped, trained on A+B, precision >= 0.85: full 0.828/0.668 -> 0.851/0.713
+//
+// Lone recurring lower-case words as extra candidates, lexical features
+// for common function words beside the phrase, and leaving correct
+// substitutions out of training did not help on B.
 var (
 	trainDirs    = flag.String("train", "", "train the copy scorer on the gold files in these comma-separated directories")
 	evalDirs     = flag.String("eval", "", "report the copy scorer's figures on these comma-separated directories")
@@ -259,7 +274,8 @@ func TestTrainCopyScorer(t *testing.T) {
 		return true
 	}
 	best, bestV, bestR := 0.5, 0.0, -1.0
-	for v := 0.0; v < 0.41; v += 0.05 {
+	topP, topT, topV := -1.0, 0.5, 0.0 // the fallback: the most precise point
+	for v := 0.0; v < 0.61; v += 0.05 {
 		for th := 0.4; th < 0.96; th += 0.05 {
 			copyThreshold, copyVeto = th, v
 			tl := detectorFigures(train)
@@ -268,7 +284,14 @@ func TestTrainCopyScorer(t *testing.T) {
 			if p >= *minPrecision && r > bestR && kept() {
 				best, bestV, bestR = th, v, r
 			}
+			if p > topP && kept() {
+				topP, topT, topV = p, th, v
+			}
 		}
+	}
+	if bestR < 0 {
+		t.Logf("no operating point reaches precision %.3f: taking the most precise, %.3f", *minPrecision, topP)
+		best, bestV = topT, topV
 	}
 	copyThreshold, copyVeto = best, bestV
 	t.Logf("operating point veto %.2f threshold %.2f: train %s", bestV, best, figures(detectorFigures(train)))
@@ -315,16 +338,14 @@ func logWeights(t *testing.T, w []float64) {
 // weightsFile renders copyweights.go.
 func weightsFile(w []float64, threshold, veto float64, dirs string) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package annotate\n\n// Code written by TestTrainCopyScorer (copytrain_test.go); retrain, do not edit:\n")
-	fmt.Fprintf(&b, "//\n//\tgo test ./annotate -run TestTrainCopyScorer -train DIR -write\n//\n")
-	var names []string
-	for _, d := range strings.Split(dirs, ",") {
-		names = append(names, filepath.Base(filepath.Dir(d))+"/"+filepath.Base(d))
-	}
-	fmt.Fprintf(&b, "// Logistic regression with L2 %.3g over %d features, trained on the\n", *trainL2, len(w))
-	fmt.Fprintf(&b, "// candidates of the drifting documents in %s (label: overlaps a gold\n", strings.Join(names, ", "))
-	fmt.Fprintf(&b, "// broken span); operating point: most recall at precision >= %.3f there\n", *minPrecision)
-	fmt.Fprintf(&b, "// (the hand rules' own unless -minp), keeping the -keep sets (%s) at 0.90.\n\n", *keepDirs)
+	fmt.Fprintf(&b, "package annotate\n\n// Code written by TestTrainCopyScorer (copytrain_test.go); do not edit.\n")
+	fmt.Fprintf(&b, "// Logistic regression with L2 %.3g over %d features (copyFeatureName),\n", *trainL2, len(w))
+	fmt.Fprintf(&b, "// trained on the repeat occurrences of recurring phrases in the drifting\n")
+	fmt.Fprintf(&b, "// documents of %s, labelled 1 where they overlap a gold broken\n", dirs)
+	fmt.Fprintf(&b, "// span. Operating point: the most recall at precision >= %.3f there,\n", *minPrecision)
+	fmt.Fprintf(&b, "// keeping precision and recall >= 0.90 on %q. Retrain with\n//\n", *keepDirs)
+	fmt.Fprintf(&b, "//\tgo test ./annotate -run TestTrainCopyScorer -train %s \\\n//\t\t-keep %s -minp %.2f -write\n//\n", dirs, *keepDirs, *minPrecision)
+	fmt.Fprintf(&b, "// and report the held-out figure first: train on one half, -eval the other.\n\n")
 	fmt.Fprintf(&b, "// copyThreshold is the probability at which the scorer flags a copy the\n// hand rules pass over; copyVeto the one below which it overrules them.\nvar copyThreshold, copyVeto = %.3f, %.3f\n\n", threshold, veto)
 	fmt.Fprintf(&b, "// copyWeights are the copy scorer's weights, one per feature (see\n// copyFeatureName).\nvar copyWeights = []float64{\n")
 	for k, v := range w {
