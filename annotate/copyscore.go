@@ -63,7 +63,11 @@ func (a *analysis) copyCandidates() []copyCandidate {
 		out = append(out, c)
 	}
 	for k, m := range ms {
-		add(m.i, m.j, m.count, fits[k])
+		fit := fits[k]
+		if m.first {
+			fit = a.misfit(m.i, m.j)
+		}
+		add(m.i, m.j, m.count, fit)
 	}
 	for k := range out {
 		out[k].odd += int(prev[out[k].h].odd)
@@ -219,14 +223,25 @@ func (a *analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	in := sort.SearchInts(marks, c.j+1) - k // the candidate's own marks
 	f[38] = log1p(hi-lo-in) / 3
 	f[39] = float64(len(marks)-k) / float64(max(1, len(marks)))
+	// The slot signals of the hand rules, cheap with the misfit known.
+	f[11] = c.fit.conf
+	f[12] = b(a.looseSlot(c.i, c.j))
+	f[13] = b(a.prepObject(c.i, c.j))
+	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))
+	f[16] = b(c.i == c.j && a.wedged(c.i))
+	f[21] = b(a.repeated(c.i))
+	f[22] = b(a.repeated(c.j + 1))
+	f[25] = b(a.quoted()[c.i])
+	f[26] = b(c.i > 0 && a.collision(c.i) != "")
+	f[27] = b(c.j+1 < len(a.toks) && a.collision(c.j+1) != "")
 	f[40] = b(c.pairBefore)
 	f[41] = b(c.pairAfter)
 }
 
-// costlyScalars lists the scalar features that look at the words
-// around the candidate; each lies in [0, 1], so the scorer can bound
+// costlyScalars lists the scalar features that scan the words around
+// the candidate; each lies in [0, 1], so the scorer can bound
 // their sum from the weights and skip them when the cheap ones decide.
-var costlyScalars = [...]int{9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 22, 23, 24, 25, 26, 27, 28, 30, 37}
+var costlyScalars = [...]int{9, 10, 14, 17, 23, 24, 28, 30, 37}
 
 // costlyFeatures fills the costlyScalars of v for candidate c.
 func (a *analysis) costlyFeatures(c copyCandidate, shown map[uint64]bool, v *copyVec) {
@@ -239,20 +254,10 @@ func (a *analysis) costlyFeatures(c copyCandidate, shown map[uint64]bool, v *cop
 	}
 	f[9] = b(a.sentenceStart(c.i))
 	f[10] = b(a.sentenceWord(c.j + 1))
-	f[11] = c.fit.conf
-	f[12] = b(a.looseSlot(c.i, c.j))
-	f[13] = b(a.prepObject(c.i, c.j))
 	f[14] = b(a.nameStart(c.i, c.j))
-	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))
-	f[16] = b(c.i == c.j && a.wedged(c.i))
 	f[17] = b(a.oddCopySlot(c.i, c.j))
-	f[21] = b(a.repeated(c.i))
-	f[22] = b(a.repeated(c.j + 1))
 	f[23] = b(a.near(c.i, c.i-4, c.i-1))
 	f[24] = b(a.near(c.j, c.j+1, c.j+4))
-	f[25] = b(a.quoted()[c.i])
-	f[26] = b(c.i > 0 && a.collision(c.i) != "")
-	f[27] = b(c.j+1 < len(a.toks) && a.collision(c.j+1) != "")
 	f[28] = b(a.possessiveSlot(c.i, c.j) > 0)
 	f[30] = b(a.lowerStart(c.i))
 	f[37] = b(a.wordBefore(c.i, c.j))

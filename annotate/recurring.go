@@ -117,14 +117,17 @@ func (a *analysis) driftEvidence() int {
 	return len(a.marks)
 }
 
-// mentionFits returns the misfit of each recurring mention, in the
-// order of mentions: several rules read it.
+// mentionFits returns the misfit of each recurring mention but the
+// first of its words (the writer's, never judged), in the order of
+// mentions: several rules read it.
 func (a *analysis) mentionFits() []misfit {
 	if a.fits == nil {
 		ms := a.mentions()
 		a.fits = make([]misfit, len(ms))
 		for k, m := range ms {
-			a.fits[k] = a.misfit(m.i, m.j)
+			if !m.first {
+				a.fits[k] = a.misfit(m.i, m.j)
+			}
 		}
 	}
 	return a.fits
