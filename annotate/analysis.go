@@ -23,7 +23,7 @@ type analysis struct {
 	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
 	evidence  int                   // the drift evidence drifting counted
 	marks     []int                 // where that evidence stands, sorted
-	fits      []misfit              // misfit of each later recurring mention, computed on first use by mentionFits
+	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
 	repsDone  bool
 }

@@ -84,7 +84,7 @@ func (a *analysis) findConfirmedReps() map[string][][]string {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if m.first || fits[k].conf < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
+		if m.first || fits[k] < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
 			continue
 		}
 		reps = a.addRep(reps, m.i, m.j)

@@ -17,12 +17,12 @@ import (
 // copyCandidate is a stretch of tokens the copy scorer judges.
 type copyCandidate struct {
 	i, j  int
-	count int    // occurrences of the same words in the document
-	nth   int    // earlier occurrences
-	gap   int    // tokens since the previous occurrence; 0 for the first
-	odd   int    // other occurrences of the same words that look out of place
-	h     uint64 // phraseHash of the words
-	fit   misfit // how the phrase fits its slot
+	count int     // occurrences of the same words in the document
+	nth   int     // earlier occurrences
+	gap   int     // tokens since the previous occurrence; 0 for the first
+	odd   int     // other occurrences of the same words that look out of place
+	h     uint64  // phraseHash of the words
+	fit   float64 // how badly the phrase misfits its slot (misfit's confidence)
 	// The same words with the same word before them, and after them,
 	// elsewhere in the document.
 	pairBefore, pairAfter bool
@@ -40,8 +40,7 @@ func (a *analysis) copyCandidates() []copyCandidate {
 	out := make([]copyCandidate, 0, len(ms))
 	keys := make([][2]uint64, 0, len(ms))
 	fits := a.mentionFits()
-	add := func(i, j, count int, fit misfit) {
-		h := a.phraseHash(i, j)
+	add := func(i, j, count int, h uint64, fit float64) {
 		// The phrase with the word before it, and with the word after
 		// it, mixed so that neither meets the other or a phrase hash.
 		before := h ^ a.extendHash(hashSeed, i-1)*0x9E3779B97F4A7C15
@@ -65,9 +64,9 @@ func (a *analysis) copyCandidates() []copyCandidate {
 	for k, m := range ms {
 		fit := fits[k]
 		if m.first {
-			fit = a.misfit(m.i, m.j)
+			fit = a.misfit(m.i, m.j).conf
 		}
-		add(m.i, m.j, m.count, fit)
+		add(m.i, m.j, m.count, m.h, fit)
 	}
 	for k := range out {
 		out[k].odd += int(prev[out[k].h].odd)
@@ -80,8 +79,8 @@ func (a *analysis) copyCandidates() []copyCandidate {
 // outOfPlace reports whether the phrase [i, j] shows any sign of a copy
 // landing off its mention: a misfit however weak, a collision or a
 // repeated word at either edge.
-func (a *analysis) outOfPlace(i, j int, fit misfit) bool {
-	return fit.conf > 0 || a.repeated(i) || a.repeated(j+1) ||
+func (a *analysis) outOfPlace(i, j int, fit float64) bool {
+	return fit > 0 || a.repeated(i) || a.repeated(j+1) ||
 		i > 0 && a.collision(i) != "" || j+1 < len(a.toks) && a.collision(j+1) != ""
 }
 
@@ -224,7 +223,7 @@ func (a *analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	f[38] = log1p(hi-lo-in) / 3
 	f[39] = float64(len(marks)-k) / float64(max(1, len(marks)))
 	// The slot signals of the hand rules, cheap with the misfit known.
-	f[11] = c.fit.conf
+	f[11] = c.fit
 	f[12] = b(a.looseSlot(c.i, c.j))
 	f[13] = b(a.prepObject(c.i, c.j))
 	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))
@@ -364,7 +363,7 @@ func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 		if c.nth == 0 {
 			continue // a phrase's first occurrence is the writer's
 		}
-		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: c.count}, c.fit, true, shown)
+		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: c.count, h: c.h}, c.fit, true, shown)
 		if ok && f.Confidence >= model.BrokenThreshold {
 			if keep, _ := a.copyAbove(c, shown, marks, &v, copyVeto, down, up); !keep {
 				// Shown to the editor, not counted as broken.
@@ -378,7 +377,7 @@ func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
 				Rule: r.Name(), Confidence: scaled(p, copyThreshold),
 				Message:   "a recurring phrase in a document whose substitutions drift, in a slot and pattern typical of a copy that overwrote words",
-				Proposals: a.overwriteFix(c.fit.fix),
+				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),
 			}
 			ok = true
 		}

@@ -60,8 +60,8 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 // handCopy judges one occurrence of a recurring phrase by the hand rules:
 // how badly it misfits its slot and, in a drifting document, whether it
 // is shaped like a copy.
-func (r Recurring) handCopy(a *analysis, m mention, fit misfit, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
-	conf, msg := fit.conf, fit.why
+func (r Recurring) handCopy(a *analysis, m mention, conf float64, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
+	msg := ""
 	if a.possessiveSlot(m.i, m.j) > 0 {
 		return model.Finding{}, false // the lost-possessive detector's, with a better fix
 	}
@@ -70,12 +70,16 @@ func (r Recurring) handCopy(a *analysis, m mention, fit misfit, drifting bool, s
 	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
 		conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
 	}
-	if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
+	if drifting && !m.first && conf < driftConf && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
 		conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
 	}
 	if m.first || conf < slotOK || a.repeated(m.j+1) {
 		// A word repeated right after the phrase: the repeat is the copy.
 		return model.Finding{}, false
+	}
+	fit := a.misfit(m.i, m.j) // its words, for the few copies shown
+	if msg == "" {
+		msg = fit.why
 	}
 	return model.Finding{
 		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
@@ -109,7 +113,7 @@ func (a *analysis) driftEvidence() int {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if !m.first && fits[k].conf >= driftConf {
+		if !m.first && fits[k] >= driftConf {
 			a.marks = append(a.marks, m.i)
 		}
 	}
@@ -117,16 +121,16 @@ func (a *analysis) driftEvidence() int {
 	return len(a.marks)
 }
 
-// mentionFits returns the misfit of each recurring mention but the
-// first of its words (the writer's, never judged), in the order of
-// mentions: several rules read it.
-func (a *analysis) mentionFits() []misfit {
+// mentionFits returns how badly each recurring mention but the first of
+// its words (the writer's, never judged) misfits its slot (misfit's
+// confidence), in the order of mentions: several rules read it.
+func (a *analysis) mentionFits() []float64 {
 	if a.fits == nil {
 		ms := a.mentions()
-		a.fits = make([]misfit, len(ms))
+		a.fits = make([]float64, len(ms))
 		for k, m := range ms {
 			if !m.first {
-				a.fits[k] = a.misfit(m.i, m.j)
+				a.fits[k] = a.misfit(m.i, m.j).conf
 			}
 		}
 	}
