@@ -8,11 +8,12 @@ import (
 )
 
 // The copy scorer judges, in a document that drifts, which occurrences of
-// a recurring phrase (mentions.go) are copies that overwrote words. Each hand rule for this (slot, length, count,
-// confirmation) is right only about half the time on its own; a logistic
-// regression over all of them together, trained on gold drift spans, ranks
-// the occurrences better than any one of them. The weights live in
-// copyweights.go, written by the trainer in copytrain_test.go.
+// a recurring phrase (mentions.go) are copies that overwrote words. Each
+// hand rule for this (slot, length, count, confirmation) is right only
+// about half the time on its own; a logistic regression over all of them
+// together, trained on gold drift spans, ranks the occurrences better
+// than any one of them. The weights live in copyweights.go, written by
+// the trainer in copytrain_test.go.
 
 // copyCandidate is a stretch of tokens the copy scorer judges.
 type copyCandidate struct {
@@ -342,10 +343,9 @@ var log1pTable = func() (t [64]float64) {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-// Switches the trainer flips to compare the scorer with the hand rules.
-var (
-	copyScorerOn = true // score copies in drifting documents
-)
+// copyScorerOn switches the copy scorer on; the trainer and the hand-rule
+// tests switch it off to see the hand rules alone.
+var copyScorerOn = true
 
 // scoredCopies judges, in a drifting document, every candidate with the
 // hand rules and the copy scorer together: a copy the hand rules flag
