@@ -14,12 +14,16 @@ type analysis struct {
 	toks []model.Token
 	cls  []class
 
-	recurring []mention // computed on first use by mentions
+	recurring []mention        // computed on first use by mentions
+	counts    map[uint64]int32 // phrase counts behind recurring, kept for lone words
 	found     bool
 	inQuote   []bool                // computed on first use by quoted
 	clitic    string                // the document's way of writing ’s, computed on first use
 	speakers  map[string]bool       // recurring phrases that say or tell, computed on first use by speaks
 	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
+	evidence  int                   // the drift evidence drifting counted
+	marks     []int                 // where that evidence stands, sorted
+	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
 	repsDone  bool
 }

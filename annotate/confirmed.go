@@ -82,8 +82,9 @@ func (a *analysis) findConfirmedReps() map[string][][]string {
 		}
 		reps = a.addRep(reps, i, j)
 	}
-	for _, m := range a.mentions() {
-		if m.first || a.misfit(m.i, m.j).conf < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if m.first || fits[k] < driftConf || m.i == m.j && a.cls[m.i] == clsLow {
 			continue
 		}
 		reps = a.addRep(reps, m.i, m.j)

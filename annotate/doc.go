@@ -17,6 +17,9 @@
 // stood (possessive.go), before a verb that agrees with another person
 // (agreement.go), or inside their own speaker's quotation (speaker.go).
 // A representative the document shows drifting once is suspect in every
-// odd slot after that (confirmed.go). score.go scores findings against gold like
-// shared/tools/score.py.
+// odd slot after that (confirmed.go). In a drifting document a logistic
+// regression over all these signals (copyscore.go, weights in
+// copyweights.go, trainer in copytrain_test.go) vetoes the hand rules'
+// weakest copies and adds the ones they miss. score.go scores findings
+// against gold like shared/tools/score.py.
 package annotate

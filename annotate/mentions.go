@@ -8,8 +8,9 @@ const maxMention = 10
 // mention is one occurrence of a recurring noun phrase: tokens [i, j].
 type mention struct {
 	i, j  int
-	count int  // occurrences of the same words in the document
-	first bool // the earliest occurrence: the writer's own mention
+	count int    // occurrences of the same words in the document
+	first bool   // the earliest occurrence: the writer's own mention
+	h     uint64 // phraseHash of the words (zero where a caller builds its own mention)
 }
 
 // inNP reports whether a token of class c can sit inside a noun phrase
@@ -44,6 +45,7 @@ func (a *analysis) mentions() []mention {
 
 func (a *analysis) findMentions() []mention {
 	counts := a.countPhrases()
+	a.counts = counts
 	var out []mention
 	seen := make(map[uint64]bool)
 	next := 0
@@ -68,7 +70,7 @@ func (a *analysis) findMentions() []mention {
 		if best < 0 {
 			continue
 		}
-		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH]})
+		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH], h: bestH})
 		seen[bestH] = true
 		next = best + 1
 	}

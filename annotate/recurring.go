@@ -36,40 +36,56 @@ const (
 
 func (r Recurring) detect(a *analysis) []model.Finding {
 	drifting := a.drifting()
+	if drifting && copyScorerOn {
+		return r.scoredCopies(a)
+	}
 	var shown map[uint64]bool
 	if drifting {
 		shown = a.shownDrifting()
 	}
 	var out []model.Finding
-	for _, m := range a.mentions() {
-		fit := a.misfit(m.i, m.j)
-		conf, msg := fit.conf, fit.why
-		if a.possessiveSlot(m.i, m.j) > 0 {
-			continue // the lost-possessive detector's, with a better fix
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if f, ok := r.handCopy(a, m, fits[k], drifting, shown); ok {
+			out = append(out, f)
 		}
-		// A weak misfit ("the trip the capital") is enough once the
-		// document drifts, even for a phrase that could be the writer's.
-		if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
-			conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
-		}
-		if drifting && !m.first && conf < driftConf && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
-			conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
-		}
-		if m.first || conf < slotOK || a.repeated(m.j+1) {
-			// A word repeated right after the phrase: the repeat is the copy.
-			continue
-		}
-		out = append(out, model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
-			Rule: r.Name(), Confidence: conf, Message: msg,
-			Proposals: a.overwriteFix(fit.fix),
-		})
 	}
 	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
 		out = append(out, more...)
 		sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
 	}
 	return out
+}
+
+// handCopy judges one occurrence of a recurring phrase by the hand rules:
+// how badly it misfits its slot and, in a drifting document, whether it
+// is shaped like a copy.
+func (r Recurring) handCopy(a *analysis, m mention, conf float64, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
+	msg := ""
+	if a.possessiveSlot(m.i, m.j) > 0 {
+		return model.Finding{}, false // the lost-possessive detector's, with a better fix
+	}
+	// A weak misfit ("the trip the capital") is enough once the
+	// document drifts, even for a phrase that could be the writer's.
+	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
+		conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
+	}
+	if drifting && !m.first && conf < driftConf && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
+		conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
+	}
+	if m.first || conf < slotOK || a.repeated(m.j+1) {
+		// A word repeated right after the phrase: the repeat is the copy.
+		return model.Finding{}, false
+	}
+	fit := a.misfit(m.i, m.j) // its words, for the few copies shown
+	if msg == "" {
+		msg = fit.why
+	}
+	return model.Finding{
+		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
+		Rule: r.Name(), Confidence: conf, Message: msg,
+		Proposals: a.overwriteFix(fit.fix),
+	}, true
 }
 
 // drifting reports whether the document shows drift: several
@@ -79,27 +95,46 @@ func (r Recurring) detect(a *analysis) []model.Finding {
 func (a *analysis) drifting() bool {
 	if a.drift == 0 {
 		a.drift = 1
-		if a.showsDrift() {
+		a.evidence = a.driftEvidence()
+		if a.evidence >= driftEvidence && a.evidence*1000 >= driftRate*len(a.toks) {
 			a.drift = 2
 		}
 	}
 	return a.drift == 2
 }
 
-// showsDrift counts the evidence drifting caches.
-func (a *analysis) showsDrift() bool {
-	n := 0
+// driftEvidence counts the collisions, repeated words and clear misfits
+// that drifting weighs, and records where they stand in a.marks.
+func (a *analysis) driftEvidence() int {
 	for i := 1; i < len(a.toks); i++ {
 		if a.repeated(i) || a.collision(i) != "" {
-			n++
+			a.marks = append(a.marks, i)
 		}
 	}
-	for _, m := range a.mentions() {
-		if !m.first && a.misfit(m.i, m.j).conf >= driftConf {
-			n++
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if !m.first && fits[k] >= driftConf {
+			a.marks = append(a.marks, m.i)
 		}
 	}
-	return n >= driftEvidence && n*1000 >= driftRate*len(a.toks)
+	sort.Ints(a.marks)
+	return len(a.marks)
+}
+
+// mentionFits returns how badly each recurring mention but the first of
+// its words (the writer's, never judged) misfits its slot (misfit's
+// confidence), in the order of mentions: several rules read it.
+func (a *analysis) mentionFits() []float64 {
+	if a.fits == nil {
+		ms := a.mentions()
+		a.fits = make([]float64, len(ms))
+		for k, m := range ms {
+			if !m.first {
+				a.fits[k] = a.misfit(m.i, m.j).conf
+			}
+		}
+	}
+	return a.fits
 }
 
 // copyLike reports whether a recurring phrase is more likely a resolver's

@@ -56,6 +56,11 @@ func TestRecurring(t *testing.T) {
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
+	// The table pins the hand rules; in a drifting document the copy
+	// scorer, whose output moves with retraining, has its own tests
+	// (copyscore_test.go) and is measured on the gold (copytrain_test.go).
+	copyScorerOn = false
+	defer func() { copyScorerOn = true }()
 	for _, tt := range tests {
 		if got := brokenTexts(Recurring{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Recurring on %q = %q, want %q", tt.name, tt.give, got, tt.want)
