@@ -10,12 +10,12 @@ import (
 // analysis is what every detector reads about a document: its tokens and
 // their classes, computed once per Detect call.
 type analysis struct {
-	doc  *model.Document
-	toks []model.Token
-	cls  []class
+	doc   *model.Document
+	toks  []model.Token
+	cls   []class
+	words []uint64 // wordHash of each token's text, for phrase hashes
 
-	recurring []mention        // computed on first use by mentions
-	counts    map[uint64]int32 // phrase counts behind recurring, kept for lone words
+	recurring []mention // computed on first use by mentions
 	found     bool
 	inQuote   []bool                // computed on first use by quoted
 	clitic    string                // the document's way of writing ’s, computed on first use
@@ -32,10 +32,13 @@ func analyze(doc *model.Document) *analysis {
 	toks := doc.Tokens()
 	lex := lexicon()
 	cls := make([]class, len(toks))
+	words := make([]uint64, len(toks))
 	for i, t := range toks {
-		cls[i] = classify(t.Text(doc.Text), lex)
+		w := t.Text(doc.Text)
+		cls[i] = classify(w, lex)
+		words[i] = wordHash(w)
 	}
-	return &analysis{doc: doc, toks: toks, cls: cls}
+	return &analysis{doc: doc, toks: toks, cls: cls, words: words}
 }
 
 // text returns token i's text, or "" outside the document, so the

@@ -44,8 +44,9 @@ func (a *analysis) mentions() []mention {
 }
 
 func (a *analysis) findMentions() []mention {
-	counts := a.countPhrases()
-	a.counts = counts
+	counts := tables.Get().(*phraseTable)
+	defer tables.Put(counts)
+	a.countPhrases(counts)
 	var out []mention
 	seen := make(map[uint64]bool)
 	next := 0
@@ -55,7 +56,7 @@ func (a *analysis) findMentions() []mention {
 		}
 		best, bestH, bestN := -1, uint64(0), 0
 		a.phrasesAt(i, func(j int, h uint64) bool {
-			n := int(counts[h])
+			n := int(counts.count(h))
 			// A longer phrase must recur about as often as the shorter:
 			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
 			// times is the name plus a coincidence, not a new phrase.
@@ -89,14 +90,14 @@ func (a *analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// maxMention.
-func (a *analysis) countPhrases() map[uint64]int32 {
+// maxMention. The table is reset first.
+func (a *analysis) countPhrases(counts *phraseTable) {
 	type open struct {
 		i, j int
 		h    uint64
 	}
-	counts := make(map[uint64]int32, len(a.toks)/2)
-	var alive []open
+	counts.reset(len(a.toks))
+	alive := make([]open, 0, len(a.toks))
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
 			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
@@ -104,19 +105,18 @@ func (a *analysis) countPhrases() map[uint64]int32 {
 	}
 	for len(alive) > 0 {
 		for _, o := range alive {
-			counts[o.h]++
+			counts.add(o.h)
 		}
 		next := alive[:0]
 		for _, o := range alive {
 			j := o.j + 1
-			if counts[o.h] < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
+			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
 				continue
 			}
 			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
 		}
 		alive = next
 	}
-	return counts
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.
@@ -127,22 +127,41 @@ func (a *analysis) inPhrase(j, i int) bool {
 	return inNP(a.cls[j]) || j > i && a.cls[j] != clsEnd
 }
 
-// hashSeed starts a phrase hash (FNV-1a).
+// hashSeed starts a phrase hash.
 const hashSeed = uint64(14695981039346656037)
 
-// extendHash adds token j, and a separator, to the phrase hash h.
+// hashPrime is the 64-bit FNV prime, which spreads every bit it multiplies.
+const hashPrime = 1099511628211
+
+// extendHash adds token j to the phrase hash h. The token's word hash is
+// computed once per document (analyze), so a phrase costs one step per
+// token however often it is extended; outside the document it adds the
+// empty word, as text does.
 func (a *analysis) extendHash(h uint64, j int) uint64 {
-	return extendHashText(h, a.text(j))
+	if j < 0 || j >= len(a.words) {
+		return extendHashWord(h, wordHash(""))
+	}
+	return extendHashWord(h, a.words[j])
 }
 
-// extendHashText adds the token text t, and a separator, to the phrase
-// hash h.
+// extendHashText adds the token text t to the phrase hash h, as
+// extendHash does for a token with that text.
 func extendHashText(h uint64, t string) uint64 {
-	const prime = 1099511628211
+	return extendHashWord(h, wordHash(t))
+}
+
+// extendHashWord adds a word hash to the phrase hash h.
+func extendHashWord(h, w uint64) uint64 {
+	return (h ^ w) * hashPrime
+}
+
+// wordHash is the FNV-1a hash of a token's text.
+func wordHash(t string) uint64 {
+	h := hashSeed
 	for k := 0; k < len(t); k++ {
-		h = (h ^ uint64(t[k])) * prime
+		h = (h ^ uint64(t[k])) * hashPrime
 	}
-	return (h ^ ' ') * prime
+	return h
 }
 
 // phrasesAt calls f for each candidate phrase starting at i, shortest
