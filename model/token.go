@@ -69,6 +69,17 @@ func scanWord(text string, i int) (int, TokenKind) {
 	kind := Number
 	j := i
 	for j < len(text) {
+		// Plain ASCII letters and digits, most of any word, in one
+		// tight loop.
+		for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+			if text[j] > '9' {
+				kind = Word
+			}
+			j++
+		}
+		if j == len(text) {
+			break
+		}
 		r, size := decode(text, j)
 		if isWordRune(r) {
 			if !unicode.IsDigit(r) {
