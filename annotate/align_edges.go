@@ -411,11 +411,15 @@ func (a *alignment) reDiffShortAnchors() {
 				continue
 			}
 		}
+		// Unpair the whole region before pairing it again: a word
+		// paired anew may be one an old pair further right still holds.
 		for i := h1.a1; i < h2.a2; i++ {
 			if j := a.match[i]; j >= 0 {
 				a.back[j] = -1
 			}
 			a.match[i] = -1
+		}
+		for i := h1.a1; i < h2.a2; i++ {
 			if m[i-h1.a1] >= 0 {
 				a.match[i] = int32(h1.b1) + m[i-h1.a1]
 				a.back[a.match[i]] = int32(i)
