@@ -40,6 +40,7 @@ type alignment struct {
 	origIndex   func([]int32) int  // where a token sequence first occurs in the original, or -1
 	inOrig      func([]int32) bool // whether it occurs there at all
 	docAn       *analysis          // the resolved text's word classes, built on first use
+	origCls     []class            // the original's word classes, built on first use
 }
 
 func newAlignment(orig, doc *model.Document) *alignment {

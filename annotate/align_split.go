@@ -13,7 +13,8 @@ import (
 // to the left, k being the drift when the slice was replaced: a slice of
 // length l for representative r is likely when a phrase of length l
 // naming r's entity (sharing its words, or a pronoun) starts k tokens
-// before it. k is bounded by what the pipeline rewrote before r's turn
+// before it, best a whole noun phrase rather than a piece of one
+// (align_constituent.go). k is bounded by what the pipeline rewrote before r's turn
 // left of the slice (driftBound; a mention further left counts less).
 // (Bounding k by the drift of r's unambiguous slices before and after,
 // which never decreases along one entity, measured no better on GUM; nor
@@ -186,7 +187,8 @@ func (a *alignment) contentWords(ids []int32) map[string]bool {
 // mentionBefore scores, in [0,1], the best phrase of l original tokens
 // starting k ≤ window tokens before original token p (k = 0: a slice may
 // be its own mention) as a mention of the entity whose representative
-// has the content words words.
+// has the content words words; a phrase that is not a whole noun phrase
+// keeps partMention of its score.
 func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float64 {
 	best := 0.0
 	for k := 0; k <= maxDrift && k <= p; k++ {
@@ -194,6 +196,9 @@ func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float
 			continue
 		}
 		v := a.mentionScore(words, p-k, l)
+		if v > best {
+			v *= a.wholeness(p-k, l)
+		}
 		if k > window {
 			v *= beyondBound
 		}

@@ -602,11 +602,13 @@ func TestAlignRepeatedCopies(t *testing.T) {
 		},
 		{
 			// A leftover "Daily" before a kept "The Daily Star" is the
-			// original word: the copy is a substitution.
+			// original word: the copy is a substitution. The two side
+			// by side are cut by their whole mentions: "the town" is
+			// two tokens, "Star" and "Daily Star" are pieces alike.
 			name: "kept copy of a name after its leftover word",
 			orig: "As Lee told The Daily Star , local taxes rose .",
 			res:  "As Lee told the finance minister Daily The Daily Star the town taxes rose .",
-			want: map[string]string{"the finance minister": "The", "The Daily Star": "Star ,", "the town": "local"},
+			want: map[string]string{"the finance minister": "The", "The Daily Star": "Star", "the town": ", local"},
 		},
 		{
 			// Two representatives side by side never cut a word of the
@@ -811,5 +813,47 @@ func TestMentionScore(t *testing.T) {
 		if got := a.mentionScore(words, tt.start, tt.l); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("mentionScore(%q) = %v, want %v", a.origText(tt.start, tt.start+tt.l), got, tt.want)
 		}
+	}
+}
+
+// A mention is a whole noun phrase: a piece cut out of a longer one, or a
+// phrase running past one, is not.
+func TestWholePhrase(t *testing.T) {
+	orig := "Yesterday the Cruise video reached New Zealand 's schools , and her mother saw it . " +
+		"Members of NPP DAB 's council met FIRST Global staff ."
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig))
+	tests := []struct {
+		start, l int
+		want     bool
+	}{
+		{1, 3, true},   // the Cruise video
+		{2, 2, false},  // Cruise video: its determiner is left out
+		{3, 1, false},  // video: its modifier is left out
+		{1, 2, false},  // the Cruise: its noun is left out
+		{5, 3, true},   // New Zealand 's
+		{6, 1, false},  // Zealand: a name's last word
+		{5, 2, false},  // New Zealand: its ’s is left out
+		{11, 2, true},  // her mother
+		{12, 1, false}, // mother: its possessive is left out
+		{14, 1, true},  // it
+		{8, 2, false},  // schools , : ends in a comma
+		{10, 3, false}, // and her mother: starts with a conjunction
+		{18, 1, true},  // NPP: two acronyms side by side are two names
+		{19, 2, true},  // DAB 's
+		{23, 1, false}, // FIRST: the first word of FIRST Global
+	}
+	for _, tt := range tests {
+		if got := a.wholePhrase(tt.start, tt.l); got != tt.want {
+			t.Errorf("wholePhrase(%q) = %v, want %v", a.origText(tt.start, tt.start+tt.l), got, tt.want)
+		}
+	}
+	// The whole mention outscores a piece of it with the same share of
+	// the representative's words.
+	words := map[string]bool{"cruise": true, "video": true}
+	if got := a.mentionBefore(words, 4, 2, 10); got != 0.8 {
+		t.Errorf("mentionBefore of a two-token piece = %v, want 0.8", got)
+	}
+	if got := a.mentionBefore(words, 4, 3, 10); got != 1 {
+		t.Errorf("mentionBefore of the whole mention = %v, want 1", got)
 	}
 }
