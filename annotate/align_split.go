@@ -18,8 +18,10 @@ import (
 // left of the slice (driftBound; a mention further left counts less).
 // (Bounding k by the drift of r's unambiguous slices before and after,
 // which never decreases along one entity, measured no better on GUM; nor
-// did tying neighbouring slices' mentions by their turns, or counting a
-// determiner and a noun as a mention of any entity.) The mentions of one
+// did counting a determiner and a noun as a mention of any entity. Tying
+// the drifts of one hunk's slices by their turns does help, when each
+// slice weighs its few best mentions rather than its best alone:
+// align_joint.go.) The mentions of one
 // entity also tend to have one length (a pronoun, a surname), so the
 // slice lengths seen for r elsewhere in the article add their
 // likelihood. A slice never ends inside a word of the corpus.
@@ -125,29 +127,33 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 			words[k] = a.contentWords(inv[r].ids)
 			window[k] = a.driftBound(subs[:i], used, inv, turn, r, s.a1)
 		}
-		// The cut tries every slice length at every start: the mention
-		// evidence is computed once per (representative, start, length),
-		// and only for lengths a mention is likely to have.
-		evidence := make([]float64, m*n*maxMentionLen)
-		for i := range evidence {
-			evidence[i] = -1
-		}
-		cuts := bestCuts(n, m, func(k, from, l int) float64 {
+		lengthScore := func(k, from, l int) float64 {
 			if end := s.a1 + from + l; end < s.a2 && a.ot[end-1].End == a.ot[end].Start {
 				// The pipeline's list cells are the corpus's words: a
 				// slice never ends inside one ("vs." is one cell).
 				return splitWord
 			}
-			v := lengthLogp(lengths[s.reps[k]], l)
+			return lengthLogp(lengths[s.reps[k]], l)
+		}
+		// The joint cut (align_joint.go) weighs a slice's few best
+		// mentions, computed once per (representative, start, length)
+		// and only for lengths a mention is likely to have.
+		cands := make(map[[3]int][]mentionAt)
+		cuts := jointCuts(n, s.reps, turn, lengthScore, func(k, from, l int) []mentionAt {
 			if l > maxMentionLen {
-				return v
+				return nil
 			}
-			e := &evidence[(k*n+from)*maxMentionLen+l-1]
-			if *e < 0 {
-				*e = a.mentionBefore(words[k], s.a1+from, l, window[k])
+			key := [3]int{k, from, l}
+			c, ok := cands[key]
+			if !ok {
+				c = a.mentionsBefore(words[k], s.a1+from, l, window[k])
+				cands[key] = c
 			}
-			return v + mentionWeight**e
+			return c
 		})
+		if cuts == nil {
+			cuts = a.cutApart(s, words, window, lengthScore)
+		}
 		a1, b1 := s.a1, s.b1
 		for k, r := range s.reps {
 			n := len(inv[r].ids)
@@ -234,6 +240,29 @@ func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
 		hits++
 	}
 	return float64(hits) / float64(l)
+}
+
+// cutApart cuts a hunk too long for the joint search slice by slice:
+// bestCuts over each slice's length score and its best mention
+// (mentionBefore). It tries every slice length at every start, so the
+// mention evidence is computed once per (representative, start, length).
+func (a *alignment) cutApart(s substitution, words []map[string]bool, window []int, lengthScore func(k, from, l int) float64) []int {
+	n, m := s.a2-s.a1, len(s.reps)
+	evidence := make([]float64, m*n*maxMentionLen)
+	for i := range evidence {
+		evidence[i] = -1
+	}
+	return bestCuts(n, m, func(k, from, l int) float64 {
+		v := lengthScore(k, from, l)
+		if l > maxMentionLen || v == splitWord {
+			return v
+		}
+		e := &evidence[(k*n+from)*maxMentionLen+l-1]
+		if *e < 0 {
+			*e = a.mentionBefore(words[k], s.a1+from, l, window[k])
+		}
+		return v + mentionWeight**e
+	})
 }
 
 // lengthLogp is the log-likelihood of a slice of l tokens for a
