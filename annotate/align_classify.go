@@ -311,6 +311,10 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		// A nationality adjective reads as a modifier ("our culture" →
 		// "American culture"): listed, not flagged.
 		return 0.4
+	case a.phraseRep(s):
+		// "her death" → "daughter ’s death": a whole mention of the
+		// death, not a possessor stripped of its ’s.
+		return 0
 	case w == "her" && !a.herIsDeterminer(s.a1):
 		return 0.55
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
