@@ -32,6 +32,14 @@ const (
 	// oddities without any drift.
 	driftEvidence = 3
 	driftRate     = 3
+
+	// denseEvidence and denseRate let a short article count as drifting
+	// on fewer oddities when they stand close together: a 300-word
+	// article breaks in fewer places than a long one, but two collisions
+	// or repeated words within it are already far denser than any
+	// untouched article's (none reaches 3 per 1,000 tokens).
+	denseEvidence = 2
+	denseRate     = 6
 )
 
 func (r Recurring) detect(a *analysis) []model.Finding {
@@ -96,11 +104,19 @@ func (a *analysis) drifting() bool {
 	if a.drift == 0 {
 		a.drift = 1
 		a.evidence = a.driftEvidence()
-		if a.evidence >= driftEvidence && a.evidence*1000 >= driftRate*len(a.toks) {
+		if driftingBy(a.evidence, len(a.toks)) {
 			a.drift = 2
 		}
 	}
 	return a.drift == 2
+}
+
+// driftingBy reports whether n pieces of drift evidence in a document of
+// toks tokens make it drifting: several at a modest rate, or fewer at a
+// high one.
+func driftingBy(n, toks int) bool {
+	return n >= driftEvidence && n*1000 >= driftRate*toks ||
+		n >= denseEvidence && n*1000 >= denseRate*toks
 }
 
 // driftEvidence counts the collisions, repeated words and clear misfits

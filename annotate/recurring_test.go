@@ -71,3 +71,24 @@ func TestRecurring(t *testing.T) {
 func FuzzRecurring(f *testing.F) {
 	fuzzDetector(f, Recurring{}, "A group of teens won . this A group of teens", "X Y said X Y If it")
 }
+
+func TestDriftingBy(t *testing.T) {
+	for _, c := range []struct {
+		n, toks int
+		want    bool
+	}{
+		{3, 900, true},   // three oddities at 3.3 per 1,000
+		{3, 1100, false}, // three spread over a long article
+		{2, 250, true},   // two in a short article: 8 per 1,000
+		{2, 700, false},  // two in a longer one: a quirk of style
+		{1, 100, false},  // one odd pair is never enough
+		{10, 2000, true}, // many in a long article
+		{0, 0, false},    // nothing
+		{2, 334, false},  // just under the dense rate
+		{2, 333, true},   // at it
+	} {
+		if got := driftingBy(c.n, c.toks); got != c.want {
+			t.Errorf("driftingBy(%d, %d) = %v, want %v", c.n, c.toks, got, c.want)
+		}
+	}
+}
