@@ -39,7 +39,7 @@ const (
 	// or repeated words within it are already far denser than any
 	// untouched article's (none reaches 3 per 1,000 tokens).
 	denseEvidence = 2
-	denseRate     = 6
+	denseRate     = 4
 )
 
 func (r Recurring) detect(a *analysis) []model.Finding {
@@ -129,12 +129,29 @@ func (a *analysis) driftEvidence() int {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if !m.first && fits[k] >= driftConf {
+		if !m.first && (fits[k] >= driftConf || a.lostStop(m.j+1)) {
 			a.marks = append(a.marks, m.i)
 		}
 	}
 	sort.Ints(a.marks)
 	return len(a.marks)
+}
+
+// lostStop reports whether token i, right after a repeat of a recurring
+// phrase, is a capitalised determiner or pronoun opening a common noun
+// phrase in mid-sentence ("the Grand Mosque The accident occurred"): the
+// copy overwrote the full stop before it. A capitalised word after it
+// ("on Friday The Church of Scientology said") may be a title the writer
+// capitalised, so it does not count.
+func (a *analysis) lostStop(i int) bool {
+	if !a.sentenceWord(i) || a.capitalised(i+1) {
+		return false
+	}
+	switch a.class(i + 1) {
+	case clsEnd, clsComma, clsQuote, clsPunct, clsClitic:
+		return false
+	}
+	return true
 }
 
 // mentionFits returns how badly each recurring mention but the first of

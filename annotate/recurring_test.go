@@ -3,6 +3,8 @@ package annotate
 import (
 	"slices"
 	"testing"
+
+	"corefix/model"
 )
 
 func TestRecurring(t *testing.T) {
@@ -84,11 +86,40 @@ func TestDriftingBy(t *testing.T) {
 		{1, 100, false},  // one odd pair is never enough
 		{10, 2000, true}, // many in a long article
 		{0, 0, false},    // nothing
-		{2, 334, false},  // just under the dense rate
-		{2, 333, true},   // at it
+		{2, 501, false},  // just under the dense rate
+		{2, 500, true},   // at it
+		{2, 480, true},   // two in 480 tokens
 	} {
 		if got := driftingBy(c.n, c.toks); got != c.want {
 			t.Errorf("driftingBy(%d, %d) = %v, want %v", c.n, c.toks, got, c.want)
+		}
+	}
+}
+
+func TestLostStop(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		at   string // the word judged
+		want bool
+	}{
+		{"Rain flooded the old bridge The storm began at night .", "The", true},
+		{"They reached the harbour A boat was waiting .", "A", true},
+		{"Police met the mayor His office declined .", "His", true},
+		{"On Friday The Times reported the vote .", "The", false}, // a title
+		{"She read it . The storm began .", "The", false},         // a real sentence start
+		{"He said \" The storm began \" .", "The", false},         // a quotation opens
+		{"Rain flooded the old bridge the storm began .", "the", false},
+		{"Rain flooded the bridge The .", "The", false}, // nothing follows it
+	} {
+		a := analyze(model.NewDocument("t", "", c.text))
+		at := -1
+		for i := range a.toks {
+			if a.text(i) == c.at {
+				at = i
+			}
+		}
+		if got := a.lostStop(at); got != c.want {
+			t.Errorf("lostStop(%q in %q) = %v, want %v", c.at, c.text, got, c.want)
 		}
 	}
 }
