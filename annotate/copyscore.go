@@ -404,8 +404,8 @@ func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 	var out []model.Finding
 	down, up := copyBounds(copyWeights)
 	for _, c := range a.copyCandidates() {
-		if c.nth == 0 {
-			continue // a phrase's first occurrence is the writer's
+		if c.nth == 0 || a.labelLine(c.i, c.j) {
+			continue // a phrase's first occurrence is the writer's, and a label no copy
 		}
 		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: c.count, h: c.h}, c.fit, true, shown)
 		if ok && f.Confidence >= model.BrokenThreshold {

@@ -73,6 +73,9 @@ func (r Recurring) handCopy(a *analysis, m mention, conf float64, drifting bool,
 	if a.possessiveSlot(m.i, m.j) > 0 {
 		return model.Finding{}, false // the lost-possessive detector's, with a better fix
 	}
+	if a.labelLine(m.i, m.j) {
+		return model.Finding{}, false
+	}
 	// A weak misfit ("the trip the capital") is enough once the
 	// document drifts, even for a phrase that could be the writer's.
 	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
@@ -190,6 +193,19 @@ func (a *analysis) copyLike(m mention) bool {
 		return false
 	}
 	return true
+}
+
+// labelLine reports whether the phrase [i, j] holds a colon: a credit,
+// caption or label the writer repeats verbatim ("Image : Jane Doe",
+// "Source : Reuters"). A noun phrase a resolver copies never spans a
+// colon, so such a phrase is no copy wherever it stands.
+func (a *analysis) labelLine(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if a.cls[k] == clsComma && a.text(k) == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // prepObject reports whether the phrase [i, j] is a plain determiner
