@@ -367,7 +367,7 @@ func weightsFile(w []float64, threshold, veto float64, dirs string) []byte {
 	fmt.Fprintf(&b, "// documents of %s, labelled 1 where they overlap a gold broken\n", dirs)
 	fmt.Fprintf(&b, "// span. Operating point: the most recall at precision >= %.3f there,\n", *minPrecision)
 	fmt.Fprintf(&b, "// keeping precision and recall >= 0.90 on %q. Retrain with\n//\n", *keepDirs)
-	fmt.Fprintf(&b, "//\tgo test ./annotate -run TestTrainCopyScorer -train %s \\\n//\t\t-keep %s -minp %.2f -step %.2f -l2 %g -write\n//\n", dirs, *keepDirs, *minPrecision, *gridStep, *trainL2)
+	fmt.Fprintf(&b, "//\tgo test ./annotate -run TestTrainCopyScorer -train %s \\\n//\t\t-keep %s -minp %g -step %g -l2 %g -write\n//\n", dirs, *keepDirs, *minPrecision, *gridStep, *trainL2)
 	fmt.Fprintf(&b, "// and report the held-out figure first: train on one half, -eval the other.\n\n")
 	fmt.Fprintf(&b, "// copyThreshold is the probability at which the scorer flags a copy the\n// hand rules pass over; copyVeto the one below which it overrules them.\nvar copyThreshold, copyVeto = %.3f, %.3f\n\n", threshold, veto)
 	fmt.Fprintf(&b, "// copyWeights are the copy scorer's weights, one per feature (see\n// copyFeatureName).\nvar copyWeights = []float64{\n")
