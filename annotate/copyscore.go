@@ -27,6 +27,9 @@ type copyCandidate struct {
 	// The same words with the same word before them, and after them,
 	// elsewhere in the document.
 	pairBefore, pairAfter bool
+	// Another recurring phrase starts one or two tokens after this one
+	// (next), or ends one or two tokens before it (prev).
+	next, prev bool
 }
 
 // copyCandidates lists the occurrences the scorer judges, left to right:
@@ -73,6 +76,11 @@ func (a *analysis) copyCandidates() []copyCandidate {
 		out[k].odd += int(prev[out[k].h].odd)
 		out[k].pairBefore = pairs[keys[k][0]] >= 2
 		out[k].pairAfter = pairs[keys[k][1]] >= 2
+		if k+1 < len(out) {
+			if d := out[k+1].i - out[k].j; d >= 1 && d <= 2 {
+				out[k].next, out[k+1].prev = true, true
+			}
+		}
 	}
 	return out
 }
@@ -95,7 +103,7 @@ const (
 )
 
 // numScalars is the number of scalar features.
-const numScalars = 42
+const numScalars = 48
 
 // copyScalars names the scalar features, in order.
 var copyScalars = [numScalars]string{
@@ -109,6 +117,8 @@ var copyScalars = [numScalars]string{
 	"position", "lowerstart", "content",
 	"odd-others", "odd-share", "marks-before", "marks-share", "before-onset", "word-before",
 	"marks-near", "marks-after", "pair-before-recurs", "pair-after-recurs",
+	"subject-slot", "prep-slot", "list-slot", "pronoun-before",
+	"copy-follows", "copy-precedes",
 }
 
 // numCopyFeatures is the length of a feature vector.
@@ -236,6 +246,40 @@ func (a *analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	f[27] = b(c.j+1 < len(a.toks) && a.collision(c.j+1) != "")
 	f[40] = b(c.pairBefore)
 	f[41] = b(c.pairAfter)
+	a.slotFeatures(c, f)
+	// A drifting copy lands right after the mention it was meant to
+	// replace: of two recurring phrases side by side, the second is the
+	// copy and the first the writer's.
+	f[46] = b(c.next)
+	f[47] = b(c.prev)
+}
+
+// slotFeatures fills the scalars that say the candidate stands in a slot
+// where a writer puts a name of their own: the subject of a clause
+// before its verb, the object of a preposition closed by punctuation, an
+// item of a list. The class one-hots see each side alone; a writer's
+// repetition shows in both sides together. pronoun-before says a pronoun
+// stands two or three tokens before: the kept mention a copy landed
+// beside, once the drift has grown past one token.
+func (a *analysis) slotFeatures(c copyCandidate, f *[numScalars]float64) {
+	before, after := a.class(c.i-1), a.class(c.j+1)
+	opens := before == clsEnd || before == clsQuote || before == clsComma || before == clsConj
+	closes := after == clsEnd || after == clsComma || after == clsConj || after == clsQuote
+	if opens && (after == clsVerb || after == clsAux || after == clsEd || after == clsNounVerb) {
+		f[42] = 1
+	}
+	if before == clsPrep && (closes || after == clsPrep) {
+		f[43] = 1
+	}
+	if (before == clsComma || before == clsConj) && (after == clsComma || after == clsConj) {
+		f[44] = 1
+	}
+	for k := c.i - 3; k <= c.i-2; k++ {
+		switch a.class(k) {
+		case clsSubj, clsObj, clsPoss:
+			f[45] = 1
+		}
+	}
 }
 
 // costlyScalars lists the scalar features that scan the words around
@@ -360,8 +404,8 @@ func (r Recurring) scoredCopies(a *analysis) []model.Finding {
 	var out []model.Finding
 	down, up := copyBounds(copyWeights)
 	for _, c := range a.copyCandidates() {
-		if c.nth == 0 {
-			continue // a phrase's first occurrence is the writer's
+		if c.nth == 0 || a.labelLine(c.i, c.j) {
+			continue // a phrase's first occurrence is the writer's, and a label no copy
 		}
 		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: c.count, h: c.h}, c.fit, true, shown)
 		if ok && f.Confidence >= model.BrokenThreshold {

@@ -47,6 +47,20 @@ func TestCopyFeatures(t *testing.T) {
 			map[string]float64{"len3": 1, "i-1=end": 1, "sentstart": 1, "capfirst": 1, "allcap": 1}},
 		{"lone name repeated", "Reporters asked about Smith . The Smith Smith was late .", "Smith",
 			map[string]float64{"len1": 1, "repeated-at": 1, "same-before": 1, "one:i-1=cap": 1, "one:j+1=aux": 1, "word-before": 1}},
+		{"subject before its verb", "Voters saw the city council . Later , the city council voted again .", "the city council",
+			map[string]float64{"subject-slot": 1, "prep-slot": 0, "list-slot": 0}},
+		{"object of a preposition", "Voters saw the city council . Voters wrote to the city council .", "the city council",
+			map[string]float64{"prep-slot": 1, "subject-slot": 0}},
+		{"item of a list", "Voters saw the city council . Police , the city council , and schools agreed .", "the city council",
+			map[string]float64{"list-slot": 1, "subject-slot": 0, "prep-slot": 0}},
+		{"no natural slot", "Voters saw the city council . Voters said the city council budget was late .", "the city council",
+			map[string]float64{"subject-slot": 0, "prep-slot": 0, "list-slot": 0, "pronoun-before": 0}},
+		{"pronoun two tokens before", "Voters saw the city council . Then they all the city council the budget .", "the city council",
+			map[string]float64{"pronoun-before": 1}},
+		{"copy right after another recurring phrase", "Mayor Jane Smith and the city council met . Mayor Jane Smith the city council spoke .", "the city council",
+			map[string]float64{"copy-precedes": 1, "copy-follows": 0}},
+		{"recurring phrase right before another", "Mayor Jane Smith and the city council met . Mayor Jane Smith the city council spoke .", "Mayor Jane Smith",
+			map[string]float64{"copy-follows": 1, "copy-precedes": 0}},
 	}
 	for _, tt := range tests {
 		a := analyze(model.NewDocument("t", "", tt.give))

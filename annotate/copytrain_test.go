@@ -39,6 +39,23 @@ import (
 //	  A 0.850/0.700 -> 0.858/0.730, B 0.806/0.637 -> 0.845/0.697 (both seen
 //	  in training), seed article 0.955/0.976 -> 0.909/0.929
 //
+// Later (drift2): all 24 GUM drift documents judged drifting (lost full
+// stops count as evidence, two oddities suffice at >= 4 per 1,000
+// tokens), slot features, label lines never copies, operating point on a
+// 0.01 grid (-step 0.01), L2 0.003 (held out both ways, F1 by L2
+// 0.001/0.003/0.005/0.01/0.02: B 0.753/0.757/0.750/0.743/0.742, A
+// 0.816/0.817/0.816/0.813/0.809):
+//
+//	L2 0.003, trained on A, point on A: B 0.798/0.719 (hand rules 0.805/0.640)
+//	L2 0.003, trained on B, point on B: A 0.855/0.782 (0.859/0.778 at -minp 0.855)
+//	shipped, trained on A+B, -minp 0.855 (a margin over 0.85 for two
+//	  recalled spans): full 0.855/0.758, A 0.869/0.787, B 0.841/0.729,
+//	  seed 0.953/0.952
+//
+// A pair one-hot of the coarse classes before and after the phrase
+// gained +0.005 F1 held out both ways but lost in-sample; a "name as a
+// modifier" slot and lone recurring verb forms did not help.
+//
 // Lone recurring lower-case words as extra candidates, lexical features
 // for common function words beside the phrase, and leaving correct
 // substitutions out of training did not help on B.
@@ -46,9 +63,10 @@ var (
 	trainDirs    = flag.String("train", "", "train the copy scorer on the gold files in these comma-separated directories")
 	evalDirs     = flag.String("eval", "", "report the copy scorer's figures on these comma-separated directories")
 	writeWeights = flag.Bool("write", false, "write the trained weights to copyweights.go")
-	trainL2      = flag.Float64("l2", 0.01, "L2 penalty of the copy scorer")
+	trainL2      = flag.Float64("l2", 0.003, "L2 penalty of the copy scorer")
 	minPrecision = flag.Float64("minp", 0, "precision the operating point must keep on the training documents (0: the hand rules' own)")
 	skipNeutral  = flag.Bool("skipneutral", false, "leave candidates on correct substitutions out of training (they count neither way)")
+	gridStep     = flag.Float64("step", 0.01, "step of the veto and threshold grid the operating point is picked from")
 	keepDirs     = flag.String("keep", "", "comma-separated directories whose precision and recall the operating point must keep at 0.90 or more (the seed)")
 )
 
@@ -277,8 +295,11 @@ func TestTrainCopyScorer(t *testing.T) {
 	}
 	best, bestV, bestR := 0.5, 0.0, -1.0
 	topP, topT, topV := -1.0, 0.5, 0.0 // the fallback: the most precise point
-	for v := 0.0; v < 0.61; v += 0.05 {
-		for th := 0.4; th < 0.96; th += 0.05 {
+	for v := 0.0; v < 0.61; v += *gridStep {
+		for th := 0.4; th < 0.96; th += *gridStep {
+			if v > th+1e-9 {
+				continue // a veto above the threshold would drop what the scorer alone keeps
+			}
 			copyThreshold, copyVeto = th, v
 			tl := detectorFigures(train)
 			p, r, _, _ := tl.Figures()
@@ -346,7 +367,7 @@ func weightsFile(w []float64, threshold, veto float64, dirs string) []byte {
 	fmt.Fprintf(&b, "// documents of %s, labelled 1 where they overlap a gold broken\n", dirs)
 	fmt.Fprintf(&b, "// span. Operating point: the most recall at precision >= %.3f there,\n", *minPrecision)
 	fmt.Fprintf(&b, "// keeping precision and recall >= 0.90 on %q. Retrain with\n//\n", *keepDirs)
-	fmt.Fprintf(&b, "//\tgo test ./annotate -run TestTrainCopyScorer -train %s \\\n//\t\t-keep %s -minp %.2f -write\n//\n", dirs, *keepDirs, *minPrecision)
+	fmt.Fprintf(&b, "//\tgo test ./annotate -run TestTrainCopyScorer -train %s \\\n//\t\t-keep %s -minp %g -step %g -l2 %g -write\n//\n", dirs, *keepDirs, *minPrecision, *gridStep, *trainL2)
 	fmt.Fprintf(&b, "// and report the held-out figure first: train on one half, -eval the other.\n\n")
 	fmt.Fprintf(&b, "// copyThreshold is the probability at which the scorer flags a copy the\n// hand rules pass over; copyVeto the one below which it overrules them.\nvar copyThreshold, copyVeto = %.3f, %.3f\n\n", threshold, veto)
 	fmt.Fprintf(&b, "// copyWeights are the copy scorer's weights, one per feature (see\n// copyFeatureName).\nvar copyWeights = []float64{\n")

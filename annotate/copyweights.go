@@ -1,117 +1,117 @@
 package annotate
 
 // Code written by TestTrainCopyScorer (copytrain_test.go); do not edit.
-// Logistic regression with L2 0.01 over 219 features (copyFeatureName),
+// Logistic regression with L2 0.003 over 225 features (copyFeatureName),
 // trained on the repeat occurrences of recurring phrases in the drifting
 // documents of /work/halves/drift/A,/work/halves/drift/B, labelled 1 where they overlap a gold broken
-// span. Operating point: the most recall at precision >= 0.850 there,
+// span. Operating point: the most recall at precision >= 0.855 there,
 // keeping precision and recall >= 0.90 on "/work/shared/data/seed". Retrain with
 //
 //	go test ./annotate -run TestTrainCopyScorer -train /work/halves/drift/A,/work/halves/drift/B \
-//		-keep /work/shared/data/seed -minp 0.85 -write
+//		-keep /work/shared/data/seed -minp 0.855 -step 0.01 -l2 0.003 -write
 //
 // and report the held-out figure first: train on one half, -eval the other.
 
 // copyThreshold is the probability at which the scorer flags a copy the
 // hand rules pass over; copyVeto the one below which it overrules them.
-var copyThreshold, copyVeto = 0.550, 0.550
+var copyThreshold, copyVeto = 0.550, 0.490
 
 // copyWeights are the copy scorer's weights, one per feature (see
 // copyFeatureName).
 var copyWeights = []float64{
-	-0.4582, // bias
-	0.0307,  // i-2=low
-	0.0426,  // i-2=cap
-	0.0975,  // i-2=num
-	0.1689,  // i-2=det
-	0.0643,  // i-2=poss
-	0.1201,  // i-2=subj
-	0.0069,  // i-2=obj
-	-0.0210, // i-2=ityou
-	0.0655,  // i-2=prep
-	0.0744,  // i-2=conj
-	0.0716,  // i-2=wh
-	0.1722,  // i-2=aux
-	-0.0854, // i-2=verb
-	-0.0016, // i-2=nounverb
-	-0.0951, // i-2=end
-	-0.0111, // i-2=comma
-	-0.0902, // i-2=quote
-	-0.1115, // i-2=punct
-	-0.0580, // i-2=ly
-	-0.2295, // i-2=ed
-	-0.1145, // i-2=ing
-	-0.0969, // i-2=clitic
-	0.1811,  // i-1=low
-	0.0469,  // i-1=cap
-	-0.0713, // i-1=num
-	0.0434,  // i-1=det
-	0.2100,  // i-1=poss
-	0.1075,  // i-1=subj
-	0.0504,  // i-1=obj
-	0.1198,  // i-1=ityou
-	-0.4072, // i-1=prep
-	-0.1194, // i-1=conj
-	-0.0509, // i-1=wh
-	0.2550,  // i-1=aux
-	-0.1324, // i-1=verb
-	-0.0142, // i-1=nounverb
-	-0.4426, // i-1=end
-	-0.1432, // i-1=comma
-	0.0195,  // i-1=quote
-	0.1867,  // i-1=punct
-	0.1844,  // i-1=ly
-	0.0747,  // i-1=ed
-	-0.1541, // i-1=ing
-	0.0559,  // i-1=clitic
-	0.1910,  // j+1=low
-	0.1533,  // j+1=cap
-	-0.1189, // j+1=num
-	0.1176,  // j+1=det
-	0.0626,  // j+1=poss
-	0.2177,  // j+1=subj
-	0.0042,  // j+1=obj
-	0.0146,  // j+1=ityou
-	0.3634,  // j+1=prep
-	-0.1177, // j+1=conj
-	0.0247,  // j+1=wh
-	-0.3066, // j+1=aux
-	-0.2344, // j+1=verb
-	-0.0504, // j+1=nounverb
-	-0.3814, // j+1=end
-	-0.0283, // j+1=comma
-	0.0488,  // j+1=quote
-	0.0860,  // j+1=punct
-	0.0250,  // j+1=ly
-	-0.1408, // j+1=ed
-	0.1391,  // j+1=ing
-	-0.0694, // j+1=clitic
-	0.3539,  // j+2=low
-	-0.1271, // j+2=cap
-	-0.0535, // j+2=num
-	-0.2161, // j+2=det
-	-0.0035, // j+2=poss
-	-0.0451, // j+2=subj
-	0.0038,  // j+2=obj
-	-0.0060, // j+2=ityou
-	0.1289,  // j+2=prep
-	-0.2184, // j+2=conj
-	-0.0027, // j+2=wh
-	0.1453,  // j+2=aux
-	0.0452,  // j+2=verb
-	-0.0130, // j+2=nounverb
-	-0.2754, // j+2=end
-	0.1384,  // j+2=comma
-	0.1441,  // j+2=quote
-	-0.0151, // j+2=punct
-	0.0727,  // j+2=ly
-	0.0075,  // j+2=ed
-	-0.0604, // j+2=ing
-	-0.0036, // j+2=clitic
-	-0.0249, // i=low
-	-0.0424, // i=cap
-	0.0268,  // i=num
-	0.0405,  // i=det
+	-0.2030, // bias
+	0.1082,  // i-2=low
+	0.0460,  // i-2=cap
+	0.2082,  // i-2=num
+	0.2804,  // i-2=det
+	0.0530,  // i-2=poss
+	0.1816,  // i-2=subj
+	0.0722,  // i-2=obj
+	-0.0550, // i-2=ityou
+	0.1029,  // i-2=prep
+	0.1181,  // i-2=conj
+	0.1309,  // i-2=wh
+	0.3918,  // i-2=aux
+	-0.2031, // i-2=verb
+	-0.0058, // i-2=nounverb
+	-0.0953, // i-2=end
+	0.0439,  // i-2=comma
+	-0.1490, // i-2=quote
+	-0.2324, // i-2=punct
+	-0.1444, // i-2=ly
+	-0.3687, // i-2=ed
+	-0.1768, // i-2=ing
+	-0.3067, // i-2=clitic
+	0.1314,  // i-1=low
+	-0.0042, // i-1=cap
+	-0.1846, // i-1=num
+	0.0764,  // i-1=det
+	0.4355,  // i-1=poss
+	0.2047,  // i-1=subj
+	0.1146,  // i-1=obj
+	0.3331,  // i-1=ityou
+	-0.6852, // i-1=prep
+	-0.2284, // i-1=conj
+	-0.1272, // i-1=wh
+	0.3642,  // i-1=aux
+	-0.3103, // i-1=verb
+	-0.0810, // i-1=nounverb
+	-0.6156, // i-1=end
+	-0.1670, // i-1=comma
+	0.0856,  // i-1=quote
+	0.3636,  // i-1=punct
+	0.5170,  // i-1=ly
+	0.0456,  // i-1=ed
+	-0.3814, // i-1=ing
+	0.1135,  // i-1=clitic
+	0.2420,  // j+1=low
+	0.1945,  // j+1=cap
+	-0.1524, // j+1=num
+	0.1125,  // j+1=det
+	0.1198,  // j+1=poss
+	0.5252,  // j+1=subj
+	0.0093,  // j+1=obj
+	0.0352,  // j+1=ityou
+	0.4169,  // j+1=prep
+	-0.2340, // j+1=conj
+	0.0552,  // j+1=wh
+	-0.4004, // j+1=aux
+	-0.2672, // j+1=verb
+	-0.0968, // j+1=nounverb
+	-0.6914, // j+1=end
+	-0.1490, // j+1=comma
+	0.1040,  // j+1=quote
+	0.1075,  // j+1=punct
+	0.0095,  // j+1=ly
+	-0.1774, // j+1=ed
+	0.3392,  // j+1=ing
+	-0.1025, // j+1=clitic
+	0.4093,  // j+2=low
+	-0.2490, // j+2=cap
+	-0.1341, // j+2=num
+	-0.3067, // j+2=det
+	-0.0060, // j+2=poss
+	-0.0892, // j+2=subj
+	0.0071,  // j+2=obj
+	-0.0217, // j+2=ityou
+	0.1605,  // j+2=prep
+	-0.3824, // j+2=conj
+	0.0105,  // j+2=wh
+	0.3063,  // j+2=aux
+	0.1675,  // j+2=verb
+	-0.0307, // j+2=nounverb
+	-0.4271, // j+2=end
+	0.2121,  // j+2=comma
+	0.2915,  // j+2=quote
+	-0.0717, // j+2=punct
+	0.2405,  // j+2=ly
+	-0.0036, // j+2=ed
+	-0.0628, // j+2=ing
+	-0.0201, // j+2=clitic
+	-0.0513, // i=low
+	-0.1521, // i=cap
+	0.1013,  // i=num
+	0.1021,  // i=det
 	0.0000,  // i=poss
 	0.0000,  // i=subj
 	0.0000,  // i=obj
@@ -130,9 +130,9 @@ var copyWeights = []float64{
 	0.0000,  // i=ed
 	0.0000,  // i=ing
 	0.0000,  // i=clitic
-	-0.2423, // j=low
-	0.0514,  // j=cap
-	-0.1281, // j=num
+	-0.2477, // j=low
+	0.1160,  // j=cap
+	-0.3058, // j=num
 	0.0000,  // j=det
 	0.0000,  // j=poss
 	0.0000,  // j=subj
@@ -150,92 +150,98 @@ var copyWeights = []float64{
 	0.0000,  // j=punct
 	0.0000,  // j=ly
 	0.0000,  // j=ed
-	-0.0540, // j=ing
-	0.3730,  // j=clitic
-	0.0085,  // one:i-1=low
-	-0.1818, // one:i-1=cap
-	-0.0317, // one:i-1=num
-	-0.0613, // one:i-1=det
-	0.0447,  // one:i-1=poss
-	0.0344,  // one:i-1=subj
-	0.0154,  // one:i-1=obj
-	0.0277,  // one:i-1=ityou
-	0.0116,  // one:i-1=prep
-	-0.1183, // one:i-1=conj
-	-0.0469, // one:i-1=wh
-	0.0888,  // one:i-1=aux
-	-0.1606, // one:i-1=verb
-	0.0284,  // one:i-1=nounverb
-	-0.1201, // one:i-1=end
-	-0.0954, // one:i-1=comma
-	0.0369,  // one:i-1=quote
-	-0.0196, // one:i-1=punct
-	0.0741,  // one:i-1=ly
-	0.0292,  // one:i-1=ed
-	-0.0398, // one:i-1=ing
-	-0.0014, // one:i-1=clitic
-	-0.1022, // one:j+1=low
-	-0.0404, // one:j+1=cap
-	-0.1311, // one:j+1=num
-	0.0947,  // one:j+1=det
-	0.0217,  // one:j+1=poss
-	0.0932,  // one:j+1=subj
+	-0.1427, // j=ing
+	0.5802,  // j=clitic
+	0.0593,  // one:i-1=low
+	-0.2982, // one:i-1=cap
+	-0.1267, // one:i-1=num
+	-0.1235, // one:i-1=det
+	0.0758,  // one:i-1=poss
+	0.0683,  // one:i-1=subj
+	0.0379,  // one:i-1=obj
+	0.0756,  // one:i-1=ityou
+	0.0442,  // one:i-1=prep
+	-0.2297, // one:i-1=conj
+	-0.1103, // one:i-1=wh
+	0.1305,  // one:i-1=aux
+	-0.2765, // one:i-1=verb
+	0.0739,  // one:i-1=nounverb
+	-0.0427, // one:i-1=end
+	-0.1723, // one:i-1=comma
+	0.1336,  // one:i-1=quote
+	-0.1110, // one:i-1=punct
+	0.2594,  // one:i-1=ly
+	-0.0007, // one:i-1=ed
+	-0.1156, // one:i-1=ing
+	-0.0158, // one:i-1=clitic
+	-0.2641, // one:j+1=low
+	-0.0247, // one:j+1=cap
+	-0.2906, // one:j+1=num
+	0.1161,  // one:j+1=det
+	0.0464,  // one:j+1=poss
+	0.2513,  // one:j+1=subj
 	0.0000,  // one:j+1=obj
 	0.0000,  // one:j+1=ityou
-	-0.0664, // one:j+1=prep
-	-0.0944, // one:j+1=conj
-	-0.0124, // one:j+1=wh
-	-0.1020, // one:j+1=aux
-	-0.2307, // one:j+1=verb
-	-0.0304, // one:j+1=nounverb
-	0.0589,  // one:j+1=end
-	0.0625,  // one:j+1=comma
-	0.0893,  // one:j+1=quote
-	0.0013,  // one:j+1=punct
+	-0.1490, // one:j+1=prep
+	-0.1837, // one:j+1=conj
+	-0.0362, // one:j+1=wh
+	-0.1622, // one:j+1=aux
+	-0.3703, // one:j+1=verb
+	-0.0611, // one:j+1=nounverb
+	0.2088,  // one:j+1=end
+	0.0818,  // one:j+1=comma
+	0.3091,  // one:j+1=quote
+	-0.0635, // one:j+1=punct
 	0.0000,  // one:j+1=ly
-	-0.0726, // one:j+1=ed
-	0.0635,  // one:j+1=ing
-	-0.0798, // one:j+1=clitic
-	-0.4773, // len1
-	-0.2614, // len2
-	0.1677,  // len3
-	0.5711,  // len4+
-	0.0229,  // logcount
-	0.5610,  // lognth
-	-1.0204, // loggap
-	0.1689,  // capfirst
-	-0.0727, // allcap
-	-0.4073, // sentstart
-	0.0680,  // sentword-after
-	0.3871,  // misfit
-	0.3853,  // loose
-	-0.2671, // prepobject
-	-0.1254, // namestart
-	0.6941,  // copylike
-	0.0194,  // wedged
-	0.2911,  // oddslot
-	0.3503,  // shown
-	0.1138,  // evidence-rate
-	0.1775,  // log-evidence
-	0.1611,  // repeated-at
-	-0.0324, // repeated-after
-	0.2593,  // same-before
-	-0.1730, // same-after
-	0.4333,  // quoted
-	0.1419,  // collision-at
+	-0.0952, // one:j+1=ed
+	0.1419,  // one:j+1=ing
+	-0.1194, // one:j+1=clitic
+	-0.6645, // len1
+	-0.3429, // len2
+	0.2529,  // len3
+	0.7545,  // len4+
+	-0.2028, // logcount
+	1.0157,  // lognth
+	-1.8816, // loggap
+	0.3075,  // capfirst
+	0.0527,  // allcap
+	-0.4803, // sentstart
+	0.2225,  // sentword-after
+	0.7172,  // misfit
+	0.3406,  // loose
+	-0.6153, // prepobject
+	-0.3151, // namestart
+	0.6349,  // copylike
+	0.0490,  // wedged
+	0.2502,  // oddslot
+	0.2845,  // shown
+	0.1562,  // evidence-rate
+	0.1533,  // log-evidence
+	0.2089,  // repeated-at
+	0.0007,  // repeated-after
+	0.2697,  // same-before
+	-0.3717, // same-after
+	0.5322,  // quoted
+	0.2764,  // collision-at
 	0.0000,  // collision-after
-	0.2866,  // possessive-slot
-	0.2236,  // position
-	0.1683,  // lowerstart
-	0.0448,  // content
-	0.2418,  // odd-others
-	0.0236,  // odd-share
-	0.2507,  // marks-before
-	-0.0850, // marks-share
-	-0.6640, // before-onset
-	0.3307,  // word-before
-	-0.1136, // marks-near
-	0.0850,  // marks-after
-	-0.0990, // pair-before-recurs
-	-0.1264, // pair-after-recurs
+	0.7582,  // possessive-slot
+	0.4239,  // position
+	0.5310,  // lowerstart
+	0.1168,  // content
+	0.4035,  // odd-others
+	-0.0730, // odd-share
+	0.2519,  // marks-before
+	-0.2027, // marks-share
+	-1.0221, // before-onset
+	0.4748,  // word-before
+	-0.4024, // marks-near
+	0.2027,  // marks-after
+	-0.0798, // pair-before-recurs
+	-0.1297, // pair-after-recurs
+	-0.5808, // subject-slot
+	0.4512,  // prep-slot
+	0.1568,  // list-slot
+	0.3434,  // pronoun-before
+	0.1041,  // copy-follows
+	0.1607,  // copy-precedes
 }

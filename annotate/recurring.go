@@ -32,6 +32,14 @@ const (
 	// oddities without any drift.
 	driftEvidence = 3
 	driftRate     = 3
+
+	// denseEvidence and denseRate let a short article count as drifting
+	// on fewer oddities when they stand close together: a 300-word
+	// article breaks in fewer places than a long one, but two collisions
+	// or repeated words within it are already far denser than any
+	// untouched article's (none reaches 3 per 1,000 tokens).
+	denseEvidence = 2
+	denseRate     = 4
 )
 
 func (r Recurring) detect(a *analysis) []model.Finding {
@@ -65,6 +73,9 @@ func (r Recurring) handCopy(a *analysis, m mention, conf float64, drifting bool,
 	if a.possessiveSlot(m.i, m.j) > 0 {
 		return model.Finding{}, false // the lost-possessive detector's, with a better fix
 	}
+	if a.labelLine(m.i, m.j) {
+		return model.Finding{}, false
+	}
 	// A weak misfit ("the trip the capital") is enough once the
 	// document drifts, even for a phrase that could be the writer's.
 	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
@@ -96,11 +107,19 @@ func (a *analysis) drifting() bool {
 	if a.drift == 0 {
 		a.drift = 1
 		a.evidence = a.driftEvidence()
-		if a.evidence >= driftEvidence && a.evidence*1000 >= driftRate*len(a.toks) {
+		if driftingBy(a.evidence, len(a.toks)) {
 			a.drift = 2
 		}
 	}
 	return a.drift == 2
+}
+
+// driftingBy reports whether n pieces of drift evidence in a document of
+// toks tokens make it drifting: several at a modest rate, or fewer at a
+// high one.
+func driftingBy(n, toks int) bool {
+	return n >= driftEvidence && n*1000 >= driftRate*toks ||
+		n >= denseEvidence && n*1000 >= denseRate*toks
 }
 
 // driftEvidence counts the collisions, repeated words and clear misfits
@@ -113,12 +132,29 @@ func (a *analysis) driftEvidence() int {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if !m.first && fits[k] >= driftConf {
+		if !m.first && (fits[k] >= driftConf || a.lostStop(m.j+1)) {
 			a.marks = append(a.marks, m.i)
 		}
 	}
 	sort.Ints(a.marks)
 	return len(a.marks)
+}
+
+// lostStop reports whether token i, right after a repeat of a recurring
+// phrase, is a capitalised determiner or pronoun opening a common noun
+// phrase in mid-sentence ("the Grand Mosque The accident occurred"): the
+// copy overwrote the full stop before it. A capitalised word after it
+// ("on Friday The Church of Scientology said") may be a title the writer
+// capitalised, so it does not count.
+func (a *analysis) lostStop(i int) bool {
+	if !a.sentenceWord(i) || a.capitalised(i+1) {
+		return false
+	}
+	switch a.class(i + 1) {
+	case clsEnd, clsComma, clsQuote, clsPunct, clsClitic:
+		return false
+	}
+	return true
 }
 
 // mentionFits returns how badly each recurring mention but the first of
@@ -157,6 +193,19 @@ func (a *analysis) copyLike(m mention) bool {
 		return false
 	}
 	return true
+}
+
+// labelLine reports whether the phrase [i, j] holds a colon: a credit,
+// caption or label the writer repeats verbatim ("Image : Jane Doe",
+// "Source : Reuters"). A noun phrase a resolver copies never spans a
+// colon, so such a phrase is no copy wherever it stands.
+func (a *analysis) labelLine(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if a.cls[k] == clsComma && a.text(k) == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // prepObject reports whether the phrase [i, j] is a plain determiner

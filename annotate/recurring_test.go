@@ -3,6 +3,8 @@ package annotate
 import (
 	"slices"
 	"testing"
+
+	"corefix/model"
 )
 
 func TestRecurring(t *testing.T) {
@@ -22,6 +24,10 @@ func TestRecurring(t *testing.T) {
 			[]string{"Democrats", "Indonesia"}},
 		{"caption after drift", drifting + "Photo : Jane Doe . The crowd cheered . Photo : Jane Doe .",
 			[]string{"Democrats"}},
+		{"credit line in mid-text after drift", drifting + "The crowd cheered . Photo : Jane Doe The band played . Photo : Jane Doe The crowd left .",
+			[]string{"Democrats"}},
+		{"name without its credit label after drift", drifting + "The crowd cheered Jane Doe . The band played Jane Doe the crowd left .",
+			[]string{"Democrats", "Jane Doe"}},
 		{"title before a name after drift", drifting + "Prime Minister Alan Jones spoke . It was backed by Prime Minister Boris Jones .",
 			[]string{"Democrats"}},
 		{"prepositional object after drift", drifting + "The mayor spoke of the city council . Funds came from the city council , she said .",
@@ -70,4 +76,54 @@ func TestRecurring(t *testing.T) {
 
 func FuzzRecurring(f *testing.F) {
 	fuzzDetector(f, Recurring{}, "A group of teens won . this A group of teens", "X Y said X Y If it")
+}
+
+func TestDriftingBy(t *testing.T) {
+	for _, c := range []struct {
+		n, toks int
+		want    bool
+	}{
+		{3, 900, true},   // three oddities at 3.3 per 1,000
+		{3, 1100, false}, // three spread over a long article
+		{2, 250, true},   // two in a short article: 8 per 1,000
+		{2, 700, false},  // two in a longer one: a quirk of style
+		{1, 100, false},  // one odd pair is never enough
+		{10, 2000, true}, // many in a long article
+		{0, 0, false},    // nothing
+		{2, 501, false},  // just under the dense rate
+		{2, 500, true},   // at it
+		{2, 480, true},   // two in 480 tokens
+	} {
+		if got := driftingBy(c.n, c.toks); got != c.want {
+			t.Errorf("driftingBy(%d, %d) = %v, want %v", c.n, c.toks, got, c.want)
+		}
+	}
+}
+
+func TestLostStop(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		at   string // the word judged
+		want bool
+	}{
+		{"Rain flooded the old bridge The storm began at night .", "The", true},
+		{"They reached the harbour A boat was waiting .", "A", true},
+		{"Police met the mayor His office declined .", "His", true},
+		{"On Friday The Times reported the vote .", "The", false}, // a title
+		{"She read it . The storm began .", "The", false},         // a real sentence start
+		{"He said \" The storm began \" .", "The", false},         // a quotation opens
+		{"Rain flooded the old bridge the storm began .", "the", false},
+		{"Rain flooded the bridge The .", "The", false}, // nothing follows it
+	} {
+		a := analyze(model.NewDocument("t", "", c.text))
+		at := -1
+		for i := range a.toks {
+			if a.text(i) == c.at {
+				at = i
+			}
+		}
+		if got := a.lostStop(at); got != c.want {
+			t.Errorf("lostStop(%q in %q) = %v, want %v", c.at, c.text, got, c.want)
+		}
+	}
 }
