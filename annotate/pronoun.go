@@ -19,18 +19,29 @@ const (
 	plural
 )
 
+// nameLines calls f with the class and words of each "class: word …"
+// line of names.txt, comments left out.
+func nameLines(f func(class string, words []string)) {
+	for _, line := range strings.Split(namesTxt, "\n") {
+		if kind, words, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, "#") {
+			f(strings.TrimSpace(kind), strings.Fields(words))
+		}
+	}
+}
+
 // persons is the set of lower-case role nouns that name one person of
 // either gender ("coach", "spokesperson"): the "person" lines of
 // names.txt.
 var persons = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 150)
-	for _, line := range strings.Split(namesTxt, "\n") {
-		if kind, words, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(kind) == "person" {
-			for _, w := range strings.Fields(words) {
-				m[w] = true
-			}
+	nameLines(func(class string, words []string) {
+		if class != "person" {
+			return
 		}
-	}
+		for _, w := range words {
+			m[w] = true
+		}
+	})
 	return m
 })
 
@@ -39,18 +50,14 @@ var persons = sync.OnceValue(func() map[string]bool {
 var genders = sync.OnceValue(func() map[string]gender {
 	kinds := map[string]gender{"male": male, "female": female, "plural": plural}
 	m := make(map[string]gender, 600)
-	for _, line := range strings.Split(namesTxt, "\n") {
-		name, words, ok := strings.Cut(line, ":")
-		g, known := kinds[strings.TrimSpace(name)]
-		if !ok || !known || strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, w := range strings.Fields(words) {
-			if _, dup := m[w]; !dup {
+	nameLines(func(class string, words []string) {
+		g, known := kinds[class]
+		for _, w := range words {
+			if _, dup := m[w]; known && !dup {
 				m[w] = g
 			}
 		}
-	}
+	})
 	return m
 })
 
