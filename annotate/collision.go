@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"sort"
 	"strings"
 
 	"corefix/model"
@@ -162,10 +161,8 @@ func (a *analysis) phraseEnd(i int) int {
 	if isPronoun(a.cls[i]) {
 		return i
 	}
-	ms := a.mentions()
-	k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= i })
-	if k < len(ms) && ms[k].i == i {
-		return ms[k].j
+	if m, ok := a.mentionFrom(i); ok {
+		return m.j
 	}
 	j := i
 	for j+1 < len(a.toks) && (a.cls[j+1] == clsCap || a.cls[j+1] == clsClitic) {

@@ -1,5 +1,10 @@
 package annotate
 
+import (
+	"cmp"
+	"slices"
+)
+
 // maxMention bounds a mention's length in tokens; representatives longer
 // than this ("Steve Whitmore , a representative for the LA Sheriff 's
 // office") are still found by their first maxMention tokens.
@@ -76,6 +81,27 @@ func (a *analysis) findMentions() []mention {
 		next = best + 1
 	}
 	return out
+}
+
+// mentionFrom returns the recurring mention that starts at token i, if
+// any (mentions are in text order, so a binary search finds it).
+func (a *analysis) mentionFrom(i int) (mention, bool) {
+	ms := a.mentions()
+	k, ok := slices.BinarySearchFunc(ms, i, func(m mention, i int) int { return cmp.Compare(m.i, i) })
+	if !ok {
+		return mention{}, false
+	}
+	return ms[k], true
+}
+
+// mentionTo returns the recurring mention that ends at token j, if any.
+func (a *analysis) mentionTo(j int) (mention, bool) {
+	ms := a.mentions()
+	k, ok := slices.BinarySearchFunc(ms, j, func(m mention, j int) int { return cmp.Compare(m.j, j) })
+	if !ok {
+		return mention{}, false
+	}
+	return ms[k], true
 }
 
 // startsPhrase reports whether a recurring phrase may begin at token i.

@@ -4,16 +4,14 @@ package annotate
 // kind of phrase it is: the finding covers the whole name or copy.
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
 
 // endsMention reports whether a recurring mention ends at token k.
 func (a *analysis) endsMention(k int) bool {
-	ms := a.mentions()
-	x, ok := slices.BinarySearchFunc(ms, k, func(m mention, k int) int { return cmp.Compare(m.j, k) })
-	return ok && ms[x].j == k
+	_, ok := a.mentionTo(k)
+	return ok
 }
 
 // nameBegin returns where the name that the mention at i ends begins:
@@ -35,12 +33,11 @@ func (a *analysis) coordinated(i int) int {
 	if a.text(i-1) != "and" {
 		return i
 	}
-	ms := a.mentions()
-	x, ok := slices.BinarySearchFunc(ms, i-2, func(m mention, k int) int { return cmp.Compare(m.j, k) })
+	m, ok := a.mentionTo(i - 2)
 	if !ok {
 		return i
 	}
-	return ms[x].i
+	return m.i
 }
 
 // uncut returns the end of the recurring mention m, followed past
@@ -202,7 +199,6 @@ func (a *analysis) copiedIndefinite(i, j int) bool {
 	}
 	// Twice may be the writer's ("won a penalty ... a penalty kick");
 	// three times is a representative copied.
-	ms := a.mentions()
-	k, ok := slices.BinarySearchFunc(ms, i, func(m mention, i int) int { return cmp.Compare(m.i, i) })
-	return ok && ms[k].j == j && ms[k].count >= 3
+	m, ok := a.mentionFrom(i)
+	return ok && m.j == j && m.count >= 3
 }
