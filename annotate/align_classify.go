@@ -422,10 +422,10 @@ var (
 // aligner and the text-only detectors agree on what a determiner is.
 
 // origClass is the word class of original token i.
-func (a *alignment) origClass(i int) class { return classify(a.ot[i].Text(a.orig.Text), lexicon()) }
+func (a *alignment) origClass(i int) class { return a.origClasses()[i] }
 
 // docClass is the word class of resolved token j.
-func (a *alignment) docClass(j int) class { return classify(a.rt[j].Text(a.doc.Text), lexicon()) }
+func (a *alignment) docClass(j int) class { return a.docAnalysis().cls[j] }
 
 // isDeterminer reports whether c cannot end a noun phrase: a mention
 // replaced whole takes its determiner with it.
