@@ -136,6 +136,7 @@ type Tally struct {
 	Gold, Found              int // gold spans, and those found
 	Fixable, Fixed           int // gold spans with a known replacement, and those fixed
 	GoldBy, FoundBy          map[string]int
+	Text                     TextTally // the corrected texts against the gold's (score_text.go)
 }
 
 // Add scores one document. text may be empty when unknown; fix accuracy
@@ -161,6 +162,9 @@ func (t *Tally) Add(text string, g *Gold, fs []Scored, minConf float64) {
 		}
 	}
 	runes := []rune(text)
+	if text != "" {
+		t.Text.Add(runes, g, preds)
+	}
 	for _, s := range g.Spans {
 		t.Gold++
 		t.GoldBy[s.Category]++
@@ -240,6 +244,10 @@ func (t *Tally) Report(w io.Writer) error {
 		fmt.Fprintf(&b, "  recall %-11s %4d/%-4d %.3f\n", c, t.FoundBy[c], t.GoldBy[c], float64(t.FoundBy[c])/float64(max(1, t.GoldBy[c])))
 	}
 	fmt.Fprintf(&b, "  findings: %d on gold, %d false, %d on correct substitutions (ignored)\n", t.OnGold, t.False, t.OnNeutral)
+	if t.Text.Docs > 0 {
+		// Not a score.py line: the corrected text as a whole (score_text.go).
+		fmt.Fprintf(&b, "  corrected text: %d/%d documents as the gold's, word edits from it: %d\n", t.Text.Same, t.Text.Docs, t.Text.Edits)
+	}
 	p, r, f1, fix := t.Figures()
 	fmt.Fprintf(&b, "P=%.3f R=%.3f F1=%.3f fix=%.3f (n=%d gold, %d fixable)\n", p, r, f1, fix, t.Gold, t.Fixable)
 	_, err := io.WriteString(w, b.String())

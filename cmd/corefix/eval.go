@@ -16,6 +16,7 @@ import (
 type evalOptions struct {
 	dir         string
 	falseAlarms bool
+	exact       bool
 	minConf     float64
 	text        string
 }
@@ -25,11 +26,15 @@ func evalCommand() command {
 		name: "eval", args: "GOLD FINDINGS | --dir DIR",
 		summary: "Score findings against gold annotations, exactly like shared/tools/score.py.\n" +
 			"With --dir, run corefix's own detection on every NAME.txt in DIR and score it against\n" +
-			"NAME.gold.json; with --false-alarms, count findings on the untouched NAME.orig.txt instead.",
+			"NAME.gold.json (with --exact, aligned with NAME.orig.txt as detect --original does); with\n" +
+			"--false-alarms, count findings on the untouched NAME.orig.txt instead. Besides score.py's\n" +
+			"lines it prints how far the corrected text (first proposals applied to the gold spans)\n" +
+			"is from the gold's, in documents and word edits.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &evalOptions{}
 			fs.StringVar(&o.dir, "dir", "", "score every NAME.gold.json in `DIR`")
 			fs.BoolVar(&o.falseAlarms, "false-alarms", false, "with --dir: count findings on the untouched NAME.orig.txt files")
+			fs.BoolVar(&o.exact, "exact", false, "with --dir: align each NAME.txt with its NAME.orig.txt (exact mode)")
 			fs.Float64Var(&o.minConf, "min-confidence", model.BrokenThreshold, "count findings with at least this `confidence`")
 			fs.StringVar(&o.text, "text", "", "the article `TEXT` file, for fix accuracy when GOLD has no document text")
 			return func(args []string) error { return runEval(e, o, args) }
@@ -42,12 +47,12 @@ func runEval(e *env, o *evalOptions, args []string) error {
 	defer out.Flush()
 	var err error
 	switch {
-	case o.dir != "" && len(args) == 0:
+	case o.dir != "" && len(args) == 0 && !(o.exact && o.falseAlarms):
 		err = evalDir(o, out)
-	case o.dir == "" && !o.falseAlarms && len(args) == 2:
+	case o.dir == "" && !o.falseAlarms && !o.exact && len(args) == 2:
 		err = evalFiles(o, args[0], args[1], out)
 	default:
-		return &usageError{msg: "want GOLD FINDINGS, or --dir DIR [--false-alarms]"}
+		return &usageError{msg: "want GOLD FINDINGS, or --dir DIR [--exact | --false-alarms]"}
 	}
 	if err != nil {
 		return err
@@ -97,7 +102,7 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	for _, gp := range golds {
 		base := strings.TrimSuffix(gp, ".gold.json")
 		if o.falseAlarms {
-			doc, fs, err := detectScored(base + ".orig.txt")
+			doc, fs, err := detectScored(base+".orig.txt", "")
 			if err != nil {
 				return err
 			}
@@ -108,7 +113,11 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 		if err != nil {
 			return err
 		}
-		doc, fs, err := detectScored(base + ".txt")
+		orig := ""
+		if o.exact {
+			orig = base + ".orig.txt"
+		}
+		doc, fs, err := detectScored(base+".txt", orig)
 		if err != nil {
 			return err
 		}
@@ -121,13 +130,20 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 }
 
 // detectScored runs corefix's detection on a text file, as `corefix
-// detect` does, and returns its findings in code points.
-func detectScored(path string) (*model.Document, []annotate.Scored, error) {
+// detect` does (aligned with the original origPath unless that is empty),
+// and returns its findings in code points.
+func detectScored(path, origPath string) (*model.Document, []annotate.Scored, error) {
 	doc, err := model.ReadDocument(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	fs, err := findings(doc, nil)
+	var orig *model.Document
+	if origPath != "" {
+		if orig, err = model.ReadDocument(origPath); err != nil {
+			return nil, nil, err
+		}
+	}
+	fs, err := findings(doc, orig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
