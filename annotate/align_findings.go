@@ -27,6 +27,7 @@ func (a *alignment) findings(subs []substitution) []model.Finding {
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].f.Start < ds[j].f.Start })
 	ds = a.joinOverlaps(ds)
+	a.glue(ds)
 	out := make([]model.Finding, len(ds))
 	for i, d := range ds {
 		out[i] = d.f
@@ -173,6 +174,85 @@ func (a *alignment) joinOverlaps(ds []draft) []draft {
 		out = append(out, d)
 	}
 	return out
+}
+
+// glue makes each restore give back the original's spacing at its edges.
+// A pipeline writes its list with a space between cells, so where the
+// original had none ("country's", "said. If") the resolved text has one
+// before or after the span: the span then takes that space in, and the
+// proposals that put the representative back keep it. A space already
+// taken by the finding before is not taken again. Where the original had
+// a space the resolved text lacks, the restore brings it back.
+func (a *alignment) glue(ds []draft) {
+	for i := range ds {
+		d := &ds[i]
+		if d.a1 >= d.a2 {
+			continue
+		}
+		restore := a.origText(d.a1, d.a2)
+		if d.a1 > 0 {
+			og := a.orig.Text[a.ot[d.a1-1].End:a.ot[d.a1].Start]
+			switch dg := a.docGapBefore(d.f.Start); {
+			case og == "" && dg > 0 && (i == 0 || ds[i-1].f.End <= d.f.Start-dg):
+				a.widen(d, restore, d.f.Start-dg, d.f.End)
+			case og != "" && dg == 0:
+				a.respace(d, restore, og, "")
+				restore = og + restore
+			}
+		}
+		if d.a2 < len(a.ot) {
+			og := a.orig.Text[a.ot[d.a2-1].End:a.ot[d.a2].Start]
+			switch dg := a.docGapAfter(d.f.End); {
+			case og == "" && dg > 0 && (i+1 == len(ds) || d.f.End+dg <= ds[i+1].f.Start):
+				a.widen(d, restore, d.f.Start, d.f.End+dg)
+			case og != "" && dg == 0:
+				a.respace(d, restore, "", og)
+			}
+		}
+	}
+}
+
+// widen moves d's span to [start,end), around whitespace only: the restore
+// is unchanged, the other proposals take the whitespace along.
+func (a *alignment) widen(d *draft, restore string, start, end int) {
+	before, after := a.doc.Text[start:d.f.Start], a.doc.Text[d.f.End:end]
+	for k, p := range d.f.Proposals {
+		if p.Text != restore {
+			d.f.Proposals[k].Text = before + p.Text + after
+		}
+	}
+	d.f.Start, d.f.End = start, end
+}
+
+// respace puts the original's whitespace around d's restore.
+func (a *alignment) respace(d *draft, restore, before, after string) {
+	for k, p := range d.f.Proposals {
+		if p.Text == restore {
+			d.f.Proposals[k].Text = before + p.Text + after
+		}
+	}
+}
+
+// docGapBefore is the length of the whitespace between the resolved token
+// starting at byte i and the one before it; -1 when no token starts there
+// or none is before it.
+func (a *alignment) docGapBefore(i int) int {
+	k := sort.Search(len(a.rt), func(k int) bool { return a.rt[k].Start >= i })
+	if k == 0 || k == len(a.rt) || a.rt[k].Start != i {
+		return -1
+	}
+	return i - a.rt[k-1].End
+}
+
+// docGapAfter is the length of the whitespace between the resolved token
+// ending at byte i and the one after it; -1 when no token ends there or
+// none is after it.
+func (a *alignment) docGapAfter(i int) int {
+	k := sort.Search(len(a.rt), func(k int) bool { return a.rt[k].End >= i })
+	if k+1 >= len(a.rt) || a.rt[k].End != i {
+		return -1
+	}
+	return a.rt[k+1].Start - i
 }
 
 // clitic is the possessive ’s written the way the document writes it:

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -856,4 +857,51 @@ func TestWholePhrase(t *testing.T) {
 	if got := a.mentionBefore(words, 4, 3, 10); got != 1 {
 		t.Errorf("mentionBefore of the whole mention = %v, want 1", got)
 	}
+}
+
+// A pipeline writes its token list back with spaces, so in untokenised
+// text the restored words must take in or give back the space at their
+// edges: "country's military has" overwritten after "country" comes back
+// as "country's", a lost full stop as "said.", and applying every first
+// proposal to a whole article gives back its original byte for byte.
+func TestAlignRestoresSpacing(t *testing.T) {
+	const res = "North Korea said the country North Korea been placed on alert. Spicer said White House spokesman Sean Spicer If nothing else, it is fine."
+	fs := align(t, "North Korea said the country's military has been placed on alert. Spicer said. If nothing else, it is fine.", res)
+	var got []string
+	for _, f := range fs {
+		got = append(got, strconv.Quote(res[f.Start:f.End])+"→"+strconv.Quote(f.Proposals[0].Text))
+	}
+	// Hand-written: each span takes in the space before it, which the
+	// original did not have.
+	want := []string{`" North Korea"→"'s military has"`, `" White House spokesman Sean Spicer"→"."`}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+
+	// The original had a space the resolved text lacks: the restore brings it.
+	fs = align(t, "the Polaroid camera revealed his process", "the Polaroid's revealed his process")
+	if len(fs) != 1 || applyFirst("the Polaroid's revealed his process", fs) != "the Polaroid camera revealed his process" {
+		t.Errorf("findings %+v do not restore the space before camera", fs)
+	}
+
+	untokenise := strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s", " n't", "n't", " )", ")", "( ", "(").Replace
+	orig := untokenise(readTestdata(t, "GUM_news_stampede.orig.txt"))
+	for _, name := range []string{"drift-GUM_news_stampede.txt", "clean-GUM_news_stampede.txt"} {
+		res := untokenise(readTestdata(t, name))
+		if got := applyFirst(res, align(t, orig, res)); got != orig {
+			t.Errorf("%s untokenised: first proposals applied differ from the original", name)
+		}
+	}
+}
+
+// applyFirst applies each finding's first proposal to text.
+func applyFirst(text string, fs []model.Finding) string {
+	var b strings.Builder
+	pos := 0
+	for _, f := range fs {
+		b.WriteString(text[pos:f.Start])
+		b.WriteString(f.Proposals[0].Text)
+		pos = f.End
+	}
+	return b.String() + text[pos:]
 }
