@@ -83,16 +83,6 @@ func (a *analysis) longFirsts(ms []mention) map[string]mention {
 	return out
 }
 
-// sameWords reports whether the n tokens from x read as those from y.
-func (a *analysis) sameWords(x, y, n int) bool {
-	for k := range n {
-		if a.text(x+k) != a.text(y+k) {
-			return false
-		}
-	}
-	return true
-}
-
 // inName reports whether the phrase at i follows "of" inside a
 // capitalised name ("Man of the Match award", "Bank of America
 // headquarters"): the phrase completes the name, and the noun after it

@@ -92,30 +92,3 @@ func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
-
-// ParseFindings decodes a findings file for doc, checking that it was made
-// for this text and that every span is in range and matches its text.
-func ParseFindings(doc *Document, data []byte) ([]Finding, error) {
-	var f findingsFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if f.Schema != FindingsSchema {
-		if f.Schema == "" {
-			return nil, errors.New(`not a corefix findings file: no "schema" field`)
-		}
-		return nil, fmt.Errorf("unknown schema %q (this corefix reads %s)", f.Schema, FindingsSchema)
-	}
-	if f.Document.SHA256 != "" && f.Document.SHA256 != doc.SHA256() {
-		return nil, fmt.Errorf("findings were made for another text (sha256 %s, this text %s)", short(f.Document.SHA256), short(doc.SHA256()))
-	}
-	out := make([]Finding, 0, len(f.Findings))
-	for i, ff := range f.Findings {
-		x, err := decodeFinding(doc, ff)
-		if err != nil {
-			return nil, fmt.Errorf("finding %d (%s): %w", i+1, ff.ID, err)
-		}
-		out = append(out, x)
-	}
-	return out, nil
-}
