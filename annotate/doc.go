@@ -1,25 +1,13 @@
-// Package annotate finds suspected broken coreference substitutions.
+// Package annotate is the parent of corefix's analysis packages, each a
+// pure function of its input text (no I/O, no mutable state, results
+// sorted by offset), importing only downward:
 //
-// Detectors are pure functions of a model.Document: no I/O, deterministic,
-// results sorted by offset. Default lists them; Detect runs them all on one
-// shared analysis (tokens and coarse word classes) and merges their
-// findings per region so spans never overlap. The only package state is
-// the word lists embedded in the binary (words.txt, names.txt), parsed
-// once and never written.
+//	lexicon  word classes, gender cues and the ’s spelling, from embedded lists
+//	diff     token sequence alignment (patience anchors, Myers in the gaps)
+//	detect   text-only detection: suspected broken substitutions from the text alone
+//	align    exact mode: the resolved text aligned with its original, every difference explained
+//	eval     scoring findings against gold files, and the corrected text against the gold's
 //
-// The detectors follow the mechanism that breaks the text: a resolver
-// copies each cluster's representative over its mentions, and when a copy
-// lands one or more tokens too far right ("drift") it overwrites the words
-// after the mention. So the representatives recur verbatim (mentions.go),
-// often in slots where no noun phrase fits (slot.go, recurring.go), next
-// to the pronoun they should have replaced (collision.go, repeated.go),
-// in lower case at a sentence start (lowerstart.go), where a possessive
-// stood (possessive.go), before a verb that agrees with another person
-// (agreement.go), or inside their own speaker's quotation (speaker.go).
-// A representative the document shows drifting once is suspect in every
-// odd slot after that (confirmed.go). In a drifting document a logistic
-// regression over all these signals (copyscore.go, weights in
-// copyweights.go, trainer in copytrain_test.go) vetoes the hand rules'
-// weakest copies and adds the ones they miss. score.go scores findings
-// against gold like shared/tools/score.py.
+// detect reads lexicon; align reads detect's view of the resolved text,
+// diff and lexicon; eval reads diff. Nothing here imports ui or cmd.
 package annotate

@@ -73,6 +73,26 @@ func (f Finding) Validate(n int) error {
 	return nil
 }
 
+// ValidateFindings checks a detector's output for a text of n bytes:
+// every finding valid, sorted by start and, when disjoint, none
+// overlapping the next (merged findings never overlap).
+func ValidateFindings(n int, fs []Finding, disjoint bool) error {
+	for i, f := range fs {
+		if err := f.Validate(n); err != nil {
+			return fmt.Errorf("finding %d (%s): %w", i, f.ID, err)
+		}
+		if i == 0 {
+			continue
+		}
+		if p := fs[i-1]; p.Start > f.Start {
+			return fmt.Errorf("findings not sorted: [%d,%d) before [%d,%d)", p.Start, p.End, f.Start, f.End)
+		} else if disjoint && p.End > f.Start {
+			return fmt.Errorf("findings overlap: [%d,%d) and [%d,%d)", p.Start, p.End, f.Start, f.End)
+		}
+	}
+	return nil
+}
+
 // SortFindings orders findings by start, then end, and numbers their IDs
 // f0001, f0002… in that order when they have none.
 func SortFindings(fs []Finding) {

@@ -3,10 +3,11 @@ package ui
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-	"corefix/annotate"
+	"corefix/annotate/detect"
 	"corefix/model"
 	"corefix/model/store"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // benchDocs is the dataset size of the acceptance criteria (issue 6).
@@ -14,7 +15,7 @@ const benchDocs = 10000
 
 // detectAll runs the real detectors, as corefix review does without an
 // original: the cost a fresh document adds to moving to it.
-func detectAll(doc, _ *model.Document) ([]model.Finding, error) { return annotate.Detect(doc), nil }
+func detectAll(doc, _ *model.Document) ([]model.Finding, error) { return detect.Detect(doc), nil }
 
 // benchDataset opens the review database of a generated dataset of
 // benchDocs documents (indexing it), as annotator "test".

@@ -9,7 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"corefix/annotate"
+	"corefix/annotate/align"
+	"corefix/annotate/detect"
 	"corefix/model"
 )
 
@@ -158,9 +159,9 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 // the text-only detectors otherwise.
 func findings(doc, orig *model.Document) ([]model.Finding, error) {
 	if orig != nil {
-		return annotate.Align(orig, doc)
+		return align.Align(orig, doc)
 	}
-	return annotate.Detect(doc), nil
+	return detect.Detect(doc), nil
 }
 
 func filterConfidence(fs []model.Finding, min float64) []model.Finding {

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"corefix/annotate"
+	"corefix/annotate/eval"
 	"corefix/model"
 )
 
@@ -70,7 +70,7 @@ func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer)
 	if err != nil {
 		return err
 	}
-	fs, err := annotate.ParseScored(data)
+	fs, err := eval.ParseScored(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", findingsPath, err)
 	}
@@ -82,7 +82,7 @@ func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer)
 		}
 		text = doc.Text
 	}
-	var t annotate.Tally
+	var t eval.Tally
 	t.Add(text, g, fs, o.minConf)
 	return t.Report(out)
 }
@@ -97,8 +97,8 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	if len(golds) == 0 {
 		return fmt.Errorf("%s: no *.gold.json files", o.dir)
 	}
-	var t annotate.Tally
-	var fa annotate.FalseAlarms
+	var t eval.Tally
+	var fa eval.FalseAlarms
 	for _, gp := range golds {
 		base := strings.TrimSuffix(gp, ".gold.json")
 		if o.falseAlarms {
@@ -132,7 +132,7 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 // detectScored runs corefix's detection on a text file, as `corefix
 // detect` does (aligned with the original origPath unless that is empty),
 // and returns its findings in code points.
-func detectScored(path, origPath string) (*model.Document, []annotate.Scored, error) {
+func detectScored(path, origPath string) (*model.Document, []eval.Scored, error) {
 	doc, err := model.ReadDocument(path)
 	if err != nil {
 		return nil, nil, err
@@ -147,15 +147,15 @@ func detectScored(path, origPath string) (*model.Document, []annotate.Scored, er
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return doc, annotate.ScoredFindings(doc, fs), nil
+	return doc, eval.ScoredFindings(doc, fs), nil
 }
 
-func readGold(path string) (*annotate.Gold, error) {
+func readGold(path string) (*eval.Gold, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	g, err := annotate.ParseGold(data)
+	g, err := eval.ParseGold(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

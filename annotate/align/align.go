@@ -1,0 +1,127 @@
+package align
+
+import (
+	"corefix/annotate/detect"
+	"corefix/annotate/diff"
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// Align compares doc, a coreference-resolved article, with orig, the same
+// article before substitution, and explains every difference: a correct
+// substitution at a mention (category substitution, below the broken
+// threshold, listed so an editor can check the entity), a possessive
+// turned into a bare mention, a substitution that drifted and overwrote
+// other words (the lost words in Original), or a change inside a direct
+// quotation. Proposals come safest first: restore the original words, then
+// keep the resolution where it belongs.
+//
+// Findings are sorted, never overlap and never have empty spans. When the
+// two texts are not an original and its resolution (another article, other
+// tokenisation or quote normalisation), Align returns one error saying so
+// instead of hundreds of findings.
+func Align(orig, doc *model.Document) ([]model.Finding, error) {
+	a := newAlignment(orig, doc)
+	if err := a.checkPairing(); err != nil {
+		return nil, err
+	}
+	subs := a.substitutions()
+	return a.findings(subs), nil
+}
+
+// alignment is the token-level alignment of an original (o) and its
+// resolved text (r).
+type alignment struct {
+	orig, doc *model.Document
+	ot, rt    []model.Token
+	oid, rid  []int32 // token IDs: equal text, equal ID
+	texts     []string
+	match     []int32 // orig token → resolved token, or -1
+	back      []int32 // resolved token → orig token, or -1
+
+	possessiveS string             // the document's way of writing ’s, found on first use
+	origIndex   func([]int32) int  // where a token sequence first occurs in the original, or -1
+	inOrig      func([]int32) bool // whether it occurs there at all
+	docAn       *detect.Analysis   // the resolved text's word classes, built on first use
+	origCls     []lexicon.Class    // the original's word classes, built on first use
+}
+
+func newAlignment(orig, doc *model.Document) *alignment {
+	a := &alignment{orig: orig, doc: doc, ot: orig.Tokens(), rt: doc.Tokens()}
+	ids := make(map[string]int32)
+	intern := func(s string) int32 {
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(a.texts))
+			ids[s] = id
+			a.texts = append(a.texts, s)
+		}
+		return id
+	}
+	a.oid = make([]int32, len(a.ot))
+	for i, t := range a.ot {
+		a.oid[i] = intern(t.Text(orig.Text))
+	}
+	a.rid = make([]int32, len(a.rt))
+	for i, t := range a.rt {
+		a.rid[i] = intern(t.Text(doc.Text))
+	}
+	a.match = diff.Tokens(a.oid, a.rid, len(a.texts))
+	a.back = make([]int32, len(a.rt))
+	a.syncBack()
+	a.reDiffShortAnchors()
+	a.slideKept()
+	a.origIndex = indexIn(a.oid)
+	a.inOrig = func(ids []int32) bool { return a.origIndex(ids) >= 0 }
+	return a
+}
+
+// syncBack recomputes back from match.
+func (a *alignment) syncBack() {
+	for j := range a.back {
+		a.back[j] = -1
+	}
+	for i, j := range a.match {
+		if j >= 0 {
+			a.back[j] = int32(i)
+		}
+	}
+}
+
+// hunk is a maximal difference between two matched tokens: original
+// tokens [a1,a2) became resolved tokens [b1,b2). Either side may be empty,
+// not both.
+type hunk struct{ a1, a2, b1, b2 int }
+
+// hunks lists the differences of the current alignment in text order.
+func (a *alignment) hunks() []hunk {
+	var out []hunk
+	i, j := 0, 0
+	for i < len(a.ot) || j < len(a.rt) {
+		if i < len(a.ot) && a.match[i] >= 0 && int(a.match[i]) == j {
+			i, j = i+1, j+1
+			continue
+		}
+		h := hunk{a1: i, b1: j}
+		for i < len(a.ot) && a.match[i] < 0 {
+			i++
+		}
+		for j < len(a.rt) && a.back[j] < 0 {
+			j++
+		}
+		h.a2, h.b2 = i, j
+		out = append(out, h)
+	}
+	return out
+}
+
+// matched counts the aligned token pairs.
+func (a *alignment) matched() int {
+	n := 0
+	for _, j := range a.match {
+		if j >= 0 {
+			n++
+		}
+	}
+	return n
+}

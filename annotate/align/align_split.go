@@ -1,0 +1,326 @@
+package align
+
+import (
+	"math"
+	"strings"
+
+	"corefix/annotate/lexicon"
+)
+
+// Two substitutions side by side ("visas to enter" → "U.S. President
+// Donald Trump ’s Washington D.C.") leave one hunk with two
+// representatives, and nothing in the replaced words says where the first
+// slice ends. The mechanism does. Each slice is as long as the mention it
+// was meant for, and that mention still stands in the original k tokens
+// to the left, k being the drift when the slice was replaced: a slice of
+// length l for representative r is likely when a phrase of length l
+// naming r's entity (sharing its words, or a pronoun) starts k tokens
+// before it, best a whole noun phrase rather than a piece of one
+// (align_constituent.go). k is bounded by what the pipeline rewrote
+// before r's turn left of the slice (driftBound; a mention further left
+// counts less), and the drifts of one hunk's slices are tied by their
+// turns (align_joint.go). The mentions of one entity also tend to have
+// one length (a pronoun, a surname), so the slice lengths seen for r
+// elsewhere in the article add their likelihood. A slice never ends
+// inside a word of the corpus.
+//
+// Measured no better on GUM, so not kept: bounding k by the drift of r's
+// unambiguous slices before and after (which never decreases along one
+// entity); predicting k from the offset between bound and drift at r's
+// nearest unmistakable slices (that offset is constant between
+// neighbours for three in four of the gold mentions, but the slices found
+// unmistakable are few and sometimes wrong); counting a determiner and a
+// noun, or any whole noun phrase, as a mention of any entity; mentions
+// of one hunk never crossing; no mention before r's first; a plural's s
+// and a name's initials ("NPP") as shared words; a slice-length prior
+// pooled over the article's representatives. Nor, in a second round, an
+// exact drift replayed from the differences instead of the bound (the
+// savings of earlier turns left of the slice, counting in-place mentions
+// the diff shows in part and identical ones kept whole): it equals the
+// true drift for only 54% of GUM's slices (88% within two), because a
+// mention replaced in place by its own words leaves no trace, and windows
+// of any width around it, a whole-noun-phrase score for mentions sharing
+// no word, an article-wide cap on slice length or a lighter length prior
+// cut at best one hunk more right, and others wrong.
+
+// maxDrift is how far left of a replaced slice its mention is looked for
+// at most: drift grows by one token per earlier multi-token mention, a
+// few dozen in a long article.
+const maxDrift = 40
+
+// beyondBound discounts a mention found further left than driftBound
+// allows: the bound misses savings no difference shows.
+const beyondBound = 0.7
+
+// driftSlack is what driftBound adds for savings no difference shows (a
+// later mention equal to its representative, replaced in place).
+const driftSlack = 2
+
+// turns returns each representative's turn in the pipeline: clusters are
+// rewritten in the order of their first mentions, the representatives,
+// so a representative's first place in the original is its turn (-1: not
+// in the original, turn unknown).
+func (a *alignment) turns(inv []rep) []int {
+	out := make([]int, len(inv))
+	for n, r := range inv {
+		out[n] = a.origIndex(r.ids)
+	}
+	return out
+}
+
+// driftBound bounds the drift of a slice of representative r at original
+// token p, the substitutions before it being done: it can have been
+// pushed only by what was rewritten before its turn, left of it. That is
+// the slices before p of representatives whose turn came earlier, and of
+// r itself, each saving its length less one per representative, and the
+// first mentions of those representatives, which the pipeline replaced
+// by themselves. (On GUM the bound plus driftSlack holds for 97% of the
+// substitutions, with an average window of 25 tokens against 36 for all
+// savings before p.)
+func (a *alignment) driftBound(done []substitution, used map[int]bool, inv []rep, turn []int, r, p int) int {
+	mine := turn[r]
+	earlier := func(q int) bool { return q == r || mine < 0 || turn[q] >= 0 && turn[q] < mine }
+	bound := driftSlack
+	for q := range used {
+		if f := turn[q]; earlier(q) && f >= 0 && f < p {
+			bound += len(inv[q].ids) - 1
+		}
+	}
+	for _, t := range done {
+		if t.a1 >= p {
+			continue
+		}
+		for _, q := range t.reps {
+			if earlier(q) {
+				bound += max(0, t.a2-t.a1-len(t.reps))
+				break
+			}
+		}
+	}
+	return bound
+}
+
+// maxMentionLen is the longest slice whose mention is looked for: most
+// mentions are a few tokens, and longer ones rarely decide a cut.
+const maxMentionLen = 8
+
+// mentionWeight is how much a mention of the right length in the original
+// outweighs the slice lengths seen elsewhere (log-likelihood units).
+const mentionWeight = 3
+
+// splitWord is the score of a slice that ends inside a word: never
+// chosen while another cut exists.
+const splitWord = -1e6
+
+// splitJoined cuts every substitution whose resolved side is exactly a
+// run of representatives into one substitution per representative.
+func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
+	lengths := make(map[int]map[int]int) // representative → slice length → count
+	for _, s := range subs {
+		if len(s.reps) == 1 && s.b2-s.b1 == len(inv[s.reps[0]].ids) && s.a2 > s.a1 {
+			if lengths[s.reps[0]] == nil {
+				lengths[s.reps[0]] = make(map[int]int)
+			}
+			lengths[s.reps[0]][s.a2-s.a1]++
+		}
+	}
+	turn := a.turns(inv)
+	used := make(map[int]bool) // the representatives written somewhere
+	for _, s := range subs {
+		for _, r := range s.reps {
+			used[r] = true
+		}
+	}
+	var out []substitution
+	for i, s := range subs {
+		if !a.joined(s, inv) {
+			out = append(out, s)
+			continue
+		}
+		n, m := s.a2-s.a1, len(s.reps)
+		words := make([]map[string]bool, m)
+		window := make([]int, m)
+		for k, r := range s.reps {
+			words[k] = a.contentWords(inv[r].ids)
+			window[k] = a.driftBound(subs[:i], used, inv, turn, r, s.a1)
+		}
+		lengthScore := func(k, from, l int) float64 {
+			if end := s.a1 + from + l; end < s.a2 && a.ot[end-1].End == a.ot[end].Start {
+				// The pipeline's list cells are the corpus's words: a
+				// slice never ends inside one ("vs." is one cell).
+				return splitWord
+			}
+			return lengthLogp(lengths[s.reps[k]], l)
+		}
+		// The joint cut (align_joint.go) weighs a slice's few best
+		// mentions, computed once per (representative, start, length)
+		// and only for lengths a mention is likely to have.
+		cands := make(map[[3]int][]mentionAt)
+		cuts := jointCuts(n, s.reps, turn, lengthScore, func(k, from, l int) []mentionAt {
+			if l > maxMentionLen {
+				return nil
+			}
+			key := [3]int{k, from, l}
+			c, ok := cands[key]
+			if !ok {
+				c = a.mentionsBefore(words[k], s.a1+from, l, window[k])
+				cands[key] = c
+			}
+			return c
+		})
+		if cuts == nil {
+			cuts = a.cutApart(s, words, window, lengthScore)
+		}
+		a1, b1 := s.a1, s.b1
+		for k, r := range s.reps {
+			n := len(inv[r].ids)
+			out = append(out, substitution{hunk: hunk{a1: a1, a2: a1 + cuts[k], b1: b1, b2: b1 + n}, reps: []int{r}})
+			a1, b1 = a1+cuts[k], b1+n
+		}
+	}
+	return out
+}
+
+// joined reports whether s replaced words with two or more whole
+// representatives and nothing else, with at least a word for each.
+func (a *alignment) joined(s substitution, inv []rep) bool {
+	if len(s.reps) < 2 || s.a2-s.a1 < len(s.reps) {
+		return false
+	}
+	n := 0
+	for _, r := range s.reps {
+		n += len(inv[r].ids)
+	}
+	return n == s.b2-s.b1
+}
+
+// contentWords is the set of lower-cased open-class words of a token
+// sequence: what a mention of the same entity may share with it.
+func (a *alignment) contentWords(ids []int32) map[string]bool {
+	out := make(map[string]bool)
+	for _, id := range ids {
+		w := a.texts[id]
+		if isContent(lexicon.Classify(w, lexicon.Lexicon())) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// mentionBefore scores, in [0,1], the best phrase of l original tokens
+// starting k ≤ window tokens before original token p (k = 0: a slice may
+// be its own mention) as a mention of the entity whose representative
+// has the content words words; a phrase that is not a whole noun phrase
+// keeps partMention of its score.
+func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float64 {
+	best := 0.0
+	for k := 0; k <= maxDrift && k <= p; k++ {
+		if p-k+l > len(a.ot) {
+			continue
+		}
+		v := a.mentionScore(words, p-k, l)
+		if v > best {
+			v *= a.wholeness(p-k, l)
+		}
+		if k > window {
+			v *= beyondBound
+		}
+		best = max(best, v)
+	}
+	return best
+}
+
+// mentionScore scores original tokens [start, start+l) as a mention of
+// the entity whose representative has the content words words: the share
+// of its tokens that are such words, a leading determiner counting with
+// them; a lone pronoun fits any entity, so it scores half. A phrase
+// across a sentence end is no mention.
+func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
+	if l == 1 && lexicon.IsPronoun(a.origClass(start)) {
+		return 0.5
+	}
+	hits := 0
+	for i := start; i < start+l; i++ {
+		w := a.ot[i].Text(a.orig.Text)
+		switch {
+		case endsSentence(w):
+			return 0
+		case words[strings.ToLower(w)]:
+			hits++
+		}
+	}
+	if hits > 0 && isDeterminer(a.origClass(start)) {
+		hits++
+	}
+	if hits > 0 && l > 1 && endsWithClitic(a.ot[start+l-1].Text(a.orig.Text)) {
+		// A possessive mention takes its ’s along ("New Zealand ’s").
+		hits++
+	}
+	return float64(hits) / float64(l)
+}
+
+// cutApart cuts a hunk too long for the joint search slice by slice:
+// bestCuts over each slice's length score and its best mention
+// (mentionBefore). It tries every slice length at every start, so the
+// mention evidence is computed once per (representative, start, length).
+func (a *alignment) cutApart(s substitution, words []map[string]bool, window []int, lengthScore func(k, from, l int) float64) []int {
+	n, m := s.a2-s.a1, len(s.reps)
+	evidence := make([]float64, m*n*maxMentionLen)
+	for i := range evidence {
+		evidence[i] = -1
+	}
+	return bestCuts(n, m, func(k, from, l int) float64 {
+		v := lengthScore(k, from, l)
+		if l > maxMentionLen || v == splitWord {
+			return v
+		}
+		e := &evidence[(k*n+from)*maxMentionLen+l-1]
+		if *e < 0 {
+			*e = a.mentionBefore(words[k], s.a1+from, l, window[k])
+		}
+		return v + mentionWeight**e
+	})
+}
+
+// lengthLogp is the log-likelihood of a slice of l tokens for a
+// representative whose other slices had the lengths seen: add-one
+// smoothing over a prior that halves with each token.
+func lengthLogp(seen map[int]int, l int) float64 {
+	total := 0
+	for _, c := range seen {
+		total += c
+	}
+	return math.Log((float64(seen[l]) + math.Pow(0.5, float64(l))) / float64(total+1))
+}
+
+// bestCuts splits n replaced tokens into m slices of at least one token,
+// maximising the sum of score(k, from, l) for slice k of length l
+// starting at replaced token from: dynamic programming over (slice,
+// tokens used).
+func bestCuts(n, m int, score func(k, from, l int) float64) []int {
+	best := make([][]float64, m+1)
+	from := make([][]int, m+1)
+	for k := range best {
+		best[k] = make([]float64, n+1)
+		from[k] = make([]int, n+1)
+		for u := range best[k] {
+			best[k][u] = math.Inf(-1)
+		}
+	}
+	best[0][0] = 0
+	for k := 1; k <= m; k++ {
+		for u := k; u <= n-(m-k); u++ {
+			for l := 1; l <= u-(k-1); l++ {
+				if v := best[k-1][u-l] + score(k-1, u-l, l); v > best[k][u] {
+					best[k][u], from[k][u] = v, l
+				}
+			}
+		}
+	}
+	cuts := make([]int, m)
+	for k, u := m, n; k > 0; k-- {
+		cuts[k-1] = from[k][u]
+		u -= from[k][u]
+	}
+	return cuts
+}

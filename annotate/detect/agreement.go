@@ -1,0 +1,151 @@
+package detect
+
+import (
+	"strings"
+
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// Agreement flags a recurring singular mention whose verb agrees with
+// another person ("Tunisia were playing", "Thomas Sam am not able",
+// "NASA want to thank"): the resolver replaced I, we or they by the
+// representative and left the verb as it was. Inside a quotation that
+// changed the speaker's words (category quote); outside, the mention names
+// the wrong entity or number (antecedent).
+type Agreement struct{}
+
+// Name implements Detector.
+func (Agreement) Name() string { return "verb-agreement" }
+
+// Detect implements Detector.
+func (g Agreement) Detect(doc *model.Document) []model.Finding {
+	return g.detect(Analyze(doc))
+}
+
+func (g Agreement) detect(a *Analysis) []model.Finding {
+	var inside []bool
+	var out []model.Finding
+	for _, m := range a.mentions() {
+		if m.first || !a.disagrees(m.i, m.j) {
+			continue
+		}
+		if inside == nil {
+			inside = a.quoted()
+		}
+		f := model.Finding{
+			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Antecedent,
+			Rule: g.Name(), Confidence: 0.7,
+			Message:   "the verb after this mention agrees with another person or number: it replaced a pronoun such as I, we or they",
+			Proposals: []model.Proposal{{Text: a.pronounFor(m.j + 1), Note: "the pronoun the verb agrees with"}},
+		}
+		if inside[m.i] {
+			f.Category = model.Quote
+			f.Message = "inside a quotation, a mention whose verb agrees with I, we or you: the speaker's own words were replaced"
+		}
+		if a.SentenceStart(m.i) {
+			f.Proposals[0].Text = capitalise(f.Proposals[0].Text)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// disagrees reports whether the singular phrase [i, j] is followed by a
+// verb form no singular third person takes.
+func (a *Analysis) disagrees(i, j int) bool {
+	if a.GenderOf(i, j) == lexicon.Plural || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
+		i == j && a.SentenceStart(i) || strings.HasSuffix(a.text(j), "s") {
+		// Only a subject agrees with the verb: not "Members of the Sea
+		// Org live", not "Malaysia and Indonesia have", not the object
+		// of "helped", "let" or "saw" ("helped Smith leave"), not a word that
+		// may be a plural or a sentence-initial compound ("Climate
+		// change affects").
+		return false
+	}
+	w := a.text(j + 1)
+	switch w {
+	case "am", "are", "were", "have", "do", "'m", "’m", "'re", "’re", "'ve", "’ve":
+		return true
+	}
+	// A base form is a lexicon verb whose -s form is one too: "think"
+	// (thinks), "want" (wants).
+	switch w {
+	case "put", "cut", "set", "hit", "let", "read", "quit", "cost", "spread", "shut", "beat":
+		return false // the past tense looks like the base form
+	}
+	lex := lexicon.Lexicon()
+	c, ok := lex[w]
+	s, sok := lex[w+"s"]
+	return ok && sok && (c == lexicon.Verb || c == lexicon.NounVerb) && (s == lexicon.Verb || s == lexicon.NounVerb)
+}
+
+// bareInfinitive reports whether the verb w takes an object and a bare
+// infinitive ("helped Smith leave", "let the team go"), which agrees
+// with nothing.
+func bareInfinitive(w string) bool {
+	switch strings.ToLower(w) {
+	case "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made", "making",
+		"see", "sees", "saw", "seen", "watch", "watched", "hear", "heard", "have", "has", "had":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports whether a subject may begin at token i: after a
+// sentence or clause boundary, not after a preposition, determiner or
+// "and".
+func (a *Analysis) clauseStart(i int) bool {
+	switch a.Class(i - 1) {
+	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh, lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
+		return true
+	case lexicon.Conj:
+		w := strings.ToLower(a.text(i - 1))
+		return w != "and" && w != "or" && w != "nor"
+	}
+	return false
+}
+
+// pronounFor returns the subject pronoun the verb at token v agrees
+// with: I for am, we otherwise (news quotes speak for a group more often
+// than for a listener).
+func (a *Analysis) pronounFor(v int) string {
+	switch strings.ToLower(a.text(v)) {
+	case "am", "'m", "’m":
+		return "I"
+	}
+	return "we"
+}
+
+// quoted marks the tokens inside a direct quotation. Straight double
+// quotes toggle; curly ones open and close; a line break ends any
+// quotation, so one unpaired mark cannot swallow the rest of the text.
+func (a *Analysis) quoted() []bool {
+	if a.inQuote == nil {
+		a.inQuote = a.markQuotes()
+	}
+	return a.inQuote
+}
+
+func (a *Analysis) markQuotes() []bool {
+	in := make([]bool, len(a.toks))
+	open := false
+	for i := range a.toks {
+		if i > 0 && strings.Contains(a.doc.Text[a.toks[i-1].End:a.toks[i].Start], "\n") {
+			open = false
+		}
+		switch a.text(i) {
+		case `"`:
+			open = !open
+			continue
+		case "“":
+			open = true
+			continue
+		case "”":
+			open = false
+			continue
+		}
+		in[i] = open
+	}
+	return in
+}

@@ -1,0 +1,44 @@
+package detect
+
+import (
+	"slices"
+	"testing"
+
+	"corefix/model"
+)
+
+func TestAgreement(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want []string // span, category, first proposal
+	}{
+		{"quoted plural verb", `Coach Nabil Maaloul spoke . He said , " Coach Nabil Maaloul were playing well . "`,
+			[]string{"Coach Nabil Maaloul", "quote", "We"}},
+		{"first person", `Thomas Sam replied . " Thomas Sam am not able to go , " Thomas Sam said .`,
+			[]string{"Thomas Sam", "quote", "I"}},
+		{"outside a quote", "Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed think it is fine .",
+			[]string{"Texas student Ahmed Mohamed", "antecedent", "we"}},
+		{"agreeing verb", "Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed thinks it is fine .", nil},
+		{"object of a preposition", "The Sea Org ruled . Members of the Sea Org live a strict life .", nil},
+		{"plural head before a preposition", "Pregnant women in Ohio spoke . Doctors say Pregnant women in Ohio need more iodine .", nil},
+		{"bare infinitive", "Senator Bob Smith spoke . Friends helped Senator Bob Smith leave the party .", nil},
+		{"coordinated subject", "Indonesia spoke . Malaysia and Indonesia have a policy .", nil},
+	}
+	for _, tt := range tests {
+		doc := model.NewDocument("t", "", tt.give)
+		var got []string
+		for _, f := range (Agreement{}).Detect(doc) {
+			if f.Confidence >= model.BrokenThreshold {
+				got = append(got, tt.give[f.Start:f.End], string(f.Category), f.Proposals[0].Text)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Agreement on %q = %q, want %q", tt.name, tt.give, got, tt.want)
+		}
+	}
+}
+
+func FuzzAgreement(f *testing.F) {
+	fuzzDetector(f, Agreement{}, `" Tunisia B were here . " Tunisia B`, "X Y am . X Y are")
+}

@@ -1,0 +1,97 @@
+package detect
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// Analysis is what every detector reads about a document: its tokens and
+// their classes, computed once per Detect call.
+type Analysis struct {
+	doc   *model.Document
+	toks  []model.Token
+	cls   []lexicon.Class
+	words []uint64 // wordHash of each token's text, for phrase hashes
+
+	recurring []mention // computed on first use by mentions
+	found     bool
+	inQuote   []bool                // computed on first use by quoted
+	clitic    string                // the document's way of writing ’s, computed on first use
+	speakers  map[string]bool       // recurring phrases that say or tell, computed on first use by speaks
+	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
+	evidence  int                   // the drift evidence drifting counted
+	marks     []int                 // where that evidence stands, sorted
+	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
+	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
+	repsDone  bool
+}
+
+func Analyze(doc *model.Document) *Analysis {
+	toks := doc.Tokens()
+	lex := lexicon.Lexicon()
+	cls := make([]lexicon.Class, len(toks))
+	words := make([]uint64, len(toks))
+	for i, t := range toks {
+		w := t.Text(doc.Text)
+		cls[i] = lexicon.Classify(w, lex)
+		words[i] = wordHash(w)
+	}
+	return &Analysis{doc: doc, toks: toks, cls: cls, words: words}
+}
+
+// text returns token i's text, or "" outside the document, so the
+// checks can look at neighbours without bounds tests of their own.
+func (a *Analysis) text(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.toks[i].Text(a.doc.Text)
+}
+
+// Class returns the class of token i, or lexicon.End outside the document (the
+// edges behave like sentence boundaries).
+func (a *Analysis) Class(i int) lexicon.Class {
+	if i < 0 || i >= len(a.cls) {
+		return lexicon.End
+	}
+	return a.cls[i]
+}
+
+// SentenceStart reports whether token i opens a sentence (or a quotation
+// or a line), where capitals say nothing about names.
+func (a *Analysis) SentenceStart(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch a.cls[j] {
+		case lexicon.End:
+			return true
+		case lexicon.Quote:
+			// Quoted words and titles may start with a capital.
+			return true
+		case lexicon.Punct:
+			if t := a.text(j); t != "(" && t != "[" && t != "—" && t != "-" {
+				return false
+			}
+			continue
+		case lexicon.Comma:
+			return a.text(j) == ":"
+		}
+		// A line break between the words also starts a sentence
+		// (headlines, datelines).
+		for _, c := range a.doc.Text[a.toks[j].End:a.toks[i].Start] {
+			if c == '\n' {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// capitalised reports whether token i starts with an upper-case letter.
+func (a *Analysis) capitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.text(i))
+	return unicode.IsUpper(r)
+}

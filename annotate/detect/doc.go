@@ -1,0 +1,24 @@
+// Package detect finds suspected broken coreference substitutions from the
+// text alone.
+//
+// Detectors are pure functions of a model.Document: no I/O, deterministic,
+// results sorted by offset. Default lists them; Detect runs them all on one
+// shared analysis (tokens and coarse word classes) and merges their
+// findings per region so spans never overlap. Word classes and gender
+// cues come from package lexicon.
+//
+// The detectors follow the mechanism that breaks the text: a resolver
+// copies each cluster's representative over its mentions, and when a copy
+// lands one or more tokens too far right ("drift") it overwrites the words
+// after the mention. So the representatives recur verbatim (mentions.go),
+// often in slots where no noun phrase fits (slot.go, recurring.go), next
+// to the pronoun they should have replaced (collision.go, repeated.go),
+// in lower case at a sentence start (lowerstart.go), where a possessive
+// stood (possessive.go), before a verb that agrees with another person
+// (agreement.go), or inside their own speaker's quotation (speaker.go).
+// A representative the document shows drifting once is suspect in every
+// odd slot after that (confirmed.go). In a drifting document a logistic
+// regression over all these signals (copyscore.go, weights in
+// copyweights.go, trainer in copytrain_test.go) vetoes the hand rules'
+// weakest copies and adds the ones they miss.
+package detect

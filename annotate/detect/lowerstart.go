@@ -1,0 +1,67 @@
+package detect
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/model"
+)
+
+// LowerStart flags a sentence that opens with a lower-case word in a
+// document whose substitutions drift (". we not going", ". company
+// stated"): writers capitalise a sentence's first word, so a lower-case
+// representative copied there overwrote it. In a document without drift
+// a correct resolver leaves the same trace ("he" → ". the team"), so
+// only drift makes it count.
+type LowerStart struct{}
+
+// Name implements Detector.
+func (LowerStart) Name() string { return "lower-case-sentence-start" }
+
+// Detect implements Detector.
+func (l LowerStart) Detect(doc *model.Document) []model.Finding {
+	return l.detect(Analyze(doc))
+}
+
+func (l LowerStart) detect(a *Analysis) []model.Finding {
+	var out []model.Finding
+	for i := 1; i < len(a.toks); i++ {
+		if !a.lowerStart(i) {
+			continue
+		}
+		if out == nil && !a.drifting() {
+			return nil // checked once, and only where a candidate exists
+		}
+		j := a.phraseEnd(i)
+		out = append(out, model.Finding{
+			Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Rule: l.Name(), Confidence: 0.8,
+			Message:   "a sentence opens with a lower-case word in a drifting document: a copied mention overwrote its first words",
+			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten words"}},
+		})
+		i = j
+	}
+	return out
+}
+
+// lowerStart reports whether token i is a lower-case word right after a
+// full stop, question or exclamation mark. List labels ("b )") and
+// abbreviations ("p.m.") are not.
+func (a *Analysis) lowerStart(i int) bool {
+	switch a.text(i - 1) {
+	case ".", "!", "?":
+	default:
+		return false
+	}
+	w := a.text(i)
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) || w == "i" || a.text(i+1) == ")" {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,205 @@
+package detect
+
+import (
+	"cmp"
+	"slices"
+
+	"corefix/annotate/lexicon"
+)
+
+// maxMention bounds a mention's length in tokens; representatives longer
+// than this ("Steve Whitmore , a representative for the LA Sheriff 's
+// office") are still found by their first maxMention tokens.
+const maxMention = 10
+
+// mention is one occurrence of a recurring noun phrase: tokens [i, j].
+type mention struct {
+	i, j  int
+	count int    // occurrences of the same words in the document
+	first bool   // the earliest occurrence: the writer's own mention
+	h     uint64 // phraseHash of the words (zero where a caller builds its own mention)
+}
+
+// inNP reports whether a token of class c can sit inside a noun phrase
+// ("A group of Afghan teenagers", "Labour 's Shadow Home Secretary").
+func inNP(c lexicon.Class) bool {
+	switch c {
+	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Det, lexicon.Prep, lexicon.Clitic, lexicon.Ed, lexicon.Ing, lexicon.Punct:
+		return true
+	}
+	return false
+}
+
+// endsNP reports whether a token of class c can close a noun phrase.
+func endsNP(c lexicon.Class) bool {
+	switch c {
+	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Clitic, lexicon.Ing:
+		return true
+	}
+	return false
+}
+
+// mentions finds the noun phrases that recur verbatim: a resolver copies
+// each cluster's representative over every later mention, so the copies
+// repeat a long phrase far more than a writer would. It returns maximal
+// occurrences, left to right, never overlapping.
+func (a *Analysis) mentions() []mention {
+	if !a.found {
+		a.recurring, a.found = a.findMentions(), true
+	}
+	return a.recurring
+}
+
+func (a *Analysis) findMentions() []mention {
+	counts := tables.Get().(*phraseTable)
+	defer tables.Put(counts)
+	a.countPhrases(counts)
+	var out []mention
+	seen := make(map[uint64]bool)
+	next := 0
+	for i := range a.toks {
+		if i < next || !a.startsPhrase(i) {
+			continue
+		}
+		best, bestH, bestN := -1, uint64(0), 0
+		a.phrasesAt(i, func(j int, h uint64) bool {
+			n := int(counts.count(h))
+			// A longer phrase must recur about as often as the shorter:
+			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
+			// times is the name plus a coincidence, not a new phrase.
+			if n < 2 || 2*n <= bestN {
+				return false
+			}
+			if j > i || a.cls[i] == lexicon.Cap {
+				best, bestH, bestN = j, h, n
+			}
+			return true
+		})
+		if best < 0 {
+			continue
+		}
+		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH], h: bestH})
+		seen[bestH] = true
+		next = best + 1
+	}
+	return out
+}
+
+// mentionFrom returns the recurring mention that starts at token i, if
+// any (mentions are in text order, so a binary search finds it).
+func (a *Analysis) mentionFrom(i int) (mention, bool) {
+	ms := a.mentions()
+	k, ok := slices.BinarySearchFunc(ms, i, func(m mention, i int) int { return cmp.Compare(m.i, i) })
+	if !ok {
+		return mention{}, false
+	}
+	return ms[k], true
+}
+
+// mentionTo returns the recurring mention that ends at token j, if any.
+func (a *Analysis) mentionTo(j int) (mention, bool) {
+	ms := a.mentions()
+	k, ok := slices.BinarySearchFunc(ms, j, func(m mention, j int) int { return cmp.Compare(m.j, j) })
+	if !ok {
+		return mention{}, false
+	}
+	return ms[k], true
+}
+
+// startsPhrase reports whether a recurring phrase may begin at token i.
+func (a *Analysis) startsPhrase(i int) bool {
+	switch a.cls[i] {
+	case lexicon.Det, lexicon.Cap, lexicon.Num, lexicon.Low:
+		return true
+	}
+	return false
+}
+
+// countPhrases counts every candidate phrase whose one-shorter prefix
+// recurs, level by level: a phrase can only recur if its prefix does, so
+// the few recurring prefixes bound the work, not the text length times
+// maxMention. The table is reset first.
+func (a *Analysis) countPhrases(counts *phraseTable) {
+	type open struct {
+		i, j int
+		h    uint64
+	}
+	counts.reset(len(a.toks))
+	alive := make([]open, 0, len(a.toks))
+	for i := range a.toks {
+		if a.startsPhrase(i) && a.inPhrase(i, i) {
+			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
+		}
+	}
+	for len(alive) > 0 {
+		for _, o := range alive {
+			counts.add(o.h)
+		}
+		next := alive[:0]
+		for _, o := range alive {
+			j := o.j + 1
+			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
+				continue
+			}
+			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
+		}
+		alive = next
+	}
+}
+
+// inPhrase reports whether token j may belong to a phrase starting at i.
+// Inside a phrase anything but a sentence end may stand: representatives
+// carry appositions and relative clauses ("Jeff Rathke , the State
+// Department Spokesperson", "a digital clock he had made").
+func (a *Analysis) inPhrase(j, i int) bool {
+	return inNP(a.cls[j]) || j > i && a.cls[j] != lexicon.End
+}
+
+// hashSeed starts a phrase hash.
+const hashSeed = uint64(14695981039346656037)
+
+// hashPrime is the 64-bit FNV prime, which spreads every bit it multiplies.
+const hashPrime = 1099511628211
+
+// extendHash adds token j to the phrase hash h. The token's word hash is
+// computed once per document (analyze), so a phrase costs one step per
+// token however often it is extended; outside the document it adds the
+// empty word, as text does.
+func (a *Analysis) extendHash(h uint64, j int) uint64 {
+	if j < 0 || j >= len(a.words) {
+		return extendHashWord(h, wordHash(""))
+	}
+	return extendHashWord(h, a.words[j])
+}
+
+// extendHashText adds the token text t to the phrase hash h, as
+// extendHash does for a token with that text.
+func extendHashText(h uint64, t string) uint64 {
+	return extendHashWord(h, wordHash(t))
+}
+
+// extendHashWord adds a word hash to the phrase hash h.
+func extendHashWord(h, w uint64) uint64 {
+	return (h ^ w) * hashPrime
+}
+
+// wordHash is the FNV-1a hash of a token's text.
+func wordHash(t string) uint64 {
+	h := hashSeed
+	for k := 0; k < len(t); k++ {
+		h = (h ^ uint64(t[k])) * hashPrime
+	}
+	return h
+}
+
+// phrasesAt calls f for each candidate phrase starting at i, shortest
+// first, until f returns false.
+func (a *Analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
+	h := hashSeed
+	for j := i; j < len(a.toks) && j < i+maxMention && a.inPhrase(j, i); j++ {
+		h = a.extendHash(h, j)
+		if endsNP(a.cls[j]) && !f(j, h) {
+			return
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package detect
+
+import (
+	"fmt"
+	"sort"
+
+	"corefix/model"
+)
+
+// Merge resolves overlapping findings into one per region: among findings
+// whose spans overlap, the most confident wins (the earlier one in fs on
+// ties, so callers list detectors in priority order). The result is sorted
+// by start and renumbered f0001….
+//
+// Overlaps can only chain within a cluster of transitively overlapping
+// spans, so the greedy choice runs per cluster: O(n log n) overall, where a
+// global greedy over a growing sorted list was quadratic on long articles.
+func Merge(fs []model.Finding) []model.Finding {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return fs[order[a]].Start < fs[order[b]].Start })
+	kept := make([]model.Finding, 0, len(fs))
+	for lo := 0; lo < len(order); {
+		hi, end := lo+1, fs[order[lo]].End
+		for hi < len(order) && fs[order[hi]].Start < end {
+			end = max(end, fs[order[hi]].End)
+			hi++
+		}
+		kept = appendCluster(kept, fs, order[lo:hi])
+		lo = hi
+	}
+	for i := range kept {
+		kept[i].ID = fmt.Sprintf("f%04d", i+1)
+	}
+	return kept
+}
+
+// appendCluster keeps, greedily by confidence, the findings of one cluster
+// that do not overlap a more confident one, and appends them in text order.
+func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
+	if len(cluster) == 1 {
+		return append(kept, fs[cluster[0]])
+	}
+	byConf := append([]int(nil), cluster...)
+	sort.SliceStable(byConf, func(a, b int) bool {
+		x, y := fs[byConf[a]], fs[byConf[b]]
+		if x.Confidence != y.Confidence {
+			return x.Confidence > y.Confidence
+		}
+		return byConf[a] < byConf[b]
+	})
+	// won stays sorted by start and disjoint, so a candidate only needs
+	// checking against its two neighbours (a cluster can be the whole text,
+	// as in "he he he …").
+	var won []int
+	for _, i := range byConf {
+		at := sort.Search(len(won), func(k int) bool { return fs[won[k]].Start >= fs[i].Start })
+		if at > 0 && fs[won[at-1]].End > fs[i].Start || at < len(won) && fs[won[at]].Start < fs[i].End {
+			continue
+		}
+		won = append(won, 0)
+		copy(won[at+1:], won[at:])
+		won[at] = i
+	}
+	for _, i := range won {
+		kept = append(kept, fs[i])
+	}
+	return kept
+}

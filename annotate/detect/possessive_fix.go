@@ -1,0 +1,101 @@
+package detect
+
+// Who the mention names and how its possessive is written: the pronoun
+// and "X ’s" proposals.
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/annotate/lexicon"
+)
+
+// possessiveOf returns the possessive pronoun for the phrase at [i, j],
+// as possessivePronoun does, but takes a plural head before an
+// apposition or modifier for the phrase's number ("Many pagan
+// religions , such as Wicca" is "their"), and a title before a name for
+// a person ("Professor Jo Bloggs , Director of the Survey" is "his", as
+// news names more men).
+func (a *Analysis) possessiveOf(i, j int) string {
+	if a.GenderOf(i, j) != lexicon.UnknownGender {
+		return a.possessivePronoun(i, j)
+	}
+	k := i
+	for k < j && a.cls[k+1] != lexicon.Comma && a.cls[k+1] != lexicon.Prep && a.cls[k+1] != lexicon.Wh {
+		k++
+	}
+	if k < j && a.cls[k] == lexicon.Low && pluralShape(a.text(k)) {
+		return "their"
+	}
+	for t := i; t <= k; t++ {
+		if a.cls[t] == lexicon.Cap && title(a.text(t)) && a.Class(t+1) == lexicon.Cap {
+			return "his" // "Professor Jo Bloggs , Director of ...": a person
+		}
+	}
+	return a.possessivePronoun(i, j)
+}
+
+// speaks reports whether the phrase at [i, j] names a person: somewhere
+// in the document it is the subject of "said", "told" and the like, or
+// a title stands before it ("Prime Minister Jo Bloggs" makes "Bloggs" and
+// "Jo Bloggs" people). A person before a noun is far more often its
+// possessor than a place or thing is.
+func (a *Analysis) speaks(i, j int) bool {
+	if a.speakers == nil {
+		a.speakers = make(map[string]bool)
+		for _, m := range a.mentions() {
+			if isSaid(a.text(m.j + 1)) {
+				a.speakers[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]] = true
+			}
+		}
+		a.titledNames()
+	}
+	return a.speakers[a.doc.Text[a.toks[i].Start:a.toks[j].End]]
+}
+
+// titledNames adds to the speakers the names that follow a personal
+// title: the capitalised words after it, and the last of them alone.
+func (a *Analysis) titledNames() {
+	for k := 0; k+1 < len(a.toks); k++ {
+		if a.cls[k] != lexicon.Cap || !title(a.text(k)) {
+			continue
+		}
+		e := k + 1
+		for e < len(a.toks) && e < k+4 && a.cls[e] == lexicon.Cap && !title(a.text(e)) {
+			e++
+		}
+		if e == k+1 {
+			continue
+		}
+		a.speakers[a.doc.Text[a.toks[k+1].Start:a.toks[e-1].End]] = true
+		a.speakers[a.text(e-1)] = true
+		k = e - 1
+	}
+}
+
+// title reports whether w is a title that stands before a person's name.
+func title(w string) bool {
+	switch w {
+	case "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
+		"President", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
+		"Chancellor", "Secretary", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope",
+		"Bishop", "Archbishop", "Rev.", "Reverend", "Captain", "Capt.", "General", "Gen.", "Colonel", "Col.",
+		"Lieutenant", "Lt.", "Sergeant", "Sgt.", "Detective", "Inspector", "Chairman", "Chairwoman", "Coach":
+		return true
+	}
+	return false
+}
+
+// cliticStyle returns the possessive ending the document uses: "’s" or
+// "'s", spaced as its other clitics are.
+func (a *Analysis) cliticStyle() string {
+	if a.clitic == "" {
+		a.clitic = lexicon.CliticStyle(a.doc.Text)
+	}
+	return a.clitic
+}
+
+func capitalise(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}

@@ -1,0 +1,95 @@
+package detect
+
+import (
+	"strings"
+
+	"corefix/annotate/lexicon"
+)
+
+// GenderOf guesses the gender or number of the noun phrase at tokens
+// [i, j]: the first cue word decides ("Attorney General Jeff Sessions" is
+// male by "Jeff"), then a plural head ("teenagers", "women in Ohio",
+// "Morocco and Iran").
+func (a *Analysis) GenderOf(i, j int) lexicon.Gender {
+	g := lexicon.Genders()
+	for k := i; k <= j; k++ {
+		if a.cls[k] == lexicon.Poss && k < j {
+			continue // "both her parents": the possessive names someone else
+		}
+		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c != lexicon.Plural {
+			return c
+		}
+	}
+	head := a.text(j)
+	if c, ok := lexicon.LookupLower(g, head); ok {
+		return c
+	}
+	for k := i; k <= j && a.cls[k] != lexicon.Prep; k++ {
+		// A plural noun before any preposition is the head ("Pregnant
+		// women in Ohio").
+		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c == lexicon.Plural {
+			return lexicon.Plural
+		}
+	}
+	for k := i; k <= j; k++ {
+		if a.text(k) == "and" {
+			return lexicon.Plural
+		}
+	}
+	if a.cls[j] == lexicon.Low && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") {
+		return lexicon.Plural
+	}
+	if a.cls[j] == lexicon.Cap && demonymPlural(head) {
+		return lexicon.Plural
+	}
+	return lexicon.UnknownGender
+}
+
+// NamesPerson reports whether the noun phrase at tokens [i, j] names one
+// person: a first name or gendered noun says so (genderOf), or a role
+// noun heading a group of the phrase — followed by its end, a comma, a
+// preposition or "who" ("Jo Roe , Panama coach", "the coach of the
+// team", but not "the coach station").
+func (a *Analysis) NamesPerson(i, j int) bool {
+	if g := a.GenderOf(i, j); g == lexicon.Male || g == lexicon.Female {
+		return true
+	}
+	for k := i; k <= j; k++ {
+		if !lexicon.Persons()[strings.ToLower(a.text(k))] {
+			continue
+		}
+		if next := a.text(k + 1); k == j || next == "," || next == "who" || a.cls[k+1] == lexicon.Prep {
+			return true
+		}
+	}
+	return false
+}
+
+// possessivePronoun returns the possessive that refers back to the noun
+// phrase at [i, j]: his, her, their, or its for things.
+func (a *Analysis) possessivePronoun(i, j int) string {
+	switch a.GenderOf(i, j) {
+	case lexicon.Male:
+		return "his"
+	case lexicon.Female:
+		return "her"
+	case lexicon.Plural:
+		return "their"
+	}
+	if a.cls[i] == lexicon.Cap && a.cls[j] == lexicon.Cap && j > i {
+		return "his" // an unknown two-word name: most often a person
+	}
+	return "its"
+}
+
+// demonymPlural reports whether a capitalised word is a plural of
+// people by its ending ("Muslims", "Democrats", "Scientologists",
+// "Australians"); names of places and families rarely end so.
+func demonymPlural(w string) bool {
+	for _, suf := range []string{"ans", "ists", "ites", "ims", "ats"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,269 @@
+package detect
+
+import (
+	"sort"
+
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// Recurring flags copies of a recurring noun phrase that landed where no
+// noun phrase fits. A drifting resolver keeps each mention and overwrites
+// the words after it with the representative; the drift starts with the
+// first substitution that changed the text's length, long before it shows,
+// so in a document that shows drift anywhere every copy is suspect. In
+// other documents only copies that do not fit their slot are.
+type Recurring struct{}
+
+// Name implements Detector.
+func (Recurring) Name() string { return "recurring-mention" }
+
+// Detect implements Detector.
+func (r Recurring) Detect(doc *model.Document) []model.Finding {
+	return r.detect(Analyze(doc))
+}
+
+const (
+	driftConf = 0.7  // confidence for a copy in a drifting document
+	slotOK    = 0.35 // below this a misfit is not worth showing
+
+	// driftEvidence is how many collisions, repeated words or clearly
+	// misfitting copies make a document count as drifting, and
+	// driftRate how many per 1,000 tokens: a long article collects a few
+	// oddities without any drift.
+	driftEvidence = 3
+	driftRate     = 3
+
+	// denseEvidence and denseRate let a short article count as drifting
+	// on fewer oddities when they stand close together: a 300-word
+	// article breaks in fewer places than a long one, but two collisions
+	// or repeated words within it are already far denser than any
+	// untouched article's (none reaches 3 per 1,000 tokens).
+	denseEvidence = 2
+	denseRate     = 4
+)
+
+func (r Recurring) detect(a *Analysis) []model.Finding {
+	drifting := a.drifting()
+	if drifting && copyScorerOn {
+		return r.scoredCopies(a)
+	}
+	var shown map[uint64]bool
+	if drifting {
+		shown = a.shownDrifting()
+	}
+	var out []model.Finding
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if f, ok := r.handCopy(a, m, fits[k], drifting, shown); ok {
+			out = append(out, f)
+		}
+	}
+	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
+		out = append(out, more...)
+		sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
+	}
+	return out
+}
+
+// handCopy judges one occurrence of a recurring phrase by the hand rules:
+// how badly it misfits its slot and, in a drifting document, whether it
+// is shaped like a copy.
+func (r Recurring) handCopy(a *Analysis, m mention, conf float64, drifting bool, shown map[uint64]bool) (model.Finding, bool) {
+	msg := ""
+	if a.possessiveSlot(m.i, m.j) > 0 {
+		return model.Finding{}, false // the lost-possessive detector's, with a better fix
+	}
+	if a.labelLine(m.i, m.j) {
+		return model.Finding{}, false
+	}
+	// A weak misfit ("the trip the capital") is enough once the
+	// document drifts, even for a phrase that could be the writer's.
+	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
+		conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
+	}
+	if drifting && !m.first && conf < driftConf && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
+		conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
+	}
+	if m.first || conf < slotOK || a.repeated(m.j+1) {
+		// A word repeated right after the phrase: the repeat is the copy.
+		return model.Finding{}, false
+	}
+	fit := a.misfit(m.i, m.j) // its words, for the few copies shown
+	if msg == "" {
+		msg = fit.why
+	}
+	return model.Finding{
+		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
+		Rule: r.Name(), Confidence: conf, Message: msg,
+		Proposals: a.overwriteFix(fit.fix),
+	}, true
+}
+
+// drifting reports whether the document shows drift: several
+// collisions, repeated words or copies that clearly misfit their slot.
+// One odd pair can be a headline or a quirk of style; drift shows as
+// several.
+func (a *Analysis) drifting() bool {
+	if a.drift == 0 {
+		a.drift = 1
+		a.evidence = a.driftEvidence()
+		if driftingBy(a.evidence, len(a.toks)) {
+			a.drift = 2
+		}
+	}
+	return a.drift == 2
+}
+
+// driftingBy reports whether n pieces of drift evidence in a document of
+// toks tokens make it drifting: several at a modest rate, or fewer at a
+// high one.
+func driftingBy(n, toks int) bool {
+	return n >= driftEvidence && n*1000 >= driftRate*toks ||
+		n >= denseEvidence && n*1000 >= denseRate*toks
+}
+
+// driftEvidence counts the collisions, repeated words and clear misfits
+// that drifting weighs, and records where they stand in a.marks.
+func (a *Analysis) driftEvidence() int {
+	for i := 1; i < len(a.toks); i++ {
+		if a.repeated(i) || a.collision(i) != "" {
+			a.marks = append(a.marks, i)
+		}
+	}
+	fits := a.mentionFits()
+	for k, m := range a.mentions() {
+		if !m.first && (fits[k] >= driftConf || a.lostStop(m.j+1)) {
+			a.marks = append(a.marks, m.i)
+		}
+	}
+	sort.Ints(a.marks)
+	return len(a.marks)
+}
+
+// lostStop reports whether token i, right after a repeat of a recurring
+// phrase, is a capitalised determiner or pronoun opening a common noun
+// phrase in mid-sentence ("the Grand Mosque The accident occurred"): the
+// copy overwrote the full stop before it. A capitalised word after it
+// ("on Friday The Church of Scientology said") may be a title the writer
+// capitalised, so it does not count.
+func (a *Analysis) lostStop(i int) bool {
+	if !a.sentenceWord(i) || a.capitalised(i+1) {
+		return false
+	}
+	switch a.Class(i + 1) {
+	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Punct, lexicon.Clitic:
+		return false
+	}
+	return true
+}
+
+// mentionFits returns how badly each recurring mention but the first of
+// its words (the writer's, never judged) misfits its slot (misfit's
+// confidence), in the order of mentions: several rules read it.
+func (a *Analysis) mentionFits() []float64 {
+	if a.fits == nil {
+		ms := a.mentions()
+		a.fits = make([]float64, len(ms))
+		for k, m := range ms {
+			if !m.first {
+				a.fits[k] = a.misfit(m.i, m.j).conf
+			}
+		}
+	}
+	return a.fits
+}
+
+// copyLike reports whether a recurring phrase is more likely a resolver's
+// copy than the writer's own repetition: lone words and "the" + noun
+// ("the competition", "social movement") recur in any article.
+func (a *Analysis) copyLike(m mention) bool {
+	switch {
+	case m.j == m.i:
+		return m.count >= 3 && a.wedged(m.i)
+	case m.j == m.i+1 && a.cls[m.i] != lexicon.Cap && a.cls[m.j] != lexicon.Cap:
+		return false
+	case m.j == m.i+1 && a.Class(m.i-1) == lexicon.Prep && a.Class(m.j+1) == lexicon.Cap && a.cls[m.j] != lexicon.Clitic:
+		// After a preposition a short phrase and a name make one
+		// longer name: a title or modifier ("by Prime Minister Boris
+		// Johnson", "of the U.S. Air Force").
+		return false
+	case a.Class(m.i-1) == lexicon.End && a.Class(m.j+1) == lexicon.End:
+		// A phrase standing alone as a sentence is a caption, credit
+		// or heading ("Photo : Jane Doe ."), repeated verbatim.
+		return false
+	}
+	return true
+}
+
+// labelLine reports whether the phrase [i, j] holds a colon: a credit,
+// caption or label the writer repeats verbatim ("Image : Jane Doe",
+// "Source : Reuters"). A noun phrase a resolver copies never spans a
+// colon, so such a phrase is no copy wherever it stands.
+func (a *Analysis) labelLine(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if a.cls[k] == lexicon.Comma && a.text(k) == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// prepObject reports whether the phrase [i, j] is a plain determiner
+// phrase that exactly fills the object of a preposition, closed by
+// punctuation or a conjunction ("scored from the penalty spot ,", "of the
+// Civic Party and"). A writer repeats such phrases all the time, and a
+// copy landing there would have overwritten a phrase of just that shape,
+// so even a drifting document gives no reason to suspect it.
+func (a *Analysis) prepObject(i, j int) bool {
+	if a.Class(i-1) != lexicon.Prep || a.cls[i] != lexicon.Det {
+		return false
+	}
+	switch a.Class(j + 1) {
+	case lexicon.End, lexicon.Comma, lexicon.Conj:
+	default:
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		switch a.cls[k] {
+		case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ed, lexicon.Ing:
+		default:
+			return false // an apposition or possessive: a long representative
+		}
+	}
+	return true
+}
+
+// nameStart reports whether the phrase [i, j] opens a sentence and runs
+// into another capitalised word ("Space Shuttle Discovery will launch"):
+// the start of a longer name, which a writer repeats at will.
+func (a *Analysis) nameStart(i, j int) bool {
+	return a.cls[i] == lexicon.Cap && a.Class(j+1) == lexicon.Cap && a.SentenceStart(i) && !a.sentenceWord(j+1)
+}
+
+// wedged reports whether the lone name at token i sits between two
+// content words, as in "Malaysian navy Indonesia Discussing" or "at least
+// Australia decades": no slot for a name, so a copy landed there.
+func (a *Analysis) wedged(i int) bool {
+	switch a.Class(i - 1) {
+	case lexicon.Low, lexicon.Cap, lexicon.Num:
+	default:
+		return false
+	}
+	switch a.Class(i + 1) {
+	case lexicon.Low, lexicon.Det, lexicon.Poss, lexicon.Num:
+		return !temporal(a.text(i + 1)) // "Thursday night"
+	}
+	return false
+}
+
+// overwriteFix proposes the repair of a copy that overwrote words: the
+// known word when the slot tells it (a lost full stop), then the
+// placeholder for the editor to type the lost words.
+func (a *Analysis) overwriteFix(known string) []model.Proposal {
+	typeIt := model.Proposal{Text: model.Placeholder, Note: "type the overwritten words"}
+	if known == "" {
+		return []model.Proposal{typeIt}
+	}
+	return []model.Proposal{{Text: known, Note: "restore the sentence boundary"}, typeIt}
+}

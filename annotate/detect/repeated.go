@@ -1,0 +1,65 @@
+package detect
+
+import (
+	"strings"
+
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// RepeatedToken flags a word directly repeated ("Sessions Sessions",
+// "he he"): a substitution landed on the word after the mention, which
+// now holds a copy of it. The first copy is the intended mention, the
+// second overwrote an unknown word (often the verb).
+type RepeatedToken struct{}
+
+// Name implements Detector.
+func (RepeatedToken) Name() string { return "repeated-token" }
+
+// Detect implements Detector.
+func (r RepeatedToken) Detect(doc *model.Document) []model.Finding {
+	return r.detect(Analyze(doc))
+}
+
+func (r RepeatedToken) detect(a *Analysis) []model.Finding {
+	var out []model.Finding
+	for i := 1; i < len(a.toks); i++ {
+		if !a.repeated(i) {
+			continue
+		}
+		j := i
+		if a.Class(i+1) == lexicon.Clitic {
+			j++ // "Trump Trump ’s": the copy carries the clitic
+		}
+		// Either copy may be the one that landed there, depending on how
+		// far the substitutions drifted, so the span covers both and the
+		// proposals keep the first.
+		first := a.text(i - 1)
+		out = append(out, model.Finding{
+			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
+			Message: "a word is repeated: one copy overwrote a word (often the verb)",
+			Proposals: []model.Proposal{
+				{Text: first + " " + model.Placeholder, Note: "type the lost word"},
+				{Text: first, Note: "drop the duplicate"},
+			},
+		})
+	}
+	return out
+}
+
+// repeated reports whether token i repeats token i-1 exactly, where
+// writers would not double the word.
+func (a *Analysis) repeated(i int) bool {
+	return i > 0 && i < len(a.toks) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
+		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
+}
+
+// isIntendedRepeat lists words writers legitimately double ("had had",
+// "that that", "no there there").
+func isIntendedRepeat(w string) bool {
+	switch strings.ToLower(w) {
+	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do", "there":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,30 @@
+package detect
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestRepeatedToken(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want []string
+	}{
+		{"name", "the United States , \" Sessions Sessions reporters .", []string{"Sessions Sessions"}},
+		{"pronoun", "Sessions said he he to submit a supplement .", []string{"he he"}},
+		{"with clitic", "in Virginia , Trump Trump’s reporters", []string{"Trump Trump’s"}},
+		{"intended", "He had had enough , and that that was all .", nil},
+		{"case differs", "the first FIRST Global competition", nil},
+		{"punctuation", "Wait . . . what ?", nil},
+	}
+	for _, tt := range tests {
+		if got := brokenTexts(RepeatedToken{}, tt.give); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: RepeatedToken on %q = %q, want %q", tt.name, tt.give, got, tt.want)
+		}
+	}
+}
+
+func FuzzRepeatedToken(f *testing.F) {
+	fuzzDetector(f, RepeatedToken{}, "he he", "Trump Trump’s", "a a")
+}

@@ -1,0 +1,121 @@
+package eval
+
+import (
+	"sort"
+	"strings"
+
+	"corefix/annotate/diff"
+)
+
+// Fix accuracy judges each gold span on its own, so where two
+// representatives sit side by side and a detector cuts the lost words
+// between them elsewhere than the gold does, both spans count as wrong
+// although applying both proposals gives the same text. What an editor
+// building a corrected corpus ends up with is that text, so the tally also
+// compares it: the gold replacements applied to the gold spans against the
+// first proposals of the findings on them (findings elsewhere are
+// precision's business), word by word.
+
+// TextTally counts how far the corrected texts are from the gold's.
+type TextTally struct {
+	Docs, Same int // documents with a fixable gold span, and those corrected exactly as the gold
+	Edits      int // words inserted, deleted or replaced (one each) to turn ours into the gold's
+}
+
+// Add compares one document's corrected text: text in code points, the
+// gold, and the findings that count.
+func (t *TextTally) Add(text []rune, g *Gold, preds []Scored) {
+	var golds []GoldSpan
+	for _, s := range g.Spans {
+		if s.Replacement != nil && inText(s.Range, len(text)) {
+			golds = append(golds, s)
+		}
+	}
+	if len(golds) == 0 {
+		return
+	}
+	var ours []Scored
+	for _, f := range preds {
+		if f.Fix == nil || !inText(f.Range, len(text)) {
+			continue
+		}
+		for _, s := range golds {
+			if f.overlaps(s.Range) {
+				ours = append(ours, f)
+				break
+			}
+		}
+	}
+	want := applyEdits(text, golds, func(s GoldSpan) (Range, string) { return s.Range, *s.Replacement })
+	got := applyEdits(text, ours, func(f Scored) (Range, string) { return f.Range, *f.Fix })
+	t.Docs++
+	n := wordEdits(strings.Fields(want), strings.Fields(got))
+	if n == 0 {
+		t.Same++
+	}
+	t.Edits += n
+}
+
+// applyEdits replaces each edit's range of text by its words, in text
+// order; an edit overlapping one already applied is skipped (a findings
+// file from elsewhere may overlap, corefix's never do).
+func applyEdits[E any](text []rune, edits []E, at func(E) (Range, string)) string {
+	sorted := append([]E(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, _ := at(sorted[i])
+		b, _ := at(sorted[j])
+		return a.Start < b.Start
+	})
+	var b strings.Builder
+	pos := 0
+	for _, e := range sorted {
+		r, words := at(e)
+		if r.Start < pos {
+			continue
+		}
+		b.WriteString(string(text[pos:r.Start]))
+		b.WriteString(" " + words + " ")
+		pos = r.End
+	}
+	b.WriteString(string(text[pos:]))
+	return b.String()
+}
+
+// wordEdits is the number of word edits between a and b: the diff's
+// unmatched words, a deletion next to an insertion counting once.
+func wordEdits(a, b []string) int {
+	ids := make(map[string]int32)
+	intern := func(ws []string) []int32 {
+		out := make([]int32, len(ws))
+		for i, w := range ws {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(ids))
+				ids[w] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	ai, bi := intern(a), intern(b)
+	match := diff.Tokens(ai, bi, len(ids))
+	edits, j := 0, 0
+	for i := 0; i <= len(ai); i++ {
+		next := len(bi) // the b index a[i] is matched with (or the end)
+		if i < len(ai) {
+			if match[i] < 0 {
+				continue
+			}
+			next = int(match[i])
+		}
+		// The hunk before this match: a's unmatched words since the last
+		// match against b's words skipped to reach it.
+		del := 0
+		for k := i - 1; k >= 0 && match[k] < 0; k-- {
+			del++
+		}
+		edits += max(del, next-j)
+		j = next + 1
+	}
+	return edits
+}
