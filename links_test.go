@@ -1,6 +1,7 @@
 package corefix
 
 import (
+	"fmt"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The repository's references must name files it holds: every relative
@@ -93,6 +95,57 @@ func localTarget(target string) (file string, ok bool) {
 	return target, true
 }
 
+// heading matches an ATX heading: its text.
+var heading = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`)
+
+// anchors returns the anchors GitHub gives the headings of a Markdown
+// text: lower case, every character but letters, digits, '_', '-' and
+// spaces dropped, spaces made hyphens, and -1, -2… added to repeats.
+func anchors(text string) map[string]bool {
+	out := make(map[string]bool)
+	inFence, marker := false, ""
+	for _, line := range strings.Split(text, "\n") {
+		if m := fence.FindStringSubmatch(line); m != nil {
+			switch {
+			case !inFence:
+				inFence, marker = true, m[1]
+			case m[1] == marker:
+				inFence = false
+			}
+			continue
+		}
+		m := heading.FindStringSubmatch(line)
+		if inFence || m == nil {
+			continue
+		}
+		var b strings.Builder
+		for _, r := range strings.ToLower(m[1]) {
+			switch {
+			case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), r == '_', r == '-':
+				b.WriteRune(r)
+			case r == ' ':
+				b.WriteByte('-')
+			}
+		}
+		slug := b.String()
+		for k := 1; out[slug]; k++ {
+			slug = fmt.Sprintf("%s-%d", b.String(), k)
+		}
+		out[slug] = true
+	}
+	return out
+}
+
+// anchorOf returns the anchor of a link target ("" when it has none).
+func anchorOf(target string) string {
+	target = strings.TrimSuffix(strings.TrimPrefix(target, "<"), ">")
+	_, anchor, _ := strings.Cut(target, "#")
+	if u, err := url.PathUnescape(anchor); err == nil {
+		anchor = u
+	}
+	return anchor
+}
+
 // commentMentions returns the names ending in .md that the comments of a
 // Go file mention, with their lines. Tokens inside URLs are left out.
 func commentMentions(fset *token.FileSet, src []byte, name string) ([]mdLink, error) {
@@ -160,7 +213,7 @@ func inRepo(p string) bool {
 }
 
 func TestMarkdownLinksResolve(t *testing.T) {
-	var docs, checked int
+	var docs, checked, anchorsChecked int
 	seen := make(map[string]bool) // "file -> target", to check the test sees known links
 	for _, f := range repoFiles(t) {
 		if !strings.HasSuffix(f, ".md") {
@@ -172,24 +225,41 @@ func TestMarkdownLinksResolve(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, l := range markdownLinks(string(data)) {
-			target, ok := localTarget(l.target)
-			if !ok {
+			resolved := f // a link to an anchor of the same file
+			if target, ok := localTarget(l.target); ok {
+				checked++
+				resolved = path.Join(path.Dir(f), target)
+				if strings.HasPrefix(target, "/") {
+					resolved = strings.TrimPrefix(target, "/")
+				}
+				seen[f+" -> "+resolved] = true
+				if !inRepo(resolved) {
+					t.Errorf("%s:%d: link to %s: no such file in the repository", f, l.line, l.target)
+					continue
+				}
+			} else if scheme.MatchString(l.target) || !strings.HasPrefix(l.target, "#") {
+				continue // a URL
+			}
+			anchor := anchorOf(l.target)
+			if anchor == "" || !strings.HasSuffix(resolved, ".md") {
 				continue
 			}
-			checked++
-			resolved := path.Join(path.Dir(f), target)
-			if strings.HasPrefix(target, "/") {
-				resolved = strings.TrimPrefix(target, "/")
+			target, err := os.ReadFile(filepath.FromSlash(resolved))
+			if err != nil {
+				t.Fatal(err)
 			}
-			seen[f+" -> "+resolved] = true
-			if !inRepo(resolved) {
-				t.Errorf("%s:%d: link to %s: no such file in the repository", f, l.line, l.target)
+			anchorsChecked++
+			if !anchors(string(target))[anchor] {
+				t.Errorf("%s:%d: link to %s: %s has no heading with that anchor", f, l.line, l.target, resolved)
 			}
 		}
 	}
 	// Guard against a scanner that finds nothing and so passes.
 	if docs < 5 || checked < 8 {
 		t.Errorf("checked %d relative links in %d Markdown files; expected at least 8 in 5", checked, docs)
+	}
+	if anchorsChecked < 3 {
+		t.Errorf("checked %d anchors; expected at least 3: the anchor check is broken", anchorsChecked)
 	}
 	for _, want := range []string{"README.md -> docs/formats.md", "docs/editor.md -> docs/datasets.md"} {
 		if !seen[want] {
@@ -271,6 +341,20 @@ func TestLinkScanners(t *testing.T) {
 	}
 	if inRepo("docs/missing.md") || inRepo("../outside.md") || !inRepo("docs/formats.md") {
 		t.Error("inRepo: a missing file, a file outside the repository or docs/formats.md judged wrong")
+	}
+
+	a := anchors("# Title\n## Gold files — `corefix eval`\n```\n# not a heading\n```\n" +
+		"## The review database (`model/store`)\n### Title ##\n## Größe, 2.0\n")
+	for _, want := range []string{"title", "gold-files--corefix-eval", "the-review-database-modelstore", "title-1", "größe-20"} {
+		if !a[want] {
+			t.Errorf("anchors: no %q in %v", want, a)
+		}
+	}
+	if a["not-a-heading"] || len(a) != 5 {
+		t.Errorf("anchors: %v, want 5 without the fenced line", a)
+	}
+	if got := anchorOf("docs/formats.md#gold-files--corefix-eval"); got != "gold-files--corefix-eval" {
+		t.Errorf("anchorOf = %q", got)
 	}
 
 	src := "package p\n\n" +
