@@ -358,9 +358,9 @@ func TestLinkScanners(t *testing.T) {
 	}
 
 	src := "package p\n\n" +
-		"// Offsets as in docs/formats.md (see FORMATS.md),\n" +
+		"// Offsets as in docs/formats.md (see GONE.md),\n" +
 		"// not https://example.org/README.md nor a *.md glob.\n" +
-		"var x = \"strings are not comments: PROBLEM.md\"\n\n" +
+		"var x = \"strings are not comments: MISSING.md\"\n\n" +
 		"/* block: editor.md,\n   second line ../outside.md */\n" +
 		"var y = 1 // trailing README.md's note, and no mention.mdx\n"
 	ms, err := commentMentions(token.NewFileSet(), []byte(src), "p.go")
@@ -371,13 +371,13 @@ func TestLinkScanners(t *testing.T) {
 	for _, m := range ms {
 		got = append(got, strconv.Itoa(m.line)+":"+m.target)
 	}
-	want = []string{"3:docs/formats.md", "3:FORMATS.md", "7:editor.md", "8:../outside.md", "9:README.md"}
+	want = []string{"3:docs/formats.md", "3:GONE.md", "7:editor.md", "8:../outside.md", "9:README.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("commentMentions:\ngot  %q\nwant %q", got, want)
 	}
 	names := map[string]bool{"README.md": true, "editor.md": true}
-	for m, ok := range map[string]bool{"docs/formats.md": true, "FORMATS.md": false, "editor.md": true,
-		"../outside.md": false, "README.md": true, "shared/docs/FORMATS.md": false} {
+	for m, ok := range map[string]bool{"docs/formats.md": true, "GONE.md": false, "editor.md": true,
+		"../outside.md": false, "README.md": true, "elsewhere/GONE.md": false} {
 		if mentionExists(m, ".", names) != ok {
 			t.Errorf("mentionExists(%q) = %v, want %v", m, !ok, ok)
 		}
