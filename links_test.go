@@ -46,12 +46,12 @@ var (
 	mdMention = regexp.MustCompile(`[A-Za-z0-9_./-]*[A-Za-z0-9_-]\.md\b`)
 )
 
-// markdownLinks returns the links of a Markdown text outside code blocks
-// and code spans.
-func markdownLinks(text string) []mdLink {
-	var out []mdLink
+// proseLines returns the lines of a Markdown text, with those of fenced
+// code blocks (fences included) blanked.
+func proseLines(text string) []string {
+	out := strings.Split(text, "\n")
 	inFence, marker := false, ""
-	for i, line := range strings.Split(text, "\n") {
+	for i, line := range out {
 		if m := fence.FindStringSubmatch(line); m != nil {
 			switch {
 			case !inFence:
@@ -59,11 +59,21 @@ func markdownLinks(text string) []mdLink {
 			case m[1] == marker:
 				inFence = false
 			}
+			out[i] = ""
 			continue
 		}
 		if inFence {
-			continue
+			out[i] = ""
 		}
+	}
+	return out
+}
+
+// markdownLinks returns the links of a Markdown text outside code blocks
+// and code spans, in text order.
+func markdownLinks(text string) []mdLink {
+	var out []mdLink
+	for i, line := range proseLines(text) {
 		line = codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
 		for _, m := range inlineLink.FindAllStringSubmatch(line, -1) {
 			out = append(out, mdLink{line: i + 1, target: m[1]})
@@ -103,19 +113,9 @@ var heading = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`)
 // spaces dropped, spaces made hyphens, and -1, -2… added to repeats.
 func anchors(text string) map[string]bool {
 	out := make(map[string]bool)
-	inFence, marker := false, ""
-	for _, line := range strings.Split(text, "\n") {
-		if m := fence.FindStringSubmatch(line); m != nil {
-			switch {
-			case !inFence:
-				inFence, marker = true, m[1]
-			case m[1] == marker:
-				inFence = false
-			}
-			continue
-		}
+	for _, line := range proseLines(text) {
 		m := heading.FindStringSubmatch(line)
-		if inFence || m == nil {
+		if m == nil {
 			continue
 		}
 		var b strings.Builder
