@@ -32,7 +32,7 @@ func (m *Model) startMark() {
 		}
 	}
 	i := min(tokenAt(toks, at), len(toks)-1)
-	// Overwrites are what detectors miss most (PROBLEM.md); c changes it.
+	// Overwrites are what detectors miss most; c changes it.
 	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Overwrite)}
 	m.mode = modeMark
 	m.showMark()

@@ -18,7 +18,7 @@ import (
 
 // vtScreen replays the program's output into a virtual terminal, because
 // the output is a stream of cell diffs that only makes sense applied to a
-// screen (bubbletea-v2.md §4).
+// screen.
 type vtScreen struct {
 	emu *vt.Emulator
 	r   io.Reader
