@@ -32,7 +32,8 @@ func (m *Model) startMark() {
 		}
 	}
 	i := min(tokenAt(toks, at), len(toks)-1)
-	// Overwrites are what detectors miss most; c changes it.
+	// Overwrites (a mention replaced by another word outright) are what
+	// the detectors miss most, so marking starts there; c changes it.
 	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Overwrite)}
 	m.mode = modeMark
 	m.showMark()

@@ -18,7 +18,8 @@ import (
 
 // vtScreen replays the program's output into a virtual terminal, because
 // the output is a stream of cell diffs that only makes sense applied to a
-// screen.
+// screen: after the first frame, only the cells that changed are written,
+// so a text on screen need not appear whole in the bytes.
 type vtScreen struct {
 	emu *vt.Emulator
 	r   io.Reader
