@@ -7,5 +7,6 @@
 // drawn by Model.View. Every decision goes through model.Annotation and is
 // saved by a Cmd right away to a Target, so nothing is lost if the terminal
 // closes: an annotation file (Run) or, reviewing a dataset document by
-// document, its review database (RunDataset, with Dataset).
+// document, its review database (RunDataset). The package imports model
+// only: files and databases come in as Target and Documents.
 package ui

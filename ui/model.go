@@ -6,7 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
-	"corefix/model/store"
 )
 
 // mode is what the keys currently drive.
@@ -65,26 +64,21 @@ type Model struct {
 	saveErr               error
 
 	// Dataset mode; docs is nil for a single file.
-	docs    *Dataset
+	docs    *dataset
 	doc     *document         // the document on screen
 	want    int               // the document ] and [ asked for
 	loading int               // the document being loaded, -1 for none
 	ready   *document         // loaded, waiting for settle to show it
 	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
 	posSent [2]int            // the position last written: document, focused span
-	posSeq  int               // numbers position writes (see Dataset.setPosition)
+	posSeq  int               // numbers position writes (see dataset.setPosition)
 
 	panicked string // set when Update or View panicked; Run reports it
 	stop     func() // quits the program from View, which cannot return a Cmd
 }
 
-// New returns an editor for a, saving to file after every decision.
-func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
-	return newModel(a, fileTarget{file}, opts)
-}
-
-// newModel returns an editor for a, saving to target after every decision.
-func newModel(a *model.Annotation, target Target, opts Options) *Model {
+// New returns an editor for a, saving to target after every decision.
+func New(a *model.Annotation, target Target, opts Options) *Model {
 	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
@@ -109,20 +103,19 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	return m
 }
 
-// newDatasetModel returns an editor on doc of d, saving to d's database
-// after every decision. pos is where the annotator stopped in doc, nil
-// when they never started: the focus goes to its span, or else to the
-// first pending one.
-func newDatasetModel(d *Dataset, doc *document, pos *store.Position, opts Options) *Model {
+// newDatasetModel returns an editor on doc of d, saving to d after every
+// decision. pos is where the annotator stopped in doc, nil when they never
+// started: the focus goes to its span, or else to the first pending one.
+func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Model {
 	opts.Title = doc.a.Doc.ID
 	opts.Resumed = doc.resumed
-	m := newModel(doc.a, d, opts)
+	m := New(doc.a, d, opts)
 	m.docs, m.doc, m.want, m.loading = d, doc, doc.index, -1
 	verb := "document"
 	if pos != nil {
 		verb = "resumed at document"
-		if pos.Span >= 0 && pos.Span < m.a.Len() {
-			m.setFocus(pos.Span)
+		if pos.span >= 0 && pos.span < m.a.Len() {
+			m.setFocus(pos.span)
 		}
 	}
 	m.posSent = [2]int{doc.index, m.focus}

@@ -19,7 +19,7 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(fixture(t), ro, Options{Title: "sample"})
+	m := New(fixture(t), fileTarget{ro}, Options{Title: "sample"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if got := screen(m); !strings.Contains(got, "READ-ONLY") {
 		t.Errorf("the header does not say READ-ONLY:\n%s", got)

@@ -9,16 +9,17 @@ import (
 	"corefix/model"
 )
 
-// Run opens the editor on a, saving to file, until the user quits. If the
-// editor fails (even by a panic) the terminal is restored, the work is
+// Run opens the editor on a, saving to target, until the user quits. If
+// the editor fails (even by a panic) the terminal is restored, the work is
 // saved, and the error says in one line where it is.
-func Run(a *model.Annotation, file *model.Workfile, opts Options) error {
-	return runModel(New(a, file, opts))
+func Run(a *model.Annotation, target Target, opts Options) error {
+	return runModel(New(a, target, opts))
 }
 
-// RunDataset opens the editor on d where the annotator stopped (document
-// and focused span), saving to d's database, until the user quits.
-func RunDataset(d *Dataset, opts Options) error {
+// RunDataset opens the editor on docs where the annotator stopped
+// (document and focused span), saving to docs, until the user quits.
+func RunDataset(docs Documents, opts Options) error {
+	d := &dataset{Documents: docs}
 	doc, pos, err := d.resume()
 	if err != nil {
 		return err

@@ -110,7 +110,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newDatasetModel(d, doc, pos, Options{})
+		m := newDatasetModel(d.dataset, doc, pos, Options{})
 		tm, s := startProgram(t, m, 120, 30)
 		t.Cleanup(func() {
 			if t.Failed() {
