@@ -72,9 +72,6 @@ type Model struct {
 	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
 	posSent [2]int            // the position last written: document, focused span
 	posSeq  int               // numbers position writes (see dataset.setPosition)
-
-	panicked string // set when Update or View panicked; Run reports it
-	stop     func() // quits the program from View, which cannot return a Cmd
 }
 
 // New returns an editor for a, saving to target after every decision.

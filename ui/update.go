@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -11,15 +10,11 @@ import (
 	"corefix/model"
 )
 
-// Update handles a message. A panic inside it is caught: the editor quits
-// and Run saves the work and says where it is.
-func (m *Model) Update(msg tea.Msg) (tm tea.Model, cmd tea.Cmd) {
-	defer func() {
-		if r := recover(); r != nil {
-			m.panicked = fmt.Sprint(r)
-			tm, cmd = m, tea.Quit
-		}
-	}()
+// Update handles a message. A panic inside it (or in View, or in a Cmd)
+// is caught by the program, which restores the terminal; Run then saves
+// the work and says where it is (see finish).
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -511,25 +512,52 @@ type ansiWhite struct{}
 
 func (ansiWhite) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
 
-func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
-	m := newTestModel(t, 80, 24)
-	m.Update(keyMsg("a")) // unsaved decision
+// runHeadless runs m as Run does, in a program without a terminal whose
+// window is 80×24, and returns Run's error.
+func runHeadless(m *Model) error {
+	return runModel(m, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+}
+
+// unsavedModel is the fixture with f0004 accepted and not saved, not yet
+// sized: the first View draws nothing, the first Update sizes it.
+func unsavedModel(t *testing.T) *Model {
+	m := New(fixture(t), openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")), Options{Title: "sample"})
+	m.Update(keyMsg("a")) // its save Cmd is dropped
 	m.saving = false
-	m.art = nil // any key touching the article now panics
-	_, cmd := m.Update(keyMsg("j"))
-	if m.panicked == "" {
-		t.Fatal("the panic was not caught")
-	}
-	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Error("after a panic the editor does not quit")
-	}
-	err := m.finish(nil)
-	if err == nil || !strings.Contains(err.Error(), m.target.Name()) || strings.Contains(err.Error(), "\n") {
-		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.target.Name())
+	return m
+}
+
+// checkRescued checks what Run says and saves after a panic.
+func checkRescued(t *testing.T, m *Model, err error) {
+	t.Helper()
+	if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "saved in "+m.target.Name()) ||
+		strings.Contains(err.Error(), "\n") {
+		t.Errorf("Run after a panic = %v, want one line saying the work is saved in %s", err, m.target.Name())
 	}
 	if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
 		t.Errorf("the decision made before the panic was saved as %s", got)
 	}
+}
+
+func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
+	m := unsavedModel(t)
+	m.art = nil // sizing the article, on the window size, panics
+	checkRescued(t, m, runHeadless(m))
+}
+
+// nameOncePanics is a target whose Name panics the first time, in the
+// header View draws, and only then.
+type nameOncePanics struct {
+	Target
+	called *bool
+}
+
+func (n nameOncePanics) Name() string {
+	if !*n.called {
+		*n.called = true
+		panic("boom")
+	}
+	return n.Target.Name()
 }
 
 func TestFinishAfterProgramError(t *testing.T) {
@@ -579,16 +607,10 @@ func TestQuitWaitsForARunningSave(t *testing.T) {
 	}
 }
 
-func TestPanicInViewIsCaught(t *testing.T) {
-	m := newTestModel(t, 80, 24)
-	stopped := make(chan struct{})
-	m.stop = func() { close(stopped) }
-	m.art = nil
-	v := m.View()
-	if m.panicked == "" || !strings.Contains(v.Content, "internal error") {
-		t.Fatalf("View panic: panicked %q, content %q", m.panicked, v.Content)
-	}
-	<-stopped // the program is told to quit
+func TestPanicInViewIsCaughtAndWorkSaved(t *testing.T) {
+	m := unsavedModel(t)
+	m.target = nameOncePanics{Target: m.target, called: new(bool)}
+	checkRescued(t, m, runHeadless(m))
 }
 
 func TestNoFindings(t *testing.T) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,16 +10,8 @@ import (
 
 // View draws the screen: header, article (or the corrected-text preview),
 // strip, detail panel, status line (or the override input) and help.
-func (m *Model) View() (v tea.View) {
-	defer func() {
-		if r := recover(); r != nil {
-			m.panicked = fmt.Sprint(r)
-			v = tea.NewView("corefix: internal error; saving your work and quitting")
-			if m.stop != nil {
-				go m.stop() // View cannot return a Cmd
-			}
-		}
-	}()
+func (m *Model) View() tea.View {
+	var v tea.View
 	v.AltScreen = true
 	v.WindowTitle = "corefix — " + m.title
 	if m.width == 0 {
