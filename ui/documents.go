@@ -119,7 +119,7 @@ func (m *Model) show(doc *document) {
 	m.version, m.savedVersion = 0, 0
 	m.search = searchState{query: m.search.query, match: -1}
 	m.focus = -1
-	m.relayout()
+	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()
 	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
 }

@@ -35,12 +35,13 @@ type Model struct {
 	target Target // where decisions are saved
 	title  string
 
-	keys    KeyMap
-	refused []key.Binding // decisions a read-only editor turns down (see refuse)
-	styles  *Styles
-	lay     layout
-	width   int
-	height  int
+	keys     KeyMap
+	refused  []key.Binding // decisions a read-only editor turns down (see refuse)
+	styles   *Styles
+	lay      layout
+	helpRows int // the help's height lay was made for
+	width    int
+	height   int
 
 	hdr     header
 	art     *article
@@ -174,9 +175,11 @@ func (m *Model) resize() {
 }
 
 // relayout sizes the components. The help's height depends on the mode
-// and on whether full help is open.
+// and on whether full help is open. It runs on a resize, on ? and when
+// the full help's height changes, never merely because a message came.
 func (m *Model) relayout() {
-	m.lay = computeLayout(m.width, m.height, helpRows(m.helpKeys(), m.fullHelp))
+	m.helpRows = helpRows(m.helpKeys(), m.fullHelp)
+	m.lay = computeLayout(m.width, m.height, m.helpRows)
 	m.hdr.SetSize(m.lay.Width, m.lay.Header)
 	m.detail.SetSize(m.lay.Width, m.lay.Detail)
 	m.bar.SetSize(m.lay.Width)

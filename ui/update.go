@@ -36,8 +36,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmd = tea.Batch(cmd, m.settle())
 	m.enableKeys()
-	if m.fullHelp {
-		m.relayout() // the keys on offer, and so the help's height, may have changed
+	if m.fullHelp && helpRows(m.helpKeys(), true) != m.helpRows {
+		// The full help changed height with the keys on offer (another
+		// mode, a key enabled): the one layout change a message other
+		// than a resize or ? can make.
+		m.relayout()
 	}
 	return m, cmd
 }

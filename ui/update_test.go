@@ -466,6 +466,40 @@ func TestHelpToggle(t *testing.T) {
 	}
 }
 
+// TestLayoutOnlyOnResizeOrHelp plants a layout no computation gives and
+// checks that key presses keep it, full help open or not, while a resize,
+// ? and a change of the full help's height make a new one.
+func TestLayoutOnlyOnResizeOrHelp(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	planted := m.lay
+	planted.Article-- // what computeLayout never gives at 80×24
+	for _, full := range []bool{false, true} {
+		if full {
+			press(t, m, "?")
+			planted = m.lay
+			planted.Article--
+		}
+		m.lay = planted
+		press(t, m, "n", "j", "a", "f", "x", "u", "k", "p", "s")
+		if m.lay != planted {
+			t.Errorf("full help %v: key presses re-laid the screen out: %+v", full, m.lay)
+		}
+	}
+	press(t, m, "e") // the full help of the input: two keys
+	if m.lay == planted || m.lay.Help != 2 {
+		t.Errorf("e with full help open: help %d rows, want 2", m.lay.Help)
+	}
+	press(t, m, "esc", "?")
+	if m.lay.Help != 1 {
+		t.Errorf("? closing the help: help %d rows, want 1", m.lay.Help)
+	}
+	m.lay = planted
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if want := computeLayout(80, 24, 1); m.lay != want {
+		t.Errorf("a resize left the layout %+v, want %+v", m.lay, want)
+	}
+}
+
 func TestHelpOffersOnlyWhatWorks(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	if m.keys.Undo.Enabled() || m.keys.Reset.Enabled() {
