@@ -11,8 +11,8 @@ import (
 
 // TestRandomKeys presses random keys, typing and resizes, and after each
 // checks what must always hold: no panic, every row within the width, the
-// frame exactly the screen's height, and the incremental wrap equal to a
-// fresh one.
+// frame exactly the screen's height, and the incremental wrap and the
+// strip kept equal to fresh ones.
 func TestRandomKeys(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	pressRandomKeys(t, m, monkeyKeys)
@@ -75,6 +75,7 @@ func pressRandomKeys(t *testing.T, m *Model, keys []string) {
 			if got := rowsText(&m.art.st, m.art.rows); strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Fatalf("step %d: incremental wrap differs from a fresh one", step)
 			}
+			checkStripFresh(t, m)
 		}
 	}
 }

@@ -42,7 +42,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// than a resize or ? can make.
 		m.relayout()
 	}
+	m.draw()
 	return m, cmd
+}
+
+// draw brings what View shows from a cache up to date with this message:
+// the article's visible rows and the strip, each redrawn only where what
+// it shows changed.
+func (m *Model) draw() {
+	m.art.Render()
+	m.strip.sync(m.art, m.filter, filters[m.filter].keep, m.lay.Width, m.focus, m.styles)
 }
 
 // key routes a key press to the current mode.

@@ -9,7 +9,9 @@ import (
 )
 
 // View draws the screen: header, article (or the corrected-text preview),
-// strip, detail panel, status line (or the override input) and help.
+// strip, detail panel, status line (or the override input) and help. It
+// changes nothing: what is costly to draw (the article's rows, the strip)
+// Update drew already (see draw), and View puts it together.
 func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
@@ -33,7 +35,7 @@ func (m *Model) View() tea.View {
 	} else {
 		add(m.art.View(), l.Article)
 	}
-	add(m.stripView(), l.Strip)
+	add(m.strip.View(), l.Strip)
 	add(m.detail.View(m.styles, m.a, m.focus), l.Detail)
 	statusRow := len(parts)
 	if m.mode == modeEdit || m.mode == modeSearch {
@@ -93,11 +95,4 @@ func (m *Model) saveState() string {
 		return ""
 	}
 	return m.styles.Info.Render("saved")
-}
-
-// stripView draws where the findings sit along the article.
-func (m *Model) stripView() string {
-	vs, ve := m.art.Visible()
-	m.strip.compute(m.lay.Width, len(m.a.Doc.Text), m.art.spans, filters[m.filter].keep, m.focus, vs, ve)
-	return m.strip.View(m.styles)
 }
