@@ -90,7 +90,7 @@ func (m *Model) settle() tea.Cmd {
 	}
 	calm := !m.unsaved() && m.saveErr == nil
 	// Only ctrl+c's quit question can leave the main mode while moving.
-	if m.ready != nil && calm && m.mode == modeReview {
+	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
 		ahead := m.ahead

@@ -119,6 +119,22 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 	}
 }
 
+// inMode reports that the keys of m go to a mode of type T.
+func inMode[T mode](m *Model) bool {
+	_, ok := m.mode.(T)
+	return ok
+}
+
+// markRange is the byte range mark mode would mark.
+func markRange(t testing.TB, m *Model) (start, end int) {
+	t.Helper()
+	mk, ok := m.mode.(*markMode)
+	if !ok {
+		t.Fatalf("mode %T, want mark", m.mode)
+	}
+	return mk.span(m)
+}
+
 // focused is the ID of the focused span.
 func focused(m *Model) string {
 	if m.focus < 0 {

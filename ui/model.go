@@ -8,18 +8,6 @@ import (
 	"corefix/model"
 )
 
-// mode is what the keys currently drive.
-type mode int
-
-const (
-	modeReview  mode = iota
-	modeEdit         // typing a replacement
-	modeSearch       // typing a search query
-	modeMark         // choosing a span the detector missed
-	modePreview      // reading the corrected text
-	modeConfirm      // quitting with unsaved changes
-)
-
 // Options configure the editor.
 type Options struct {
 	// Title names the article in the header, e.g. its file name.
@@ -43,19 +31,17 @@ type Model struct {
 	width    int
 	height   int
 
-	hdr     header
-	art     *article
-	strip   strip
-	detail  detailPanel
-	input   textinput.Model // the override editor and the search query
-	bar     statusBar
-	preview *preview
+	hdr    header
+	art    *article
+	strip  strip
+	detail detailPanel
+	input  textinput.Model // the override editor and the search query
+	bar    statusBar
 
-	mode     mode
-	focus    int // focused span, -1 when there are none
-	filter   int // index into filters
+	mode     mode // what the keys drive
+	focus    int  // focused span, -1 when there are none
+	filter   int  // index into filters
 	fullHelp bool
-	mark     markState
 	search   searchState
 
 	// version counts changes; savedVersion is the newest one on disk.
@@ -77,7 +63,7 @@ type Model struct {
 
 // New returns an editor for a, saving to target after every decision.
 func New(a *model.Annotation, target Target, opts Options) *Model {
-	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), mode: reviewMode{}, focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
@@ -185,7 +171,7 @@ func (m *Model) relayout() {
 	m.bar.SetSize(m.lay.Width)
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.sizeInput()
-	if m.preview != nil {
-		m.preview.SetSize(m.lay.Width, m.lay.Article)
+	if p, ok := m.mode.(*preview); ok {
+		p.SetSize(m.lay.Width, m.lay.Article)
 	}
 }

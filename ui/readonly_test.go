@@ -27,8 +27,8 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	for _, k := range []string{"a", "enter", "1", "r", "e", "x", "m", "u", "ctrl+r", "s", "S"} {
 		m.bar.msg = ""
 		press(t, m, k)
-		if m.mode != modeReview || !m.bar.isErr || !strings.Contains(m.bar.msg, "read-only") {
-			t.Errorf("%s: mode %d, status %q; want a refusal in the status line", k, m.mode, m.bar.msg)
+		if !inMode[reviewMode](m) || !m.bar.isErr || !strings.Contains(m.bar.msg, "read-only") {
+			t.Errorf("%s: mode %T, status %q; want a refusal in the status line", k, m.mode, m.bar.msg)
 		}
 	}
 	if got := m.a.Describe(); got != fixture(t).Describe() || m.version != 0 {

@@ -142,8 +142,8 @@ func TestChooseProposalN(t *testing.T) {
 		t.Errorf("9 on a span with two proposals: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "2")
-	if m.mode != modeEdit || m.input.Value() != "" {
-		t.Fatalf("2 (a ▢ proposal) gives mode %d value %q, want the edit input, empty", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "" {
+		t.Fatalf("2 (a ▢ proposal) gives mode %T value %q, want the edit input, empty", m.mode, m.input.Value())
 	}
 	press(t, m, "esc", "1")
 	if s := spanByID(t, m.a, "f0005"); s.Status != model.Accepted || s.Replacement != "lost" {
@@ -155,8 +155,8 @@ func TestAcceptPlaceholderOpensInput(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "n", "n", "n") // f0007: 1 ▢, 2 drop
 	press(t, m, "a")
-	if m.mode != modeEdit {
-		t.Fatalf("a on a ▢ proposal: mode %d, want edit", m.mode)
+	if !inMode[editMode](m) {
+		t.Fatalf("a on a ▢ proposal: mode %T, want edit", m.mode)
 	}
 	typeText(t, m, "told")
 	press(t, m, "enter")
@@ -183,13 +183,13 @@ func TestRejectAndReset(t *testing.T) {
 func TestEditCommitAndCancel(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "e")
-	if m.mode != modeEdit || m.input.Value() != "were" {
-		t.Fatalf("e: mode %d value %q, want the input prefilled with \"were\"", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "were" {
+		t.Fatalf("e: mode %T value %q, want the input prefilled with \"were\"", m.mode, m.input.Value())
 	}
 	typeText(t, m, "q") // q types, it does not quit
 	press(t, m, "esc")
-	if s := spanByID(t, m.a, "f0004"); s.Status != model.Pending || m.mode != modeReview {
-		t.Errorf("esc: f0004 %s, mode %d; want pending and back to review", s.Status, m.mode)
+	if s := spanByID(t, m.a, "f0004"); s.Status != model.Pending || !inMode[reviewMode](m) {
+		t.Errorf("esc: f0004 %s, mode %T; want pending and back to review", s.Status, m.mode)
 	}
 	press(t, m, "e", "backspace", "backspace", "backspace", "backspace")
 	typeText(t, m, "had been")
@@ -215,23 +215,23 @@ func TestPasteIntoInput(t *testing.T) {
 func TestMarkMissedSpan(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "m")
-	if m.mode != modeMark {
-		t.Fatalf("m: mode %d, want mark", m.mode)
+	if !inMode[*markMode](m) {
+		t.Fatalf("m: mode %T, want mark", m.mode)
 	}
 	// The selection starts at the word after the focused span f0004.
-	start, end := m.markRange()
+	start, end := markRange(t, m)
 	if got := m.a.Doc.Text[start:end]; got != "supposed" {
 		t.Fatalf("mark starts on %q, want \"supposed\"", got)
 	}
 	press(t, m, "right", "shift+right", "L", "H", "left", "right")
-	start, end = m.markRange()
+	start, end = markRange(t, m)
 	if got := m.a.Doc.Text[start:end]; got != "to" {
 		t.Errorf("after moving the selection is %q, want \"to\"", got)
 	}
 	press(t, m, "L", "c")
 	press(t, m, "enter")
-	if m.mode != modeEdit || m.input.Value() != "to win" {
-		t.Fatalf("enter in mark mode: mode %d value %q, want the edit input with \"to win\"", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "to win" {
+		t.Fatalf("enter in mark mode: mode %T value %q, want the edit input with \"to win\"", m.mode, m.input.Value())
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	typeText(t, m, "to lose")
@@ -250,7 +250,7 @@ func TestMarkMissedSpan(t *testing.T) {
 func TestMarkRowsOverlapAndCancel(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "m", "down")
-	start, _ := m.markRange()
+	start, _ := markRange(t, m)
 	if r0, r1 := rowAt(m.art.rows, pos{src: m.a.Span(m.focus).End}), rowAt(m.art.rows, pos{src: start}); r1 != r0+1 {
 		t.Errorf("down moved the selection from row %d to row %d", r0, r1)
 	}
@@ -261,16 +261,16 @@ func TestMarkRowsOverlapAndCancel(t *testing.T) {
 	}
 	press(t, m, "h", "h", "h", "h", "h", "h")
 	n := m.a.Len()
-	for m.a.Find(func() int { s, _ := m.markRange(); return s }()) < 0 {
+	for m.a.Find(func() int { s, _ := markRange(t, m); return s }()) < 0 {
 		press(t, m, "l")
 	}
 	press(t, m, "enter")
-	if m.a.Len() != n || !m.bar.isErr || m.mode != modeMark {
-		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %d; want an error and mark mode", m.a.Len(), n, m.bar.msg, m.mode)
+	if m.a.Len() != n || !m.bar.isErr || !inMode[*markMode](m) {
+		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %T; want an error and mark mode", m.a.Len(), n, m.bar.msg, m.mode)
 	}
 	press(t, m, "esc")
-	if m.mode != modeReview || m.art.sel != [2]int{} {
-		t.Errorf("esc leaves mark mode %d with selection %v", m.mode, m.art.sel)
+	if !inMode[reviewMode](m) || m.art.sel != [2]int{} {
+		t.Errorf("esc leaves mark mode %T with selection %v", m.mode, m.art.sel)
 	}
 }
 
@@ -325,36 +325,37 @@ func TestSearch(t *testing.T) {
 		t.Errorf("missing text: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "/", "esc")
-	if m.mode != modeReview {
-		t.Errorf("esc leaves mode %d", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("esc leaves mode %T", m.mode)
 	}
 }
 
 func TestPreview(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "d")
-	if m.mode != modePreview {
-		t.Fatalf("d: mode %d, want preview", m.mode)
+	p, ok := m.mode.(*preview)
+	if !ok {
+		t.Fatalf("d: mode %T, want preview", m.mode)
 	}
 	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "accurate in his responses") {
 		t.Errorf("preview does not show the corrected text:\n%s", got)
 	}
-	top := m.preview.top
+	top := p.top
 	press(t, m, "j")
-	if m.preview.top != top+1 {
-		t.Errorf("j in preview: top %d, want %d", m.preview.top, top+1)
+	if p.top != top+1 {
+		t.Errorf("j in preview: top %d, want %d", p.top, top+1)
 	}
 	press(t, m, "k", "pgdown", "pgup", "end", "home")
-	if m.preview.top != 0 {
-		t.Errorf("home in preview: top %d, want 0", m.preview.top)
+	if p.top != 0 {
+		t.Errorf("home in preview: top %d, want 0", p.top)
 	}
 	press(t, m, "d")
-	if m.mode != modeReview || m.preview != nil {
-		t.Errorf("d again: mode %d, want review", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("d again: mode %T, want review", m.mode)
 	}
 	press(t, m, "d", "esc")
-	if m.mode != modeReview {
-		t.Errorf("esc: mode %d, want review", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("esc: mode %T, want review", m.mode)
 	}
 }
 
@@ -383,8 +384,8 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 		t.Error("the header does not say NOT SAVED")
 	}
 	res := press(t, m, "q")
-	if res.quit || m.mode != modeConfirm {
-		t.Fatalf("q with unsaved work quit=%v mode %d; want the question", res.quit, m.mode)
+	if res.quit || !inMode[confirmMode](m) {
+		t.Fatalf("q with unsaved work quit=%v mode %T; want the question", res.quit, m.mode)
 	}
 	if res := press(t, m, "y"); res.quit {
 		t.Error("y quit although the save failed")
@@ -430,8 +431,8 @@ func TestQuit(t *testing.T) {
 		m = newTestModel(t, 80, 24)
 		m.Update(keyMsg("a")) // the save Cmd is dropped, so the change stays unsaved
 		m.saving = false
-		if res := press(t, m, "q"); res.quit || m.mode != modeConfirm {
-			t.Fatalf("q with unsaved work: quit=%v mode %d, want the question", res.quit, m.mode)
+		if res := press(t, m, "q"); res.quit || !inMode[confirmMode](m) {
+			t.Fatalf("q with unsaved work: quit=%v mode %T, want the question", res.quit, m.mode)
 		}
 		res := press(t, m, tt.answer)
 		if res.quit != tt.quit {
@@ -629,8 +630,8 @@ func TestQuitWaitsForARunningSave(t *testing.T) {
 	var res result
 	_, cmd := m.Update(keyMsg("q"))
 	run(m, cmd, &res)
-	if res.quit || m.mode == modeConfirm {
-		t.Fatalf("q during a save: quit=%v mode %d; want to wait, without asking", res.quit, m.mode)
+	if res.quit || inMode[confirmMode](m) {
+		t.Fatalf("q during a save: quit=%v mode %T; want to wait, without asking", res.quit, m.mode)
 	}
 	run(m, save, &res)
 	if !res.quit {
@@ -661,8 +662,8 @@ func TestNoFindings(t *testing.T) {
 		}
 		press(t, m, "m")
 		if text == "" {
-			if m.mode != modeReview || !m.bar.isErr {
-				t.Errorf("m on an empty text: mode %d, status %q; want an error", m.mode, m.bar.msg)
+			if !inMode[reviewMode](m) || !m.bar.isErr {
+				t.Errorf("m on an empty text: mode %T, status %q; want an error", m.mode, m.bar.msg)
 			}
 			continue
 		}

@@ -30,22 +30,22 @@ func (m *Model) View() tea.View {
 		hd.docs = m.docsView
 	}
 	add(m.hdr.View(m.styles, hd), l.Header)
-	if m.mode == modePreview {
-		add(m.preview.View(), l.Article)
+	if p, ok := m.mode.(*preview); ok {
+		add(p.View(), l.Article)
 	} else {
 		add(m.art.View(), l.Article)
 	}
 	add(m.strip.View(), l.Strip)
 	add(m.detail.View(m.styles, m.a, m.focus), l.Detail)
 	statusRow := len(parts)
-	if m.mode == modeEdit || m.mode == modeSearch {
+	if m.typing() {
 		add(m.input.View(), l.Status)
 	} else {
 		add(m.bar.MessageView(m.styles), l.Status)
 	}
 	add(m.bar.HelpView(m.helpKeys(), m.fullHelp), l.Help)
 	v.SetContent(strings.Join(parts, "\n"))
-	if (m.mode == modeEdit || m.mode == modeSearch) && l.Status > 0 {
+	if m.typing() && l.Status > 0 {
 		if c := m.input.Cursor(); c != nil {
 			c.Y += statusRow
 			v.Cursor = c

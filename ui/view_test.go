@@ -11,8 +11,11 @@ import (
 // prints differ when anything changed.
 func state(m *Model) string {
 	s := fmt.Sprintf("%+v\n%+v\n%+v\n%+v", *m, *m.art, *m.styles, *m.a)
-	if m.preview != nil {
-		s += fmt.Sprintf("\n%+v", *m.preview)
+	switch md := m.mode.(type) {
+	case *preview:
+		s += fmt.Sprintf("\n%+v", *md)
+	case *markMode:
+		s += fmt.Sprintf("\n%+v", *md)
 	}
 	return s
 }
