@@ -60,8 +60,12 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	return ui.Run(r.a, fileTarget{r.file}, r.opts)
 }
 
-// fileTarget is the editor's Target for one annotation file.
+// fileTarget is the editor's Target for one annotation file: Save and
+// ForceSave are the Workfile's, the rest below.
 type fileTarget struct{ *model.Workfile }
+
+// Name is the annotation file; ReadOnly says it was opened --read-only;
+// RescuePath puts the work beside it when saving it fails at the end.
 
 func (t fileTarget) Name() string                        { return t.Path }
 func (t fileTarget) ReadOnly() bool                      { return t.Workfile.ReadOnly }
