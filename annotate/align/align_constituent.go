@@ -12,8 +12,7 @@ import "corefix/annotate/lexicon"
 
 // wholeness is the share of its mention score a phrase keeps as a
 // mention: all of it when it is a whole noun phrase, part_mention of it
-// otherwise. (Scoring a phrase that does not even start and end like a
-// noun phrase lower still measured no better on GUM.)
+// otherwise (measurements: docs/experiments.md).
 func (a *alignment) wholeness(start, l int) float64 {
 	if a.wholePhrase(start, l) {
 		return 1

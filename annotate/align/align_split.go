@@ -23,26 +23,8 @@ import (
 // one length (a pronoun, a surname), so the slice lengths seen for r
 // elsewhere in the article add their likelihood. A slice never ends
 // inside a word of the corpus. The weights and bounds are in rules.json
-// ("split").
-//
-// Measured no better on GUM, so not kept: bounding k by the drift of r's
-// unambiguous slices before and after (which never decreases along one
-// entity); predicting k from the offset between bound and drift at r's
-// nearest unmistakable slices (that offset is constant between
-// neighbours for three in four of the gold mentions, but the slices found
-// unmistakable are few and sometimes wrong); counting a determiner and a
-// noun, or any whole noun phrase, as a mention of any entity; mentions
-// of one hunk never crossing; no mention before r's first; a plural's s
-// and a name's initials ("NPP") as shared words; a slice-length prior
-// pooled over the article's representatives. Nor, in a second round, an
-// exact drift replayed from the differences instead of the bound (the
-// savings of earlier turns left of the slice, counting in-place mentions
-// the diff shows in part and identical ones kept whole): it equals the
-// true drift for only 54% of GUM's slices (88% within two), because a
-// mention replaced in place by its own words leaves no trace, and windows
-// of any width around it, a whole-noun-phrase score for mentions sharing
-// no word, an article-wide cap on slice length or a lighter length prior
-// cut at best one hunk more right, and others wrong.
+// ("split"); other bounds and scores measured no better (measurements:
+// docs/experiments.md).
 
 // turns returns each representative's turn in the pipeline: clusters are
 // rewritten in the order of their first mentions, the representatives,
@@ -62,9 +44,9 @@ func (a *alignment) turns(inv []rep) []int {
 // the slices before p of representatives whose turn came earlier, and of
 // r itself, each saving its length less one per representative, and the
 // first mentions of those representatives, which the pipeline replaced
-// by themselves. (On GUM the bound plus drift_slack holds for 97% of the
-// substitutions, with an average window of 25 tokens against 36 for all
-// savings before p.)
+// by themselves. The bound plus drift_slack holds for nearly all of GUM's
+// substitutions, in a much narrower window than all savings before p
+// (measurements: docs/experiments.md).
 func (a *alignment) driftBound(done []substitution, used map[int]bool, inv []rep, turn []int, r, p int) int {
 	mine := turn[r]
 	earlier := func(q int) bool { return q == r || mine < 0 || turn[q] >= 0 && turn[q] < mine }
