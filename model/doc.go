@@ -1,7 +1,7 @@
 // Package model is corefix's domain: documents, findings, annotation spans
 // and their decisions, undo history, the corrected text, and the file
 // formats: annotation, gold and findings files, dataset lines and the
-// exports, each read and written only here.
+// brat and JSON Lines exports, each read and written only here.
 //
 // Inside the program every span is a half-open byte range into the document
 // text, scoring included. The files on disk speak Unicode code points
