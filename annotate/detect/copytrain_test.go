@@ -75,7 +75,7 @@ var (
 type goldDoc struct {
 	name string
 	doc  *model.Document
-	gold *eval.Gold
+	gold *model.Gold
 }
 
 func loadGoldDirs(t *testing.T, dirs string) []goldDoc {
@@ -89,16 +89,17 @@ func loadGoldDirs(t *testing.T, dirs string) []goldDoc {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g, err := eval.ParseGold(data)
-			if err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
 			txt := strings.TrimSuffix(strings.TrimSuffix(p, ".gold.json"), ".gold-dev.json") + ".txt"
 			text, err := os.ReadFile(txt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, goldDoc{filepath.Base(txt), model.NewDocument(filepath.Base(txt), txt, string(text)), g})
+			doc := model.NewDocument(filepath.Base(txt), txt, string(text))
+			g, err := model.DecodeGold(data, doc)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			out = append(out, goldDoc{filepath.Base(txt), doc, g})
 		}
 	}
 	if len(out) == 0 {
@@ -147,7 +148,7 @@ func copyExamples(docs []goldDoc) (xs []sparse, ys []float64) {
 				continue // never flagged
 			}
 			y := label(d, a, c.i, c.j)
-			if *skipNeutral && y == 0 && eval.AnyOverlap(eval.Range{Start: d.doc.RuneOffset(a.toks[c.i].Start), End: d.doc.RuneOffset(a.toks[c.j].End)}, d.gold.Neutral) {
+			if *skipNeutral && y == 0 && eval.AnyOverlap(model.Range{Start: a.toks[c.i].Start, End: a.toks[c.j].End}, d.gold.Neutral) {
 				continue
 			}
 			var v copyVec
@@ -162,7 +163,7 @@ func copyExamples(docs []goldDoc) (xs []sparse, ys []float64) {
 
 // label is 1 when tokens [i, j] overlap a gold broken span.
 func label(d goldDoc, a *Analysis, i, j int) float64 {
-	r := eval.Range{Start: d.doc.RuneOffset(a.toks[i].Start), End: d.doc.RuneOffset(a.toks[j].End)}
+	r := model.Range{Start: a.toks[i].Start, End: a.toks[j].End}
 	if eval.AnyOverlap(r, eval.GoldRanges(d.gold.Spans)) {
 		return 1
 	}
@@ -202,7 +203,7 @@ func detectorFigures(docs []goldDoc) eval.Tally {
 	var t eval.Tally
 	for _, d := range docs {
 		doc := model.NewDocument(d.name, "", d.doc.Text)
-		t.Add(doc.Text, d.gold, eval.ScoredFindings(doc, Detect(doc)), model.BrokenThreshold)
+		t.Add(d.gold, Detect(doc), model.BrokenThreshold)
 	}
 	return t
 }
@@ -222,20 +223,20 @@ func candidateCeiling(t *testing.T, docs []goldDoc) {
 			t.Logf("%s: not judged drifting", d.name)
 			continue
 		}
-		var rs []eval.Range
+		var rs []model.Range
 		for _, c := range a.copyCandidates() {
 			if c.nth == 0 {
 				continue
 			}
-			rs = append(rs, eval.Range{Start: d.doc.RuneOffset(a.toks[c.i].Start), End: d.doc.RuneOffset(a.toks[c.j].End)})
+			rs = append(rs, model.Range{Start: a.toks[c.i].Start, End: a.toks[c.j].End})
 			cands++
 			pos += int(label(d, a, c.i, c.j))
 		}
 		copyScorerOn = false
-		var others []eval.Range
+		var others []model.Range
 		for _, f := range Detect(d.doc) {
 			if f.Rule != (Recurring{}).Name() && f.Confidence >= model.BrokenThreshold {
-				others = append(others, eval.Range{Start: d.doc.RuneOffset(f.Start), End: d.doc.RuneOffset(f.End)})
+				others = append(others, model.Range{Start: f.Start, End: f.End})
 			}
 		}
 		copyScorerOn = true
