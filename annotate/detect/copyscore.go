@@ -59,6 +59,14 @@ func NewCopyScorer(weights []float64, threshold, veto float64, training CopyTrai
 	return s, nil
 }
 
+// Threshold is the probability at which the scorer flags a copy the hand
+// rules pass over.
+func (s *CopyScorer) Threshold() float64 { return s.threshold }
+
+// Veto is the probability below which the scorer overrules the hand
+// rules' copy.
+func (s *CopyScorer) Veto() float64 { return s.veto }
+
 // score is the scorer's probability that candidate c is a copy that
 // overwrote words.
 func (s *CopyScorer) score(a *Analysis, c copyCandidate, shown map[uint64]bool, marks []int, v *copyVec) float64 {
@@ -87,14 +95,14 @@ func (s *CopyScorer) above(a *Analysis, c copyCandidate, shown map[uint64]bool, 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // scoredCopies judges, in a drifting document, every candidate with the
-// hand rules and the copy scorer r.Copy together: a copy the hand rules
+// hand rules and the copy scorer r.Scorer together: a copy the hand rules
 // flag stays flagged unless the scorer rates it below its veto, and a
 // candidate they pass over is flagged when the scorer rates it at least
 // its threshold. The hand rules carry the slot evidence that holds in any
 // article; the scorer adds the copies they cannot see and drops the
 // writer's own repeats they cannot tell apart.
 func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
-	s := r.Copy
+	s := r.Scorer
 	shown, marks := a.shownDrifting(), a.marks
 	var v copyVec
 	var out []model.Finding

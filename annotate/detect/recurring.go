@@ -14,10 +14,10 @@ import (
 // so in a document that shows drift anywhere every copy is suspect. In
 // other documents only copies that do not fit their slot are.
 type Recurring struct {
-	// Copy, when set, judges the copies in a drifting document together
-	// with the hand rules (scoredCopies); nil leaves them to the hand
-	// rules alone.
-	Copy *CopyScorer
+	// Scorer, when set, judges the copies in a drifting document
+	// together with the hand rules (scoredCopies); nil leaves them to the
+	// hand rules alone.
+	Scorer *CopyScorer
 }
 
 // Name implements Detector.
@@ -50,7 +50,7 @@ const (
 
 func (r Recurring) detect(a *Analysis) []model.Finding {
 	drifting := a.drifting()
-	if drifting && r.Copy != nil {
+	if drifting && r.Scorer != nil {
 		return r.scoredCopies(a)
 	}
 	var shown map[uint64]bool
