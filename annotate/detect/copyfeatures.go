@@ -100,20 +100,22 @@ const (
 // numScalars is the number of scalar features.
 const numScalars = 48
 
-// copyScalars names the scalar features, in order.
-var copyScalars = [numScalars]string{
-	"len1", "len2", "len3", "len4+",
-	"logcount", "lognth", "loggap",
-	"capfirst", "allcap", "sentstart", "sentword-after",
-	"misfit", "loose", "prepobject", "namestart", "copylike", "wedged", "oddslot",
-	"shown", "evidence-rate", "log-evidence",
-	"repeated-at", "repeated-after", "same-before", "same-after",
-	"quoted", "collision-at", "collision-after", "possessive-slot",
-	"position", "lowerstart", "content",
-	"odd-others", "odd-share", "marks-before", "marks-share", "before-onset", "word-before",
-	"marks-near", "marks-after", "pair-before-recurs", "pair-after-recurs",
-	"subject-slot", "prep-slot", "list-slot", "pronoun-before",
-	"copy-follows", "copy-precedes",
+// copyScalars returns the names of the scalar features, in order.
+func copyScalars() [numScalars]string {
+	return [numScalars]string{
+		"len1", "len2", "len3", "len4+",
+		"logcount", "lognth", "loggap",
+		"capfirst", "allcap", "sentstart", "sentword-after",
+		"misfit", "loose", "prepobject", "namestart", "copylike", "wedged", "oddslot",
+		"shown", "evidence-rate", "log-evidence",
+		"repeated-at", "repeated-after", "same-before", "same-after",
+		"quoted", "collision-at", "collision-after", "possessive-slot",
+		"position", "lowerstart", "content",
+		"odd-others", "odd-share", "marks-before", "marks-share", "before-onset", "word-before",
+		"marks-near", "marks-after", "pair-before-recurs", "pair-after-recurs",
+		"subject-slot", "prep-slot", "list-slot", "pronoun-before",
+		"copy-follows", "copy-precedes",
+	}
 }
 
 // numCopyFeatures is the length of a feature vector.
@@ -152,7 +154,8 @@ func (v *copyVec) dense(x []float64) {
 	copy(x[scalarStart:], v.s[:])
 }
 
-// copyFeatureName names feature k, for the weight table.
+// copyFeatureName names feature k: the names key the weights of the
+// data file (copyfile.go).
 func copyFeatureName(k int) string {
 	switch {
 	case k == 0:
@@ -161,7 +164,7 @@ func copyFeatureName(k int) string {
 		slot := []string{"i-2", "i-1", "j+1", "j+2", "i", "j", "one:i-1", "one:j+1"}[(k-1)/numClasses]
 		return slot + "=" + classLabel(lexicon.Class((k-1)%numClasses))
 	}
-	return copyScalars[k-scalarStart]
+	return copyScalars()[k-scalarStart]
 }
 
 // classLabel names a class for feature names.
@@ -280,7 +283,7 @@ func (a *Analysis) slotFeatures(c copyCandidate, f *[numScalars]float64) {
 // costlyScalars lists the scalar features that scan the words around
 // the candidate; each lies in [0, 1], so the scorer can bound
 // their sum from the weights and skip them when the cheap ones decide.
-var costlyScalars = [...]int{9, 10, 14, 17, 23, 24, 28, 30, 37}
+func costlyScalars() [9]int { return [...]int{9, 10, 14, 17, 23, 24, 28, 30, 37} }
 
 // costlyFeatures fills the costlyScalars of v for candidate c.
 func (a *Analysis) costlyFeatures(c copyCandidate, shown map[uint64]bool, v *copyVec) {

@@ -49,7 +49,7 @@ func NewCopyScorer(weights []float64, threshold, veto float64, training CopyTrai
 		return nil, fmt.Errorf("copy scorer: operating point out of order: want 0 <= veto <= threshold < 1, have veto %v, threshold %v", veto, threshold)
 	}
 	s := &CopyScorer{weights: append([]float64(nil), weights...), threshold: threshold, veto: veto, training: training}
-	for _, k := range costlyScalars {
+	for _, k := range costlyScalars() {
 		if x := s.weights[scalarStart+k]; x < 0 {
 			s.down += x
 		} else {
