@@ -67,7 +67,7 @@ func bratNote(s Span) string {
 // types, so brat shows them without "undefined type" warnings.
 func BratConf() []byte {
 	var b strings.Builder
-	b.WriteString("# corefix categories (FORMATS.md)\n[entities]\n")
+	b.WriteString("# corefix categories (docs/formats.md)\n[entities]\n")
 	for _, c := range Categories {
 		b.WriteString(string(c) + "\n")
 	}

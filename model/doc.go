@@ -3,7 +3,7 @@
 // annotation and findings files.
 //
 // Inside the program every span is a half-open byte range into the document
-// text. The files on disk speak Unicode code points (FORMATS.md); the
+// text. The files on disk speak Unicode code points (docs/formats.md); the
 // conversion happens in one place, Document.RuneOffset / Document.ByteOffset,
 // called only by the file encoders and decoders.
 //

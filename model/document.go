@@ -57,7 +57,7 @@ func IDFromPath(path string) string {
 	return base
 }
 
-// SHA256 is the hex SHA-256 of the UTF-8 text, as in FORMATS.md.
+// SHA256 is the hex SHA-256 of the UTF-8 text, as in docs/formats.md.
 func (d *Document) SHA256() string {
 	d.index()
 	return d.sum

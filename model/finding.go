@@ -5,7 +5,7 @@ import (
 	"sort"
 )
 
-// Category classifies a finding; the values are the ones in FORMATS.md.
+// Category classifies a finding; the values are the ones in docs/formats.md.
 type Category string
 
 // Categories of damage (and "substitution" for a correct-looking one).

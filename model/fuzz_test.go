@@ -12,7 +12,7 @@ import (
 
 // TestLoadSavedSchemaVersions loads every annotation file kept in
 // testdata/annotations: files written by earlier versions must stay
-// readable (FORMATS.md: schemas change only with a loader for the old one).
+// readable (docs/formats.md: schemas change only with a loader for the old one).
 func TestLoadSavedSchemaVersions(t *testing.T) {
 	paths, _ := filepath.Glob("../testdata/annotations/*.corefix.json")
 	if len(paths) == 0 {

@@ -5,7 +5,7 @@ import "time"
 // Status is the editor's decision on a span.
 type Status string
 
-// Span statuses, as in FORMATS.md.
+// Span statuses, as in docs/formats.md.
 const (
 	Pending  Status = "pending"  // undecided
 	Accepted Status = "accepted" // a proposal taken; Replacement is its text

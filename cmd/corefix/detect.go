@@ -203,7 +203,7 @@ func writeFindingsText(out io.Writer, doc *model.Document, fs []model.Finding) e
 		if len(f.Proposals) > 0 {
 			fix = fmt.Sprintf(" → %q", f.Proposals[0].Text)
 		}
-		// FORMATS.md: path:line:col: category: message, then the details.
+		// docs/formats.md: path:line:col: category: message, then the details.
 		if _, err := fmt.Fprintf(out, "%s:%d:%d: %s: %s [%q%s, confidence %.2f]\n", name, line, col, f.Category,
 			f.Message, doc.Text[f.Start:f.End], fix, f.Confidence); err != nil {
 			return err

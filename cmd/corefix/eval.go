@@ -24,12 +24,13 @@ type evalOptions struct {
 func evalCommand() command {
 	return command{
 		name: "eval", args: "GOLD FINDINGS | --dir DIR",
-		summary: "Score findings against gold annotations, exactly like shared/tools/score.py.\n" +
+		summary: "Score findings against gold annotations: recall by category, precision, F1 and fix\n" +
+			"accuracy, in code points, a finding matching a gold span it overlaps (docs/formats.md).\n" +
 			"With --dir, run corefix's own detection on every NAME.txt in DIR and score it against\n" +
 			"NAME.gold.json (with --exact, aligned with NAME.orig.txt as detect --original does); with\n" +
-			"--false-alarms, count findings on the untouched NAME.orig.txt instead. Besides score.py's\n" +
-			"lines it prints how far the corrected text (first proposals applied to the gold spans)\n" +
-			"is from the gold's, in documents and word edits.",
+			"--false-alarms, count findings on the untouched NAME.orig.txt instead. It also prints\n" +
+			"how far the corrected text (first proposals applied to the gold spans) is from the\n" +
+			"gold's, in documents and word edits.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &evalOptions{}
 			fs.StringVar(&o.dir, "dir", "", "score every NAME.gold.json in `DIR`")

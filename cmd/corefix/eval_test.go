@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// TestDetectJSONSchema checks `detect --format json` against FORMATS.md:
+// TestDetectJSONSchema checks `detect --format json` against docs/formats.md:
 // the fields and their types, findings sorted and non-overlapping, and
 // every text equal to the code point slice of the document.
 func TestDetectJSONSchema(t *testing.T) {

@@ -149,7 +149,7 @@ func TestReviewRefusesEmptyFile(t *testing.T) {
 	}
 }
 
-// TestDetectTextFormat checks the human format of FORMATS.md:
+// TestDetectTextFormat checks the human format of docs/formats.md:
 // path:line:col: category: message, one line per finding.
 func TestDetectTextFormat(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "a.txt")
