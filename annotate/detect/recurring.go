@@ -13,7 +13,12 @@ import (
 // first substitution that changed the text's length, long before it shows,
 // so in a document that shows drift anywhere every copy is suspect. In
 // other documents only copies that do not fit their slot are.
-type Recurring struct{}
+type Recurring struct {
+	// Scorer, when set, judges the copies in a drifting document
+	// together with the hand rules (scoredCopies); nil leaves them to the
+	// hand rules alone.
+	Scorer *CopyScorer
+}
 
 // Name implements Detector.
 func (Recurring) Name() string { return "recurring-mention" }
@@ -45,7 +50,7 @@ const (
 
 func (r Recurring) detect(a *Analysis) []model.Finding {
 	drifting := a.drifting()
-	if drifting && copyScorerOn {
+	if drifting && r.Scorer != nil {
 		return r.scoredCopies(a)
 	}
 	var shown map[uint64]bool
