@@ -53,18 +53,14 @@ var classNames = map[string]Class{
 // goroutines is safe.
 var lexicon = sync.OnceValue(func() map[string]Class {
 	m := make(map[string]Class, 800)
-	for _, line := range strings.Split(wordsTxt, "\n") {
-		name, words, ok := strings.Cut(line, ":")
-		c, known := classNames[strings.TrimSpace(name)]
-		if !ok || !known || strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, w := range strings.Fields(words) {
-			if _, dup := m[w]; !dup {
+	classLines(wordsTxt, func(name string, words []string) {
+		c, known := classNames[name]
+		for _, w := range words {
+			if _, dup := m[w]; known && !dup {
 				m[w] = c
 			}
 		}
-	}
+	})
 	return m
 })
 
