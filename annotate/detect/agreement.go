@@ -64,15 +64,14 @@ func (a *Analysis) disagrees(i, j int) bool {
 		return false
 	}
 	w := a.text(j + 1)
-	switch w {
-	case "am", "are", "were", "have", "do", "'m", "’m", "'re", "’re", "'ve", "’ve":
+	if lexicon.Set("not-third-singular").Has(w) {
 		return true
 	}
 	// A base form is a lexicon verb whose -s form is one too: "think"
-	// (thinks), "want" (wants).
-	switch w {
-	case "put", "cut", "set", "hit", "let", "read", "quit", "cost", "spread", "shut", "beat":
-		return false // the past tense looks like the base form
+	// (thinks), "want" (wants); not one whose past tense looks the same
+	// ("put", "read").
+	if lexicon.Set("unchanged-past").Has(w) {
+		return false
 	}
 	lex := lexicon.Lexicon()
 	c, ok := lex[w]
@@ -84,12 +83,7 @@ func (a *Analysis) disagrees(i, j int) bool {
 // infinitive ("helped Smith leave", "let the team go"), which agrees
 // with nothing.
 func bareInfinitive(w string) bool {
-	switch strings.ToLower(w) {
-	case "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made", "making",
-		"see", "sees", "saw", "seen", "watch", "watched", "hear", "heard", "have", "has", "had":
-		return true
-	}
-	return false
+	return lexicon.Set("bare-infinitive").HasLower(w)
 }
 
 // clauseStart reports whether a subject may begin at token i: after a
@@ -100,8 +94,7 @@ func (a *Analysis) clauseStart(i int) bool {
 	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh, lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
 		return true
 	case lexicon.Conj:
-		w := strings.ToLower(a.text(i - 1))
-		return w != "and" && w != "or" && w != "nor"
+		return !lexicon.Set("list-conjunction").HasLower(a.text(i - 1))
 	}
 	return false
 }
@@ -110,8 +103,7 @@ func (a *Analysis) clauseStart(i int) bool {
 // with: I for am, we otherwise (news quotes speak for a group more often
 // than for a listener).
 func (a *Analysis) pronounFor(v int) string {
-	switch strings.ToLower(a.text(v)) {
-	case "am", "'m", "’m":
+	if lexicon.Set("first-person-verb").HasLower(a.text(v)) {
 		return "I"
 	}
 	return "we"

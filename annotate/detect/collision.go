@@ -142,11 +142,7 @@ func (a *Analysis) strayPronoun(i int) string {
 // quantifier reports whether w may follow a pronoun or determiner ("we
 // all", "they both", "them each").
 func quantifier(w string) bool {
-	switch strings.ToLower(w) {
-	case "all", "both", "each", "every", "either", "neither", "such", "no", "any", "some":
-		return true
-	}
-	return false
+	return lexicon.Set("quantifier").HasLower(w)
 }
 
 // reflexive reports whether w is a reflexive pronoun ("they themselves").

@@ -75,15 +75,7 @@ func (a *Analysis) titledNames() {
 
 // title reports whether w is a title that stands before a person's name.
 func title(w string) bool {
-	switch w {
-	case "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
-		"President", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
-		"Chancellor", "Secretary", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope",
-		"Bishop", "Archbishop", "Rev.", "Reverend", "Captain", "Capt.", "General", "Gen.", "Colonel", "Col.",
-		"Lieutenant", "Lt.", "Sergeant", "Sgt.", "Detective", "Inspector", "Chairman", "Chairwoman", "Coach":
-		return true
-	}
-	return false
+	return lexicon.Set("title").Has(w)
 }
 
 // cliticStyle returns the possessive ending the document uses: "’s" or

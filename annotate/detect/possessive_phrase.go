@@ -5,7 +5,6 @@ package detect
 
 import (
 	"slices"
-	"strings"
 
 	"corefix/annotate/lexicon"
 )
@@ -154,8 +153,7 @@ func (a *Analysis) barePossessor(m mention) bool {
 	if g, ok := lexicon.LookupLower(lexicon.Genders(), a.text(m.i)); ok && g == lexicon.Plural {
 		return false // "people 's", "children 's"
 	}
-	switch strings.ToLower(a.text(m.i)) {
-	case "today", "yesterday", "tomorrow", "tonight", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "one", "mankind", "humanity":
+	if lexicon.Set("bare-noun").HasLower(a.text(m.i)) {
 		return false
 	}
 	if n := a.Class(m.j + 1); n != lexicon.Low && n != lexicon.NounVerb {
@@ -181,9 +179,8 @@ func (a *Analysis) barePossessor(m mention) bool {
 // "it", so a later verbatim "a browser" is the resolver's copy of the
 // first mention, standing where a pronoun stood.
 func (a *Analysis) copiedIndefinite(i, j int) bool {
-	switch a.text(i) {
-	case "a", "an", "A", "An":
-	default:
+	// "A" and "An" are determiners at a sentence start; "AN" is a name.
+	if a.cls[i] != lexicon.Det || !lexicon.Set("indefinite").HasLower(a.text(i)) {
 		return false
 	}
 	if j == i || a.cls[j] != lexicon.Low {

@@ -1,8 +1,6 @@
 package detect
 
 import (
-	"strings"
-
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -54,12 +52,8 @@ func (a *Analysis) repeated(i int) bool {
 		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
 }
 
-// isIntendedRepeat lists words writers legitimately double ("had had",
-// "that that", "no there there").
+// isIntendedRepeat reports whether writers legitimately double w ("had
+// had", "that that", "no there there").
 func isIntendedRepeat(w string) bool {
-	switch strings.ToLower(w) {
-	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do", "there":
-		return true
-	}
-	return false
+	return lexicon.Set("intended-repeat").HasLower(w)
 }

@@ -1,10 +1,6 @@
 package detect
 
-import (
-	"strings"
-
-	"corefix/annotate/lexicon"
-)
+import "corefix/annotate/lexicon"
 
 // misfit is how badly a noun phrase fits its slot: a confidence, the
 // reason in an editor's words, and the repair when the slot tells it.
@@ -53,11 +49,7 @@ func (a *Analysis) sentenceWord(i int) bool {
 // predeterminer reports whether token i may stand before a determiner
 // ("all the", "both his", "such a").
 func predeterminer(a *Analysis, i int) bool {
-	switch strings.ToLower(a.text(i)) {
-	case "all", "both", "such", "half", "what", "every":
-		return true
-	}
-	return false
+	return lexicon.Set("predeterminer").HasLower(a.text(i))
 }
 
 // looseSlot reports whether the noun phrase at [i, j] touches a content
@@ -76,15 +68,12 @@ func (a *Analysis) looseSlot(i, j int) bool {
 	return false
 }
 
-// opensNP reports whether w starts a new noun phrase beyond doubt. Not
-// "this" or "each" ("Australia this week", "drives each"), not "her"
-// (also an object), not pronouns (a relative clause may follow).
+// opensNP reports whether w starts a new noun phrase beyond doubt: an
+// article or a possessive. Not "this" or "each" ("Australia this week",
+// "drives each"), not "her" (also an object), not pronouns (a relative
+// clause may follow), not a capitalised word (a name may go on).
 func opensNP(w string) bool {
-	switch w {
-	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
-		return true
-	}
-	return false
+	return w == "the" || lexicon.Set("indefinite").Has(w) || w != "her" && lexicon.Set("poss").Has(w)
 }
 
 // objectSlot reports whether a word of class p may take two noun phrases

@@ -32,7 +32,7 @@ func (s Speaker) detect(a *Analysis) []model.Finding {
 			continue
 		}
 		// Mentions are in text order: visit only those inside the
-		// quotation (a scan of all of them per quotation was quadratic).
+		// quotation, so the work stays linear in the mentions.
 		for k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= q[0] }); k < len(ms) && ms[k].i <= q[1]; k++ {
 			m := ms[k]
 			if m.j > q[1] || !a.names(m.i, m.j, who) {
@@ -83,12 +83,9 @@ func (a *Analysis) speaker(s, e int) string {
 	return ""
 }
 
+// isSaid reports whether w is a verb that attributes a quotation.
 func isSaid(w string) bool {
-	switch w {
-	case "said", "says", "told", "added", "stated", "explained", "wrote", "tweeted":
-		return true
-	}
-	return false
+	return lexicon.Set("quote-verb").Has(w)
 }
 
 // names reports whether the phrase [i, j] contains the word who.
