@@ -64,13 +64,13 @@ func (a *Analysis) disagrees(i, j int) bool {
 		return false
 	}
 	w := a.text(j + 1)
-	if lexicon.Set("not-third-singular").Has(w) {
+	if vocab().notThirdSingular.Has(w) {
 		return true
 	}
 	// A base form is a lexicon verb whose -s form is one too: "think"
 	// (thinks), "want" (wants); not one whose past tense looks the same
 	// ("put", "read").
-	if lexicon.Set("unchanged-past").Has(w) {
+	if vocab().unchangedPast.Has(w) {
 		return false
 	}
 	lex := lexicon.Lexicon()
@@ -83,7 +83,7 @@ func (a *Analysis) disagrees(i, j int) bool {
 // infinitive ("helped Smith leave", "let the team go"), which agrees
 // with nothing.
 func bareInfinitive(w string) bool {
-	return lexicon.Set("bare-infinitive").HasLower(w)
+	return vocab().bareInfinitive.HasLower(w)
 }
 
 // clauseStart reports whether a subject may begin at token i: after a
@@ -94,7 +94,7 @@ func (a *Analysis) clauseStart(i int) bool {
 	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh, lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
 		return true
 	case lexicon.Conj:
-		return !lexicon.Set("list-conjunction").HasLower(a.text(i - 1))
+		return !vocab().listConjunction.HasLower(a.text(i - 1))
 	}
 	return false
 }
@@ -103,7 +103,7 @@ func (a *Analysis) clauseStart(i int) bool {
 // with: I for am, we otherwise (news quotes speak for a group more often
 // than for a listener).
 func (a *Analysis) pronounFor(v int) string {
-	if lexicon.Set("first-person-verb").HasLower(a.text(v)) {
+	if vocab().firstPersonVerb.HasLower(a.text(v)) {
 		return "I"
 	}
 	return "we"

@@ -142,7 +142,7 @@ func (a *Analysis) strayPronoun(i int) string {
 // quantifier reports whether w may follow a pronoun or determiner ("we
 // all", "they both", "them each").
 func quantifier(w string) bool {
-	return lexicon.Set("quantifier").HasLower(w)
+	return vocab().quantifier.HasLower(w)
 }
 
 // reflexive reports whether w is a reflexive pronoun ("they themselves").

@@ -80,7 +80,7 @@ func (a *Analysis) ordinalNext(i, j int) bool {
 	// Digits, then an ordinal ending: "39th", "1st".
 	w := strings.ToLower(a.text(j + 1))
 	end := strings.TrimLeft(w, "0123456789")
-	return len(end) < len(w) && lexicon.Set("ordinal-suffix").Has(end)
+	return len(end) < len(w) && vocab().ordinalSuffix.Has(end)
 }
 
 // ownNext reports whether "own" and a noun follow the mention at [i, j]
@@ -109,7 +109,7 @@ func (a *Analysis) adverbNext(n int) bool {
 // adverbial reports whether w is a common adverb without "-ly" that
 // sits between a subject and its verb ("Trump later said").
 func adverbial(w string) bool {
-	return lexicon.Set("bare-adverb").HasLower(w)
+	return vocab().bareAdverb.HasLower(w)
 }
 
 // pluralSlot returns how sure we are that the recurring plural word at
@@ -199,19 +199,19 @@ func (a *Analysis) participleAdjective(k int) bool {
 
 // numberWord reports whether w is a small cardinal spelled out.
 func numberWord(w string) bool {
-	return lexicon.Set("number-word").HasLower(w)
+	return vocab().numberWord.HasLower(w)
 }
 
 // quantity reports whether w is a plural of a number ("thousands"),
 // which starts a new noun phrase rather than heading one.
 func quantity(w string) bool {
-	return lexicon.Set("quantity").HasLower(w)
+	return vocab().quantity.HasLower(w)
 }
 
 // negated reports whether the word at n is an auxiliary split from its
 // "n't" ("wo n't", "ca n't"), a verb the lexicon does not list.
 func (a *Analysis) negated(n int) bool {
-	return lexicon.Set("negation").Has(a.text(n + 1))
+	return vocab().negation.Has(a.text(n + 1))
 }
 
 // headOfSubject reports whether the word at n is a noun heading a
@@ -247,33 +247,33 @@ func nounModifier(p lexicon.Class) bool {
 // finite reports whether w is a finite auxiliary ("was", "has"), not
 // an adverb of the same class ("also", "never").
 func finite(w string) bool {
-	return lexicon.Set("finite").HasLower(w)
+	return vocab().finite.HasLower(w)
 }
 
 // coordinator reports whether w joins two noun phrases.
 func coordinator(w string) bool {
-	return lexicon.Set("coordinator").Has(w)
+	return vocab().coordinator.Has(w)
 }
 
 // temporal reports whether w continues a time expression ("Saturday
 // night", "Texas last week").
 func temporal(w string) bool {
-	return lexicon.Set("temporal").HasLower(w)
+	return vocab().temporal.HasLower(w)
 }
 
 // clausal reports whether a preposition may introduce a clause ("after
 // Trump took office"), where a name followed by a verb is fine.
 func clausal(w string) bool {
-	return lexicon.Set("clausal-prep").HasLower(w)
+	return vocab().clausalPrep.HasLower(w)
 }
 
 // reporting reports whether a verb takes a clause ("said Trump wants").
 func reporting(w string) bool {
-	return lexicon.Set("clause-verb").HasLower(w)
+	return vocab().clauseVerb.HasLower(w)
 }
 
 // kin reports whether w names a relative, a noun that nearly always
 // has a possessor ("Doe father" lost its "his").
 func kin(w string) bool {
-	return lexicon.Set("kin").HasLower(w)
+	return vocab().kin.HasLower(w)
 }

@@ -75,7 +75,7 @@ func (a *Analysis) titledNames() {
 
 // title reports whether w is a title that stands before a person's name.
 func title(w string) bool {
-	return lexicon.Set("title").Has(w)
+	return vocab().title.Has(w)
 }
 
 // cliticStyle returns the possessive ending the document uses: "’s" or

@@ -153,7 +153,7 @@ func (a *Analysis) barePossessor(m mention) bool {
 	if g, ok := lexicon.LookupLower(lexicon.Genders(), a.text(m.i)); ok && g == lexicon.Plural {
 		return false // "people 's", "children 's"
 	}
-	if lexicon.Set("bare-noun").HasLower(a.text(m.i)) {
+	if vocab().bareNoun.HasLower(a.text(m.i)) {
 		return false
 	}
 	if n := a.Class(m.j + 1); n != lexicon.Low && n != lexicon.NounVerb {
@@ -180,7 +180,7 @@ func (a *Analysis) barePossessor(m mention) bool {
 // first mention, standing where a pronoun stood.
 func (a *Analysis) copiedIndefinite(i, j int) bool {
 	// "A" and "An" are determiners at a sentence start; "AN" is a name.
-	if a.cls[i] != lexicon.Det || !lexicon.Set("indefinite").HasLower(a.text(i)) {
+	if a.cls[i] != lexicon.Det || !vocab().indefinite.HasLower(a.text(i)) {
 		return false
 	}
 	if j == i || a.cls[j] != lexicon.Low {

@@ -86,6 +86,6 @@ func (a *Analysis) possessivePronoun(i, j int) string {
 // people by its ending ("Muslims", "Democrats", "Scientologists",
 // "Australians"); names of places and families rarely end so.
 func demonymPlural(w string) bool {
-	suf, ok := lexicon.Set("demonym-suffix").Suffix(w)
+	suf, ok := vocab().demonymSuffix.Suffix(w)
 	return ok && len(w) > len(suf)+2
 }

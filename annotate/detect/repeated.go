@@ -55,5 +55,5 @@ func (a *Analysis) repeated(i int) bool {
 // isIntendedRepeat reports whether writers legitimately double w ("had
 // had", "that that", "no there there").
 func isIntendedRepeat(w string) bool {
-	return lexicon.Set("intended-repeat").HasLower(w)
+	return vocab().intendedRepeat.HasLower(w)
 }

@@ -49,7 +49,7 @@ func (a *Analysis) sentenceWord(i int) bool {
 // predeterminer reports whether token i may stand before a determiner
 // ("all the", "both his", "such a").
 func predeterminer(a *Analysis, i int) bool {
-	return lexicon.Set("predeterminer").HasLower(a.text(i))
+	return vocab().predeterminer.HasLower(a.text(i))
 }
 
 // looseSlot reports whether the noun phrase at [i, j] touches a content
@@ -73,7 +73,7 @@ func (a *Analysis) looseSlot(i, j int) bool {
 // "drives each"), not "her" (also an object), not pronouns (a relative
 // clause may follow), not a capitalised word (a name may go on).
 func opensNP(w string) bool {
-	return w == "the" || lexicon.Set("indefinite").Has(w) || w != "her" && lexicon.Set("poss").Has(w)
+	return w == "the" || vocab().indefinite.Has(w) || w != "her" && vocab().poss.Has(w)
 }
 
 // objectSlot reports whether a word of class p may take two noun phrases

@@ -85,7 +85,7 @@ func (a *Analysis) speaker(s, e int) string {
 
 // isSaid reports whether w is a verb that attributes a quotation.
 func isSaid(w string) bool {
-	return lexicon.Set("quote-verb").Has(w)
+	return vocab().quoteVerb.Has(w)
 }
 
 // names reports whether the phrase [i, j] contains the word who.

@@ -99,3 +99,13 @@ func TestDisagrees(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabulary checks that words.txt has every word set the rules read.
+func TestVocabulary(t *testing.T) {
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("a word set of the rules is missing: %v", r)
+		}
+	}()
+	vocab()
+}
