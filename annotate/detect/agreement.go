@@ -26,6 +26,7 @@ func (g Agreement) Detect(doc *model.Document) []model.Finding {
 func (g Agreement) detect(a *Analysis) []model.Finding {
 	var inside []bool
 	var out []model.Finding
+	rules := &a.rules().Agreement
 	for _, m := range a.mentions() {
 		if m.first || !a.disagrees(m.i, m.j) {
 			continue
@@ -33,20 +34,19 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 		if inside == nil {
 			inside = a.quoted()
 		}
-		f := model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Antecedent,
-			Rule: g.Name(), Confidence: 0.7,
-			Message:   "the verb after this mention agrees with another person or number: it replaced a pronoun such as I, we or they",
-			Proposals: []model.Proposal{{Text: a.pronounFor(m.j + 1), Note: "the pronoun the verb agrees with"}},
-		}
+		category, rule := model.Antecedent, &rules.OutsideQuote
 		if inside[m.i] {
-			f.Category = model.Quote
-			f.Message = "inside a quotation, a mention whose verb agrees with I, we or you: the speaker's own words were replaced"
+			category, rule = model.Quote, &rules.InsideQuote
 		}
+		pron := a.pronounFor(m.j + 1)
 		if a.SentenceStart(m.i) {
-			f.Proposals[0].Text = capitalise(f.Proposals[0].Text)
+			pron = capitalise(pron)
 		}
-		out = append(out, f)
+		out = append(out, model.Finding{
+			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: category,
+			Rule: g.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.AgreeingPronoun}},
+		})
 	}
 	return out
 }

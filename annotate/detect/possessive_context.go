@@ -121,10 +121,10 @@ func (a *Analysis) pluralSlot(i int) float64 {
 		return 0
 	}
 	if a.ownNext(i, i) {
-		return 0.85
+		return a.rules().Possessive.Confidence.OwnNext
 	}
 	if p := a.Class(i - 1); p == lexicon.Prep && !clausal(a.text(i-1)) && a.Class(n) == lexicon.Low {
-		return 0.6
+		return a.rules().Possessive.Confidence.PluralAfterPreposition
 	}
 	return 0
 }
@@ -170,7 +170,7 @@ func (a *Analysis) pluralWords() []mention {
 			k++
 		}
 		s := words[a.text(i)]
-		if s.count < 2 || k < len(ms) && ms[k].i <= i {
+		if s.count < a.rules().Limits.PluralWordCount.Value || k < len(ms) && ms[k].i <= i {
 			continue
 		}
 		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})

@@ -54,14 +54,15 @@ func (a *Analysis) speaks(i, j int) bool {
 }
 
 // titledNames adds to the speakers the names that follow a personal
-// title: the capitalised words after it, and the last of them alone.
+// title: the few capitalised words after it, and the last of them alone.
 func (a *Analysis) titledNames() {
+	words := a.rules().Limits.TitleNameWords.Value
 	for k := 0; k+1 < len(a.toks); k++ {
 		if a.cls[k] != lexicon.Cap || !title(a.text(k)) {
 			continue
 		}
 		e := k + 1
-		for e < len(a.toks) && e < k+4 && a.cls[e] == lexicon.Cap && !title(a.text(e)) {
+		for e < len(a.toks) && e <= k+words && a.cls[e] == lexicon.Cap && !title(a.text(e)) {
 			e++
 		}
 		if e == k+1 {
