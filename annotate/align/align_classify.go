@@ -216,7 +216,7 @@ func (a *alignment) titleDot(i int) bool {
 	if i == 0 || a.ot[i-1].End != a.ot[i].Start {
 		return false
 	}
-	return a.rules.words.title.Has(a.ot[i-1].Text(a.orig.Text))
+	return a.rules.words.title.HasLower(a.ot[i-1].Text(a.orig.Text))
 }
 
 // namesSame reports whether the replaced words show a sign of naming the
@@ -224,7 +224,7 @@ func (a *alignment) titleDot(i int) bool {
 // science competition" → "international robotics competition"), or
 // initials ("U.S." → "the United States").
 func (a *alignment) namesSame(s substitution) bool {
-	if s.a2-s.a1 == 1 && (lexicon.IsPronoun(a.origClass(s.a1)) || a.rules.words.demonstrative.Has(a.ot[s.a1].Text(a.orig.Text))) {
+	if s.a2-s.a1 == 1 && (lexicon.IsPronoun(a.origClass(s.a1)) || a.rules.words.demonstrative.HasLower(a.ot[s.a1].Text(a.orig.Text))) {
 		return true
 	}
 	rep := make(map[string]bool)
@@ -309,7 +309,7 @@ func (a *alignment) possessiveConf(s substitution) float64 {
 		// "her death" → "daughter ’s death": a whole mention of the
 		// death, not a possessor stripped of its ’s.
 		return 0
-	case a.rules.words.possOrObj.Has(a.ot[s.a1].Text(a.orig.Text)) && !a.determinerNext(s.a1):
+	case a.rules.words.possOrObj.HasLower(a.ot[s.a1].Text(a.orig.Text)) && !a.determinerNext(s.a1):
 		return c.PossessiveOrObject.Value
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
 		return c.PossessiveKeptClitic.Value
@@ -351,7 +351,7 @@ func (a *alignment) determinerNext(i int) bool {
 // quotation; "US" in capitals is the country. (A quoted "you" is often
 // generic, "if you go to the doctor", and tolerates a resolution.)
 func (c *wordClasses) isSpeaker(w string) bool {
-	return c.speaker.Has(w) && (len(w) == 1 || w != strings.ToUpper(w))
+	return c.speaker.HasLower(w) && (len(w) == 1 || w != strings.ToUpper(w))
 }
 
 // quotedTokens marks the original tokens inside a direct quotation.

@@ -115,7 +115,7 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	cls := a.origClass(s.a1 - 1)
 	var moved string
 	switch {
-	case cls == lexicon.Poss && (!a.rules.words.possOrObj.Has(prev) || a.determinerNext(s.a1-1)):
+	case cls == lexicon.Poss && (!a.rules.words.possOrObj.HasLower(prev) || a.determinerNext(s.a1-1)):
 		moved = y + a.clitic() + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
 	case cls == lexicon.Subj || cls == lexicon.Obj || cls == lexicon.ItYou || prev == lastRep:
 		moved = y + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]

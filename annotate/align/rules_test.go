@@ -25,7 +25,7 @@ func TestShippedRules(t *testing.T) {
 		t.Errorf("decoded strong_drift %v, min_substitutions %v, max_drift %v; want 0.95, 5, 40",
 			r.Verdicts.StrongDrift.Value, r.Drift.MinSubstitutions.Value, r.Split.MaxDrift.Value)
 	}
-	if !r.words.title.Has("Mr") || !r.words.speaker.Has("we") || r.words.neuter.Has("he") {
+	if !r.words.title.HasLower("Mr") || !r.words.speaker.HasLower("we") || r.words.neuter.HasLower("he") {
 		t.Errorf("word classes not loaded from the lexicon")
 	}
 }

@@ -1,10 +1,73 @@
 package lexicon
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 )
+
+// WordSet is the set of words a class line of words.txt lists ("title:
+// Mr Mr. …"). It is built once and never written after, so sharing it
+// between goroutines is safe.
+type WordSet struct {
+	words   map[string]struct{}
+	longest int // bytes of the longest member, which bounds Suffix's search
+}
+
+// Set returns the words of every words.txt line of the class name, the
+// closed word classes ("det", "prep") and the detectors' own sets
+// ("title", "temporal") alike. It panics when words.txt has no such
+// class: the name is fixed in the code that asks, so any test that runs
+// that code reports the mistake.
+func Set(name string) WordSet {
+	s, ok := sets()[name]
+	if !ok {
+		panic("lexicon: words.txt has no class " + strconv.Quote(name))
+	}
+	return s
+}
+
+// Has reports whether w is in the set exactly as written.
+func (s WordSet) Has(w string) bool {
+	_, ok := s.words[w]
+	return ok
+}
+
+// HasLower reports whether w, lower-cased, is in the set ("All" in
+// "quantifier"). It allocates nothing for short ASCII words.
+func (s WordSet) HasLower(w string) bool {
+	_, ok := LookupLower(s.words, w)
+	return ok
+}
+
+// Suffix returns the longest member of the set that w ends with, for
+// sets of word endings ("ordinal-suffix", "demonym-suffix").
+func (s WordSet) Suffix(w string) (string, bool) {
+	for n := min(len(w), s.longest); n > 0; n-- {
+		if end := w[len(w)-n:]; s.Has(end) {
+			return end, true
+		}
+	}
+	return "", false
+}
+
+// sets maps each class name of words.txt to its words; parsed once,
+// read-only after.
+var sets = sync.OnceValue(func() map[string]WordSet {
+	m := make(map[string]WordSet, 64)
+	classLines(wordsTxt, func(class string, words []string) {
+		s, ok := m[class]
+		if !ok {
+			s = WordSet{words: make(map[string]struct{}, len(words))}
+		}
+		for _, w := range words {
+			s.words[w] = struct{}{}
+			s.longest = max(s.longest, len(w))
+		}
+		m[class] = s
+	})
+	return m
+})
 
 // classLines calls f with the class and words of each "class: word …"
 // line of an embedded list, comments left out.
@@ -14,41 +77,4 @@ func classLines(text string, f func(class string, words []string)) {
 			f(strings.TrimSpace(class), strings.Fields(words))
 		}
 	}
-}
-
-// WordSet is one class of words.txt as a set: read-only, so it is safe to
-// share between goroutines.
-type WordSet struct{ words map[string]bool }
-
-// Has reports whether w, in any case, is in the set.
-func (s WordSet) Has(w string) bool {
-	in, _ := LookupLower(s.words, w)
-	return in
-}
-
-// wordSets maps every class name of words.txt to its words, the lines of
-// one class joined; parsed once, read-only after.
-var wordSets = sync.OnceValue(func() map[string]WordSet {
-	m := make(map[string]WordSet)
-	classLines(wordsTxt, func(class string, words []string) {
-		s, ok := m[class]
-		if !ok {
-			s = WordSet{words: make(map[string]bool, len(words))}
-			m[class] = s
-		}
-		for _, w := range words {
-			s.words[w] = true
-		}
-	})
-	return m
-})
-
-// Set returns the words of class name in words.txt, or an error when no
-// line has that class: a misspelt name fails instead of matching nothing.
-func Set(name string) (WordSet, error) {
-	s, ok := wordSets()[name]
-	if !ok {
-		return WordSet{}, fmt.Errorf("lexicon: words.txt has no class %q", name)
-	}
-	return s, nil
 }
