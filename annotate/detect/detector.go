@@ -33,7 +33,11 @@ func Detect(doc *model.Document) []model.Finding {
 
 // DetectWith is Detect with parameters p.
 func DetectWith(doc *model.Document, p Params) []model.Finding {
-	a := Analyze(doc)
+	r := p.Rules
+	if r == nil {
+		r = shippedRules()
+	}
+	a := analyze(doc, r)
 	var all []model.Finding
 	for _, d := range Detectors(p) {
 		if x, ok := d.(analyzer); ok {

@@ -9,11 +9,14 @@ type Params struct {
 	// document together with the hand rules (Recurring); nil leaves them
 	// to the hand rules alone.
 	Copy *CopyScorer
+	// Rules are the hand rules' confidences, messages and limits; nil
+	// means the shipped rules.json.
+	Rules *Rules
 }
 
 // DefaultParams returns the parameters corefix ships: the copy scorer of
-// the embedded copyscorer.json. It panics if that file does not match the
+// the embedded copyscorer.json and the hand rules of rules.json. It panics if that file does not match the
 // features (see shippedCopyScorer).
 func DefaultParams() Params {
-	return Params{Copy: shippedCopyScorer()}
+	return Params{Copy: shippedCopyScorer(), Rules: shippedRules()}
 }

@@ -28,7 +28,7 @@ var shippedRules = sync.OnceValue(func() *Rules {
 
 // rules returns the rules the analysis applies. Callers must not modify
 // them.
-func (a *Analysis) rules() *Rules { return shippedRules() }
+func (a *Analysis) rules() *Rules { return a.rulebook }
 
 // parseRules decodes a rules file. A key the Rules type lacks, a key it
 // has that the file lacks, a confidence outside (0, 1], an empty text or
