@@ -114,7 +114,7 @@ func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
 		if ok && f.Confidence >= model.BrokenThreshold {
 			if keep, _ := s.above(a, c, shown, marks, &v, s.veto); !keep {
 				// Shown to the editor, not counted as broken.
-				f.Confidence = min(f.Confidence, 0.4)
+				f.Confidence = min(f.Confidence, a.rules().Recurring.VetoedCap)
 			}
 		} else if add, p := s.above(a, c, shown, marks, &v, s.threshold); add {
 			if math.IsNaN(p) {
@@ -128,7 +128,7 @@ func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
 			}
 			ok = true
 		}
-		if ok && f.Confidence >= slotOK {
+		if ok && f.Confidence >= a.rules().Recurring.SlotShown {
 			out = append(out, f)
 		}
 	}

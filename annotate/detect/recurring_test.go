@@ -94,7 +94,7 @@ func TestDriftingBy(t *testing.T) {
 		{2, 500, true},   // at it
 		{2, 480, true},   // two in 480 tokens
 	} {
-		if got := driftingBy(c.n, c.toks); got != c.want {
+		if got := shippedRules().driftingBy(c.n, c.toks); got != c.want {
 			t.Errorf("driftingBy(%d, %d) = %v, want %v", c.n, c.toks, got, c.want)
 		}
 	}

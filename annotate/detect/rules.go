@@ -23,6 +23,27 @@ type Rules struct {
 		DanglingClitic         Rule `json:"dangling-clitic"`
 		StrayPronoun           Rule `json:"stray-pronoun"`
 	} `json:"pronoun-then-mention"`
+	// Recurring judges the later copies of a recurring phrase
+	// (recurring.go, confirmed.go, copyscore.go).
+	Recurring struct {
+		DriftCopy     Rule `json:"drift-copy"`
+		ShownCopy     Rule `json:"shown-copy"`
+		ConfirmedCopy Rule `json:"confirmed-copy"`
+		// ClearMisfit is the misfit confidence from which a copy counts
+		// as drift evidence; SlotShown the one below which a misfit is not
+		// worth showing; VetoedCap the confidence a copy the scorer vetoes
+		// keeps (shown, not counted as broken).
+		ClearMisfit float64 `json:"clear-misfit"`
+		SlotShown   float64 `json:"slot-shown"`
+		VetoedCap   float64 `json:"vetoed-cap"`
+	} `json:"recurring-mention"`
+	// Drift is how much evidence makes a document count as drifting.
+	Drift struct {
+		Evidence      Limit `json:"evidence"`
+		Rate          Limit `json:"rate"`
+		DenseEvidence Limit `json:"dense-evidence"`
+		DenseRate     Limit `json:"dense-rate"`
+	} `json:"drift"`
 	Repeated   Rule `json:"repeated-token"`
 	LowerStart Rule `json:"lower-case-sentence-start"`
 	Agreement  struct {
