@@ -1,0 +1,329 @@
+package model
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ParseCoNLLU reads the documents of a CorefUD CoNLL-U file; name is the
+// file name errors start with. A document begins at "# newdoc" ("# newdoc
+// id = X"; words before any take the file's base name as id), "# meta::genre
+// = G" gives its genre, blank lines end sentences. Multiword-token lines
+// (1-2) give only the spacing of their words and empty nodes (5.1) are
+// skipped, so Tokens are the syntactic words. Mentions come from the
+// Entity attribute of the MISC column in CorefUD's bracket notation, whose
+// attributes are named by "# global.Entity" (eid-etype-head-other when the
+// file does not say).
+func ParseCoNLLU(data []byte, name string) ([]*CorefDocument, error) {
+	if err := CheckText(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	p := &conlluParser{name: name, attrs: []string{"eid", "etype", "head", "other"}}
+	for i, raw := range bytes.Split(data, []byte("\n")) {
+		p.line = i + 1
+		if err := p.readLine(strings.TrimSuffix(string(raw), "\r")); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.endDocument(); err != nil {
+		return nil, err
+	}
+	return p.docs, nil
+}
+
+// conlluParser holds what ParseCoNLLU knows between lines.
+type conlluParser struct {
+	name  string
+	line  int
+	attrs []string // attribute names of an opening bracket, in order
+
+	docs []*CorefDocument
+	doc  *CorefDocument
+	ents *entityReader
+
+	inSentence bool
+	sentStart  int
+	lastWord   int  // id of the previous word in the sentence
+	mwtLast    int  // last word of the multiword token being read, 0 outside one
+	mwtSpace   bool // SpaceAfter of that multiword token
+}
+
+func (p *conlluParser) readLine(line string) error {
+	switch {
+	case strings.HasPrefix(line, "#"):
+		return p.comment(line)
+	case strings.TrimSpace(line) == "":
+		p.endSentence()
+		return nil
+	}
+	return p.word(line)
+}
+
+func (p *conlluParser) comment(line string) error {
+	key, value, _ := strings.Cut(strings.TrimPrefix(line, "#"), "=")
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	switch {
+	case key == "newdoc" || strings.HasPrefix(key, "newdoc "):
+		if err := p.endDocument(); err != nil {
+			return err
+		}
+		if value == "" {
+			value = strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name))
+		}
+		p.startDocument(value)
+	case key == "global.Entity":
+		if value == "" {
+			return lineError(p.name, p.line, "global.Entity names no attributes")
+		}
+		p.attrs = strings.Split(value, "-")
+	case key == "meta::genre":
+		if p.doc == nil {
+			p.startDocument(strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name)))
+		}
+		p.doc.Genre = value
+	}
+	return nil
+}
+
+func (p *conlluParser) startDocument(id string) {
+	p.doc = &CorefDocument{ID: id}
+	p.docs = append(p.docs, p.doc)
+	p.ents = newEntityReader(p.name)
+}
+
+func (p *conlluParser) endDocument() error {
+	p.endSentence()
+	if p.doc == nil {
+		return nil
+	}
+	clusters, err := p.ents.clusters()
+	p.doc.Clusters = clusters
+	return err
+}
+
+func (p *conlluParser) endSentence() {
+	if p.inSentence {
+		p.doc.Sentences = append(p.doc.Sentences, TokenSpan{p.sentStart, len(p.doc.Tokens)})
+	}
+	p.inSentence, p.lastWord, p.mwtLast = false, 0, 0
+}
+
+// word reads one word line (or a multiword-token or empty-node line).
+func (p *conlluParser) word(line string) error {
+	f := strings.Split(line, "\t")
+	if len(f) != 10 {
+		return lineError(p.name, p.line, "a word line has 10 tab-separated columns, this one %d", len(f))
+	}
+	id := f[0]
+	if strings.Contains(id, ".") {
+		return nil // an empty node: no word of the text
+	}
+	if first, last, ok := strings.Cut(id, "-"); ok {
+		a, err1 := strconv.Atoi(first)
+		b, err2 := strconv.Atoi(last)
+		if err1 != nil || err2 != nil || a != p.lastWord+1 || b < a {
+			return lineError(p.name, p.line, "bad multiword token range %q", id)
+		}
+		p.mwtLast, p.mwtSpace = b, !hasMisc(f[9], "SpaceAfter=No")
+		return nil
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n != p.lastWord+1 {
+		return lineError(p.name, p.line, "word id %q out of sequence (expected %d)", id, p.lastWord+1)
+	}
+	if f[1] == "" {
+		return lineError(p.name, p.line, "word %d has no form", n)
+	}
+	if p.doc == nil {
+		p.startDocument(strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name)))
+	}
+	if !p.inSentence {
+		p.inSentence, p.sentStart = true, len(p.doc.Tokens)
+	}
+	p.lastWord = n
+	tok := CorefToken{Form: f[1], UPOS: tag(f[3]), XPOS: tag(f[4]), SpaceAfter: !hasMisc(f[9], "SpaceAfter=No")}
+	switch {
+	case n < p.mwtLast: // inside a multiword token ("do|n't")
+		tok.SpaceAfter = false
+	case n == p.mwtLast:
+		tok.SpaceAfter, p.mwtLast = p.mwtSpace, 0
+	}
+	index := len(p.doc.Tokens)
+	p.doc.Tokens = append(p.doc.Tokens, tok)
+	for _, kv := range strings.Split(f[9], "|") {
+		if v, ok := strings.CutPrefix(kv, "Entity="); ok {
+			if err := p.ents.read(v, index, p.line, p.attrs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func tag(s string) string {
+	if s == "_" {
+		return ""
+	}
+	return s
+}
+
+func hasMisc(misc, item string) bool {
+	return slices.Contains(strings.Split(misc, "|"), item)
+}
+
+// entityReader collects the mentions of one document from its Entity
+// brackets.
+type entityReader struct {
+	name  string
+	open  map[string][]openMention  // by bracket id (with a [i/n] part suffix)
+	parts map[string]*discontinuous // closed parts of discontinuous mentions, by entity
+	byID  map[string]*CorefCluster
+	order []string // entity ids in order of first occurrence
+}
+
+type openMention struct{ start, line int }
+
+// discontinuous is a mention whose parts are not all closed yet.
+type discontinuous struct {
+	start, line int // of the first part
+}
+
+func newEntityReader(name string) *entityReader {
+	return &entityReader{name: name, open: map[string][]openMention{},
+		parts: map[string]*discontinuous{}, byID: map[string]*CorefCluster{}}
+}
+
+// read parses one Entity value on word w, e.g. "(1-person(2)" or "1)".
+func (r *entityReader) read(v string, w, line int, attrs []string) error {
+	for i := 0; i < len(v); {
+		if v[i] != '(' {
+			k := strings.IndexByte(v[i:], ')')
+			if k <= 0 {
+				return lineError(r.name, line, "bad Entity %q: expected ENTITY) at %q", v, v[i:])
+			}
+			if err := r.close(v[i:i+k], w, line); err != nil {
+				return err
+			}
+			i += k + 1
+			continue
+		}
+		k := strings.IndexAny(v[i+1:], "()")
+		end := len(v)
+		if k >= 0 {
+			end = i + 1 + k
+		}
+		values := strings.Split(v[i+1:end], "-")
+		if values[0] == "" {
+			return lineError(r.name, line, "bad Entity %q: a bracket without an entity id", v)
+		}
+		r.begin(values, w, line, attrs)
+		i = end
+		if end < len(v) && v[end] == ')' {
+			if err := r.close(values[0], w, line); err != nil {
+				return err
+			}
+			i++
+		}
+	}
+	return nil
+}
+
+// begin opens a mention of the entity values[0] on word w.
+func (r *entityReader) begin(values []string, w, line int, attrs []string) {
+	key := values[0]
+	r.open[key] = append(r.open[key], openMention{w, line})
+	id, _, _ := splitPart(key)
+	c := r.byID[id]
+	if c == nil {
+		c = &CorefCluster{ID: id}
+		r.byID[id] = c
+		r.order = append(r.order, id)
+	}
+	if c.Type == "" {
+		if i := slices.Index(attrs, "etype"); i > 0 && i < len(values) {
+			c.Type = values[i]
+		}
+	}
+}
+
+// close ends the innermost open mention of key on word w.
+func (r *entityReader) close(key string, w, line int) error {
+	stack := r.open[key]
+	if len(stack) == 0 {
+		return lineError(r.name, line, "Entity closes %q, which is not open", key)
+	}
+	m := stack[len(stack)-1]
+	r.open[key] = stack[:len(stack)-1]
+	id, part, parts := splitPart(key)
+	span := TokenSpan{m.start, w + 1}
+	if parts > 1 {
+		// A discontinuous mention becomes one, from its first part to its
+		// last, when the last part closes.
+		d := r.parts[id]
+		if d == nil {
+			d = &discontinuous{m.start, m.line}
+			r.parts[id] = d
+		}
+		d.start = min(d.start, m.start)
+		if part < parts {
+			return nil
+		}
+		span.Start = d.start
+		delete(r.parts, id)
+	}
+	c := r.byID[id]
+	c.Mentions = append(c.Mentions, span)
+	return nil
+}
+
+// clusters returns the document's clusters once every bracket is closed.
+func (r *entityReader) clusters() ([]CorefCluster, error) {
+	// The first problem in the file is reported, whatever the map order.
+	type problem struct {
+		line int
+		msg  string
+	}
+	var problems []problem
+	for key, stack := range r.open {
+		if len(stack) > 0 {
+			problems = append(problems, problem{stack[0].line, fmt.Sprintf("Entity %q opens here and never closes", key)})
+		}
+	}
+	for id, d := range r.parts {
+		problems = append(problems, problem{d.line, fmt.Sprintf("discontinuous mention of entity %q starts here and misses its last part", id)})
+	}
+	if len(problems) > 0 {
+		first := slices.MinFunc(problems, func(a, b problem) int {
+			return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.msg, b.msg))
+		})
+		return nil, lineError(r.name, first.line, "%s", first.msg)
+	}
+	out := make([]CorefCluster, 0, len(r.order))
+	for _, id := range r.order {
+		c := *r.byID[id]
+		sortSpans(c.Mentions)
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// splitPart splits a bracket id "e5[1/2]" of a discontinuous mention into
+// the entity "e5", part 1 and parts 2; a plain id has one part.
+func splitPart(key string) (id string, part, parts int) {
+	base, suffix, ok := strings.Cut(key, "[")
+	if !ok || !strings.HasSuffix(suffix, "]") {
+		return key, 1, 1
+	}
+	a, b, ok := strings.Cut(strings.TrimSuffix(suffix, "]"), "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || i < 1 || i > n {
+		return key, 1, 1
+	}
+	return base, i, n
+}
