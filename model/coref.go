@@ -48,12 +48,14 @@ type TokenSpan struct{ Start, End int }
 // Len is the number of words in the span.
 func (s TokenSpan) Len() int { return s.End - s.Start }
 
-// sortSpans puts spans in text order: by start, then end.
-func sortSpans(spans []TokenSpan) {
-	slices.SortFunc(spans, func(a, b TokenSpan) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
-	})
+// Compare orders spans in text order: by start, then end; it returns -1,
+// 0 or +1 like cmp.Compare.
+func (s TokenSpan) Compare(o TokenSpan) int {
+	return cmp.Or(cmp.Compare(s.Start, o.Start), cmp.Compare(s.End, o.End))
 }
+
+// sortSpans puts spans in text order.
+func sortSpans(spans []TokenSpan) { slices.SortFunc(spans, TokenSpan.Compare) }
 
 // ReadCorefFile reads the coreference documents of a CoNLL-U file
 // (.conllu) or a JSON Lines file (.jsonl) of the format of the shared GUM
