@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 )
 
@@ -76,12 +75,6 @@ func EncodeGold(doc *Document, spans []GoldSpan) ([]byte, error) {
 			Status: Edited, Replacement: s.Original, Origin: FromManual, ID: fmt.Sprintf("g%03d", len(f.Spans)+1),
 		})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	data, err := encodeJSON(f, " ")
+	return bytes.TrimSuffix(data, []byte("\n")), err
 }

@@ -80,6 +80,22 @@ func gold(res *Result) []span {
 	return out
 }
 
+// checkDamage damages doc and compares the resolved text and the gold
+// with what was worked out by hand.
+func checkDamage(t *testing.T, doc *model.CorefDocument, cfg Config, resolved string, want []span) {
+	t.Helper()
+	res, err := Damage(doc, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Resolved != resolved {
+		t.Errorf("resolved:\n%s\nwant:\n%s", res.Resolved, resolved)
+	}
+	if diff := cmp.Diff(want, gold(res), cmp.AllowUnexported(span{})); diff != "" {
+		t.Errorf("gold (-want +got):\n%s", diff)
+	}
+}
+
 const (
 	jeff  = "Jeff Sessions"
 	envoy = "the Russian envoy"
@@ -169,16 +185,7 @@ func TestDamageTiny(t *testing.T) {
 			if tc.edit != nil {
 				tc.edit(doc)
 			}
-			res, err := Damage(doc, tc.cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Resolved != tc.resolved {
-				t.Errorf("resolved:\n%s\nwant:\n%s", res.Resolved, tc.resolved)
-			}
-			if diff := cmp.Diff(tc.gold, gold(res), cmp.AllowUnexported(span{})); diff != "" {
-				t.Errorf("gold (-want +got):\n%s", diff)
-			}
+			checkDamage(t, doc, tc.cfg, tc.resolved, tc.gold)
 		})
 	}
 }
@@ -272,16 +279,7 @@ func TestDamageNested(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parseDoc(t, nestedCoNLLU)
 			slices.Reverse(doc.Clusters) // file order: the dad (2) first
-			res, err := Damage(doc, Config{Resolver: InPlace, Order: tc.order, Nested: tc.nested})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Resolved != tc.resolved {
-				t.Errorf("resolved %q, want %q", res.Resolved, tc.resolved)
-			}
-			if diff := cmp.Diff(tc.gold, gold(res), cmp.AllowUnexported(span{})); diff != "" {
-				t.Errorf("gold (-want +got):\n%s", diff)
-			}
+			checkDamage(t, doc, Config{Resolver: InPlace, Order: tc.order, Nested: tc.nested}, tc.resolved, tc.gold)
 		})
 	}
 }
