@@ -13,7 +13,8 @@ import (
 // ParseCoNLLU reads the documents of a CorefUD CoNLL-U file; name is the
 // file name errors start with. A document begins at "# newdoc" ("# newdoc
 // id = X"; words before any take the file's base name as id), "# meta::genre
-// = G" gives its genre, blank lines end sentences. Multiword-token lines
+// = G" gives its genre, "# newpar" starts a paragraph (so does a
+// document), blank lines end sentences. Multiword-token lines
 // (1-2) give only the spacing of their words and empty nodes (5.1) are
 // skipped, so Tokens are the syntactic words. Mentions come from the
 // Entity attribute of the MISC column in CorefUD's bracket notation, whose
@@ -48,6 +49,7 @@ type conlluParser struct {
 
 	inSentence bool
 	sentStart  int
+	newPar     bool // a paragraph starts at the next word
 	lastWord   int  // id of the previous word in the sentence
 	mwtLast    int  // last word of the multiword token being read, 0 outside one
 	mwtSpace   bool // SpaceAfter of that multiword token
@@ -76,6 +78,8 @@ func (p *conlluParser) comment(line string) error {
 			value = strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name))
 		}
 		p.startDocument(value)
+	case key == "newpar" || strings.HasPrefix(key, "newpar "):
+		p.newPar = true
 	case key == "global.Entity":
 		if value == "" {
 			return lineError(p.name, p.line, "global.Entity names no attributes")
@@ -92,6 +96,7 @@ func (p *conlluParser) comment(line string) error {
 
 func (p *conlluParser) startDocument(id string) {
 	p.doc = &CorefDocument{ID: id}
+	p.newPar = true // a document starts a paragraph, whether it says so or not
 	p.docs = append(p.docs, p.doc)
 	p.ents = newEntityReader(p.name)
 }
@@ -101,9 +106,17 @@ func (p *conlluParser) endDocument() error {
 	if p.doc == nil {
 		return nil
 	}
+	p.endParagraph()
 	clusters, err := p.ents.clusters()
 	p.doc.Clusters = clusters
 	return err
+}
+
+// endParagraph closes the open paragraph at the last word read.
+func (p *conlluParser) endParagraph() {
+	if n := len(p.doc.Paragraphs); n > 0 {
+		p.doc.Paragraphs[n-1].End = len(p.doc.Tokens)
+	}
 }
 
 func (p *conlluParser) endSentence() {
@@ -144,6 +157,11 @@ func (p *conlluParser) word(line string) error {
 	}
 	if !p.inSentence {
 		p.inSentence, p.sentStart = true, len(p.doc.Tokens)
+	}
+	if p.newPar {
+		p.endParagraph()
+		p.doc.Paragraphs = append(p.doc.Paragraphs, TokenSpan{len(p.doc.Tokens), len(p.doc.Tokens)})
+		p.newPar = false
 	}
 	p.lastWord = n
 	tok := CorefToken{Form: f[1], UPOS: tag(f[3]), XPOS: tag(f[4]), SpaceAfter: !hasMisc(f[9], "SpaceAfter=No")}

@@ -41,6 +41,8 @@ func TestParseCoNLLU(t *testing.T) {
 		"8 them they PRON PRP _ 4 conj _ Entity=(e3[2/2]-thing-1-)|SpaceAfter=No",
 		"9 . . PUNCT . _ 4 punct _ _",
 		"",
+		"# newpar",
+		"# newpar_block = p (1 s)",
 		"# sent_id = d1-2",
 		"1 He he PRON PRP _ 2 nsubj _ Entity=(e1)",
 		"2 left leave VERB VBD _ 0 root _ SpaceAfter=No",
@@ -75,7 +77,8 @@ func TestParseCoNLLU(t *testing.T) {
 			tok("He", "PRON", "PRP", true),
 			tok("left", "VERB", "VBD", false),
 		},
-		Sentences: []TokenSpan{{0, 9}, {9, 11}},
+		Sentences:  []TokenSpan{{0, 9}, {9, 11}},
+		Paragraphs: []TokenSpan{{0, 9}, {9, 11}},
 		Clusters: []CorefCluster{
 			{ID: "e2", Type: "animal", Mentions: []TokenSpan{{0, 3}}},
 			{ID: "e1", Type: "person", Mentions: []TokenSpan{{0, 1}, {9, 10}}},
@@ -87,7 +90,8 @@ func TestParseCoNLLU(t *testing.T) {
 		Tokens: []CorefToken{
 			tok("A", "DET", "DT", true), tok("man", "NOUN", "NN", true), tok("did", "AUX", "VBD", true),
 		},
-		Sentences: []TokenSpan{{0, 3}},
+		Sentences:  []TokenSpan{{0, 3}},
+		Paragraphs: []TokenSpan{{0, 3}},
 		Clusters: []CorefCluster{
 			{ID: "7", Mentions: []TokenSpan{{0, 2}}},
 			{ID: "8", Mentions: []TokenSpan{{2, 3}}},

@@ -18,6 +18,8 @@ type CorefDocument struct {
 	Genre     string // "" when the source does not say
 	Tokens    []CorefToken
 	Sentences []TokenSpan
+	// Paragraphs are nil when the source does not mark them (JSON Lines).
+	Paragraphs []TokenSpan
 	// Clusters are in the order the source lists them (CoNLL-U: the order
 	// their entity ids first occur), each with its mentions in text order.
 	Clusters []CorefCluster

@@ -33,7 +33,7 @@ func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(doc.ID))
-	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), quoted: quotedTokens(doc.Tokens)}
+	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), quoted: quotedTokens(doc)}
 	cs, err := d.mistakes(goldClusters(doc))
 	if err != nil {
 		return nil, err

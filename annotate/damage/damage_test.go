@@ -388,3 +388,25 @@ func TestDamageCaps(t *testing.T) {
 		}
 	}
 }
+
+// TestDamageQuoteEndsWithParagraph: a quotation left open (a stray mark)
+// ends with its paragraph, so first person in the next one is no quote.
+func TestDamageQuoteEndsWithParagraph(t *testing.T) {
+	const doc = `# newdoc id = q
+1	Kim	Kim	PROPN	NNP	_	_	_	_	Entity=(1)
+2	said	say	VERB	VBD	_	_	_	_	_
+3	"	"	PUNCT	` + "``" + `	_	_	_	_	_
+4	hi	hi	INTJ	UH	_	_	_	_	_
+5	.	.	PUNCT	.	_	_	_	_	_
+
+# newpar
+1	I	I	PRON	PRP	_	_	_	_	Entity=(1)
+2	left	leave	VERB	VBD	_	_	_	_	_
+`
+	for _, tc := range []struct {
+		doc  string
+		want string
+	}{{doc, sub}, {strings.Replace(doc, "# newpar\n", "", 1), "quote"}} {
+		checkDamage(t, parseDoc(t, tc.doc), NaiveResolver(), `Kim said " hi . Kim left`, []span{{tc.want, "Kim", "I"}})
+	}
+}

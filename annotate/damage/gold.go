@@ -134,11 +134,19 @@ func (d *damager) formChanged(s, rep model.TokenSpan) bool {
 }
 
 // quotedTokens marks the tokens inside quotation marks: a straight quote
-// opens or closes, curly ones open and close.
-func quotedTokens(toks []model.CorefToken) []bool {
-	quoted := make([]bool, len(toks))
+// opens or closes, curly ones open and close, and a paragraph closes any
+// quotation left open (sources have stray quotes: "Wild 2).
+func quotedTokens(doc *model.CorefDocument) []bool {
+	quoted := make([]bool, len(doc.Tokens))
+	starts := map[int]bool{}
+	for _, p := range doc.Paragraphs {
+		starts[p.Start] = true
+	}
 	in := false
-	for i, t := range toks {
+	for i, t := range doc.Tokens {
+		if starts[i] {
+			in = false
+		}
 		switch t.Form {
 		case `"`:
 			in = !in

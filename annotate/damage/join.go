@@ -66,16 +66,24 @@ func join(id, genre string, parts []*model.CorefDocument) Joined {
 			j.Doc.Tokens[off-1].SpaceAfter = true // parts follow each other after a space
 		}
 		j.Doc.Tokens = append(j.Doc.Tokens, p.Tokens...)
-		for _, s := range p.Sentences {
-			j.Doc.Sentences = append(j.Doc.Sentences, model.TokenSpan{Start: s.Start + off, End: s.End + off})
+		j.Doc.Sentences = append(j.Doc.Sentences, shift(p.Sentences, off)...)
+		paragraphs := p.Paragraphs
+		if len(paragraphs) == 0 {
+			paragraphs = []model.TokenSpan{{Start: 0, End: len(p.Tokens)}} // a part is one at least
 		}
+		j.Doc.Paragraphs = append(j.Doc.Paragraphs, shift(paragraphs, off)...)
 		for _, c := range p.Clusters {
-			ms := make([]model.TokenSpan, len(c.Mentions))
-			for i, m := range c.Mentions {
-				ms[i] = model.TokenSpan{Start: m.Start + off, End: m.End + off}
-			}
-			j.Doc.Clusters = append(j.Doc.Clusters, model.CorefCluster{ID: p.ID + "/" + c.ID, Type: c.Type, Mentions: ms})
+			j.Doc.Clusters = append(j.Doc.Clusters, model.CorefCluster{ID: p.ID + "/" + c.ID, Type: c.Type, Mentions: shift(c.Mentions, off)})
 		}
 	}
 	return j
+}
+
+// shift moves spans off tokens to the right.
+func shift(spans []model.TokenSpan, off int) []model.TokenSpan {
+	out := make([]model.TokenSpan, len(spans))
+	for i, s := range spans {
+		out[i] = model.TokenSpan{Start: s.Start + off, End: s.End + off}
+	}
+	return out
 }

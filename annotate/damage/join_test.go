@@ -52,6 +52,9 @@ func TestJoinLong(t *testing.T) {
 	if diff := cmp.Diff([]model.TokenSpan{{Start: 0, End: 3}, {Start: 3, End: 5}, {Start: 5, End: 8}, {Start: 8, End: 9}}, news.Sentences); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff([]model.TokenSpan{{Start: 0, End: 3}, {Start: 3, End: 5}, {Start: 5, End: 8}, {Start: 8, End: 9}}, news.Paragraphs); diff != "" {
+		t.Errorf("paragraphs, one per part without its own (-want +got):\n%s", diff)
+	}
 	if docs[0].Tokens[2].SpaceAfter {
 		t.Error("joining changed a part")
 	}
