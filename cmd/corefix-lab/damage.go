@@ -110,16 +110,25 @@ func runDamage(args []string) error {
 	if m.Config, err = json.Marshal(cfg); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return err
-	}
+	// Everything is damaged before anything is written, so a document the
+	// settings do not fit leaves no half-made directory.
 	names := model.NewSafeNames()
+	var files []outFile
 	for _, u := range units {
-		item, err := writeDamaged(o.out, names.Name(u.Doc.ID), u, cfg)
+		item, written, err := damageOne(filepath.Join(o.out, names.Name(u.Doc.ID)), u, cfg)
 		if err != nil {
 			return err
 		}
 		m.Documents = append(m.Documents, item)
+		files = append(files, written...)
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := model.WriteFileAtomic(f.path, f.data, 0o644); err != nil {
+			return err
+		}
 	}
 	data, err := model.EncodeDamageManifest(m)
 	if err != nil {
@@ -185,9 +194,10 @@ func keepGenres(docs []*model.CorefDocument, list string) ([]*model.CorefDocumen
 	}
 	var kept []*model.CorefDocument
 	for _, g := range strings.Split(list, ",") {
+		g = strings.TrimSpace(g)
 		n := len(kept)
 		for _, d := range docs {
-			if d.Genre == strings.TrimSpace(g) {
+			if d.Genre == g {
 				kept = append(kept, d)
 			}
 		}
@@ -198,17 +208,24 @@ func keepGenres(docs []*model.CorefDocument, list string) ([]*model.CorefDocumen
 	return kept, nil
 }
 
-// writeDamaged damages one document and writes its three files.
-func writeDamaged(dir, name string, u damage.Joined, cfg damage.Config) (model.DamageManifestItem, error) {
-	item := model.DamageManifestItem{Name: name, ID: u.Doc.ID, Genre: u.Doc.Genre, Sources: u.Parts,
+// outFile is a file to write.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// damageOne damages one document into base.txt, base.orig.txt and
+// base.gold.json.
+func damageOne(base string, u damage.Joined, cfg damage.Config) (model.DamageManifestItem, []outFile, error) {
+	item := model.DamageManifestItem{Name: filepath.Base(base), ID: u.Doc.ID, Genre: u.Doc.Genre, Sources: u.Parts,
 		Tokens: len(u.Doc.Tokens), Broken: map[string]int{}}
 	res, err := damage.Damage(u.Doc, cfg)
 	if err != nil {
-		return item, fmt.Errorf("%s: %w", u.Doc.ID, err)
+		return item, nil, fmt.Errorf("%s: %w", u.Doc.ID, err)
 	}
 	gold, err := model.EncodeGold(model.NewDocument(u.Doc.ID, "", res.Resolved), res.Gold)
 	if err != nil {
-		return item, err
+		return item, nil, err
 	}
 	for _, g := range res.Gold {
 		if g.Category == model.Substitution {
@@ -217,14 +234,6 @@ func writeDamaged(dir, name string, u damage.Joined, cfg damage.Config) (model.D
 			item.Broken[string(g.Category)]++
 		}
 	}
-	base := filepath.Join(dir, name)
-	for _, f := range []struct {
-		path string
-		data []byte
-	}{{base + ".txt", []byte(res.Resolved)}, {base + ".orig.txt", []byte(res.Original)}, {base + ".gold.json", gold}} {
-		if err := model.WriteFileAtomic(f.path, f.data, 0o644); err != nil {
-			return item, err
-		}
-	}
-	return item, nil
+	return item, []outFile{{base + ".txt", []byte(res.Resolved)}, {base + ".orig.txt", []byte(res.Original)},
+		{base + ".gold.json", gold}}, nil
 }

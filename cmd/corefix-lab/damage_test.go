@@ -127,6 +127,11 @@ func TestDamageCommandErrors(t *testing.T) {
 			if code == 1 && strings.Count(errOut, "\n") != 1 {
 				t.Errorf("a failure must be one line: %q", errOut)
 			}
+			if code != 0 {
+				if written, _ := filepath.Glob(filepath.Join(dir, "*")); len(written) != 1 { // bad.conllu
+					t.Errorf("a failed run wrote %v", written)
+				}
+			}
 		})
 	}
 }
