@@ -165,6 +165,16 @@ func TestDamageTiny(t *testing.T) {
 		gold: []span{{sub, jeff, "he"}, {"antecedent", jeff, envoy}, {ow, jeff, "and his"},
 			{ow, jeff, "it"}, {ow, jeff, ","}, {ow, jeff, "The"}, {ow, jeff, "."}},
 	}, {
+		// In prose, words written over punctuation that clung to a
+		// neighbour ("nothing|,|\"", "agreed|.") get spaces, which belong
+		// to their gold span; words over words keep the source's spacing
+		// ("Jeff Sessions." over "envoy.", "it.").
+		name:     "merged, prose",
+		cfg:      with(SeedBug(), func(c *Config) { c.Merge, c.Prose = 1, true }),
+		resolved: `Jeff Sessions said Jeff Sessions met Jeff Sessions. The envoy Jeff Sessions aide denied Jeff Sessions. "I did nothing Jeff Sessions " Sessions said. Jeff Sessions Sessions camp agreed Jeff Sessions`,
+		gold: []span{{sub, jeff, "he"}, {"antecedent", jeff, envoy}, {ow, jeff, "and his"},
+			{ow, jeff, "it"}, {ow, " " + jeff + " ", ","}, {ow, jeff, "The"}, {ow, " " + jeff, "."}},
+	}, {
 		// Only the pronouns stay linked: "he" represents, "I" becomes "he".
 		name:     "pronoun-only cluster",
 		cfg:      with(SeedBug(), func(c *Config) { c.PronounOnly = 1 }),

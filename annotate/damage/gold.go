@@ -1,58 +1,9 @@
 package damage
 
 import (
-	"strings"
-
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
-
-// render writes the pieces out and records, for each that changed the
-// text, a gold span with the words it stands in for.
-func (d *damager) render(ps []piece) *Result {
-	var out strings.Builder
-	res := &Result{Original: d.words(model.TokenSpan{Start: 0, End: len(d.doc.Tokens)})}
-	for i, p := range ps {
-		covered := model.TokenSpan{Start: p.lo, End: p.hi}
-		original := d.words(covered)
-		text := original
-		if p.sub != nil {
-			text = d.words(p.sub.rep.span)
-		}
-		start := out.Len()
-		out.WriteString(text)
-		if text != original {
-			res.Gold = append(res.Gold, model.GoldSpan{Start: start, End: out.Len(),
-				Category: d.category(p.sub, covered), Original: original})
-		}
-		if i < len(ps)-1 {
-			out.WriteString(d.after(p.hi - 1))
-		}
-	}
-	res.Resolved = out.String()
-	return res
-}
-
-// words writes the tokens of s, spaced as the output is.
-func (d *damager) words(s model.TokenSpan) string {
-	var b strings.Builder
-	for i := s.Start; i < s.End; i++ {
-		b.WriteString(d.doc.Tokens[i].Form)
-		if i < s.End-1 {
-			b.WriteString(d.after(i))
-		}
-	}
-	return b.String()
-}
-
-// after is what follows token i in the output: one space in tokenised
-// text, the source's spacing in prose.
-func (d *damager) after(i int) string {
-	if d.cfg.Prose && !d.doc.Tokens[i].SpaceAfter {
-		return ""
-	}
-	return " "
-}
 
 // category classifies a substitution that changed the text, the first
 // that applies winning:
