@@ -112,11 +112,17 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		}
 		f.Spans[i] = fs
 	}
+	return encodeJSON(f, "  ")
+}
+
+// encodeJSON writes v as JSON indented by indent, characters such as < and
+// & as they are (the files are data, not HTML), ending in a newline.
+func encodeJSON(v any, indent string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
