@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -45,38 +46,48 @@ func checkFindings(t *testing.T, name, text, out string) {
 	}
 }
 
-// TestDetectInputs is the input table of the reliability issue: every kind
-// of text file gets findings that slice correctly, or a one-line error.
-func TestDetectInputs(t *testing.T) {
-	dir := t.TempDir()
+// heavyEnv opts in to the multi-megabyte inputs: COREFIX_HEAVY=1 runs them.
+// They take minutes and gigabytes on a 2-core machine (tenfold that under
+// -race), so the default `go test ./...` leaves them out and .ci/run runs
+// them in a step of their own, without -race.
+const heavyEnv = "COREFIX_HEAVY"
+
+// requireHeavy skips t unless the heavy inputs were asked for.
+func requireHeavy(t testing.TB) {
+	t.Helper()
+	if os.Getenv(heavyEnv) != "1" {
+		t.Skipf("multi-megabyte input: set %s=1 to run it (.ci/run does, in its slower checks)", heavyEnv)
+	}
+}
+
+// seedText is the start of the repository's sample text.
+func seedText(t testing.TB) string {
+	t.Helper()
 	seed, err := os.ReadFile("../../testdata/cnn-sessions.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Big inputs: a 50 MB single line and 100,000 lines; -short (the race
-	// run in CI) keeps them small, since the race detector slows detection
-	// tenfold.
-	longSize, nLines := 50<<20, 100000
-	if testing.Short() {
-		longSize, nLines = 1<<20, 10000
-	}
-	long := strings.Repeat(string(seed[:2000])+" ", longSize/2001)
-	var lines strings.Builder
-	for i := 0; i < nLines; i++ {
-		lines.WriteString("Sessions said he he would go .\n")
-	}
-	texts := []struct{ name, text string }{
-		{"empty", ""},
-		{"whitespace only", " \n\t \n"},
-		{"bom", "\ufeff" + string(seed[:500])},
-		{"crlf", strings.ReplaceAll(string(seed[:3000]), " . ", " .\r\n")},
-		{"tabs", strings.ReplaceAll(string(seed[:3000]), " ", "\t")},
-		{"rtl", "הוא הוא אמר . Sessions Sessions reporters . قال قال"},
-		{"cjk", "他 他 说 。 Sessions Sessions reporters 漢字"},
-		{"emoji and combining", "👩‍💻 They The Democrats the election e\u0301 e\u0301 ❤️ he he"},
-		{"one long line", long},
-		{"many lines", lines.String()},
-	}
+	return string(seed)
+}
+
+// longLine is one line of about size bytes: the seed's first 2,000 bytes
+// repeated, without a newline.
+func longLine(seed string, size int) string {
+	return strings.Repeat(seed[:2000]+" ", size/2001)
+}
+
+// manyLines is n short lines, each with a repeated word.
+func manyLines(n int) string {
+	return strings.Repeat("Sessions said he he would go .\n", n)
+}
+
+type inputCase struct{ name, text string }
+
+// detectEach writes each text to a file, detects it through the CLI and
+// checks the findings.
+func detectEach(t *testing.T, texts []inputCase) {
+	t.Helper()
+	dir := t.TempDir()
 	for _, tt := range texts {
 		p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".txt")
 		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
@@ -88,6 +99,55 @@ func TestDetectInputs(t *testing.T) {
 			continue
 		}
 		checkFindings(t, tt.name, tt.text, out)
+	}
+}
+
+// TestDetectInputs is the input table of the reliability issue: every kind
+// of text file gets findings that slice correctly, or a one-line error. The
+// big inputs here (a 1 MB single line, 10,000 lines) are past any line
+// buffer; TestDetectLargeInputs runs the full sizes.
+func TestDetectInputs(t *testing.T) {
+	seed := seedText(t)
+	detectEach(t, []inputCase{
+		{"empty", ""},
+		{"whitespace only", " \n\t \n"},
+		{"bom", "\ufeff" + seed[:500]},
+		{"crlf", strings.ReplaceAll(seed[:3000], " . ", " .\r\n")},
+		{"tabs", strings.ReplaceAll(seed[:3000], " ", "\t")},
+		{"rtl", "הוא הוא אמר . Sessions Sessions reporters . قال قال"},
+		{"cjk", "他 他 说 。 Sessions Sessions reporters 漢字"},
+		{"emoji and combining", "👩‍💻 They The Democrats the election e\u0301 e\u0301 ❤️ he he"},
+		{"one long line", longLine(seed, 1<<20)},
+		{"many lines", manyLines(10000)},
+	})
+}
+
+// TestDetectLargeInputs is the input table's full sizes: a 50 MB single line
+// and 100,000 lines (opt-in, see heavyEnv).
+func TestDetectLargeInputs(t *testing.T) {
+	requireHeavy(t)
+	seed := seedText(t)
+	detectEach(t, []inputCase{
+		{"one long line", longLine(seed, 50<<20)},
+		{"many lines", manyLines(100000)},
+	})
+}
+
+// BenchmarkDetectLongLine measures the whole detect command (read, detect,
+// JSON out) on a 1 MB single line.
+func BenchmarkDetectLongLine(b *testing.B) {
+	text := longLine(seedText(b), 1<<20)
+	p := filepath.Join(b.TempDir(), "long.txt")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out, errb bytes.Buffer
+		if code := run([]string{"detect", "--format", "json", p}, strings.NewReader(""), &out, &errb); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
 	}
 }
 
