@@ -12,6 +12,9 @@ type Params struct {
 	// Rules are the hand rules' confidences, messages and limits; nil
 	// means the shipped rules.json.
 	Rules *Rules
+	// Judge, when set, rates every candidate span with one learned
+	// scorer in place of the hand rules' confidences and Copy.
+	Judge *Judge
 }
 
 // DefaultParams returns the parameters corefix ships: the copy scorer of
