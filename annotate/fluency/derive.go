@@ -1,0 +1,167 @@
+package fluency
+
+import "slices"
+
+// model derives every probability from the counts.
+func (c *counts) model() *Model {
+	n := len(c.tags)
+	m := &Model{p: c.p, tags: c.tags, prior: make([]float64, n), words: make(map[string]candRange, len(c.words))}
+	total := 0
+	for _, u := range c.uni {
+		total += u
+	}
+	for t, u := range c.uni {
+		m.prior[t] = float64(u) / float64(total)
+	}
+	m.trans = c.transitions(m.prior)
+	m.none = []cand{{tag: Tag(n), p: 1, r: 1}}
+	for t := range n {
+		m.wild = append(m.wild, cand{tag: Tag(t), p: float32(m.prior[t]), r: 1})
+	}
+	m.cands = make([]cand, 0, 4*len(c.words))
+	m.guess = newGuesser(c, m)
+	vec := make([]float64, n)
+	for _, w := range c.words {
+		// A seen word's tags, pulled toward the guess by its shape in
+		// proportion to how rarely it was seen (add-β smoothing).
+		m.guess.vector(w.form, vec)
+		beta := c.p.Known
+		for t := range vec {
+			vec[t] *= beta
+		}
+		for k, t := range w.tags {
+			vec[t] += float64(w.count[k])
+		}
+		for t := range vec {
+			vec[t] /= float64(w.total) + beta
+		}
+		m.words[w.form] = m.keep(vec)
+	}
+	return m
+}
+
+// keep stores the likeliest tags of a P(tag | word) vector — at least
+// P ≥ Prune, at most Cands, never none — and says where they are.
+func (m *Model) keep(vec []float64) candRange {
+	r := candRange{off: int32(len(m.cands))}
+	taken := m.cands[r.off:]
+	for int(r.n) < m.p.Cands {
+		// The likeliest tag not yet taken (the lowest ID on ties): a
+		// selection, cheaper than sorting all tags for a handful.
+		best := -1
+		for t, p := range vec {
+			if (best < 0 || p > vec[best]) && !slices.ContainsFunc(taken, func(c cand) bool { return int(c.tag) == t }) {
+				best = t
+			}
+		}
+		if best < 0 || (r.n > 0 && vec[best] < m.p.Prune) {
+			break
+		}
+		m.cands = append(m.cands, cand{tag: Tag(best), p: float32(vec[best]), r: float32(vec[best] / m.prior[best])})
+		r.n++
+		taken = m.cands[r.off:]
+	}
+	return r
+}
+
+// transitions derives P(c | a, b) for every tag pair context by deleted
+// interpolation of trigram, bigram and unigram estimates (Brants 2000,
+// "TnT"): each n-gram's count goes to the order whose estimate, without
+// that one occurrence, is best. A context that starts a window ("no tag")
+// falls back to bigrams, then to the tag priors.
+func (c *counts) transitions(prior []float64) []float32 {
+	n := len(c.tags)
+	bi := make([]float64, n*n)
+	biRow := make([]float64, n)
+	for k, v := range c.bi {
+		bi[k[0]*n+k[1]] = float64(v)
+		biRow[k[0]] += float64(v)
+	}
+	tri := make([]float64, n*n*n)
+	triRow := make([]float64, n*n)
+	for k, v := range c.tri {
+		tri[(k[0]*n+k[1])*n+k[2]] = float64(v)
+		triRow[k[0]*n+k[1]] += float64(v)
+	}
+	var total float64
+	for _, u := range c.uni {
+		total += float64(u)
+	}
+	held := func(f, ctx float64) float64 { // an estimate without one occurrence
+		if ctx <= 1 {
+			return 0
+		}
+		return (f - 1) / (ctx - 1)
+	}
+	var l3 [3]float64 // unigram, bigram, trigram weights
+	var l2 [2]float64 // unigram, bigram weights where no trigram context is known
+	for i, f := range tri {
+		if f == 0 {
+			continue
+		}
+		b, t := i/n%n, i%n
+		e := [3]float64{held(float64(c.uni[t]), total), held(bi[b*n+t], biRow[b]), held(f, triRow[i/n])}
+		l3[argmax(e[:])] += f
+	}
+	for i, f := range bi {
+		if f != 0 {
+			e := [2]float64{held(float64(c.uni[i%n]), total), held(f, biRow[i/n])}
+			l2[argmax(e[:])] += f
+		}
+	}
+	normalize(l3[:])
+	normalize(l2[:])
+	trans := make([]float32, (n+1)*(n+1)*n)
+	for a := 0; a <= n; a++ {
+		for b := 0; b <= n; b++ {
+			if a < n && b == n {
+				continue // a known tag is never followed by "no tag"
+			}
+			row := trans[(a*(n+1)+b)*n : (a*(n+1)+b+1)*n]
+			for t := range row {
+				p := prior[t]
+				switch {
+				case b == n:
+				case a == n || triRow[a*n+b] == 0:
+					if biRow[b] > 0 {
+						p = l2[0]*prior[t] + l2[1]*bi[b*n+t]/biRow[b]
+					}
+				default:
+					p = l3[0]*prior[t] + l3[1]*bi[b*n+t]/biRow[b] + l3[2]*tri[(a*n+b)*n+t]/triRow[a*n+b]
+				}
+				row[t] = float32(p)
+			}
+		}
+	}
+	return trans
+}
+
+// argmax returns the index of the largest value, the first on ties.
+func argmax(v []float64) int {
+	best := 0
+	for i := range v {
+		if v[i] > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// normalize scales v to sum to 1 (all weight on the last entry when v
+// sums to 0).
+func normalize(v []float64) {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	for i := range v {
+		if s == 0 {
+			v[i] = 0
+		} else {
+			v[i] /= s
+		}
+	}
+	if s == 0 {
+		v[len(v)-1] = 1
+	}
+}

@@ -1,0 +1,75 @@
+package fluency
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// observe returns the likely tags of word w, written after the word prev
+// ("" at the start of a text). The result points into the model, or into
+// buf when it mixes two lists; it must not be changed.
+func (m *Model) observe(w, prev string, buf *[]cand) []cand {
+	k := Key(w)
+	if r, ok := m.words[k]; ok {
+		return m.list(r)
+	}
+	// A hyphenated compound ("well-known", "all-girl"): EWT splits these,
+	// so its last part says most about how the whole is used.
+	if i := strings.LastIndexByte(k, '-'); i > 0 && i < len(k)-1 {
+		return m.observe(k[i+1:], "-", buf)
+	}
+	lower := strings.ToLower(k)
+	if r, ok := m.words[lower]; ok && lower != k {
+		// A known word capitalised: at a sentence start (or all in
+		// capitals) it is that word; in mid-sentence maybe a name.
+		if afterBoundary(prev) || allUpper(k) {
+			return m.list(r)
+		}
+		return m.mix(m.list(r), m.guess.cands(k), buf)
+	}
+	return m.guess.cands(k)
+}
+
+// mix returns CapMix·a + (1−CapMix)·b, pruned like a word's tags, in buf.
+func (m *Model) mix(a, b []cand, buf *[]cand) []cand {
+	start := len(*buf)
+	add := func(list []cand, w float64) {
+		for _, c := range list {
+			out := (*buf)[start:]
+			if i := slices.IndexFunc(out, func(o cand) bool { return o.tag == c.tag }); i >= 0 {
+				out[i].p += float32(w) * c.p
+				continue
+			}
+			*buf = append(*buf, cand{tag: c.tag, p: float32(w) * c.p})
+		}
+	}
+	add(a, m.p.CapMix)
+	add(b, 1-m.p.CapMix)
+	out := (*buf)[start:]
+	slices.SortFunc(out, func(x, y cand) int { return cmp.Or(cmp.Compare(y.p, x.p), cmp.Compare(x.tag, y.tag)) })
+	n := 1
+	for n < len(out) && n < m.p.Cands && float64(out[n].p) >= m.p.Prune {
+		n++
+	}
+	for i := range out[:n] {
+		out[i].r = float32(float64(out[i].p) / m.prior[out[i].tag])
+	}
+	*buf = (*buf)[:start+n]
+	return (*buf)[start : start+n : start+n]
+}
+
+// allUpper reports whether w has two or more letters, all capitals.
+func allUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
