@@ -10,6 +10,7 @@ import (
 type Params struct {
 	Rare    int     // highest count of a word that trains the suffix guesser
 	Suffix  int     // longest suffix the guesser reads, in letters
+	Smooth  float64 // pseudo-count by which a suffix leans on the shorter one
 	Known   float64 // weight of the guess in a seen word's tags
 	Prune   float64 // least P(tag | word) a word keeps
 	Cands   int     // most tags a word keeps
@@ -30,6 +31,7 @@ func (p *Params) fields() []param {
 	return []param{
 		{"rare", &p.Rare, nil},
 		{"suffix", &p.Suffix, nil},
+		{"smooth", nil, &p.Smooth},
 		{"known", nil, &p.Known},
 		{"prune", nil, &p.Prune},
 		{"cands", &p.Cands, nil},
@@ -71,8 +73,8 @@ func (p Params) check() error {
 	switch {
 	case p.Rare < 1, p.Suffix < 0, p.Cands < 1, p.Context < 1:
 		return fmt.Errorf("params rare, cands and context must be at least 1, suffix at least 0: %+v", p)
-	case p.Known < 0, p.Prune < 0 || p.Prune >= 1, p.CapMix < 0 || p.CapMix > 1:
-		return fmt.Errorf("params known ≥ 0, prune in [0, 1) and capmix in [0, 1]: %+v", p)
+	case p.Known < 0, p.Smooth <= 0, p.Prune < 0 || p.Prune >= 1, p.CapMix < 0 || p.CapMix > 1:
+		return fmt.Errorf("params known ≥ 0, smooth > 0, prune in [0, 1) and capmix in [0, 1]: %+v", p)
 	}
 	return nil
 }

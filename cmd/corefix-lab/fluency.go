@@ -27,6 +27,7 @@ func runFluency(args []string) error {
 	p := &s.Params
 	fs.IntVar(&p.Rare, "rare", 10, "highest count of a word that trains the suffix guesser")
 	fs.IntVar(&p.Suffix, "suffix", 5, "longest suffix the guesser reads")
+	fs.Float64Var(&p.Smooth, "smooth", 10, "pseudo-count by which a suffix's tags lean on the shorter suffix's")
 	fs.Float64Var(&p.Known, "known", 1, "weight of the guess in a seen word's tags")
 	fs.Float64Var(&p.Prune, "prune", 0.01, "least P(tag | word) a word keeps")
 	fs.IntVar(&p.Cands, "cands", 6, "most tags a word keeps")

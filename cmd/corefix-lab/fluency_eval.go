@@ -29,8 +29,10 @@ func runFluencyEval(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	m := fluency.Default()
-	if *data != "" {
+	var m *fluency.Model
+	if *data == "" {
+		m = fluency.Default()
+	} else {
 		b, err := os.ReadFile(*data)
 		if err != nil {
 			return err
