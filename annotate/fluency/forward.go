@@ -1,40 +1,45 @@
 package fluency
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // pass is the forward algorithm over a window, one word at a time: the
 // probability of each tag pair for the last two words given the words so
-// far, kept scaled to sum to 1, and the log of the scaling so far — the
+// far, kept scaled to sum to 1, and the scaling so far, whose log is the
 // window's score (log P(words) − Σ log P(word)).
 type pass struct {
 	m     *Model
 	a, b  []cand    // the tags of the word before last, and of the last word
 	alpha []float64 // alpha[x*len(b)+y]: tags a[x], b[y]
 	next  []float64
-	score float64
+	scale float64 // product of the step factors (a log per step would cost more than the step)
+	mass  []float64
 }
 
 // start empties the window: nothing is known about the text before it.
 func (p *pass) start(m *Model) {
-	p.m, p.a, p.b, p.score = m, m.none, m.none, 0
+	p.m, p.a, p.b, p.scale = m, m.none, m.none, 1
 	p.alpha = append(p.alpha[:0], 1)
 }
 
 // fork makes p a copy of q, to go on from the same words another way.
 func (p *pass) fork(q *pass) {
-	p.m, p.a, p.b, p.score = q.m, q.a, q.b, q.score
+	p.m, p.a, p.b, p.scale = q.m, q.a, q.b, q.scale
 	p.alpha = append(p.alpha[:0], q.alpha...)
 }
 
-// step adds a word with likely tags c and returns how much it changed the
-// score: log P(word | words before) − log P(word).
+// score returns the window's score so far.
+func (p *pass) score() float64 { return math.Log(p.scale) }
+
+// step adds a word with likely tags c and returns the factor by which it
+// changed the window's probability: P(word | words before) / P(word).
 func (p *pass) step(c []cand) float64 {
 	n := len(p.m.tags)
 	nb, nc := len(p.b), len(c)
-	p.next = p.next[:0]
-	for range nb * nc {
-		p.next = append(p.next, 0)
-	}
+	p.next = slices.Grow(p.next[:0], nb*nc)[:nb*nc]
+	clear(p.next)
 	for x, ta := range p.a {
 		for y, tb := range p.b {
 			w := p.alpha[x*nb+y]
@@ -57,13 +62,66 @@ func (p *pass) step(c []cand) float64 {
 		}
 	}
 	if sum > 0 {
+		inv := 1 / sum
 		for i := range p.next {
-			p.next[i] /= sum
+			p.next[i] *= inv
 		}
 	}
-	delta := math.Log(sum)
-	p.score += delta
+	p.scale *= sum
 	p.a, p.b = p.b, c
 	p.alpha, p.next = p.next, p.alpha
-	return delta
+	return sum
+}
+
+// trim keeps the likeliest tags of the last word (those with the most
+// probability over the tags before it) until what is left is below
+// lost, so a word of many possible tags (Model.wild) costs the next steps
+// little more than an ordinary one. The kept tags are appended to the
+// arena buf, which outlives the pass; the probability of the tags dropped
+// is lost from the window's.
+func (p *pass) trim(lost float64, buf *[]cand) {
+	nb := len(p.b)
+	p.mass = slices.Grow(p.mass[:0], nb)[:nb]
+	mass := p.mass
+	clear(mass)
+	for x := range p.a {
+		for y := range nb {
+			mass[y] += p.alpha[x*nb+y]
+		}
+	}
+	start := len(*buf)
+	for left := 1.0; left >= lost; {
+		best := -1
+		for y := range nb {
+			if mass[y] >= 0 && (best < 0 || mass[y] > mass[best]) {
+				best = y
+			}
+		}
+		if best < 0 {
+			break
+		}
+		left -= mass[best]
+		mass[best] = -1 // taken
+	}
+	p.next = p.next[:0]
+	var kept float64
+	for x := range p.a {
+		for y := range nb {
+			if mass[y] < 0 {
+				p.next = append(p.next, p.alpha[x*nb+y])
+				kept += p.alpha[x*nb+y]
+			}
+		}
+	}
+	for y := range nb {
+		if mass[y] < 0 {
+			*buf = append(*buf, p.b[y])
+		}
+	}
+	for i := range p.next {
+		p.next[i] /= kept
+	}
+	p.alpha, p.next = p.next, p.alpha
+	p.scale *= kept
+	p.b = (*buf)[start:len(*buf):len(*buf)]
 }

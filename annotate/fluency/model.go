@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed fluency.txt
@@ -75,6 +76,9 @@ func (m *Model) Known(w string) bool {
 // Key is how the lexicon spells a word: curly quotes and apostrophes are
 // written straight ("n’t" is "n't"), case is kept.
 func Key(w string) string {
+	if isASCII(w) {
+		return w // no curly marks: most words, checked faster than mapped
+	}
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '‘', '’', '‛', '′':
@@ -84,6 +88,15 @@ func Key(w string) string {
 		}
 		return r
 	}, w)
+}
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // afterBoundary reports whether a word after prev may be capitalised for

@@ -14,6 +14,7 @@ type Params struct {
 	Known   float64 // weight of the guess in a seen word's tags
 	Prune   float64 // least P(tag | word) a word keeps
 	Cands   int     // most tags a word keeps
+	Trim    float64 // probability a word of any kind may lose to keep few tags (Span.Gap)
 	CapMix  float64 // weight of the lower-case form for an unseen capitalised one
 	Context int     // words on each side of a junction
 }
@@ -35,6 +36,7 @@ func (p *Params) fields() []param {
 		{"known", nil, &p.Known},
 		{"prune", nil, &p.Prune},
 		{"cands", &p.Cands, nil},
+		{"trim", nil, &p.Trim},
 		{"capmix", nil, &p.CapMix},
 		{"context", &p.Context, nil},
 	}
@@ -73,8 +75,8 @@ func (p Params) check() error {
 	switch {
 	case p.Rare < 1, p.Suffix < 0, p.Cands < 1, p.Context < 1:
 		return fmt.Errorf("params rare, cands and context must be at least 1, suffix at least 0: %+v", p)
-	case p.Known < 0, p.Smooth <= 0, p.Prune < 0 || p.Prune >= 1, p.CapMix < 0 || p.CapMix > 1:
-		return fmt.Errorf("params known ≥ 0, smooth > 0, prune in [0, 1) and capmix in [0, 1]: %+v", p)
+	case p.Known < 0, p.Smooth <= 0, p.Prune < 0 || p.Prune >= 1, p.Trim < 0 || p.Trim >= 1, p.CapMix < 0 || p.CapMix > 1:
+		return fmt.Errorf("params known ≥ 0, smooth > 0, prune and trim in [0, 1) and capmix in [0, 1]: %+v", p)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package fluency
 
 import (
+	"math"
 	"sync"
 
 	"corefix/model"
@@ -53,7 +54,7 @@ func (p *pass) run(obs [][]cand) float64 {
 	for _, c := range obs {
 		p.step(c)
 	}
-	return p.score
+	return p.score()
 }
 
 // Surprise returns how much less likely the tokens just before toks[k]
@@ -105,6 +106,7 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 
 	slr := drop.run(right)
 	gap.step(m.wild)
+	gap.trim(m.p.Trim, &s.buf)
 	slwr := gap.run(right)
 
 	// How well the span sits in its context: the log of P(left, span,
@@ -133,7 +135,7 @@ func (m *Model) Profile(text string, toks []model.Token, lo, hi int) []float64 {
 	p.start(m)
 	out := make([]float64, len(s.obs))
 	for k, c := range s.obs {
-		out[k] = p.step(c)
+		out[k] = math.Log(p.step(c))
 	}
 	return out
 }

@@ -30,7 +30,8 @@ func runFluency(args []string) error {
 	fs.Float64Var(&p.Smooth, "smooth", 10, "pseudo-count by which a suffix's tags lean on the shorter suffix's")
 	fs.Float64Var(&p.Known, "known", 1, "weight of the guess in a seen word's tags")
 	fs.Float64Var(&p.Prune, "prune", 0.01, "least P(tag | word) a word keeps")
-	fs.IntVar(&p.Cands, "cands", 6, "most tags a word keeps")
+	fs.IntVar(&p.Cands, "cands", 4, "most tags a word keeps")
+	fs.Float64Var(&p.Trim, "trim", 0.2, "probability a word of any kind may lose to keep few tags (the Gap signal)")
 	fs.Float64Var(&p.CapMix, "capmix", 0.5, "weight of the lower-case form for an unseen capitalised one")
 	fs.IntVar(&p.Context, "context", 3, "words on each side of a junction")
 	if err := fs.Parse(args); err != nil {
