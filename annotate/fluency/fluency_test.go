@@ -202,6 +202,9 @@ func TestWriteParse(t *testing.T) {
 			t.Errorf("data file lacks %q:\n%s", want, data)
 		}
 	}
+	if bytes.Contains(data, []byte("\nbi\t3\t2\t")) {
+		t.Errorf("a bigram across documents (. We):\n%s", data)
+	}
 	m, err := Parse(data)
 	if err != nil {
 		t.Fatal(err)
