@@ -1,6 +1,9 @@
 package fluency
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // model derives every probability from the counts.
 func (c *counts) model() *Model {
@@ -20,47 +23,70 @@ func (c *counts) model() *Model {
 	}
 	m.cands = make([]cand, 0, 4*len(c.words))
 	m.guess = newGuesser(c, m)
-	vec := make([]float64, n)
+	var list []cand
 	for _, w := range c.words {
-		// A seen word's tags, pulled toward the guess by its shape in
-		// proportion to how rarely it was seen (add-β smoothing).
-		m.guess.vector(w.form, vec)
-		beta := c.p.Known
-		for t := range vec {
-			vec[t] *= beta
-		}
+		// A seen word's tags, pulled toward the guess for its shape and
+		// ending in proportion to how rarely it was seen (add-β).
+		list = list[:0]
+		denom := float64(w.total) + c.p.Known
 		for k, t := range w.tags {
-			vec[t] += float64(w.count[k])
+			list = addTag(list, Tag(t), float32(float64(w.count[k])/denom))
 		}
-		for t := range vec {
-			vec[t] /= float64(w.total) + beta
+		for _, g := range m.guess.cands(w.form) {
+			list = addTag(list, g.tag, float32(c.p.Known/denom)*g.p)
 		}
-		m.words[w.form] = m.keep(vec)
+		r := candRange{off: int32(len(m.cands))}
+		m.cands = append(m.cands, m.prune(list)...)
+		r.n = int32(len(m.cands)) - r.off
+		m.words[w.form] = r
 	}
 	return m
 }
 
-// keep stores the likeliest tags of a P(tag | word) vector — at least
-// P ≥ Prune, at most Cands, never none — and says where they are.
+// addTag adds p to tag's probability in list.
+func addTag(list []cand, tag Tag, p float32) []cand {
+	for i := range list {
+		if list[i].tag == tag {
+			list[i].p += p
+			return list
+		}
+	}
+	return append(list, cand{tag: tag, p: p})
+}
+
+// prune keeps the likeliest tags of list — at least P ≥ Prune, at most
+// Cands, never none — sets their factors, and returns them, reusing
+// list's storage.
+func (m *Model) prune(list []cand) []cand {
+	slices.SortFunc(list, func(x, y cand) int { return cmp.Or(cmp.Compare(y.p, x.p), cmp.Compare(x.tag, y.tag)) })
+	n := 1
+	for n < len(list) && n < m.p.Cands && float64(list[n].p) >= m.p.Prune {
+		n++
+	}
+	for i := range list[:n] {
+		list[i].r = float32(float64(list[i].p) / m.prior[list[i].tag])
+	}
+	return list[:n]
+}
+
+// keep stores the likeliest tags of a P(tag | word) vector (see prune)
+// and says where they are.
 func (m *Model) keep(vec []float64) candRange {
 	r := candRange{off: int32(len(m.cands))}
-	taken := m.cands[r.off:]
-	for int(r.n) < m.p.Cands {
-		// The likeliest tag not yet taken (the lowest ID on ties): a
-		// selection, cheaper than sorting all tags for a handful.
-		best := -1
-		for t, p := range vec {
-			if (best < 0 || p > vec[best]) && !slices.ContainsFunc(taken, func(c cand) bool { return int(c.tag) == t }) {
-				best = t
-			}
+	best := 0
+	for t, p := range vec {
+		if p > vec[best] {
+			best = t
 		}
-		if best < 0 || (r.n > 0 && vec[best] < m.p.Prune) {
-			break
+		if p >= m.p.Prune {
+			m.cands = append(m.cands, cand{tag: Tag(t), p: float32(p)})
 		}
-		m.cands = append(m.cands, cand{tag: Tag(best), p: float32(vec[best]), r: float32(vec[best] / m.prior[best])})
-		r.n++
-		taken = m.cands[r.off:]
 	}
+	if len(m.cands) == int(r.off) {
+		m.cands = append(m.cands, cand{tag: Tag(best), p: float32(vec[best])})
+	}
+	r.n = int32(len(m.prune(m.cands[r.off:])))
+	m.cands = m.cands[:r.off+r.n]
 	return r
 }
 

@@ -34,10 +34,10 @@ type guesser struct {
 // suffixNode counts the tags of the rare words that end in one suffix
 // (lower-cased); the empty suffix counts every rare word of a shape.
 type suffixNode struct {
-	count map[int]int // while the tree is built
-	tags  []tagCount  // the same, once it is
-	total int
-	cands candRange // the guess for a word whose longest known suffix this is
+	count    map[int]int
+	total    int
+	children []*suffixNode // the suffixes one letter longer
+	cands    candRange     // the guess for a word whose longest known suffix this is
 }
 
 func newGuesser(c *counts, m *Model) guesser {
@@ -50,6 +50,7 @@ func newGuesser(c *counts, m *Model) guesser {
 			continue
 		}
 		tree := g.suffix[shape(w.form)]
+		var parent *suffixNode
 		for l := 0; l <= c.p.Suffix; l++ {
 			s, ok := tail(w.form, l)
 			if !ok {
@@ -59,53 +60,46 @@ func newGuesser(c *counts, m *Model) guesser {
 			if node == nil {
 				node = &suffixNode{count: map[int]int{}}
 				tree[s] = node
+				if parent != nil {
+					parent.children = append(parent.children, node)
+				}
 			}
 			for k, t := range w.tags {
 				node.count[t] += w.count[k]
 			}
 			node.total += w.total
+			parent = node
 		}
 	}
+	// Each suffix's estimate leans on its parent's, so one walk down each
+	// tree from the empty suffix computes them all.
+	vecs := make([][]float64, c.p.Suffix+2)
+	for l := range vecs {
+		vecs[l] = make([]float64, len(m.prior))
+	}
+	copy(vecs[0], m.prior)
 	for _, tree := range g.suffix {
-		for _, node := range tree {
-			for t, n := range node.count {
-				node.tags = append(node.tags, tagCount{t, n})
-			}
-			node.count = nil
-		}
-	}
-	vec := make([]float64, len(m.prior))
-	for s, tree := range g.suffix {
-		for suf, node := range tree {
-			g.chain(s, suf, vec)
-			node.cands = m.keep(vec)
+		if root := tree[""]; root != nil {
+			g.walk(root, vecs, 1)
 		}
 	}
 	return g
 }
 
-// vector writes the guessed P(tag | w) for every tag into vec.
-func (g *guesser) vector(w string, vec []float64) { g.chain(shape(w), w, vec) }
-
-// chain writes into vec the estimate for the longest known suffix of w
-// among words of shape s, built up from the empty suffix.
-func (g *guesser) chain(s int, w string, vec []float64) {
-	copy(vec, g.m.prior)
-	tree := g.suffix[s]
-	for l := 0; l <= g.m.p.Suffix; l++ {
-		suf, ok := tail(w, l)
-		node := tree[suf]
-		if !ok || node == nil {
-			return
-		}
-		// (count + k·shorter) / (total + k)
-		k, total := g.m.p.Smooth, float64(node.total)
-		for t := range vec {
-			vec[t] *= k / (total + k)
-		}
-		for _, tc := range node.tags {
-			vec[tc.tag] += float64(tc.n) / (total + k)
-		}
+// walk computes the guess of node, whose shorter suffix's estimate is
+// vecs[depth-1], and of everything below it.
+func (g *guesser) walk(node *suffixNode, vecs [][]float64, depth int) {
+	// (count + k·shorter) / (total + k)
+	vec, k, total := vecs[depth], g.m.p.Smooth, float64(node.total)
+	for t, p := range vecs[depth-1] {
+		vec[t] = p * k / (total + k)
+	}
+	for t, n := range node.count {
+		vec[t] += float64(n) / (total + k)
+	}
+	node.cands = g.m.keep(vec)
+	for _, child := range node.children {
+		g.walk(child, vecs, depth+1)
 	}
 }
 
@@ -126,9 +120,6 @@ func (g *guesser) cands(w string) []cand {
 	}
 	return g.m.list(best.cands)
 }
-
-// tagCount is how often a tag was seen.
-type tagCount struct{ tag, n int }
 
 // shape classifies a word by its first character.
 func shape(w string) int {

@@ -1,8 +1,6 @@
 package fluency
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -35,29 +33,16 @@ func (m *Model) observe(w, prev string, buf *[]cand) []cand {
 // mix returns CapMix·a + (1−CapMix)·b, pruned like a word's tags, in buf.
 func (m *Model) mix(a, b []cand, buf *[]cand) []cand {
 	start := len(*buf)
-	add := func(list []cand, w float64) {
-		for _, c := range list {
-			out := (*buf)[start:]
-			if i := slices.IndexFunc(out, func(o cand) bool { return o.tag == c.tag }); i >= 0 {
-				out[i].p += float32(w) * c.p
-				continue
-			}
-			*buf = append(*buf, cand{tag: c.tag, p: float32(w) * c.p})
-		}
+	list := (*buf)[start:]
+	for _, c := range a {
+		list = addTag(list, c.tag, float32(m.p.CapMix)*c.p)
 	}
-	add(a, m.p.CapMix)
-	add(b, 1-m.p.CapMix)
-	out := (*buf)[start:]
-	slices.SortFunc(out, func(x, y cand) int { return cmp.Or(cmp.Compare(y.p, x.p), cmp.Compare(x.tag, y.tag)) })
-	n := 1
-	for n < len(out) && n < m.p.Cands && float64(out[n].p) >= m.p.Prune {
-		n++
+	for _, c := range b {
+		list = addTag(list, c.tag, float32(1-m.p.CapMix)*c.p)
 	}
-	for i := range out[:n] {
-		out[i].r = float32(float64(out[i].p) / m.prior[out[i].tag])
-	}
-	*buf = (*buf)[:start+n]
-	return (*buf)[start : start+n : start+n]
+	list = m.prune(list)
+	*buf = append((*buf)[:start], list...)
+	return (*buf)[start:len(*buf):len(*buf)]
 }
 
 // allUpper reports whether w has two or more letters, all capitals.
