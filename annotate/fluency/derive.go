@@ -18,8 +18,16 @@ func (c *counts) model() *Model {
 	}
 	m.trans = c.transitions(m.prior)
 	m.none = []cand{{tag: Tag(n), p: 1, r: 1}}
-	for t := range n {
+	// A word of any kind could have any tag, each as likely as in text;
+	// the rarest tags, together less likely than Trim, are left out so
+	// that the word costs a pass little more than an ordinary one.
+	left := 1.0
+	for _, t := range byPrior(m.prior) {
+		if left < c.p.Trim {
+			break
+		}
 		m.wild = append(m.wild, cand{tag: Tag(t), p: float32(m.prior[t]), r: 1})
+		left -= m.prior[t]
 	}
 	m.cands = make([]cand, 0, 4*len(c.words))
 	m.guess = newGuesser(c, m)
@@ -41,6 +49,16 @@ func (c *counts) model() *Model {
 		m.words[w.form] = r
 	}
 	return m
+}
+
+// byPrior returns the tags, likeliest first (the lowest ID on ties).
+func byPrior(prior []float64) []int {
+	tags := make([]int, len(prior))
+	for t := range tags {
+		tags[t] = t
+	}
+	slices.SortFunc(tags, func(a, b int) int { return cmp.Or(cmp.Compare(prior[b], prior[a]), cmp.Compare(a, b)) })
+	return tags
 }
 
 // addTag adds p to tag's probability in list.

@@ -55,7 +55,8 @@
 // pseudo-count by which a suffix's tags lean on the shorter suffix's; known, the weight
 // of the guess in a seen word's tags (add-β toward the guess); prune, the
 // least P(tag | word) a word keeps; cands, the most tags it keeps; trim,
-// the probability the "any word" of Span.Gap may lose to keep few tags; capmix, the weight of the lower-case
+// the prior mass of the rarest tags that the "any word" of Span.Gap leaves
+// out (so it costs little more than a real word); capmix, the weight of the lower-case
 // word's tags for an unseen capitalised form in mid-sentence; context, the
 // words taken on each side of a junction.
 //

@@ -15,7 +15,6 @@ type pass struct {
 	alpha []float64 // alpha[x*len(b)+y]: tags a[x], b[y]
 	next  []float64
 	scale float64 // product of the step factors (a log per step would cost more than the step)
-	mass  []float64
 }
 
 // start empties the window: nothing is known about the text before it.
@@ -71,57 +70,4 @@ func (p *pass) step(c []cand) float64 {
 	p.a, p.b = p.b, c
 	p.alpha, p.next = p.next, p.alpha
 	return sum
-}
-
-// trim keeps the likeliest tags of the last word (those with the most
-// probability over the tags before it) until what is left is below
-// lost, so a word of many possible tags (Model.wild) costs the next steps
-// little more than an ordinary one. The kept tags are appended to the
-// arena buf, which outlives the pass; the probability of the tags dropped
-// is lost from the window's.
-func (p *pass) trim(lost float64, buf *[]cand) {
-	nb := len(p.b)
-	p.mass = slices.Grow(p.mass[:0], nb)[:nb]
-	mass := p.mass
-	clear(mass)
-	for x := range p.a {
-		for y := range nb {
-			mass[y] += p.alpha[x*nb+y]
-		}
-	}
-	start := len(*buf)
-	for left := 1.0; left >= lost; {
-		best := -1
-		for y := range nb {
-			if mass[y] >= 0 && (best < 0 || mass[y] > mass[best]) {
-				best = y
-			}
-		}
-		if best < 0 {
-			break
-		}
-		left -= mass[best]
-		mass[best] = -1 // taken
-	}
-	p.next = p.next[:0]
-	var kept float64
-	for x := range p.a {
-		for y := range nb {
-			if mass[y] < 0 {
-				p.next = append(p.next, p.alpha[x*nb+y])
-				kept += p.alpha[x*nb+y]
-			}
-		}
-	}
-	for y := range nb {
-		if mass[y] < 0 {
-			*buf = append(*buf, p.b[y])
-		}
-	}
-	for i := range p.next {
-		p.next[i] /= kept
-	}
-	p.alpha, p.next = p.next, p.alpha
-	p.scale *= kept
-	p.b = (*buf)[start:len(*buf):len(*buf)]
 }

@@ -42,7 +42,7 @@ type Model struct {
 	cands []cand               // every word's and suffix's likely tags
 	guess guesser
 	none  []cand // the context before a window: the "no tag" tag
-	wild  []cand // a word of any kind: every tag, as likely as in text
+	wild  []cand // a word of any kind: the commoner tags, as likely as in text
 }
 
 // cand is one likely tag of a word: P(tag | word), and that divided by

@@ -14,7 +14,7 @@ type Params struct {
 	Known   float64 // weight of the guess in a seen word's tags
 	Prune   float64 // least P(tag | word) a word keeps
 	Cands   int     // most tags a word keeps
-	Trim    float64 // probability a word of any kind may lose to keep few tags (Span.Gap)
+	Trim    float64 // prior mass of the rarest tags the any-word of Span.Gap leaves out
 	CapMix  float64 // weight of the lower-case form for an unseen capitalised one
 	Context int     // words on each side of a junction
 }

@@ -106,7 +106,6 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 
 	slr := drop.run(right)
 	gap.step(m.wild)
-	gap.trim(m.p.Trim, &s.buf)
 	slwr := gap.run(right)
 
 	// How well the span sits in its context: the log of P(left, span,

@@ -31,9 +31,9 @@ func runFluency(args []string) error {
 	fs.Float64Var(&p.Known, "known", 1, "weight of the guess in a seen word's tags")
 	fs.Float64Var(&p.Prune, "prune", 0.01, "least P(tag | word) a word keeps")
 	fs.IntVar(&p.Cands, "cands", 4, "most tags a word keeps")
-	fs.Float64Var(&p.Trim, "trim", 0.2, "probability a word of any kind may lose to keep few tags (the Gap signal)")
+	fs.Float64Var(&p.Trim, "trim", 0.1, "prior mass of the rarest tags the any-word of the Gap signal leaves out")
 	fs.Float64Var(&p.CapMix, "capmix", 0.5, "weight of the lower-case form for an unseen capitalised one")
-	fs.IntVar(&p.Context, "context", 3, "words on each side of a junction")
+	fs.IntVar(&p.Context, "context", 2, "words on each side of a junction")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
