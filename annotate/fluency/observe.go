@@ -2,7 +2,8 @@ package fluency
 
 import (
 	"strings"
-	"unicode"
+
+	"corefix/annotate/lexicon"
 )
 
 // observe returns the likely tags of word w, written after the word prev
@@ -22,7 +23,7 @@ func (m *Model) observe(w, prev string, buf *[]cand) []cand {
 	if r, ok := m.words[lower]; ok && lower != k {
 		// A known word capitalised: at a sentence start (or all in
 		// capitals) it is that word; in mid-sentence maybe a name.
-		if afterBoundary(prev) || allUpper(k) {
+		if afterBoundary(prev) || lexicon.AllCaps(k) {
 			return m.list(r)
 		}
 		return m.mix(m.list(r), m.guess.cands(k), buf)
@@ -43,18 +44,4 @@ func (m *Model) mix(a, b []cand, buf *[]cand) []cand {
 	list = m.prune(list)
 	*buf = append((*buf)[:start], list...)
 	return (*buf)[start:len(*buf):len(*buf)]
-}
-
-// allUpper reports whether w has two or more letters, all capitals.
-func allUpper(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
