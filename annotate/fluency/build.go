@@ -24,6 +24,9 @@ type Settings struct {
 	MinWord    int // a word form seen fewer times is left to the guesser
 	MinTrigram int // a trigram seen fewer times is left out
 	Params     Params
+	// Probes are the pronouns Span.Pron tries in place of a span: the
+	// words a correct substitution stands for.
+	Probes []string
 }
 
 // Counter collects a tagged corpus document by document for Write.
@@ -48,6 +51,9 @@ type pair struct{ upos, xpos string }
 func (c *Counter) Write(w io.Writer, s Settings, comments []string) error {
 	if err := s.Params.check(); err != nil {
 		return err
+	}
+	if len(s.Probes) == 0 || slices.ContainsFunc(s.Probes, func(p string) bool { return p == "" || strings.ContainsAny(p, "\t\n") }) {
+		return fmt.Errorf("probes %q: want one or more words", s.Probes)
 	}
 	tags, id := c.tagSet(s.MinTag)
 	if len(tags) == 0 {
@@ -87,6 +93,7 @@ func (c *Counter) Write(w io.Writer, s Settings, comments []string) error {
 	for _, f := range s.Params.fields() {
 		fmt.Fprintf(out, "param\t%s\t%s\n", f.name, f.value())
 	}
+	fmt.Fprintf(out, "probe\t%s\n", strings.Join(s.Probes, "\t"))
 	for i, t := range tags {
 		fmt.Fprintf(out, "tag\t%d\t%s\t%s\t%d\n", i, t.upos, t.xpos, uni[i])
 	}

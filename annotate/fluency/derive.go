@@ -48,6 +48,14 @@ func (c *counts) model() *Model {
 		r.n = int32(len(m.cands)) - r.off
 		m.words[w.form] = r
 	}
+	var buf []cand
+	for _, w := range c.probe {
+		var p pass
+		p.start(m)
+		obs := m.observe(w, "", &buf)
+		m.probes = append(m.probes, obs)
+		m.probeSelf = append(m.probeSelf, p.run([][]cand{obs}))
+	}
 	return m
 }
 

@@ -16,10 +16,12 @@
 //     token k and the few from k on. Clean text is usually positive; a
 //     copied phrase that lands mid-clause makes it negative at its edges
 //     ("thought they | Democrats supposed").
-//   - Span [i, j]: the junctions at both edges (In, Out), and how much the
+//   - Span [i, j]: the junctions at both edges (In, Out); how much the
 //     context gains when the span is dropped (Drop) or replaced by a single
-//     word of any kind (Gap). A correct substitution fits its slot; a copy
-//     that overwrote a verb does not ("They [The Democrats] the election").
+//     word of any kind (Gap) — a correct substitution fits its slot, a copy
+//     that overwrote a verb does not ("They [The Democrats] the election");
+//     and how badly a pronoun would fit in its place (Pron): a correct
+//     substitution stands where a pronoun stood.
 //   - Profile: per-token log P(word | words before) / P(word) over a window.
 //
 // Everything is computed on demand over a few tokens around a candidate
@@ -38,6 +40,7 @@
 //	corefix.fluency/v1                    the schema, first line
 //	# free text                           comments (source, credit, build settings)
 //	param NAME VALUE                      the settings below, one a line
+//	probe WORD WORD …                     the pronouns Span.Pron tries
 //	tag ID UPOS XPOS COUNT                the tag set, ID = 0, 1, … in order
 //	bi A B COUNT                          tag A directly followed by B
 //	tri A B C COUNT                       A B followed by C

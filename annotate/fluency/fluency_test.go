@@ -138,6 +138,22 @@ func TestSignalsOnDamage(t *testing.T) {
 	}
 }
 
+// A correct substitution stands where a pronoun stood: one fits there,
+// and none fits where a copy overwrote a verb.
+func TestPronoun(t *testing.T) {
+	m := Default()
+	for _, c := range []struct{ broken, correct string }{
+		{"They [The Democrats] the election and now", "Later [the Democrats] lost the election and now"},
+		{"everyone thought they [Democrats] supposed to win", "everyone thought [the Democrats] were supposed to win"},
+		{"Sessions said he [he] to submit a supplement", "Sessions said [Jeff Sessions] plans to submit a supplement"},
+	} {
+		b, g := span(m, c.broken), span(m, c.correct)
+		if b.Pron <= g.Pron {
+			t.Errorf("Pron of %q = %.2f, want above %q's %.2f", c.broken, b.Pron, c.correct, g.Pron)
+		}
+	}
+}
+
 func TestSignalEdges(t *testing.T) {
 	m := Default()
 	text := "They lost the election ."
@@ -145,8 +161,8 @@ func TestSignalEdges(t *testing.T) {
 	if m.Surprise(text, toks, 0) != 0 || m.Surprise(text, toks, len(toks)) != 0 {
 		t.Error("Surprise at either end of the text must be 0")
 	}
-	if s := m.Span(text, toks, 0, 1); s.Drop != 0 || s.Gap != 0 || s.In != 0 {
-		t.Errorf("a span at the start has no left context: Drop, Gap and In are 0, got %+v", s)
+	if s := m.Span(text, toks, 0, 1); s.Drop != 0 || s.Gap != 0 || s.Pron != 0 || s.In != 0 {
+		t.Errorf("a span at the start has no left context: Drop, Gap, Pron and In are 0, got %+v", s)
 	}
 	if s := m.Span(text, toks, 3, 1); s != (Span{}) {
 		t.Errorf("an empty span: %+v, want zero", s)
@@ -168,7 +184,8 @@ var corpus = [][]Word{
 }
 
 var settings = Settings{MinTag: 2, MinWord: 1, MinTrigram: 1, Params: Params{
-	Rare: 10, Suffix: 3, Smooth: 10, Known: 1, Prune: 0.01, Cands: 4, Trim: 0.2, CapMix: 0.5, Context: 3}}
+	Rare: 10, Suffix: 3, Smooth: 10, Known: 1, Prune: 0.01, Cands: 4, Trim: 0.2, CapMix: 0.5, Context: 3},
+	Probes: []string{"it", "they"}}
 
 func write(t *testing.T, s Settings) []byte {
 	t.Helper()
@@ -191,6 +208,7 @@ func TestWriteParse(t *testing.T) {
 	for _, want := range []string{
 		Schema + "\n# test corpus\n",
 		"param\tcontext\t3\n",
+		"probe\tit\tthey\n",
 		// PART/POS was seen once: below the tag cut, it joins the
 		// commonest tag (DET/DT, 0), as no kept tag shares its XPOS or
 		// UPOS; the curly apostrophe is written straight.
@@ -241,6 +259,8 @@ func TestParseRefuses(t *testing.T) {
 		{"bad count", strings.Replace(good, "tri\t2\t4\t0\t2\n", "tri\t2\t4\t0\tx\n", 1), "not a count"},
 		{"bad word", strings.Replace(good, "word\t's\t0:1\n", "word\t's\t0-1\n", 1), "TAG:COUNT"},
 		{"not a record", good + "wurd\tx\t0:1\n", "not a record"},
+		{"no probes", strings.Replace(good, "probe\tit\tthey\n", "", 1), "no probe words"},
+		{"probes twice", good + "probe\tit\n", "probe twice"},
 	} {
 		_, err := Parse([]byte(c.data))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -252,6 +272,11 @@ func TestParseRefuses(t *testing.T) {
 	var c Counter
 	if err := c.Write(&bytes.Buffer{}, bad, nil); err == nil {
 		t.Error("Write accepted cands 0")
+	}
+	bad = settings
+	bad.Probes = []string{"it", ""}
+	if err := c.Write(&bytes.Buffer{}, bad, nil); err == nil {
+		t.Error("Write accepted an empty probe word")
 	}
 	if err := c.Write(&bytes.Buffer{}, settings, nil); err == nil {
 		t.Error("Write accepted an empty corpus")

@@ -43,6 +43,10 @@ type Model struct {
 	guess guesser
 	none  []cand // the context before a window: the "no tag" tag
 	wild  []cand // a word of any kind: the commoner tags, as likely as in text
+	// probes are the pronouns Span.Pron tries, and probeSelf the score of
+	// each alone.
+	probes    [][]cand
+	probeSelf []float64
 }
 
 // cand is one likely tag of a word: P(tag | word), and that divided by

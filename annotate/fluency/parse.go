@@ -12,6 +12,7 @@ type counts struct {
 	p     Params
 	tags  []pair
 	uni   []int
+	probe []string
 	bi    map[[2]int]int
 	tri   map[[3]int]int
 	words []wordCount
@@ -57,8 +58,8 @@ func readCounts(data []byte) (*counts, error) {
 			return nil, fmt.Errorf("param %s is missing", f.name)
 		}
 	}
-	if len(c.tags) == 0 {
-		return nil, fmt.Errorf("no tags")
+	if len(c.tags) == 0 || len(c.probe) == 0 {
+		return nil, fmt.Errorf("no tags or no probe words")
 	}
 	return c, c.p.check()
 }
@@ -85,10 +86,10 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		return nil
 	}
 	want := map[string]int{"param": 3, "tag": 5, "bi": 4, "tri": 5}[f[0]]
-	if f[0] == "word" {
+	if f[0] == "word" || f[0] == "probe" {
 		want = len(f)
 	}
-	if want == 0 || len(f) != want || (f[0] == "word" && len(f) < 3) {
+	if want == 0 || len(f) != want || (f[0] == "word" && len(f) < 3) || (f[0] == "probe" && len(f) < 2) {
 		return fmt.Errorf("not a record: %q", strings.Join(f, "\t"))
 	}
 	switch f[0] {
@@ -98,6 +99,11 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		}
 		seen["param "+f[1]] = true
 		return c.p.set(f[1], f[2])
+	case "probe":
+		if c.probe != nil {
+			return fmt.Errorf("probe twice")
+		}
+		c.probe = f[1:]
 	case "tag":
 		v, err := ints(4)
 		if err != nil {

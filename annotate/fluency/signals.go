@@ -25,6 +25,11 @@ type Span struct {
 	// copied phrase that overwrote a verb leaves a one-word gap that
 	// nearly anything fills better ("They [The Democrats] the election").
 	Gap float64
+	// Pron is how badly a pronoun (the likeliest fitting of the data
+	// file's probes) would fit in place of the span. A correct
+	// substitution stands where a pronoun stood, so there one fits; a copy
+	// that overwrote other words leaves a slot no pronoun fills.
+	Pron float64
 }
 
 // scratch holds the buffers of one signal computation; pooled, so the
@@ -32,7 +37,7 @@ type Span struct {
 type scratch struct {
 	buf  []cand   // mixed tag lists
 	obs  [][]cand // the likely tags of each token in the window
-	pass [4]pass
+	pass [5]pass
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -89,7 +94,7 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	lo, hi := max(0, i-m.p.Context), min(len(toks), j+1+m.p.Context)
 	s.observe(m, text, toks, lo, hi)
 	left, span, right := s.obs[:i-lo], s.obs[i-lo:j+1-lo], s.obs[j+1-lo:]
-	kept, alone, drop, gap := &s.pass[0], &s.pass[1], &s.pass[2], &s.pass[3]
+	kept, alone, drop, gap, probe := &s.pass[0], &s.pass[1], &s.pass[2], &s.pass[3], &s.pass[4]
 
 	kept.start(m)
 	sl := kept.run(left)
@@ -104,6 +109,14 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	alone.start(m)
 	sr := alone.run(right)
 
+	// The best fit of a probe pronoun between left and right, as the log
+	// of P(left, pronoun, right) over P(left) P(pronoun) P(right).
+	pron := math.Inf(-1)
+	for k, c := range m.probes {
+		probe.fork(drop)
+		probe.step(c)
+		pron = max(pron, probe.run(right)-sl-sr-m.probeSelf[k])
+	}
 	slr := drop.run(right)
 	gap.step(m.wild)
 	slwr := gap.run(right)
@@ -115,6 +128,7 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	if len(left) > 0 && len(right) > 0 {
 		out.Drop = slr - sl - sr - fit
 		out.Gap = slwr - sl - sr - fit
+		out.Pron = -pron
 	}
 	return out
 }

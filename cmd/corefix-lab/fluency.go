@@ -34,9 +34,11 @@ func runFluency(args []string) error {
 	fs.Float64Var(&p.Trim, "trim", 0.1, "prior mass of the rarest tags the any-word of the Gap signal leaves out")
 	fs.Float64Var(&p.CapMix, "capmix", 0.5, "weight of the lower-case form for an unseen capitalised one")
 	fs.IntVar(&p.Context, "context", 2, "words on each side of a junction")
+	probes := fs.String("probes", "it,its", "comma-separated pronouns the Pron signal tries in place of a span")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	s.Probes = strings.Split(*probes, ",")
 	files, err := filepath.Glob(filepath.Join(*dir, "*.conllu"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no *.conllu files in %s", *dir)
@@ -57,7 +59,7 @@ func runFluency(args []string) error {
 	comments := []string{
 		"Derived from the Universal Dependencies English Web Treebank (Silveira et al. 2014), CC BY-SA 4.0;",
 		"this file is shared under the same licence. Files: " + strings.Join(names, " "),
-		fmt.Sprintf("Built by corefix-lab fluency -mintag %d -minword %d -mintri %d", s.MinTag, s.MinWord, s.MinTrigram),
+		fmt.Sprintf("Built by corefix-lab fluency -mintag %d -minword %d -mintri %d -probes %s", s.MinTag, s.MinWord, s.MinTrigram, *probes),
 	}
 	var buf bytes.Buffer
 	if err := c.Write(&buf, s, comments); err != nil {

@@ -116,12 +116,12 @@ func ratio(a, b int) float64 {
 }
 
 // signals are the values compared, by name, for one span.
-var signalNames = []string{"in", "out", "max(in,out)", "in+out", "drop", "gap", "surprise@i", "surprise@j+1"}
+var signalNames = []string{"in", "out", "max(in,out)", "in+out", "drop", "gap", "surprise@i", "surprise@j+1", "pron", "pron+in+out"}
 
 func spanSignals(m *fluency.Model, doc *model.Document, i, j int) []float64 {
 	s := m.Span(doc.Text, doc.Tokens(), i, j)
 	return []float64{s.In, s.Out, max(s.In, s.Out), s.In + s.Out, s.Drop, s.Gap,
-		m.Surprise(doc.Text, doc.Tokens(), i), m.Surprise(doc.Text, doc.Tokens(), j+1)}
+		m.Surprise(doc.Text, doc.Tokens(), i), m.Surprise(doc.Text, doc.Tokens(), j+1), s.Pron, s.Pron + s.In + s.Out}
 }
 
 // groups collects signal values of labelled spans.
