@@ -2,6 +2,7 @@ package fluency
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -174,6 +175,35 @@ func TestSignalEdges(t *testing.T) {
 	// The same window gives the same values whatever the pool holds.
 	if a, b := m.Surprise(text, toks, 2), m.Surprise(text, toks, 2); a != b {
 		t.Errorf("Surprise not repeatable: %v, %v", a, b)
+	}
+}
+
+// The model is shared between goroutines: each gets the values one alone
+// gets (go test -race checks nothing is written).
+func TestConcurrent(t *testing.T) {
+	m := Default()
+	text := "everyone thought they Democrats supposed to win . They The Democrats the election"
+	toks := model.Tokenize(text)
+	want := make([]Span, len(toks))
+	for k := range toks {
+		want[k] = m.Span(text, toks, k, min(k+1, len(toks)-1))
+	}
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			for k := range toks {
+				if got := m.Span(text, toks, k, min(k+1, len(toks)-1)); got != want[k] {
+					errs <- fmt.Sprintf("token %d: %+v, alone %+v", k, got, want[k])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
 	}
 }
 

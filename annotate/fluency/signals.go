@@ -25,10 +25,10 @@ type Span struct {
 	// copied phrase that overwrote a verb leaves a one-word gap that
 	// nearly anything fills better ("They [The Democrats] the election").
 	Gap float64
-	// Pron is how badly a pronoun (the likeliest fitting of the data
-	// file's probes) would fit in place of the span. A correct
-	// substitution stands where a pronoun stood, so there one fits; a copy
-	// that overwrote other words leaves a slot no pronoun fills.
+	// Pron is how badly a pronoun (the best fitting of the data file's
+	// probe words) would fit in place of the span. A correct substitution
+	// stands where a pronoun stood, so there one fits; a copy that
+	// overwrote other words leaves a slot no pronoun fills.
 	Pron float64
 }
 
@@ -85,6 +85,8 @@ func (m *Model) Surprise(text string, toks []model.Token, k int) float64 {
 }
 
 // Span returns the signals for the candidate span toks[i..j] (inclusive).
+// Drop, Gap and Pron need words on both sides, and are 0 at either end of
+// the text.
 func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	if i < 0 || j < i || j >= len(toks) {
 		return Span{}
@@ -99,37 +101,33 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	kept.start(m)
 	sl := kept.run(left)
 	drop.fork(kept)
-	gap.fork(kept)
 	sls := kept.run(span)
 	slsr := kept.run(right)
-
 	alone.start(m)
 	ss := alone.run(span)
 	ssr := alone.run(right)
 	alone.start(m)
 	sr := alone.run(right)
+	out := Span{In: sl + ss - sls, Out: ss + sr - ssr}
+	if len(left) == 0 || len(right) == 0 {
+		return out
+	}
 
-	// The best fit of a probe pronoun between left and right, as the log
-	// of P(left, pronoun, right) over P(left) P(pronoun) P(right).
+	// How well the span sits in its context, and how well a pronoun, one
+	// word of any kind, or nothing would: each the log of P(left, middle,
+	// right) over P(left) P(middle) P(right).
+	fit := slsr - sl - ss - sr
 	pron := math.Inf(-1)
 	for k, c := range m.probes {
 		probe.fork(drop)
 		probe.step(c)
 		pron = max(pron, probe.run(right)-sl-sr-m.probeSelf[k])
 	}
-	slr := drop.run(right)
+	gap.fork(drop)
 	gap.step(m.wild)
-	slwr := gap.run(right)
-
-	// How well the span sits in its context: the log of P(left, span,
-	// right) over P(left) P(span) P(right).
-	fit := slsr - sl - ss - sr
-	out := Span{In: sl + ss - sls, Out: ss + sr - ssr}
-	if len(left) > 0 && len(right) > 0 {
-		out.Drop = slr - sl - sr - fit
-		out.Gap = slwr - sl - sr - fit
-		out.Pron = -pron
-	}
+	word := gap.run(right) - sl - sr
+	none := drop.run(right) - sl - sr
+	out.Drop, out.Gap, out.Pron = none-fit, word-fit, -pron
 	return out
 }
 
