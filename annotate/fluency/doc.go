@@ -12,10 +12,11 @@
 // cancels out, so a rare word is not "disfluent"; only how the words fit
 // together counts. Every signal is a difference of such scores, in nats:
 //
-//   - Junction(k): the pointwise mutual information of the few words before
-//     token k and the few from k on. Clean text is usually positive; a
-//     copied phrase that lands mid-clause makes it negative at its edges
-//     ("thought they | Democrats supposed").
+//   - Surprise(k): minus the pointwise mutual information of the few words
+//     before token k and the few from k on. Clean text is usually below 0
+//     (neighbours predict each other); a copied phrase that lands
+//     mid-clause pushes it above 0 at its edges ("thought they | Democrats
+//     supposed").
 //   - Span [i, j]: the junctions at both edges (In, Out); how much the
 //     context gains when the span is dropped (Drop) or replaced by a single
 //     word of any kind (Gap) — a correct substitution fits its slot, a copy
@@ -55,13 +56,14 @@
 //
 // Settings (param): rare, the highest count of a word that trains the
 // suffix guesser; suffix, its longest suffix in letters; smooth, the
-// pseudo-count by which a suffix's tags lean on the shorter suffix's; known, the weight
-// of the guess in a seen word's tags (add-β toward the guess); prune, the
-// least P(tag | word) a word keeps; cands, the most tags it keeps; trim,
-// the prior mass of the rarest tags that the "any word" of Span.Gap leaves
-// out (so it costs little more than a real word); capmix, the weight of the lower-case
-// word's tags for an unseen capitalised form in mid-sentence; context, the
-// words taken on each side of a junction.
+// pseudo-count by which a suffix's tags lean on the shorter suffix's;
+// known, the weight of the guess in a seen word's tags (add-β toward the
+// guess); prune, the least P(tag | word) a word keeps; cands, the most
+// tags it keeps; trim, the prior mass of the rarest tags that the "any
+// word" of Span.Gap leaves out (so it costs little more than a real word);
+// capmix, the weight of the lower-case word's tags for an unseen
+// capitalised form in mid-sentence; context, the words taken on each side
+// of a junction.
 //
 // Data: UD English Web Treebank (Silveira et al. 2014), CC BY-SA 4.0; the
 // counts in fluency.txt are a derived work under the same licence.

@@ -14,7 +14,7 @@ import (
 // spread of the tag priors, the same for every suffix) let suffixes seen
 // once or twice overrule their shorter ones; a pseudo-count (Params.Smooth)
 // gives way to the longer suffix only as evidence for it grows, and tags
-// about 4% more unseen words right on a held-out EWT genre.
+// 4 points more unseen words right on a held-out EWT genre (0.79 → 0.83).
 
 // Word shapes, by first character.
 const (

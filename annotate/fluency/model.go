@@ -17,7 +17,7 @@ var fluencyTxt []byte
 var Default = sync.OnceValue(func() *Model {
 	m, err := Parse(fluencyTxt)
 	if err != nil {
-		panic("fluency: embedded data: " + err.Error()) // TestDefault guards it
+		panic("fluency: embedded data: " + err.Error()) // TestDefaultTags guards it
 	}
 	return m
 })
