@@ -7,7 +7,9 @@
 //	detect   text-only detection: suspected broken substitutions from the text alone
 //	align    exact mode: the resolved text aligned with its original, every difference explained
 //	eval     scoring findings against gold files, and the corrected text against the gold's
+//	damage   the damage factory: coreference-annotated documents damaged as pipelines do, with exact gold
 //
 // detect reads lexicon; align reads detect's view of the resolved text,
-// diff and lexicon; eval reads diff. Nothing here imports ui or cmd.
+// diff and lexicon; eval reads diff; damage reads lexicon. Nothing here
+// imports ui or cmd.
 package annotate

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -17,13 +18,42 @@ const (
 	FindingsSchema   = "corefix.findings/v1"
 )
 
-// fileDocument is the "document" object of the annotation file.
+// fileDocument is the "document" object of annotation and findings files:
+// which text the offsets index. Only annotation files carry the text
+// itself (findings files are read against a text given beside them).
 type fileDocument struct {
 	ID     string  `json:"id"`
 	Path   string  `json:"path"`
 	SHA256 string  `json:"sha256"`
 	Length int     `json:"length"`
-	Text   *string `json:"text"`
+	Text   *string `json:"text,omitempty"`
+}
+
+// ErrNoText is returned when a file's offsets index a text that neither
+// the file carries nor the caller gave.
+var ErrNoText = errors.New(`document has no "text"`)
+
+// resolve returns the document a file's offsets index: given, or else the
+// file's own text. Either way its hash and length must be the file's, so
+// a file is never read against another text.
+func (fd fileDocument) resolve(given *Document) (*Document, error) {
+	doc := given
+	if doc == nil {
+		if fd.Text == nil {
+			return nil, ErrNoText
+		}
+		if !utf8.ValidString(*fd.Text) {
+			return nil, errors.New("document text is not valid UTF-8")
+		}
+		doc = NewDocument(fd.ID, fd.Path, *fd.Text)
+	}
+	if got := doc.SHA256(); got != fd.SHA256 {
+		return nil, fmt.Errorf("document sha256 %s does not match the text (%s)", short(fd.SHA256), short(got))
+	}
+	if fd.Length != doc.RuneCount() {
+		return nil, fmt.Errorf("document length %d does not match the text (%d code points)", fd.Length, doc.RuneCount())
+	}
+	return doc, nil
 }
 
 type fileOriginal struct {
@@ -82,11 +112,17 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		}
 		f.Spans[i] = fs
 	}
+	return encodeJSON(f, "  ")
+}
+
+// encodeJSON writes v as JSON indented by indent, characters such as < and
+// & as they are (the files are data, not HTML), ending in a newline.
+func encodeJSON(v any, indent string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -95,62 +131,83 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 // ParseAnnotation decodes and validates an annotation file. Every problem is
 // reported precisely (which span, which field); nothing is silently dropped.
 func ParseAnnotation(data []byte) (*Annotation, error) {
-	var probe struct {
-		Schema *string `json:"schema"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if probe.Schema == nil {
-		return nil, errors.New(`not a corefix annotation file: no "schema" field`)
-	}
-	if *probe.Schema != AnnotationSchema {
-		return nil, fmt.Errorf("unknown schema %q (this corefix reads %s)", *probe.Schema, AnnotationSchema)
-	}
 	var f annotationFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&f); err != nil {
-		return nil, jsonError(data, err)
+	if err := decodeFile(data, AnnotationSchema, "annotation", &f); err != nil {
+		return nil, err
 	}
-	if f.Document.Text == nil {
-		return nil, errors.New(`document has no "text"`)
-	}
-	text := *f.Document.Text
-	if !utf8.ValidString(text) {
-		return nil, errors.New("document text is not valid UTF-8")
-	}
-	doc := NewDocument(f.Document.ID, f.Document.Path, text)
-	if got := doc.SHA256(); got != f.Document.SHA256 {
-		return nil, fmt.Errorf("document sha256 %s does not match its text (%s)", short(f.Document.SHA256), short(got))
-	}
-	if f.Document.Length != doc.RuneCount() {
-		return nil, fmt.Errorf("document length %d does not match its text (%d code points)", f.Document.Length, doc.RuneCount())
+	doc, err := f.Document.resolve(nil)
+	if err != nil {
+		return nil, err
 	}
 	a := &Annotation{Doc: doc, Annotator: f.Annotator, Created: f.Created, Updated: f.Updated,
 		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
 	if f.Original != nil {
 		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
 	}
-	prevEnd, prevID := -1, ""
-	for i, fs := range f.Spans {
+	err = eachSpan(f.Spans, func(fs fileSpan) error {
 		s, err := spanFromFile(doc, fs)
 		if err != nil {
-			return nil, fmt.Errorf("span %d (%s): %w", i+1, fs.ID, err)
+			return err
 		}
-		if fs.Start < prevEnd {
-			return nil, fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", i+1, fs.ID, fs.Start, fs.End, prevID)
-		}
-		prevEnd, prevID = fs.End, fs.ID
 		a.spans = append(a.spans, s)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return a, nil
 }
 
+// decodeFile decodes data, a corefix file of the given kind (its schema
+// checked first, so a wrong file gets a plain answer), into v.
+func decodeFile(data []byte, schema, kind string, v any) error {
+	var probe struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return jsonError(data, err)
+	}
+	if probe.Schema == nil {
+		return fmt.Errorf(`not a corefix %s file: no "schema" field`, kind)
+	}
+	if *probe.Schema != schema {
+		return fmt.Errorf("unknown schema %q (this corefix reads %s)", *probe.Schema, schema)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return jsonError(data, err)
+	}
+	return nil
+}
+
+// eachSpan calls decode on every span of a file in order, and refuses
+// spans that overlap or come out of order: annotation spans never do, and
+// the editor and the scorer both rely on text order.
+func eachSpan(spans []fileSpan, decode func(fileSpan) error) error {
+	prevEnd, prevID := -1, ""
+	for i, fs := range spans {
+		if err := decode(fs); err != nil {
+			return fmt.Errorf("span %d (%s): %w", i+1, fs.ID, err)
+		}
+		if fs.Start < prevEnd {
+			return fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", i+1, fs.ID, fs.Start, fs.End, prevID)
+		}
+		prevEnd, prevID = fs.End, fs.ID
+	}
+	return nil
+}
+
+// spanFromFile converts an annotation file's span. Unlike gold and
+// findings files, which other tools write too, an annotation file is
+// corefix's own: every span names its text, its id and its decision.
 func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
 	f, err := decodeFinding(doc, fs.fileFinding)
 	switch {
 	case err != nil:
 		return Span{}, err
+	case fs.Text == "":
+		return Span{}, errors.New(`no "text"`)
+	case fs.ID == "":
+		return Span{}, errors.New(`no "id"`)
 	case !fs.Status.Valid():
 		return Span{}, fmt.Errorf("unknown status %q", fs.Status)
 	case !fs.Origin.Valid():
@@ -202,9 +259,23 @@ func jsonError(data []byte, err error) error {
 		// Offset counts the bytes read, the offending one included.
 		return fmt.Errorf("invalid JSON at %s: %v", position(data, se.Offset-1), se)
 	case errors.As(err, &te):
-		return fmt.Errorf("wrong type at %s: field %q should be %s, not %s", position(data, te.Offset), te.Field, te.Type, te.Value)
+		return fmt.Errorf("wrong type at %s: field %q should be %s, not %s", position(data, te.Offset), keyPath(te.Field), te.Type, te.Value)
 	}
 	return fmt.Errorf("invalid JSON: %v", err)
+}
+
+// keyPath is a decoder's field path as the file names it. The decoder
+// names an embedded Go struct in the path ("spans.fileFinding.start");
+// every key of the formats is lower case, so a part with a capital is such
+// a name, not the file's.
+func keyPath(field string) string {
+	var keys []string
+	for _, k := range strings.Split(field, ".") {
+		if strings.ToLower(k) == k {
+			keys = append(keys, k)
+		}
+	}
+	return strings.Join(keys, ".")
 }
 
 // position names byte offset off of data as "line L, column C", or just

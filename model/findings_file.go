@@ -3,17 +3,8 @@ package model
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 )
-
-// findingsDocument is the "document" object of a findings file.
-type findingsDocument struct {
-	ID     string `json:"id"`
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-	Length int    `json:"length"`
-}
 
 // fileFinding is one finding as written: offsets in code points.
 type fileFinding struct {
@@ -30,9 +21,9 @@ type fileFinding struct {
 }
 
 type findingsFile struct {
-	Schema   string           `json:"schema"`
-	Document findingsDocument `json:"document"`
-	Findings []fileFinding    `json:"findings"`
+	Schema   string        `json:"schema"`
+	Document fileDocument  `json:"document"`
+	Findings []fileFinding `json:"findings"`
 }
 
 // encodeFinding converts a finding to its file form (code points).
@@ -49,23 +40,17 @@ func encodeFinding(doc *Document, x Finding) fileFinding {
 }
 
 // decodeFinding converts a finding from its file form, checking that its
-// range is inside doc and that its text matches the document there.
+// range is inside doc and, when it gives its text, that the text matches
+// the document there.
 func decodeFinding(doc *Document, ff fileFinding) (Finding, error) {
-	if ff.Start < 0 || ff.End > doc.RuneCount() || ff.Start >= ff.End {
-		return Finding{}, fmt.Errorf("range [%d,%d) is empty or outside the text (length %d)", ff.Start, ff.End, doc.RuneCount())
+	r, err := fileRange{ff.Start, ff.End, ff.Text}.decode(doc)
+	if err != nil {
+		return Finding{}, err
 	}
-	start, _ := doc.ByteOffset(ff.Start)
-	end, _ := doc.ByteOffset(ff.End)
-	if got := doc.Text[start:end]; got != ff.Text {
-		return Finding{}, fmt.Errorf("text %q does not match the document at [%d,%d) (%q)", ff.Text, ff.Start, ff.End, got)
-	}
-	x := Finding{ID: ff.ID, Start: start, End: end, Category: ff.Category, Rule: ff.Rule,
+	x := Finding{ID: ff.ID, Start: r.Start, End: r.End, Category: ff.Category, Rule: ff.Rule,
 		Confidence: ff.Confidence, Message: ff.Message, Proposals: ff.Proposals, Original: ff.Original}
 	if len(x.Proposals) == 0 {
 		x.Proposals = nil // "proposals": [] and a missing list mean the same
-	}
-	if ff.ID == "" {
-		return Finding{}, errors.New(`no "id"`)
 	}
 	return x, x.Validate(len(doc.Text))
 }
@@ -75,7 +60,7 @@ func decodeFinding(doc *Document, ff fileFinding) (Finding, error) {
 func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
 	f := findingsFile{
 		Schema:   FindingsSchema,
-		Document: findingsDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()},
+		Document: fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()},
 		Findings: make([]fileFinding, len(fs)),
 	}
 	for i, x := range fs {
@@ -91,4 +76,53 @@ func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// DecodeFindings reads a findings file against doc (not nil), the text
+// its offsets index: a corefix.findings/v1 object, whose document must be doc, or a
+// bare list of findings. A finding may give no more than the shared
+// scoring script reads (start, end, confidence, proposals), so other
+// tools' findings can be scored: a missing confidence counts as 1 (sure),
+// a missing category as other. What it gives is checked.
+func DecodeFindings(data []byte, doc *Document) ([]Finding, error) {
+	// minimal makes confidence a pointer, so a missing one can count as 1.
+	type minimal struct {
+		fileFinding
+		Confidence *float64 `json:"confidence"`
+	}
+	var list []minimal
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '[' {
+		if err := json.Unmarshal(data, &list); err != nil {
+			return nil, jsonError(data, err)
+		}
+	} else {
+		var f struct {
+			Document fileDocument `json:"document"`
+			Findings []minimal    `json:"findings"`
+		}
+		if err := decodeFile(data, FindingsSchema, "findings", &f); err != nil {
+			return nil, err
+		}
+		if _, err := f.Document.resolve(doc); err != nil {
+			return nil, err
+		}
+		list = f.Findings
+	}
+	out := make([]Finding, len(list))
+	for i, m := range list {
+		ff := m.fileFinding
+		ff.Confidence = 1
+		if m.Confidence != nil {
+			ff.Confidence = *m.Confidence
+		}
+		if ff.Category == "" {
+			ff.Category = Other
+		}
+		x, err := decodeFinding(doc, ff)
+		if err != nil {
+			return nil, fmt.Errorf("finding %d: %w", i+1, err)
+		}
+		out[i] = x
+	}
+	return out, nil
 }

@@ -14,6 +14,7 @@ type article struct {
 	a      *model.Annotation
 	styles *Styles
 	spans  []model.Span // snapshot of a's spans, refreshed after each change
+	gen    int          // counts the refreshes of spans, for what is drawn from them
 	st     stream
 	rows   []row
 	width  int
@@ -60,6 +61,7 @@ func (v *article) SetSize(w, h int) {
 // around spans whose displayed text changed.
 func (v *article) Refresh() {
 	v.spans = v.a.Spans()
+	v.gen++
 	fresh := shownSpans(v.spans)
 	changed := diffShown(v.st.shown, fresh)
 	v.st.shown = fresh
@@ -204,7 +206,19 @@ func (v *article) spanFrom(off int) int {
 	return sort.Search(len(v.spans), func(j int) bool { return v.spans[j].End > off })
 }
 
-// View draws the visible rows, exactly height lines.
+// Render draws the visible rows not drawn yet and keeps them. Update
+// calls it after every message, so View only joins kept rows.
+func (v *article) Render() {
+	for r := v.top; r < min(v.top+v.height, len(v.rows)); r++ {
+		if _, ok := v.cache[r]; !ok {
+			v.cache[r] = v.renderRow(v.rows[r])
+		}
+	}
+}
+
+// View joins the visible rows, exactly height lines. A row Render did not
+// draw (the article changed outside Update, as in tests) is drawn and not
+// kept: View changes nothing.
 func (v *article) View() string {
 	lines := make([]string, v.height)
 	for i := range lines {
@@ -215,7 +229,6 @@ func (v *article) View() string {
 		s, ok := v.cache[r]
 		if !ok {
 			s = v.renderRow(v.rows[r])
-			v.cache[r] = s
 		}
 		lines[i] = s
 	}

@@ -39,7 +39,7 @@ func bigAnnotation(b *testing.B) *model.Annotation {
 
 // firstFrame is the work from having the annotation to the first screen.
 func firstFrame(a *model.Annotation) *Model {
-	m := New(a, &model.Workfile{Path: "bench.corefix.json"}, Options{}) // never saved here
+	m := New(a, displayOnly("bench.corefix.json"), Options{}) // never saved here
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	_ = m.View()
 	return m

@@ -19,17 +19,10 @@ func detectAll(doc, _ *model.Document) ([]model.Finding, error) { return detect.
 
 // benchDataset opens the review database of a generated dataset of
 // benchDocs documents (indexing it), as annotator "test".
-func benchDataset(b *testing.B, path string) (*store.Store, *Dataset) {
+func benchDataset(b *testing.B, path string) (*store.Store, *testDataset) {
 	b.Helper()
-	s, err := store.Open(store.DefaultPath(path), store.Options{Dataset: path})
-	if err != nil {
-		b.Fatal(err)
-	}
-	d, err := NewDataset(s, "test", detectAll)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s, d
+	d := openDatasetWith(b, path, detectAll)
+	return d.store, d
 }
 
 // BenchmarkDatasetOpen is `corefix review DATA.jsonl` on an indexed
@@ -84,13 +77,13 @@ func BenchmarkNextDocument(b *testing.B) {
 }
 
 // modelAt opens the editor on document i of d at 120×40.
-func modelAt(b *testing.B, d *Dataset, i int) *Model {
+func modelAt(b *testing.B, d *testDataset, i int) *Model {
 	b.Helper()
 	doc, err := d.load(i)
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := newDatasetModel(d, doc, nil, Options{})
+	m := newDatasetModel(d.dataset, doc, nil, Options{})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return m
 }

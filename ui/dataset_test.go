@@ -45,7 +45,7 @@ func writeDataset(t testing.TB, dir string, n int) string {
 
 // fixtureDetect finds the fixture's spans in every text that starts with
 // the fixture's article, and nothing elsewhere.
-func fixtureDetect(t testing.TB) Detect {
+func fixtureDetect(t testing.TB) store.Detect {
 	fx := fixture(t)
 	return func(doc, _ *model.Document) ([]model.Finding, error) {
 		if !strings.HasPrefix(doc.Text, fx.Doc.Text) {
@@ -59,30 +59,42 @@ func fixtureDetect(t testing.TB) Detect {
 	}
 }
 
+// testDataset is a dataset under review in a real database, which the
+// tests also read (and break) behind the editor's back.
+type testDataset struct {
+	*dataset
+	store *store.Store
+}
+
 // openDataset opens the review database of the dataset at path as
-// annotator "test".
-func openDataset(t testing.TB, path string) *Dataset {
+// annotator "test", detecting with detect, as cmd/corefix does.
+func openDatasetWith(t testing.TB, path string, detect store.Detect) *testDataset {
 	t.Helper()
 	s, err := store.Open(store.DefaultPath(path), store.Options{Dataset: path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	d, err := NewDataset(s, "test", fixtureDetect(t))
+	r, err := store.NewReview(s, "test", detect)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return &testDataset{dataset: &dataset{Documents: r}, store: s}
+}
+
+// openDataset opens the dataset at path with the fixture's findings.
+func openDataset(t testing.TB, path string) *testDataset {
+	return openDatasetWith(t, path, fixtureDetect(t))
 }
 
 // resumeModel opens the editor on d where the annotator stopped, at w×h.
-func resumeModel(t testing.TB, d *Dataset, w, h int) *Model {
+func resumeModel(t testing.TB, d *testDataset, w, h int) *Model {
 	t.Helper()
 	doc, pos, err := d.resume()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newDatasetModel(d, doc, pos, Options{})
+	m := newDatasetModel(d.dataset, doc, pos, Options{})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }

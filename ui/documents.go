@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
-
-	"corefix/model/store"
 )
 
 // docLoadedMsg brings a document loaded by loadCmd.
@@ -18,14 +16,14 @@ type docLoadedMsg struct {
 // positionMsg reports a position that could not be written.
 type positionMsg struct{ err error }
 
-func loadCmd(d *Dataset, i int) tea.Cmd {
+func loadCmd(d *dataset, i int) tea.Cmd {
 	return func() tea.Msg {
 		doc, err := d.load(i)
 		return docLoadedMsg{index: i, doc: doc, err: err}
 	}
 }
 
-func positionCmd(d *Dataset, seq int, id string, span int) tea.Cmd {
+func positionCmd(d *dataset, seq int, id string, span int) tea.Cmd {
 	return func() tea.Msg {
 		if err := d.setPosition(seq, id, span); err != nil {
 			return positionMsg{err: err}
@@ -92,7 +90,7 @@ func (m *Model) settle() tea.Cmd {
 	}
 	calm := !m.unsaved() && m.saveErr == nil
 	// Only ctrl+c's quit question can leave the main mode while moving.
-	if m.ready != nil && calm && m.mode == modeReview {
+	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
 		ahead := m.ahead
@@ -121,7 +119,7 @@ func (m *Model) show(doc *document) {
 	m.version, m.savedVersion = 0, 0
 	m.search = searchState{query: m.search.query, match: -1}
 	m.focus = -1
-	m.relayout()
+	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()
 	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
 }
@@ -130,11 +128,11 @@ func (m *Model) show(doc *document) {
 // is now: the stored count, corrected for this document's change since it
 // was loaded.
 func (m *Model) docsDone() int {
-	done := m.doc.progress.Done
-	if m.doc.stored == store.Done {
+	done := m.doc.done
+	if m.doc.wasDone {
 		done--
 	}
-	if (m.doc.stored != "" || m.version > 0) && store.StatusOf(m.a) == store.Done {
+	if (m.doc.resumed || m.version > 0) && finished(m.a) {
 		done++
 	}
 	return done

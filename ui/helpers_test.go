@@ -34,20 +34,29 @@ func newTestModel(t testing.TB, w, h int) *Model {
 	return m
 }
 
-// openWorkfile locks path for the test.
-func openWorkfile(t testing.TB, path string) *model.Workfile {
+// openWorkfile locks path for the test and returns it as the editor's
+// target.
+func openWorkfile(t testing.TB, path string) Target {
 	t.Helper()
 	w, err := model.OpenWorkfile(path, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	return w
+	return fileTarget{w}
 }
 
-// displayOnly is a Workfile that is never saved, for screens whose header
+// fileTarget is the editor's Target for one annotation file, as
+// cmd/corefix wires it.
+type fileTarget struct{ *model.Workfile }
+
+func (t fileTarget) Name() string                        { return t.Path }
+func (t fileTarget) ReadOnly() bool                      { return t.Workfile.ReadOnly }
+func (t fileTarget) RescuePath(*model.Annotation) string { return t.Path + ".rescue" }
+
+// displayOnly is a target that is never saved, for screens whose header
 // must not show a temporary path.
-func displayOnly(path string) *model.Workfile { return &model.Workfile{Path: path} }
+func displayOnly(path string) Target { return fileTarget{&model.Workfile{Path: path}} }
 
 // keyMsg turns a key name as bubbletea spells it into a key press.
 func keyMsg(k string) tea.KeyPressMsg {
@@ -108,6 +117,22 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 		_, next := m.Update(msg)
 		run(m, next, res)
 	}
+}
+
+// inMode reports that the keys of m go to a mode of type T.
+func inMode[T mode](m *Model) bool {
+	_, ok := m.mode.(T)
+	return ok
+}
+
+// markRange is the byte range mark mode would mark.
+func markRange(t testing.TB, m *Model) (start, end int) {
+	t.Helper()
+	mk, ok := m.mode.(*markMode)
+	if !ok {
+		t.Fatalf("mode %T, want mark", m.mode)
+	}
+	return mk.span(m)
 }
 
 // focused is the ID of the focused span.

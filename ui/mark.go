@@ -3,15 +3,16 @@ package ui
 import (
 	"sort"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
 )
 
-// markState is the span being chosen in mark mode: tokens [from, to] of
-// the document, and the category the new span gets.
-type markState struct {
+// markMode chooses a span the detector missed: tokens [from, to] of the
+// document, and the category the new span gets.
+type markMode struct {
 	from, to int
 	cat      int // index into model.Categories
 }
@@ -32,10 +33,11 @@ func (m *Model) startMark() {
 		}
 	}
 	i := min(tokenAt(toks, at), len(toks)-1)
-	// Overwrites are what detectors miss most; c changes it.
-	m.mark = markState{from: i, to: i, cat: categoryIndex(model.Overwrite)}
-	m.mode = modeMark
-	m.showMark()
+	// Overwrites (a mention replaced by another word outright) are what
+	// the detectors miss most, so marking starts there; c changes it.
+	mk := &markMode{from: i, to: i, cat: categoryIndex(model.Overwrite)}
+	m.mode = mk
+	mk.show(m)
 }
 
 // tokenAt is the index of the first token ending after off.
@@ -52,82 +54,90 @@ func categoryIndex(c model.Category) int {
 	return 0
 }
 
-// moveMark moves the selection by n tokens (collapsing it to one token),
+// move moves the selection by n tokens (collapsing it to one token),
 // extend grows or shrinks its end by n tokens.
-func (m *Model) moveMark(n int, extend bool) {
+func (mk *markMode) move(m *Model, n int, extend bool) {
 	last := len(m.a.Doc.Tokens()) - 1
 	if extend {
-		m.mark.to = max(min(m.mark.to+n, last), m.mark.from)
+		mk.to = max(min(mk.to+n, last), mk.from)
 	} else {
-		m.mark.from = max(min(m.mark.from+n, last), 0)
-		m.mark.to = m.mark.from
+		mk.from = max(min(mk.from+n, last), 0)
+		mk.to = mk.from
 	}
-	m.showMark()
+	mk.show(m)
 }
 
-// moveMarkRow moves the selection to the first token of the row n rows
-// away from the one it starts on.
-func (m *Model) moveMarkRow(n int) {
+// moveRow moves the selection to the first token of the row n rows away
+// from the one it starts on.
+func (mk *markMode) moveRow(m *Model, n int) {
 	toks := m.a.Doc.Tokens()
 	rows := m.art.rows
-	r := max(min(rowAt(rows, pos{src: toks[m.mark.from].Start})+n, len(rows)-1), 0)
-	m.mark.from = min(tokenAt(toks, rows[r].start.src), len(toks)-1)
-	m.mark.to = m.mark.from
-	m.showMark()
+	r := max(min(rowAt(rows, pos{src: toks[mk.from].Start})+n, len(rows)-1), 0)
+	mk.from = min(tokenAt(toks, rows[r].start.src), len(toks)-1)
+	mk.to = mk.from
+	mk.show(m)
 }
 
-func (m *Model) markRange() (start, end int) {
+// span is the byte range of the selection.
+func (mk *markMode) span(m *Model) (start, end int) {
 	toks := m.a.Doc.Tokens()
-	return toks[m.mark.from].Start, toks[m.mark.to].End
+	return toks[mk.from].Start, toks[mk.to].End
 }
 
-func (m *Model) showMark() {
-	start, end := m.markRange()
+// show highlights the selection and says what enter would mark.
+func (mk *markMode) show(m *Model) {
+	start, end := mk.span(m)
 	m.art.SetSelection(start, end)
 	m.art.Reveal(start, end)
 	m.setInfo("mark %q as %s — ←→ move, ⇧→ extend, c category, enter create, esc cancel",
-		m.a.Doc.Text[start:end], model.Categories[m.mark.cat])
+		m.a.Doc.Text[start:end], model.Categories[mk.cat])
 }
 
-// endMark leaves mark mode.
-func (m *Model) endMark() {
-	m.mode = modeReview
+// end leaves mark mode.
+func (mk *markMode) end(m *Model) {
+	m.mode = reviewMode{}
 	m.art.SetSelection(0, 0)
 }
 
-// markKey chooses the span to mark.
-func (m *Model) markKey(msg tea.KeyPressMsg) tea.Cmd {
+// key chooses the span to mark; enter marks it and opens the input for
+// its replacement.
+func (mk *markMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.MarkLeft):
-		m.moveMark(-1, false)
+		mk.move(m, -1, false)
 	case key.Matches(msg, k.MarkRight):
-		m.moveMark(1, false)
+		mk.move(m, 1, false)
 	case key.Matches(msg, k.Extend):
-		m.moveMark(1, true)
+		mk.move(m, 1, true)
 	case key.Matches(msg, k.Shrink):
-		m.moveMark(-1, true)
+		mk.move(m, -1, true)
 	case key.Matches(msg, k.MarkUp):
-		m.moveMarkRow(-1)
+		mk.moveRow(m, -1)
 	case key.Matches(msg, k.MarkDown):
-		m.moveMarkRow(1)
+		mk.moveRow(m, 1)
 	case key.Matches(msg, k.Category):
-		m.mark.cat = (m.mark.cat + 1) % len(model.Categories)
-		m.showMark()
+		mk.cat = (mk.cat + 1) % len(model.Categories)
+		mk.show(m)
 	case key.Matches(msg, k.Cancel):
-		m.endMark()
+		mk.end(m)
 		m.setInfo("nothing marked")
 	case key.Matches(msg, k.Commit):
-		start, end := m.markRange()
-		i, err := m.a.AddManual(start, end, model.Categories[m.mark.cat])
+		start, end := mk.span(m)
+		i, err := m.a.AddManual(start, end, model.Categories[mk.cat])
 		if err != nil {
 			m.setError("cannot mark %q: %v", m.a.Doc.Text[start:end], err)
 			return nil
 		}
-		m.endMark()
+		mk.end(m)
 		m.changed()
 		m.setFocus(i)
 		return tea.Batch(m.save(), m.startEdit(m.a.Doc.Text[start:end]))
 	}
 	return nil
+}
+
+// help is the keys of mark mode.
+func (mk *markMode) help(k *KeyMap) help.KeyMap {
+	return bindings{k.MarkLeft, k.MarkRight, k.Extend, k.Shrink, k.MarkUp, k.MarkDown, k.Category, k.Commit, k.Cancel}
 }

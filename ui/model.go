@@ -6,19 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
-	"corefix/model/store"
-)
-
-// mode is what the keys currently drive.
-type mode int
-
-const (
-	modeReview  mode = iota
-	modeEdit         // typing a replacement
-	modeSearch       // typing a search query
-	modeMark         // choosing a span the detector missed
-	modePreview      // reading the corrected text
-	modeConfirm      // quitting with unsaved changes
 )
 
 // Options configure the editor.
@@ -36,26 +23,25 @@ type Model struct {
 	target Target // where decisions are saved
 	title  string
 
-	keys    KeyMap
-	refused []key.Binding // decisions a read-only editor turns down (see refuse)
-	styles  *Styles
-	lay     layout
-	width   int
-	height  int
+	keys     KeyMap
+	refused  []key.Binding // decisions a read-only editor turns down (see refuse)
+	styles   *Styles
+	lay      layout
+	helpRows int // the help's height lay was made for
+	width    int
+	height   int
 
-	hdr     header
-	art     *article
-	strip   strip
-	detail  detailPanel
-	input   textinput.Model // the override editor and the search query
-	bar     statusBar
-	preview *preview
+	hdr    header
+	art    *article
+	strip  strip
+	detail detailPanel
+	input  textinput.Model // the override editor and the search query
+	bar    statusBar
 
-	mode     mode
-	focus    int // focused span, -1 when there are none
-	filter   int // index into filters
+	mode     mode // what the keys drive
+	focus    int  // focused span, -1 when there are none
+	filter   int  // index into filters
 	fullHelp bool
-	mark     markState
 	search   searchState
 
 	// version counts changes; savedVersion is the newest one on disk.
@@ -65,27 +51,19 @@ type Model struct {
 	saveErr               error
 
 	// Dataset mode; docs is nil for a single file.
-	docs    *Dataset
+	docs    *dataset
 	doc     *document         // the document on screen
 	want    int               // the document ] and [ asked for
 	loading int               // the document being loaded, -1 for none
 	ready   *document         // loaded, waiting for settle to show it
 	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
 	posSent [2]int            // the position last written: document, focused span
-	posSeq  int               // numbers position writes (see Dataset.setPosition)
-
-	panicked string // set when Update or View panicked; Run reports it
-	stop     func() // quits the program from View, which cannot return a Cmd
+	posSeq  int               // numbers position writes (see dataset.setPosition)
 }
 
-// New returns an editor for a, saving to file after every decision.
-func New(a *model.Annotation, file *model.Workfile, opts Options) *Model {
-	return newModel(a, fileTarget{file}, opts)
-}
-
-// newModel returns an editor for a, saving to target after every decision.
-func newModel(a *model.Annotation, target Target, opts Options) *Model {
-	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), focus: -1}
+// New returns an editor for a, saving to target after every decision.
+func New(a *model.Annotation, target Target, opts Options) *Model {
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), mode: reviewMode{}, focus: -1}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
@@ -109,20 +87,19 @@ func newModel(a *model.Annotation, target Target, opts Options) *Model {
 	return m
 }
 
-// newDatasetModel returns an editor on doc of d, saving to d's database
-// after every decision. pos is where the annotator stopped in doc, nil
-// when they never started: the focus goes to its span, or else to the
-// first pending one.
-func newDatasetModel(d *Dataset, doc *document, pos *store.Position, opts Options) *Model {
+// newDatasetModel returns an editor on doc of d, saving to d after every
+// decision. pos is where the annotator stopped in doc, nil when they never
+// started: the focus goes to its span, or else to the first pending one.
+func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Model {
 	opts.Title = doc.a.Doc.ID
 	opts.Resumed = doc.resumed
-	m := newModel(doc.a, d, opts)
+	m := New(doc.a, d, opts)
 	m.docs, m.doc, m.want, m.loading = d, doc, doc.index, -1
 	verb := "document"
 	if pos != nil {
 		verb = "resumed at document"
-		if pos.Span >= 0 && pos.Span < m.a.Len() {
-			m.setFocus(pos.Span)
+		if pos.span >= 0 && pos.span < m.a.Len() {
+			m.setFocus(pos.span)
 		}
 	}
 	m.posSent = [2]int{doc.index, m.focus}
@@ -184,15 +161,17 @@ func (m *Model) resize() {
 }
 
 // relayout sizes the components. The help's height depends on the mode
-// and on whether full help is open.
+// and on whether full help is open. It runs on a resize, on ? and when
+// the full help's height changes, never merely because a message came.
 func (m *Model) relayout() {
-	m.lay = computeLayout(m.width, m.height, helpRows(m.helpKeys(), m.fullHelp))
+	m.helpRows = helpRows(m.helpKeys(), m.fullHelp)
+	m.lay = computeLayout(m.width, m.height, m.helpRows)
 	m.hdr.SetSize(m.lay.Width, m.lay.Header)
 	m.detail.SetSize(m.lay.Width, m.lay.Detail)
 	m.bar.SetSize(m.lay.Width)
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.sizeInput()
-	if m.preview != nil {
-		m.preview.SetSize(m.lay.Width, m.lay.Article)
+	if p, ok := m.mode.(*preview); ok {
+		p.SetSize(m.lay.Width, m.lay.Article)
 	}
 }

@@ -3,12 +3,15 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
 // preview shows the corrected text (every accepted or edited span
 // applied), wrapped like the article, for reading the result as a whole.
+// It is a mode: while it is open, View shows it in the article's place
+// and the keys scroll it.
 type preview struct {
 	st     stream
 	rows   []row
@@ -56,29 +59,34 @@ func (p *preview) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// previewKey scrolls the corrected-text preview.
-func (m *Model) previewKey(msg tea.KeyPressMsg) tea.Cmd {
+// key scrolls the preview, or closes it.
+func (p *preview) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Preview), key.Matches(msg, k.Cancel):
-		m.mode, m.preview = modeReview, nil
+		m.mode = reviewMode{}
 		m.setInfo("back to the article")
 	case key.Matches(msg, k.Down):
-		m.preview.Scroll(1)
+		p.Scroll(1)
 	case key.Matches(msg, k.Up):
-		m.preview.Scroll(-1)
+		p.Scroll(-1)
 	case key.Matches(msg, k.PageDown):
-		m.preview.Scroll(max(m.lay.Article-1, 1))
+		p.Scroll(max(p.height-1, 1))
 	case key.Matches(msg, k.PageUp):
-		m.preview.Scroll(-max(m.lay.Article-1, 1))
+		p.Scroll(-max(p.height-1, 1))
 	case key.Matches(msg, k.Home):
-		m.preview.Scroll(-len(m.preview.rows))
+		p.Scroll(-len(p.rows))
 	case key.Matches(msg, k.End):
-		m.preview.Scroll(len(m.preview.rows))
+		p.Scroll(len(p.rows))
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	}
 	return nil
+}
+
+// help is the keys of the preview.
+func (p *preview) help(k *KeyMap) help.KeyMap {
+	return bindings{k.Down, k.Up, k.PageDown, k.PageUp, k.Preview, k.Quit}
 }
 
 // openPreview shows the corrected text, starting where the focus is.
@@ -97,7 +105,6 @@ func (m *Model) openPreview() {
 			shift += len(s.Replacement) - (s.End - s.Start)
 		}
 	}
-	m.preview = newPreview(m.a.CorrectedText(), m.lay.Width, m.lay.Article, at+shift)
-	m.mode = modePreview
+	m.mode = newPreview(m.a.CorrectedText(), m.lay.Width, m.lay.Article, at+shift)
 	m.setInfo("corrected text — d or esc returns")
 }

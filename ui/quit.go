@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -17,16 +18,19 @@ func (m *Model) quit() tea.Cmd {
 		m.setInfo("saving, then quitting…")
 		return nil
 	}
-	m.mode = modeConfirm
+	m.mode = confirmMode{}
 	m.setError("unsaved changes: y save and quit, n quit without saving, esc stay")
 	return nil
 }
 
-// confirmKey answers the quit question.
-func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+// confirmMode is the question quit asks when something is not saved.
+type confirmMode struct{}
+
+// key answers the quit question.
+func (confirmMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.SaveQuit):
-		m.mode = modeReview
+		m.mode = reviewMode{}
 		m.quitAfterSave = true
 		if !m.unsaved() {
 			return tea.Quit
@@ -36,8 +40,11 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.DiscardQuit), key.Matches(msg, m.keys.Interrupt):
 		return tea.Quit
 	case key.Matches(msg, m.keys.Cancel):
-		m.mode = modeReview
+		m.mode = reviewMode{}
 		m.setInfo("not quitting")
 	}
 	return nil
 }
+
+// help is the answers to the question.
+func (confirmMode) help(k *KeyMap) help.KeyMap { return bindings{k.SaveQuit, k.DiscardQuit, k.Cancel} }

@@ -19,7 +19,7 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(fixture(t), ro, Options{Title: "sample"})
+	m := New(fixture(t), fileTarget{ro}, Options{Title: "sample"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if got := screen(m); !strings.Contains(got, "READ-ONLY") {
 		t.Errorf("the header does not say READ-ONLY:\n%s", got)
@@ -27,8 +27,8 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	for _, k := range []string{"a", "enter", "1", "r", "e", "x", "m", "u", "ctrl+r", "s", "S"} {
 		m.bar.msg = ""
 		press(t, m, k)
-		if m.mode != modeReview || !m.bar.isErr || !strings.Contains(m.bar.msg, "read-only") {
-			t.Errorf("%s: mode %d, status %q; want a refusal in the status line", k, m.mode, m.bar.msg)
+		if !inMode[reviewMode](m) || !m.bar.isErr || !strings.Contains(m.bar.msg, "read-only") {
+			t.Errorf("%s: mode %T, status %q; want a refusal in the status line", k, m.mode, m.bar.msg)
 		}
 	}
 	if got := m.a.Describe(); got != fixture(t).Describe() || m.version != 0 {

@@ -9,16 +9,17 @@ import (
 	"corefix/model"
 )
 
-// Run opens the editor on a, saving to file, until the user quits. If the
-// editor fails (even by a panic) the terminal is restored, the work is
+// Run opens the editor on a, saving to target, until the user quits. If
+// the editor fails (even by a panic) the terminal is restored, the work is
 // saved, and the error says in one line where it is.
-func Run(a *model.Annotation, file *model.Workfile, opts Options) error {
-	return runModel(New(a, file, opts))
+func Run(a *model.Annotation, target Target, opts Options) error {
+	return runModel(New(a, target, opts))
 }
 
-// RunDataset opens the editor on d where the annotator stopped (document
-// and focused span), saving to d's database, until the user quits.
-func RunDataset(d *Dataset, opts Options) error {
+// RunDataset opens the editor on docs where the annotator stopped
+// (document and focused span), saving to docs, until the user quits.
+func RunDataset(docs Documents, opts Options) error {
+	d := &dataset{Documents: docs}
 	doc, pos, err := d.resume()
 	if err != nil {
 		return err
@@ -26,11 +27,13 @@ func RunDataset(d *Dataset, opts Options) error {
 	return runModel(newDatasetModel(d, doc, pos, opts))
 }
 
-// runModel runs the program on m and reports as finish does.
-func runModel(m *Model) error {
-	p := tea.NewProgram(m)
-	m.stop = p.Quit
-	_, err := p.Run()
+// runModel runs the program on m and reports as finish does. The
+// program's own panic handling (on unless tea.WithoutCatchPanics) is the
+// one rescue: it catches a panic in Update, View or a Cmd, restores the
+// terminal, prints the trace and makes Run return tea.ErrProgramPanic,
+// upon which finish saves the work.
+func runModel(m *Model, opts ...tea.ProgramOption) error {
+	_, err := tea.NewProgram(m, opts...).Run()
 	return m.end(err)
 }
 
@@ -54,13 +57,13 @@ func (m *Model) keepPosition() error {
 
 // finish saves what a failed run leaves unsaved and words the error.
 func (m *Model) finish(runErr error) error {
-	failed := m.panicked != "" || errors.Is(runErr, tea.ErrProgramPanic)
-	if !failed && runErr == nil {
+	if runErr == nil {
 		return nil
 	}
-	cause := m.panicked
-	if cause == "" {
-		cause = runErr.Error()
+	failed := errors.Is(runErr, tea.ErrProgramPanic)
+	cause := runErr.Error()
+	if failed {
+		cause = "a panic, traced above" // by the program, on stderr
 	}
 	if m.target.ReadOnly() {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)

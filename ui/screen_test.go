@@ -39,7 +39,7 @@ func TestScreen(t *testing.T) {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			m := newTestModel(t, w, h)
-			m.target = fileTarget{displayOnly("sample.corefix.json")} // a stable header
+			m.target = displayOnly("sample.corefix.json") // a stable header
 			checkScreen(t, m, w, h)
 		})
 	}
@@ -62,7 +62,7 @@ func TestScreenModes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newTestModel(t, 80, 24)
 			press(t, m, tt.keys...)
-			m.target = fileTarget{displayOnly("sample.corefix.json")}
+			m.target = displayOnly("sample.corefix.json")
 			checkScreen(t, m, 80, 24)
 		})
 	}

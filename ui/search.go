@@ -1,6 +1,25 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+)
+
+// searchMode types a search query; enter finds it.
+type searchMode struct{}
+
+// key edits the query; enter finds the next match.
+func (searchMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	return m.inputKey(msg, func(query string) tea.Cmd {
+		m.find(query)
+		return nil
+	})
+}
+
+// help is the keys of the input.
+func (searchMode) help(k *KeyMap) help.KeyMap { return inputHelp(k) }
 
 // searchState remembers the last query and match, so / and enter with an
 // empty query finds the next match.

@@ -30,6 +30,8 @@ type Styles struct {
 	Help             help.Styles
 	Input            textinput.Styles
 
+	// sgr holds the escape sequences of every look the editor draws
+	// with, made once by NewStyles and never changed (see sgrOf).
 	sgr map[any][2]string
 }
 
@@ -81,7 +83,24 @@ func NewStyles(isDark bool) *Styles {
 		Input:      textinput.DefaultStyles(isDark),
 		sgr:        map[any][2]string{},
 	}
+	for _, l := range spanLooks() {
+		s.sgr[l] = sgr(s.lookStyle(l))
+	}
+	for _, l := range stripLooks() {
+		s.sgr[l] = sgr(l.style(s))
+	}
 	return s
+}
+
+// spanLooks lists every spanLook of the known statuses and categories.
+func spanLooks() []spanLook {
+	out := []spanLook{{special: lookPlain}, {special: lookMatch}, {special: lookSelection}}
+	for _, st := range model.Statuses {
+		for _, c := range model.Categories {
+			out = append(out, spanLook{status: st, cat: c}, spanLook{status: st, cat: c, focused: true})
+		}
+	}
+	return out
 }
 
 // span is the style of a span's characters.
@@ -105,35 +124,40 @@ func (s *Styles) span(sp model.Span, focused bool) lipgloss.Style {
 
 // look is how characters with look l are drawn.
 func (s *Styles) look(l spanLook) (pre, suf string) {
-	return s.sgrOf(l, func() lipgloss.Style {
-		switch l.special {
-		case lookMatch:
-			return s.Match
-		case lookSelection:
-			return s.Selection
-		case lookPlain:
-			return lipgloss.NewStyle()
-		}
-		return s.span(model.Span{Status: l.status, Finding: model.Finding{Category: l.cat}}, l.focused)
-	})
+	return s.sgrOf(l, func() lipgloss.Style { return s.lookStyle(l) })
 }
 
-// paint draws text in the style mk makes, cached under key.
-func (s *Styles) paint(key any, mk func() lipgloss.Style, text string) string {
-	pre, suf := s.sgrOf(key, mk)
-	return pre + text + suf
-}
-
-// sgrOf returns the escape sequences that open and close the style mk
-// makes, computed once per key: rendering "x" and keeping what surrounds
-// it costs nanoseconds per segment instead of a lipgloss Render per word.
-func (s *Styles) sgrOf(key any, mk func() lipgloss.Style) (pre, suf string) {
-	if p, ok := s.sgr[key]; ok {
-		return p[0], p[1]
+// lookStyle is the style of characters with look l.
+func (s *Styles) lookStyle(l spanLook) lipgloss.Style {
+	switch l.special {
+	case lookMatch:
+		return s.Match
+	case lookSelection:
+		return s.Selection
+	case lookPlain:
+		return lipgloss.NewStyle()
 	}
-	r := mk().Render("x")
+	return s.span(model.Span{Status: l.status, Finding: model.Finding{Category: l.cat}}, l.focused)
+}
+
+// sgrOf returns the escape sequences that open and close the style of
+// key, as NewStyles kept them: drawing with them costs nanoseconds per
+// segment, where a lipgloss Render per word costs microseconds and
+// allocations, too slow for a long article. A key NewStyles did not
+// foresee gets the style mk makes, drawn now and not kept, so Styles
+// never change and drawing (View) changes nothing.
+func (s *Styles) sgrOf(key any, mk func() lipgloss.Style) (pre, suf string) {
+	p, ok := s.sgr[key]
+	if !ok {
+		p = sgr(mk())
+	}
+	return p[0], p[1]
+}
+
+// sgr splits what st renders around one character into the sequences
+// that open and close it.
+func sgr(st lipgloss.Style) [2]string {
+	r := st.Render("x")
 	i := strings.Index(r, "x")
-	pre, suf = r[:i], r[i+1:]
-	s.sgr[key] = [2]string{pre, suf}
-	return pre, suf
+	return [2]string{r[:i], r[i+1:]}
 }

@@ -2,6 +2,11 @@ package ui
 
 import "corefix/model"
 
+// The editor reaches its files and databases only through the two
+// interfaces below, so it imports model alone: cmd/corefix wires in
+// model.Workfile (one annotation file) and store.Review (a dataset's
+// review database).
+
 // Target is where the editor keeps decisions: an annotation file or, in
 // dataset mode, a review database. The editor calls Save and ForceSave
 // from Cmds, on snapshots, never from Update, and one at a time.
@@ -21,11 +26,27 @@ type Target interface {
 	RescuePath(a *model.Annotation) string
 }
 
-// fileTarget saves to one annotation file.
-type fileTarget struct{ w *model.Workfile }
-
-func (t fileTarget) Name() string                        { return t.w.Path }
-func (t fileTarget) Save(a *model.Annotation) error      { return t.w.Save(a) }
-func (t fileTarget) ForceSave(a *model.Annotation) error { return t.w.ForceSave(a) }
-func (t fileTarget) ReadOnly() bool                      { return t.w.ReadOnly }
-func (t fileTarget) RescuePath(*model.Annotation) string { return t.w.Path + ".rescue" }
+// Documents is a dataset reviewed document by document (] and [) by one
+// annotator: its documents with their annotations, where the annotator
+// stopped, and where the work goes. Its methods run in Cmds, never in
+// Update (Len excepted), and may run concurrently.
+type Documents interface {
+	// Name says where the work goes, for the header and messages.
+	Name() string
+	// Len is the number of documents; it does not change.
+	Len() int
+	// Load reads document i with the annotator's annotation of it,
+	// started (detected) when they never saved one; resumed says it was
+	// saved before.
+	Load(i int) (a *model.Annotation, resumed bool, err error)
+	// Done counts the annotator's documents done (no span pending), as
+	// saved.
+	Done() (int, error)
+	// Save stores a; the documents have no outside changes to overwrite.
+	Save(a *model.Annotation) error
+	// Position returns where the annotator stopped: the index of a
+	// document and its focused span; ok is false when they never started.
+	Position() (doc, span int, ok bool, err error)
+	// SetPosition records that the annotator is at span of document id.
+	SetPosition(id string, span int) error
+}

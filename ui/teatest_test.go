@@ -18,7 +18,8 @@ import (
 
 // vtScreen replays the program's output into a virtual terminal, because
 // the output is a stream of cell diffs that only makes sense applied to a
-// screen.
+// screen: after the first frame, only the cells that changed are written,
+// so a text on screen need not appear whole in the bytes.
 type vtScreen struct {
 	emu *vt.Emulator
 	r   io.Reader
@@ -109,7 +110,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newDatasetModel(d, doc, pos, Options{})
+		m := newDatasetModel(d.dataset, doc, pos, Options{})
 		tm, s := startProgram(t, m, 120, 30)
 		t.Cleanup(func() {
 			if t.Failed() {

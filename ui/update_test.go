@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,8 +142,8 @@ func TestChooseProposalN(t *testing.T) {
 		t.Errorf("9 on a span with two proposals: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "2")
-	if m.mode != modeEdit || m.input.Value() != "" {
-		t.Fatalf("2 (a ▢ proposal) gives mode %d value %q, want the edit input, empty", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "" {
+		t.Fatalf("2 (a ▢ proposal) gives mode %T value %q, want the edit input, empty", m.mode, m.input.Value())
 	}
 	press(t, m, "esc", "1")
 	if s := spanByID(t, m.a, "f0005"); s.Status != model.Accepted || s.Replacement != "lost" {
@@ -154,8 +155,8 @@ func TestAcceptPlaceholderOpensInput(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "n", "n", "n") // f0007: 1 ▢, 2 drop
 	press(t, m, "a")
-	if m.mode != modeEdit {
-		t.Fatalf("a on a ▢ proposal: mode %d, want edit", m.mode)
+	if !inMode[editMode](m) {
+		t.Fatalf("a on a ▢ proposal: mode %T, want edit", m.mode)
 	}
 	typeText(t, m, "told")
 	press(t, m, "enter")
@@ -182,13 +183,13 @@ func TestRejectAndReset(t *testing.T) {
 func TestEditCommitAndCancel(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "e")
-	if m.mode != modeEdit || m.input.Value() != "were" {
-		t.Fatalf("e: mode %d value %q, want the input prefilled with \"were\"", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "were" {
+		t.Fatalf("e: mode %T value %q, want the input prefilled with \"were\"", m.mode, m.input.Value())
 	}
 	typeText(t, m, "q") // q types, it does not quit
 	press(t, m, "esc")
-	if s := spanByID(t, m.a, "f0004"); s.Status != model.Pending || m.mode != modeReview {
-		t.Errorf("esc: f0004 %s, mode %d; want pending and back to review", s.Status, m.mode)
+	if s := spanByID(t, m.a, "f0004"); s.Status != model.Pending || !inMode[reviewMode](m) {
+		t.Errorf("esc: f0004 %s, mode %T; want pending and back to review", s.Status, m.mode)
 	}
 	press(t, m, "e", "backspace", "backspace", "backspace", "backspace")
 	typeText(t, m, "had been")
@@ -214,23 +215,23 @@ func TestPasteIntoInput(t *testing.T) {
 func TestMarkMissedSpan(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "m")
-	if m.mode != modeMark {
-		t.Fatalf("m: mode %d, want mark", m.mode)
+	if !inMode[*markMode](m) {
+		t.Fatalf("m: mode %T, want mark", m.mode)
 	}
 	// The selection starts at the word after the focused span f0004.
-	start, end := m.markRange()
+	start, end := markRange(t, m)
 	if got := m.a.Doc.Text[start:end]; got != "supposed" {
 		t.Fatalf("mark starts on %q, want \"supposed\"", got)
 	}
 	press(t, m, "right", "shift+right", "L", "H", "left", "right")
-	start, end = m.markRange()
+	start, end = markRange(t, m)
 	if got := m.a.Doc.Text[start:end]; got != "to" {
 		t.Errorf("after moving the selection is %q, want \"to\"", got)
 	}
 	press(t, m, "L", "c")
 	press(t, m, "enter")
-	if m.mode != modeEdit || m.input.Value() != "to win" {
-		t.Fatalf("enter in mark mode: mode %d value %q, want the edit input with \"to win\"", m.mode, m.input.Value())
+	if !inMode[editMode](m) || m.input.Value() != "to win" {
+		t.Fatalf("enter in mark mode: mode %T value %q, want the edit input with \"to win\"", m.mode, m.input.Value())
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	typeText(t, m, "to lose")
@@ -249,7 +250,7 @@ func TestMarkMissedSpan(t *testing.T) {
 func TestMarkRowsOverlapAndCancel(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "m", "down")
-	start, _ := m.markRange()
+	start, _ := markRange(t, m)
 	if r0, r1 := rowAt(m.art.rows, pos{src: m.a.Span(m.focus).End}), rowAt(m.art.rows, pos{src: start}); r1 != r0+1 {
 		t.Errorf("down moved the selection from row %d to row %d", r0, r1)
 	}
@@ -260,16 +261,16 @@ func TestMarkRowsOverlapAndCancel(t *testing.T) {
 	}
 	press(t, m, "h", "h", "h", "h", "h", "h")
 	n := m.a.Len()
-	for m.a.Find(func() int { s, _ := m.markRange(); return s }()) < 0 {
+	for m.a.Find(func() int { s, _ := markRange(t, m); return s }()) < 0 {
 		press(t, m, "l")
 	}
 	press(t, m, "enter")
-	if m.a.Len() != n || !m.bar.isErr || m.mode != modeMark {
-		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %d; want an error and mark mode", m.a.Len(), n, m.bar.msg, m.mode)
+	if m.a.Len() != n || !m.bar.isErr || !inMode[*markMode](m) {
+		t.Errorf("marking over a span: %d spans (want %d), status %q, mode %T; want an error and mark mode", m.a.Len(), n, m.bar.msg, m.mode)
 	}
 	press(t, m, "esc")
-	if m.mode != modeReview || m.art.sel != [2]int{} {
-		t.Errorf("esc leaves mark mode %d with selection %v", m.mode, m.art.sel)
+	if !inMode[reviewMode](m) || m.art.sel != [2]int{} {
+		t.Errorf("esc leaves mark mode %T with selection %v", m.mode, m.art.sel)
 	}
 }
 
@@ -324,36 +325,37 @@ func TestSearch(t *testing.T) {
 		t.Errorf("missing text: status %q, want an error", m.bar.msg)
 	}
 	press(t, m, "/", "esc")
-	if m.mode != modeReview {
-		t.Errorf("esc leaves mode %d", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("esc leaves mode %T", m.mode)
 	}
 }
 
 func TestPreview(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	press(t, m, "d")
-	if m.mode != modePreview {
-		t.Fatalf("d: mode %d, want preview", m.mode)
+	p, ok := m.mode.(*preview)
+	if !ok {
+		t.Fatalf("d: mode %T, want preview", m.mode)
 	}
 	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "accurate in his responses") {
 		t.Errorf("preview does not show the corrected text:\n%s", got)
 	}
-	top := m.preview.top
+	top := p.top
 	press(t, m, "j")
-	if m.preview.top != top+1 {
-		t.Errorf("j in preview: top %d, want %d", m.preview.top, top+1)
+	if p.top != top+1 {
+		t.Errorf("j in preview: top %d, want %d", p.top, top+1)
 	}
 	press(t, m, "k", "pgdown", "pgup", "end", "home")
-	if m.preview.top != 0 {
-		t.Errorf("home in preview: top %d, want 0", m.preview.top)
+	if p.top != 0 {
+		t.Errorf("home in preview: top %d, want 0", p.top)
 	}
 	press(t, m, "d")
-	if m.mode != modeReview || m.preview != nil {
-		t.Errorf("d again: mode %d, want review", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("d again: mode %T, want review", m.mode)
 	}
 	press(t, m, "d", "esc")
-	if m.mode != modeReview {
-		t.Errorf("esc: mode %d, want review", m.mode)
+	if !inMode[reviewMode](m) {
+		t.Errorf("esc: mode %T, want review", m.mode)
 	}
 }
 
@@ -382,8 +384,8 @@ func TestSaveErrorKeepsWork(t *testing.T) {
 		t.Error("the header does not say NOT SAVED")
 	}
 	res := press(t, m, "q")
-	if res.quit || m.mode != modeConfirm {
-		t.Fatalf("q with unsaved work quit=%v mode %d; want the question", res.quit, m.mode)
+	if res.quit || !inMode[confirmMode](m) {
+		t.Fatalf("q with unsaved work quit=%v mode %T; want the question", res.quit, m.mode)
 	}
 	if res := press(t, m, "y"); res.quit {
 		t.Error("y quit although the save failed")
@@ -429,8 +431,8 @@ func TestQuit(t *testing.T) {
 		m = newTestModel(t, 80, 24)
 		m.Update(keyMsg("a")) // the save Cmd is dropped, so the change stays unsaved
 		m.saving = false
-		if res := press(t, m, "q"); res.quit || m.mode != modeConfirm {
-			t.Fatalf("q with unsaved work: quit=%v mode %d, want the question", res.quit, m.mode)
+		if res := press(t, m, "q"); res.quit || !inMode[confirmMode](m) {
+			t.Fatalf("q with unsaved work: quit=%v mode %T, want the question", res.quit, m.mode)
 		}
 		res := press(t, m, tt.answer)
 		if res.quit != tt.quit {
@@ -462,6 +464,40 @@ func TestHelpToggle(t *testing.T) {
 	press(t, m, "?")
 	if m.fullHelp || m.lay.Help != 1 {
 		t.Errorf("? again: full help %v with %d rows", m.fullHelp, m.lay.Help)
+	}
+}
+
+// TestLayoutOnlyOnResizeOrHelp plants a layout no computation gives and
+// checks that key presses keep it, full help open or not, while a resize,
+// ? and a change of the full help's height make a new one.
+func TestLayoutOnlyOnResizeOrHelp(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	planted := m.lay
+	planted.Article-- // what computeLayout never gives at 80×24
+	for _, full := range []bool{false, true} {
+		if full {
+			press(t, m, "?")
+			planted = m.lay
+			planted.Article--
+		}
+		m.lay = planted
+		press(t, m, "n", "j", "a", "f", "x", "u", "k", "p", "s")
+		if m.lay != planted {
+			t.Errorf("full help %v: key presses re-laid the screen out: %+v", full, m.lay)
+		}
+	}
+	press(t, m, "e") // the full help of the input: two keys
+	if m.lay == planted || m.lay.Help != 2 {
+		t.Errorf("e with full help open: help %d rows, want 2", m.lay.Help)
+	}
+	press(t, m, "esc", "?")
+	if m.lay.Help != 1 {
+		t.Errorf("? closing the help: help %d rows, want 1", m.lay.Help)
+	}
+	m.lay = planted
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if want := computeLayout(80, 24, 1); m.lay != want {
+		t.Errorf("a resize left the layout %+v, want %+v", m.lay, want)
 	}
 }
 
@@ -511,25 +547,52 @@ type ansiWhite struct{}
 
 func (ansiWhite) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
 
-func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
-	m := newTestModel(t, 80, 24)
-	m.Update(keyMsg("a")) // unsaved decision
+// runHeadless runs m as Run does, in a program without a terminal whose
+// window is 80×24, and returns Run's error.
+func runHeadless(m *Model) error {
+	return runModel(m, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+}
+
+// unsavedModel is the fixture with f0004 accepted and not saved, not yet
+// sized: the first View draws nothing, the first Update sizes it.
+func unsavedModel(t *testing.T) *Model {
+	m := New(fixture(t), openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")), Options{Title: "sample"})
+	m.Update(keyMsg("a")) // its save Cmd is dropped
 	m.saving = false
-	m.art = nil // any key touching the article now panics
-	_, cmd := m.Update(keyMsg("j"))
-	if m.panicked == "" {
-		t.Fatal("the panic was not caught")
-	}
-	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Error("after a panic the editor does not quit")
-	}
-	err := m.finish(nil)
-	if err == nil || !strings.Contains(err.Error(), m.target.Name()) || strings.Contains(err.Error(), "\n") {
-		t.Errorf("finish after a panic = %v, want one line naming %s", err, m.target.Name())
+	return m
+}
+
+// checkRescued checks what Run says and saves after a panic.
+func checkRescued(t *testing.T, m *Model, err error) {
+	t.Helper()
+	if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "saved in "+m.target.Name()) ||
+		strings.Contains(err.Error(), "\n") {
+		t.Errorf("Run after a panic = %v, want one line saying the work is saved in %s", err, m.target.Name())
 	}
 	if got := spanByID(t, saved(t, m), "f0004").Status; got != model.Accepted {
 		t.Errorf("the decision made before the panic was saved as %s", got)
 	}
+}
+
+func TestPanicInUpdateIsCaughtAndWorkSaved(t *testing.T) {
+	m := unsavedModel(t)
+	m.art = nil // sizing the article, on the window size, panics
+	checkRescued(t, m, runHeadless(m))
+}
+
+// nameOncePanics is a target whose Name panics the first time, in the
+// header View draws, and only then.
+type nameOncePanics struct {
+	Target
+	called *bool
+}
+
+func (n nameOncePanics) Name() string {
+	if !*n.called {
+		*n.called = true
+		panic("boom")
+	}
+	return n.Target.Name()
 }
 
 func TestFinishAfterProgramError(t *testing.T) {
@@ -567,8 +630,8 @@ func TestQuitWaitsForARunningSave(t *testing.T) {
 	var res result
 	_, cmd := m.Update(keyMsg("q"))
 	run(m, cmd, &res)
-	if res.quit || m.mode == modeConfirm {
-		t.Fatalf("q during a save: quit=%v mode %d; want to wait, without asking", res.quit, m.mode)
+	if res.quit || inMode[confirmMode](m) {
+		t.Fatalf("q during a save: quit=%v mode %T; want to wait, without asking", res.quit, m.mode)
 	}
 	run(m, save, &res)
 	if !res.quit {
@@ -579,16 +642,10 @@ func TestQuitWaitsForARunningSave(t *testing.T) {
 	}
 }
 
-func TestPanicInViewIsCaught(t *testing.T) {
-	m := newTestModel(t, 80, 24)
-	stopped := make(chan struct{})
-	m.stop = func() { close(stopped) }
-	m.art = nil
-	v := m.View()
-	if m.panicked == "" || !strings.Contains(v.Content, "internal error") {
-		t.Fatalf("View panic: panicked %q, content %q", m.panicked, v.Content)
-	}
-	<-stopped // the program is told to quit
+func TestPanicInViewIsCaughtAndWorkSaved(t *testing.T) {
+	m := unsavedModel(t)
+	m.target = nameOncePanics{Target: m.target, called: new(bool)}
+	checkRescued(t, m, runHeadless(m))
 }
 
 func TestNoFindings(t *testing.T) {
@@ -605,8 +662,8 @@ func TestNoFindings(t *testing.T) {
 		}
 		press(t, m, "m")
 		if text == "" {
-			if m.mode != modeReview || !m.bar.isErr {
-				t.Errorf("m on an empty text: mode %d, status %q; want an error", m.mode, m.bar.msg)
+			if !inMode[reviewMode](m) || !m.bar.isErr {
+				t.Errorf("m on an empty text: mode %T, status %q; want an error", m.mode, m.bar.msg)
 			}
 			continue
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,17 +9,11 @@ import (
 )
 
 // View draws the screen: header, article (or the corrected-text preview),
-// strip, detail panel, status line (or the override input) and help.
-func (m *Model) View() (v tea.View) {
-	defer func() {
-		if r := recover(); r != nil {
-			m.panicked = fmt.Sprint(r)
-			v = tea.NewView("corefix: internal error; saving your work and quitting")
-			if m.stop != nil {
-				go m.stop() // View cannot return a Cmd
-			}
-		}
-	}()
+// strip, detail panel, status line (or the override input) and help. It
+// changes nothing: what is costly to draw (the article's rows, the strip)
+// Update drew already (see draw), and View puts it together.
+func (m *Model) View() tea.View {
+	var v tea.View
 	v.AltScreen = true
 	v.WindowTitle = "corefix — " + m.title
 	if m.width == 0 {
@@ -37,22 +30,22 @@ func (m *Model) View() (v tea.View) {
 		hd.docs = m.docsView
 	}
 	add(m.hdr.View(m.styles, hd), l.Header)
-	if m.mode == modePreview {
-		add(m.preview.View(), l.Article)
+	if p, ok := m.mode.(*preview); ok {
+		add(p.View(), l.Article)
 	} else {
 		add(m.art.View(), l.Article)
 	}
-	add(m.stripView(), l.Strip)
+	add(m.strip.View(), l.Strip)
 	add(m.detail.View(m.styles, m.a, m.focus), l.Detail)
 	statusRow := len(parts)
-	if m.mode == modeEdit || m.mode == modeSearch {
+	if m.typing() {
 		add(m.input.View(), l.Status)
 	} else {
 		add(m.bar.MessageView(m.styles), l.Status)
 	}
 	add(m.bar.HelpView(m.helpKeys(), m.fullHelp), l.Help)
 	v.SetContent(strings.Join(parts, "\n"))
-	if (m.mode == modeEdit || m.mode == modeSearch) && l.Status > 0 {
+	if m.typing() && l.Status > 0 {
 		if c := m.input.Cursor(); c != nil {
 			c.Y += statusRow
 			v.Cursor = c
@@ -102,11 +95,4 @@ func (m *Model) saveState() string {
 		return ""
 	}
 	return m.styles.Info.Render("saved")
-}
-
-// stripView draws where the findings sit along the article.
-func (m *Model) stripView() string {
-	vs, ve := m.art.Visible()
-	m.strip.compute(m.lay.Width, len(m.a.Doc.Text), m.art.spans, filters[m.filter].keep, m.focus, vs, ve)
-	return m.strip.View(m.styles)
 }

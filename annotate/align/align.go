@@ -19,9 +19,14 @@ import (
 // Findings are sorted, never overlap and never have empty spans. When the
 // two texts are not an original and its resolution (another article, other
 // tokenisation or quote normalisation), Align returns one error saying so
-// instead of hundreds of findings.
+// instead of hundreds of findings; it also fails when the embedded rules
+// do not load.
 func Align(orig, doc *model.Document) ([]model.Finding, error) {
-	a := newAlignment(orig, doc)
+	r, err := shippedRules()
+	if err != nil {
+		return nil, err
+	}
+	a := newAlignment(orig, doc, r)
 	if err := a.checkPairing(); err != nil {
 		return nil, err
 	}
@@ -32,6 +37,7 @@ func Align(orig, doc *model.Document) ([]model.Finding, error) {
 // alignment is the token-level alignment of an original (o) and its
 // resolved text (r).
 type alignment struct {
+	rules     *rules // what the alignment is tuned by, read-only
 	orig, doc *model.Document
 	ot, rt    []model.Token
 	oid, rid  []int32 // token IDs: equal text, equal ID
@@ -46,8 +52,8 @@ type alignment struct {
 	origCls     []lexicon.Class    // the original's word classes, built on first use
 }
 
-func newAlignment(orig, doc *model.Document) *alignment {
-	a := &alignment{orig: orig, doc: doc, ot: orig.Tokens(), rt: doc.Tokens()}
+func newAlignment(orig, doc *model.Document, r *rules) *alignment {
+	a := &alignment{rules: r, orig: orig, doc: doc, ot: orig.Tokens(), rt: doc.Tokens()}
 	ids := make(map[string]int32)
 	intern := func(s string) int32 {
 		id, ok := ids[s]

@@ -26,7 +26,7 @@ func (a *alignment) disagrees(s substitution) bool {
 	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
 	an := a.docAnalysis()
 	rep := an.GenderOf(s.b1, s.b2-1)
-	if w == "it" || w == "its" || w == "itself" {
+	if a.rules.words.neuter.HasLower(w) {
 		return an.NamesPerson(s.b1, s.b2-1)
 	}
 	g, ok := lexicon.Genders()[w]

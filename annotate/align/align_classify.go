@@ -67,47 +67,48 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			seen++
 		}
 	}
-	drifting := seen >= 2 || a.mostlyUnrelated(subs)
+	drifting := seen >= a.rules.Drift.MinStrong.Value || a.mostlyUnrelated(subs)
 	shifted := make(map[int]bool) // representative → later copies drifted
 	out := make([]verdict, len(subs))
 	rooms := a.driftRoom(subs)
+	c := &a.rules.Verdicts
 	for k, s := range subs {
 		room := rooms[k]
 		canDrift := drifting && room > 0
-		v := verdict{kind: correct, conf: 0.3}
+		v := verdict{kind: correct, conf: c.Correct.Value}
 		switch {
 		case s.a1 == s.a2:
-			v = verdict{kind: inserted, conf: 0.6}
+			v = verdict{kind: inserted, conf: c.Inserted.Value}
 		case s.b1 == s.b2:
-			v = verdict{kind: deleted, conf: 0.8}
+			v = verdict{kind: deleted, conf: c.Deleted.Value}
 		case strong[k]:
-			v = verdict{kind: drifted, conf: 0.95}
+			v = verdict{kind: drifted, conf: c.StrongDrift.Value}
 		case canDrift && a.weakDrift(s):
-			v = verdict{kind: drifted, conf: 0.9}
+			v = verdict{kind: drifted, conf: c.WeakDrift.Value}
 		case canDrift && anyShifted(shifted, s.reps):
-			v = verdict{kind: drifted, conf: 0.85}
+			v = verdict{kind: drifted, conf: c.ShiftedRep.Value}
 		case canDrift && a.dropsClitic(s):
-			v = verdict{kind: drifted, conf: 0.7}
+			v = verdict{kind: drifted, conf: c.DropsClitic.Value}
 		case canDrift && a.disagrees(s):
-			v = verdict{kind: drifted, conf: 0.8}
+			v = verdict{kind: drifted, conf: c.Disagrees.Value}
 		case canDrift && a.mentionOverlaps(s, room):
-			v = verdict{kind: drifted, conf: 0.8}
+			v = verdict{kind: drifted, conf: c.MentionOverlaps.Value}
 		case canDrift && a.insideName(s):
-			v = verdict{kind: drifted, conf: 0.75}
+			v = verdict{kind: drifted, conf: c.InsideName.Value}
 		case canDrift && a.startsWithHead(s):
-			v = verdict{kind: drifted, conf: 0.75}
+			v = verdict{kind: drifted, conf: c.StartsWithHead.Value}
 		case a.possessiveConf(s) > 0:
 			v = verdict{kind: possessive, conf: a.possessiveConf(s)}
 		case canDrift && !a.namesSame(s):
-			v = verdict{kind: drifted, conf: 0.7}
-		case inQuote[s.a1] && s.a2-s.a1 == 1 && isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
+			v = verdict{kind: drifted, conf: c.UnrelatedSlice.Value}
+		case inQuote[s.a1] && s.a2-s.a1 == 1 && a.rules.words.isSpeaker(a.ot[s.a1].Text(a.orig.Text)):
 			// Replacing "I" or "we" turns the speaker's words into
 			// reported speech.
-			v = verdict{kind: quoted, conf: 0.85}
+			v = verdict{kind: quoted, conf: c.QuotedSpeaker.Value}
 		case inQuote[s.a1]:
 			// A third-person mention replaced inside a quotation is
 			// usually tolerated: listed for checking only.
-			v = verdict{kind: quoted, conf: 0.4}
+			v = verdict{kind: quoted, conf: c.QuotedThirdPerson.Value}
 		}
 		out[k] = v
 		if drifting && len(s.reps) == 1 && (v.kind == drifted || s.a2-s.a1 > 1) {
@@ -117,11 +118,11 @@ func (a *alignment) classify(subs []substitution) []verdict {
 	return out
 }
 
-// mostlyUnrelated reports whether most replaced slices show no sign of
+// mostlyUnrelated reports whether most replaced slices (at least the
+// share drift.unrelated_share, among enough of them) show no sign of
 // naming their representative's entity. A correct resolver replaces
 // mentions, most of them pronouns or sharing a word with the
-// representative (at most two thirds unrelated in the GUM news articles);
-// a drifting one replaces whatever follows them (three quarters or more).
+// representative; a drifting one replaces whatever follows them.
 func (a *alignment) mostlyUnrelated(subs []substitution) bool {
 	n, other := 0, 0
 	for _, s := range subs {
@@ -132,15 +133,9 @@ func (a *alignment) mostlyUnrelated(subs []substitution) bool {
 			}
 		}
 	}
-	return n >= minDriftSubs && float64(other) >= maxUnrelated*float64(n)
+	d := &a.rules.Drift
+	return n >= d.MinSubstitutions.Value && float64(other) >= d.UnrelatedShare.Value*float64(n)
 }
-
-// Drift detection from unrelated slices needs a few substitutions to go
-// on, and a share between what correct resolution and drift produce.
-const (
-	minDriftSubs = 5
-	maxUnrelated = 0.72
-)
 
 // anyShifted reports whether any of reps has drifted before.
 func anyShifted(shifted map[int]bool, reps []int) bool {
@@ -221,7 +216,7 @@ func (a *alignment) titleDot(i int) bool {
 	if i == 0 || a.ot[i-1].End != a.ot[i].Start {
 		return false
 	}
-	return titles[strings.ToLower(a.ot[i-1].Text(a.orig.Text))]
+	return a.rules.words.title.HasLower(a.ot[i-1].Text(a.orig.Text))
 }
 
 // namesSame reports whether the replaced words show a sign of naming the
@@ -229,11 +224,8 @@ func (a *alignment) titleDot(i int) bool {
 // science competition" → "international robotics competition"), or
 // initials ("U.S." → "the United States").
 func (a *alignment) namesSame(s substitution) bool {
-	if s.a2-s.a1 == 1 {
-		w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
-		if lexicon.IsPronoun(a.origClass(s.a1)) || demonstratives[w] {
-			return true
-		}
+	if s.a2-s.a1 == 1 && (lexicon.IsPronoun(a.origClass(s.a1)) || a.rules.words.demonstrative.HasLower(a.ot[s.a1].Text(a.orig.Text))) {
+		return true
 	}
 	rep := make(map[string]bool)
 	initials := ""
@@ -290,44 +282,45 @@ func (a *alignment) weakDrift(s substitution) bool {
 // possessiveConf returns how sure it is that the substitution turned a
 // possessive determiner into a bare mention, or 0. A representative that
 // is a lone determiner ("her skin" → "the skin") replaced a whole noun
-// phrase, and a lone pronoun is no mention, so neither lost a possessive. One ending in ’s kept the possessive, mostly.
-// "her" is possessive before a content word ("her book") and most likely
-// an object otherwise ("told her that"); without a tagger that stays a
-// guess, so it is still flagged, just above the line.
+// phrase, and a lone pronoun is no mention, so neither lost a possessive.
+// One ending in ’s kept the possessive, mostly. "her" is possessive
+// before a content word ("her book") and most likely an object otherwise
+// ("told her that"); without a tagger that stays a guess, so it is still
+// flagged, just above the line.
 func (a *alignment) possessiveConf(s substitution) float64 {
 	if s.a2-s.a1 != 1 {
 		return 0
 	}
-	w := strings.ToLower(a.ot[s.a1].Text(a.orig.Text))
 	if a.origClass(s.a1) != lexicon.Poss || s.b2-s.b1 == 1 && isDeterminer(a.docClass(s.b1)) {
 		return 0
 	}
+	c := &a.rules.Verdicts
 	switch {
 	case s.b2-s.b1 == 1 && lexicon.IsPronoun(a.docClass(s.b1)):
 		// A pronoun as representative ("their home" → "we home") is
 		// the resolver's choice of name, not a mention stripped of its
 		// ’s (in a quotation the speaker rule still applies).
 		return 0
-	case s.b2-s.b1 == 1 && isDemonym(a.rt[s.b1].Text(a.doc.Text)):
+	case s.b2-s.b1 == 1 && a.rules.Demonym.matches(a.rt[s.b1].Text(a.doc.Text)):
 		// A nationality adjective reads as a modifier ("our culture" →
 		// "American culture"): listed, not flagged.
-		return 0.4
+		return c.PossessiveDemonym.Value
 	case a.phraseRep(s):
 		// "her death" → "daughter ’s death": a whole mention of the
 		// death, not a possessor stripped of its ’s.
 		return 0
-	case w == "her" && !a.herIsDeterminer(s.a1):
-		return 0.55
+	case a.rules.words.possOrObj.HasLower(a.ot[s.a1].Text(a.orig.Text)) && !a.determinerNext(s.a1):
+		return c.PossessiveOrObject.Value
 	case endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)):
-		return 0.6
+		return c.PossessiveKeptClitic.Value
 	}
-	return 0.9
+	return c.Possessive.Value
 }
 
-// isDemonym reports whether w is a capitalised nationality adjective
+// matches reports whether w is a capitalised nationality adjective
 // (American, Korean, Chinese, British), judged by its ending, and no
 // first name ("Brian", "Julian").
-func isDemonym(w string) bool {
+func (d *demonymRule) matches(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
@@ -336,17 +329,18 @@ func isDemonym(w string) bool {
 		return false
 	}
 	lw := strings.ToLower(w)
-	for _, suf := range []string{"ian", "ean", "ican", "ese", "ish"} {
-		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+	for _, suf := range d.Suffixes {
+		if len(lw) >= len(suf)+d.MinStem && strings.HasSuffix(lw, suf) {
 			return true
 		}
 	}
 	return false
 }
 
-// herIsDeterminer reports whether "her" at original token i is followed
-// by a content word, as a possessive determiner is.
-func (a *alignment) herIsDeterminer(i int) bool {
+// determinerNext reports whether original token i, a word that is a
+// possessive or an object ("her"), is followed by a content word, as a
+// possessive determiner is.
+func (a *alignment) determinerNext(i int) bool {
 	if i+1 >= len(a.ot) {
 		return false
 	}
@@ -356,8 +350,8 @@ func (a *alignment) herIsDeterminer(i int) bool {
 // isSpeaker reports whether w is a first-person pronoun, the speaker of a
 // quotation; "US" in capitals is the country. (A quoted "you" is often
 // generic, "if you go to the doctor", and tolerates a resolution.)
-func isSpeaker(w string) bool {
-	return speakers[strings.ToLower(w)] && (len(w) == 1 || w != strings.ToUpper(w))
+func (c *wordClasses) isSpeaker(w string) bool {
+	return c.speaker.HasLower(w) && (len(w) == 1 || w != strings.ToUpper(w))
 }
 
 // quotedTokens marks the original tokens inside a direct quotation.
@@ -405,21 +399,7 @@ func endsWithClitic(w string) bool {
 	return lw == "'s" || lw == "’s" || lw == "'" || lw == "’"
 }
 
-func wordSet(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
-var (
-	titles         = wordSet("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt")
-	demonstratives = wordSet("this", "that", "these", "those")
-	speakers       = wordSet("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves")
-)
-
-// The word classes come from the shared lexicon (lexicon.go), so the
+// The word classes come from the shared lexicon (package lexicon), so the
 // aligner and the text-only detectors agree on what a determiner is.
 
 // origClass is the word class of original token i.

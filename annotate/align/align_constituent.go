@@ -10,18 +10,14 @@ import "corefix/annotate/lexicon"
 // not one, and the cut of side-by-side slices should not be decided by
 // it.
 
-// partMention is what a phrase that is not a whole noun phrase keeps of
-// its mention score. (Scoring a phrase that does not even start and end
-// like a noun phrase lower still measured no better on GUM.)
-const partMention = 0.8
-
 // wholeness is the share of its mention score a phrase keeps as a
-// mention: all of it when it is a whole noun phrase.
+// mention: all of it when it is a whole noun phrase, part_mention of it
+// otherwise (measurements: docs/experiments.md).
 func (a *alignment) wholeness(start, l int) float64 {
 	if a.wholePhrase(start, l) {
 		return 1
 	}
-	return partMention
+	return a.rules.Split.PartMention.Value
 }
 
 // origClasses returns the original's word classes, built on first use.

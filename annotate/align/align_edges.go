@@ -191,10 +191,6 @@ func isKey[K comparable, V any](m map[K]V, k K) bool {
 	return ok
 }
 
-// maxSlide is the longest kept run slideKept moves: a repeated name or a
-// word or two, not a phrase.
-const maxSlide = 3
-
 // slideKept re-pairs a pure deletion with the kept words next to it,
 // among alignments equally minimal. A pipeline never deletes without
 // inserting, but when a representative lands just after its own mention
@@ -207,6 +203,7 @@ const maxSlide = 3
 // punctuation mark (slidePunctLeft), where absorbEdges joins it to the
 // substitution that explains it.
 func (a *alignment) slideKept() {
+	maxSlide := a.rules.Inventory.MaxSlide.Value
 	hs := a.hunks()
 	for k, h := range hs {
 		if h.b1 != h.b2 || h.a1 == h.a2 {
@@ -387,7 +384,7 @@ const maxReDiff = 120
 // pipeline wrote a copy of that word over another one and the original
 // word's phrase stands verbatim beside it ("ended on Tuesday . This is
 // the first … , and" → "ended on competition This is the first …
-// competition we Tuesday"). Where a kept run of at most maxSlide tokens
+// competition we Tuesday"). Where a kept run of at most max_kept_copy tokens
 // sits between two differences, the region is aligned again by a
 // shortest edit script alone, and that alignment is taken when it keeps
 // a longer phrase.
@@ -396,7 +393,7 @@ func (a *alignment) reDiffShortAnchors() {
 	for k := 0; k+1 < len(hs); k++ {
 		h1, h2 := hs[k], hs[k+1]
 		kept := h2.a1 - h1.a2
-		if kept > maxKeptCopy || h2.a2-h1.a1 > maxReDiff || h2.b2-h1.b1 > maxReDiff {
+		if kept > a.rules.Inventory.MaxKeptCopy.Value || h2.a2-h1.a1 > maxReDiff || h2.b2-h1.b1 > maxReDiff {
 			continue
 		}
 		if h1.a1 == h1.a2 && h2.a1 == h2.a2 || h1.b1 == h1.b2 && h2.b1 == h2.b2 {

@@ -1,7 +1,6 @@
 package align
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -68,27 +67,28 @@ func (a *alignment) draft(s substitution, v verdict) (draft, bool) {
 	if s.b1 < s.b2 {
 		d.f.Start, d.f.End = a.rt[s.b1].Start, a.rt[s.b2-1].End
 	}
-	restore := model.Proposal{Text: x, Note: "restore the original words"}
+	msg, note := &a.rules.Messages, &a.rules.Notes
+	restore := model.Proposal{Text: x, Note: note.Restore}
 	switch v.kind {
 	case correct:
 		d.f.Category = model.Substitution
-		d.f.Message = fmt.Sprintf("%q replaced by its representative: check that it names the right entity", x)
+		d.f.Message = fill(msg.Substitution, x, y, "")
 		d.f.Proposals = []model.Proposal{restore}
 	case possessive:
 		d.f.Category = model.Possessive
-		d.f.Message = fmt.Sprintf("the possessive %q became a bare mention", x)
+		d.f.Message = fill(msg.Possessive, x, y, "")
 		d.f.Proposals = []model.Proposal{restore}
 		if !endsWithClitic(a.rt[s.b2-1].Text(a.doc.Text)) {
-			d.f.Proposals = append(d.f.Proposals, model.Proposal{Text: y + a.clitic(), Note: "keep the mention, make it possessive"})
+			d.f.Proposals = append(d.f.Proposals, model.Proposal{Text: y + a.clitic(), Note: note.MakePossessive})
 		}
 	case quoted:
 		d.f.Category = model.Quote
-		d.f.Message = fmt.Sprintf("a substitution changed the quoted words %q", x)
-		d.f.Proposals = []model.Proposal{restore, {Text: x + " [" + y + "]", Note: "keep the quotation, name the entity in brackets"}}
+		d.f.Message = fill(msg.Quoted, x, y, "")
+		d.f.Proposals = []model.Proposal{restore, {Text: x + " [" + y + "]", Note: note.BracketEntity}}
 	case inserted:
 		d.f.Category = model.Other
-		d.f.Message = "these words are not in the original"
-		d.f.Proposals = []model.Proposal{{Text: "", Note: "remove the added words"}}
+		d.f.Message = fill(msg.Inserted, x, y, "")
+		d.f.Proposals = []model.Proposal{{Text: "", Note: note.RemoveAdded}}
 	case deleted:
 		return a.deletion(s, v, x)
 	case drifted:
@@ -105,8 +105,8 @@ func (a *alignment) draft(s substitution, v verdict) (draft, bool) {
 // in the mention's place and give the lost words back.
 func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	d.f.Category = model.Overwrite
-	d.f.Message = fmt.Sprintf("%q landed after its mention and overwrote %q", y, x)
-	d.f.Proposals = []model.Proposal{{Text: x, Note: "restore the original words"}}
+	d.f.Message = fill(a.rules.Messages.Drifted, x, y, "")
+	d.f.Proposals = []model.Proposal{{Text: x, Note: a.rules.Notes.Restore}}
 	if !a.keptBefore(s) {
 		return
 	}
@@ -115,7 +115,7 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	cls := a.origClass(s.a1 - 1)
 	var moved string
 	switch {
-	case cls == lexicon.Poss && (prev != "her" || a.herIsDeterminer(s.a1-1)):
+	case cls == lexicon.Poss && (!a.rules.words.possOrObj.HasLower(prev) || a.determinerNext(s.a1-1)):
 		moved = y + a.clitic() + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
 	case cls == lexicon.Subj || cls == lexicon.Obj || cls == lexicon.ItYou || prev == lastRep:
 		moved = y + a.orig.Text[a.ot[s.a1-1].End:a.ot[s.a2-1].End]
@@ -129,9 +129,9 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 	d.a1--
 	d.f.Start = a.rt[s.b1-1].Start
 	full := a.origText(s.a1-1, s.a2)
-	d.f.Proposals = []model.Proposal{{Text: full, Note: "restore the original words"}}
+	d.f.Proposals = []model.Proposal{{Text: full, Note: a.rules.Notes.Restore}}
 	if moved != full {
-		d.f.Proposals = append(d.f.Proposals, model.Proposal{Text: moved, Note: "keep the resolution at its mention, give the lost words back"})
+		d.f.Proposals = append(d.f.Proposals, model.Proposal{Text: moved, Note: a.rules.Notes.MoveResolution})
 	}
 }
 
@@ -140,7 +140,7 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 // empty.
 func (a *alignment) deletion(s substitution, v verdict, x string) (draft, bool) {
 	d := draft{f: model.Finding{Rule: "align", Confidence: v.conf, Category: model.Overwrite, Original: &x,
-		Message: fmt.Sprintf("the original words %q were lost", x)}}
+		Message: fill(a.rules.Messages.Deleted, x, "", "")}}
 	switch {
 	case s.b1 > 0 && s.a1 > 0 && int(a.back[s.b1-1]) == s.a1-1:
 		d.a1, d.a2 = s.a1-1, s.a2
@@ -151,7 +151,7 @@ func (a *alignment) deletion(s substitution, v verdict, x string) (draft, bool) 
 	default:
 		return draft{}, false // nothing kept to attach to: the pairing check refuses such texts
 	}
-	d.f.Proposals = []model.Proposal{{Text: a.origText(d.a1, d.a2), Note: "restore the original words"}}
+	d.f.Proposals = []model.Proposal{{Text: a.origText(d.a1, d.a2), Note: a.rules.Notes.Restore}}
 	return d, true
 }
 
@@ -168,8 +168,8 @@ func (a *alignment) joinOverlaps(ds []draft) []draft {
 			p.f.Confidence = max(p.f.Confidence, d.f.Confidence)
 			x := a.origText(p.a1, p.a2)
 			p.f.Original = &x
-			p.f.Message = "several substitutions overlap here: " + p.f.Message
-			p.f.Proposals = []model.Proposal{{Text: x, Note: "restore the original words"}}
+			p.f.Message = fill(a.rules.Messages.Overlap, "", "", p.f.Message)
+			p.f.Proposals = []model.Proposal{{Text: x, Note: a.rules.Notes.Restore}}
 			continue
 		}
 		out = append(out, d)

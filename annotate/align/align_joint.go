@@ -14,11 +14,8 @@ import (
 // left of slice i that slice i did not, so kj ≤ ki + (the slices between
 // written before tj); one representative twice (one turn, left to right)
 // makes it an equality. The joint cut chooses each slice's mention among
-// its best few so that the chosen drifts keep these ties.
-
-// jointCandidates is how many of a slice's best mentions the joint cut
-// weighs.
-const jointCandidates = 4
+// its best few (joint_candidates) so that the chosen drifts keep these
+// ties.
 
 // maxJointWork bounds the joint search: cuts times the choices of
 // mentions it may weigh. Longer hunks are cut slice by slice.
@@ -31,11 +28,12 @@ type mentionAt struct {
 }
 
 // mentionsBefore lists the best phrases of l original tokens starting k
-// ≤ maxDrift tokens before p as mentions of the entity with the content
-// words words, best first, at most jointCandidates (see mentionBefore).
+// ≤ max_drift tokens before p as mentions of the entity with the content
+// words words, best first, at most joint_candidates (see mentionBefore).
 func (a *alignment) mentionsBefore(words map[string]bool, p, l, window int) []mentionAt {
+	r := &a.rules.Split
 	var out []mentionAt
-	for k := 0; k <= maxDrift && k <= p; k++ {
+	for k := 0; k <= r.MaxDrift.Value && k <= p; k++ {
 		if p-k+l > len(a.ot) {
 			continue
 		}
@@ -45,12 +43,12 @@ func (a *alignment) mentionsBefore(words map[string]bool, p, l, window int) []me
 		}
 		v *= a.wholeness(p-k, l)
 		if k > window {
-			v *= beyondBound
+			v *= r.BeyondBound.Value
 		}
 		out = append(out, mentionAt{k, v})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].v > out[j].v })
-	return out[:min(len(out), jointCandidates)]
+	return out[:min(len(out), r.JointCandidates.Value)]
 }
 
 // driftTied reports whether drifts k[i] and k[j] of slices i < j (k < 0:
@@ -82,15 +80,15 @@ func driftTied(i, j int, k, lens, reps, turn []int) bool {
 }
 
 // jointCuts cuts n replaced tokens among the representatives reps
-// (turns turn) like bestCuts, but scores the slices' mentions jointly:
-// lengthScore(k, from, l) is a slice's score without its mention,
-// mentions(k, from, l) its candidate mentions. It returns nil when the
-// hunk has too many cuts to enumerate.
-func jointCuts(n int, reps, turn []int, lengthScore func(k, from, l int) float64, mentions func(k, from, l int) []mentionAt) []int {
+// (turns turn) like bestCuts, but scores the slices' mentions jointly,
+// weighed as r says: lengthScore(k, from, l) is a slice's score without
+// its mention, mentions(k, from, l) its candidate mentions. It returns
+// nil when the hunk has too many cuts to enumerate.
+func jointCuts(r *splitRules, n int, reps, turn []int, lengthScore func(k, from, l int) float64, mentions func(k, from, l int) []mentionAt) []int {
 	m := len(reps)
 	work := binomial(n-1, m-1)
 	for range m {
-		if work *= jointCandidates + 1; work > maxJointWork {
+		if work *= r.JointCandidates.Value + 1; work > maxJointWork {
 			return nil
 		}
 	}
@@ -133,7 +131,7 @@ func jointCuts(n int, reps, turn []int, lengthScore func(k, from, l int) float64
 				cand[i] = mentions(i, f, lens[i])
 				f += lens[i]
 			}
-			if v += mentionWeight * mentionSum(0, cand); v > bestV {
+			if v += r.MentionWeight.Value * mentionSum(0, cand); v > bestV {
 				bestV, best = v, append([]int(nil), lens...)
 			}
 			return

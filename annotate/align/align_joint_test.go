@@ -49,16 +49,16 @@ func TestJointCuts(t *testing.T) {
 	flat := func(k, from, l int) float64 { return 0 }
 	find := func(k, from, l int) []mentionAt { return mentions[[3]int{k, from, l}] }
 	// Turns 0 then 1: the second slice was pushed by the first.
-	if got := jointCuts(3, []int{0, 1}, []int{0, 1}, flat, find); !slices.Equal(got, []int{1, 2}) {
+	if got := jointCuts(&shipped(t).Split, 3, []int{0, 1}, []int{0, 1}, flat, find); !slices.Equal(got, []int{1, 2}) {
 		t.Errorf("jointCuts = %v, want [1 2]", got)
 	}
 	// Turns 1 then 0: both cuts keep the ties (the second slice saw
 	// no more than the first); on a tie the earlier slice takes more.
-	if got := jointCuts(3, []int{0, 1}, []int{1, 0}, flat, find); !slices.Equal(got, []int{2, 1}) {
+	if got := jointCuts(&shipped(t).Split, 3, []int{0, 1}, []int{1, 0}, flat, find); !slices.Equal(got, []int{2, 1}) {
 		t.Errorf("jointCuts, later turn first = %v, want [2 1]", got)
 	}
 	// Too many cuts to weigh jointly: left to bestCuts.
-	if got := jointCuts(400, []int{0, 1, 2, 3, 4}, []int{0, 1, 2, 3, 4}, flat, find); got != nil {
+	if got := jointCuts(&shipped(t).Split, 400, []int{0, 1, 2, 3, 4}, []int{0, 1, 2, 3, 4}, flat, find); got != nil {
 		t.Errorf("jointCuts of a long hunk = %v, want nil", got)
 	}
 }

@@ -8,30 +8,18 @@ import (
 	"corefix/model"
 )
 
-// Pairing limits. On the GUM news articles an original and its resolution
-// align at least 69% of their tokens even under heavy drift, while an
-// original and another article's resolution align at most 12% (function
-// words and punctuation); the limit sits between, nearer the unrelated
-// side so a heavily resolved text is not refused. Short texts are too
-// small to judge: one substitution in a five-word sentence already moves
-// the share a lot.
-const (
-	minPairTokens = 30
-	minAligned    = 0.4
-	// maxNormalised differences that vanish when spaces, quotes and
-	// dashes are normalised: no substitution produces one, so a few mean
-	// the two texts were normalised differently.
-	maxNormalised = 2
-)
-
 // checkPairing refuses texts that are not an original and its resolution,
-// with one error instead of a finding at every token.
+// with one error instead of a finding at every token: too small a share
+// of their tokens aligns (texts too short to judge pass), or a few
+// differences vanish when spacing, case, quotes and dashes are
+// normalised, which no substitution produces (rules.json, "pairing").
 func (a *alignment) checkPairing() error {
+	p := &a.rules.Pairing
 	n := max(len(a.ot), len(a.rt))
-	if n >= minPairTokens {
-		if share := float64(a.matched()) / float64(n); share < minAligned {
+	if n >= p.MinTokens.Value {
+		if share := float64(a.matched()) / float64(n); share < p.MinAlignedShare.Value {
 			return fmt.Errorf("%s does not look like the original of %s: only %.0f%% of their tokens align (at least %.0f%% expected); another article?",
-				name(a.orig), name(a.doc), 100*share, 100*minAligned)
+				name(a.orig), name(a.doc), 100*share, 100*p.MinAlignedShare.Value)
 		}
 	}
 	var styled, cased int
@@ -56,7 +44,7 @@ func (a *alignment) checkPairing() error {
 	}
 	// Case alone changes legitimately ("We" → "we" inside a quotation), so
 	// it counts only when it is most of what differs.
-	if styled >= maxNormalised || cased >= maxNormalised && 2*cased > len(hs) {
+	if styled >= p.NormalisedDifferences.Value || cased >= p.NormalisedDifferences.Value && 2*cased > len(hs) {
 		return fmt.Errorf("%s and %s differ in %d places only by spacing, case, quotes or dashes (e.g. %s): give both texts the same tokenisation and normalisation",
 			name(a.orig), name(a.doc), styled+cased, example)
 	}

@@ -11,28 +11,22 @@ import "slices"
 // because both phrases end with it, and the substitution is a correct one
 // of a whole mention.
 
-// minPhraseCopies is how many more times than the original the resolved
-// text must hold such a phrase: a representative recurs, one possessor
-// resolved before a noun that happens to follow it in the original
-// ("his photography" → "Warhol ’s photography") adds one copy.
-const minPhraseCopies = 2
-
-// maxPhraseTail is how many kept words after a substitution may complete
-// a representative.
-const maxPhraseTail = 2
-
-// phraseRep reports whether s's resolved side and the next one or two
-// kept content words form a phrase of the original that the resolved
-// text holds at least minPhraseCopies more times: a representative
-// written whole over a whole mention.
+// phraseRep reports whether s's resolved side and the next few kept
+// content words (max_phrase_tail) form a phrase of the original that the
+// resolved text holds at least min_phrase_copies more times: a
+// representative written whole over a whole mention. A representative
+// recurs; one possessor resolved before a noun that happens to follow it
+// in the original ("his photography" → "Warhol ’s photography") adds one
+// copy.
 func (a *alignment) phraseRep(s substitution) bool {
-	for j := 1; j <= maxPhraseTail; j++ {
+	r := &a.rules.Inventory
+	for j := 1; j <= r.MaxPhraseTail.Value; j++ {
 		if s.a2+j > len(a.ot) || s.b2+j > len(a.rt) || a.match[s.a2+j-1] != int32(s.b2+j-1) ||
 			!isContent(a.origClass(s.a2+j-1)) {
 			return false
 		}
 		p := a.rid[s.b1 : s.b2+j]
-		if n := occurrences(a.oid, p); n > 0 && occurrences(a.rid, p) >= n+minPhraseCopies {
+		if n := occurrences(a.oid, p); n > 0 && occurrences(a.rid, p) >= n+r.MinPhraseCopies.Value {
 			return true
 		}
 	}

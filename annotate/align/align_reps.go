@@ -85,14 +85,9 @@ func key(ids []int32) string {
 // inserted text is not one (and would make the search quadratic).
 const maxRepLen = 64
 
-// maxJoinGap is the longest run of aligned tokens inside one
-// representative that the inventory bridges: Myers aligns a "President"
-// or a "the" inside "U.S. President Donald Trump", rarely more.
-const maxJoinGap = 2
-
 // inventory collects representative candidates: the inserted side of
-// every hunk, and of runs of up to three hunks joined across at most
-// maxJoinGap aligned tokens (a representative Myers cut apart), counting
+// every hunk, and of runs of up to join_hunks hunks joined across at most
+// max_join_gap aligned tokens (a representative Myers cut apart), counting
 // how many hunks inserted each exactly. A candidate is trusted when it
 // recurs, or when the original contains it: resolvers take their
 // representatives from the text itself.
@@ -114,6 +109,7 @@ func (a *alignment) inventory() []rep {
 			inv[n].count++
 		}
 	}
+	r := &a.rules.Inventory
 	hs := a.hunks()
 	for k, h := range hs {
 		if h.b1 == h.b2 {
@@ -132,7 +128,7 @@ func (a *alignment) inventory() []rep {
 				add(run, false)
 			}
 		}
-		for l := k + 1; l < len(hs) && l <= k+2 && hs[l].b1-hs[l-1].b2 <= maxJoinGap; l++ {
+		for l := k + 1; l < len(hs) && l < k+r.JoinHunks.Value && hs[l].b1-hs[l-1].b2 <= r.MaxJoinGap.Value; l++ {
 			if hs[l].b1 < hs[l].b2 {
 				joined := a.rid[h.b1:hs[l].b2]
 				add(joined, false)
@@ -401,7 +397,7 @@ func (a *alignment) keptCopies(inv *[]rep, occs []occurrence) []occurrence {
 			continue
 		}
 		end := hs[k+1].b1
-		if end-h.b2 < 2 || end-h.b2 > maxKeptCopy || !a.keptRun(h.b2, end) || !slices.Contains(a.rid[h.b2:end], a.rid[j]) {
+		if end-h.b2 < 2 || end-h.b2 > a.rules.Inventory.MaxKeptCopy.Value || !a.keptRun(h.b2, end) || !slices.Contains(a.rid[h.b2:end], a.rid[j]) {
 			continue
 		}
 		*inv = append(*inv, rep{ids: a.rid[h.b2:end], trusted: true})
@@ -409,10 +405,6 @@ func (a *alignment) keptCopies(inv *[]rep, occs []occurrence) []occurrence {
 	}
 	return out
 }
-
-// maxKeptCopy is the longest kept run keptCopies takes for a copy: a
-// name, not a clause.
-const maxKeptCopy = 5
 
 // keptRun reports whether resolved tokens [b1, b2) are all aligned, in a
 // row, with original tokens.

@@ -22,39 +22,9 @@ import (
 // turns (align_joint.go). The mentions of one entity also tend to have
 // one length (a pronoun, a surname), so the slice lengths seen for r
 // elsewhere in the article add their likelihood. A slice never ends
-// inside a word of the corpus.
-//
-// Measured no better on GUM, so not kept: bounding k by the drift of r's
-// unambiguous slices before and after (which never decreases along one
-// entity); predicting k from the offset between bound and drift at r's
-// nearest unmistakable slices (that offset is constant between
-// neighbours for three in four of the gold mentions, but the slices found
-// unmistakable are few and sometimes wrong); counting a determiner and a
-// noun, or any whole noun phrase, as a mention of any entity; mentions
-// of one hunk never crossing; no mention before r's first; a plural's s
-// and a name's initials ("NPP") as shared words; a slice-length prior
-// pooled over the article's representatives. Nor, in a second round, an
-// exact drift replayed from the differences instead of the bound (the
-// savings of earlier turns left of the slice, counting in-place mentions
-// the diff shows in part and identical ones kept whole): it equals the
-// true drift for only 54% of GUM's slices (88% within two), because a
-// mention replaced in place by its own words leaves no trace, and windows
-// of any width around it, a whole-noun-phrase score for mentions sharing
-// no word, an article-wide cap on slice length or a lighter length prior
-// cut at best one hunk more right, and others wrong.
-
-// maxDrift is how far left of a replaced slice its mention is looked for
-// at most: drift grows by one token per earlier multi-token mention, a
-// few dozen in a long article.
-const maxDrift = 40
-
-// beyondBound discounts a mention found further left than driftBound
-// allows: the bound misses savings no difference shows.
-const beyondBound = 0.7
-
-// driftSlack is what driftBound adds for savings no difference shows (a
-// later mention equal to its representative, replaced in place).
-const driftSlack = 2
+// inside a word of the corpus. The weights and bounds are in rules.json
+// ("split"); other bounds and scores measured no better (measurements:
+// docs/experiments.md).
 
 // turns returns each representative's turn in the pipeline: clusters are
 // rewritten in the order of their first mentions, the representatives,
@@ -74,13 +44,13 @@ func (a *alignment) turns(inv []rep) []int {
 // the slices before p of representatives whose turn came earlier, and of
 // r itself, each saving its length less one per representative, and the
 // first mentions of those representatives, which the pipeline replaced
-// by themselves. (On GUM the bound plus driftSlack holds for 97% of the
-// substitutions, with an average window of 25 tokens against 36 for all
-// savings before p.)
+// by themselves. The bound plus drift_slack holds for nearly all of GUM's
+// substitutions, in a much narrower window than all savings before p
+// (measurements: docs/experiments.md).
 func (a *alignment) driftBound(done []substitution, used map[int]bool, inv []rep, turn []int, r, p int) int {
 	mine := turn[r]
 	earlier := func(q int) bool { return q == r || mine < 0 || turn[q] >= 0 && turn[q] < mine }
-	bound := driftSlack
+	bound := a.rules.Split.DriftSlack.Value
 	for q := range used {
 		if f := turn[q]; earlier(q) && f >= 0 && f < p {
 			bound += len(inv[q].ids) - 1
@@ -99,14 +69,6 @@ func (a *alignment) driftBound(done []substitution, used map[int]bool, inv []rep
 	}
 	return bound
 }
-
-// maxMentionLen is the longest slice whose mention is looked for: most
-// mentions are a few tokens, and longer ones rarely decide a cut.
-const maxMentionLen = 8
-
-// mentionWeight is how much a mention of the right length in the original
-// outweighs the slice lengths seen elsewhere (log-likelihood units).
-const mentionWeight = 3
 
 // splitWord is the score of a slice that ends inside a word: never
 // chosen while another cut exists.
@@ -150,14 +112,14 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 				// slice never ends inside one ("vs." is one cell).
 				return splitWord
 			}
-			return lengthLogp(lengths[s.reps[k]], l)
+			return lengthLogp(lengths[s.reps[k]], l, a.rules.Split.LengthPrior.Value)
 		}
 		// The joint cut (align_joint.go) weighs a slice's few best
 		// mentions, computed once per (representative, start, length)
 		// and only for lengths a mention is likely to have.
 		cands := make(map[[3]int][]mentionAt)
-		cuts := jointCuts(n, s.reps, turn, lengthScore, func(k, from, l int) []mentionAt {
-			if l > maxMentionLen {
+		cuts := jointCuts(&a.rules.Split, n, s.reps, turn, lengthScore, func(k, from, l int) []mentionAt {
+			if l > a.rules.Split.MaxMentionLen.Value {
 				return nil
 			}
 			key := [3]int{k, from, l}
@@ -211,10 +173,11 @@ func (a *alignment) contentWords(ids []int32) map[string]bool {
 // starting k ≤ window tokens before original token p (k = 0: a slice may
 // be its own mention) as a mention of the entity whose representative
 // has the content words words; a phrase that is not a whole noun phrase
-// keeps partMention of its score.
+// keeps part of its score (wholeness).
 func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float64 {
+	r := &a.rules.Split
 	best := 0.0
-	for k := 0; k <= maxDrift && k <= p; k++ {
+	for k := 0; k <= r.MaxDrift.Value && k <= p; k++ {
 		if p-k+l > len(a.ot) {
 			continue
 		}
@@ -223,7 +186,7 @@ func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float
 			v *= a.wholeness(p-k, l)
 		}
 		if k > window {
-			v *= beyondBound
+			v *= r.BeyondBound.Value
 		}
 		best = max(best, v)
 	}
@@ -233,11 +196,11 @@ func (a *alignment) mentionBefore(words map[string]bool, p, l, window int) float
 // mentionScore scores original tokens [start, start+l) as a mention of
 // the entity whose representative has the content words words: the share
 // of its tokens that are such words, a leading determiner counting with
-// them; a lone pronoun fits any entity, so it scores half. A phrase
-// across a sentence end is no mention.
+// them; a lone pronoun fits any entity, so it scores pronoun_mention. A
+// phrase across a sentence end is no mention.
 func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
 	if l == 1 && lexicon.IsPronoun(a.origClass(start)) {
-		return 0.5
+		return a.rules.Split.PronounMention.Value
 	}
 	hits := 0
 	for i := start; i < start+l; i++ {
@@ -265,32 +228,33 @@ func (a *alignment) mentionScore(words map[string]bool, start, l int) float64 {
 // mention evidence is computed once per (representative, start, length).
 func (a *alignment) cutApart(s substitution, words []map[string]bool, window []int, lengthScore func(k, from, l int) float64) []int {
 	n, m := s.a2-s.a1, len(s.reps)
-	evidence := make([]float64, m*n*maxMentionLen)
+	maxLen, weight := a.rules.Split.MaxMentionLen.Value, a.rules.Split.MentionWeight.Value
+	evidence := make([]float64, m*n*maxLen)
 	for i := range evidence {
 		evidence[i] = -1
 	}
 	return bestCuts(n, m, func(k, from, l int) float64 {
 		v := lengthScore(k, from, l)
-		if l > maxMentionLen || v == splitWord {
+		if l > maxLen || v == splitWord {
 			return v
 		}
-		e := &evidence[(k*n+from)*maxMentionLen+l-1]
+		e := &evidence[(k*n+from)*maxLen+l-1]
 		if *e < 0 {
 			*e = a.mentionBefore(words[k], s.a1+from, l, window[k])
 		}
-		return v + mentionWeight**e
+		return v + weight**e
 	})
 }
 
 // lengthLogp is the log-likelihood of a slice of l tokens for a
 // representative whose other slices had the lengths seen: add-one
-// smoothing over a prior that halves with each token.
-func lengthLogp(seen map[int]int, l int) float64 {
+// smoothing over a prior that multiplies by prior with each token.
+func lengthLogp(seen map[int]int, l int, prior float64) float64 {
 	total := 0
 	for _, c := range seen {
 		total += c
 	}
-	return math.Log((float64(seen[l]) + math.Pow(0.5, float64(l))) / float64(total+1))
+	return math.Log((float64(seen[l]) + math.Pow(prior, float64(l))) / float64(total+1))
 }
 
 // bestCuts splits n replaced tokens into m slices of at least one token,

@@ -522,7 +522,7 @@ func TestBestCuts(t *testing.T) {
 		{4, []int{0, 0, 1}, []int{1, 1, 2}},
 	}
 	for _, tt := range tests {
-		got := bestCuts(tt.n, len(tt.reps), func(k, _, l int) float64 { return lengthLogp(lengths[tt.reps[k]], l) })
+		got := bestCuts(tt.n, len(tt.reps), func(k, _, l int) float64 { return lengthLogp(lengths[tt.reps[k]], l, 0.5) })
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("bestCuts(%d, %v) = %v, want %v", tt.n, tt.reps, got, tt.want)
 		}
@@ -552,7 +552,7 @@ func TestDriftRoom(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+		a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res), shipped(t))
 		if got := a.driftRoom(a.substitutions()); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: driftRoom = %v, want %v", tt.name, got, tt.want)
 		}
@@ -695,7 +695,7 @@ func TestReDiffShortAnchors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res))
+			a := newAlignment(model.NewDocument("o", "", tt.orig), model.NewDocument("r", "", tt.res), shipped(t))
 			for i := range a.match {
 				a.match[i] = -1
 			}
@@ -722,7 +722,7 @@ func TestReDiffShortAnchors(t *testing.T) {
 func TestDriftBound(t *testing.T) {
 	orig := "Jeff Sessions spoke . The White House said so . Then the attorney general left and the press office wrote . Later she called ."
 	res := "Jeff Sessions spoke . The White House said so . Then Jeff Sessions left and The White House wrote . Later she called ."
-	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", res))
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", res), shipped(t))
 	inv := a.inventory()
 	subs := a.substitutions()
 	turn := a.turns(inv)
@@ -747,7 +747,8 @@ func TestDriftBound(t *testing.T) {
 	// slice; the White House (first at token 4) also everything of
 	// Sessions' before it.
 	got := []int{a.driftBound(subs, used, inv, turn, sessions, end), a.driftBound(subs, used, inv, turn, house, end)}
-	want := []int{driftSlack + 1 + 2, driftSlack + 1 + 2 + 2 + 2}
+	slack := a.rules.Split.DriftSlack.Value
+	want := []int{slack + 1 + 2, slack + 1 + 2 + 2 + 2}
 	if !slices.Equal(got, want) {
 		t.Errorf("driftBound = %v, want %v", got, want)
 	}
@@ -800,7 +801,7 @@ func TestUnpairOwnWord(t *testing.T) {
 // words, like a leading determiner.
 func TestMentionScore(t *testing.T) {
 	orig := "Critics said New Zealand 's flag and the New Zealand flag differ ."
-	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig))
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig), shipped(t))
 	words := map[string]bool{"new": true, "zealand": true}
 	tests := []struct {
 		start, l int
@@ -824,7 +825,7 @@ func TestMentionScore(t *testing.T) {
 func TestWholePhrase(t *testing.T) {
 	orig := "Yesterday the Cruise video reached New Zealand 's schools , and her mother saw it . " +
 		"Members of NPP DAB 's council met FIRST Global staff ."
-	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig))
+	a := newAlignment(model.NewDocument("o", "", orig), model.NewDocument("r", "", orig), shipped(t))
 	tests := []struct {
 		start, l int
 		want     bool

@@ -4,4 +4,9 @@
 // substitution at its mention, a possessive turned bare, a copy that
 // drifted and overwrote other words (the lost words known), or a change
 // inside a quotation — with the original words as the first proposal.
+//
+// The code holds the conditions; what they are tuned by is data: the
+// confidences, thresholds, weights and finding texts in rules.json, the
+// word lists as classes of package lexicon. Both are loaded once, checked
+// on load, and handed to each alignment.
 package align

@@ -26,6 +26,7 @@ func (g Agreement) Detect(doc *model.Document) []model.Finding {
 func (g Agreement) detect(a *Analysis) []model.Finding {
 	var inside []bool
 	var out []model.Finding
+	rules := &a.rules().Agreement
 	for _, m := range a.mentions() {
 		if m.first || !a.disagrees(m.i, m.j) {
 			continue
@@ -33,20 +34,19 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 		if inside == nil {
 			inside = a.quoted()
 		}
-		f := model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Antecedent,
-			Rule: g.Name(), Confidence: 0.7,
-			Message:   "the verb after this mention agrees with another person or number: it replaced a pronoun such as I, we or they",
-			Proposals: []model.Proposal{{Text: a.pronounFor(m.j + 1), Note: "the pronoun the verb agrees with"}},
-		}
+		category, rule := model.Antecedent, &rules.OutsideQuote
 		if inside[m.i] {
-			f.Category = model.Quote
-			f.Message = "inside a quotation, a mention whose verb agrees with I, we or you: the speaker's own words were replaced"
+			category, rule = model.Quote, &rules.InsideQuote
 		}
+		pron := a.pronounFor(m.j + 1)
 		if a.SentenceStart(m.i) {
-			f.Proposals[0].Text = capitalise(f.Proposals[0].Text)
+			pron = capitalise(pron)
 		}
-		out = append(out, f)
+		out = append(out, model.Finding{
+			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: category,
+			Rule: g.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.AgreeingPronoun}},
+		})
 	}
 	return out
 }
@@ -64,15 +64,14 @@ func (a *Analysis) disagrees(i, j int) bool {
 		return false
 	}
 	w := a.text(j + 1)
-	switch w {
-	case "am", "are", "were", "have", "do", "'m", "’m", "'re", "’re", "'ve", "’ve":
+	if vocab().notThirdSingular.Has(w) {
 		return true
 	}
 	// A base form is a lexicon verb whose -s form is one too: "think"
-	// (thinks), "want" (wants).
-	switch w {
-	case "put", "cut", "set", "hit", "let", "read", "quit", "cost", "spread", "shut", "beat":
-		return false // the past tense looks like the base form
+	// (thinks), "want" (wants); not one whose past tense looks the same
+	// ("put", "read").
+	if vocab().unchangedPast.Has(w) {
+		return false
 	}
 	lex := lexicon.Lexicon()
 	c, ok := lex[w]
@@ -84,12 +83,7 @@ func (a *Analysis) disagrees(i, j int) bool {
 // infinitive ("helped Smith leave", "let the team go"), which agrees
 // with nothing.
 func bareInfinitive(w string) bool {
-	switch strings.ToLower(w) {
-	case "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made", "making",
-		"see", "sees", "saw", "seen", "watch", "watched", "hear", "heard", "have", "has", "had":
-		return true
-	}
-	return false
+	return vocab().bareInfinitive.HasLower(w)
 }
 
 // clauseStart reports whether a subject may begin at token i: after a
@@ -100,8 +94,7 @@ func (a *Analysis) clauseStart(i int) bool {
 	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh, lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
 		return true
 	case lexicon.Conj:
-		w := strings.ToLower(a.text(i - 1))
-		return w != "and" && w != "or" && w != "nor"
+		return !vocab().listConjunction.HasLower(a.text(i - 1))
 	}
 	return false
 }
@@ -110,8 +103,7 @@ func (a *Analysis) clauseStart(i int) bool {
 // with: I for am, we otherwise (news quotes speak for a group more often
 // than for a listener).
 func (a *Analysis) pronounFor(v int) string {
-	switch strings.ToLower(a.text(v)) {
-	case "am", "'m", "’m":
+	if vocab().firstPersonVerb.HasLower(a.text(v)) {
 		return "I"
 	}
 	return "we"

@@ -15,6 +15,8 @@ type Analysis struct {
 	toks  []model.Token
 	cls   []lexicon.Class
 	words []uint64 // wordHash of each token's text, for phrase hashes
+	// rulebook holds the hand rules' confidences and messages (Params.Rules).
+	rulebook *Rules
 
 	recurring []mention // computed on first use by mentions
 	found     bool
@@ -29,7 +31,14 @@ type Analysis struct {
 	repsDone  bool
 }
 
+// Analyze tokenises and classifies doc for the detectors (and for exact
+// mode's view of the resolved text), with the shipped hand rules.
 func Analyze(doc *model.Document) *Analysis {
+	return analyze(doc, shippedRules())
+}
+
+// analyze is Analyze applying the hand rules r.
+func analyze(doc *model.Document, r *Rules) *Analysis {
 	toks := doc.Tokens()
 	lex := lexicon.Lexicon()
 	cls := make([]lexicon.Class, len(toks))
@@ -39,7 +48,7 @@ func Analyze(doc *model.Document) *Analysis {
 		cls[i] = lexicon.Classify(w, lex)
 		words[i] = wordHash(w)
 	}
-	return &Analysis{doc: doc, toks: toks, cls: cls, words: words}
+	return &Analysis{doc: doc, toks: toks, cls: cls, words: words, rulebook: r}
 }
 
 // text returns token i's text, or "" outside the document, so the

@@ -23,20 +23,21 @@ func (c Collision) Detect(doc *model.Document) []model.Finding {
 
 func (c Collision) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
+	note := a.rules().Notes.TypeWord
 	for i := 1; i < len(a.toks); i++ {
-		if why := a.strayPronoun(i); why != "" {
+		if r := a.strayPronoun(i); r != nil {
 			out = append(out, model.Finding{
 				Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Overwrite,
-				Rule: c.Name(), Confidence: 0.75, Message: why,
-				Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten word"}},
+				Rule: c.Name(), Confidence: r.Confidence, Message: r.Message,
+				Proposals: []model.Proposal{{Text: model.Placeholder, Note: note}},
 			})
 			continue
 		}
-		why := a.collision(i)
-		if why == "" {
-			why = a.dangling(i)
+		r := a.collisionRule(i)
+		if r == nil {
+			r = a.dangling(i)
 		}
-		if why == "" {
+		if r == nil {
 			continue
 		}
 		// Which of the two is the copy depends on how far the
@@ -45,66 +46,79 @@ func (c Collision) detect(a *Analysis) []model.Finding {
 		j := a.phraseEnd(i)
 		out = append(out, model.Finding{
 			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
-			Rule: c.Name(), Confidence: 0.9, Message: why,
-			Proposals: []model.Proposal{{Text: a.text(i-1) + " " + model.Placeholder, Note: "type the overwritten word"}},
+			Rule: c.Name(), Confidence: r.Confidence, Message: r.Message,
+			Proposals: []model.Proposal{{Text: a.text(i-1) + " " + model.Placeholder, Note: note}},
 		})
 		i = j + 1
 	}
 	return out
 }
 
-// collision says why token i cannot follow token i-1, or "" when it can.
+// collision says why token i cannot follow token i-1, or "" when it can:
+// the drift evidence asks only whether (collisionRule says which rule).
 func (a *Analysis) collision(i int) string {
+	if r := a.collisionRule(i); r != nil {
+		return r.Message
+	}
+	return ""
+}
+
+// collisionRule returns the rule by which token i cannot follow token
+// i-1, or nil when it can.
+func (a *Analysis) collisionRule(i int) *Rule {
 	p, c := a.cls[i-1], a.cls[i]
 	switch p {
 	case lexicon.Subj, lexicon.ItYou, lexicon.Poss, lexicon.Obj, lexicon.Det:
 	default:
 		if c != lexicon.Subj {
-			return "" // the common case, decided on classes alone
+			return nil // the common case, decided on classes alone
 		}
 	}
+	r := &a.rules().Collision
 	switch {
 	case a.text(i-1) == "i" || a.text(i) == "i":
-		return "" // a lower-case "i" is a list label or a typo, not a pronoun
+		return nil // a lower-case "i" is a list label or a typo, not a pronoun
 	case p == lexicon.Subj || p == lexicon.ItYou && a.capitalised(i-1) && a.SentenceStart(i-1):
 		if lexicon.StartsNP(c) && !quantifier(a.text(i)) && !reflexive(a.text(i)) {
-			return "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten"
+			return &r.SubjectThenPhrase
 		}
 	case p == lexicon.Poss && a.text(i-1) != "her":
 		if lexicon.IsPronoun(c) || c == lexicon.Det && !quantifier(a.text(i)) {
-			return "a possessive is followed directly by a pronoun or determiner: the noun it qualified was overwritten"
+			return &r.PossessiveThenPronoun
 		}
 	case p == lexicon.Obj || p == lexicon.Det && !quantifier(a.text(i-1)):
 		if c == lexicon.Subj || c == lexicon.Obj || c == lexicon.Poss {
-			return "two pronouns in a row: a word between them was overwritten"
+			return &r.TwoPronouns
 		}
 	}
 	if c == lexicon.Subj && a.text(i) != "I" && (p == lexicon.Det && !quantifier(a.text(i-1)) || p == lexicon.Poss || p == lexicon.Prep && !clausal(a.text(i-1))) {
-		return "a subject pronoun after a determiner or preposition: it overwrote the word that stood here"
+		return &r.SubjectAfterDeterminer
 	}
-	return ""
+	return nil
 }
 
-// dangling says why the possessive ’s at token i possesses nothing
-// ("himself Trump’s the Trump’s :"), or "" when a noun follows. After a
-// pronoun or "there" the ’s is "is" or "has" and anything may follow.
-func (a *Analysis) dangling(i int) string {
+// dangling returns the rule by which the possessive ’s at token i
+// possesses nothing ("himself Trump’s the Trump’s :"), or nil when a
+// noun follows. After a pronoun or "there" the ’s is "is" or "has" and
+// anything may follow.
+func (a *Analysis) dangling(i int) *Rule {
 	if a.cls[i] != lexicon.Clitic || a.Class(i-1) != lexicon.Cap && a.Class(i-1) != lexicon.Low || quantifier(a.text(i+1)) || a.doubleGenitive(i) {
-		return ""
+		return nil
 	}
 	// Not before an auxiliary or "not": "the group ’s been", "it 's not".
 	switch a.Class(i + 1) {
 	case lexicon.Det, lexicon.Poss, lexicon.Subj, lexicon.Obj, lexicon.End, lexicon.Comma, lexicon.Conj:
-		return "a possessive ’s is followed by no noun: the word it qualified was overwritten"
+		return &a.rules().Collision.DanglingClitic
 	}
-	return ""
+	return nil
 }
 
 // doubleGenitive reports whether the ’s at token i closes "of" + name
 // ("a friend of Sam ’s", "councillors of DAB ’s ,"), where English leaves
 // the possessed noun out.
 func (a *Analysis) doubleGenitive(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	reach := a.rules().Limits.DoubleGenitiveReach.Value
+	for k := i - 1; k >= 0 && k >= i-reach; k-- {
 		switch a.cls[k] {
 		case lexicon.Cap, lexicon.Low, lexicon.Num:
 			continue
@@ -116,37 +130,34 @@ func (a *Analysis) doubleGenitive(i int) bool {
 	return false
 }
 
-// strayPronoun says why the subject pronoun at token i stands where no
-// clause can start — after a noun and before a preposition, determiner,
-// name or punctuation ("the entire we to travel", "the capital we
-// through") — or "". A copy of a pronoun representative overwrote a word.
-func (a *Analysis) strayPronoun(i int) string {
+// strayPronoun returns the rule by which the subject pronoun at token i
+// stands where no clause can start — after a noun and before a
+// preposition, determiner, name or punctuation ("the entire we to
+// travel", "the capital we through") — or nil. A copy of a pronoun
+// representative overwrote a word.
+func (a *Analysis) strayPronoun(i int) *Rule {
 	if a.cls[i] != lexicon.Subj || a.text(i) == "I" || a.text(i) == "i" {
-		return ""
+		return nil
 	}
 	switch a.Class(i - 1) {
 	case lexicon.Low, lexicon.Cap, lexicon.Num:
 	default:
-		return ""
+		return nil
 	}
 	switch a.Class(i + 1) {
 	case lexicon.Prep, lexicon.Det, lexicon.Cap, lexicon.Num, lexicon.End, lexicon.Comma:
 		if a.Class(i+1) == lexicon.Cap && a.sentenceWord(i+1) {
-			return ""
+			return nil
 		}
-		return "a subject pronoun between a noun and a word no verb could be: it overwrote the word that stood here"
+		return &a.rules().Collision.StrayPronoun
 	}
-	return ""
+	return nil
 }
 
 // quantifier reports whether w may follow a pronoun or determiner ("we
 // all", "they both", "them each").
 func quantifier(w string) bool {
-	switch strings.ToLower(w) {
-	case "all", "both", "each", "every", "either", "neither", "such", "no", "any", "some":
-		return true
-	}
-	return false
+	return vocab().quantifier.HasLower(w)
 }
 
 // reflexive reports whether w is a reflexive pronoun ("they themselves").

@@ -6,10 +6,6 @@ import (
 	"corefix/annotate/lexicon"
 )
 
-// confirmedConf is the confidence for another copy of a representative
-// the document already showed overwriting a word.
-const confirmedConf = 0.6
-
 // confirmedCopies flags the later copies of representatives that the
 // document itself shows being copied over words: a word repeated ("Google
 // Google") or a noun phrase right after a subject pronoun ("they The
@@ -40,8 +36,8 @@ func (a *Analysis) confirmedCopies(name string) []model.Finding {
 		if a.oddCopySlot(i, j) && !a.repeated(j+1) && !a.repeated(i) {
 			out = append(out, model.Finding{
 				Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
-				Rule: name, Confidence: confirmedConf,
-				Message:   "another copy of a representative this document shows overwriting words, in a slot where the writer would hardly have put it",
+				Rule: name, Confidence: a.rules().Recurring.ConfirmedCopy.Confidence,
+				Message:   a.rules().Recurring.ConfirmedCopy.Message,
 				Proposals: a.overwriteFix(""),
 			})
 		}
@@ -88,7 +84,7 @@ func (a *Analysis) findConfirmedReps() map[string][][]string {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if m.first || fits[k] < driftConf || m.i == m.j && a.cls[m.i] == lexicon.Low {
+		if m.first || fits[k] < a.rules().Recurring.ClearMisfit || m.i == m.j && a.cls[m.i] == lexicon.Low {
 			continue
 		}
 		reps = a.addRep(reps, m.i, m.j)

@@ -3,23 +3,15 @@ package detect
 import (
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 
 	"corefix/model"
 )
 
-// featureIndex returns the index of the named feature, or -1.
-func featureIndex(name string) int {
-	for k := range numCopyFeatures {
-		if copyFeatureName(k) == name {
-			return k
-		}
-	}
-	return -1
-}
-
 func TestCopyCandidates(t *testing.T) {
+	t.Parallel()
 	text := "The city council met on Monday . Critics said they the city council the budget . Voters liked the budget and salt . Salt is salt ."
 	a := Analyze(model.NewDocument("t", "", text))
 	var got []string
@@ -35,6 +27,7 @@ func TestCopyCandidates(t *testing.T) {
 }
 
 func TestCopyFeatures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		give   string
@@ -79,8 +72,8 @@ func TestCopyFeatures(t *testing.T) {
 		a.copyFeatures(*last, nil, a.marks, &v)
 		v.dense(x)
 		for name, v := range tt.want {
-			k := featureIndex(name)
-			if k < 0 {
+			k, ok := copyFeatureIndex()[name]
+			if !ok {
 				t.Fatalf("%s: no feature %q", tt.name, name)
 			}
 			if x[k] != v {
@@ -90,19 +83,12 @@ func TestCopyFeatures(t *testing.T) {
 	}
 }
 
-func TestCopyWeightsMatchFeatures(t *testing.T) {
-	if len(copyWeights) != numCopyFeatures {
-		t.Fatalf("%d weights for %d features: retrain (copytrain_test.go)", len(copyWeights), numCopyFeatures)
-	}
-	if !(0 <= copyVeto && copyVeto <= copyThreshold && copyThreshold < 1) {
-		t.Errorf("operating point veto %v threshold %v out of order", copyVeto, copyThreshold)
-	}
-}
-
 // TestCopyScoreBoundedMonotone checks that the score is a probability
 // and grows with every feature of positive weight, and that the
 // confidence scale keeps [0,1], its order, and the operating point at 0.5.
 func TestCopyScoreBoundedMonotone(t *testing.T) {
+	t.Parallel()
+	s := shippedCopyScorer()
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200 {
 		x := make([]float64, numCopyFeatures)
@@ -110,7 +96,7 @@ func TestCopyScoreBoundedMonotone(t *testing.T) {
 			x[k] = r.Float64()
 		}
 		z := 0.0
-		for k, w := range copyWeights {
+		for k, w := range s.weights {
 			z += w * x[k]
 		}
 		p := sigmoid(z)
@@ -118,19 +104,51 @@ func TestCopyScoreBoundedMonotone(t *testing.T) {
 			t.Fatalf("score %v out of (0,1)", p)
 		}
 		k := r.IntN(numCopyFeatures)
-		if q := sigmoid(z + copyWeights[k]*0.5); copyWeights[k] > 0 && q < p || copyWeights[k] < 0 && q > p {
-			t.Fatalf("raising feature %s (weight %v) moved the score from %v to %v", copyFeatureName(k), copyWeights[k], p, q)
+		if q := sigmoid(z + s.weights[k]*0.5); s.weights[k] > 0 && q < p || s.weights[k] < 0 && q > p {
+			t.Fatalf("raising feature %s (weight %v) moved the score from %v to %v", copyFeatureName(k), s.weights[k], p, q)
 		}
 	}
 	prev := -1.0
 	for p := 0.0; p <= 1; p += 0.01 {
-		c := scaled(p, copyThreshold)
+		c := scaled(p, s.threshold)
 		if c < 0 || c > 1 || c < prev {
 			t.Fatalf("scaled(%v) = %v after %v", p, c, prev)
 		}
 		prev = c
 	}
-	if c := scaled(copyThreshold, copyThreshold); math.Abs(c-0.5) > 1e-9 {
+	if c := scaled(s.threshold, s.threshold); math.Abs(c-0.5) > 1e-9 {
 		t.Errorf("scaled at the operating point = %v, want 0.5", c)
+	}
+}
+
+// TestCopyAboveMatchesScore checks that skipping the costly features
+// never changes a decision: above must say what the full score says, at
+// the shipped operating point and around it.
+func TestCopyAboveMatchesScore(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../testdata/gum/drift/GUM_news_afghan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Analyze(model.NewDocument("t", "", string(data)))
+	if !a.drifting() {
+		t.Fatal("the drift test article is not judged drifting")
+	}
+	s := shippedCopyScorer()
+	shown, marks := a.shownDrifting(), a.marks
+	var v copyVec
+	n := 0
+	for _, c := range a.copyCandidates() {
+		q := s.score(a, c, shown, marks, &v)
+		for _, p := range []float64{s.veto, s.threshold, 0.2, 0.8} {
+			got, at := s.above(a, c, shown, marks, &v, p)
+			if got != (q >= p) || !math.IsNaN(at) && at != q {
+				t.Fatalf("above(%v) = %v, %v for a candidate scoring %v", p, got, at, q)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no candidates")
 	}
 }

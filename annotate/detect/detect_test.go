@@ -46,13 +46,13 @@ func TestDetectSeedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := eval.ParseGold(goldData)
+	doc := model.NewDocument("cnn-sessions", "", string(text))
+	g, err := model.DecodeGold(goldData, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := model.NewDocument("cnn-sessions", "", string(text))
 	var tally eval.Tally
-	tally.Add(doc.Text, g, eval.ScoredFindings(doc, Detect(doc)), model.BrokenThreshold)
+	tally.Add(g, Detect(doc), model.BrokenThreshold)
 	if p, r, _, _ := tally.Figures(); p < 0.9 || r < 0.7 {
 		var b bytes.Buffer
 		tally.Report(&b)

@@ -11,10 +11,11 @@ type Detector interface {
 	Detect(doc *model.Document) []model.Finding
 }
 
-// Default returns the detectors corefix runs, in priority order: when two
-// findings of equal confidence cover one region, the earlier detector wins.
-func Default() []Detector {
-	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{}, LowerStart{}, Agreement{}, Speaker{}}
+// Detectors returns the detectors corefix runs with parameters p, in
+// priority order: when two findings of equal confidence cover one region,
+// the earlier detector wins.
+func Detectors(p Params) []Detector {
+	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{Scorer: p.Copy}, LowerStart{}, Agreement{}, Speaker{}}
 }
 
 // analyzer is a detector that reads the shared analysis, so Detect
@@ -23,12 +24,22 @@ type analyzer interface {
 	detect(a *Analysis) []model.Finding
 }
 
-// Detect runs every default detector on doc and returns merged findings,
-// sorted by start, never overlapping, with IDs f0001, f0002….
+// Detect runs the detectors with the shipped parameters (DefaultParams)
+// on doc and returns merged findings, sorted by start, never overlapping,
+// with IDs f0001, f0002….
 func Detect(doc *model.Document) []model.Finding {
-	a := Analyze(doc)
+	return DetectWith(doc, DefaultParams())
+}
+
+// DetectWith is Detect with parameters p.
+func DetectWith(doc *model.Document, p Params) []model.Finding {
+	r := p.Rules
+	if r == nil {
+		r = shippedRules()
+	}
+	a := analyze(doc, r)
 	var all []model.Finding
-	for _, d := range Default() {
+	for _, d := range Detectors(p) {
 		if x, ok := d.(analyzer); ok {
 			all = append(all, x.detect(a)...)
 		} else {

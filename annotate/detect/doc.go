@@ -2,10 +2,12 @@
 // text alone.
 //
 // Detectors are pure functions of a model.Document: no I/O, deterministic,
-// results sorted by offset. Default lists them; Detect runs them all on one
-// shared analysis (tokens and coarse word classes) and merges their
-// findings per region so spans never overlap. Word classes and gender
-// cues come from package lexicon.
+// results sorted by offset, no mutable package state. Their configuration is
+// explicit: Detectors(p) lists them set up with Params p, and
+// DetectWith(doc, p) runs them all on one shared analysis (tokens and
+// coarse word classes) and merges their findings per region so spans
+// never overlap; Detect does so with DefaultParams, the shipped ones.
+// Word classes and gender cues come from package lexicon.
 //
 // The detectors follow the mechanism that breaks the text: a resolver
 // copies each cluster's representative over its mentions, and when a copy
@@ -18,7 +20,10 @@
 // (agreement.go), or inside their own speaker's quotation (speaker.go).
 // A representative the document shows drifting once is suspect in every
 // odd slot after that (confirmed.go). In a drifting document a logistic
-// regression over all these signals (copyscore.go, weights in
-// copyweights.go, trainer in copytrain_test.go) vetoes the hand rules'
-// weakest copies and adds the ones they miss.
+// regression over all these signals (copyscore.go, features in
+// copyfeatures.go) vetoes the hand rules' weakest copies and adds the
+// ones they miss. Its weights and operating point are data, the embedded
+// copyscorer.json (copyfile.go), written by the developer command
+// `corefix-lab train-copy` (docs/lab.md) from the training API of
+// copytrain.go.
 package detect

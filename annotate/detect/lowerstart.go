@@ -25,6 +25,7 @@ func (l LowerStart) Detect(doc *model.Document) []model.Finding {
 
 func (l LowerStart) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
+	rule := &a.rules().LowerStart
 	for i := 1; i < len(a.toks); i++ {
 		if !a.lowerStart(i) {
 			continue
@@ -35,9 +36,8 @@ func (l LowerStart) detect(a *Analysis) []model.Finding {
 		j := a.phraseEnd(i)
 		out = append(out, model.Finding{
 			Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
-			Rule: l.Name(), Confidence: 0.8,
-			Message:   "a sentence opens with a lower-case word in a drifting document: a copied mention overwrote its first words",
-			Proposals: []model.Proposal{{Text: model.Placeholder, Note: "type the overwritten words"}},
+			Rule: l.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: model.Placeholder, Note: a.rules().Notes.TypeWords}},
 		})
 		i = j
 	}

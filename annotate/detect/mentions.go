@@ -7,12 +7,10 @@ import (
 	"corefix/annotate/lexicon"
 )
 
-// maxMention bounds a mention's length in tokens; representatives longer
-// than this ("Steve Whitmore , a representative for the LA Sheriff 's
-// office") are still found by their first maxMention tokens.
-const maxMention = 10
-
-// mention is one occurrence of a recurring noun phrase: tokens [i, j].
+// mention is one occurrence of a recurring noun phrase: tokens [i, j],
+// at most max-mention of them (rules.json). A longer representative
+// ("Steve Whitmore , a representative for the LA Sheriff 's office") is
+// found by its first tokens.
 type mention struct {
 	i, j  int
 	count int    // occurrences of the same words in the document
@@ -56,6 +54,7 @@ func (a *Analysis) findMentions() []mention {
 	a.countPhrases(counts)
 	var out []mention
 	seen := make(map[uint64]bool)
+	ratio := a.rules().Limits.LongerPhraseRatio.Value
 	next := 0
 	for i := range a.toks {
 		if i < next || !a.startsPhrase(i) {
@@ -67,7 +66,7 @@ func (a *Analysis) findMentions() []mention {
 			// A longer phrase must recur about as often as the shorter:
 			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
 			// times is the name plus a coincidence, not a new phrase.
-			if n < 2 || 2*n <= bestN {
+			if n < 2 || ratio*n <= bestN {
 				return false
 			}
 			if j > i || a.cls[i] == lexicon.Cap {
@@ -118,13 +117,14 @@ func (a *Analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// maxMention. The table is reset first.
+// the mention length limit. The table is reset first.
 func (a *Analysis) countPhrases(counts *phraseTable) {
 	type open struct {
 		i, j int
 		h    uint64
 	}
 	counts.reset(len(a.toks))
+	maxLen := a.rules().Limits.MaxMention.Value
 	alive := make([]open, 0, len(a.toks))
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
@@ -138,7 +138,7 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 		next := alive[:0]
 		for _, o := range alive {
 			j := o.j + 1
-			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxMention || !a.inPhrase(j, o.i) {
+			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxLen || !a.inPhrase(j, o.i) {
 				continue
 			}
 			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
@@ -193,10 +193,12 @@ func wordHash(t string) uint64 {
 }
 
 // phrasesAt calls f for each candidate phrase starting at i, shortest
-// first, until f returns false.
+// first and no longer than the mention length limit, until f returns
+// false.
 func (a *Analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
 	h := hashSeed
-	for j := i; j < len(a.toks) && j < i+maxMention && a.inPhrase(j, i); j++ {
+	end := min(len(a.toks), i+a.rules().Limits.MaxMention.Value)
+	for j := i; j < end && a.inPhrase(j, i); j++ {
 		h = a.extendHash(h, j)
 		if endsNP(a.cls[j]) && !f(j, h) {
 			return

@@ -35,6 +35,8 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 
 func (p Possessive) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
+	r := &a.rules().Possessive
+	conf, notes := &r.Confidence, &a.rules().Notes
 	ms := a.mentions()
 	firsts := a.longFirsts(ms)
 	for _, m := range slices.Concat(ms, a.pluralWords()) {
@@ -51,28 +53,28 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 			// cannot end in, so the copy is found one word short.
 			m.j++
 		}
-		conf, object := a.possessiveSlot(m.i, m.j), false
+		c, object := a.possessiveSlot(m.i, m.j), false
 		if a.barePossessor(m) {
 			// "spent all daughter 's energy": the representative was
 			// a bare noun with ’s; the pronoun alone is the fix.
-			conf = 0.6
+			c = conf.BarePossessor
 		} else if m.i == m.j && a.cls[m.i] == lexicon.Low {
-			conf = a.pluralSlot(m.i)
-		} else if conf == 0 && a.ownNext(m.i, m.j) {
-			conf = 0.85
-		} else if conf == 0 && strings.EqualFold(a.text(m.j+1), "respective") {
+			c = a.pluralSlot(m.i)
+		} else if c == 0 && a.ownNext(m.i, m.j) {
+			c = conf.OwnNext
+		} else if c == 0 && strings.EqualFold(a.text(m.j+1), "respective") {
 			// "respective" needs a plural possessor: "their".
-			conf = 0.85
+			c = conf.RespectiveNext
 			m.i = a.coordinated(m.i)
-		} else if conf == 0 && a.gerundNext(m.i, m.j) {
-			conf = 0.55
-		} else if conf == 0 && a.ordinalNext(m.i, m.j) {
-			conf = 0.6
-		} else if conf == 0 && a.herObject(m.i, m.j) {
-			conf = 0.55
+		} else if c == 0 && a.gerundNext(m.i, m.j) {
+			c = conf.GerundNext
+		} else if c == 0 && a.ordinalNext(m.i, m.j) {
+			c = conf.OrdinalNext
+		} else if c == 0 && a.herObject(m.i, m.j) {
+			c = conf.HerObject
 			object = true
 		}
-		if conf == 0 {
+		if c == 0 {
 			continue
 		}
 		m.i = a.nameBegin(m.i)
@@ -89,20 +91,17 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 			pron = capitalise(pron)
 		}
 		span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
-		msg, alt := "a bare mention stands before a noun, where a possessive (his, her, their) stood: the ’s was dropped",
-			model.Proposal{Text: span + a.cliticStyle(), Note: "keep the name, restore ’s"}
+		msg, alt := r.Messages.BareMention, model.Proposal{Text: span + a.cliticStyle(), Note: notes.RestoreClitic}
 		if a.cls[m.j] == lexicon.Clitic {
-			msg, alt = "a bare noun with ’s stands where a possessive (his, her, their) stood: its determiner was dropped",
-				model.Proposal{Text: "the " + span, Note: "keep the noun, restore its determiner"}
+			msg, alt = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
 		}
 		if object {
-			msg, alt = "a bare noun phrase without a determiner stands as an object, where “her” stood",
-				model.Proposal{Text: "the " + span, Note: "keep the phrase, restore its determiner"}
+			msg, alt = r.Messages.BareObject, model.Proposal{Text: "the " + span, Note: notes.RestoreObjectDeterminer}
 		}
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: conf, Message: msg,
-			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}, alt},
+			Rule: p.Name(), Confidence: c, Message: msg,
+			Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, alt},
 		})
 	}
 	out = append(out, p.kinCopies(a)...)
@@ -114,6 +113,7 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 // possessiveSlot returns how sure we are that the mention at [i, j]
 // stands where a possessive stood, or 0 when its slot is not one.
 func (a *Analysis) possessiveSlot(i, j int) float64 {
+	conf := &a.rules().Possessive.Confidence
 	n := j + 1
 	if n >= len(a.toks) || a.cls[n] != lexicon.Low && a.cls[n] != lexicon.NounVerb || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || temporal(a.text(n)) || a.adverbNext(n) {
 		return 0
@@ -123,7 +123,7 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 		// a quantity is rarely anyone's possessor.
 		return 0
 	}
-	if j-i+1 == maxMention {
+	if j-i+1 == a.rules().Limits.MaxMention.Value {
 		// A cut-off representative that uncut could not follow: the
 		// next word is still its own.
 		return 0
@@ -143,14 +143,14 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 		return 0
 	}
 	if kin(a.text(n)) {
-		return 0.8 // "and Jane Doe father": kin are someone's
+		return conf.KinNext // "and Jane Doe father": kin are someone's
 	}
 	if a.cls[n] == lexicon.Low && pluralShape(a.text(n)) && !quantity(a.text(n)) {
 		// A plural before a plural noun is never a compound ("the
 		// residents homes"), nor is it a subject: its verb would not
 		// take "-s".
 		if g == lexicon.Plural {
-			return 0.6
+			return conf.PluralBeforePlural
 		}
 		// After a regular past verb or an -ing form the mention is an
 		// object, so an "-s" word after it is a plural noun, not the
@@ -160,7 +160,7 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 		switch a.Class(i - 1) {
 		case lexicon.Ed, lexicon.Ing:
 			if !reporting(a.text(i-1)) && !a.participleAdjective(i-1) {
-				return 0.6
+				return conf.ObjectBeforePlural
 			}
 		}
 	}
@@ -170,21 +170,21 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 	i = a.nameBegin(i)
 	switch p := a.Class(i - 1); {
 	case p == lexicon.Prep && !clausal(a.text(i-1)):
-		return 0.8
+		return conf.AfterPreposition
 	case a.headOfSubject(n) && !nounModifier(p) && (g != lexicon.UnknownGender || indef):
 		// "that Jane Doe passport was": a verb right after the
 		// word makes it the head noun, so the mention qualified it.
-		return 0.7
+		return conf.HeadOfSubject
 	case a.cls[n] == lexicon.NounVerb && !pluralShape(a.text(n)) && a.verbBefore(i) && !bareInfinitive(a.text(i-1)):
 		// "to issue Jane Doe support": after the object of a verb
 		// that takes no bare infinitive, a noun-or-verb is the noun.
-		return 0.55
+		return conf.NounAfterObject
 	case verbLike:
 		return 0
 	case a.verbBefore(i):
-		return 0.6
+		return conf.AfterVerb
 	case p == lexicon.Low && a.Class(i-2) == lexicon.Prep:
-		return 0.55 // "to shoot X new costume": most likely a verb before
+		return conf.AfterNounAfterPreposition // "to shoot X new costume": most likely a verb before
 	}
 	return 0
 }

@@ -77,13 +77,10 @@ func (a *Analysis) ordinalNext(i, j int) bool {
 	if c := a.Class(j + 2); c != lexicon.Low && c != lexicon.NounVerb {
 		return false
 	}
+	// Digits, then an ordinal ending: "39th", "1st".
 	w := strings.ToLower(a.text(j + 1))
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if d, ok := strings.CutSuffix(w, suf); ok && d != "" && strings.Trim(d, "0123456789") == "" {
-			return true
-		}
-	}
-	return false
+	end := strings.TrimLeft(w, "0123456789")
+	return len(end) < len(w) && vocab().ordinalSuffix.Has(end)
 }
 
 // ownNext reports whether "own" and a noun follow the mention at [i, j]
@@ -109,14 +106,10 @@ func (a *Analysis) adverbNext(n int) bool {
 	return adverbial(a.text(n)) && a.Class(n+1) != lexicon.Low && a.Class(n+1) != lexicon.NounVerb
 }
 
-// adverbial lists common adverbs without "-ly" that sit between a
-// subject and its verb ("Trump later said").
+// adverbial reports whether w is a common adverb without "-ly" that
+// sits between a subject and its verb ("Trump later said").
 func adverbial(w string) bool {
-	switch strings.ToLower(w) {
-	case "soon", "later", "first", "again", "alone", "together", "once", "earlier", "meanwhile", "instead", "himself", "herself", "themselves", "itself":
-		return true
-	}
-	return false
+	return vocab().bareAdverb.HasLower(w)
 }
 
 // pluralSlot returns how sure we are that the recurring plural word at
@@ -128,10 +121,10 @@ func (a *Analysis) pluralSlot(i int) float64 {
 		return 0
 	}
 	if a.ownNext(i, i) {
-		return 0.85
+		return a.rules().Possessive.Confidence.OwnNext
 	}
 	if p := a.Class(i - 1); p == lexicon.Prep && !clausal(a.text(i-1)) && a.Class(n) == lexicon.Low {
-		return 0.6
+		return a.rules().Possessive.Confidence.PluralAfterPreposition
 	}
 	return 0
 }
@@ -177,7 +170,7 @@ func (a *Analysis) pluralWords() []mention {
 			k++
 		}
 		s := words[a.text(i)]
-		if s.count < 2 || k < len(ms) && ms[k].i <= i {
+		if s.count < a.rules().Limits.PluralWordCount.Value || k < len(ms) && ms[k].i <= i {
 			continue
 		}
 		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
@@ -206,31 +199,19 @@ func (a *Analysis) participleAdjective(k int) bool {
 
 // numberWord reports whether w is a small cardinal spelled out.
 func numberWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "thousand":
-		return true
-	}
-	return false
+	return vocab().numberWord.HasLower(w)
 }
 
 // quantity reports whether w is a plural of a number ("thousands"),
 // which starts a new noun phrase rather than heading one.
 func quantity(w string) bool {
-	switch strings.ToLower(w) {
-	case "tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores":
-		return true
-	}
-	return false
+	return vocab().quantity.HasLower(w)
 }
 
 // negated reports whether the word at n is an auxiliary split from its
 // "n't" ("wo n't", "ca n't"), a verb the lexicon does not list.
 func (a *Analysis) negated(n int) bool {
-	switch a.text(n + 1) {
-	case "n't", "n’t":
-		return true
-	}
-	return false
+	return vocab().negation.Has(a.text(n + 1))
 }
 
 // headOfSubject reports whether the word at n is a noun heading a
@@ -266,61 +247,33 @@ func nounModifier(p lexicon.Class) bool {
 // finite reports whether w is a finite auxiliary ("was", "has"), not
 // an adverb of the same class ("also", "never").
 func finite(w string) bool {
-	switch strings.ToLower(w) {
-	case "is", "are", "was", "were", "has", "have", "had", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must":
-		return true
-	}
-	return false
+	return vocab().finite.HasLower(w)
 }
 
 // coordinator reports whether w joins two noun phrases.
 func coordinator(w string) bool {
-	switch w {
-	case "and", "or", "but", "nor":
-		return true
-	}
-	return false
+	return vocab().coordinator.Has(w)
 }
 
 // temporal reports whether w continues a time expression ("Saturday
 // night", "Texas last week").
 func temporal(w string) bool {
-	switch strings.ToLower(w) {
-	case "last", "next", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "day", "ago", "time":
-		return true
-	}
-	return false
+	return vocab().temporal.HasLower(w)
 }
 
 // clausal reports whether a preposition may introduce a clause ("after
 // Trump took office"), where a name followed by a verb is fine.
 func clausal(w string) bool {
-	switch strings.ToLower(w) {
-	case "after", "before", "since", "until", "till", "as", "like", "than", "because", "including":
-		return true
-	}
-	return false
+	return vocab().clausalPrep.HasLower(w)
 }
 
 // reporting reports whether a verb takes a clause ("said Trump wants").
 func reporting(w string) bool {
-	switch strings.ToLower(w) {
-	case "say", "says", "said", "saying", "think", "thinks", "thought", "believe", "believes", "believed",
-		"know", "knows", "knew", "claim", "claimed", "claims", "hope", "hoped", "expect", "expected",
-		"suggest", "suggested", "report", "reported", "announced", "added", "told", "felt", "found", "seem", "seems":
-		return true
-	}
-	return false
+	return vocab().clauseVerb.HasLower(w)
 }
 
 // kin reports whether w names a relative, a noun that nearly always
 // has a possessor ("Doe father" lost its "his").
 func kin(w string) bool {
-	switch strings.ToLower(w) {
-	case "father", "mother", "wife", "husband", "son", "daughter", "sister", "brother", "parents", "children", "siblings",
-		"grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece", "widow", "fiancé", "fiancée", "boyfriend", "girlfriend",
-		"stepfather", "stepmother", "sons", "daughters", "brothers", "sisters", "mum", "mom", "dad":
-		return true
-	}
-	return false
+	return vocab().kin.HasLower(w)
 }

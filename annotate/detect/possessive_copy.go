@@ -35,6 +35,7 @@ func (p Possessive) copiedPossessives(a *Analysis) []model.Finding {
 		return nil
 	}
 	var out []model.Finding
+	r := &a.rules().Possessive
 	for _, m := range ms {
 		c := a.cliticAfter(m)
 		if c < 0 || m.first || !copied[a.doc.Text[a.toks[m.i].Start:a.toks[c].End]] {
@@ -48,19 +49,18 @@ func (p Possessive) copiedPossessives(a *Analysis) []model.Finding {
 		if pron == "its" && a.speaks(m.i, c-1) && !lexicon.AllCaps(a.text(c-1)) {
 			pron = "his"
 		}
-		msg := "a copy of a representative with ’s, which elsewhere stands as a subject, stands where a possessive (his, her, their) may have stood"
+		rule := &r.CopiedPossessive
 		if object {
 			pron = objectForm(pron)
-			msg = "a copy of a representative with ’s stands as an object, where a pronoun (her, him, them) stood: a possessive cannot end a phrase"
+			rule = &r.CopiedPossessiveObject
 		}
 		if a.SentenceStart(m.i) {
 			pron = capitalise(pron)
 		}
 		out = append(out, model.Finding{
 			Start: a.toks[m.i].Start, End: a.toks[c].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: 0.5,
-			Message:   msg,
-			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}},
+			Rule: p.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.PossessiveBack}},
 		})
 	}
 	return out

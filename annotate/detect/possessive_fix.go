@@ -54,14 +54,15 @@ func (a *Analysis) speaks(i, j int) bool {
 }
 
 // titledNames adds to the speakers the names that follow a personal
-// title: the capitalised words after it, and the last of them alone.
+// title: the few capitalised words after it, and the last of them alone.
 func (a *Analysis) titledNames() {
+	words := a.rules().Limits.TitleNameWords.Value
 	for k := 0; k+1 < len(a.toks); k++ {
 		if a.cls[k] != lexicon.Cap || !title(a.text(k)) {
 			continue
 		}
 		e := k + 1
-		for e < len(a.toks) && e < k+4 && a.cls[e] == lexicon.Cap && !title(a.text(e)) {
+		for e < len(a.toks) && e <= k+words && a.cls[e] == lexicon.Cap && !title(a.text(e)) {
 			e++
 		}
 		if e == k+1 {
@@ -75,15 +76,7 @@ func (a *Analysis) titledNames() {
 
 // title reports whether w is a title that stands before a person's name.
 func title(w string) bool {
-	switch w {
-	case "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady",
-		"President", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
-		"Chancellor", "Secretary", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope",
-		"Bishop", "Archbishop", "Rev.", "Reverend", "Captain", "Capt.", "General", "Gen.", "Colonel", "Col.",
-		"Lieutenant", "Lt.", "Sergeant", "Sgt.", "Detective", "Inspector", "Chairman", "Chairwoman", "Coach":
-		return true
-	}
-	return false
+	return vocab().title.Has(w)
 }
 
 // cliticStyle returns the possessive ending the document uses: "’s" or

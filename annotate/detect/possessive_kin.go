@@ -36,6 +36,7 @@ func (p Possessive) kinCopies(a *Analysis) []model.Finding {
 		return nil
 	}
 	var out []model.Finding
+	rule := &a.rules().Possessive.CopiedRelative
 	for k := 0; k+2 < len(a.toks); k++ {
 		if a.cls[k] != lexicon.Poss || !kinWord(a.text(k+1)) {
 			continue
@@ -58,9 +59,8 @@ func (p Possessive) kinCopies(a *Analysis) []model.Finding {
 		}
 		out = append(out, model.Finding{
 			Start: a.toks[k].Start, End: a.toks[k+1].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: 0.55,
-			Message:   "a copied relative (“his father”) stands before a noun, where the relative's possessive stood",
-			Proposals: []model.Proposal{{Text: pron, Note: "the possessive pronoun back"}},
+			Rule: p.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.PossessiveBack}},
 		})
 	}
 	return out

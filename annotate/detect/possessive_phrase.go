@@ -5,7 +5,6 @@ package detect
 
 import (
 	"slices"
-	"strings"
 
 	"corefix/annotate/lexicon"
 )
@@ -42,16 +41,17 @@ func (a *Analysis) coordinated(i int) int {
 	return m.i
 }
 
-// uncut returns the end of the recurring mention m, followed past
-// maxMention when m was cut there: a representative longer than that
-// ("Professor Jane Doe , Director of the National Survey of Rural
-// Health") continues in every copy as in the writer's first mention, and
-// the copy ends where the two part ("... Health urgent calls"). A mention
-// within a few words of the limit may have been cut short of a word that
-// cannot end a phrase ("of"). It follows noun-phrase words only, and
-// returns m.j when m is short or no earlier occurrence is found.
+// uncut returns the end of the recurring mention m, followed past the
+// mention length limit when m was cut there: a representative longer
+// than that ("Professor Jane Doe , Director of the National Survey of
+// Rural Health") continues in every copy as in the writer's first
+// mention, and the copy ends where the two part ("... Health urgent
+// calls"). A mention within a few words of the limit may have been cut
+// short of a word that cannot end a phrase ("of"). It follows
+// noun-phrase words only, and returns m.j when m is short or no earlier
+// occurrence is found.
 func (a *Analysis) uncut(m mention, firsts map[string]mention) int {
-	if m.first || m.j-m.i+1 < maxMention-3 {
+	if m.first || !a.nearCut(m) {
 		return m.j
 	}
 	f, ok := firsts[a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]]
@@ -67,15 +67,22 @@ func (a *Analysis) uncut(m mention, firsts map[string]mention) int {
 	return end
 }
 
+// nearCut reports whether the mention m is long enough that it may have
+// been cut at the mention length limit.
+func (a *Analysis) nearCut(m mention) bool {
+	l := &a.rules().Limits
+	return m.j-m.i+1 >= l.MaxMention.Value-l.CutMargin.Value
+}
+
 // longFirsts maps the words of each long recurring mention to its first
 // occurrence, for uncut.
 func (a *Analysis) longFirsts(ms []mention) map[string]mention {
-	if !slices.ContainsFunc(ms, func(m mention) bool { return !m.first && m.j-m.i+1 >= maxMention-3 }) {
+	if !slices.ContainsFunc(ms, func(m mention) bool { return !m.first && a.nearCut(m) }) {
 		return nil // no long copy to follow: spare the map
 	}
 	var out map[string]mention
 	for _, m := range ms {
-		if m.first && m.j-m.i+1 >= maxMention-3 {
+		if m.first && a.nearCut(m) {
 			if out == nil {
 				out = make(map[string]mention)
 			}
@@ -112,7 +119,7 @@ func (a *Analysis) namedPhrase(i, j int) bool {
 // preposition inside ("A group of Afghan teenagers"): too long to be a
 // noun modifier.
 func (a *Analysis) longPhrase(i, j int) bool {
-	if a.cls[i] != lexicon.Det || j-i < 3 || a.properName(i+1, j) {
+	if a.cls[i] != lexicon.Det || j-i+1 < a.rules().Limits.LongPhrase.Value || a.properName(i+1, j) {
 		return false
 	}
 	for k := i + 1; k < j; k++ {
@@ -148,14 +155,13 @@ func (a *Analysis) properName(i, j int) bool {
 // representative ("the daughter 's") without its determiner over a
 // possessive pronoun. Nouns that stand bare (people, today) are left.
 func (a *Analysis) barePossessor(m mention) bool {
-	if m.first || m.j != m.i+1 || m.count < 3 || a.cls[m.j] != lexicon.Clitic || a.cls[m.i] != lexicon.Low || temporal(a.text(m.i)) {
+	if m.first || m.j != m.i+1 || m.count < a.rules().Limits.CopyCount.Value || a.cls[m.j] != lexicon.Clitic || a.cls[m.i] != lexicon.Low || temporal(a.text(m.i)) {
 		return false
 	}
 	if g, ok := lexicon.LookupLower(lexicon.Genders(), a.text(m.i)); ok && g == lexicon.Plural {
 		return false // "people 's", "children 's"
 	}
-	switch strings.ToLower(a.text(m.i)) {
-	case "today", "yesterday", "tomorrow", "tonight", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "one", "mankind", "humanity":
+	if vocab().bareNoun.HasLower(a.text(m.i)) {
 		return false
 	}
 	if n := a.Class(m.j + 1); n != lexicon.Low && n != lexicon.NounVerb {
@@ -181,16 +187,15 @@ func (a *Analysis) barePossessor(m mention) bool {
 // "it", so a later verbatim "a browser" is the resolver's copy of the
 // first mention, standing where a pronoun stood.
 func (a *Analysis) copiedIndefinite(i, j int) bool {
-	switch a.text(i) {
-	case "a", "an", "A", "An":
-	default:
+	// "A" and "An" are determiners at a sentence start; "AN" is a name.
+	if a.cls[i] != lexicon.Det || !vocab().indefinite.HasLower(a.text(i)) {
 		return false
 	}
 	if j == i || a.cls[j] != lexicon.Low {
 		return false
 	}
 	// Twice may be the writer's ("won a penalty ... a penalty kick");
-	// three times is a representative copied.
+	// more often is a representative copied.
 	m, ok := a.mentionFrom(i)
-	return ok && m.j == j && m.count >= 3
+	return ok && m.j == j && m.count >= a.rules().Limits.CopyCount.Value
 }

@@ -86,10 +86,6 @@ func (a *Analysis) possessivePronoun(i, j int) string {
 // people by its ending ("Muslims", "Democrats", "Scientologists",
 // "Australians"); names of places and families rarely end so.
 func demonymPlural(w string) bool {
-	for _, suf := range []string{"ans", "ists", "ites", "ims", "ats"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
+	suf, ok := vocab().demonymSuffix.Suffix(w)
+	return ok && len(w) > len(suf)+2
 }

@@ -13,7 +13,12 @@ import (
 // first substitution that changed the text's length, long before it shows,
 // so in a document that shows drift anywhere every copy is suspect. In
 // other documents only copies that do not fit their slot are.
-type Recurring struct{}
+type Recurring struct {
+	// Scorer, when set, judges the copies in a drifting document
+	// together with the hand rules (scoredCopies); nil leaves them to the
+	// hand rules alone.
+	Scorer *CopyScorer
+}
 
 // Name implements Detector.
 func (Recurring) Name() string { return "recurring-mention" }
@@ -23,29 +28,9 @@ func (r Recurring) Detect(doc *model.Document) []model.Finding {
 	return r.detect(Analyze(doc))
 }
 
-const (
-	driftConf = 0.7  // confidence for a copy in a drifting document
-	slotOK    = 0.35 // below this a misfit is not worth showing
-
-	// driftEvidence is how many collisions, repeated words or clearly
-	// misfitting copies make a document count as drifting, and
-	// driftRate how many per 1,000 tokens: a long article collects a few
-	// oddities without any drift.
-	driftEvidence = 3
-	driftRate     = 3
-
-	// denseEvidence and denseRate let a short article count as drifting
-	// on fewer oddities when they stand close together: a 300-word
-	// article breaks in fewer places than a long one, but two collisions
-	// or repeated words within it are already far denser than any
-	// untouched article's (none reaches 3 per 1,000 tokens).
-	denseEvidence = 2
-	denseRate     = 4
-)
-
 func (r Recurring) detect(a *Analysis) []model.Finding {
 	drifting := a.drifting()
-	if drifting && copyScorerOn {
+	if drifting && r.Scorer != nil {
 		return r.scoredCopies(a)
 	}
 	var shown map[uint64]bool
@@ -79,13 +64,14 @@ func (r Recurring) handCopy(a *Analysis, m mention, conf float64, drifting bool,
 	}
 	// A weak misfit ("the trip the capital") is enough once the
 	// document drifts, even for a phrase that could be the writer's.
-	if drifting && !m.first && conf < driftConf && (a.copyLike(m) || conf >= slotOK) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
-		conf, msg = driftConf, "a recurring noun phrase in a document whose substitutions drift: it probably overwrote the words here"
+	rr := &a.rules().Recurring
+	if drifting && !m.first && conf < rr.DriftCopy.Confidence && (a.copyLike(m) || conf >= rr.SlotShown) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
+		conf, msg = rr.DriftCopy.Confidence, rr.DriftCopy.Message
 	}
-	if drifting && !m.first && conf < driftConf && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
-		conf, msg = driftConf, "a noun phrase this drifting document already shows overwriting words: this copy probably overwrote words too"
+	if drifting && !m.first && conf < rr.ShownCopy.Confidence && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
+		conf, msg = rr.ShownCopy.Confidence, rr.ShownCopy.Message
 	}
-	if m.first || conf < slotOK || a.repeated(m.j+1) {
+	if m.first || conf < rr.SlotShown || a.repeated(m.j+1) {
 		// A word repeated right after the phrase: the repeat is the copy.
 		return model.Finding{}, false
 	}
@@ -108,19 +94,20 @@ func (a *Analysis) drifting() bool {
 	if a.drift == 0 {
 		a.drift = 1
 		a.evidence = a.driftEvidence()
-		if driftingBy(a.evidence, len(a.toks)) {
+		if a.rules().driftingBy(a.evidence, len(a.toks)) {
 			a.drift = 2
 		}
 	}
 	return a.drift == 2
 }
 
-// driftingBy reports whether n pieces of drift evidence in a document of
+// driftingBy reports whether, by r, n pieces of drift evidence in a document of
 // toks tokens make it drifting: several at a modest rate, or fewer at a
 // high one.
-func driftingBy(n, toks int) bool {
-	return n >= driftEvidence && n*1000 >= driftRate*toks ||
-		n >= denseEvidence && n*1000 >= denseRate*toks
+func (r *Rules) driftingBy(n, toks int) bool {
+	d := &r.Drift
+	return n >= d.Evidence.Value && n*1000 >= d.Rate.Value*toks ||
+		n >= d.DenseEvidence.Value && n*1000 >= d.DenseRate.Value*toks
 }
 
 // driftEvidence counts the collisions, repeated words and clear misfits
@@ -133,7 +120,7 @@ func (a *Analysis) driftEvidence() int {
 	}
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
-		if !m.first && (fits[k] >= driftConf || a.lostStop(m.j+1)) {
+		if !m.first && (fits[k] >= a.rules().Recurring.ClearMisfit || a.lostStop(m.j+1)) {
 			a.marks = append(a.marks, m.i)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRecurring(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		give string
@@ -62,11 +63,10 @@ func TestRecurring(t *testing.T) {
 		{"same copy without drift", "Attorney General Jeff Sessions spoke on Thursday . The panel met Attorney General Jeff Sessions reporters later .", nil},
 		{"first mention is the writer's", "The panel met Attorney General Jeff Sessions reporters later . Attorney General Jeff Sessions left .", nil},
 	}
-	// The table pins the hand rules; in a drifting document the copy
-	// scorer, whose output moves with retraining, has its own tests
-	// (copyscore_test.go) and is measured on the gold (copytrain_test.go).
-	copyScorerOn = false
-	defer func() { copyScorerOn = true }()
+	// The table pins the hand rules (Recurring without a copy scorer); in
+	// a drifting document the copy scorer, whose output moves with
+	// retraining, has its own tests (copyscore_test.go) and is measured on
+	// the gold by the lab (docs/lab.md).
 	for _, tt := range tests {
 		if got := brokenTexts(Recurring{}, tt.give); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Recurring on %q = %q, want %q", tt.name, tt.give, got, tt.want)
@@ -94,7 +94,7 @@ func TestDriftingBy(t *testing.T) {
 		{2, 500, true},   // at it
 		{2, 480, true},   // two in 480 tokens
 	} {
-		if got := driftingBy(c.n, c.toks); got != c.want {
+		if got := shippedRules().driftingBy(c.n, c.toks); got != c.want {
 			t.Errorf("driftingBy(%d, %d) = %v, want %v", c.n, c.toks, got, c.want)
 		}
 	}

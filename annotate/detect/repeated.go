@@ -1,8 +1,6 @@
 package detect
 
 import (
-	"strings"
-
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -23,6 +21,7 @@ func (r RepeatedToken) Detect(doc *model.Document) []model.Finding {
 
 func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
+	rule, notes := &a.rules().Repeated, &a.rules().Notes
 	for i := 1; i < len(a.toks); i++ {
 		if !a.repeated(i) {
 			continue
@@ -36,11 +35,11 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 		// proposals keep the first.
 		first := a.text(i - 1)
 		out = append(out, model.Finding{
-			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite, Rule: r.Name(), Confidence: 0.9,
-			Message: "a word is repeated: one copy overwrote a word (often the verb)",
+			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Rule: r.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{
-				{Text: first + " " + model.Placeholder, Note: "type the lost word"},
-				{Text: first, Note: "drop the duplicate"},
+				{Text: first + " " + model.Placeholder, Note: notes.TypeLostWord},
+				{Text: first, Note: notes.DropDuplicate},
 			},
 		})
 	}
@@ -54,12 +53,8 @@ func (a *Analysis) repeated(i int) bool {
 		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
 }
 
-// isIntendedRepeat lists words writers legitimately double ("had had",
-// "that that", "no there there").
+// isIntendedRepeat reports whether writers legitimately double w ("had
+// had", "that that", "no there there").
 func isIntendedRepeat(w string) bool {
-	switch strings.ToLower(w) {
-	case "had", "that", "is", "very", "no", "bye", "ha", "really", "so", "far", "do", "there":
-		return true
-	}
-	return false
+	return vocab().intendedRepeat.HasLower(w)
 }

@@ -1,10 +1,6 @@
 package detect
 
-import (
-	"strings"
-
-	"corefix/annotate/lexicon"
-)
+import "corefix/annotate/lexicon"
 
 // misfit is how badly a noun phrase fits its slot: a confidence, the
 // reason in an editor's words, and the repair when the slot tells it.
@@ -18,21 +14,27 @@ type misfit struct {
 // either side. A zero misfit is a natural slot (after a preposition or
 // verb, before a verb or punctuation).
 func (a *Analysis) misfit(i, j int) misfit {
+	r := &a.rules().Misfit
 	p := a.Class(i - 1)
 	first := a.cls[i]
 	switch {
 	case (p == lexicon.Det || p == lexicon.Poss) && (first == lexicon.Det || first == lexicon.Poss || first == lexicon.Subj || first == lexicon.Obj || first == lexicon.ItYou) && !predeterminer(a, i-1) && !quantifier(a.text(i)):
-		return misfit{0.9, "a determiner or possessive is followed by another noun phrase: a noun was overwritten", ""}
+		return misfitBy(r.DeterminerThenPhrase, "")
 	case p == lexicon.Subj && lexicon.StartsNP(first):
-		return misfit{0.9, "a subject pronoun is followed directly by a noun phrase: a word (likely the verb) was overwritten", ""}
+		return misfitBy(r.SubjectThenPhrase, "")
 	case a.sentenceWord(j+1) && a.Class(j+1) != lexicon.Det:
-		return misfit{0.8, "a noun phrase runs into a capitalised word that starts a sentence: it overwrote the full stop", "."}
+		return misfitBy(r.LostFullStop, ".")
 	case opensNP(a.text(j+1)) && !objectSlot(p):
-		return misfit{0.7, "a noun phrase is followed directly by another noun phrase: a word between them was overwritten", ""}
+		return misfitBy(r.PhraseThenPhrase, "")
 	case p == lexicon.Low && first == lexicon.Det:
-		return misfit{0.45, "a noun is followed directly by a noun phrase: a word between them was overwritten", ""}
+		return misfitBy(r.NounThenPhrase, "")
 	}
 	return misfit{}
+}
+
+// misfitBy is the misfit rule r finds, with its repair.
+func misfitBy(r Rule, fix string) misfit {
+	return misfit{conf: r.Confidence, why: r.Message, fix: fix}
 }
 
 // sentenceWord reports whether token i is a capitalised determiner,
@@ -53,11 +55,7 @@ func (a *Analysis) sentenceWord(i int) bool {
 // predeterminer reports whether token i may stand before a determiner
 // ("all the", "both his", "such a").
 func predeterminer(a *Analysis, i int) bool {
-	switch strings.ToLower(a.text(i)) {
-	case "all", "both", "such", "half", "what", "every":
-		return true
-	}
-	return false
+	return vocab().predeterminer.HasLower(a.text(i))
 }
 
 // looseSlot reports whether the noun phrase at [i, j] touches a content
@@ -76,15 +74,12 @@ func (a *Analysis) looseSlot(i, j int) bool {
 	return false
 }
 
-// opensNP reports whether w starts a new noun phrase beyond doubt. Not
-// "this" or "each" ("Australia this week", "drives each"), not "her"
-// (also an object), not pronouns (a relative clause may follow).
+// opensNP reports whether w starts a new noun phrase beyond doubt: an
+// article or a possessive. Not "this" or "each" ("Australia this week",
+// "drives each"), not "her" (also an object), not pronouns (a relative
+// clause may follow), not a capitalised word (a name may go on).
 func opensNP(w string) bool {
-	switch w {
-	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
-		return true
-	}
-	return false
+	return w == "the" || vocab().indefinite.Has(w) || w != "her" && vocab().poss.Has(w)
 }
 
 // objectSlot reports whether a word of class p may take two noun phrases

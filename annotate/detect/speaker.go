@@ -24,6 +24,7 @@ func (s Speaker) Detect(doc *model.Document) []model.Finding {
 
 func (s Speaker) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
+	rule, notes := &a.rules().Speaker, &a.rules().Notes
 	inside := a.quoted()
 	ms := a.mentions()
 	for _, q := range a.quotations(inside) {
@@ -32,7 +33,7 @@ func (s Speaker) detect(a *Analysis) []model.Finding {
 			continue
 		}
 		// Mentions are in text order: visit only those inside the
-		// quotation (a scan of all of them per quotation was quadratic).
+		// quotation, so the work stays linear in the mentions.
 		for k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= q[0] }); k < len(ms) && ms[k].i <= q[1]; k++ {
 			m := ms[k]
 			if m.j > q[1] || !a.names(m.i, m.j, who) {
@@ -44,9 +45,8 @@ func (s Speaker) detect(a *Analysis) []model.Finding {
 			}
 			out = append(out, model.Finding{
 				Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Antecedent,
-				Rule: s.Name(), Confidence: 0.7,
-				Message:   "the speaker of this quotation is named inside it: a pronoun was resolved to the wrong person, or the speaker's I replaced",
-				Proposals: []model.Proposal{{Text: pron, Note: "the pronoun, if it meant someone else"}, {Text: "I", Note: "if the speaker meant themselves"}},
+				Rule: s.Name(), Confidence: rule.Confidence, Message: rule.Message,
+				Proposals: []model.Proposal{{Text: pron, Note: notes.PronounForOther}, {Text: "I", Note: notes.SpeakerSelf}},
 			})
 		}
 	}
@@ -73,22 +73,32 @@ func (a *Analysis) quotations(inside []bool) [][2]int {
 
 // speaker returns the capitalised name that a reporting verb next to the
 // quotation [s, e] attributes it to (`, " Trump said`, `Trump said : "`),
-// or "".
+// or "". It looks after the closing mark and a comma first, then before
+// the opening mark and a colon, nearest first.
 func (a *Analysis) speaker(s, e int) string {
-	for _, k := range []int{e + 2, e + 3, e + 4, s - 3, s - 4} {
-		if a.Class(k) == lexicon.Cap && (isSaid(a.text(k+1)) || isSaid(a.text(k-1))) {
+	reach := a.rules().Limits.SpeakerReach.Value
+	for k := e + 2; k <= e+reach; k++ {
+		if a.attributes(k) {
+			return a.text(k)
+		}
+	}
+	for k := s - 3; k >= s-reach; k-- {
+		if a.attributes(k) {
 			return a.text(k)
 		}
 	}
 	return ""
 }
 
+// attributes reports whether token k is a capitalised name next to a
+// verb that attributes a quotation ("Trump said", "said Trump").
+func (a *Analysis) attributes(k int) bool {
+	return a.Class(k) == lexicon.Cap && (isSaid(a.text(k+1)) || isSaid(a.text(k-1)))
+}
+
+// isSaid reports whether w is a verb that attributes a quotation.
 func isSaid(w string) bool {
-	switch w {
-	case "said", "says", "told", "added", "stated", "explained", "wrote", "tweeted":
-		return true
-	}
-	return false
+	return vocab().quoteVerb.Has(w)
 }
 
 // names reports whether the phrase [i, j] contains the word who.

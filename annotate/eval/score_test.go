@@ -2,31 +2,45 @@ package eval
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
+
+	"corefix/model"
 )
 
-func TestTallyAdd(t *testing.T) {
-	const text = "they Democrats supposed to win . in Trump responses"
-	gold, err := ParseGold([]byte(`{"spans": [
-		{"start": 5, "end": 14, "category": "overwrite", "replacement": "were"},
-		{"start": 35, "end": 40, "category": "possessive", "replacement": "his", "status": "accepted"},
-		{"start": 0, "end": 4, "category": "other", "status": "rejected"}],
-		"neutral": [{"start": 18, "end": 20}], "scope": {"start": 0, "end": 45}}`))
+// decodeGold decodes a gold file of text with the given members (spans,
+// neutral, scope) as model reads it from disk.
+func decodeGold(t *testing.T, text, members string) *model.Gold {
+	t.Helper()
+	doc := model.NewDocument("t", "", text)
+	data := fmt.Sprintf(`{"schema": %q, "document": {"sha256": %q, "length": %d}, %s}`,
+		model.AnnotationSchema, doc.SHA256(), doc.RuneCount(), members)
+	g, err := model.DecodeGold([]byte(data), doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := ParseScored([]byte(`{"findings": [
+	return g
+}
+
+func TestTallyAdd(t *testing.T) {
+	const text = "they Democrats supposed to win . in Trump responses"
+	gold := decodeGold(t, text, `"spans": [
+		{"start": 0, "end": 4, "category": "other", "status": "rejected"},
+		{"start": 5, "end": 14, "category": "overwrite", "replacement": "were"},
+		{"start": 35, "end": 40, "category": "possessive", "replacement": "his", "status": "accepted"}],
+		"neutral": [{"start": 18, "end": 20}], "scope": {"start": 0, "end": 45}`)
+	fs, err := model.DecodeFindings([]byte(`[
 		{"start": 0, "end": 14, "confidence": 0.9, "proposals": [{"text": "they were"}]},
 		{"start": 35, "end": 40, "confidence": 0.8, "proposals": [{"text": "Trump ’s"}]},
 		{"start": 18, "end": 20, "confidence": 0.9},
 		{"start": 21, "end": 24, "confidence": 0.7},
 		{"start": 25, "end": 28, "confidence": 0.4},
-		{"start": 46, "end": 51, "confidence": 0.9}]}`))
+		{"start": 46, "end": 51, "confidence": 0.9}]`), gold.Doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got Tally
-	got.Add(text, gold, fs, 0.5)
+	got.Add(gold, fs, 0.5)
 	want := Tally{OnGold: 2, False: 1, OnNeutral: 1, Gold: 2, Found: 2, Fixable: 2, Fixed: 1}
 	if got.OnGold != want.OnGold || got.False != want.False || got.OnNeutral != want.OnNeutral ||
 		got.Gold != want.Gold || got.Found != want.Found || got.Fixable != want.Fixable || got.Fixed != want.Fixed {
@@ -45,19 +59,26 @@ func TestTallyAdd(t *testing.T) {
 	}
 }
 
-func TestParseScoredList(t *testing.T) {
-	fs, err := ParseScored([]byte(`[{"start": 1, "end": 3}]`))
-	if err != nil || len(fs) != 1 || fs[0].Confidence != 1 || fs[0].Fix != nil {
-		t.Errorf("ParseScored(list) = %+v, %v; want one finding of confidence 1 without a fix", fs, err)
+// Offsets count code points in the files and bytes in the program: a
+// finding on the word after a ’ (3 bytes) must still meet its gold span,
+// and its proposal be applied to the right words.
+func TestTallyAfterWideRune(t *testing.T) {
+	const text = "Trump ’s aides they Democrats supposed"
+	gold := decodeGold(t, text, `"spans": [{"start": 20, "end": 29, "text": "Democrats", "category": "overwrite", "replacement": "were"}]`)
+	fs, err := model.DecodeFindings([]byte(`[{"start": 20, "end": 29, "text": "Democrats", "proposals": [{"text": "were"}]}]`), gold.Doc)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := ParseScored([]byte(`{`)); err == nil {
-		t.Error("ParseScored accepted broken JSON")
+	var got Tally
+	got.Add(gold, fs, 0.5)
+	if got.OnGold != 1 || got.Found != 1 || got.Fixed != 1 || got.Text.Same != 1 {
+		t.Errorf("Tally = %+v, want the finding on the gold span and fixing it", got)
 	}
 }
 
 func TestFalseAlarmsReport(t *testing.T) {
 	var fa FalseAlarms
-	fa.Add("one two three four", []Scored{{Confidence: 0.9}, {Confidence: 0.2}}, 0.5)
+	fa.Add(model.NewDocument("t", "", "one two three four"), []model.Finding{{Confidence: 0.9}, {Confidence: 0.2}}, 0.5)
 	var b bytes.Buffer
 	fa.Report(&b)
 	if want := "false_alarms_per_1k_tokens=250.00 (1 findings on 4 tokens of untouched text)\n"; b.String() != want {

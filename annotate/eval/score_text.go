@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"corefix/annotate/diff"
+	"corefix/model"
 )
 
 // Fix accuracy judges each gold span on its own, so where two
@@ -22,32 +23,33 @@ type TextTally struct {
 	Edits      int // words inserted, deleted or replaced (one each) to turn ours into the gold's
 }
 
-// Add compares one document's corrected text: text in code points, the
-// gold, and the findings that count.
-func (t *TextTally) Add(text []rune, g *Gold, preds []Scored) {
-	var golds []GoldSpan
+// Add compares the corrected text of one document, g.Doc: the gold and
+// the findings that count.
+func (t *TextTally) Add(g *model.Gold, preds []model.Finding) {
+	var golds []model.GoldSpan
 	for _, s := range g.Spans {
-		if s.Replacement != nil && inText(s.Range, len(text)) {
+		if s.Replacement != nil {
 			golds = append(golds, s)
 		}
 	}
 	if len(golds) == 0 {
 		return
 	}
-	var ours []Scored
+	var ours []model.Finding
 	for _, f := range preds {
-		if f.Fix == nil || !inText(f.Range, len(text)) {
+		if len(f.Proposals) == 0 {
 			continue
 		}
 		for _, s := range golds {
-			if f.overlaps(s.Range) {
+			if s.Overlaps(rangeOf(f)) {
 				ours = append(ours, f)
 				break
 			}
 		}
 	}
-	want := applyEdits(text, golds, func(s GoldSpan) (Range, string) { return s.Range, *s.Replacement })
-	got := applyEdits(text, ours, func(f Scored) (Range, string) { return f.Range, *f.Fix })
+	text := g.Doc.Text
+	want := applyEdits(text, golds, func(s model.GoldSpan) (model.Range, string) { return s.Range, *s.Replacement })
+	got := applyEdits(text, ours, func(f model.Finding) (model.Range, string) { return rangeOf(f), f.Proposals[0].Text })
 	t.Docs++
 	n := wordEdits(strings.Fields(want), strings.Fields(got))
 	if n == 0 {
@@ -59,7 +61,7 @@ func (t *TextTally) Add(text []rune, g *Gold, preds []Scored) {
 // applyEdits replaces each edit's range of text by its words, in text
 // order; an edit overlapping one already applied is skipped (a findings
 // file from elsewhere may overlap, corefix's never do).
-func applyEdits[E any](text []rune, edits []E, at func(E) (Range, string)) string {
+func applyEdits[E any](text string, edits []E, at func(E) (model.Range, string)) string {
 	sorted := append([]E(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, _ := at(sorted[i])
@@ -73,11 +75,11 @@ func applyEdits[E any](text []rune, edits []E, at func(E) (Range, string)) strin
 		if r.Start < pos {
 			continue
 		}
-		b.WriteString(string(text[pos:r.Start]))
+		b.WriteString(text[pos:r.Start])
 		b.WriteString(" " + words + " ")
 		pos = r.End
 	}
-	b.WriteString(string(text[pos:]))
+	b.WriteString(text[pos:])
 	return b.String()
 }
 

@@ -3,6 +3,8 @@ package eval
 import (
 	"strings"
 	"testing"
+
+	"corefix/model"
 )
 
 func TestWordEdits(t *testing.T) {
@@ -32,18 +34,15 @@ func TestWordEdits(t *testing.T) {
 func TestTextTallySideBySide(t *testing.T) {
 	const text = `: the video Tom Cruise Internet part`
 	//            0123456789012345678901234567890123
-	gold, err := ParseGold([]byte(`{"spans": [
+	gold := decodeGold(t, text, `"spans": [
 		{"start": 2, "end": 11, "category": "overwrite", "replacement": "Scientology vs."},
-		{"start": 12, "end": 22, "category": "overwrite", "replacement": "the"}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := []Scored{
-		{Range: Range{2, 11}, Confidence: 0.9, Fix: ptr("Scientology")},
-		{Range: Range{12, 22}, Confidence: 0.9, Fix: ptr("vs. the")},
+		{"start": 12, "end": 22, "category": "overwrite", "replacement": "the"}]`)
+	cut := []model.Finding{
+		{Start: 2, End: 11, Confidence: 0.9, Proposals: fix("Scientology")},
+		{Start: 12, End: 22, Confidence: 0.9, Proposals: fix("vs. the")},
 	}
 	var tally Tally
-	tally.Add(text, gold, cut, 0.5)
+	tally.Add(gold, cut, 0.5)
 	if tally.Fixed != 0 || tally.Fixable != 2 {
 		t.Errorf("fixed %d of %d, want 0 of 2", tally.Fixed, tally.Fixable)
 	}
@@ -53,12 +52,12 @@ func TestTextTallySideBySide(t *testing.T) {
 
 	// A wrong word and a span left alone are edits; a finding on no gold
 	// span is not applied.
-	wrong := []Scored{
-		{Range: Range{2, 11}, Confidence: 0.9, Fix: ptr("Scientology versus")},
-		{Range: Range{23, 31}, Confidence: 0.9, Fix: ptr("web")},
+	wrong := []model.Finding{
+		{Start: 2, End: 11, Confidence: 0.9, Proposals: fix("Scientology versus")},
+		{Start: 23, End: 31, Confidence: 0.9, Proposals: fix("web")},
 	}
 	var tt TextTally
-	tt.Add([]rune(text), gold, wrong)
+	tt.Add(gold, wrong)
 	// want ": Scientology vs. the Internet part", got ": Scientology versus
 	// Tom Cruise Internet part": "vs. the" → "versus Tom Cruise".
 	if tt != (TextTally{Docs: 1, Same: 0, Edits: 3}) {
@@ -66,4 +65,4 @@ func TestTextTallySideBySide(t *testing.T) {
 	}
 }
 
-func ptr(s string) *string { return &s }
+func fix(words string) []model.Proposal { return []model.Proposal{{Text: words}} }

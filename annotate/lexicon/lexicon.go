@@ -53,18 +53,17 @@ var classNames = map[string]Class{
 // goroutines is safe.
 var lexicon = sync.OnceValue(func() map[string]Class {
 	m := make(map[string]Class, 800)
-	for _, line := range strings.Split(wordsTxt, "\n") {
-		name, words, ok := strings.Cut(line, ":")
-		c, known := classNames[strings.TrimSpace(name)]
-		if !ok || !known || strings.HasPrefix(line, "#") {
-			continue
+	classLines(wordsTxt, func(name string, words []string) {
+		c, known := classNames[name]
+		if !known {
+			return
 		}
-		for _, w := range strings.Fields(words) {
+		for _, w := range words {
 			if _, dup := m[w]; !dup {
 				m[w] = c
 			}
 		}
-	}
+	})
 	return m
 })
 

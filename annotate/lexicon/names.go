@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	_ "embed"
-	"strings"
 	"sync"
 )
 
@@ -20,22 +19,12 @@ const (
 	Plural
 )
 
-// nameLines calls f with the class and words of each "class: word …"
-// line of names.txt, comments left out.
-func nameLines(f func(class string, words []string)) {
-	for _, line := range strings.Split(namesTxt, "\n") {
-		if kind, words, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, "#") {
-			f(strings.TrimSpace(kind), strings.Fields(words))
-		}
-	}
-}
-
 // persons is the set of lower-case role nouns that name one person of
 // either gender ("coach", "spokesperson"): the "person" lines of
 // names.txt.
 var persons = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 150)
-	nameLines(func(class string, words []string) {
+	classLines(namesTxt, func(class string, words []string) {
 		if class != "person" {
 			return
 		}
@@ -51,7 +40,7 @@ var persons = sync.OnceValue(func() map[string]bool {
 var genders = sync.OnceValue(func() map[string]Gender {
 	kinds := map[string]Gender{"male": Male, "female": Female, "plural": Plural}
 	m := make(map[string]Gender, 600)
-	nameLines(func(class string, words []string) {
+	classLines(namesTxt, func(class string, words []string) {
 		g, known := kinds[class]
 		for _, w := range words {
 			if _, dup := m[w]; known && !dup {

@@ -1,25 +1,28 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"corefix/annotate/fluency"
+	"corefix/model"
 )
 
-// runFluency builds annotate/fluency's data file from the CoNLL-U files
-// of a tagged corpus (UD English EWT): same files and flags, same bytes.
-func runFluency(args []string) error {
-	fs := flag.NewFlagSet("fluency", flag.ContinueOnError)
-	dir := fs.String("ewt", "../shared/data/ud-ewt", "folder of the corpus's *.conllu files")
-	out := fs.String("out", "annotate/fluency/fluency.txt", "data file to write")
+// fluency: the data file of package fluency (annotate/fluency/doc.go has
+// its format) counts the gold tags of a tagged corpus, UD English EWT.
+
+func fluencyCommand() command {
+	return command{name: "fluency", summary: "build the fluency model's data file from UD English EWT", run: runFluency}
+}
+
+func runFluency(args []string, _, stderr io.Writer) error {
+	fs := flagSet("fluency", stderr)
+	dir := fs.String("ewt", "../shared/data/ud-ewt", "`folder` of the corpus's *.conllu files")
+	out := fs.String("out", "annotate/fluency/fluency.txt", "data `file` to write")
 	s := fluency.Settings{}
 	fs.IntVar(&s.MinTag, "mintag", 100, "tag pairs seen fewer times merge into a kept one")
 	fs.IntVar(&s.MinWord, "minword", 1, "word forms seen fewer times are left to the guesser")
@@ -35,30 +38,25 @@ func runFluency(args []string) error {
 	fs.Float64Var(&p.CapMix, "capmix", 0.5, "weight of the lower-case form for an unseen capitalised one")
 	fs.IntVar(&p.Context, "context", 2, "words on each side of a junction")
 	probes := fs.String("probes", "it,its", "comma-separated pronouns the Pron signal tries in place of a span")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	s.Probes = strings.Split(*probes, ",")
-	files, err := filepath.Glob(filepath.Join(*dir, "*.conllu"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("no *.conllu files in %s", *dir)
+	docs, err := readCorefInputs([]string{*dir})
+	if err != nil {
+		return err
 	}
-	slices.Sort(files)
 	var c fluency.Counter
-	names := make([]string, len(files))
+	for _, d := range docs {
+		c.Add(taggedWords(d))
+	}
+	files, _ := filepath.Glob(filepath.Join(*dir, "*.conllu"))
 	for i, f := range files {
-		docs, err := readCoNLLUFile(f)
-		if err != nil {
-			return err
-		}
-		for _, d := range docs {
-			c.Add(d)
-		}
-		names[i] = filepath.Base(f)
+		files[i] = filepath.Base(f)
 	}
 	comments := []string{
 		"Derived from the Universal Dependencies English Web Treebank (Silveira et al. 2014), CC BY-SA 4.0;",
-		"this file is shared under the same licence. Files: " + strings.Join(names, " "),
+		"this file is shared under the same licence. Files: " + strings.Join(files, " "),
 		fmt.Sprintf("Built by corefix-lab fluency -mintag %d -minword %d -mintri %d -probes %s", s.MinTag, s.MinWord, s.MinTrigram, *probes),
 	}
 	var buf bytes.Buffer
@@ -68,53 +66,12 @@ func runFluency(args []string) error {
 	return os.WriteFile(*out, buf.Bytes(), 0o644)
 }
 
-// readCoNLLUFile reads a CoNLL-U file's documents.
-func readCoNLLUFile(path string) ([][]fluency.Word, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// taggedWords returns a document's words with their tags, as the
+// fluency model counts them.
+func taggedWords(d *model.CorefDocument) []fluency.Word {
+	out := make([]fluency.Word, len(d.Tokens))
+	for i, t := range d.Tokens {
+		out[i] = fluency.Word{Form: t.Form, UPOS: t.UPOS, XPOS: t.XPOS}
 	}
-	defer f.Close()
-	docs, err := readCoNLLU(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return docs, nil
-}
-
-// readCoNLLU reads the words of a CoNLL-U stream (form, UPOS and XPOS),
-// one slice per document ("# newdoc" comments). Multiword-token lines
-// ("1-2") and empty nodes ("1.1") are skipped: the words are the
-// syntactic ones. (Minimal on purpose: it should give way to model's
-// CoNLL-U reader once that exists.)
-func readCoNLLU(r io.Reader) ([][]fluency.Word, error) {
-	var docs [][]fluency.Word
-	var doc []fluency.Word
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "# newdoc"):
-			if len(doc) > 0 {
-				docs = append(docs, doc)
-			}
-			doc = nil
-			continue
-		case line == "" || strings.HasPrefix(line, "#"):
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 10 {
-			return nil, fmt.Errorf("line %d: %d fields, CoNLL-U has 10", n, len(f))
-		}
-		if strings.ContainsAny(f[0], "-.") {
-			continue
-		}
-		doc = append(doc, fluency.Word{Form: f[1], UPOS: f[3], XPOS: f[4]})
-	}
-	if len(doc) > 0 {
-		docs = append(docs, doc)
-	}
-	return docs, sc.Err()
+	return out
 }

@@ -1,32 +1,34 @@
 package main
 
 import (
-	"flag"
+	"cmp"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
-	"corefix/annotate/eval"
 	"corefix/annotate/fluency"
 	"corefix/model"
 )
+
+func fluencyEvalCommand() command {
+	return command{name: "fluency-eval", summary: "measure the fluency model: GUM tagging accuracy, signal ROC AUCs on damaged text", run: runFluencyEval}
+}
 
 // runFluencyEval measures annotate/fluency on material it never saw:
 // tagging accuracy on GUM's gold tags, per genre, and how well each signal
 // tells broken spans from correct substitutions, clean text and other
 // occurrences of the same phrases (ROC AUC). Nothing here trains.
-func runFluencyEval(args []string) error {
-	fs := flag.NewFlagSet("fluency-eval", flag.ContinueOnError)
-	gum := fs.String("gum", "../shared/data/gum-full/conllu", "folder of GUM *.conllu files (gold UPOS)")
-	drift := fs.String("drift", "../shared/data/gum/drift", "folder of NAME.txt, NAME.orig.txt, NAME.gold.json")
-	seed := fs.String("seed", "../shared/data/seed/000_4f2742664a216517.txt", "seed article (gold beside it as .gold-dev.json)")
-	data := fs.String("data", "", "a fluency data file to measure instead of the embedded one")
+func runFluencyEval(args []string, stdout, stderr io.Writer) error {
+	fs := flagSet("fluency-eval", stderr)
+	gum := fs.String("gum", "../shared/data/gum-full/conllu", "`folder` of GUM *.conllu files (gold UPOS)")
+	drift := fs.String("drift", "../shared/data/gum/drift", "`folder` of NAME.txt, NAME.orig.txt, NAME.gold.json")
+	seed := fs.String("seed", "../shared/data/seed", "`folder` of the seed article and its NAME.gold-dev.json")
+	data := fs.String("data", "", "a fluency data `file` to measure instead of the embedded one")
 	samples := fs.Int("samples", 40, "random clean spans per original text")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	var m *fluency.Model
@@ -41,60 +43,54 @@ func runFluencyEval(args []string) error {
 			return fmt.Errorf("%s: %w", *data, err)
 		}
 	}
-	if err := tagAccuracy(os.Stdout, m, *gum); err != nil {
+	if err := tagAccuracy(stdout, m, *gum); err != nil {
 		return err
 	}
-	if err := driftAUC(os.Stdout, m, *drift, *samples); err != nil {
+	if err := driftAUC(stdout, m, *drift, *samples); err != nil {
 		return err
 	}
-	return seedAUC(os.Stdout, m, *seed)
+	return seedAUC(stdout, m, *seed)
 }
 
 // tagAccuracy prints the UPOS accuracy of the model's Viterbi tags on
-// every GUM file, by genre (the second part of GUM_genre_name.conllu),
-// for words the lexicon has and words it must guess.
+// every document of dir's CoNLL-U files, by genre ("# meta::genre", else
+// the document id), for words the lexicon has and words it must guess.
 func tagAccuracy(w io.Writer, m *fluency.Model, dir string) error {
-	files, err := filepath.Glob(filepath.Join(dir, "*.conllu"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("no *.conllu files in %s", dir)
+	docs, err := readCorefInputs([]string{dir})
+	if err != nil {
+		return err
 	}
-	slices.Sort(files)
 	type tally struct{ right, all, unkRight, unk int }
 	by := map[string]*tally{}
 	var genres []string
-	for _, f := range files {
-		genre := strings.SplitN(filepath.Base(f), "_", 3)[1]
+	for _, d := range docs {
+		genre := cmp.Or(d.Genre, d.ID)
 		if by[genre] == nil {
 			by[genre] = &tally{}
 			genres = append(genres, genre)
 		}
-		docs, err := readCoNLLUFile(f)
-		if err != nil {
-			return err
-		}
 		t := by[genre]
-		for _, d := range docs {
-			words := make([]string, len(d))
-			for i, wd := range d {
-				words[i] = wd.Form
+		words := taggedWords(d)
+		forms := make([]string, len(words))
+		for i, wd := range words {
+			forms[i] = wd.Form
+		}
+		for i, tag := range m.Tags(forms) {
+			upos, _ := m.Names(tag)
+			ok := upos == words[i].UPOS
+			t.all++
+			if ok {
+				t.right++
 			}
-			for i, tag := range m.Tags(words) {
-				upos, _ := m.Names(tag)
-				ok := upos == d[i].UPOS
-				t.all++
+			if !m.Known(words[i].Form) {
+				t.unk++
 				if ok {
-					t.right++
-				}
-				if !m.Known(d[i].Form) {
-					t.unk++
-					if ok {
-						t.unkRight++
-					}
+					t.unkRight++
 				}
 			}
 		}
 	}
-	fmt.Fprintf(w, "UPOS accuracy of the Viterbi tags on gold tokens, by genre (file name)\ngenre\ttokens\taccuracy\tunseen words\ttheir accuracy\n")
+	fmt.Fprintf(w, "UPOS accuracy of the Viterbi tags on gold tokens, by genre\ngenre\ttokens\taccuracy\tunseen words\ttheir accuracy\n")
 	var sum tally
 	for _, g := range append(genres, "all") {
 		t := by[g]
@@ -172,17 +168,12 @@ func auc(pos, neg []float64) float64 {
 	return wins / float64(len(pos)) / float64(len(neg))
 }
 
-// tokenRange returns the tokens [i, j] inside the code point range r.
-func tokenRange(doc *model.Document, r eval.Range) (int, int, bool) {
-	bs, err1 := doc.ByteOffset(r.Start)
-	be, err2 := doc.ByteOffset(r.End)
-	if err1 != nil || err2 != nil {
-		return 0, 0, false
-	}
+// tokenRange returns the tokens [i, j] inside the byte range r.
+func tokenRange(doc *model.Document, r model.Range) (int, int, bool) {
 	toks := doc.Tokens()
-	i, _ := slices.BinarySearchFunc(toks, bs, func(t model.Token, b int) int { return t.Start - b })
+	i, _ := slices.BinarySearchFunc(toks, r.Start, func(t model.Token, b int) int { return t.Start - b })
 	j := i
-	for j < len(toks) && toks[j].End <= be {
+	for j < len(toks) && toks[j].End <= r.End {
 		j++
 	}
 	return i, j - 1, j > i
@@ -193,21 +184,15 @@ func tokenRange(doc *model.Document, r eval.Range) (int, int, bool) {
 // untouched original, and among every occurrence of the substituted
 // phrases (what a detector's recurring-phrase candidates are).
 func driftAUC(w io.Writer, m *fluency.Model, dir string, samples int) error {
-	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
-	if err != nil || len(golds) == 0 {
-		return fmt.Errorf("no *.gold.json files in %s", dir)
+	docs, err := loadGoldDirs([]string{dir})
+	if err != nil {
+		return err
 	}
-	slices.Sort(golds)
 	g := groups{}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, gf := range golds {
-		base := strings.TrimSuffix(gf, ".gold.json")
-		doc, gold, err := readGoldDoc(base+".txt", gf)
-		if err != nil {
-			return err
-		}
-		collect(g, m, doc, gold, nil)
-		orig, err := model.ReadDocument(base + ".orig.txt")
+	for _, d := range docs {
+		collect(g, m, d)
+		orig, err := model.ReadDocument(strings.TrimSuffix(d.doc.Path, ".txt") + ".orig.txt")
 		if err != nil {
 			return err
 		}
@@ -226,51 +211,37 @@ func driftAUC(w io.Writer, m *fluency.Model, dir string, samples int) error {
 
 // seedAUC compares the signals on the annotated part of the seed article:
 // gold broken spans against the other occurrences of the same phrases.
-func seedAUC(w io.Writer, m *fluency.Model, path string) error {
-	doc, gold, err := readGoldDoc(path, strings.TrimSuffix(path, ".txt")+".gold-dev.json")
+func seedAUC(w io.Writer, m *fluency.Model, dir string) error {
+	docs, err := loadGoldDirs([]string{dir})
 	if err != nil {
 		return err
 	}
 	g := groups{}
-	collect(g, m, doc, gold, gold.Scope)
+	for _, d := range docs {
+		collect(g, m, d)
+	}
 	g.report(w, "Seed article, annotated part", "broken", "other occurrence")
 	g.report(w, "Seed article, overwrites only", "overwrite", "other occurrence")
 	g.report(w, "Seed article, occurrences of substituted phrases", "broken occurrence", "other occurrence")
 	return nil
 }
 
-func readGoldDoc(txt, goldPath string) (*model.Document, *eval.Gold, error) {
-	doc, err := model.ReadDocument(txt)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := os.ReadFile(goldPath)
-	if err != nil {
-		return nil, nil, err
-	}
-	gold, err := eval.ParseGold(b)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", goldPath, err)
-	}
-	return doc, gold, nil
-}
-
 // collect adds a document's gold spans ("broken", "overwrite"), neutral
 // spans, and every occurrence of their phrases ("broken occurrence" when
-// it overlaps a broken span, else "other occurrence"), within scope.
-func collect(g groups, m *fluency.Model, doc *model.Document, gold *eval.Gold, scope *eval.Range) {
-	var broken [][2]int
+// it overlaps a broken span, else "other occurrence"), within the gold's
+// scope.
+func collect(g groups, m *fluency.Model, d goldDoc) {
+	doc, gold := d.doc, d.gold
 	phrases := map[string]bool{}
-	inScope := func(r eval.Range) bool { return scope == nil || r.Start < scope.End }
+	inScope := func(r model.Range) bool { return gold.Scope == nil || r.Start < gold.Scope.End }
 	for _, s := range gold.Spans {
 		i, j, ok := tokenRange(doc, s.Range)
 		if !ok || !inScope(s.Range) {
 			continue
 		}
-		broken = append(broken, [2]int{i, j})
 		v := spanSignals(m, doc, i, j)
 		g.add("broken", v)
-		if s.Category == string(model.Overwrite) {
+		if s.Category == model.Overwrite {
 			g.add("overwrite", v)
 		}
 		phrases[words(doc, i, j)] = true
@@ -283,10 +254,8 @@ func collect(g groups, m *fluency.Model, doc *model.Document, gold *eval.Gold, s
 	}
 	toks := doc.Tokens()
 	limit := len(toks)
-	if scope != nil {
-		if b, err := doc.ByteOffset(scope.End); err == nil {
-			limit, _ = slices.BinarySearchFunc(toks, b, func(t model.Token, b int) int { return t.Start - b })
-		}
+	if gold.Scope != nil {
+		limit, _ = slices.BinarySearchFunc(toks, gold.Scope.End, func(t model.Token, b int) int { return t.Start - b })
 	}
 	for p := range phrases {
 		n := len(strings.Fields(p))
@@ -295,10 +264,8 @@ func collect(g groups, m *fluency.Model, doc *model.Document, gold *eval.Gold, s
 				continue
 			}
 			label := "other occurrence"
-			for _, b := range broken {
-				if i <= b[1] && b[0] <= i+n-1 {
-					label = "broken occurrence"
-				}
+			if d.onGold(model.Range{Start: toks[i].Start, End: toks[i+n-1].End}) {
+				label = "broken occurrence"
 			}
 			g.add(label, spanSignals(m, doc, i, i+n-1))
 		}

@@ -2,49 +2,19 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"corefix/annotate/fluency"
 )
 
-func TestReadCoNLLU(t *testing.T) {
-	docs, err := readCoNLLUFile("testdata/ewt/a.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range docs {
-		var forms []string
-		for _, w := range d {
-			forms = append(forms, w.Form+"/"+w.XPOS)
-		}
-		got = append(got, strings.Join(forms, " "))
-	}
-	// Two documents; the multiword token "won't" and the empty node
-	// "lose" are not words.
-	want := []string{
-		"They/PRP lost/VBD the/DT election/NN ./. We/PRP wo/MD n't/RB ./.",
-		"The/DT vote/NN counted/VBD ./.",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if docs[0][6].UPOS != "AUX" {
-		t.Errorf("UPOS of wo = %q, want AUX", docs[0][6].UPOS)
-	}
-	if _, err := readCoNLLU(strings.NewReader("# c\n1\tx\tx\tX\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
-		t.Errorf("a short line: got %v, want an error naming line 2", err)
-	}
-}
-
 func TestRunFluencyDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	build := func(name string) []byte {
 		out := filepath.Join(dir, name)
-		if err := runFluency([]string{"-ewt", "testdata/ewt", "-out", out, "-mintag", "1"}); err != nil {
+		if err := runFluency([]string{"-ewt", "testdata/ewt", "-out", out, "-mintag", "1"}, io.Discard, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(out)
@@ -65,10 +35,16 @@ func TestRunFluencyDeterministic(t *testing.T) {
 			t.Errorf("built file lacks %q:\n%s", want, a)
 		}
 	}
+	// The words are the syntactic ones: not the multiword token "won't",
+	// not the empty node "lose"; and no tag bigram runs across documents
+	// (". The" joins doc-a and doc-b: PUNCT/. is tag 0, DET/DT tag 1).
 	if bytes.Contains(a, []byte("won't")) || bytes.Contains(a, []byte("\nword\tlose\t")) {
 		t.Errorf("multiword tokens and empty nodes must not be words:\n%s", a)
 	}
-	if err := runFluency([]string{"-ewt", t.TempDir(), "-out", filepath.Join(dir, "c.txt")}); err == nil {
+	if !bytes.Contains(a, []byte("tag\t0\tPUNCT\t.\t4\n")) || !bytes.Contains(a, []byte("tag\t1\tDET\tDT\t3\n")) || bytes.Contains(a, []byte("\nbi\t0\t1\t")) {
+		t.Errorf("want tags 0 PUNCT/. and 1 DET/DT, and no bigram 0 1 across documents:\n%s", a)
+	}
+	if err := runFluency([]string{"-ewt", t.TempDir(), "-out", filepath.Join(dir, "c.txt")}, io.Discard, io.Discard); err == nil {
 		t.Error("a folder without CoNLL-U files: want an error")
 	}
 }

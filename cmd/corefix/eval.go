@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -37,7 +38,7 @@ func evalCommand() command {
 			fs.BoolVar(&o.falseAlarms, "false-alarms", false, "with --dir: count findings on the untouched NAME.orig.txt files")
 			fs.BoolVar(&o.exact, "exact", false, "with --dir: align each NAME.txt with its NAME.orig.txt (exact mode)")
 			fs.Float64Var(&o.minConf, "min-confidence", model.BrokenThreshold, "count findings with at least this `confidence`")
-			fs.StringVar(&o.text, "text", "", "the article `TEXT` file, for fix accuracy when GOLD has no document text")
+			fs.StringVar(&o.text, "text", "", "the article `TEXT` file whose code points GOLD and FINDINGS count, when GOLD has no document text")
 			return func(args []string) error { return runEval(e, o, args) }
 		},
 	}
@@ -63,7 +64,17 @@ func runEval(e *env, o *evalOptions, args []string) error {
 
 // evalFiles scores one findings file against one gold file.
 func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer) error {
-	g, err := readGold(goldPath)
+	var text *model.Document
+	if o.text != "" {
+		var err error
+		if text, err = model.ReadDocument(o.text); err != nil {
+			return err
+		}
+	}
+	g, err := readGold(goldPath, text)
+	if errors.Is(err, model.ErrNoText) {
+		return fmt.Errorf("%w: give the article with --text TEXT", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -71,20 +82,12 @@ func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer)
 	if err != nil {
 		return err
 	}
-	fs, err := eval.ParseScored(data)
+	fs, err := model.DecodeFindings(data, g.Doc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", findingsPath, err)
 	}
-	text := g.Text
-	if o.text != "" {
-		doc, err := model.ReadDocument(o.text)
-		if err != nil {
-			return err
-		}
-		text = doc.Text
-	}
 	var t eval.Tally
-	t.Add(text, g, fs, o.minConf)
+	t.Add(g, fs, o.minConf)
 	return t.Report(out)
 }
 
@@ -103,26 +106,26 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	for _, gp := range golds {
 		base := strings.TrimSuffix(gp, ".gold.json")
 		if o.falseAlarms {
-			doc, fs, err := detectScored(base+".orig.txt", "")
+			doc, fs, err := detectText(base+".orig.txt", "")
 			if err != nil {
 				return err
 			}
-			fa.Add(doc.Text, fs, o.minConf)
+			fa.Add(doc, fs, o.minConf)
 			continue
-		}
-		g, err := readGold(gp)
-		if err != nil {
-			return err
 		}
 		orig := ""
 		if o.exact {
 			orig = base + ".orig.txt"
 		}
-		doc, fs, err := detectScored(base+".txt", orig)
+		doc, fs, err := detectText(base+".txt", orig)
 		if err != nil {
 			return err
 		}
-		t.Add(doc.Text, g, fs, o.minConf)
+		g, err := readGold(gp, doc)
+		if err != nil {
+			return err
+		}
+		t.Add(g, fs, o.minConf)
 	}
 	if o.falseAlarms {
 		return fa.Report(out)
@@ -130,10 +133,9 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	return t.Report(out)
 }
 
-// detectScored runs corefix's detection on a text file, as `corefix
-// detect` does (aligned with the original origPath unless that is empty),
-// and returns its findings in code points.
-func detectScored(path, origPath string) (*model.Document, []eval.Scored, error) {
+// detectText runs corefix's detection on a text file, as `corefix detect`
+// does (aligned with the original origPath unless that is empty).
+func detectText(path, origPath string) (*model.Document, []model.Finding, error) {
 	doc, err := model.ReadDocument(path)
 	if err != nil {
 		return nil, nil, err
@@ -148,15 +150,17 @@ func detectScored(path, origPath string) (*model.Document, []eval.Scored, error)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return doc, eval.ScoredFindings(doc, fs), nil
+	return doc, fs, nil
 }
 
-func readGold(path string) (*eval.Gold, error) {
+// readGold reads the gold file at path against text (nil: the file's
+// own document text).
+func readGold(path string, text *model.Document) (*model.Gold, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	g, err := eval.ParseGold(data)
+	g, err := model.DecodeGold(data, text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -57,8 +57,19 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 		return err
 	}
 	defer r.file.Close()
-	return ui.Run(r.a, r.file, r.opts)
+	return ui.Run(r.a, fileTarget{r.file}, r.opts)
 }
+
+// fileTarget is the editor's Target for one annotation file: Save and
+// ForceSave are the Workfile's, the rest below.
+type fileTarget struct{ *model.Workfile }
+
+// Name is the annotation file; ReadOnly says it was opened --read-only;
+// RescuePath puts the work beside it when saving it fails at the end.
+
+func (t fileTarget) Name() string                        { return t.Path }
+func (t fileTarget) ReadOnly() bool                      { return t.Workfile.ReadOnly }
+func (t fileTarget) RescuePath(*model.Annotation) string { return t.Path + ".rescue" }
 
 // review is an annotation file opened for the editor.
 type review struct {
@@ -139,7 +150,7 @@ func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 // datasetReview is a dataset opened for the editor.
 type datasetReview struct {
 	store *store.Store
-	ds    *ui.Dataset
+	ds    *store.Review
 }
 
 func (d *datasetReview) close() error { return d.store.Close() }
@@ -163,7 +174,7 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := ui.NewDataset(s, o.annotator, findings)
+	ds, err := store.NewReview(s, o.annotator, findings)
 	if err != nil {
 		s.Close()
 		return nil, err

@@ -1,0 +1,47 @@
+package damage
+
+import (
+	"hash/fnv"
+	"math/rand/v2"
+
+	"corefix/model"
+)
+
+// Result is a damaged document.
+type Result struct {
+	Resolved string // the text after substitution
+	Original string // the text before, spaced the same way
+	// Gold holds every substitution that changed the text, in text order:
+	// byte offsets into Resolved, the words that stood there as Original,
+	// and category model.Substitution for a correct one.
+	Gold []model.GoldEdit
+}
+
+// damager holds what damaging one document needs.
+type damager struct {
+	doc    *model.CorefDocument
+	cfg    Config
+	rng    *rand.Rand
+	quoted []bool // tokens inside quotation marks
+}
+
+// Damage rewrites doc as the pipeline cfg describes and returns the texts
+// and gold. The same doc and cfg always give the same result.
+func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	h := fnv.New64a()
+	h.Write([]byte(doc.ID))
+	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), quoted: quotedTokens(doc)}
+	cs, err := d.mistakes(goldClusters(doc))
+	if err != nil {
+		return nil, err
+	}
+	d.order(cs)
+	subs := d.substitutions(cs)
+	if cfg.Resolver == Shrink {
+		return d.render(d.shrink(subs)), nil
+	}
+	return d.render(d.inPlace(subs)), nil
+}

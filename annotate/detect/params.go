@@ -1,0 +1,22 @@
+package detect
+
+// Params is the configuration detection runs with. Detectors carry it in
+// their own fields (Detectors), never in package state, so that runs with
+// different parameters — the lab's operating-point search, the hand-rule
+// tests, the shipped detector — can go on side by side.
+type Params struct {
+	// Copy judges the repeats of recurring phrases in a drifting
+	// document together with the hand rules (Recurring); nil leaves them
+	// to the hand rules alone.
+	Copy *CopyScorer
+	// Rules are the hand rules' confidences, messages and limits; nil
+	// means the shipped rules.json.
+	Rules *Rules
+}
+
+// DefaultParams returns the parameters corefix ships: the copy scorer of
+// the embedded copyscorer.json and the hand rules of rules.json. It panics if that file does not match the
+// features (see shippedCopyScorer).
+func DefaultParams() Params {
+	return Params{Copy: shippedCopyScorer(), Rules: shippedRules()}
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// reviewMode is the main mode: moving between spans and documents,
+// scrolling, deciding, and opening the other modes.
+type reviewMode struct{}
+
+// key handles the keys of the review.
+func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	if m.refuse(msg) {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Next):
+		if !m.step(1) {
+			m.setInfo("no other span to go to")
+		}
+	case key.Matches(msg, k.Prev):
+		if !m.step(-1) {
+			m.setInfo("no other span to go to")
+		}
+	case key.Matches(msg, k.NextDoc):
+		m.gotoDoc(m.want + 1)
+	case key.Matches(msg, k.PrevDoc):
+		m.gotoDoc(m.want - 1)
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.scroll(max(m.lay.Article-1, 1))
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-max(m.lay.Article-1, 1))
+	case key.Matches(msg, k.Home):
+		m.scroll(-len(m.art.rows))
+	case key.Matches(msg, k.End):
+		m.scroll(len(m.art.rows))
+	case key.Matches(msg, k.Accept):
+		return m.accept(0)
+	case key.Matches(msg, k.Choose):
+		return m.accept(int(msg.Code - '1'))
+	case key.Matches(msg, k.Reject):
+		return m.decide("rejected", true, func(i int) error { return m.a.Reject(i) })
+	case key.Matches(msg, k.Reset):
+		return m.decide("back to pending", false, func(i int) error { return m.a.Reset(i) })
+	case key.Matches(msg, k.Edit):
+		if m.focus >= 0 {
+			return m.startEdit(m.editPrefill(m.a.Span(m.focus)))
+		}
+	case key.Matches(msg, k.Mark):
+		m.startMark()
+	case key.Matches(msg, k.Undo):
+		return m.history("undo", m.a.Undo)
+	case key.Matches(msg, k.Redo):
+		return m.history("redo", m.a.Redo)
+	case key.Matches(msg, k.Search):
+		return m.startInput(searchMode{}, "/", "")
+	case key.Matches(msg, k.Filter):
+		m.filter = (m.filter + 1) % len(filters)
+		m.art.SetFilter(filters[m.filter].keep)
+		m.setInfo("filter: %s", filters[m.filter].name)
+	case key.Matches(msg, k.Preview):
+		m.openPreview()
+	case key.Matches(msg, k.Save):
+		m.announceSave = true
+		return m.save()
+	case key.Matches(msg, k.ForceSave):
+		m.announceSave = true
+		return m.startSave(true)
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.fullHelp = !m.fullHelp
+		m.resize()
+	}
+	return nil
+}
+
+// scroll moves the article and, when the focused span leaves the screen,
+// takes the focus along to the first span on screen, so a key never acts
+// on a span the editor cannot see.
+func (m *Model) scroll(n int) {
+	m.art.Scroll(n)
+	vs, ve := m.art.Visible()
+	if m.focus >= 0 {
+		if s := m.a.Span(m.focus); s.End > vs && s.Start < ve {
+			return
+		}
+	}
+	keep := filters[m.filter].keep
+	for i := m.art.spanFrom(vs); i < m.a.Len(); i++ {
+		s := m.a.Span(i)
+		if s.Start >= ve {
+			break
+		}
+		if keep(s) {
+			m.focus = i
+			m.art.SetFocus(i)
+			return
+		}
+	}
+}
+
+// help is the review's keys, in short and full help.
+func (reviewMode) help(k *KeyMap) help.KeyMap { return reviewHelp{k} }
