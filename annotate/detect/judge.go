@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 
+	"corefix/annotate/fluency"
+	"corefix/annotate/lexicon"
 	"corefix/model"
 )
 
@@ -80,6 +82,9 @@ type judged struct {
 // recurring phrase, and every span a hand rule flags at any confidence,
 // one candidate per token span, left to right.
 func (a *Analysis) judgeCandidates() []judged {
+	if a.fluency == nil {
+		a.fluency = fluency.Default()
+	}
 	drifting := a.drifting()
 	shown := map[uint64]bool{}
 	if drifting {
@@ -112,13 +117,48 @@ func (a *Analysis) judgeCandidates() []judged {
 			out[k].hand = append(out[k].hand, f)
 		}
 	}
+	a.oddWords(func(i, count int) {
+		add(copyCandidate{i: i, j: i, count: count, fit: a.misfit(i, i).conf})
+	})
 	for k := range out {
 		c := &out[k]
 		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
 		c.vec.handFeatures(c.hand, drifting)
+		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j))
 	}
 	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
 	return out
+}
+
+// oddWordFit is the fluency profile (log P(word | words before) − log
+// P(word), in nats) below which a lone word, or the word after it, reads
+// as out of place.
+const oddWordFit = -1.5
+
+// oddWords calls f with each lone word that recurs in the document and
+// does not fit its neighbours: a one-word representative copied over
+// another word ("detailing we design", "each we category") shows no
+// phrase to recur, only a word that reads wrong where it stands.
+func (a *Analysis) oddWords(f func(i, count int)) {
+	counts := make(map[uint64]int, len(a.words))
+	for _, h := range a.words {
+		counts[h]++
+	}
+	prof := a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	for i, h := range a.words {
+		switch a.cls[i] {
+		case lexicon.Low, lexicon.Cap, lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
+		default:
+			continue
+		}
+		next := 0.0
+		if i+1 < len(prof) {
+			next = prof[i+1]
+		}
+		if counts[h] >= 2 && min(prof[i], next) < oddWordFit {
+			f(i, counts[h])
+		}
+	}
 }
 
 // tokenSpan returns the tokens [i, j] that the byte range [start, end)

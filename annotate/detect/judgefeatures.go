@@ -1,6 +1,9 @@
 package detect
 
-import "corefix/model"
+import (
+	"corefix/annotate/fluency"
+	"corefix/model"
+)
 
 // What the judge (judge.go) sees of a candidate span: the copy features
 // (copyfeatures.go), then what the hand rules said of the same tokens.
@@ -24,8 +27,12 @@ func judgeCategories() []model.Category {
 // numHandFeatures counts the hand block: for each of the 7 rules whether
 // it fired and its highest confidence, the best finding's 5 categories,
 // whether no rule fired, how many did, and whether the document drifts
-// (TestJudgeFeatureNames checks the count against the lists).
-const numHandFeatures = 2*7 + 5 + 3
+// (TestJudgeFeatureNames checks the count against the lists), then the 5
+// fluency signals of the span (fluency.Span).
+const numHandFeatures = 2*7 + 5 + 3 + numFluency
+
+// numFluency is the number of fluency signals of a span.
+const numFluency = 5
 
 // numJudgeFeatures is the length of a judge feature vector.
 const numJudgeFeatures = numCopyFeatures + numHandFeatures
@@ -66,6 +73,16 @@ func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 	}
 }
 
+// fluencyFeatures fills the fluency block from the span's signals, each
+// clamped to ±5 nats and scaled to [-1, 1]: beyond that the text is
+// broken or clean either way.
+func (v *judgeVec) fluencyFeatures(s fluency.Span) {
+	base := numHandFeatures - numFluency
+	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron} {
+		v.hand[base+k] = max(-5, min(5, x)) / 5
+	}
+}
+
 // dot returns the weighted sum of the features.
 func (v *judgeVec) dot(w []float64) float64 {
 	z := v.copy.dot(w[:numCopyFeatures])
@@ -96,7 +113,8 @@ func judgeFeatureName(k int) string {
 	case k < 2*len(rules)+len(cats):
 		return "category:" + string(cats[k-2*len(rules)])
 	}
-	return [...]string{"no-rule", "rule-count", "drifting"}[k-2*len(rules)-len(cats)]
+	return [...]string{"no-rule", "rule-count", "drifting",
+		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron"}[k-2*len(rules)-len(cats)]
 }
 
 // JudgeFeatureNames returns the names of the judge's features, in the

@@ -2,14 +2,15 @@ package detect
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
 )
 
-// The judge's data file, judge.json: detect's own format (nothing outside
-// reads it but through ParseJudge), written by corefix-lab train-judge.
+// The judge's data file: detect's own format (nothing outside reads it
+// but through ParseJudge), written by corefix-lab train-judge -o. No judge
+// ships yet: measured leave-one-genre-out it trades too much recall for
+// its precision (docs/experiments.md, "The judge").
 
 // judgeFileFormat names the data file's schema.
 const judgeFileFormat = "corefix.judge/v1"
@@ -18,11 +19,12 @@ const judgeFileFormat = "corefix.judge/v1"
 // so that anyone can retrain it and compare (docs/lab.md). Paths are
 // relative to the repository root.
 type JudgeTraining struct {
-	Command      string   `json:"command"`      // the command line that wrote the file
-	Train        []string `json:"train"`        // directories of the training documents
-	L2           float64  `json:"l2"`           // L2 penalty
-	Iterations   int      `json:"iterations"`   // gradient steps
-	MinPrecision float64  `json:"minPrecision"` // precision the threshold keeps on Train
+	Command      string   `json:"command"`        // the command line that wrote the file
+	Train        []string `json:"train"`          // directories of the training documents
+	Keep         []string `json:"keep,omitempty"` // directories whose P and R the threshold keeps >= 0.90
+	L2           float64  `json:"l2"`             // L2 penalty
+	Iterations   int      `json:"iterations"`     // gradient steps
+	MinPrecision float64  `json:"minPrecision"`   // precision the threshold keeps on Train
 	// HeldOut is the figure to trust: precision and recall of judges
 	// trained with one genre left out, on that genre, as the command
 	// printed them.

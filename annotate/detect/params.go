@@ -18,7 +18,8 @@ type Params struct {
 }
 
 // DefaultParams returns the parameters corefix ships: the copy scorer of
-// the embedded copyscorer.json and the hand rules of rules.json. It panics if that file does not match the
+// the embedded copyscorer.json and the hand rules of rules.json; no judge
+// (docs/experiments.md says why). It panics if that file does not match the
 // features (see shippedCopyScorer).
 func DefaultParams() Params {
 	return Params{Copy: shippedCopyScorer(), Rules: shippedRules()}

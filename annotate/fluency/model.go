@@ -14,7 +14,10 @@ var fluencyTxt []byte
 // Default returns the model learned from UD English EWT, parsed from the
 // embedded data on first use. It is never modified after, so it is safe
 // to share between goroutines.
-var Default = sync.OnceValue(func() *Model {
+func Default() *Model { return defaultModel() }
+
+// defaultModel parses the embedded data once.
+var defaultModel = sync.OnceValue(func() *Model {
 	m, err := Parse(fluencyTxt)
 	if err != nil {
 		panic("fluency: embedded data: " + err.Error()) // TestDefaultTags guards it
