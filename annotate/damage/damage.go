@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 
+	"corefix/annotate/resolve"
 	"corefix/model"
 )
 
@@ -19,10 +20,10 @@ type Result struct {
 
 // damager holds what damaging one document needs.
 type damager struct {
-	doc    *model.CorefDocument
-	cfg    Config
-	rng    *rand.Rand
-	quoted []bool // tokens inside quotation marks
+	doc *model.CorefDocument
+	cfg Config
+	rng *rand.Rand
+	w   *resolve.Words // the document's words as resolvers read them
 }
 
 // Damage rewrites doc as the pipeline cfg describes and returns the texts
@@ -33,15 +34,19 @@ func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(doc.ID))
-	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), quoted: quotedTokens(doc)}
+	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), w: resolve.NewWords(doc)}
 	cs, err := d.mistakes(goldClusters(doc))
 	if err != nil {
 		return nil, err
 	}
 	d.order(cs)
 	subs := d.substitutions(cs)
-	if cfg.Resolver == Shrink {
-		return d.render(d.shrink(subs)), nil
+	targets := make([]model.TokenSpan, len(subs))
+	for k, s := range subs {
+		targets[k] = s.target.span
 	}
-	return d.render(d.inPlace(subs)), nil
+	if cfg.Resolver == Shrink {
+		return d.render(resolve.Shrink(len(doc.Tokens), targets), subs), nil
+	}
+	return d.render(resolve.InPlace(len(doc.Tokens), targets, cfg.Nested), subs), nil
 }

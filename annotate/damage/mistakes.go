@@ -40,7 +40,7 @@ func (d *damager) mistakes(cs []cluster) ([]cluster, error) {
 // nearest noun mention before them that has their number and names
 // another entity, as a model that links to the closest candidate does.
 func (d *damager) wrongAntecedents(cs []cluster) ([]cluster, error) {
-	if !d.tagged() {
+	if !d.w.Tagged() {
 		return nil, errors.New("wrong antecedents need part-of-speech tags (CoNLL-U input)")
 	}
 	type noun struct {
@@ -61,7 +61,7 @@ func (d *damager) wrongAntecedents(cs []cluster) ([]cluster, error) {
 	var moves []move
 	for ci, c := range cs {
 		for mi, m := range c.mentions[1:] {
-			number := d.pronounNumber(m.span)
+			number := d.w.PronounNumber(m.span)
 			if number == "" || d.rng.Float64() >= d.cfg.WrongAntecedent {
 				continue
 			}
@@ -96,11 +96,6 @@ func (d *damager) wrongAntecedents(cs []cluster) ([]cluster, error) {
 	return out, nil
 }
 
-// tagged reports whether the document has part-of-speech tags.
-func (d *damager) tagged() bool {
-	return slices.ContainsFunc(d.doc.Tokens, func(t model.CorefToken) bool { return t.XPOS != "" })
-}
-
 // headNumber is "singular" or "plural" for a noun phrase, by the tag of its
 // head (the last noun of its first run of nouns: "the president of France"
 // gives "president"), and "" when it has no noun.
@@ -120,20 +115,6 @@ func (d *damager) headNumber(s model.TokenSpan) string {
 		return "plural"
 	}
 	return "singular"
-}
-
-// pronounNumber is the number of a one-word third-person pronoun mention,
-// "" for anything else.
-func (d *damager) pronounNumber(s model.TokenSpan) string {
-	if s.Len() != 1 {
-		return ""
-	}
-	for _, n := range []string{"singular", "plural"} {
-		if inList(n, d.doc.Tokens[s.Start].Form) {
-			return n
-		}
-	}
-	return ""
 }
 
 // merge joins clusters to the one introduced just before them.
@@ -190,25 +171,15 @@ func (d *damager) pronounOnly(cs []cluster) {
 	for i, c := range cs {
 		var pronouns []mention
 		for _, m := range c.mentions {
-			if d.pronoun(m.span) {
+			if d.w.Pronoun(m.span) {
 				pronouns = append(pronouns, m)
 			}
 		}
-		if len(pronouns) < 2 || d.pronoun(c.mentions[0].span) || d.rng.Float64() >= d.cfg.PronounOnly {
+		if len(pronouns) < 2 || d.w.Pronoun(c.mentions[0].span) || d.rng.Float64() >= d.cfg.PronounOnly {
 			continue
 		}
 		cs[i].mentions = pronouns
 	}
-}
-
-// pronoun reports whether a mention is one pronoun or determiner ("he",
-// "their", "This").
-func (d *damager) pronoun(s model.TokenSpan) bool {
-	if s.Len() != 1 {
-		return false
-	}
-	c := d.class(s.Start)
-	return lexicon.IsPronoun(c) || c == lexicon.Det
 }
 
 // boundaries moves mention starts by a determiner: one leading a mention
@@ -223,17 +194,12 @@ func (d *damager) boundaries(cs []cluster) {
 				continue
 			}
 			switch {
-			case m.span.Len() >= 2 && d.class(m.span.Start) == lexicon.Det:
+			case m.span.Len() >= 2 && d.w.Class(m.span.Start) == lexicon.Det:
 				m.span.Start++
-			case m.span.Start > 0 && d.class(m.span.Start-1) == lexicon.Det:
+			case m.span.Start > 0 && d.w.Class(m.span.Start-1) == lexicon.Det:
 				m.span.Start--
 			}
 		}
 		cs[i].sortMentions()
 	}
-}
-
-// class is the lexicon's word class of token i.
-func (d *damager) class(i int) lexicon.Class {
-	return lexicon.Classify(d.doc.Tokens[i].Form, lexicon.Lexicon())
 }

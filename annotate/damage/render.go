@@ -5,15 +5,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corefix/annotate/resolve"
 	"corefix/model"
 )
 
 // render writes the pieces out and records, for each that changed the
 // text, a gold span with the words it stands in for.
-func (d *damager) render(ps []piece) *Result {
+func (d *damager) render(ps []resolve.Piece, subs []*substitution) *Result {
 	for i, p := range ps {
-		if p.sub != nil && d.words(p.sub.rep.span) == d.words(model.TokenSpan{Start: p.lo, End: p.hi}) {
-			ps[i].sub = nil // the representative is the mention itself: nothing changed
+		if p.Changed() && d.words(subs[p.Sub].rep.span) == d.words(model.TokenSpan{Start: p.Lo, End: p.Hi}) {
+			ps[i].Sub = -1 // the representative is the mention itself: nothing changed
 		}
 	}
 	var out strings.Builder
@@ -29,19 +30,20 @@ func (d *damager) render(ps []piece) *Result {
 			switch {
 			case !inserted:
 				lead = out.Len()
-			case p.sub == nil || d.wordlike(p.lo):
+			case !p.Changed() || d.wordlike(p.Lo):
 				res.Gold[len(res.Gold)-1].End = out.Len()
 				lead = out.Len()
 			}
 		}
-		if p.sub == nil {
-			out.WriteString(d.words(model.TokenSpan{Start: p.lo, End: p.hi}))
+		covered := model.TokenSpan{Start: p.Lo, End: p.Hi}
+		if !p.Changed() {
+			out.WriteString(d.words(covered))
 			continue
 		}
-		covered := model.TokenSpan{Start: p.lo, End: p.hi}
-		out.WriteString(d.words(p.sub.rep.span))
+		sub := subs[p.Sub]
+		out.WriteString(d.words(sub.rep.span))
 		res.Gold = append(res.Gold, model.GoldEdit{Start: lead, End: out.Len(),
-			Category: d.category(p.sub, covered), Original: d.words(covered)})
+			Category: d.category(sub, covered), Original: d.words(covered)})
 	}
 	res.Resolved = out.String()
 	return res
@@ -72,11 +74,11 @@ func (d *damager) after(i int) string {
 // original did not have there. In prose the source's spacing holds,
 // except that words written over punctuation that clung to its neighbour
 // ("country|.", "(|For") do not cling: "country the United States".
-func (d *damager) between(a, b piece) (sep string, inserted bool) {
-	if d.after(a.hi-1) == " " {
+func (d *damager) between(a, b resolve.Piece) (sep string, inserted bool) {
+	if d.after(a.Hi-1) == " " {
 		return " ", false
 	}
-	if a.sub != nil && !d.wordlike(a.hi-1) || b.sub != nil && !d.wordlike(b.lo) {
+	if a.Changed() && !d.wordlike(a.Hi-1) || b.Changed() && !d.wordlike(b.Lo) {
 		return " ", true
 	}
 	return "", false

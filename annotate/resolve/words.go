@@ -1,0 +1,137 @@
+package resolve
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+//go:embed words.txt
+var wordsTxt string
+
+// wordLists maps each list name of words.txt to its set of words. Parsed
+// once, never written after, so goroutines may share it.
+var wordLists = sync.OnceValue(func() map[string]map[string]bool {
+	lists := map[string]map[string]bool{}
+	for _, line := range strings.Split(wordsTxt, "\n") {
+		name, words, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		set := lists[name]
+		if set == nil {
+			set = map[string]bool{}
+			lists[name] = set
+		}
+		for _, w := range strings.Fields(words) {
+			set[w] = true
+		}
+	}
+	return lists
+})
+
+// inList reports whether word (any case) is in the list name of words.txt.
+func inList(name, word string) bool { return wordLists()[name][strings.ToLower(word)] }
+
+// Words is a document's words as the resolvers read them: word classes,
+// possessives and quotations. It is read-only once made.
+type Words struct {
+	Doc    *model.CorefDocument
+	quoted []bool
+}
+
+// NewWords reads doc's words.
+func NewWords(doc *model.CorefDocument) *Words {
+	return &Words{Doc: doc, quoted: quotedTokens(doc)}
+}
+
+// Class is the lexicon's word class of word i.
+func (w *Words) Class(i int) lexicon.Class {
+	return lexicon.Classify(w.Doc.Tokens[i].Form, lexicon.Lexicon())
+}
+
+// Tagged reports whether the document has part-of-speech tags.
+func (w *Words) Tagged() bool {
+	for _, t := range w.Doc.Tokens {
+		if t.XPOS != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Pronoun reports whether a mention is one pronoun or determiner ("he",
+// "their", "This").
+func (w *Words) Pronoun(s model.TokenSpan) bool {
+	if s.Len() != 1 {
+		return false
+	}
+	c := w.Class(s.Start)
+	return lexicon.IsPronoun(c) || c == lexicon.Det
+}
+
+// Possessive reports whether a mention is a possessive pronoun or ends in
+// a possessive ’s (by its tag when the document has tags: "her" is one
+// only as PRP$).
+func (w *Words) Possessive(s model.TokenSpan) bool {
+	last := s.End - 1
+	tag := w.Doc.Tokens[last].XPOS
+	switch w.Class(last) {
+	case lexicon.Clitic:
+		return tag == "" || tag == "POS"
+	case lexicon.Poss:
+		return s.Len() == 1 && (tag == "" || tag == "PRP$")
+	}
+	return false
+}
+
+// FirstPersonQuoted reports whether s is one first-person pronoun inside
+// a quotation.
+func (w *Words) FirstPersonQuoted(s model.TokenSpan) bool {
+	return s.Len() == 1 && w.quoted[s.Start] && inList("first", w.Doc.Tokens[s.Start].Form)
+}
+
+// quotedTokens marks the words inside quotation marks: a straight quote
+// opens or closes, curly ones open and close, and a paragraph closes any
+// quotation left open (sources have stray quotes: "Wild 2).
+func quotedTokens(doc *model.CorefDocument) []bool {
+	quoted := make([]bool, len(doc.Tokens))
+	starts := map[int]bool{}
+	for _, p := range doc.Paragraphs {
+		starts[p.Start] = true
+	}
+	in := false
+	for i, t := range doc.Tokens {
+		if starts[i] {
+			in = false
+		}
+		switch t.Form {
+		case `"`:
+			in = !in
+		case "“":
+			in = true
+		case "”":
+			in = false
+		default:
+			quoted[i] = in
+		}
+	}
+	return quoted
+}
+
+// PronounNumber is "singular" or "plural" for a mention that is one
+// third-person pronoun, "" for anything else.
+func (w *Words) PronounNumber(s model.TokenSpan) string {
+	if s.Len() != 1 {
+		return ""
+	}
+	for _, n := range []string{"singular", "plural"} {
+		if inList(n, w.Doc.Tokens[s.Start].Form) {
+			return n
+		}
+	}
+	return ""
+}
