@@ -173,7 +173,7 @@ func TestParseCorefJSONLErrors(t *testing.T) {
 		{"json", `{"id": "a", "text": ]}` + "\n", "g.jsonl:1: invalid JSON at column 21"},
 		{"no id", `{"text": "x"}` + "\n", `g.jsonl:1: no "id"`},
 		{"duplicate", line(`"tokens": [[0, 1]]`) + line(`"tokens": [[0, 1]]`), `g.jsonl:2: duplicate id "a"`},
-		{"token type", line(`"tokens": [["0", 1]]`), `g.jsonl:1: record "a": wrong type at column`},
+		{"token type", line(`"tokens": [["0", 1]]`), `g.jsonl:1: record "a": "tokens" is neither a list of words nor of [start, end] code point ranges`},
 		{"token outside", line(`"tokens": [[0, 1], [2, 4]]`), `g.jsonl:1: record "a": token 1 [2 4] is not [start, end] after the previous token and inside the text (3 code points)`},
 		{"overlap", line(`"tokens": [[0, 2], [1, 3]]`), `g.jsonl:1: record "a": token 1 [1 3]`},
 		{"uncovered text", line(`"tokens": [[2, 3]]`), `g.jsonl:1: record "a": text "a " before token 0 belongs to no token`},

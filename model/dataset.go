@@ -15,9 +15,11 @@ type Record struct {
 	ID       string
 	Text     string
 	Original *string // text before substitution, when the line has one
-	Line     int     // 1-based line number in the dataset
-	Offset   int64   // byte offset of the line in the dataset
-	Raw      []byte  // the line as read (without its newline), for exports
+	// HasClusters says the line has "clusters" (ClusterDoc reads them).
+	HasClusters bool
+	Line        int    // 1-based line number in the dataset
+	Offset      int64  // byte offset of the line in the dataset
+	Raw         []byte // the line as read (without its newline), for exports
 }
 
 // RecordError is a bad line in a dataset; Line says which.
@@ -82,9 +84,10 @@ func ParseRecord(raw []byte) (*Record, error) {
 		return nil, errors.New("not valid UTF-8")
 	}
 	var v struct {
-		ID       *string `json:"id"`
-		Text     *string `json:"text"`
-		Original *string `json:"original"`
+		ID       *string         `json:"id"`
+		Text     *string         `json:"text"`
+		Original *string         `json:"original"`
+		Clusters json.RawMessage `json:"clusters"`
 	}
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, jsonError(raw, err)
@@ -97,10 +100,31 @@ func ParseRecord(raw []byte) (*Record, error) {
 	case bytes.IndexByte([]byte(*v.Text), 0) >= 0:
 		return nil, fmt.Errorf("record %q: text contains NUL bytes", *v.ID)
 	}
-	return &Record{ID: *v.ID, Text: *v.Text, Original: v.Original, Raw: raw}, nil
+	return &Record{ID: *v.ID, Text: *v.Text, Original: v.Original, HasClusters: v.Clusters != nil, Raw: raw}, nil
 }
 
 // Document returns the record's text as a Document (path: the dataset).
 func (r *Record) Document(dataset string) *Document {
 	return NewDocument(r.ID, dataset, r.Text)
+}
+
+// ClusterDoc reads the line's coreference clusters, in a JSON cluster
+// format (docs/formats.md, "Clusters"): word indices when the line gives
+// its words ("tokens", "document" or "sentences"), else code point
+// offsets. They count the original when the line has one, else the text.
+// nil when the line has no "clusters".
+func (r *Record) ClusterDoc() (*ClusterDoc, error) {
+	if !r.HasClusters {
+		return nil, nil
+	}
+	text := &r.Text
+	if r.Original != nil {
+		text = r.Original
+	}
+	doc, err := decodeCorefJSON(r.Raw, text, ClustersTokens)
+	if err != nil {
+		return nil, fmt.Errorf("record %q: %w", r.ID, err)
+	}
+	doc.ID, doc.Line = r.ID, r.Line
+	return doc, nil
 }

@@ -1,0 +1,40 @@
+package model
+
+// EncodeTokenClusters writes doc in the token JSON format, as AllenNLP's
+// coreference predictor does: one line {"doc_key", "document": [word…],
+// "clusters": [[[first, last]…]…]} (inclusive word indices) ending in a
+// newline, so documents written one after the other are JSON Lines.
+func EncodeTokenClusters(doc *CorefDocument) ([]byte, error) {
+	v := struct {
+		DocKey   string     `json:"doc_key"`
+		Document []string   `json:"document"`
+		Clusters [][][2]int `json:"clusters"`
+	}{DocKey: doc.ID, Document: make([]string, len(doc.Tokens)), Clusters: [][][2]int{}}
+	for i, t := range doc.Tokens {
+		v.Document[i] = t.Form
+	}
+	for _, c := range doc.Clusters {
+		ms := make([][2]int, len(c.Mentions))
+		for j, m := range c.Mentions {
+			ms[j] = [2]int{m.Start, m.End - 1}
+		}
+		v.Clusters = append(v.Clusters, ms)
+	}
+	return encodeJSON(v, "")
+}
+
+// OffsetClusters is ct's clusters in the character-offset format: each
+// mention [start, end) in code points of the text, the value of a
+// "clusters" field.
+func (ct *CorefText) OffsetClusters() [][][2]int {
+	doc := NewDocument("", "", ct.Text)
+	out := [][][2]int{}
+	for _, c := range ct.Doc.Clusters {
+		ms := make([][2]int, len(c.Mentions))
+		for j, m := range c.Mentions {
+			ms[j] = [2]int{doc.RuneOffset(ct.Words[m.Start].Start), doc.RuneOffset(ct.Words[m.End-1].End)}
+		}
+		out = append(out, ms)
+	}
+	return out
+}
