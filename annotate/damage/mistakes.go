@@ -3,10 +3,8 @@ package damage
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	"corefix/annotate/lexicon"
-	"corefix/model"
 )
 
 // The mistakes a coreference model makes, applied to the gold clusters in
@@ -51,7 +49,7 @@ func (d *damager) wrongAntecedents(cs []cluster) ([]cluster, error) {
 	var nouns []noun
 	for ci, c := range cs {
 		for _, m := range c.mentions {
-			if n := d.headNumber(m.span); n != "" {
+			if n := d.w.HeadNumber(m.span); n != "" {
 				nouns = append(nouns, noun{ci, m, n})
 			}
 		}
@@ -94,27 +92,6 @@ func (d *damager) wrongAntecedents(cs []cluster) ([]cluster, error) {
 		}
 	}
 	return out, nil
-}
-
-// headNumber is "singular" or "plural" for a noun phrase, by the tag of its
-// head (the last noun of its first run of nouns: "the president of France"
-// gives "president"), and "" when it has no noun.
-func (d *damager) headNumber(s model.TokenSpan) string {
-	head := -1
-	for i := s.Start; i < s.End; i++ {
-		if strings.HasPrefix(d.doc.Tokens[i].XPOS, "NN") {
-			head = i
-		} else if head >= 0 {
-			break
-		}
-	}
-	switch {
-	case head < 0:
-		return ""
-	case strings.HasSuffix(d.doc.Tokens[head].XPOS, "S"): // NNS, NNPS
-		return "plural"
-	}
-	return "singular"
 }
 
 // merge joins clusters to the one introduced just before them.

@@ -135,3 +135,24 @@ func (w *Words) PronounNumber(s model.TokenSpan) string {
 	}
 	return ""
 }
+
+// HeadNumber is "singular" or "plural" for a noun phrase, by the tag of its
+// head (the last noun of its first run of nouns: "the president of France"
+// gives "president"), and "" when it has no noun.
+func (w *Words) HeadNumber(s model.TokenSpan) string {
+	head := -1
+	for i := s.Start; i < s.End; i++ {
+		if strings.HasPrefix(w.Doc.Tokens[i].XPOS, "NN") {
+			head = i
+		} else if head >= 0 {
+			break
+		}
+	}
+	switch {
+	case head < 0:
+		return ""
+	case strings.HasSuffix(w.Doc.Tokens[head].XPOS, "S"): // NNS, NNPS
+		return "plural"
+	}
+	return "singular"
+}

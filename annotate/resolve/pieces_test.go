@@ -1,0 +1,40 @@
+package resolve
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"corefix/model"
+)
+
+func span(s, e int) model.TokenSpan { return model.TokenSpan{Start: s, End: e} }
+
+// The placements on eight words, worked out by hand.
+func TestPlacements(t *testing.T) {
+	// Mention [1,3) then [4,5): the list shrinks by one after the first,
+	// so the second lands on word 5.
+	targets := []model.TokenSpan{span(1, 3), span(4, 5)}
+	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 3, 0}, {3, 4, -1}, {4, 5, -1}, {5, 6, 1}, {6, 7, -1}, {7, 8, -1}}, Shrink(8, targets)); diff != "" {
+		t.Errorf("Shrink (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 3, 0}, {3, 4, -1}, {4, 5, 1}, {5, 6, -1}, {6, 7, -1}, {7, 8, -1}}, InPlace(8, targets, false)); diff != "" {
+		t.Errorf("InPlace (-want +got):\n%s", diff)
+	}
+	// Past the end: skipped; running past it: cut.
+	if diff := cmp.Diff([]Piece{{0, 2, 0}, {2, 3, 1}}, Shrink(3, []model.TokenSpan{span(0, 2), span(1, 4), span(5, 6)})); diff != "" {
+		t.Errorf("Shrink at the end (-want +got):\n%s", diff)
+	}
+	// Nested mentions [1,4) and [2,3): an enclosing mention wins in
+	// place; in word slots the later one writes its first word's slot.
+	nested := []model.TokenSpan{span(2, 3), span(1, 4)}
+	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 4, 1}, {4, 5, -1}}, InPlace(5, nested, false)); diff != "" {
+		t.Errorf("InPlace nested (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 4, 1}, {4, 5, -1}}, InPlace(5, nested, true)); diff != "" {
+		t.Errorf("slots, enclosing last (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 2, 0}, {2, 4, 1}, {4, 5, -1}}, InPlace(5, []model.TokenSpan{span(1, 4), span(2, 4)}, true)); diff != "" {
+		t.Errorf("slots, inner last (-want +got):\n%s", diff)
+	}
+}
