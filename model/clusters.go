@@ -133,29 +133,38 @@ func detectClusterFormat(data []byte) (ClusterFormat, error) {
 }
 
 // FindClusterDoc picks the document of a clusters file that goes with a
-// text: the only one, or the one whose id is id. name is the clusters
-// file, for the error.
-func FindClusterDoc(docs []*ClusterDoc, id, name string) (*ClusterDoc, error) {
+// text: the first whose id is one of ids, else the only one. name is the
+// clusters file, for the error.
+func FindClusterDoc(docs []*ClusterDoc, name string, ids ...string) (*ClusterDoc, error) {
+	for _, id := range ids {
+		for _, d := range docs {
+			if d.ID == id {
+				return d, nil
+			}
+		}
+	}
 	if len(docs) == 1 {
 		return docs[0], nil
 	}
-	ids := make([]string, 0, len(docs))
+	have := make([]string, 0, len(docs))
 	for _, d := range docs {
-		if d.ID == id {
-			return d, nil
-		}
-		ids = append(ids, fmt.Sprintf("%q", d.ID))
+		have = append(have, fmt.Sprintf("%q", d.ID))
 	}
-	if len(ids) > 5 {
-		ids = append(ids[:5], "…")
+	if len(have) > 5 {
+		have = append(have[:5], "…")
 	}
-	return nil, fmt.Errorf("%s: %d documents and none has the id %q (%s)", name, len(docs), id, strings.Join(ids, ", "))
+	want := make([]string, len(ids))
+	for i, id := range ids {
+		want[i] = fmt.Sprintf("%q", id)
+	}
+	return nil, fmt.Errorf("%s: %d documents and none has the id %s (%s)", name, len(docs), strings.Join(want, " or "), strings.Join(have, ", "))
 }
 
 // OwnText is the text a clusters document was made from when the file
 // says it without a separate text: its "text", else its words spaced as
 // the file spaces them (CoNLL-U SpaceAfter=No; one space in the formats
-// that do not say). Character offsets need the text: ok is false.
+// that do not say), a blank line before each paragraph (CoNLL-U
+// "# newpar"). Character offsets need the text: ok is false.
 func (c *ClusterDoc) OwnText() (text string, ok bool) {
 	switch {
 	case c.Text != "":
@@ -163,12 +172,19 @@ func (c *ClusterDoc) OwnText() (text string, ok bool) {
 	case c.Chars != nil:
 		return "", false
 	}
+	paragraph := map[int]bool{}
+	for _, p := range c.Paragraphs {
+		paragraph[p.Start] = p.Start > 0
+	}
 	var b strings.Builder
 	for i, t := range c.Tokens {
-		b.WriteString(t.Form)
-		if i < len(c.Tokens)-1 && t.SpaceAfter {
+		switch {
+		case paragraph[i]:
+			b.WriteString("\n\n")
+		case i > 0 && c.Tokens[i-1].SpaceAfter:
 			b.WriteByte(' ')
 		}
+		b.WriteString(t.Form)
 	}
 	return b.String(), true
 }

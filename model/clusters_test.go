@@ -148,10 +148,10 @@ func TestClusterDocIDs(t *testing.T) {
 			if diff := cmp.Diff(tc.want, ids); diff != "" {
 				t.Errorf("ids (-want +got):\n%s", diff)
 			}
-			if _, err := FindClusterDoc(docs, "nope", tc.file); len(docs) > 1 && (err == nil || !strings.Contains(err.Error(), `none has the id "nope"`)) {
+			if _, err := FindClusterDoc(docs, tc.file, "nope"); len(docs) > 1 && (err == nil || !strings.Contains(err.Error(), `none has the id "nope"`)) {
 				t.Errorf("an unknown id: %v", err)
 			}
-			if d, err := FindClusterDoc(docs, docs[len(docs)-1].ID, tc.file); err != nil || d != docs[len(docs)-1] {
+			if d, err := FindClusterDoc(docs, tc.file, "nope", docs[len(docs)-1].ID); err != nil || d != docs[len(docs)-1] {
 				t.Errorf("the last id: %v", err)
 			}
 		})

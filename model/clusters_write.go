@@ -1,5 +1,7 @@
 package model
 
+import "bytes"
+
 // EncodeTokenClusters writes doc in the token JSON format, as AllenNLP's
 // coreference predictor does: one line {"doc_key", "document": [word…],
 // "clusters": [[[first, last]…]…]} (inclusive word indices) ending in a
@@ -37,4 +39,37 @@ func (ct *CorefText) OffsetClusters() [][][2]int {
 		out = append(out, ms)
 	}
 	return out
+}
+
+// EncodeResolvedLine is the dataset line of a resolved document: "text"
+// the resolved text, "original" the text it was resolved from and
+// "clusters" the clusters as code point offsets of the original (a
+// dataset line's clusters count its original). A line given as from (a
+// dataset line) keeps every other field and its bytes; without one the
+// line is {"id", "text", "original", "clusters"}. It ends in a newline.
+func EncodeResolvedLine(from []byte, id, text, original string, clusters [][][2]int) ([]byte, error) {
+	if from == nil {
+		return encodeJSON(struct {
+			ID       string     `json:"id"`
+			Text     string     `json:"text"`
+			Original string     `json:"original"`
+			Clusters [][][2]int `json:"clusters"`
+		}{id, text, original, clusters}, "")
+	}
+	var members []Member
+	for _, m := range []struct {
+		key   string
+		value any
+	}{{"text", text}, {"original", original}} {
+		v, err := encodeJSON(m.value, "")
+		if err != nil {
+			return nil, err
+		}
+		members = append(members, Member{Key: m.key, Value: bytes.TrimSuffix(v, []byte("\n"))})
+	}
+	line, err := SpliceJSON(from, members...)
+	if err != nil {
+		return nil, err
+	}
+	return append(line, '\n'), nil
 }

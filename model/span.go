@@ -37,6 +37,9 @@ const (
 	FromDetector  Origin = "detector"
 	FromAlignment Origin = "alignment"
 	FromManual    Origin = "manual"
+	// FromResolver spans are the substitutions of corefix resolve, for an
+	// editor to check before the resolved text is used.
+	FromResolver Origin = "resolver"
 )
 
 // OriginFor is where the found spans of a document come from: the aligner
@@ -50,7 +53,7 @@ func OriginFor(orig *Document) Origin {
 
 // Valid reports whether o is a known origin.
 func (o Origin) Valid() bool {
-	return o == FromDetector || o == FromAlignment || o == FromManual
+	return o == FromDetector || o == FromAlignment || o == FromManual || o == FromResolver
 }
 
 // Span is a finding under review: the finding plus the editor's decision.

@@ -69,6 +69,7 @@ type verdictRules struct {
 	QuotedSpeaker        confidence `json:"quoted_speaker"`
 	QuotedThirdPerson    confidence `json:"quoted_third_person"`
 	Correct              confidence `json:"correct"`
+	Replayed             confidence `json:"replayed"`
 }
 
 // driftRules decide whether a document drifts (classify).
@@ -127,6 +128,8 @@ type messages struct {
 	Deleted      string `json:"deleted"`
 	Drifted      string `json:"drifted"`
 	Overlap      string `json:"overlap"`
+	Replayed     string `json:"replayed"`
+	FormChanged  string `json:"form_changed"`
 }
 
 // notes are the notes of the proposals.
@@ -148,6 +151,7 @@ const (
 	phOriginal   = "{original}"   // the original words, quoted
 	phResolution = "{resolution}" // the resolved words, quoted
 	phMessage    = "{message}"    // the message a joined finding extends
+	phMention    = "{mention}"    // the mention a representative was meant for (fillMention)
 )
 
 // fill writes a message template of rules.json. An unknown placeholder

@@ -95,7 +95,7 @@ func checkValues(path string, v any, errs *[]error) {
 			checkValues(p, v[k], errs)
 		}
 	case string:
-		if strings.ContainsAny(fill(v, "", "", ""), "{}") {
+		if strings.ContainsAny(fillMention(v, "", "", ""), "{}") {
 			*errs = append(*errs, fmt.Errorf("%s: unknown placeholder in %q", path, v))
 		}
 	}

@@ -131,11 +131,24 @@ func (t *Tally) Report(w io.Writer) error {
 	fmt.Fprintf(&b, "  findings: %d on gold, %d false, %d on correct substitutions (ignored)\n", t.OnGold, t.False, t.OnNeutral)
 	if t.Text.Docs > 0 {
 		// Not a line of the shared script: the corrected text as a whole (score_text.go).
-		fmt.Fprintf(&b, "  corrected text: %d/%d documents as the gold's, word edits from it: %d\n", t.Text.Same, t.Text.Docs, t.Text.Edits)
+		fmt.Fprintf(&b, "  corrected text: %d/%d documents as the gold's, word edits from it: %d of %d words (%.2f%% as the gold's)\n",
+			t.Text.Same, t.Text.Docs, t.Text.Edits, t.Text.Words, 100*t.Text.Agreement())
 	}
 	p, r, f1, fix := t.Figures()
 	fmt.Fprintf(&b, "P=%.3f R=%.3f F1=%.3f fix=%.3f (n=%d gold, %d fixable)\n", p, r, f1, fix, t.Gold, t.Fixable)
 	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Headline is exact mode's figure in one line: how much of the text an
+// editor keeps — every first proposal on a gold span applied — is the
+// gold's, word for word; fix accuracy judges each span alone, and a cut
+// between two representatives side by side that no text can settle
+// counts against both although the text comes out right.
+func (t *Tally) Headline(w io.Writer) error {
+	p, r, _, fix := t.Figures()
+	_, err := fmt.Fprintf(w, "exact: corrected text as the gold's for %.2f%% of words (%d word edits in %d); recall %.3f, precision %.3f, fix per span %.3f\n",
+		100*t.Text.Agreement(), t.Text.Edits, t.Text.Words, r, p, fix)
 	return err
 }
 

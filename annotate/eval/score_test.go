@@ -52,7 +52,7 @@ func TestTallyAdd(t *testing.T) {
 	}
 	const report = "  recall overwrite      1/1    1.000\n  recall possessive     1/1    1.000\n" +
 		"  findings: 2 on gold, 1 false, 1 on correct substitutions (ignored)\n" +
-		"  corrected text: 0/1 documents as the gold's, word edits from it: 2\n" +
+		"  corrected text: 0/1 documents as the gold's, word edits from it: 2 of 10 words (80.00% as the gold's)\n" +
 		"P=0.667 R=1.000 F1=0.800 fix=0.500 (n=2 gold, 2 fixable)\n"
 	if b.String() != report {
 		t.Errorf("Report =\n%s\nwant\n%s", b.String(), report)

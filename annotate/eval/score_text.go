@@ -21,6 +21,13 @@ import (
 type TextTally struct {
 	Docs, Same int // documents with a fixable gold span, and those corrected exactly as the gold
 	Edits      int // words inserted, deleted or replaced (one each) to turn ours into the gold's
+	Words      int // words of the gold's corrected texts
+}
+
+// Agreement is the share of the gold's corrected words ours has as well:
+// 1 less the word edits per gold word.
+func (t TextTally) Agreement() float64 {
+	return 1 - float64(t.Edits)/float64(max(1, t.Words))
 }
 
 // Add compares the corrected text of one document, g.Doc: the gold and
@@ -51,7 +58,9 @@ func (t *TextTally) Add(g *model.Gold, preds []model.Finding) {
 	want := applyEdits(text, golds, func(s model.GoldSpan) (model.Range, string) { return s.Range, *s.Replacement })
 	got := applyEdits(text, ours, func(f model.Finding) (model.Range, string) { return rangeOf(f), f.Proposals[0].Text })
 	t.Docs++
-	n := wordEdits(strings.Fields(want), strings.Fields(got))
+	wantWords := strings.Fields(want)
+	t.Words += len(wantWords)
+	n := wordEdits(wantWords, strings.Fields(got))
 	if n == 0 {
 		t.Same++
 	}

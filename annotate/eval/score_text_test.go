@@ -46,7 +46,7 @@ func TestTextTallySideBySide(t *testing.T) {
 	if tally.Fixed != 0 || tally.Fixable != 2 {
 		t.Errorf("fixed %d of %d, want 0 of 2", tally.Fixed, tally.Fixable)
 	}
-	if tally.Text != (TextTally{Docs: 1, Same: 1, Edits: 0}) {
+	if tally.Text != (TextTally{Docs: 1, Same: 1, Edits: 0, Words: 6}) {
 		t.Errorf("text tally = %+v, want the gold's text", tally.Text)
 	}
 
@@ -58,9 +58,9 @@ func TestTextTallySideBySide(t *testing.T) {
 	}
 	var tt TextTally
 	tt.Add(gold, wrong)
-	// want ": Scientology vs. the Internet part", got ": Scientology versus
+	// want ": Scientology vs. the Internet part" (6 words), got ": Scientology versus
 	// Tom Cruise Internet part": "vs. the" → "versus Tom Cruise".
-	if tt != (TextTally{Docs: 1, Same: 0, Edits: 3}) {
+	if tt != (TextTally{Docs: 1, Same: 0, Edits: 3, Words: 6}) {
 		t.Errorf("text tally = %+v, want 3 word edits", tt)
 	}
 }

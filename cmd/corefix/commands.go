@@ -30,6 +30,7 @@ func commands() []command {
 		showCommand(),
 		detectCommand(),
 		evalCommand(),
+		resolveCommand(),
 		applyCommand(),
 		exportCommand(),
 		agreeCommand(),

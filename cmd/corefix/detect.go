@@ -21,6 +21,7 @@ type detectOptions struct {
 	original string
 	jsonl    bool
 	skipBad  bool
+	clusters clusterFlags
 }
 
 func detectCommand() command {
@@ -36,6 +37,7 @@ func detectCommand() command {
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode): align with it instead of guessing")
 			fs.BoolVar(&o.jsonl, "jsonl", false, "stdin is a JSON Lines dataset")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "in datasets, report bad lines on stderr and go on")
+			o.clusters.declare(fs, "with --original, every finding exact")
 			return func(args []string) error { return runDetect(e, o, args) }
 		},
 	}
@@ -55,6 +57,9 @@ func runDetect(e *env, o *detectOptions, args []string) error {
 	}
 	if o.original != "" && len(args) != 1 {
 		return &usageError{msg: "--original pairs with exactly one FILE"}
+	}
+	if err := checkClusters(&o.clusters, o.original, args[0], o.jsonl); err != nil {
+		return err
 	}
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
 	defer out.Flush()
@@ -106,7 +111,13 @@ func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) er
 			return err
 		}
 	}
-	fs, err := findings(doc, orig)
+	var ct *model.CorefText
+	if o.clusters.given() {
+		if ct, err = o.clusters.onText(doc, orig); err != nil {
+			return err
+		}
+	}
+	fs, err := e.exactFindings(doc, orig, ct)
 	if err != nil {
 		return err
 	}
@@ -145,7 +156,11 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 		if rec.Original != nil {
 			orig = model.NewDocument(rec.ID, path, *rec.Original)
 		}
-		fs, err := findings(doc, orig)
+		ct, err := recordClusters(rec, name)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+		}
+		fs, err := e.exactFindings(doc, orig, ct)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 		}

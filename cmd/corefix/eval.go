@@ -20,6 +20,7 @@ type evalOptions struct {
 	exact       bool
 	minConf     float64
 	text        string
+	clusters    clusterFlags
 }
 
 func evalCommand() command {
@@ -31,7 +32,7 @@ func evalCommand() command {
 			"NAME.gold.json (with --exact, aligned with NAME.orig.txt as detect --original does); with\n" +
 			"--false-alarms, count findings on the untouched NAME.orig.txt instead. It also prints\n" +
 			"how far the corrected text (first proposals applied to the gold spans) is from the\n" +
-			"gold's, in documents and word edits.",
+			"gold's, in documents and word edits: with --exact, the headline figure, first.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &evalOptions{}
 			fs.StringVar(&o.dir, "dir", "", "score every NAME.gold.json in `DIR`")
@@ -39,6 +40,7 @@ func evalCommand() command {
 			fs.BoolVar(&o.exact, "exact", false, "with --dir: align each NAME.txt with its NAME.orig.txt (exact mode)")
 			fs.Float64Var(&o.minConf, "min-confidence", model.BrokenThreshold, "count findings with at least this `confidence`")
 			fs.StringVar(&o.text, "text", "", "the article `TEXT` file whose code points GOLD and FINDINGS count, when GOLD has no document text")
+			o.clusters.declare(fs, "with --dir --exact, the document whose id is NAME explains NAME.txt exactly")
 			return func(args []string) error { return runEval(e, o, args) }
 		},
 	}
@@ -47,10 +49,16 @@ func evalCommand() command {
 func runEval(e *env, o *evalOptions, args []string) error {
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
+	if err := o.clusters.check(); err != nil {
+		return err
+	}
+	if o.clusters.given() && !o.exact {
+		return &usageError{msg: "--clusters goes with --dir DIR --exact"}
+	}
 	var err error
 	switch {
 	case o.dir != "" && len(args) == 0 && !(o.exact && o.falseAlarms):
-		err = evalDir(o, out)
+		err = evalDir(e, o, out)
 	case o.dir == "" && !o.falseAlarms && !o.exact && len(args) == 2:
 		err = evalFiles(o, args[0], args[1], out)
 	default:
@@ -93,7 +101,7 @@ func evalFiles(o *evalOptions, goldPath, findingsPath string, out *bufio.Writer)
 
 // evalDir detects and scores every NAME.txt of a gold directory, or
 // counts false alarms on the NAME.orig.txt files.
-func evalDir(o *evalOptions, out *bufio.Writer) error {
+func evalDir(e *env, o *evalOptions, out *bufio.Writer) error {
 	golds, err := filepath.Glob(filepath.Join(o.dir, "*.gold.json"))
 	if err != nil {
 		return err
@@ -106,7 +114,7 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	for _, gp := range golds {
 		base := strings.TrimSuffix(gp, ".gold.json")
 		if o.falseAlarms {
-			doc, fs, err := detectText(base+".orig.txt", "")
+			doc, fs, err := detectText(e, base+".orig.txt", "", nil)
 			if err != nil {
 				return err
 			}
@@ -117,7 +125,11 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 		if o.exact {
 			orig = base + ".orig.txt"
 		}
-		doc, fs, err := detectText(base+".txt", orig)
+		var clusters *clusterFlags
+		if o.clusters.given() {
+			clusters = &o.clusters
+		}
+		doc, fs, err := detectText(e, base+".txt", orig, clusters)
 		if err != nil {
 			return err
 		}
@@ -130,12 +142,18 @@ func evalDir(o *evalOptions, out *bufio.Writer) error {
 	if o.falseAlarms {
 		return fa.Report(out)
 	}
+	if o.exact {
+		if err := t.Headline(out); err != nil {
+			return err
+		}
+	}
 	return t.Report(out)
 }
 
 // detectText runs corefix's detection on a text file, as `corefix detect`
-// does (aligned with the original origPath unless that is empty).
-func detectText(path, origPath string) (*model.Document, []model.Finding, error) {
+// does (aligned with the original origPath unless that is empty, and with
+// the pipeline replayed when clusters is not nil).
+func detectText(e *env, path, origPath string, clusters *clusterFlags) (*model.Document, []model.Finding, error) {
 	doc, err := model.ReadDocument(path)
 	if err != nil {
 		return nil, nil, err
@@ -146,7 +164,13 @@ func detectText(path, origPath string) (*model.Document, []model.Finding, error)
 			return nil, nil, err
 		}
 	}
-	fs, err := findings(doc, orig)
+	var ct *model.CorefText
+	if clusters != nil {
+		if ct, err = clusters.onText(doc, orig); err != nil {
+			return nil, nil, err
+		}
+	}
+	fs, err := e.exactFindings(doc, orig, ct)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -135,16 +135,39 @@ func TestEvalDirExact(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("eval --dir --exact exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"  findings: ", " 0 false, ", "  corrected text: 1/2 documents as the gold's, word edits from it: 1\n", "P=1.000 R=1.000 "} {
+	for _, want := range []string{"  findings: ", " 0 false, ", "  corrected text: 1/2 documents as the gold's, word edits from it: 1 of 2024 words (99.95% as the gold's)\n", "P=1.000 R=1.000 "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("eval --exact output lacks %q:\n%s", want, got)
+		}
+	}
+	if head := "exact: corrected text as the gold's for 99.95% of words (1 word edits in 2024); recall 1.000, precision 1.000, fix per span "; !strings.HasPrefix(got, head) {
+		t.Errorf("eval --exact does not start with its headline %q:\n%s", head, got)
+	}
+}
+
+// With the clusters the drift files were made from (the sample's OntoGUM
+// clusters), the pipeline is replayed: every broken span is found and
+// every first proposal gives back the original words, the cut between
+// side-by-side representatives included.
+func TestEvalDirExactClusters(t *testing.T) {
+	code, got, errOut := runCLI(t, "", "eval", "--dir", "../../testdata/gum/drift", "--exact", "--clusters", "../../testdata/gum/ontogum-sample.jsonl")
+	if code != 0 || errOut != "" {
+		t.Fatalf("eval --dir --exact --clusters exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"exact: corrected text as the gold's for 100.00% of words (0 word edits in 2024); recall 1.000, precision 1.000, fix per span 1.000\n",
+		" 0 false, ", "  corrected text: 2/2 documents as the gold's", "P=1.000 R=1.000 F1=1.000 fix=1.000 (n=140 gold, 140 fixable)\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("eval --exact --clusters output lacks %q:\n%s", want, got)
 		}
 	}
 }
 
 func TestEvalUsage(t *testing.T) {
 	for _, args := range [][]string{{"eval"}, {"eval", "one.json"}, {"eval", "--false-alarms", "a", "b"},
-		{"eval", "--exact", "a", "b"}, {"eval", "--dir", "d", "--exact", "--false-alarms"}} {
+		{"eval", "--exact", "a", "b"}, {"eval", "--dir", "d", "--exact", "--false-alarms"},
+		{"eval", "--dir", "d", "--clusters", "c.json"}, {"eval", "--dir", "d", "--exact", "--clusters-format", "offsets"},
+		{"eval", "--dir", "d", "--exact", "--clusters", "c.json", "--clusters-format", "xml"}} {
 		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
 			t.Errorf("corefix %q: exit %d, want %d", args, code, exitUsage)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"corefix"
@@ -19,6 +20,7 @@ type reviewOptions struct {
 	annotator string
 	readOnly  bool
 	db        string
+	clusters  clusterFlags
 }
 
 func reviewCommand() command {
@@ -35,12 +37,18 @@ func reviewCommand() command {
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded with your decisions (and, in a dataset, whose review this is)")
 			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
 			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
+			o.clusters.declare(fs, "with --original, every finding exact")
 			return func(args []string) error { return runReview(e, o, args) }
 		},
 	}
 }
 
 func runReview(e *env, o *reviewOptions, args []string) error {
+	if len(args) == 1 {
+		if err := checkClusters(&o.clusters, o.original, args[0], false); err != nil {
+			return err
+		}
+	}
 	if len(args) == 1 && isDataset(args[0], false) {
 		d, err := openDatasetReview(o, args[0])
 		if err != nil {
@@ -111,11 +119,18 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 			return nil, err
 		}
 	}
+	var ct *model.CorefText
+	if o.clusters.given() {
+		var err error
+		if ct, err = o.clusters.onText(doc, orig); err != nil {
+			return nil, err
+		}
+	}
 	w, err := openWorkfile(out, o)
 	if err != nil {
 		return nil, err
 	}
-	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return findings(doc, orig) }, model.OriginFor(orig))
+	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return e.exactFindings(doc, orig, ct) }, model.OriginFor(orig))
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -156,7 +171,9 @@ type datasetReview struct {
 func (d *datasetReview) close() error { return d.store.Close() }
 
 // openDatasetReview opens (indexing it the first time) the review database
-// of the dataset at path.
+// of the dataset at path. A line with "original" and "clusters" is
+// explained exactly; the editor holds the screen, so a line no pipeline
+// explains falls back to the alignment without a word on stderr.
 func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 	switch {
 	case o.original != "":
@@ -174,7 +191,18 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := store.NewReview(s, o.annotator, findings)
+	detect := func(doc, orig *model.Document) ([]model.Finding, error) {
+		rec, _, err := s.RecordByID(doc.ID)
+		if err != nil {
+			return nil, err
+		}
+		ct, err := recordClusters(rec, path)
+		if err != nil {
+			return nil, err
+		}
+		return (&env{stderr: io.Discard}).exactFindings(doc, orig, ct)
+	}
+	ds, err := store.NewReview(s, o.annotator, detect)
 	if err != nil {
 		s.Close()
 		return nil, err

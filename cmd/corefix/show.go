@@ -18,14 +18,19 @@ func showCommand() command {
 			"coloured on a terminal, [[text]]{category} when piped or when NO_COLOR is set.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			original := fs.String("original", "", "the text before substitution (exact mode)")
-			return func(args []string) error { return runShow(e, *original, args) }
+			var clusters clusterFlags
+			clusters.declare(fs, "with --original, every finding exact")
+			return func(args []string) error { return runShow(e, *original, &clusters, args) }
 		},
 	}
 }
 
-func runShow(e *env, original string, args []string) error {
+func runShow(e *env, original string, clusters *clusterFlags, args []string) error {
 	if len(args) != 1 {
 		return &usageError{msg: "show takes one FILE"}
+	}
+	if err := checkClusters(clusters, original, args[0], false); err != nil {
+		return err
 	}
 	doc, err := e.readDocument(args[0])
 	if err != nil {
@@ -37,7 +42,13 @@ func runShow(e *env, original string, args []string) error {
 			return err
 		}
 	}
-	fs, err := findings(doc, orig)
+	var ct *model.CorefText
+	if clusters.given() {
+		if ct, err = clusters.onText(doc, orig); err != nil {
+			return err
+		}
+	}
+	fs, err := e.exactFindings(doc, orig, ct)
 	if err != nil {
 		return err
 	}
