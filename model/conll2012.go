@@ -14,7 +14,8 @@ import (
 // joined by "|": "(12)", "(12", "12)". The word is the fourth column of
 // the OntoNotes layout (eleven columns or more), the second when the line
 // starts with the word number (GUM's three columns), else the third
-// (document, number, word, coreference).
+// (document, number, word, coreference); the OntoNotes layout's fifth
+// column is the part-of-speech tag.
 //
 // A document is named NAME for part 0 and NAME_N for part N; without a
 // name, by the file's base name.
@@ -73,7 +74,11 @@ func parseCoNLL2012(data []byte, name string) ([]*ClusterDoc, error) {
 			sentStart = len(doc.Tokens)
 		}
 		w := len(doc.Tokens)
-		doc.Tokens = append(doc.Tokens, CorefToken{Form: f[conllWordColumn(f)], SpaceAfter: true})
+		tok := CorefToken{Form: f[conllWordColumn(f)], SpaceAfter: true}
+		if len(f) >= 11 {
+			tok.XPOS = tag(f[4])
+		}
+		doc.Tokens = append(doc.Tokens, tok)
 		if coref := f[len(f)-1]; coref != "-" && coref != "_" {
 			for _, part := range strings.Split(coref, "|") {
 				if err := ents.read(part, w, lineNo, nil); err != nil {

@@ -90,6 +90,17 @@ func (x *replayExplainer) draft(k int) replayDraft {
 		category = model.Substitution
 	default:
 		category = x.words.Effect(sub.Rep, sub.Target, false)
+		// "her" before no content word, where no tag says, is most likely
+		// the object: a representative with ’s made it a possessive (form
+		// changed); a bare one is flagged just above the line, as Align
+		// does, since "her" may still have been the possessive.
+		if x.words.Possessive(sub.Target) && !x.words.Possessor(sub.Target) {
+			if x.words.Possessive(sub.Rep) {
+				category = model.Other
+			} else {
+				d.f.Confidence = x.rules.Verdicts.PossessiveOrObject.Value
+			}
+		}
 	}
 	d.f.Category = category
 	switch category {
@@ -142,25 +153,26 @@ func (x *replayExplainer) moveBack(d *replayDraft, sub resolve.Sub, res string) 
 	}
 }
 
-// glue gives draft i the original's spacing at its edges: where the white
-// space before (or after) it differs from the original's, the span takes
-// the resolved text's in and the restore writes the original's, the
-// other proposals keeping the resolved one. The space between two
-// findings goes to the later.
+// glue gives draft i the original's spacing at its edges: where the
+// original has white space before (or after) it and the resolved text
+// none, or the other way round ("country’s" written "country ’s"), the
+// span takes the resolved text's in and the restore writes the
+// original's, the other proposals keeping the resolved one. The space
+// between two findings goes to the later.
 func (x *replayExplainer) glue(ds []replayDraft, i int) {
 	d := &ds[i]
 	words, n := x.ct.Words, len(x.ct.Words)
 	restore := d.f.Proposals[0].Text
 	before, after := "", ""
 	if prev := x.spanBefore(d.k1); d.a1 > 0 && prev >= 0 {
-		if og, dg := x.ct.Text[words[d.a1-1].End:words[d.a1].Start], x.doc.Text[prev:d.f.Start]; og != dg {
+		if og, dg := x.ct.Text[words[d.a1-1].End:words[d.a1].Start], x.doc.Text[prev:d.f.Start]; (og == "") != (dg == "") {
 			before, restore = dg, og+restore
 			d.f.Start = prev
 		}
 	}
 	next, nextChanged := x.spanAfter(d.k2)
 	if d.a2 < n && next >= 0 && !nextChanged {
-		if og, dg := x.ct.Text[words[d.a2-1].End:words[d.a2].Start], x.doc.Text[d.f.End:next]; og != dg {
+		if og, dg := x.ct.Text[words[d.a2-1].End:words[d.a2].Start], x.doc.Text[d.f.End:next]; (og == "") != (dg == "") {
 			after, restore = dg, restore+og
 			d.f.End = next
 		}

@@ -3,6 +3,7 @@ package damage
 import (
 	"hash/fnv"
 	"math/rand/v2"
+	"strconv"
 
 	"corefix/annotate/resolve"
 	"corefix/model"
@@ -16,6 +17,10 @@ type Result struct {
 	// byte offsets into Resolved, the words that stood there as Original,
 	// and category model.Substitution for a correct one.
 	Gold []model.GoldEdit
+	// Clusters are the clusters the pipeline wrote, mistakes made, in the
+	// order it wrote them (clusters of one mention left out): what a user
+	// of the pipeline would have beside its output.
+	Clusters []model.CorefCluster
 }
 
 // damager holds what damaging one document needs.
@@ -40,13 +45,23 @@ func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	d.order(cs)
+	clusters := make([]model.CorefCluster, len(cs))
+	for i, c := range cs {
+		clusters[i] = model.CorefCluster{ID: strconv.Itoa(i), Mentions: make([]model.TokenSpan, len(c.mentions))}
+		for j, m := range c.mentions {
+			clusters[i].Mentions[j] = m.span
+		}
+	}
 	subs := d.substitutions(cs)
 	targets := make([]model.TokenSpan, len(subs))
 	for k, s := range subs {
 		targets[k] = s.target.span
 	}
+	pieces := resolve.InPlace(len(doc.Tokens), targets, cfg.Nested)
 	if cfg.Resolver == Shrink {
-		return d.render(resolve.Shrink(len(doc.Tokens), targets), subs), nil
+		pieces = resolve.Shrink(len(doc.Tokens), targets)
 	}
-	return d.render(resolve.InPlace(len(doc.Tokens), targets, cfg.Nested), subs), nil
+	res := d.render(pieces, subs)
+	res.Clusters = clusters
+	return res, nil
 }

@@ -3,6 +3,8 @@ package eval
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"corefix/annotate/diff"
 	"corefix/model"
@@ -68,8 +70,9 @@ func (t *TextTally) Add(g *model.Gold, preds []model.Finding) {
 }
 
 // applyEdits replaces each edit's range of text by its words, in text
-// order; an edit overlapping one already applied is skipped (a findings
-// file from elsewhere may overlap, corefix's never do).
+// order, keeping words apart where a replacement would join one; an edit
+// overlapping one already applied is skipped (a findings file from
+// elsewhere may overlap, corefix's never do).
 func applyEdits[E any](text string, edits []E, at func(E) (model.Range, string)) string {
 	sorted := append([]E(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool {
@@ -85,11 +88,28 @@ func applyEdits[E any](text string, edits []E, at func(E) (model.Range, string))
 			continue
 		}
 		b.WriteString(text[pos:r.Start])
-		b.WriteString(" " + words + " ")
+		if joins(b.String(), words) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words)
+		if joins(words, text[r.End:]) {
+			b.WriteByte(' ')
+		}
 		pos = r.End
 	}
 	b.WriteString(text[pos:])
 	return b.String()
+}
+
+// joins reports whether writing b right after a would join two words into
+// one (a span cut inside a word, a proposal without its space): a letter
+// or digit on both sides. A space there keeps them apart, and nothing
+// else is added, so "country" + "’s" stays one word as the text has it.
+func joins(a, b string) bool {
+	x, _ := utf8.DecodeLastRuneInString(a)
+	y, _ := utf8.DecodeRuneInString(b)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return a != "" && b != "" && word(x) && word(y)
 }
 
 // wordEdits is the number of word edits between a and b: the diff's

@@ -216,27 +216,15 @@ func (r *resolver) replacement(m, rep model.TokenSpan) (string, int) {
 
 // possessive reports whether m is a possessive: a possessive pronoun, one
 // that stands alone ("his" in "the book is his"), or a mention ending in
-// ’s. Without tags, "her" is possessive only before a word that can go
-// on a noun phrase ("her passport", not "told her that").
+// ’s or a possessive apostrophe.
 func (r *resolver) possessive(m model.TokenSpan) bool {
-	form := r.w.Doc.Tokens[m.Start].Form
 	switch {
-	case m.Len() == 1 && inList("independent", form):
+	case m.Len() == 1 && inList("independent", r.w.Doc.Tokens[m.Start].Form):
 		return true
 	case m.Len() > 1 && r.isClitic(m.End-1):
 		return true
-	case !r.w.Possessive(m):
-		return false
-	case m.Len() > 1 || r.w.Doc.Tokens[m.Start].XPOS != "" || !lexicon.Set("poss-or-obj").HasLower(form):
-		return true
-	case m.End >= len(r.w.Doc.Tokens):
-		return false
 	}
-	switch r.w.Class(m.End) {
-	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ly, lexicon.Ed, lexicon.Ing, lexicon.NounVerb:
-		return true
-	}
-	return false
+	return r.w.Possessor(m)
 }
 
 // isClitic reports whether word i is a possessive ’s, or an apostrophe

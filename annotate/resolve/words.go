@@ -88,6 +88,25 @@ func (w *Words) Possessive(s model.TokenSpan) bool {
 	return false
 }
 
+// Possessor is Possessive with a guess where the document has no tags:
+// "her" is a possessive only before a word that can go on a noun phrase
+// ("her passport", not "told her that").
+func (w *Words) Possessor(s model.TokenSpan) bool {
+	switch {
+	case !w.Possessive(s):
+		return false
+	case s.Len() > 1 || w.Doc.Tokens[s.Start].XPOS != "" || !lexicon.Set("poss-or-obj").HasLower(w.Doc.Tokens[s.Start].Form):
+		return true
+	case s.End >= len(w.Doc.Tokens):
+		return false
+	}
+	switch w.Class(s.End) {
+	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ly, lexicon.Ed, lexicon.Ing, lexicon.NounVerb:
+		return true
+	}
+	return false
+}
+
 // FirstPersonQuoted reports whether s is one first-person pronoun inside
 // a quotation.
 func (w *Words) FirstPersonQuoted(s model.TokenSpan) bool {

@@ -112,14 +112,17 @@ func runDamage(args []string, _, stderr io.Writer) error {
 	// settings do not fit leaves no half-made directory.
 	names := model.NewSafeNames()
 	var files []outFile
+	var clusters []byte
 	for _, u := range units {
-		item, written, err := damageOne(filepath.Join(o.out, names.Name(u.Doc.ID)), u, cfg)
+		item, written, line, err := damageOne(filepath.Join(o.out, names.Name(u.Doc.ID)), u, cfg)
 		if err != nil {
 			return err
 		}
 		m.Documents = append(m.Documents, item)
 		files = append(files, written...)
+		clusters = append(clusters, line...)
 	}
+	files = append(files, outFile{filepath.Join(o.out, "clusters.jsonl"), clusters})
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
@@ -214,17 +217,22 @@ type outFile struct {
 }
 
 // damageOne damages one document into base.txt, base.orig.txt and
-// base.gold.json.
-func damageOne(base string, u damage.Joined, cfg damage.Config) (model.DamageManifestItem, []outFile, error) {
+// base.gold.json, and returns the line of clusters.jsonl that holds the
+// clusters the pipeline wrote (AllenNLP JSON, doc_key the base name).
+func damageOne(base string, u damage.Joined, cfg damage.Config) (model.DamageManifestItem, []outFile, []byte, error) {
 	item := model.DamageManifestItem{Name: filepath.Base(base), ID: u.Doc.ID, Genre: u.Doc.Genre, Sources: u.Parts,
 		Tokens: len(u.Doc.Tokens), Broken: map[string]int{}}
 	res, err := damage.Damage(u.Doc, cfg)
 	if err != nil {
-		return item, nil, fmt.Errorf("%s: %w", u.Doc.ID, err)
+		return item, nil, nil, fmt.Errorf("%s: %w", u.Doc.ID, err)
 	}
 	gold, err := model.EncodeGold(model.NewDocument(u.Doc.ID, "", res.Resolved), res.Gold)
 	if err != nil {
-		return item, nil, err
+		return item, nil, nil, err
+	}
+	line, err := model.EncodeTokenClusters(&model.CorefDocument{ID: item.Name, Tokens: u.Doc.Tokens, Clusters: res.Clusters})
+	if err != nil {
+		return item, nil, nil, err
 	}
 	for _, g := range res.Gold {
 		if g.Category == model.Substitution {
@@ -234,5 +242,5 @@ func damageOne(base string, u damage.Joined, cfg damage.Config) (model.DamageMan
 		}
 	}
 	return item, []outFile{{base + ".txt", []byte(res.Resolved)}, {base + ".orig.txt", []byte(res.Original)},
-		{base + ".gold.json", gold}}, nil
+		{base + ".gold.json", gold}}, line, nil
 }
