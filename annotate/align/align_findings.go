@@ -28,9 +28,14 @@ func (a *alignment) findings(subs []substitution) []model.Finding {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].f.Start < ds[j].f.Start })
 	ds = a.joinOverlaps(ds)
 	a.glue(ds)
+	return sortedFindings(ds, func(d draft) model.Finding { return d.f })
+}
+
+// sortedFindings is the findings of drafts, sorted and numbered.
+func sortedFindings[D any](ds []D, finding func(D) model.Finding) []model.Finding {
 	out := make([]model.Finding, len(ds))
 	for i, d := range ds {
-		out[i] = d.f
+		out[i] = finding(d)
 	}
 	model.SortFindings(out)
 	return out

@@ -58,12 +58,7 @@ func (x *replayExplainer) findings() []model.Finding {
 	for i := range ds {
 		x.glue(ds, i)
 	}
-	fs := make([]model.Finding, len(ds))
-	for i, d := range ds {
-		fs[i] = d.f
-	}
-	model.SortFindings(fs)
-	return fs
+	return sortedFindings(ds, func(d replayDraft) model.Finding { return d.f })
 }
 
 // origText is the original text of words [a1, a2).
