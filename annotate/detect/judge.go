@@ -92,19 +92,19 @@ func (a *Analysis) judgeCandidates() []judged {
 	}
 	byspan := make(map[[2]int]int)
 	var out []judged
-	add := func(c copyCandidate) int {
+	add := func(c copyCandidate, kind int) int {
 		k, ok := byspan[[2]int{c.i, c.j}]
 		if !ok {
 			k = len(out)
 			byspan[[2]int{c.i, c.j}] = k
-			out = append(out, judged{i: c.i, j: c.j})
+			out = append(out, judged{i: c.i, j: c.j, vec: judgeVec{kind: kind}})
 			a.copyFeatures(c, shown, a.marks, &out[k].vec.copy)
 		}
 		return k
 	}
 	for _, c := range a.copyCandidates() {
 		if c.nth > 0 && !a.labelLine(c.i, c.j) {
-			add(c)
+			add(c, phraseKind)
 		}
 	}
 	for _, d := range Detectors(Params{Rules: a.rulebook}) {
@@ -113,18 +113,16 @@ func (a *Analysis) judgeCandidates() []judged {
 			if !ok {
 				continue
 			}
-			k := add(copyCandidate{i: i, j: j, count: 1, fit: a.misfit(i, j).conf})
+			k := add(copyCandidate{i: i, j: j, count: 1, fit: a.misfit(i, j).conf}, ruleKind)
 			out[k].hand = append(out[k].hand, f)
 		}
 	}
-	a.oddWords(func(i, count int) {
-		add(copyCandidate{i: i, j: i, count: count, fit: a.misfit(i, i).conf})
-	})
+	a.oddWords(func(c copyCandidate) { add(c, wordKind) })
 	for k := range out {
 		c := &out[k]
 		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
 		c.vec.handFeatures(c.hand, drifting)
-		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j))
+		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j), a.profileAt(c.i), a.profileAt(c.j+1))
 	}
 	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
 	return out
@@ -133,19 +131,23 @@ func (a *Analysis) judgeCandidates() []judged {
 // oddWordFit is the fluency profile (log P(word | words before) − log
 // P(word), in nats) below which a lone word, or the word after it, reads
 // as out of place.
-const oddWordFit = -1.5
+const oddWordFit = -0.5
 
 // oddWords calls f with each lone word that recurs in the document and
 // does not fit its neighbours: a one-word representative copied over
 // another word ("detailing we design", "each we category") shows no
 // phrase to recur, only a word that reads wrong where it stands.
-func (a *Analysis) oddWords(f func(i, count int)) {
+func (a *Analysis) oddWords(f func(c copyCandidate)) {
 	counts := make(map[uint64]int, len(a.words))
 	for _, h := range a.words {
 		counts[h]++
 	}
-	prof := a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	type seen struct{ n, last int }
+	prev := make(map[uint64]seen, len(a.words))
+	prof := a.profile()
 	for i, h := range a.words {
+		s := prev[h]
+		prev[h] = seen{s.n + 1, i}
 		switch a.cls[i] {
 		case lexicon.Low, lexicon.Cap, lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
 		default:
@@ -156,9 +158,30 @@ func (a *Analysis) oddWords(f func(i, count int)) {
 			next = prof[i+1]
 		}
 		if counts[h] >= 2 && min(prof[i], next) < oddWordFit {
-			f(i, counts[h])
+			c := copyCandidate{i: i, j: i, count: counts[h], nth: s.n, fit: a.misfit(i, i).conf}
+			if s.n > 0 {
+				c.gap = i - s.last
+			}
+			f(c)
 		}
 	}
+}
+
+// profile returns, for each token, how much likelier it is after the
+// words before it than alone (fluency.Model.Profile), computed once.
+func (a *Analysis) profile() []float64 {
+	if a.prof == nil {
+		a.prof = a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	}
+	return a.prof
+}
+
+// profileAt is the profile of token k, 0 outside the text.
+func (a *Analysis) profileAt(k int) float64 {
+	if p := a.profile(); k >= 0 && k < len(p) {
+		return p[k]
+	}
+	return 0
 }
 
 // tokenSpan returns the tokens [i, j] that the byte range [start, end)

@@ -61,7 +61,7 @@ func TestJudgeFeatureNames(t *testing.T) {
 		}
 		seen[n] = true
 	}
-	for _, n := range []string{"rule:repeated-token", "conf:lost-possessive", "category:quote", "no-rule", "fluency:pron"} {
+	for _, n := range []string{"phrase/rule:repeated-token", "rule/conf:lost-possessive", "word/category:quote", "phrase/no-rule", "word/fluency:pron", "rule/bias"} {
 		if !seen[n] {
 			t.Errorf("no feature %q", n)
 		}
@@ -78,7 +78,7 @@ func TestParseJudgeRefuses(t *testing.T) {
 	}
 	good := string(data)
 	for _, c := range []struct{ name, old, new, want string }{
-		{"renamed feature", `"fluency:pron":`, `"fluency:pronoun":`, "unknown fluency:pronoun; missing fluency:pron"},
+		{"renamed feature", `"word/fluency:pron":`, `"word/fluency:pronoun":`, "unknown word/fluency:pronoun; missing word/fluency:pron"},
 		{"other format", `judge/v1`, `judge/v2`, `format "corefix.judge/v2"`},
 		{"threshold of 1", `"threshold": 0.`, `"threshold": 1, "x": 0.`, `unknown field "x"`},
 		{"unknown field", `"threshold":`, `"cutoff": 1, "threshold":`, `unknown field "cutoff"`},
