@@ -135,16 +135,20 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
 // A lock held by another editor is one line naming the holder and the way
-// to look anyway.
+// to look anyway; a lock that cannot be made (a read-only directory) names
+// both ways out.
 func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	if o.readOnly {
 		return model.OpenWorkfileReadOnly(path)
 	}
 	w, err := model.OpenWorkfile(path, o.annotator)
-	if errors.Is(err, model.ErrLocked) {
+	switch {
+	case errors.Is(err, model.ErrLocked):
 		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
+	case err != nil:
+		return nil, fmt.Errorf("%w; save elsewhere with --out PATH, or add --read-only to look without deciding", err)
 	}
-	return w, err
+	return w, nil
 }
 
 // datasetReview is a dataset opened for the editor.
