@@ -12,10 +12,10 @@ type Place struct {
 	// editor's words, kept as given: an editor that no longer knows one
 	// falls back to its default.
 	Filter, Order string
-	// Top is the code point offset of the first character on screen, -1
-	// when unknown. Code points, as in every file, so a place survives a
-	// different terminal width: the editor re-wraps and shows that
-	// character's row first.
+	// Top is the code point offset of the first character on screen.
+	// Code points, as in every file, so a place survives a different
+	// terminal width: the editor re-wraps and shows that character's row
+	// first.
 	Top int
 }
 
@@ -47,7 +47,7 @@ func (a *Annotation) decodePlace(f *filePlace) error {
 	if f == nil {
 		return nil
 	}
-	if f.Top < -1 || f.Top > a.Doc.RuneCount() {
+	if f.Top < 0 || f.Top > a.Doc.RuneCount() {
 		return fmt.Errorf("resume: top %d outside the text (length %d)", f.Top, a.Doc.RuneCount())
 	}
 	p := &Place{Focus: -1, Filter: f.Filter, Order: f.Order, Top: f.Top}

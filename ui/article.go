@@ -293,6 +293,29 @@ func (v *article) lookAt(p pos, sp int) spanLook {
 	return spanLook{status: s.Status, cat: s.Category, focused: sp == v.focus}
 }
 
+// spanAt is the span drawn at cell x of row r, -1 for none.
+func (v *article) spanAt(r, x int) int {
+	if r < 0 || r >= len(v.rows) {
+		return -1
+	}
+	col := 0
+	it := v.st.iterAt(v.rows[r].start)
+	for it.p.less(v.rows[r].end) {
+		_, w, at, sp, ok := it.next()
+		if !ok || col > x {
+			break
+		}
+		if col+max(w, 1) > x {
+			if sp >= 0 {
+				return sp
+			}
+			return v.a.Find(at.src)
+		}
+		col += w
+	}
+	return -1
+}
+
 // rowText is the displayed text of r without styling.
 func rowText(st *stream, r row) string {
 	var b strings.Builder

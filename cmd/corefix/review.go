@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"corefix"
+	"corefix/annotate/detect"
 	"corefix/model"
 	"corefix/model/store"
 	"corefix/ui"
@@ -47,7 +48,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{})
+		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -130,7 +131,7 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed}}, nil
+	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed, Entities: detect.Entities}}, nil
 }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
