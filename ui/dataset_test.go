@@ -134,7 +134,7 @@ func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	for _, k := range []string{"]", "["} {
 		press(t, m, k)
-		if m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() || !strings.Contains(m.bar.msg, k+": ] and [ move between the documents of a dataset; this is a single file") {
+		if m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() || !strings.Contains(m.bar.msg, k+": moves between the documents of a dataset; this is a single file") {
 			t.Errorf("%s in a single file: offered, or the status %q does not say why it does nothing", k, m.bar.msg)
 		}
 	}

@@ -44,7 +44,7 @@ func (m *Model) enableKeys() {
 	}
 	switch {
 	case m.docs == nil:
-		why := "] and [ move between the documents of a dataset; this is a single file"
+		why := "moves between the documents of a dataset; this is a single file"
 		enable(&k.NextDoc, false, why)
 		enable(&k.PrevDoc, false, why)
 	default:
@@ -52,7 +52,7 @@ func (m *Model) enableKeys() {
 		enable(&k.PrevDoc, m.want > 0, "this is the first document")
 	}
 	enable(&k.ForceSave, errors.Is(m.saveErr, model.ErrChangedOnDisk),
-		"S overwrites the file only after another program changed it; nothing to overwrite — s saves")
+		"overwrites the file only after another program changed it; nothing to overwrite — s saves")
 	enable(&k.Undo, m.a.CanUndo(), "nothing to undo")
 	enable(&k.Redo, m.a.CanRedo(), "nothing to redo")
 	enable(&k.Save, true, "")

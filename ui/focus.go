@@ -52,8 +52,8 @@ func (m *Model) onScreen(i int) bool {
 // follow runs after the view moved: a focus that left the screen (or no
 // focus) goes to the first finding on screen the filter keeps, or to none.
 func (m *Model) follow() {
-	if m.focus >= 0 && m.onScreen(m.focus) {
-		return
+	if m.art.height == 0 || m.focus >= 0 && m.onScreen(m.focus) {
+		return // nothing on screen before the first size (or in a 0-row article)
 	}
 	vs, ve := m.art.Visible()
 	keep := filters[m.filter].keep

@@ -15,6 +15,7 @@ func (m *Model) openInfo() {
 	m.openPane(func(w int) []string {
 		return strings.Split(lipgloss.Wrap(text, max(w, 1), ""), "\n")
 	}, m.keys.Full)
+	m.setInfo("the message and the finding in full — i or esc closes")
 }
 
 // infoText is the status message, then the focused finding in full.

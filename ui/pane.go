@@ -21,8 +21,12 @@ type paneMode struct {
 	toggle key.Binding // the key that opened it also closes it (unset: none)
 }
 
-// openPane covers the article with the text build lays out.
+// openPane covers the article with the text build lays out; toggle, when
+// set, is the key that opened it, which closes it too.
 func (m *Model) openPane(build func(width int) []string, toggle key.Binding) {
+	if toggle.Enabled() {
+		toggle.SetHelp(toggle.Help().Key, "close")
+	}
 	p := &paneMode{build: build, under: m.mode, toggle: toggle}
 	p.setSize(m.lay)
 	m.mode = p
@@ -75,5 +79,9 @@ func (p *paneMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 
 // help is the keys of the pane; More says "close" on the last page.
 func (p *paneMode) help(k *KeyMap) help.KeyMap {
-	return bindings{k.More, k.PageUp, k.Down, k.Up, k.Close}
+	b := bindings{k.More, k.PageUp, k.Down, k.Up, k.Close}
+	if p.toggle.Enabled() {
+		b = append(b, p.toggle)
+	}
+	return b
 }

@@ -52,11 +52,14 @@ func previewText(a *model.Annotation, plain bool, at int) (text string, marks []
 		if s == "" {
 			return
 		}
+		// A removed word's space stays outside the markers, so a
+		// marker never starts the next word: "[-General-] Jeff".
+		words := strings.TrimRight(s, " ")
 		if plain {
-			s = open + s + close
+			words = open + words + close
 		}
-		marks = append(marks, diffMark{start: b.Len(), end: b.Len() + len(s), removed: removed})
-		b.WriteString(s)
+		marks = append(marks, diffMark{start: b.Len(), end: b.Len() + len(words), removed: removed})
+		b.WriteString(words + s[len(strings.TrimRight(s, " ")):])
 	}
 	for _, c := range a.Changes() {
 		if atShown < 0 && at < c.End {

@@ -38,15 +38,20 @@ func (b *statusBar) Error(format string, args ...any) {
 	b.msg, b.isErr = fmt.Sprintf(format, args...), true
 }
 
-// cutHint ends a message too long for its row: the rest is one key away
-// (i shows it in full).
+// cutHint ends a message too long for its row where the rest is one key
+// away (i shows it in full, in the review).
 const cutHint = "…[i]"
 
-// MessageView draws the message line, w cells wide at most.
-func (b statusBar) MessageView(st *Styles, w int) string {
+// MessageView draws the message line, w cells wide at most; a longer
+// message ends in cutHint when hint is set (i works), else in "…".
+func (b statusBar) MessageView(st *Styles, w int, hint bool) string {
 	msg := b.msg
 	if lipgloss.Width(msg) > w {
-		msg = ansi.Truncate(msg, w, cutHint)
+		tail := "…"
+		if hint {
+			tail = cutHint
+		}
+		msg = ansi.Truncate(msg, w, tail)
 	}
 	if b.isErr {
 		return st.Error.Render(msg)

@@ -48,7 +48,7 @@ func (m *Model) View() tea.View {
 	if m.typing() {
 		add(m.input.View(), l.Status)
 	} else {
-		add(m.bar.MessageView(m.styles, l.Width), l.Status)
+		add(m.bar.MessageView(m.styles, l.Width, m.keys.Full.Enabled() && m.reviewing()), l.Status)
 	}
 	add(m.bar.HelpView(m.helpKeys()), l.Help)
 	v.SetContent(strings.Join(parts, "\n"))
@@ -73,14 +73,20 @@ func (m *Model) addPanels(add func(string, int)) {
 }
 
 // anteSummary says which entity the focused span mentions, for the detail
-// panel: "" when none is known.
+// panel: "" when none is known. The entity is named only when the span
+// holds more than its name (a copy that overwrote words), to keep the
+// line short.
 func (m *Model) anteSummary() string {
 	if m.focus < 0 {
 		return ""
 	}
-	ent, k, ok := m.entityOf(m.a.Span(m.focus))
-	if !ok {
+	s := m.a.Span(m.focus)
+	ent, k, ok := m.entityOf(s)
+	switch {
+	case !ok:
 		return ""
+	case ent.Name == m.a.Doc.Text[s.Start:s.End]:
+		return fmt.Sprintf("mention %d/%d (A)", k+1, len(ent.Mentions))
 	}
 	return fmt.Sprintf("mention %d/%d of %q (A)", k+1, len(ent.Mentions), ent.Name)
 }
