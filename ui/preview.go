@@ -27,6 +27,15 @@ type preview struct {
 	top    int
 }
 
+// changeKind is how a character of the preview changed.
+type changeKind int
+
+const (
+	unchanged changeKind = iota
+	removedWords
+	insertedWords
+)
+
 // diffMark is a range of the preview's text a change removed or inserted.
 type diffMark struct {
 	start, end int
@@ -129,41 +138,19 @@ func (p *preview) View() string {
 
 // renderRow draws one row, styling the removed and inserted words.
 func (p *preview) renderRow(r row) string {
-	var b, seg strings.Builder
-	look := -1 // the mark being drawn: -1 none, else its index
-	flush := func() {
-		if seg.Len() == 0 {
-			return
-		}
-		pre, suf := "", ""
-		if look >= 0 {
-			pre, suf = p.styles.changeLook(p.marks[look].removed)
-		}
-		b.WriteString(pre + seg.String() + suf)
-		seg.Reset()
-	}
 	k := sort.Search(len(p.marks), func(k int) bool { return p.marks[k].end > r.start.src })
-	it := p.st.iterAt(r.start)
-	for it.p.less(r.end) {
-		g, _, at, _, ok := it.next()
-		if !ok {
-			break
-		}
+	return drawRow(&p.st, r, func(at pos, _ int) changeKind {
 		for k < len(p.marks) && p.marks[k].end <= at.src {
 			k++
 		}
-		l := -1
 		if k < len(p.marks) && p.marks[k].start <= at.src {
-			l = k
+			if p.marks[k].removed {
+				return removedWords
+			}
+			return insertedWords
 		}
-		if l != look {
-			flush()
-			look = l
-		}
-		seg.WriteString(printable(g))
-	}
-	flush()
-	return b.String()
+		return unchanged
+	}, p.styles.changeLook)
 }
 
 // key scrolls the preview, or closes it.

@@ -93,21 +93,21 @@ func NewStyles(isDark bool) *Styles {
 	for _, l := range stripLooks() {
 		s.sgr[l] = sgr(l.style(s))
 	}
-	s.sgr[diffLook(true)], s.sgr[diffLook(false)] = sgr(s.Removed), sgr(s.Inserted)
+	s.sgr[removedWords], s.sgr[insertedWords] = sgr(s.Removed), sgr(s.Inserted)
+	s.sgr[unchanged] = sgr(lipgloss.NewStyle())
 	return s
 }
 
-// diffLook says how a changed word of the preview is drawn: removed
-// (true) or inserted.
-type diffLook bool
-
-// changeLook is how the preview draws removed or inserted words.
-func (s *Styles) changeLook(removed bool) (pre, suf string) {
-	return s.sgrOf(diffLook(removed), func() lipgloss.Style {
-		if removed {
+// changeLook is how the preview draws words of kind c.
+func (s *Styles) changeLook(c changeKind) (pre, suf string) {
+	return s.sgrOf(c, func() lipgloss.Style {
+		switch c {
+		case removedWords:
 			return s.Removed
+		case insertedWords:
+			return s.Inserted
 		}
-		return s.Inserted
+		return lipgloss.NewStyle()
 	})
 }
 

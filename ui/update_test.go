@@ -363,8 +363,8 @@ func TestPreview(t *testing.T) {
 	// f0002 replaced "President Donald Trump" by "he": the removed words
 	// struck out, then the inserted one.
 	press(t, m, "home")
-	removed, _ := m.styles.changeLook(true)
-	inserted, _ := m.styles.changeLook(false)
+	removed, _ := m.styles.changeLook(removedWords)
+	inserted, _ := m.styles.changeLook(insertedWords)
 	if got := m.View().Content; !strings.Contains(ansi.Strip(got), "that President Donald Trump he could have") ||
 		!strings.Contains(got, "that "+removed+"President Donald Trump") || !strings.Contains(got, inserted+"he") {
 		t.Errorf("preview does not mark the change:\n%q", got)
