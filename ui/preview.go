@@ -103,7 +103,11 @@ func (m *Model) openPreview() {
 	p.top = rowAt(p.rows, pos{src: shown}) - p.height/3
 	p.scroll(0)
 	m.mode = p
-	m.setInfo("corrected text, %d changes marked — d or esc returns", len(m.a.Changes()))
+	n, what := len(m.a.Changes()), "changes"
+	if n == 1 {
+		what = "change"
+	}
+	m.setInfo("corrected text, %d %s marked — d or esc returns", n, what)
 }
 
 // setSize re-wraps at a new width, keeping the top row's text in view.
