@@ -13,41 +13,95 @@ import (
 // The judge is one learned scorer over every signal the detectors have.
 // The hand rules and the recurrence analysis propose candidate spans; for
 // each the judge reads the copy features (the words and classes around
-// the span, how its phrase recurs, the document's drift evidence) and
-// what every hand rule said of it, and a logistic regression trained on
-// damaged documents of other genres (corefix-lab train-judge) decides how
-// sure to be. It replaces the hand rules' confidence ladders and the copy
-// scorer's veto with one calibrated probability.
+// the span, how its phrase recurs, the document's drift evidence), what
+// every hand rule said of it and how well it reads (package fluency), and
+// gradient-boosted trees trained on damaged documents of other genres
+// (corefix-lab train-judge) decide how sure to be. Trees, not a weighted
+// sum: whether a fluency dip means a copy depends on the kind of
+// candidate and on what the rules said, which one weight per feature
+// cannot express (docs/experiments.md, "The judge").
 
-// Judge is a trained judge: logistic-regression weights over the features
-// of JudgeFeatureNames and the probability at which a span counts as
+// JudgeBins is the number of equal bins over [-1, 1] a feature's value
+// falls in for the trees (every judge feature lies in [-1, 1]).
+const JudgeBins = 32
+
+// JudgeBin returns the bin of feature value v: the trainer and the judge
+// split on the same bins.
+func JudgeBin(v float64) int {
+	return max(0, min(JudgeBins-1, int((v+1)/2*JudgeBins)))
+}
+
+// JudgeNode is a node of one of the judge's trees, the root first. An
+// inner node sends a candidate to Left when the bin of its Feature is at
+// most Bin, else to Right (both later in the tree); a leaf (Feature < 0)
+// adds Value to the log-odds.
+type JudgeNode struct {
+	Feature, Bin, Left, Right int
+	Value                     float64
+}
+
+// Judge is a trained judge: boosted trees over the features of
+// JudgeFeatureNames and the probability from which a span counts as
 // broken. It is immutable; make one with NewJudge or ParseJudge.
 type Judge struct {
-	weights   []float64
+	base      float64
+	trees     [][]JudgeNode
 	threshold float64
 	training  JudgeTraining
 }
 
-// NewJudge returns a judge with the given weights, one per feature in the
-// order of JudgeFeatureNames, that flags a span as broken from
-// probability threshold (0 < threshold < 1) on.
-func NewJudge(weights []float64, threshold float64, training JudgeTraining) (*Judge, error) {
-	if len(weights) != numJudgeFeatures {
-		return nil, fmt.Errorf("judge: %d weights for %d features", len(weights), numJudgeFeatures)
+// NewJudge returns a judge scoring sigmoid(base + the leaves the trees
+// reach) that flags a span as broken from probability threshold (0 <
+// threshold < 1) on. Every tree must be well formed: features and bins
+// in range, children after their parent, values finite.
+func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training JudgeTraining) (*Judge, error) {
+	if math.IsNaN(base) || math.IsInf(base, 0) {
+		return nil, fmt.Errorf("judge: base %v", base)
 	}
-	for k, w := range weights {
-		if math.IsNaN(w) || math.IsInf(w, 0) {
-			return nil, fmt.Errorf("judge: weight of %s is %v", judgeFeatureName(k), w)
+	for k, t := range trees {
+		if len(t) == 0 {
+			return nil, fmt.Errorf("judge: tree %d is empty", k)
+		}
+		for n, x := range t {
+			switch {
+			case x.Feature < 0 && (math.IsNaN(x.Value) || math.IsInf(x.Value, 0)):
+				return nil, fmt.Errorf("judge: tree %d node %d: value %v", k, n, x.Value)
+			case x.Feature >= numJudgeFeatures || x.Feature >= 0 && (x.Bin < 0 || x.Bin >= JudgeBins ||
+				x.Left <= n || x.Right <= n || x.Left >= len(t) || x.Right >= len(t)):
+				return nil, fmt.Errorf("judge: tree %d node %d is malformed", k, n)
+			}
 		}
 	}
 	if !(0 < threshold && threshold < 1) {
 		return nil, fmt.Errorf("judge: threshold %v outside (0, 1)", threshold)
 	}
-	return &Judge{weights: append([]float64(nil), weights...), threshold: threshold, training: training}, nil
+	cp := make([][]JudgeNode, len(trees))
+	for k, t := range trees {
+		cp[k] = append([]JudgeNode(nil), t...)
+	}
+	return &Judge{base: base, trees: cp, threshold: threshold, training: training}, nil
 }
 
 // Threshold is the probability from which the judge calls a span broken.
 func (j *Judge) Threshold() float64 { return j.threshold }
+
+// Probability is the judge's probability that a candidate with features
+// x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
+func (j *Judge) Probability(x []float64) float64 {
+	z := j.base
+	for _, t := range j.trees {
+		n := 0
+		for t[n].Feature >= 0 {
+			if JudgeBin(x[t[n].Feature]) <= t[n].Bin {
+				n = t[n].Left
+			} else {
+				n = t[n].Right
+			}
+		}
+		z += t[n].Value
+	}
+	return sigmoid(z)
+}
 
 // JudgeCandidate is a span the judge rates, with its features; a trainer
 // labels it from gold (corefix-lab train-judge).
@@ -199,8 +253,10 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	show := a.rules().Recurring.SlotShown
 	var out []model.Finding
+	x := make([]float64, numJudgeFeatures)
 	for _, c := range a.judgeCandidates() {
-		conf := scaled(sigmoid(c.vec.dot(jd.weights)), jd.threshold)
+		c.vec.dense(x)
+		conf := scaled(jd.Probability(x), jd.threshold)
 		if conf < show {
 			continue
 		}

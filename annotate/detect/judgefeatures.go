@@ -103,16 +103,6 @@ func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut float64) {
 	}
 }
 
-// dot returns the weighted sum of the features.
-func (v *judgeVec) dot(w []float64) float64 {
-	w = w[v.kind*perKind : (v.kind+1)*perKind]
-	z := v.copy.dot(w[:numCopyFeatures])
-	for k, x := range v.hand {
-		z += x * w[numCopyFeatures+k]
-	}
-	return z
-}
-
 // dense writes the features into x, numJudgeFeatures long, zero outside
 // the candidate's kind.
 func (v *judgeVec) dense(x []float64) {

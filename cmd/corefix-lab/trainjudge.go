@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,14 +21,16 @@ import (
 // scored on the one left out — and with -o writes the judge trained on
 // every genre.
 
-// judgeIterations is the number of gradient steps.
-const judgeIterations = 1500
+// judgeTrees are the boosting settings of the judge.
+func judgeTrees() gbdtParams {
+	return gbdtParams{trees: 150, depth: 4, rate: 0.1, lambda: 1, minHess: 5}
+}
 
 // trainJudgeOptions are train-judge's flags.
 type trainJudgeOptions struct {
 	data      string
 	variants  string
-	l2, minp  float64
+	minp      float64
 	out, only string
 	keep      string // comma-separated directories
 }
@@ -42,7 +45,6 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.data, "data", "", "`DIR` of damaged documents as DIR/VARIANT/GENRE/NAME.{txt,orig.txt,gold.json} (required)")
 	fs.StringVar(&o.variants, "variants", "", "comma-separated `VARIANTS` to use (default: every directory of -data)")
 	fs.StringVar(&o.only, "genre", "", "hold out only this `GENRE` (default: each in turn)")
-	fs.Float64Var(&o.l2, "l2", 0.003, "L2 penalty")
 	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
 	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json)")
@@ -82,8 +84,11 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	if o.out == "" {
 		return nil
 	}
+	gp := judgeTrees()
 	training := detect.JudgeTraining{Command: "go run ./cmd/corefix-lab train-judge " + strings.Join(args, " "),
-		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)), L2: o.l2, Iterations: judgeIterations, MinPrecision: o.minp, HeldOut: held}
+		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)),
+		Trees: gp.trees, Depth: gp.depth, Rate: gp.rate, Lambda: gp.lambda, MinHessian: gp.minHess,
+		MinPrecision: o.minp, HeldOut: held}
 	j, err := fitJudge(stdout, ex, func(string) bool { return true }, o, keep, training)
 	if err != nil {
 		return err
@@ -206,16 +211,22 @@ func fitJudge(w io.Writer, ex []judgeExample, use func(genre string) bool, o tra
 			xs, ys = append(xs, e.x), append(ys, e.y)
 		}
 	}
-	weights := roundWeights(trainLogistic(xs, ys, len(detect.JudgeFeatureNames()), o.l2, judgeIterations))
-	threshold := judgeThreshold(xs, ys, weights, o.minp)
+	m := trainGBDT(xs, ys, len(detect.JudgeFeatureNames()), judgeTrees())
+	ps := make([]float64, len(xs))
+	loss := 0.0
+	for i, x := range xs {
+		ps[i] = logistic(m.score(x))
+		loss -= ys[i]*math.Log(ps[i]+1e-12) + (1-ys[i])*math.Log(1-ps[i]+1e-12)
+	}
+	threshold := judgeThreshold(ps, ys, o.minp)
 	for ; ; threshold = decimal(threshold + 0.01) {
-		j, err := detect.NewJudge(weights, threshold, training)
+		j, err := detect.NewJudge(m.base, m.trees, threshold, training)
 		if err != nil {
 			return nil, err
 		}
 		if threshold >= 0.95 || keeps(keep, detect.Params{Judge: j}) {
 			fmt.Fprintf(w, "trained on %d candidates (%d broken), mean log loss %.4f, threshold %.2f\n",
-				len(xs), int(sum(ys)), meanLogLoss(xs, ys, weights), threshold)
+				len(xs), int(sum(ys)), loss/float64(len(xs)), threshold)
 			return j, nil
 		}
 	}
@@ -234,14 +245,10 @@ func keeps(keep [][]goldDoc, p detect.Params) bool {
 }
 
 // judgeThreshold returns the probability, on a 0.01 grid from 0.05 to
-// 0.95, with the most positives at or above it among those whose
+// 0.95, that the training candidates' probabilities ps reach with the most positives at or above it among those whose
 // precision there is at least minp; the most precise one when none is.
-func judgeThreshold(xs []sparse, ys []float64, w []float64, minp float64) float64 {
+func judgeThreshold(ps, ys []float64, minp float64) float64 {
 	best, bestTP, top, topP := 0.95, -1.0, 0.95, -1.0
-	ps := make([]float64, len(xs))
-	for i, x := range xs {
-		ps[i] = logistic(x.dot(w))
-	}
 	for _, t := range grid(0.05, 0.951, 0.01) {
 		tp, n := 0.0, 0.0
 		for i, p := range ps {
