@@ -344,3 +344,48 @@ func handParams() detect.Params {
 	p.Judge = nil
 	return p
 }
+
+func judgeEvalCommand() command {
+	return command{name: "judge-eval", summary: "score detection with a judge data file on gold directories", run: runJudgeEval}
+}
+
+// runJudgeEval scores detection with the judge of -judge on each gold
+// directory, beside the shipped detector, with false alarms on the
+// directory's untouched originals (NAME.orig.txt) where there are any.
+func runJudgeEval(args []string, stdout, stderr io.Writer) error {
+	var file string
+	fs := flagSet("judge-eval", stderr)
+	fs.StringVar(&file, "judge", "", "the judge's data `file` (written by train-judge -o; required)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{}
+	}
+	if file == "" || fs.NArg() == 0 {
+		return usageError{"want -judge FILE and gold directories"}
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	j, err := detect.ParseJudge(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	for _, dir := range fs.Args() {
+		docs, err := loadGoldDirs([]string{dir})
+		if err != nil {
+			return err
+		}
+		var fa, faHand eval.FalseAlarms
+		for _, d := range docs {
+			orig, err := model.ReadDocument(strings.TrimSuffix(d.doc.Path, ".txt") + ".orig.txt")
+			if err != nil {
+				continue // no original beside this one
+			}
+			fa.Add(orig, detect.DetectWith(orig, detect.Params{Judge: j}), model.BrokenThreshold)
+			faHand.Add(orig, detect.DetectWith(orig, handParams()), model.BrokenThreshold)
+		}
+		fmt.Fprintf(stdout, "%s\n  judge %s, false alarms %.2f\n  hand rules %s, false alarms %.2f\n", dir,
+			figures(tally(docs, detect.Params{Judge: j})), fa.PerThousand(), figures(tally(docs, handParams())), faHand.PerThousand())
+	}
+	return nil
+}
