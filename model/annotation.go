@@ -24,6 +24,10 @@ type Annotation struct {
 	Annotator string
 	Created   time.Time
 	Updated   time.Time
+	// Place is where the editor left the document, nil when unknown. It
+	// is saved with the annotation but is no decision: changing it touches
+	// neither Updated nor the history.
+	Place *Place
 
 	spans []Span
 	undo  []change

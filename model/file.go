@@ -81,6 +81,7 @@ type annotationFile struct {
 	Updated       time.Time     `json:"updated"`
 	Spans         []fileSpan    `json:"spans"`
 	CorrectedText string        `json:"corrected_text"`
+	Resume        *filePlace    `json:"resume,omitempty"`
 }
 
 // MarshalJSON encodes the annotation as a corefix.annotation/v1 file.
@@ -96,6 +97,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		Updated:       a.Updated,
 		Spans:         make([]fileSpan, len(a.spans)),
 		CorrectedText: a.CorrectedText(),
+		Resume:        a.encodePlace(),
 	}
 	if a.Original != nil {
 		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
@@ -153,6 +155,9 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -67,8 +67,7 @@ func LockPath(path string) string {
 // error is a *LockedError naming the holder; call OpenWorkfileReadOnly to
 // look without writing.
 func OpenWorkfile(path, annotator string) (*Workfile, error) {
-	l := flock.New(LockPath(path))
-	ok, err := l.TryLock()
+	l, ok, err := lockFile(LockPath(path))
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
@@ -90,6 +89,27 @@ func OpenWorkfile(path, annotator string) (*Workfile, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// lockFile takes the lock held in the file at path. Close removes that
+// file before it unlocks, so a process that opened it just before may
+// lock a file no longer at path; lockFile checks that the file it locked
+// is the one at path and tries again if not. ok is false when another
+// process holds the lock.
+func lockFile(path string) (l *flock.Flock, ok bool, err error) {
+	for range 10 {
+		l = flock.New(path)
+		if ok, err = l.TryLock(); err != nil || !ok {
+			return nil, false, err
+		}
+		held, err1 := l.Stat()
+		now, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return l, true, nil
+		}
+		l.Unlock()
+	}
+	return nil, false, nil // removed under us again and again: someone is busy with it
 }
 
 // OpenWorkfileReadOnly opens path without the lock; Save always refuses.
@@ -179,12 +199,20 @@ func (w *Workfile) changedOnDisk() bool {
 	return err != nil || !bytes.Equal(data, w.last)
 }
 
-// Close releases the lock.
+// Close releases the lock and removes its file, so a clean exit leaves
+// nothing beside the annotation. The file goes while the lock is still
+// held, so no other process can have locked it (see lockFile). A second
+// Close does nothing.
 func (w *Workfile) Close() error {
 	if w.lock == nil {
 		return nil
 	}
-	return w.lock.Unlock()
+	// A lock file that cannot be removed (Windows keeps open files) is
+	// harmless: the next editor locks it again.
+	_ = os.Remove(LockPath(w.Path))
+	err := w.lock.Unlock()
+	w.lock = nil
+	return err
 }
 
 func stampOf(path string) fileStamp {

@@ -21,6 +21,7 @@ type Analysis struct {
 	// fluency rates how well words fit together; the judge loads it on
 	// first use, so detection without a judge never pays for parsing it.
 	fluency *fluency.Model
+	prof    []float64 // the fluency profile of every token, computed on first use
 
 	recurring []mention // computed on first use by mentions
 	found     bool

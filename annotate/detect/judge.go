@@ -13,41 +13,95 @@ import (
 // The judge is one learned scorer over every signal the detectors have.
 // The hand rules and the recurrence analysis propose candidate spans; for
 // each the judge reads the copy features (the words and classes around
-// the span, how its phrase recurs, the document's drift evidence) and
-// what every hand rule said of it, and a logistic regression trained on
-// damaged documents of other genres (corefix-lab train-judge) decides how
-// sure to be. It replaces the hand rules' confidence ladders and the copy
-// scorer's veto with one calibrated probability.
+// the span, how its phrase recurs, the document's drift evidence), what
+// every hand rule said of it and how well it reads (package fluency), and
+// gradient-boosted trees trained on damaged documents of other genres
+// (corefix-lab train-judge) decide how sure to be. Trees, not a weighted
+// sum: whether a fluency dip means a copy depends on the kind of
+// candidate and on what the rules said, which one weight per feature
+// cannot express (docs/experiments.md, "The judge").
 
-// Judge is a trained judge: logistic-regression weights over the features
-// of JudgeFeatureNames and the probability at which a span counts as
+// JudgeBins is the number of equal bins over [-1, 1] a feature's value
+// falls in for the trees (every judge feature lies in [-1, 1]).
+const JudgeBins = 32
+
+// JudgeBin returns the bin of feature value v: the trainer and the judge
+// split on the same bins.
+func JudgeBin(v float64) int {
+	return max(0, min(JudgeBins-1, int((v+1)/2*JudgeBins)))
+}
+
+// JudgeNode is a node of one of the judge's trees, the root first. An
+// inner node sends a candidate to Left when the bin of its Feature is at
+// most Bin, else to Right (both later in the tree); a leaf (Feature < 0)
+// adds Value to the log-odds.
+type JudgeNode struct {
+	Feature, Bin, Left, Right int
+	Value                     float64
+}
+
+// Judge is a trained judge: boosted trees over the features of
+// JudgeFeatureNames and the probability from which a span counts as
 // broken. It is immutable; make one with NewJudge or ParseJudge.
 type Judge struct {
-	weights   []float64
+	base      float64
+	trees     [][]JudgeNode
 	threshold float64
 	training  JudgeTraining
 }
 
-// NewJudge returns a judge with the given weights, one per feature in the
-// order of JudgeFeatureNames, that flags a span as broken from
-// probability threshold (0 < threshold < 1) on.
-func NewJudge(weights []float64, threshold float64, training JudgeTraining) (*Judge, error) {
-	if len(weights) != numJudgeFeatures {
-		return nil, fmt.Errorf("judge: %d weights for %d features", len(weights), numJudgeFeatures)
+// NewJudge returns a judge scoring sigmoid(base + the leaves the trees
+// reach) that flags a span as broken from probability threshold (0 <
+// threshold < 1) on. Every tree must be well formed: features and bins
+// in range, children after their parent, values finite.
+func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training JudgeTraining) (*Judge, error) {
+	if math.IsNaN(base) || math.IsInf(base, 0) {
+		return nil, fmt.Errorf("judge: base %v", base)
 	}
-	for k, w := range weights {
-		if math.IsNaN(w) || math.IsInf(w, 0) {
-			return nil, fmt.Errorf("judge: weight of %s is %v", judgeFeatureName(k), w)
+	for k, t := range trees {
+		if len(t) == 0 {
+			return nil, fmt.Errorf("judge: tree %d is empty", k)
+		}
+		for n, x := range t {
+			switch {
+			case x.Feature < 0 && (math.IsNaN(x.Value) || math.IsInf(x.Value, 0)):
+				return nil, fmt.Errorf("judge: tree %d node %d: value %v", k, n, x.Value)
+			case x.Feature >= numJudgeFeatures || x.Feature >= 0 && (x.Bin < 0 || x.Bin >= JudgeBins ||
+				x.Left <= n || x.Right <= n || x.Left >= len(t) || x.Right >= len(t)):
+				return nil, fmt.Errorf("judge: tree %d node %d is malformed", k, n)
+			}
 		}
 	}
 	if !(0 < threshold && threshold < 1) {
 		return nil, fmt.Errorf("judge: threshold %v outside (0, 1)", threshold)
 	}
-	return &Judge{weights: append([]float64(nil), weights...), threshold: threshold, training: training}, nil
+	cp := make([][]JudgeNode, len(trees))
+	for k, t := range trees {
+		cp[k] = append([]JudgeNode(nil), t...)
+	}
+	return &Judge{base: base, trees: cp, threshold: threshold, training: training}, nil
 }
 
 // Threshold is the probability from which the judge calls a span broken.
 func (j *Judge) Threshold() float64 { return j.threshold }
+
+// Probability is the judge's probability that a candidate with features
+// x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
+func (j *Judge) Probability(x []float64) float64 {
+	z := j.base
+	for _, t := range j.trees {
+		n := 0
+		for t[n].Feature >= 0 {
+			if JudgeBin(x[t[n].Feature]) <= t[n].Bin {
+				n = t[n].Left
+			} else {
+				n = t[n].Right
+			}
+		}
+		z += t[n].Value
+	}
+	return sigmoid(z)
+}
 
 // JudgeCandidate is a span the judge rates, with its features; a trainer
 // labels it from gold (corefix-lab train-judge).
@@ -92,19 +146,19 @@ func (a *Analysis) judgeCandidates() []judged {
 	}
 	byspan := make(map[[2]int]int)
 	var out []judged
-	add := func(c copyCandidate) int {
+	add := func(c copyCandidate, kind int) int {
 		k, ok := byspan[[2]int{c.i, c.j}]
 		if !ok {
 			k = len(out)
 			byspan[[2]int{c.i, c.j}] = k
-			out = append(out, judged{i: c.i, j: c.j})
+			out = append(out, judged{i: c.i, j: c.j, vec: judgeVec{kind: kind}})
 			a.copyFeatures(c, shown, a.marks, &out[k].vec.copy)
 		}
 		return k
 	}
 	for _, c := range a.copyCandidates() {
 		if c.nth > 0 && !a.labelLine(c.i, c.j) {
-			add(c)
+			add(c, phraseKind)
 		}
 	}
 	for _, d := range Detectors(Params{Rules: a.rulebook}) {
@@ -113,18 +167,16 @@ func (a *Analysis) judgeCandidates() []judged {
 			if !ok {
 				continue
 			}
-			k := add(copyCandidate{i: i, j: j, count: 1, fit: a.misfit(i, j).conf})
+			k := add(copyCandidate{i: i, j: j, count: 1, fit: a.misfit(i, j).conf}, ruleKind)
 			out[k].hand = append(out[k].hand, f)
 		}
 	}
-	a.oddWords(func(i, count int) {
-		add(copyCandidate{i: i, j: i, count: count, fit: a.misfit(i, i).conf})
-	})
+	a.oddWords(func(c copyCandidate) { add(c, wordKind) })
 	for k := range out {
 		c := &out[k]
 		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
 		c.vec.handFeatures(c.hand, drifting)
-		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j))
+		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j), a.profileAt(c.i), a.profileAt(c.j+1))
 	}
 	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
 	return out
@@ -133,19 +185,23 @@ func (a *Analysis) judgeCandidates() []judged {
 // oddWordFit is the fluency profile (log P(word | words before) − log
 // P(word), in nats) below which a lone word, or the word after it, reads
 // as out of place.
-const oddWordFit = -1.5
+const oddWordFit = -0.5
 
 // oddWords calls f with each lone word that recurs in the document and
 // does not fit its neighbours: a one-word representative copied over
 // another word ("detailing we design", "each we category") shows no
 // phrase to recur, only a word that reads wrong where it stands.
-func (a *Analysis) oddWords(f func(i, count int)) {
+func (a *Analysis) oddWords(f func(c copyCandidate)) {
 	counts := make(map[uint64]int, len(a.words))
 	for _, h := range a.words {
 		counts[h]++
 	}
-	prof := a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	type seen struct{ n, last int }
+	prev := make(map[uint64]seen, len(a.words))
+	prof := a.profile()
 	for i, h := range a.words {
+		s := prev[h]
+		prev[h] = seen{s.n + 1, i}
 		switch a.cls[i] {
 		case lexicon.Low, lexicon.Cap, lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
 		default:
@@ -156,9 +212,30 @@ func (a *Analysis) oddWords(f func(i, count int)) {
 			next = prof[i+1]
 		}
 		if counts[h] >= 2 && min(prof[i], next) < oddWordFit {
-			f(i, counts[h])
+			c := copyCandidate{i: i, j: i, count: counts[h], nth: s.n, fit: a.misfit(i, i).conf}
+			if s.n > 0 {
+				c.gap = i - s.last
+			}
+			f(c)
 		}
 	}
+}
+
+// profile returns, for each token, how much likelier it is after the
+// words before it than alone (fluency.Model.Profile), computed once.
+func (a *Analysis) profile() []float64 {
+	if a.prof == nil {
+		a.prof = a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	}
+	return a.prof
+}
+
+// profileAt is the profile of token k, 0 outside the text.
+func (a *Analysis) profileAt(k int) float64 {
+	if p := a.profile(); k >= 0 && k < len(p) {
+		return p[k]
+	}
+	return 0
 }
 
 // tokenSpan returns the tokens [i, j] that the byte range [start, end)
@@ -176,8 +253,10 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	show := a.rules().Recurring.SlotShown
 	var out []model.Finding
+	x := make([]float64, numJudgeFeatures)
 	for _, c := range a.judgeCandidates() {
-		conf := scaled(sigmoid(c.vec.dot(jd.weights)), jd.threshold)
+		c.vec.dense(x)
+		conf := scaled(jd.Probability(x), jd.threshold)
 		if conf < show {
 			continue
 		}

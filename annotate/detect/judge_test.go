@@ -2,26 +2,43 @@ package detect
 
 import (
 	"bytes"
+	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"corefix/model"
 )
 
-// testJudge is a judge with made-up weights, for the file format: a
-// trained one is made by corefix-lab train-judge from data outside the
-// repository.
+// testJudge is a judge with one made-up tree, for the file format and
+// the scoring: a trained one is made by corefix-lab train-judge from data
+// outside the repository. It splits on the lone-word fluency dip at the
+// span's start: bin 16 (values below 0.0625) and under go left.
 func testJudge(t *testing.T) *Judge {
-	w := make([]float64, numJudgeFeatures)
-	for k := range w {
-		w[k] = float64(k%7-3) / 8
-	}
-	j, err := NewJudge(w, 0.7, JudgeTraining{Command: "test", Train: []string{"../dmg"}, HeldOut: []string{"news held out: …"}})
+	f := slices.Index(JudgeFeatureNames(), "word/fluency:in")
+	tree := []JudgeNode{{Feature: f, Bin: 16, Left: 1, Right: 2}, {Feature: -1, Value: -1}, {Feature: -1, Value: 2}}
+	j, err := NewJudge(-0.5, [][]JudgeNode{tree, {{Feature: -1, Value: 0.25}}}, 0.7,
+		JudgeTraining{Command: "test", Train: []string{"../dmg"}, HeldOut: []string{"news held out: …"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return j
+}
+
+// TestJudgeProbability checks the trees' arithmetic by hand: base -0.5,
+// then -1 or +2 by the split, then 0.25.
+func TestJudgeProbability(t *testing.T) {
+	t.Parallel()
+	j := testJudge(t)
+	x := make([]float64, numJudgeFeatures)
+	f := slices.Index(JudgeFeatureNames(), "word/fluency:in")
+	for _, c := range []struct{ v, want float64 }{{0, sigmoid(-1.25)}, {0.06, sigmoid(-1.25)}, {0.07, sigmoid(1.75)}, {1, sigmoid(1.75)}, {-3, sigmoid(-1.25)}} {
+		x[f] = c.v
+		if got := j.Probability(x); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("feature %v: probability %v, want %v", c.v, got, c.want)
+		}
+	}
 }
 
 // TestJudgeFileRoundTrip checks that a judge's data file reads back to
@@ -41,8 +58,10 @@ func TestJudgeFileRoundTrip(t *testing.T) {
 	if err != nil || !bytes.Equal(data, again) {
 		t.Errorf("a judge's file does not read back to the same bytes (%v)", err)
 	}
-	if back.Threshold() != 0.7 || back.weights[numJudgeFeatures-1] != j.weights[numJudgeFeatures-1] {
-		t.Errorf("read back threshold %v and last weight %v, want 0.7 and %v", back.Threshold(), back.weights[numJudgeFeatures-1], j.weights[numJudgeFeatures-1])
+	x := make([]float64, numJudgeFeatures)
+	x[slices.Index(JudgeFeatureNames(), "word/fluency:in")] = 0.5
+	if back.Threshold() != 0.7 || back.Probability(x) != j.Probability(x) {
+		t.Errorf("read back threshold %v and probability %v, want 0.7 and %v", back.Threshold(), back.Probability(x), j.Probability(x))
 	}
 }
 
@@ -61,7 +80,7 @@ func TestJudgeFeatureNames(t *testing.T) {
 		}
 		seen[n] = true
 	}
-	for _, n := range []string{"rule:repeated-token", "conf:lost-possessive", "category:quote", "no-rule", "fluency:pron"} {
+	for _, n := range []string{"phrase/rule:repeated-token", "rule/conf:lost-possessive", "word/category:quote", "phrase/no-rule", "word/fluency:pron", "rule/bias"} {
 		if !seen[n] {
 			t.Errorf("no feature %q", n)
 		}
@@ -78,7 +97,8 @@ func TestParseJudgeRefuses(t *testing.T) {
 	}
 	good := string(data)
 	for _, c := range []struct{ name, old, new, want string }{
-		{"renamed feature", `"fluency:pron":`, `"fluency:pronoun":`, "unknown fluency:pronoun; missing fluency:pron"},
+		{"renamed feature", `"word/fluency:in"`, `"word/fluency:inside"`, "unknown feature word/fluency:inside"},
+		{"node with both", `"value": 2`, `"value": 2, "feature": "word/fluency:in"`, "want a feature or a value"},
 		{"other format", `judge/v1`, `judge/v2`, `format "corefix.judge/v2"`},
 		{"threshold of 1", `"threshold": 0.`, `"threshold": 1, "x": 0.`, `unknown field "x"`},
 		{"unknown field", `"threshold":`, `"cutoff": 1, "threshold":`, `unknown field "cutoff"`},
@@ -91,8 +111,11 @@ func TestParseJudgeRefuses(t *testing.T) {
 			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
 		}
 	}
-	if _, err := NewJudge(testJudge(t).weights, 1, JudgeTraining{}); err == nil {
+	if _, err := NewJudge(0, nil, 1, JudgeTraining{}); err == nil {
 		t.Error("a threshold of 1 is accepted")
+	}
+	if _, err := NewJudge(0, [][]JudgeNode{{{Feature: 0, Bin: 3, Left: 0, Right: 1}, {Feature: -1}}}, 0.5, JudgeTraining{}); err == nil {
+		t.Error("a node pointing to itself is accepted")
 	}
 }
 

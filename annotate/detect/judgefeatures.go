@@ -28,18 +28,38 @@ func judgeCategories() []model.Category {
 // it fired and its highest confidence, the best finding's 5 categories,
 // whether no rule fired, how many did, and whether the document drifts
 // (TestJudgeFeatureNames checks the count against the lists), then the 5
-// fluency signals of the span (fluency.Span).
+// fluency signals of the span.
 const numHandFeatures = 2*7 + 5 + 3 + numFluency
 
-// numFluency is the number of fluency signals of a span.
-const numFluency = 5
+// numFluency is the number of fluency signals of a span: the five of
+// fluency.Span and the profile at its first token and after its last.
+const numFluency = 7
 
-// numJudgeFeatures is the length of a judge feature vector.
-const numJudgeFeatures = numCopyFeatures + numHandFeatures
+// Kinds of candidate, by what proposed it first: a repeat of a recurring
+// phrase, a hand rule's span, a lone word that reads out of place. Each
+// kind has weights of its own: what makes a lone word a copy is not what
+// makes a phrase one.
+const (
+	phraseKind = iota
+	ruleKind
+	wordKind
+	numKinds
+)
 
-// judgeVec is a candidate's features: the copy features, then the hand
-// block.
+// kindNames prefix the feature names of each kind's weights.
+func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/", "word/"} }
+
+// perKind is the number of features of one kind's block.
+const perKind = numCopyFeatures + numHandFeatures
+
+// numJudgeFeatures is the length of a judge feature vector: a block per
+// kind, of which a candidate fills its own.
+const numJudgeFeatures = numKinds * perKind
+
+// judgeVec is a candidate's features: its kind, the copy features, then
+// the hand block.
 type judgeVec struct {
+	kind int
 	copy copyVec
 	hand []float64
 }
@@ -76,30 +96,30 @@ func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 // fluencyFeatures fills the fluency block from the span's signals, each
 // clamped to ±5 nats and scaled to [-1, 1]: beyond that the text is
 // broken or clean either way.
-func (v *judgeVec) fluencyFeatures(s fluency.Span) {
+func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut float64) {
 	base := numHandFeatures - numFluency
-	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron} {
+	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut} {
 		v.hand[base+k] = max(-5, min(5, x)) / 5
 	}
 }
 
-// dot returns the weighted sum of the features.
-func (v *judgeVec) dot(w []float64) float64 {
-	z := v.copy.dot(w[:numCopyFeatures])
-	for k, x := range v.hand {
-		z += x * w[numCopyFeatures+k]
-	}
-	return z
-}
-
-// dense writes the features into x, numJudgeFeatures long.
+// dense writes the features into x, numJudgeFeatures long, zero outside
+// the candidate's kind.
 func (v *judgeVec) dense(x []float64) {
+	clear(x)
+	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
 	copy(x[numCopyFeatures:], v.hand)
 }
 
-// judgeFeatureName names feature k.
+// judgeFeatureName names feature k: its kind's prefix, then the name
+// within the block.
 func judgeFeatureName(k int) string {
+	return kindNames()[k/perKind] + blockFeatureName(k%perKind)
+}
+
+// blockFeatureName names feature k of one kind's block.
+func blockFeatureName(k int) string {
 	if k < numCopyFeatures {
 		return copyFeatureName(k)
 	}
@@ -114,7 +134,7 @@ func judgeFeatureName(k int) string {
 		return "category:" + string(cats[k-2*len(rules)])
 	}
 	return [...]string{"no-rule", "rule-count", "drifting",
-		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron"}[k-2*len(rules)-len(cats)]
+		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out"}[k-2*len(rules)-len(cats)]
 }
 
 // JudgeFeatureNames returns the names of the judge's features, in the

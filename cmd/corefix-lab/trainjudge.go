@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,14 +21,16 @@ import (
 // scored on the one left out — and with -o writes the judge trained on
 // every genre.
 
-// judgeIterations is the number of gradient steps.
-const judgeIterations = 1500
+// judgeTrees are the boosting settings of the judge.
+func judgeTrees() gbdtParams {
+	return gbdtParams{trees: 150, depth: 4, rate: 0.1, lambda: 1, minHess: 5}
+}
 
 // trainJudgeOptions are train-judge's flags.
 type trainJudgeOptions struct {
 	data      string
 	variants  string
-	l2, minp  float64
+	minp      float64
 	out, only string
 	keep      string // comma-separated directories
 }
@@ -42,7 +45,6 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.data, "data", "", "`DIR` of damaged documents as DIR/VARIANT/GENRE/NAME.{txt,orig.txt,gold.json} (required)")
 	fs.StringVar(&o.variants, "variants", "", "comma-separated `VARIANTS` to use (default: every directory of -data)")
 	fs.StringVar(&o.only, "genre", "", "hold out only this `GENRE` (default: each in turn)")
-	fs.Float64Var(&o.l2, "l2", 0.003, "L2 penalty")
 	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
 	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json)")
@@ -82,8 +84,11 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	if o.out == "" {
 		return nil
 	}
+	gp := judgeTrees()
 	training := detect.JudgeTraining{Command: "go run ./cmd/corefix-lab train-judge " + strings.Join(args, " "),
-		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)), L2: o.l2, Iterations: judgeIterations, MinPrecision: o.minp, HeldOut: held}
+		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)),
+		Trees: gp.trees, Depth: gp.depth, Rate: gp.rate, Lambda: gp.lambda, MinHessian: gp.minHess,
+		MinPrecision: o.minp, HeldOut: held}
 	j, err := fitJudge(stdout, ex, func(string) bool { return true }, o, keep, training)
 	if err != nil {
 		return err
@@ -167,7 +172,9 @@ type judgeExample struct {
 // judgeExamples returns the candidates of every damaged document and of
 // its original, labelled 1 where they overlap a gold broken span and 0
 // elsewhere; a candidate on a correct substitution only is left out, as
-// scoring counts it neither way.
+// scoring counts it neither way. (Labelled 0 instead, the judge found
+// far fewer broken copies, which look like correct ones: measured in
+// docs/experiments.md.)
 func judgeExamples(sets []damagedDoc) []judgeExample {
 	var out []judgeExample
 	origSeen := map[string]bool{}
@@ -196,8 +203,9 @@ func judgeExamples(sets []damagedDoc) []judgeExample {
 
 // fitJudge trains on the examples of the genres use accepts and sets the
 // threshold at the probability with the most recall among the candidates
-// there whose precision is at least o.minp, raised in steps of 0.01 until
-// detection keeps precision and recall at copyKeepFloor on every keep set.
+// there whose precision is at least o.minp, raised in steps of 0.01 to the
+// first that keeps precision and recall at copyKeepFloor on every keep
+// set (left where it was when none does).
 func fitJudge(w io.Writer, ex []judgeExample, use func(genre string) bool, o trainJudgeOptions, keep [][]goldDoc, training detect.JudgeTraining) (*detect.Judge, error) {
 	var xs []sparse
 	var ys []float64
@@ -206,19 +214,35 @@ func fitJudge(w io.Writer, ex []judgeExample, use func(genre string) bool, o tra
 			xs, ys = append(xs, e.x), append(ys, e.y)
 		}
 	}
-	weights := roundWeights(trainLogistic(xs, ys, len(detect.JudgeFeatureNames()), o.l2, judgeIterations))
-	threshold := judgeThreshold(xs, ys, weights, o.minp)
-	for ; ; threshold = decimal(threshold + 0.01) {
-		j, err := detect.NewJudge(weights, threshold, training)
+	m := trainGBDT(xs, ys, len(detect.JudgeFeatureNames()), judgeTrees())
+	ps := make([]float64, len(xs))
+	loss := 0.0
+	for i, x := range xs {
+		ps[i] = logistic(m.score(x))
+		loss -= ys[i]*math.Log(ps[i]+1e-12) + (1-ys[i])*math.Log(1-ps[i]+1e-12)
+	}
+	threshold := judgeThreshold(ps, ys, o.minp)
+	at := func(t float64) (*detect.Judge, error) { return detect.NewJudge(m.base, m.trees, t, training) }
+	j, err := at(threshold)
+	if err != nil {
+		return nil, err
+	}
+	for t := threshold; t < 0.951 && len(keep) > 0; t = decimal(t + 0.01) {
+		k, err := at(t)
 		if err != nil {
 			return nil, err
 		}
-		if threshold >= 0.95 || keeps(keep, detect.Params{Judge: j}) {
-			fmt.Fprintf(w, "trained on %d candidates (%d broken), mean log loss %.4f, threshold %.2f\n",
-				len(xs), int(sum(ys)), meanLogLoss(xs, ys, weights), threshold)
-			return j, nil
+		if keeps(keep, detect.Params{Judge: k}) {
+			j = k
+			break
 		}
 	}
+	if !keeps(keep, detect.Params{Judge: j}) {
+		fmt.Fprintf(w, "no threshold from %.2f on keeps the -keep sets at %.2f: keeping %.2f\n", threshold, copyKeepFloor, threshold)
+	}
+	fmt.Fprintf(w, "trained on %d candidates (%d broken), mean log loss %.4f, threshold %.2f\n",
+		len(xs), int(sum(ys)), loss/float64(len(xs)), j.Threshold())
+	return j, nil
 }
 
 // keeps reports whether detection with p keeps precision and recall at
@@ -234,14 +258,10 @@ func keeps(keep [][]goldDoc, p detect.Params) bool {
 }
 
 // judgeThreshold returns the probability, on a 0.01 grid from 0.05 to
-// 0.95, with the most positives at or above it among those whose
+// 0.95, that the training candidates' probabilities ps reach with the most positives at or above it among those whose
 // precision there is at least minp; the most precise one when none is.
-func judgeThreshold(xs []sparse, ys []float64, w []float64, minp float64) float64 {
+func judgeThreshold(ps, ys []float64, minp float64) float64 {
 	best, bestTP, top, topP := 0.95, -1.0, 0.95, -1.0
-	ps := make([]float64, len(xs))
-	for i, x := range xs {
-		ps[i] = logistic(x.dot(w))
-	}
 	for _, t := range grid(0.05, 0.951, 0.01) {
 		tp, n := 0.0, 0.0
 		for i, p := range ps {
@@ -336,4 +356,49 @@ func handParams() detect.Params {
 	p := detect.DefaultParams()
 	p.Judge = nil
 	return p
+}
+
+func judgeEvalCommand() command {
+	return command{name: "judge-eval", summary: "score detection with a judge data file on gold directories", run: runJudgeEval}
+}
+
+// runJudgeEval scores detection with the judge of -judge on each gold
+// directory, beside the shipped detector, with false alarms on the
+// directory's untouched originals (NAME.orig.txt) where there are any.
+func runJudgeEval(args []string, stdout, stderr io.Writer) error {
+	var file string
+	fs := flagSet("judge-eval", stderr)
+	fs.StringVar(&file, "judge", "", "the judge's data `file` (written by train-judge -o; required)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{}
+	}
+	if file == "" || fs.NArg() == 0 {
+		return usageError{"want -judge FILE and gold directories"}
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	j, err := detect.ParseJudge(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	for _, dir := range fs.Args() {
+		docs, err := loadGoldDirs([]string{dir})
+		if err != nil {
+			return err
+		}
+		var fa, faHand eval.FalseAlarms
+		for _, d := range docs {
+			orig, err := model.ReadDocument(strings.TrimSuffix(d.doc.Path, ".txt") + ".orig.txt")
+			if err != nil {
+				continue // no original beside this one
+			}
+			fa.Add(orig, detect.DetectWith(orig, detect.Params{Judge: j}), model.BrokenThreshold)
+			faHand.Add(orig, detect.DetectWith(orig, handParams()), model.BrokenThreshold)
+		}
+		fmt.Fprintf(stdout, "%s\n  judge %s, false alarms %.2f\n  hand rules %s, false alarms %.2f\n", dir,
+			figures(tally(docs, detect.Params{Judge: j})), fa.PerThousand(), figures(tally(docs, handParams())), faHand.PerThousand())
+	}
+	return nil
 }

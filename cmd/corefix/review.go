@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"corefix"
+	"corefix/annotate/detect"
 	"corefix/model"
 	"corefix/model/store"
 	"corefix/ui"
@@ -55,7 +56,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{})
+		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -145,21 +146,25 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed}}, nil
+	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed, Entities: detect.Entities}}, nil
 }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
 // A lock held by another editor is one line naming the holder and the way
-// to look anyway.
+// to look anyway; a lock that cannot be made (a read-only directory) names
+// both ways out.
 func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	if o.readOnly {
 		return model.OpenWorkfileReadOnly(path)
 	}
 	w, err := model.OpenWorkfile(path, o.annotator)
-	if errors.Is(err, model.ErrLocked) {
+	switch {
+	case errors.Is(err, model.ErrLocked):
 		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
+	case err != nil:
+		return nil, fmt.Errorf("%w; save elsewhere with --out PATH, or add --read-only to look without deciding", err)
 	}
-	return w, err
+	return w, nil
 }
 
 // datasetReview is a dataset opened for the editor.

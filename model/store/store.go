@@ -16,8 +16,17 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version; a database written by a
-// newer corefix is refused rather than misread.
-const schemaVersion = 1
+// newer corefix is refused rather than misread, an older one upgraded
+// (see migrations).
+const schemaVersion = 2
+
+// migrations[v-1] upgrades a database of schema version v to v+1.
+var migrations = []string{
+	// 2: the positions remember the filter, the order and the scroll.
+	`ALTER TABLE positions ADD COLUMN filter TEXT NOT NULL DEFAULT '';
+	ALTER TABLE positions ADD COLUMN sort TEXT NOT NULL DEFAULT '';
+	ALTER TABLE positions ADD COLUMN top INTEGER NOT NULL DEFAULT 0;`,
+}
 
 // busyTimeout is how long a write waits for another process's transaction
 // before giving up. Saves are small, so seconds are plenty; re-indexing a
@@ -58,7 +67,10 @@ CREATE TABLE IF NOT EXISTS positions (
 	annotator TEXT PRIMARY KEY,
 	doc_id TEXT NOT NULL,
 	span INTEGER NOT NULL,
-	updated TEXT NOT NULL
+	updated TEXT NOT NULL,
+	filter TEXT NOT NULL DEFAULT '',
+	sort TEXT NOT NULL DEFAULT '',
+	top INTEGER NOT NULL DEFAULT 0
 );
 `
 
@@ -150,8 +162,8 @@ func (s *Store) init(opt Options) error {
 	return nil
 }
 
-// migrate creates the tables of a new database and refuses one written by
-// a newer corefix.
+// migrate creates the tables of a new database, upgrades one of an older
+// schema in one transaction, and refuses one written by a newer corefix.
 func (s *Store) migrate() error {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
@@ -164,8 +176,14 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("database schema version %d is newer than this corefix understands (%d)", v, schemaVersion)
 	}
 	return s.tx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec(schema); err != nil {
-			return err
+		steps := []string{schema}
+		if v > 0 {
+			steps = migrations[v-1:]
+		}
+		for _, step := range steps {
+			if _, err := tx.Exec(step); err != nil {
+				return err
+			}
 		}
 		_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 		return err
