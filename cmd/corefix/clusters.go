@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"corefix/annotate/align"
 	"corefix/model"
@@ -48,12 +49,13 @@ func (c *clusterFlags) load() error {
 }
 
 // onText matches the clusters of doc (the file's document with doc's or
-// orig's id, or its only one) onto orig, the text they were made from.
+// orig's id — NAME for NAME.orig.txt too — or its only one) onto orig,
+// the text they were made from.
 func (c *clusterFlags) onText(doc, orig *model.Document) (*model.CorefText, error) {
 	if err := c.load(); err != nil {
 		return nil, err
 	}
-	d, err := model.FindClusterDoc(c.docs, c.path, doc.ID, orig.ID)
+	d, err := model.FindClusterDoc(c.docs, c.path, doc.ID, orig.ID, strings.TrimSuffix(orig.ID, ".orig"))
 	if err != nil {
 		return nil, err
 	}

@@ -231,3 +231,24 @@ func TestResolveThenReview(t *testing.T) {
 		t.Errorf("review resumed %v with %d spans; want the resolver's", r.opts.Resumed, r.a.Len())
 	}
 }
+
+// A text no pipeline writes from the clusters: stderr says so in one line
+// and the findings are the alignment's, as without clusters.
+func TestDetectClustersFallback(t *testing.T) {
+	drift, err := os.ReadFile(sample + "paris.drift.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(t.TempDir(), "edited.txt")
+	if err := os.WriteFile(edited, []byte(strings.Replace(string(drift), "Switzerland", "Swiss", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, with, errOut := runCLI(t, "", "detect", "--format", "json", "--original", sample+"paris.txt", "--clusters", sample+"paris.conll", edited)
+	if want := "corefix: " + edited + ": no pipeline corefix knows writes this text from these clusters; findings from the alignment alone\n"; code != 0 || errOut != want {
+		t.Fatalf("exit %d, stderr %q; want %q", code, errOut, want)
+	}
+	_, without, _ := runCLI(t, "", "detect", "--format", "json", "--original", sample+"paris.txt", edited)
+	if with != without {
+		t.Error("findings differ from the alignment's")
+	}
+}
