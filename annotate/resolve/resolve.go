@@ -232,10 +232,10 @@ func (r *resolver) possessive(m model.TokenSpan) bool {
 // POS, or after a final s).
 func (r *resolver) isClitic(i int) bool {
 	t := r.w.Doc.Tokens[i]
-	switch t.Form {
-	case "’s", "'s", "’S", "'S":
+	switch {
+	case inList("clitic", t.Form):
 		return t.XPOS == "" || t.XPOS == "POS"
-	case "’", "'":
+	case inList("apostrophe", t.Form):
 		return i > 0 && (t.XPOS == "POS" || t.XPOS == "" && strings.HasSuffix(strings.ToLower(r.w.Doc.Tokens[i-1].Form), "s"))
 	}
 	return false
