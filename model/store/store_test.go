@@ -368,3 +368,30 @@ func TestDatasetOptional(t *testing.T) {
 		}
 	}
 }
+
+// A dataset saved with a byte-order mark (Notepad, Excel) opens, and its
+// first record is read from after the mark.
+func TestByteOrderMarkDataset(t *testing.T) {
+	dir := t.TempDir()
+	ds := filepath.Join(dir, "bom.jsonl")
+	os.WriteFile(ds, []byte("\ufeff{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"b\",\"text\":\"second\"}\n"), 0o644)
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatalf("Open on a dataset with a byte-order mark: %v", err)
+	}
+	defer s.Close()
+	rec, err := s.Record(0)
+	if err != nil || rec.ID != "a" || rec.Text != "first" {
+		t.Errorf("Record(0) = %+v, %v; want a: first", rec, err)
+	}
+	n := 0
+	for rec, err := range s.Records() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(rec.Text)
+	}
+	if n != len("first")+len("second") {
+		t.Errorf("Records read %d bytes of text, want both records", n)
+	}
+}
