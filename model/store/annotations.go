@@ -45,27 +45,35 @@ type Row struct {
 
 // SaveAnnotation stores a as a.Annotator's annotation of document a.Doc.ID,
 // in one transaction. It refuses an annotation of a document the dataset
-// lacks or of a different text than the dataset's (by SHA-256).
+// lacks or of a different text than the dataset's (by SHA-256). Errors
+// name the database, whatever failed (a full disk included).
 func (s *Store) SaveAnnotation(a *model.Annotation) error {
+	if err := s.saveAnnotation(a); err != nil {
+		return fmt.Errorf("%s: save the annotation of %q: %w", s.path, a.Doc.ID, err)
+	}
+	return nil
+}
+
+func (s *Store) saveAnnotation(a *model.Annotation) error {
 	if a.Annotator == "" {
-		return errors.New("save annotation: no annotator name")
+		return errors.New("no annotator name")
 	}
 	data, err := a.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("save annotation of %q: %w", a.Doc.ID, err)
+		return err
 	}
 	now := s.Now().Format(time.RFC3339)
 	return s.tx(func(tx *sql.Tx) error {
 		var sum string
 		err := tx.QueryRow("SELECT sha256 FROM records WHERE id = ?", a.Doc.ID).Scan(&sum)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("save annotation: document %q: %w in %s", a.Doc.ID, ErrNotFound, s.dataset)
+			return fmt.Errorf("%w in %s", ErrNotFound, s.dataset)
 		}
 		if err != nil {
 			return err
 		}
 		if sum != a.Doc.SHA256() {
-			return fmt.Errorf("save annotation: document %q: the annotation was made for a different text than the dataset's", a.Doc.ID)
+			return errors.New("it was made for a different text than the dataset's")
 		}
 		_, err = tx.Exec(`INSERT INTO annotations (doc_id, annotator, status, doc_sha256, json, created, updated)
 			VALUES (?, ?, ?, ?, ?, ?, ?)

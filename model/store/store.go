@@ -104,18 +104,46 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, err // never create an empty database that indexes nothing
 		}
 	}
+	// An empty file is an empty SQLite database. Creating it here tells
+	// whether this Open made it, and so whether a failed open (a bad
+	// dataset line) must remove it again rather than leave it behind.
+	created := false
+	if f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+		created = true
+		f.Close()
+	}
 	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
 		path, busyTimeout.Milliseconds())
+	fail := func(err error) (*Store, error) {
+		if created {
+			removeDatabase(path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
 	s := &Store{db: db, path: path, Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
 	if err := s.init(opt); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fail(err)
+	}
+	if n, err := s.Count(); created && (err != nil || n == 0) {
+		// As above: a new database that indexes nothing is not worth
+		// leaving behind.
+		db.Close()
+		return fail(errors.Join(err, fmt.Errorf("%s has no documents", s.dataset)))
 	}
 	return s, nil
+}
+
+// removeDatabase deletes a database and SQLite's files beside it (the
+// write-ahead log and its index), best effort: it undoes a failed Open.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
 }
 
 func (s *Store) init(opt Options) error {

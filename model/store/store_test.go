@@ -395,3 +395,58 @@ func TestByteOrderMarkDataset(t *testing.T) {
 		t.Errorf("Records read %d bytes of text, want both records", n)
 	}
 }
+
+// A first open that fails on a bad dataset removes the database it
+// created: nothing is left beside the dataset but the dataset.
+func TestFailedFirstOpenLeavesNothing(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"malformed", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\n", ":2: truncated JSON"},
+		{"no text", "{\"id\":\"a\"}\n", `:1: record "a" has no "text"`},
+		{"duplicate id", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n", ":2: duplicate id"},
+		{"no documents", "\n", " has no documents"},
+	} {
+		dir := t.TempDir()
+		ds := filepath.Join(dir, "data.jsonl")
+		os.WriteFile(ds, []byte(tt.data), 0o644)
+		s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+		if err == nil {
+			s.Close()
+			t.Fatalf("%s: Open succeeded", tt.name)
+		}
+		if !strings.Contains(err.Error(), ds+tt.want) {
+			t.Errorf("%s: error %q, want it to contain %q", tt.name, err, ds+tt.want)
+		}
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != 1 {
+			var names []string
+			for _, e := range ents {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%s: the directory holds %v after a failed open, want only data.jsonl", tt.name, names)
+		}
+	}
+}
+
+// A full disk is SQLite's "database or disk is full"; the error must also
+// say which database, as every error does. max_page_count makes the
+// database full without filling a disk.
+func TestFullDatabaseErrorNamesTheFile(t *testing.T) {
+	s, _ := openNew(t, 3)
+	s.db.SetMaxOpenConns(1) // the pragma holds for one connection: make it the only one
+	var pages int
+	if err := s.db.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := s.Record(0)
+	for _, err := range []error{
+		s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)),
+		s.SetPosition("a name long enough to need a page "+strings.Repeat("x", 5000), Position{DocID: rec.ID}),
+	} {
+		if err == nil || !strings.Contains(err.Error(), "full") || !strings.HasPrefix(err.Error(), s.Path()+": ") {
+			t.Errorf("write into a full database: error %v, want one naming %s and saying it is full", err, s.Path())
+		}
+	}
+}
