@@ -84,6 +84,9 @@ func OpenWorkfile(path, annotator string) (*Workfile, error) {
 		f.WriteString(info)
 		f.Close()
 	}
+	// Holding the lock, this process is the file's only writer: any
+	// temporary file of it whose process is gone is a leftover.
+	RemoveStaleTemps(filepath.Dir(path), filepath.Base(path))
 	w := &Workfile{Path: path, lock: l}
 	if err := w.remember(); err != nil {
 		l.Unlock()

@@ -88,6 +88,7 @@ func runExport(e *env, o *exportOptions, args []string) error {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
+	model.RemoveStaleTemps(o.out, "") // left by an export killed before
 	var c exportCount
 	if o.format == "jsonl" {
 		err = model.WriteAtomic(filepath.Join(o.out, name+".corefix.jsonl"), 0o644, func(f io.Writer) error {
