@@ -7,35 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
-
-	"github.com/gofrs/flock"
 )
-
-// ErrLocked means another corefix process holds the annotation file.
-var ErrLocked = errors.New("annotation file is open in another corefix")
 
 // ErrChangedOnDisk means the annotation file was changed by someone else
 // since this process loaded or saved it; saving would overwrite their work.
 var ErrChangedOnDisk = errors.New("annotation file was changed by another program since it was loaded")
-
-// LockedError says who holds a lock.
-type LockedError struct {
-	Path   string
-	Holder string // "alice (pid 4242 on host, since 10:42)", or "" if unknown
-}
-
-func (e *LockedError) Error() string {
-	if e.Holder == "" {
-		return fmt.Sprintf("%s is open in another corefix", e.Path)
-	}
-	return fmt.Sprintf("%s is open in another corefix: %s", e.Path, e.Holder)
-}
-
-// Unwrap makes errors.Is(err, ErrLocked) work.
-func (e *LockedError) Unwrap() error { return ErrLocked }
 
 // Workfile is an annotation file opened for editing: it holds an advisory
 // lock (a .lock file beside it, github.com/gofrs/flock) so that two editors
@@ -45,7 +23,7 @@ type Workfile struct {
 	Path     string
 	ReadOnly bool // opened without the lock: Save refuses
 
-	lock *flock.Flock
+	lock *Lock
 	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
 	// last is the content this process last read or wrote; nil when the
 	// file did not exist.
@@ -58,31 +36,13 @@ type fileStamp struct {
 	mod  time.Time
 }
 
-// LockPath is the lock file used for an annotation file.
-func LockPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
-}
-
 // OpenWorkfile locks path for writing. When another process holds it, the
 // error is a *LockedError naming the holder; call OpenWorkfileReadOnly to
 // look without writing.
 func OpenWorkfile(path, annotator string) (*Workfile, error) {
-	l := flock.New(LockPath(path))
-	ok, err := l.TryLock()
+	l, err := TakeLock(LockPath(path), path, annotator)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", path, err)
-	}
-	if !ok {
-		holder, _ := os.ReadFile(LockPath(path))
-		return nil, &LockedError{Path: path, Holder: strings.TrimSpace(string(holder))}
-	}
-	host, _ := os.Hostname()
-	info := fmt.Sprintf("%s (pid %d on %s, since %s)\n", annotator, os.Getpid(), host, time.Now().Format("2006-01-02 15:04"))
-	// The lock file is ours while we hold the lock; its content only tells
-	// others who we are.
-	if f, err := os.OpenFile(LockPath(path), os.O_WRONLY|os.O_TRUNC, 0); err == nil {
-		f.WriteString(info)
-		f.Close()
+		return nil, err
 	}
 	// Holding the lock, this process is the file's only writer: any
 	// temporary file of it whose process is gone is a leftover.

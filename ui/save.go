@@ -52,7 +52,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.saveErr = msg.err
 		if errors.Is(msg.err, model.ErrChangedOnDisk) {
-			m.setError("not saved: %s changed on disk since it was opened — S overwrites it", m.target.Name())
+			m.setError("not saved: %v — S overwrites it", msg.err)
 		} else {
 			m.setError("not saved: %v — your decisions are kept; s retries", msg.err)
 		}

@@ -33,7 +33,7 @@ func reviewCommand() command {
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded with your decisions (and, in a dataset, whose review this is)")
-			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
+			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file or your review in the database")
 			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
 			return func(args []string) error { return runReview(e, o, args) }
 		},
@@ -134,17 +134,21 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
-// A lock held by another editor is one line naming the holder and the way
-// to look anyway.
 func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	if o.readOnly {
 		return model.OpenWorkfileReadOnly(path)
 	}
 	w, err := model.OpenWorkfile(path, o.annotator)
+	return w, lockHint(err)
+}
+
+// lockHint adds to a lock held by another editor (one line naming the
+// holder) the way to look anyway.
+func lockHint(err error) error {
 	if errors.Is(err, model.ErrLocked) {
-		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
+		return fmt.Errorf("%w; add --read-only to look without deciding", err)
 	}
-	return w, err
+	return err
 }
 
 // datasetReview is a dataset opened for the editor.
@@ -153,7 +157,7 @@ type datasetReview struct {
 	ds    *store.Review
 }
 
-func (d *datasetReview) close() error { return d.store.Close() }
+func (d *datasetReview) close() error { return errors.Join(d.ds.Close(), d.store.Close()) }
 
 // openDatasetReview opens (indexing it the first time) the review database
 // of the dataset at path.
@@ -163,8 +167,6 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 		return nil, &usageError{msg: "--original is for one FILE; a dataset line carries its own \"original\""}
 	case o.out != "":
 		return nil, &usageError{msg: "--out is for one FILE; a dataset is saved to --db"}
-	case o.readOnly:
-		return nil, &usageError{msg: "--read-only is for one FILE; several editors can share a dataset's database"}
 	}
 	db := o.db
 	if db == "" {
@@ -174,10 +176,14 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := store.NewReview(s, o.annotator, findings)
+	newReview := store.NewReview
+	if o.readOnly {
+		newReview = store.ReadOnlyReview
+	}
+	ds, err := newReview(s, o.annotator, findings)
 	if err != nil {
 		s.Close()
-		return nil, err
+		return nil, lockHint(err)
 	}
 	return &datasetReview{store: s, ds: ds}, nil
 }

@@ -269,30 +269,6 @@ func TestRecordsStreamsInOrder(t *testing.T) {
 	}
 }
 
-func TestLoadOrStart(t *testing.T) {
-	s, _ := openNew(t, 2)
-	rec, _ := s.Record(1)
-	calls := 0
-	detect := func() ([]model.Finding, error) {
-		calls++
-		return []model.Finding{{Start: 0, End: 7, Category: model.Other, Confidence: 0.6}}, nil
-	}
-	a, resumed, err := s.LoadOrStart(rec, "ann", detect, model.FromDetector)
-	if err != nil || resumed || calls != 1 || a.Annotator != "ann" || a.Doc.ID != rec.ID || a.Len() != 1 {
-		t.Fatalf("first LoadOrStart: resumed %v, %d detect calls, %v", resumed, calls, err)
-	}
-	if err := a.Reject(0); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveAnnotation(a); err != nil {
-		t.Fatal(err)
-	}
-	a, resumed, err = s.LoadOrStart(rec, "ann", detect, model.FromDetector)
-	if err != nil || !resumed || calls != 1 || a.Span(0).Status != model.Rejected {
-		t.Errorf("second LoadOrStart: resumed %v, %d detect calls, %v; want the saved decision", resumed, calls, err)
-	}
-}
-
 func TestRecordsNoticesAChangedDataset(t *testing.T) {
 	s, ds := openNew(t, 3)
 	data, _ := os.ReadFile(ds)
