@@ -15,6 +15,10 @@ type Options struct {
 	// Resumed says the annotation was loaded from its file, which the
 	// first status message confirms.
 	Resumed bool
+	// Notice, when set, is the first status message instead, shown as a
+	// warning: something the user must hear about before deciding (in a
+	// dataset: annotations set aside because their text changed).
+	Notice string
 }
 
 // Model is the review editor, the program's only tea.Model.

@@ -13,7 +13,7 @@ import (
 // the editor fails (even by a panic) the terminal is restored, the work is
 // saved, and the error says in one line where it is.
 func Run(a *model.Annotation, target Target, opts Options) error {
-	return runModel(New(a, target, opts))
+	return runModel(notice(New(a, target, opts), opts))
 }
 
 // RunDataset opens the editor on docs where the annotator stopped
@@ -24,7 +24,15 @@ func RunDataset(docs Documents, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return runModel(newDatasetModel(d, doc, pos, opts))
+	return runModel(notice(newDatasetModel(d, doc, pos, opts), opts))
+}
+
+// notice puts opts.Notice in the status line of a new editor.
+func notice(m *Model, opts Options) *Model {
+	if opts.Notice != "" {
+		m.setError("%s", opts.Notice)
+	}
+	return m
 }
 
 // runModel runs the program on m and reports as finish does. The

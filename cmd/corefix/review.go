@@ -47,7 +47,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{})
+		return ui.RunDataset(d.ds, ui.Options{Notice: d.notice})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -153,8 +153,9 @@ func lockHint(err error) error {
 
 // datasetReview is a dataset opened for the editor.
 type datasetReview struct {
-	store *store.Store
-	ds    *store.Review
+	store  *store.Store
+	ds     *store.Review
+	notice string // for the editor's status line: work set aside
 }
 
 func (d *datasetReview) close() error { return errors.Join(d.ds.Close(), d.store.Close()) }
@@ -185,5 +186,32 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 		s.Close()
 		return nil, lockHint(err)
 	}
-	return &datasetReview{store: s, ds: ds}, nil
+	d := &datasetReview{store: s, ds: ds}
+	if d.notice, err = setAsideNotice(s, o.annotator); err != nil {
+		d.close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// setAsideNotice tells the annotator that some of their annotations were
+// set aside because their document's text changed, and where to find
+// them; "" when none were.
+func setAsideNotice(s *store.Store, annotator string) (string, error) {
+	var ids []string
+	for r, err := range s.SetAside(annotator) {
+		if err != nil {
+			return "", err
+		}
+		ids = append(ids, fmt.Sprintf("%q", r.DocID))
+	}
+	n := len(ids)
+	if n == 0 {
+		return "", nil
+	}
+	if n > 3 {
+		ids = append(ids[:3], "…")
+	}
+	return fmt.Sprintf("%d of your annotations were set aside, their text changed in the dataset (%s): they start afresh here; corefix stats --db %s lists them, export --set-aside writes them",
+		n, strings.Join(ids, ", "), s.Path()), nil
 }

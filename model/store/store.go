@@ -16,8 +16,8 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version; a database written by a
-// newer corefix is refused rather than misread.
-const schemaVersion = 1
+// newer corefix is refused rather than misread. Version 2 added set_aside.
+const schemaVersion = 2
 
 // busyTimeout is how long a write waits for another process's transaction
 // before giving up. Saves are small, so seconds are plenty; re-indexing a
@@ -59,6 +59,16 @@ CREATE TABLE IF NOT EXISTS positions (
 	doc_id TEXT NOT NULL,
 	span INTEGER NOT NULL,
 	updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS set_aside (
+	doc_id TEXT NOT NULL,
+	annotator TEXT NOT NULL,
+	doc_sha256 TEXT NOT NULL,
+	json TEXT NOT NULL,
+	created TEXT NOT NULL,
+	updated TEXT NOT NULL,
+	set_aside TEXT NOT NULL,
+	PRIMARY KEY (doc_id, annotator, doc_sha256)
 );
 `
 
@@ -178,8 +188,10 @@ func (s *Store) init(opt Options) error {
 	return nil
 }
 
-// migrate creates the tables of a new database and refuses one written by
-// a newer corefix.
+// migrate creates the tables of a new database, brings an older one up
+// to date (every CREATE is IF NOT EXISTS) and refuses one written by a
+// newer corefix. A version 1 database may hold annotations of texts that
+// changed since, which version 1 refused to open: they are set aside.
 func (s *Store) migrate() error {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
@@ -193,6 +205,9 @@ func (s *Store) migrate() error {
 	}
 	return s.tx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(schema); err != nil {
+			return err
+		}
+		if err := s.setAsideStale(tx); err != nil {
 			return err
 		}
 		_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
