@@ -122,6 +122,7 @@ func (m *Model) show(doc *document) {
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()
 	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
+	m.resumeDraft()
 }
 
 // docsDone counts the annotator's documents done, the one on screen as it

@@ -53,6 +53,7 @@ type Model struct {
 	saving, quitAfterSave bool
 	announceSave          bool
 	saveErr               error
+	gate                  *saveGate // orders the saves with finish's last one
 
 	// Dataset mode; docs is nil for a single file.
 	docs    *dataset
@@ -67,7 +68,8 @@ type Model struct {
 
 // New returns an editor for a, saving to target after every decision.
 func New(a *model.Annotation, target Target, opts Options) *Model {
-	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), mode: reviewMode{}, focus: -1}
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), mode: reviewMode{}, focus: -1,
+		gate: &saveGate{}}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}

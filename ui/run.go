@@ -3,6 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -10,8 +13,8 @@ import (
 )
 
 // Run opens the editor on a, saving to target, until the user quits. If
-// the editor fails (even by a panic) the terminal is restored, the work is
-// saved, and the error says in one line where it is.
+// the editor fails (even by a panic) or a signal stops it, the terminal is
+// restored, the work is saved, and the error says in one line where it is.
 func Run(a *model.Annotation, target Target, opts Options) error {
 	return runModel(notice(New(a, target, opts), opts))
 }
@@ -27,11 +30,13 @@ func RunDataset(docs Documents, opts Options) error {
 	return runModel(notice(newDatasetModel(d, doc, pos, opts), opts))
 }
 
-// notice puts opts.Notice in the status line of a new editor.
+// notice readies a new editor for the user: opts.Notice in the status
+// line, and the fix they were typing when the last editor stopped.
 func notice(m *Model, opts Options) *Model {
 	if opts.Notice != "" {
 		m.setError("%s", opts.Notice)
 	}
+	m.resumeDraft() // the open input needs saying most
 	return m
 }
 
@@ -39,14 +44,80 @@ func notice(m *Model, opts Options) *Model {
 // program's own panic handling (on unless tea.WithoutCatchPanics) is the
 // one rescue: it catches a panic in Update, View or a Cmd, restores the
 // terminal, prints the trace and makes Run return tea.ErrProgramPanic,
-// upon which finish saves the work.
+// upon which finish saves the work. Signals go the same way (see
+// stopOnSignals).
 func runModel(m *Model, opts ...tea.ProgramOption) error {
-	_, err := tea.NewProgram(m, opts...).Run()
+	p := tea.NewProgram(m, append(opts, tea.WithoutSignalHandler())...)
+	stopped := stopOnSignals(p)
+	_, err := p.Run()
+	if sig := stopped(); sig != nil {
+		err = &signalError{sig}
+	}
 	return m.end(err)
+}
+
+// stopOnSignals makes SIGINT, SIGTERM and SIGHUP stop the program the way
+// a failure does: finish then saves the work, or rescues it, says where,
+// and the exit status is not 0. (Bubble Tea's own handler would quit on
+// SIGTERM as if the user had, losing what was not saved, and leave SIGHUP
+// to kill the process outright.) SIGINT comes from kill -INT: ctrl+c in
+// the terminal is a key. SIGTERM comes from kill, a shutdown or a process
+// manager; SIGHUP from a closed terminal window or a dropped connection.
+// The returned function, called once the program ended, stops listening
+// and returns the signal that stopped it, nil if none did.
+func stopOnSignals(p *tea.Program) func() os.Signal {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	got := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	ended := make(chan struct{})
+	go func() {
+		defer close(ended)
+		select {
+		case sig := <-sigs:
+			got <- sig
+			p.Send(tea.Interrupt()) // a no-op once the program ended
+		case <-done:
+		}
+	}()
+	return func() os.Signal {
+		close(done)
+		<-ended
+		// Still listening: a signal during the final save changes
+		// nothing, and one that came as the program ended counts.
+		defer signal.Stop(sigs)
+		select {
+		case sig := <-got:
+			return sig
+		case sig := <-sigs:
+			return sig
+		default:
+			return nil
+		}
+	}
+}
+
+// signalError is a run stopped by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string {
+	name := e.sig.String()
+	switch e.sig {
+	case os.Interrupt:
+		name = "SIGINT"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	case syscall.SIGHUP:
+		name = "SIGHUP (the terminal closed)"
+	}
+	return "stopped by " + name
 }
 
 // end is what happens once the program stopped, however it stopped.
 func (m *Model) end(runErr error) error {
+	if runErr != nil {
+		m.keepDraft()
+	}
 	return errors.Join(m.finish(runErr), m.keepPosition())
 }
 
@@ -63,11 +134,14 @@ func (m *Model) keepPosition() error {
 	return nil
 }
 
-// finish saves what a failed run leaves unsaved and words the error.
+// finish saves what a failed run leaves unsaved and words the error. A
+// background save still running is waited for first, and none starts
+// after (see saveGate): it would write an older state over this one.
 func (m *Model) finish(runErr error) error {
 	if runErr == nil {
 		return nil
 	}
+	m.gate.close()
 	failed := errors.Is(runErr, tea.ErrProgramPanic)
 	cause := runErr.Error()
 	if failed {
@@ -77,13 +151,18 @@ func (m *Model) finish(runErr error) error {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
 	}
 	where := m.target.Name()
-	if err := m.target.Save(m.a); err != nil {
+	err := m.target.Save(m.a)
+	if err != nil {
 		// Never overwrite a file someone else changed, nor lose the work:
 		// put it beside.
 		where = m.target.RescuePath(m.a)
 		if err2 := model.SaveAnnotation(where, m.a); err2 != nil {
 			return fmt.Errorf("the editor stopped (%s) and your work could not be saved: %v; %v", cause, err, err2)
 		}
+		where += fmt.Sprintf(" (not in %s: %v)", m.target.Name(), err)
+	}
+	if m.a.Draft != nil {
+		where += fmt.Sprintf(", with the fix you were typing for %s, offered back when you open it", m.a.Draft.Span)
 	}
 	if failed {
 		return fmt.Errorf("internal error (%s); your work is saved in %s — run the same command to resume", cause, where)
