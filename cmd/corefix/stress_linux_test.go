@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -56,9 +57,13 @@ func TestStressStopAnyTime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 18))
 	tallies := map[string]*tally{}
 	var w *stressWork
+	var exports exportTally
 	for i := range n {
 		if i%5 == 0 {
 			w = newStressWork(t, []string{"file", "dataset"}[i/5%2])
+		}
+		if i%10 == 9 {
+			killExport(t, rng, &exports)
 		}
 		stop := stressStops[rng.IntN(len(stressStops))]
 		key := w.kind + " " + stop
@@ -88,6 +93,69 @@ func TestStressStopAnyTime(t *testing.T) {
 		total.trials, total.shown, total.found = total.trials+c.trials, total.shown+c.shown, total.found+c.found
 	}
 	t.Logf("%-17s %6d %6d %6d", "all", total.trials, total.shown, total.found)
+	t.Logf("export --format brat, kill -9: %d trials, %d killed while writing, %d temporary files left, all removed by the next export",
+		exports.trials, exports.killed, exports.temps)
+}
+
+// exportTally is what the export trials saw.
+type exportTally struct{ trials, killed, temps int }
+
+// killExport kills a brat export of a 300-document database at a random
+// moment, then exports again into the same directory: the leftovers of the
+// first must be gone and the second complete.
+func killExport(t *testing.T, rng *rand.Rand, c *exportTally) {
+	dir := t.TempDir()
+	var lines []byte
+	for i := range 300 {
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("doc %d", i), "text": "They The Democrats the election . " + strings.Repeat("word ", 800)})
+		lines = append(append(lines, line...), '\n')
+	}
+	dataset := filepath.Join(dir, "big.jsonl")
+	if err := os.WriteFile(dataset, lines, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(store.DefaultPath(dataset), store.Options{Dataset: dataset})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		rec, _ := s.Record(i)
+		a, _ := model.NewAnnotation(rec.Document(dataset), []model.Finding{{Start: 5, End: 18, Category: model.Overwrite, Confidence: 0.9,
+			Proposals: []model.Proposal{{Text: "lost"}}}}, model.FromDetector)
+		a.Annotator = "stress"
+		a.Accept(0, 0)
+		if err := s.SaveAnnotation(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	out := filepath.Join(dir, "brat")
+	export := func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "export", "--format", "brat", "--db", store.DefaultPath(dataset), "-o", out)
+		cmd.Env = append(os.Environ(), cliEnv+"=1")
+		return cmd
+	}
+	first := export()
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Duration(rng.IntN(400)) * time.Millisecond)
+	first.Process.Kill()
+	if first.Wait() != nil {
+		c.killed++
+	}
+	temps, _ := filepath.Glob(filepath.Join(out, ".*.tmp-*"))
+	c.trials++
+	c.temps += len(temps)
+	if msg, err := export().CombinedOutput(); err != nil {
+		t.Fatalf("export after a killed one: %v\n%s", err, msg)
+	}
+	if temps, _ := filepath.Glob(filepath.Join(out, ".*.tmp-*")); len(temps) > 0 {
+		t.Errorf("temporary files left after the next export: %v", temps)
+	}
+	if anns, _ := filepath.Glob(filepath.Join(out, "*.ann")); len(anns) != 300 {
+		t.Errorf("the next export wrote %d .ann files, want 300", len(anns))
+	}
 }
 
 // stressWork is the work a series of trials goes on with: an annotation
