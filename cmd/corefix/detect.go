@@ -140,6 +140,7 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 		if err != nil {
 			return fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err)
 		}
+		rec.Raw = nil // the line as read, as large as the text: not needed past here
 		doc := rec.Document(path)
 		var orig *model.Document
 		if rec.Original != nil {
@@ -181,12 +182,7 @@ func writeFindings(out io.Writer, doc *model.Document, fs []model.Finding, forma
 	if format == "text" {
 		return writeFindingsText(out, doc, fs)
 	}
-	data, err := model.EncodeFindings(doc, fs, format == "json")
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(data)
-	return err
+	return model.WriteFindings(out, doc, fs, format == "json")
 }
 
 // writeFindingsText prints one line per finding, compiler style, so
