@@ -98,6 +98,9 @@ func TestStopKeepsTheFixBeingTyped(t *testing.T) {
 	if !inMode[editMode](again) || again.input.Value() != typed || focused(again) != "f0005" || !strings.Contains(again.bar.msg, "f0005") {
 		t.Fatalf("reopened: mode %T, input %q on %s, status %q; want the input on f0005 holding %q", again.mode, again.input.Value(), focused(again), again.bar.msg, typed)
 	}
+	if got := screen(again); !strings.Contains(got, "fix> "+typed) {
+		t.Errorf("reopened, the input does not show the whole draft %q:\n%s", typed, got)
+	}
 	press(t, again, "enter")
 	if s := spanByID(t, again.a, "f0005"); s.Status != model.Edited || s.Replacement != typed || again.a.Draft != nil {
 		t.Errorf("after enter: f0005 %s %q, draft %+v; want it edited with the draft, no draft left", s.Status, s.Replacement, again.a.Draft)
