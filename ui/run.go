@@ -15,12 +15,15 @@ import (
 // Run opens the editor on a, saving to target, until the user quits. If
 // the editor fails (even by a panic) or a signal stops it, the terminal is
 // restored, the work is saved, and the error says in one line where it is.
+// Run is the end of a corefix process: it returns ignoring SIGINT, SIGTERM
+// and SIGHUP (see stopper.close).
 func Run(a *model.Annotation, target Target, opts Options) error {
 	return runModel(notice(New(a, target, opts), opts))
 }
 
 // RunDataset opens the editor on docs where the annotator stopped
-// (document and focused span), saving to docs, until the user quits.
+// (document and focused span), saving to docs, until the user quits; as
+// Run otherwise.
 func RunDataset(docs Documents, opts Options) error {
 	d := &dataset{Documents: docs}
 	doc, pos, err := d.resume()
@@ -45,57 +48,72 @@ func notice(m *Model, opts Options) *Model {
 // one rescue: it catches a panic in Update, View or a Cmd, restores the
 // terminal, prints the trace and makes Run return tea.ErrProgramPanic,
 // upon which finish saves the work. Signals go the same way (see
-// stopOnSignals).
+// stopper).
 func runModel(m *Model, opts ...tea.ProgramOption) error {
 	p := tea.NewProgram(m, append(opts, tea.WithoutSignalHandler())...)
-	stopped := stopOnSignals(p)
+	stop := stopOnSignals(p)
+	defer stop.close() // after the last save (see close)
 	_, err := p.Run()
-	if sig := stopped(); sig != nil {
+	if sig := stop.received(); sig != nil {
 		err = &signalError{sig}
 	}
 	return m.end(err)
 }
 
-// stopOnSignals makes SIGINT, SIGTERM and SIGHUP stop the program the way
-// a failure does: finish then saves the work, or rescues it, says where,
-// and the exit status is not 0. (Bubble Tea's own handler would quit on
+// stopper makes SIGINT, SIGTERM and SIGHUP stop the program the way a
+// failure does: finish then saves the work, or rescues it, says where, and
+// the exit status is not 0. (Bubble Tea's own handler would quit on
 // SIGTERM as if the user had, losing what was not saved, and leave SIGHUP
 // to kill the process outright.) SIGINT comes from kill -INT: ctrl+c in
 // the terminal is a key. SIGTERM comes from kill, a shutdown or a process
 // manager; SIGHUP from a closed terminal window or a dropped connection.
-// The returned function, called once the program ended, stops listening
-// and returns the signal that stopped it, nil if none did.
-func stopOnSignals(p *tea.Program) func() os.Signal {
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	got := make(chan os.Signal, 1)
-	done := make(chan struct{})
-	ended := make(chan struct{})
+type stopper struct {
+	sigs  chan os.Signal
+	got   chan os.Signal // the first signal, once the program was told
+	done  chan struct{}  // closed when the program ended
+	ended chan struct{}  // closed when the watcher returned
+}
+
+// stopOnSignals starts listening for the signals and stopping p on the
+// first one.
+func stopOnSignals(p *tea.Program) *stopper {
+	s := &stopper{sigs: make(chan os.Signal, 1), got: make(chan os.Signal, 1), done: make(chan struct{}), ended: make(chan struct{})}
+	signal.Notify(s.sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
-		defer close(ended)
+		defer close(s.ended)
 		select {
-		case sig := <-sigs:
-			got <- sig
+		case sig := <-s.sigs:
+			s.got <- sig
 			p.Send(tea.Interrupt()) // a no-op once the program ended
-		case <-done:
+		case <-s.done:
 		}
 	}()
-	return func() os.Signal {
-		close(done)
-		<-ended
-		// Still listening: a signal during the final save changes
-		// nothing, and one that came as the program ended counts.
-		defer signal.Stop(sigs)
-		select {
-		case sig := <-got:
-			return sig
-		case sig := <-sigs:
-			return sig
-		default:
-			return nil
-		}
+	return s
+}
+
+// received returns the signal that stopped the program, nil if none did;
+// call it once the program ended. Later signals are still caught, and
+// ignored, until close.
+func (s *stopper) received() os.Signal {
+	close(s.done)
+	<-s.ended
+	select {
+	case sig := <-s.got:
+		return sig
+	case sig := <-s.sigs: // came as the program ended
+		return sig
+	default:
+		return nil
 	}
 }
+
+// close stops listening and leaves the process ignoring the signals. The
+// work is saved or rescued by now, and corefix ends right after, saying
+// where; a signal repeated meanwhile (a shell relays SIGHUP to its jobs,
+// tmux sends one to a closed pane's whole group) would only cut that line
+// short. Ignoring, not restoring the default (signal.Stop), also leaves
+// no moment when a signal still arriving kills the process.
+func (s *stopper) close() { signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) }
 
 // signalError is a run stopped by a signal.
 type signalError struct{ sig os.Signal }

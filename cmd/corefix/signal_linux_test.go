@@ -20,11 +20,12 @@ func TestSignalsAfterAFailedSaveInATerminal(t *testing.T) {
 	}
 	for _, stop := range []struct {
 		name string
+		sig  syscall.Signal
 		do   func(*terminal)
 	}{
-		{"SIGTERM", func(tm *terminal) { tm.cmd.Process.Signal(syscall.SIGTERM) }},
-		{"SIGHUP", func(tm *terminal) { tm.hangUp() }}, // the kernel sends it
-		{"SIGINT", func(tm *terminal) { tm.cmd.Process.Signal(syscall.SIGINT) }},
+		{"SIGTERM", syscall.SIGTERM, func(tm *terminal) { tm.cmd.Process.Signal(syscall.SIGTERM) }},
+		{"SIGHUP", syscall.SIGHUP, func(tm *terminal) { tm.hangUp() }}, // the kernel sends it
+		{"SIGINT", syscall.SIGINT, func(tm *terminal) { tm.cmd.Process.Signal(syscall.SIGINT) }},
 	} {
 		dir := t.TempDir()
 		article(t, dir)
@@ -49,6 +50,19 @@ func TestSignalsAfterAFailedSaveInATerminal(t *testing.T) {
 			t.Fatalf("%s: the fix input does not show what was typed:\n%s", stop.name, tm.screen())
 		}
 		stop.do(tm)
+		// And again, every few milliseconds until it ends, as a shell that
+		// relays SIGHUP to its jobs, or tmux closing a pane, does: the
+		// repeats must not cut the save short.
+		go func() {
+			for {
+				select {
+				case <-tm.exited:
+					return
+				case <-time.After(3 * time.Millisecond):
+					tm.cmd.Process.Signal(stop.sig)
+				}
+			}
+		}()
 		status, ended := tm.wait(5 * time.Second)
 		if !ended {
 			tm.cmd.Process.Signal(syscall.SIGQUIT) // Go prints every goroutine: where it hangs
