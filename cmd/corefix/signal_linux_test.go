@@ -50,19 +50,7 @@ func TestSignalsAfterAFailedSaveInATerminal(t *testing.T) {
 			t.Fatalf("%s: the fix input does not show what was typed:\n%s", stop.name, tm.screen())
 		}
 		stop.do(tm)
-		// And again, every few milliseconds until it ends, as a shell that
-		// relays SIGHUP to its jobs, or tmux closing a pane, does: the
-		// repeats must not cut the save short.
-		go func() {
-			for {
-				select {
-				case <-tm.exited:
-					return
-				case <-time.After(3 * time.Millisecond):
-					tm.cmd.Process.Signal(stop.sig)
-				}
-			}
-		}()
+		tm.repeat(stop.sig)
 		status, ended := tm.wait(5 * time.Second)
 		if !ended {
 			tm.cmd.Process.Signal(syscall.SIGQUIT) // Go prints every goroutine: where it hangs

@@ -38,7 +38,8 @@ type tally struct {
 
 // TestStressStopAnyTime opens corefix on an annotation file or a dataset
 // in a terminal, decides at random, stops it at a random moment (kill -9,
-// SIGTERM, the terminal closing, SIGINT), then reopens the work as the
+// SIGTERM, the terminal closing, SIGINT; each signal repeated until it
+// ends, as shells and tmux do), then reopens the work as the
 // editor does and counts the decisions found against those the screen
 // showed. Trials come in series of five on the same work, so each one
 // also resumes the last. Every signal must save all that was shown and
@@ -276,10 +277,13 @@ func (w *stressWork) trial(t *testing.T, rng *rand.Rand, stop string, c *tally) 
 		tm.cmd.Process.Kill()
 	case "SIGHUP":
 		tm.hangUp()
+		tm.repeat(syscall.SIGHUP)
 	case "SIGTERM":
 		tm.cmd.Process.Signal(syscall.SIGTERM)
+		tm.repeat(syscall.SIGTERM)
 	case "SIGINT":
 		tm.cmd.Process.Signal(syscall.SIGINT)
+		tm.repeat(syscall.SIGINT)
 	}
 	status, ended := tm.wait(10 * time.Second)
 	took := time.Since(began)

@@ -109,6 +109,22 @@ func (tm *terminal) typeKeys(s string) { tm.master.Write([]byte(s)) }
 // connection does: the kernel sends corefix SIGHUP.
 func (tm *terminal) hangUp() { tm.master.Close() }
 
+// repeat sends sig again every few milliseconds until corefix ends, as a
+// shell that relays SIGHUP to its jobs, or tmux closing a pane, does: the
+// repeats must not cut the last save short.
+func (tm *terminal) repeat(sig syscall.Signal) {
+	go func() {
+		for {
+			select {
+			case <-tm.exited:
+				return
+			case <-time.After(3 * time.Millisecond):
+				tm.cmd.Process.Signal(sig)
+			}
+		}
+	}()
+}
+
 // wait waits at most d for corefix to end and returns its exit status,
 // or -1 when a signal killed it; ok is false if it did not end in time.
 func (tm *terminal) wait(d time.Duration) (status int, ok bool) {
