@@ -9,16 +9,23 @@ import "fmt"
 // edited spans) as precision and recall of A against B, a span matching
 // when it overlaps any broken span of the other; their F1 is symmetric.
 // Decision agreement is Cohen's kappa over the statuses of the spans both
-// annotated (paired by overlap), which corrects raw agreement for the
-// agreement their label frequencies would give by chance.
+// annotated (paired by overlap) and at least one of them decided, which
+// corrects raw agreement for the agreement their label frequencies would
+// give by chance. A pair both left pending is no agreement, only work
+// neither did: counted apart (NotReviewed), it would otherwise inflate
+// kappa towards 1 on a barely started review.
 type Agreement struct {
 	Documents int
 	// BrokenA and BrokenB count the spans each marked broken; MatchedA
 	// those of A overlapping a broken span of B, MatchedB the converse.
 	BrokenA, BrokenB   int
 	MatchedA, MatchedB int
-	// Confusion counts shared span pairs by (A's status, B's status).
+	// Confusion counts shared span pairs by (A's status, B's status),
+	// those pending in both left out.
 	Confusion map[[2]Status]int
+	// NotReviewed counts the shared span pairs pending in both: reviewed
+	// by neither annotator.
+	NotReviewed int
 	// Disagreements lists, in document and text order, every shared span
 	// decided differently (status or replacement) and every broken span
 	// only one annotator has: the list to adjudicate.
@@ -86,7 +93,11 @@ func (g *Agreement) Add(a, b *Annotation) error {
 			j++
 		default:
 			x, y := sa[i], sb[j]
-			g.Confusion[[2]Status{x.Status, y.Status}]++
+			if x.Status == Pending && y.Status == Pending {
+				g.NotReviewed++
+			} else {
+				g.Confusion[[2]Status{x.Status, y.Status}]++
+			}
 			if x.Status != y.Status || x.Replacement != y.Replacement {
 				g.Disagreements = append(g.Disagreements, Disagreement{DocID: a.Doc.ID, A: decision(x), B: decision(y)})
 			}
@@ -149,7 +160,8 @@ func (g *Agreement) F1() (f float64, ok bool) {
 	return 2 * p * r / (p + r), true
 }
 
-// Pairs is the number of spans both annotated.
+// Pairs is the number of spans both annotated and at least one decided:
+// the spans kappa is computed over.
 func (g *Agreement) Pairs() int {
 	n := 0
 	for _, c := range g.Confusion {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -126,5 +127,66 @@ func TestAgreementEdgeCases(t *testing.T) {
 	other := NewDocument("x", "", "another text")
 	if err := g.Add(a, &Annotation{Doc: other}); err == nil {
 		t.Error("comparing annotations of different texts succeeded")
+	}
+}
+
+// TestAgreementLeavesOutPendingInBoth is a review barely started: 156
+// shared spans, 3 decided, 153 left pending by both annotators. By hand,
+// over the 3 decided pairs only:
+//
+//	pair   A         B
+//	w0     accepted  accepted
+//	w1     rejected  rejected
+//	w2     accepted  rejected
+//
+//	observed = 2/3; A: accepted 2, rejected 1; B: accepted 1, rejected 2
+//	chance = (2·1 + 1·2) / 3² = 4/9
+//	kappa = (2/3 − 4/9) / (1 − 4/9) = (2/9) / (5/9) = 2/5
+//	P = 1/2 (A's w0 matches, w2 does not), R = 1/1, F1 = 2/3
+//
+// Counting the 153 pending pairs as agreement gave kappa 0.831.
+func TestAgreementLeavesOutPendingInBoth(t *testing.T) {
+	var words []string
+	var fs []Finding
+	at := 0
+	for i := range 156 {
+		w := fmt.Sprintf("w%d", i)
+		words = append(words, w)
+		fs = append(fs, Finding{Start: at, End: at + len(w), Category: Overwrite, Confidence: 0.9,
+			Proposals: []Proposal{{Text: "x"}}})
+		at += len(w) + 1
+	}
+	doc := NewDocument("d", "", strings.Join(words, " "))
+	annotate := func(decide func(a *Annotation) error) *Annotation {
+		a, err := NewAnnotation(doc, fs, FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := decide(a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := annotate(func(a *Annotation) error { return errors.Join(a.Accept(0, 0), a.Reject(1), a.Accept(2, 0)) })
+	b := annotate(func(a *Annotation) error { return errors.Join(a.Accept(0, 0), a.Reject(1), a.Reject(2)) })
+	g := NewAgreement()
+	if err := g.Add(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if g.Pairs() != 3 || g.NotReviewed != 153 {
+		t.Fatalf("pairs %d, not reviewed %d; want 3 and 153", g.Pairs(), g.NotReviewed)
+	}
+	k, po, pe, ok := g.Kappa()
+	f, okf := g.F1()
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"observed", po, 2.0 / 3}, {"chance", pe, 4.0 / 9}, {"kappa", k, 0.4}, {"F1", f, 2.0 / 3}} {
+		if math.Abs(c.got-c.want) > 1e-12 {
+			t.Errorf("%s = %.6f, want %.6f", c.name, c.got, c.want)
+		}
+	}
+	if !ok || !okf {
+		t.Errorf("kappa defined %v, F1 defined %v; want both", ok, okf)
 	}
 }

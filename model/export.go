@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // ExportLine is one JSON Lines record of `corefix export --format jsonl`:
@@ -56,4 +57,14 @@ func encodeCompact(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// Decided is a snapshot of a without its pending spans: what the exports
+// write unless asked to add the detector's undecided guesses, so a
+// consumer never mistakes a guess for a decision. The corrected text is
+// the same, since a pending span changes nothing.
+func (a *Annotation) Decided() *Annotation {
+	s := a.Snapshot()
+	s.spans = slices.DeleteFunc(s.spans, func(sp Span) bool { return sp.Status == Pending })
+	return s
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,25 +46,37 @@ func exportSample(t *testing.T) *Annotation {
 
 func TestBratRoundTrip(t *testing.T) {
 	a := exportSample(t)
+	a.spans[2].Rule, a.spans[2].Message = "repeated-token", "a word is repeated"
+	a.spans[2].Proposals = []Proposal{{Text: "Sessions ▢"}, {Text: "Sessions"}}
 	ann, err := BratAnn(a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasSuffix(string(ann), "\n") {
+		t.Errorf(".ann does not end with a newline:\n%q", ann)
+	}
 	text := []rune(a.Doc.Text) // brat slices the .txt by code points
 	lines := strings.Split(strings.TrimSuffix(string(ann), "\n"), "\n")
-	if len(lines) != 2*a.Len() {
+	if len(lines) != 3*a.Len() {
 		t.Fatalf("BratAnn wrote %d lines for %d spans:\n%s", len(lines), a.Len(), ann)
 	}
 	for i, line := range lines {
 		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			t.Fatalf("line %d %q: %d tab-separated fields, want 3", i+1, line, len(f))
-		}
-		if strings.HasPrefix(line, "#") {
-			if !strings.HasPrefix(f[1], "AnnotatorNotes T") {
+		switch line[0] {
+		case '#':
+			if len(f) != 3 || !strings.HasPrefix(f[1], "AnnotatorNotes T") {
 				t.Errorf("line %d %q: not an AnnotatorNotes line", i+1, line)
 			}
 			continue
+		case 'A':
+			want := fmt.Sprintf("A%d\tStatus T%d %s", i/3+1, i/3+1, a.Span(i/3).Status)
+			if line != want {
+				t.Errorf("line %d %q, want %q", i+1, line, want)
+			}
+			continue
+		}
+		if len(f) != 3 {
+			t.Fatalf("line %d %q: %d tab-separated fields, want 3", i+1, line, len(f))
 		}
 		typ, offs, _ := strings.Cut(f[1], " ")
 		var parts []string
@@ -76,7 +89,7 @@ func TestBratRoundTrip(t *testing.T) {
 		if got := strings.Join(parts, " "); got != f[2] {
 			t.Errorf("line %d %q: offsets slice the text to %q, want %q", i+1, line, got, f[2])
 		}
-		if want := string(a.Span(i / 2).Category); typ != want {
+		if want := string(a.Span(i / 3).Category); typ != want {
 			t.Errorf("line %d: type %q, want %q", i+1, typ, want)
 		}
 	}
@@ -85,10 +98,11 @@ func TestBratRoundTrip(t *testing.T) {
 		t.Errorf("span across the line break: want %q in\n%s", want, ann)
 	}
 	for _, note := range []string{
-		"#1\tAnnotatorNotes T1\tstatus: accepted; replacement: \"were\"\n",
-		"#3\tAnnotatorNotes T3\tstatus: edited; replacement: \"Sessions told\\treporters \\\"now\\\"\"\n",
-		"#4\tAnnotatorNotes T4\tstatus: rejected; note: \"fine\\nreally\"\n",
-		"#2\tAnnotatorNotes T2\tstatus: pending\n",
+		"#1\tAnnotatorNotes T1\tstatus: accepted; replacement: \"were\"; confidence: 0.9; proposals: \"were\"\n",
+		"#3\tAnnotatorNotes T3\tstatus: edited; replacement: \"Sessions told\\treporters \\\"now\\\"\"; rule: repeated-token; " +
+			"confidence: 0.9; proposals: \"Sessions ▢\" | \"Sessions\"; message: \"a word is repeated\"\n",
+		"#4\tAnnotatorNotes T4\tstatus: rejected; note: \"fine\\nreally\"; confidence: 0.9; proposals: \"were\"\n",
+		"#2\tAnnotatorNotes T2\tstatus: pending; confidence: 0.9; proposals: \"were\"\n",
 	} {
 		if !strings.Contains(string(ann), note) {
 			t.Errorf("want note %q in\n%s", note, ann)
@@ -96,12 +110,49 @@ func TestBratRoundTrip(t *testing.T) {
 	}
 }
 
-func TestBratConfDeclaresCategories(t *testing.T) {
+func TestDecidedLeavesOutPending(t *testing.T) {
+	a := exportSample(t)
+	d := a.Decided()
+	var got []Status
+	for _, s := range d.Spans() {
+		got = append(got, s.Status)
+	}
+	if want := []Status{Accepted, Edited, Rejected}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Decided spans %v, want %v", got, want)
+	}
+	if d.CorrectedText() != a.CorrectedText() || a.Len() != 4 {
+		t.Errorf("Decided changed the corrected text or the annotation (%d spans)", a.Len())
+	}
+}
+
+func TestBratConfDeclaresCategoriesAndStatus(t *testing.T) {
 	conf := string(BratConf())
 	for _, c := range Categories {
 		if !strings.Contains(conf, "\n"+string(c)+"\n") {
 			t.Errorf("annotation.conf lacks %s:\n%s", c, conf)
 		}
+	}
+	if want := "\nStatus\tArg:<ENTITY>, Value:pending|accepted|edited|rejected\n"; !strings.HasSuffix(conf, want[1:]) || !strings.Contains(conf, want) {
+		t.Errorf("annotation.conf does not end declaring the Status attribute %q:\n%s", want, conf)
+	}
+}
+
+// TestBratVisualDrawsEveryType keeps visual.conf in step with the
+// categories and statuses: a colour for each, a glyph per status.
+func TestBratVisualDrawsEveryType(t *testing.T) {
+	vis := string(BratVisual())
+	for _, c := range Categories {
+		if !strings.Contains(vis, "\n"+string(c)+"\tbgColor:#") || !strings.Contains(vis, "\n"+string(c)+" | ") {
+			t.Errorf("visual.conf has no label or colour for %s", c)
+		}
+	}
+	_, drawing, ok := strings.Cut(vis, "\nStatus\t")
+	glyphs, _, _ := strings.Cut(strings.TrimPrefix(drawing, "glyph:"), ",")
+	if !ok || len(strings.Split(glyphs, "|")) != len(Statuses) {
+		t.Errorf("visual.conf draws Status with glyphs %q, want one per status (%d)", glyphs, len(Statuses))
+	}
+	if !strings.HasSuffix(vis, "\n") {
+		t.Error("visual.conf does not end with a newline")
 	}
 }
 

@@ -81,6 +81,7 @@ type annotationFile struct {
 	Updated       time.Time     `json:"updated"`
 	Spans         []fileSpan    `json:"spans"`
 	CorrectedText string        `json:"corrected_text"`
+	Resume        *filePlace    `json:"resume,omitempty"`
 	Draft         *fileDraft    `json:"draft,omitempty"`
 }
 
@@ -97,6 +98,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		Updated:       a.Updated,
 		Spans:         make([]fileSpan, len(a.spans)),
 		CorrectedText: a.CorrectedText(),
+		Resume:        a.encodePlace(),
 	}
 	if a.Original != nil {
 		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
@@ -157,6 +159,9 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}
 	if a.Draft, err = draftFromFile(f.Draft, a.spans); err != nil {

@@ -40,15 +40,17 @@ func LockPath(path string) string {
 // makes one corefix process the only writer of something. The kernel
 // drops it when the process dies, however it dies, so a crash never
 // leaves a stale lock behind.
-type Lock struct{ f *flock.Flock }
+type Lock struct {
+	f    *flock.Flock
+	path string
+}
 
 // TakeLock takes the lock in the file lockPath for what (the file or
 // database it guards, named in errors) and writes annotator, the process
 // id, host and time into it for the next one to read. When another
 // process holds it, the error is a *LockedError naming the holder.
 func TakeLock(lockPath, what, annotator string) (*Lock, error) {
-	l := flock.New(lockPath)
-	ok, err := l.TryLock()
+	l, ok, err := lockFile(lockPath)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", what, err)
 	}
@@ -64,8 +66,36 @@ func TakeLock(lockPath, what, annotator string) (*Lock, error) {
 		f.WriteString(info)
 		f.Close()
 	}
-	return &Lock{f: l}, nil
+	return &Lock{f: l, path: lockPath}, nil
 }
 
-// Unlock releases the lock; the file stays, for the next holder.
-func (l *Lock) Unlock() error { return l.f.Unlock() }
+// lockFile takes the lock held in the file at path. Close removes that
+// file before it unlocks, so a process that opened it just before may
+// lock a file no longer at path; lockFile checks that the file it locked
+// is the one at path and tries again if not. ok is false when another
+// process holds the lock.
+func lockFile(path string) (l *flock.Flock, ok bool, err error) {
+	for range 10 {
+		l = flock.New(path)
+		if ok, err = l.TryLock(); err != nil || !ok {
+			return nil, false, err
+		}
+		held, err1 := l.Stat()
+		now, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return l, true, nil
+		}
+		l.Unlock()
+	}
+	return nil, false, nil // removed under us again and again: someone is busy with it
+}
+
+// Unlock removes the lock file, then releases the lock: the file goes
+// while the lock is still held, so no other process can have locked it
+// (see lockFile), and a clean exit leaves nothing behind. A lock file
+// that cannot be removed (Windows keeps open files) is harmless: the next
+// holder locks it again.
+func (l *Lock) Unlock() error {
+	_ = os.Remove(l.path)
+	return l.f.Unlock()
+}

@@ -7,7 +7,15 @@ package model
 func (a *Annotation) Snapshot() *Annotation {
 	return &Annotation{
 		Doc: a.Doc, Original: a.Original, Annotator: a.Annotator,
-		Created: a.Created, Updated: a.Updated, Draft: a.Draft,
+		Created: a.Created, Updated: a.Updated, Place: clonePlace(a.Place), Draft: a.Draft,
 		spans: append([]Span(nil), a.spans...), Now: a.Now,
 	}
+}
+
+func clonePlace(p *Place) *Place {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	return &c
 }

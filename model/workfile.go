@@ -142,12 +142,16 @@ func (w *Workfile) changedOnDisk() bool {
 	return err != nil || !bytes.Equal(data, w.last)
 }
 
-// Close releases the lock.
+// Close releases the lock and removes its file (see Lock.Unlock), so a
+// clean exit leaves nothing beside the annotation. A second Close does
+// nothing.
 func (w *Workfile) Close() error {
 	if w.lock == nil {
 		return nil
 	}
-	return w.lock.Unlock()
+	err := w.lock.Unlock()
+	w.lock = nil
+	return err
 }
 
 func stampOf(path string) fileStamp {

@@ -33,11 +33,40 @@ func TestWorkfileLock(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Stat(LockPath(path)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("lock file after Close: %v, want it removed", err)
+	}
 	w2, err := OpenWorkfile(path, "bob")
 	if err != nil {
 		t.Fatalf("open after the holder closed: %v", err)
 	}
 	w2.Close()
+	if err := w2.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}
+
+// TestWorkfileLockFileReplaced: a lock file removed and made anew between
+// another process's open and its lock (the holder's Close) must not give
+// two holders: the lock taken is always on the file at the lock path.
+func TestWorkfileLockFileReplaced(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.corefix.json")
+	stale, ok, err := lockFile(LockPath(path)) // locks the file, then it is replaced
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	defer stale.Unlock()
+	if err := os.Remove(LockPath(path)); err != nil {
+		t.Fatal(err)
+	}
+	w, err := OpenWorkfile(path, "bob")
+	if err != nil {
+		t.Fatalf("open with the old lock file gone: %v", err)
+	}
+	defer w.Close()
+	if _, err := OpenWorkfile(path, "carol"); !errors.Is(err, ErrLocked) {
+		t.Errorf("third open: %v, want ErrLocked (bob holds the file at the path)", err)
+	}
 }
 
 func TestWorkfileConflict(t *testing.T) {

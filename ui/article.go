@@ -237,25 +237,8 @@ func (v *article) View() string {
 
 // renderRow draws one row, styling runs of characters that look the same.
 func (v *article) renderRow(r row) string {
-	var b, seg strings.Builder
-	cur := spanLook{special: lookPlain}
-	flush := func() {
-		if seg.Len() == 0 {
-			return
-		}
-		pre, suf := v.styles.look(cur)
-		b.WriteString(pre)
-		b.WriteString(seg.String())
-		b.WriteString(suf)
-		seg.Reset()
-	}
 	j := v.spanFrom(r.start.src)
-	it := v.st.iterAt(r.start)
-	for it.p.less(r.end) {
-		g, _, at, sp, ok := it.next()
-		if !ok {
-			break
-		}
+	return drawRow(&v.st, r, func(at pos, sp int) spanLook {
 		if sp < 0 {
 			for j < len(v.spans) && v.spans[j].End <= at.src {
 				j++
@@ -264,8 +247,34 @@ func (v *article) renderRow(r row) string {
 				sp = j
 			}
 		}
-		l := v.lookAt(at, sp)
-		if l != cur {
+		return v.lookAt(at, sp)
+	}, v.styles.look)
+}
+
+// drawRow draws row r of st, writing each run of characters that look the
+// same between the escape sequences sgr gives for their look. lookOf says
+// how the character at a position looks (sp: the shown span it belongs
+// to, -1 for none); it is called in text order, so it may keep a cursor.
+func drawRow[L comparable](st *stream, r row, lookOf func(at pos, sp int) L, sgr func(L) (pre, suf string)) string {
+	var b, seg strings.Builder
+	var cur L
+	flush := func() {
+		if seg.Len() == 0 {
+			return
+		}
+		pre, suf := sgr(cur)
+		b.WriteString(pre)
+		b.WriteString(seg.String())
+		b.WriteString(suf)
+		seg.Reset()
+	}
+	it := st.iterAt(r.start)
+	for it.p.less(r.end) {
+		g, _, at, sp, ok := it.next()
+		if !ok {
+			break
+		}
+		if l := lookOf(at, sp); l != cur {
 			flush()
 			cur = l
 		}
@@ -291,6 +300,29 @@ func (v *article) lookAt(p pos, sp int) spanLook {
 		return spanLook{special: lookPlain}
 	}
 	return spanLook{status: s.Status, cat: s.Category, focused: sp == v.focus}
+}
+
+// spanAt is the span drawn at cell x of row r, -1 for none.
+func (v *article) spanAt(r, x int) int {
+	if r < 0 || r >= len(v.rows) {
+		return -1
+	}
+	col := 0
+	it := v.st.iterAt(v.rows[r].start)
+	for it.p.less(v.rows[r].end) {
+		_, w, at, sp, ok := it.next()
+		if !ok || col > x {
+			break
+		}
+		if col+max(w, 1) > x {
+			if sp >= 0 {
+				return sp
+			}
+			return v.a.Find(at.src)
+		}
+		col += w
+	}
+	return -1
 }
 
 // rowText is the displayed text of r without styling.

@@ -36,9 +36,11 @@ type document struct {
 // document count as done.
 func finished(a *model.Annotation) bool { return a.Counts()[model.Pending] == 0 }
 
-// position is where the annotator stopped: a document and its focused
-// span.
-type position struct{ doc, span int }
+// position is where the annotator is: a document and their place in it.
+type position struct {
+	doc   int
+	place model.Place
+}
 
 // load reads document i and resumes or starts its annotation.
 func (d *dataset) load(i int) (*document, error) {
@@ -57,7 +59,7 @@ func (d *dataset) load(i int) (*document, error) {
 // with that position, or the first document and nil when they never
 // started.
 func (d *dataset) resume() (*document, *position, error) {
-	i, span, ok, err := d.Position()
+	i, place, ok, err := d.Position()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", d.Name(), err)
 	}
@@ -66,19 +68,19 @@ func (d *dataset) resume() (*document, *position, error) {
 		return doc, nil, err
 	}
 	doc, err := d.load(i)
-	return doc, &position{doc: i, span: span}, err
+	return doc, &position{doc: i, place: place}, err
 }
 
-// setPosition records that the annotator is at span of document id,
+// setPosition records that the annotator is at place in document id,
 // unless a newer position (a higher seq) was written already.
-func (d *dataset) setPosition(seq int, id string, span int) error {
+func (d *dataset) setPosition(seq int, id string, place model.Place) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if seq <= d.posSeq {
 		return nil
 	}
 	d.posSeq = seq
-	return d.SetPosition(id, span)
+	return d.SetPosition(id, place)
 }
 
 // RescuePath puts the annotation beside where the work goes, as an

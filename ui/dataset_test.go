@@ -134,9 +134,11 @@ func TestDatasetNextPrevDocument(t *testing.T) {
 
 func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
 	m := newTestModel(t, 80, 24)
-	press(t, m, "]", "[")
-	if m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() || m.bar.isErr {
-		t.Error("] and [ offered for a single file")
+	for _, k := range []string{"]", "["} {
+		press(t, m, k)
+		if m.keys.NextDoc.Enabled() || m.keys.PrevDoc.Enabled() || !strings.Contains(m.bar.msg, k+": moves between the documents of a dataset; this is a single file") {
+			t.Errorf("%s in a single file: offered, or the status %q does not say why it does nothing", k, m.bar.msg)
+		}
 	}
 	d := openDataset(t, writeDataset(t, t.TempDir(), 2))
 	m = resumeModel(t, d, 80, 24)
@@ -146,6 +148,9 @@ func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
 	press(t, m, "]")
 	if m.keys.NextDoc.Enabled() || !m.keys.PrevDoc.Enabled() {
 		t.Error("on the last of two documents, want [ and not ]")
+	}
+	if press(t, m, "]"); !strings.Contains(m.bar.msg, "this is the last document (2 of 2)") {
+		t.Errorf("] on the last document: status %q", m.bar.msg)
 	}
 }
 
@@ -158,7 +163,7 @@ func TestDatasetResumesWhereTheAnnotatorStopped(t *testing.T) {
 	}
 	press(t, m, "]", "a", "n", "n")
 	want := docAt(m)
-	if err := m.keepPosition(); err != nil { // as Run does at quit
+	if err := m.keepPosition(nil); err != nil { // as Run does at quit
 		t.Fatal(err)
 	}
 	d.review.Close() // the editor quits

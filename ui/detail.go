@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -17,27 +18,23 @@ type detailPanel struct {
 // SetSize sets the panel's width and rows.
 func (d *detailPanel) SetSize(w, h int) { d.width, d.height = w, h }
 
-// View describes span i of a (-1 for none). Lines come in order of use,
-// so a short panel keeps the useful ones: what the span is, the proposals
-// to pick from, the words the substitution replaced, then the detector's
-// reason, which gets the rows left over.
-func (d detailPanel) View(st *Styles, a *model.Annotation, i int) string {
-	if i < 0 {
+// View describes span i of a (-1 for none). ante says which entity the
+// span mentions ("" when none is known). Lines come in order of use, so a
+// short panel keeps the useful ones: what the span is, the proposals to
+// pick from, its text (and the words the substitution replaced, and its
+// entity), the editor's note, then the detector's reason, which gets the
+// rows left over. i for a full view of all of it.
+func (d detailPanel) View(st *Styles, a *model.Annotation, i int, ante string) string {
+	switch {
+	case a.Len() == 0:
 		return "No findings. m marks a span the detector missed."
+	case i < 0:
+		return "No finding on screen: n goes to the next one, p to the previous, or click one."
 	}
 	s := a.Span(i)
-	text := a.Doc.Text[s.Start:s.End]
-	title := fmt.Sprintf("%s %s %s %.0f%%", st.Bold.Render(fmt.Sprintf("%d/%d", i+1, a.Len())), s.ID,
-		st.Category[s.Category].Render(string(s.Category)), s.Confidence*100)
-	if s.Rule != "" {
-		title += " · " + s.Rule
-	}
-	title += " · " + status(s)
-	lines := []string{title, proposalsLine(st, s)}
-	if s.Original != nil {
-		lines = append(lines, fmt.Sprintf("original: %q  now: %q", *s.Original, text))
-	} else {
-		lines = append(lines, fmt.Sprintf("text: %q", text))
+	lines := []string{spanTitle(st, a, i), proposalsLine(st, s), textLine(a, s, ante)}
+	if s.Note != "" {
+		lines = append(lines, "note: "+strconv.Quote(s.Note))
 	}
 	if s.Message != "" && len(lines) < d.height {
 		why := lipgloss.Wrap("why: "+s.Message, max(d.width, 1), "")
@@ -46,6 +43,31 @@ func (d detailPanel) View(st *Styles, a *model.Annotation, i int) string {
 		}
 	}
 	return strings.Join(fit(strings.Join(lines, "\n"), d.height, d.width), "\n")
+}
+
+// spanTitle is span i's number, id, category, confidence, rule and status.
+func spanTitle(st *Styles, a *model.Annotation, i int) string {
+	s := a.Span(i)
+	title := fmt.Sprintf("%s %s %s %.0f%%", st.Bold.Render(fmt.Sprintf("%d/%d", i+1, a.Len())), s.ID,
+		st.Category[s.Category].Render(string(s.Category)), s.Confidence*100)
+	if s.Rule != "" {
+		title += " · " + s.Rule
+	}
+	return title + " · " + status(s)
+}
+
+// textLine is the span's text (beside the original words, when known) and
+// the entity it mentions.
+func textLine(a *model.Annotation, s model.Span, ante string) string {
+	text := a.Doc.Text[s.Start:s.End]
+	line := fmt.Sprintf("text: %q", text)
+	if s.Original != nil {
+		line = fmt.Sprintf("original: %q  now: %q", *s.Original, text)
+	}
+	if ante != "" {
+		line += " · " + ante
+	}
+	return line
 }
 
 // status is a span's status with its replacement.

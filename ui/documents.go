@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+
+	"corefix/model"
 )
 
 // docLoadedMsg brings a document loaded by loadCmd.
@@ -23,9 +25,9 @@ func loadCmd(d *dataset, i int) tea.Cmd {
 	}
 }
 
-func positionCmd(d *dataset, seq int, id string, span int) tea.Cmd {
+func positionCmd(d *dataset, seq int, id string, place model.Place) tea.Cmd {
 	return func() tea.Msg {
-		if err := d.setPosition(seq, id, span); err != nil {
+		if err := d.setPosition(seq, id, place); err != nil {
 			return positionMsg{err: err}
 		}
 		return nil
@@ -93,6 +95,7 @@ func (m *Model) settle() tea.Cmd {
 	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
+		cmds = append(cmds, m.findEntities())
 		ahead := m.ahead
 		m.ahead = nil
 		for _, k := range ahead {
@@ -103,12 +106,24 @@ func (m *Model) settle() tea.Cmd {
 		m.loading = m.want
 		cmds = append(cmds, loadCmd(m.docs, m.want))
 	}
-	if pos := [2]int{m.doc.index, m.focus}; pos != m.posSent {
+	if pos := m.position(); pos.moved(m.posSent) {
 		m.posSent = pos
 		m.posSeq++
-		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc.ID, m.focus))
+		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc.ID, pos.place))
 	}
 	return tea.Batch(cmds...)
+}
+
+// position is where the annotator is now.
+func (m *Model) position() position { return position{doc: m.doc.index, place: m.place()} }
+
+// moved reports whether the position changed from old enough to write it:
+// another document, focus, filter or order. Scrolling alone is not worth
+// a database write per key; the end of the program writes the last scroll
+// (see keepPosition).
+func (p position) moved(old position) bool {
+	p.place.Top, old.place.Top = 0, 0
+	return p != old
 }
 
 // show puts doc on screen in place of the current document.
@@ -121,6 +136,7 @@ func (m *Model) show(doc *document) {
 	m.focus = -1
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()
+	m.ents = nil
 	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
 	m.resumeDraft()
 }

@@ -8,8 +8,11 @@ import "corefix/model"
 // saves (or rescues) with the decisions; the next editor on that
 // annotation opens the input on it again (resumeDraft).
 
-// keepDraft keeps the fix being typed, if any, in the annotation.
+// keepDraft keeps the fix being typed, if any, in the annotation. After
+// a panic the editor may be half-changed: a draft is not worth the save
+// that follows, so a panic here is let go.
 func (m *Model) keepDraft() {
+	defer func() { _ = recover() }()
 	if _, editing := m.mode.(editMode); editing && m.focus >= 0 {
 		m.a.Draft = &model.Draft{Span: m.a.Span(m.focus).ID, Text: m.input.Value()}
 	}

@@ -48,10 +48,12 @@ func (m *Model) startEdit(prefill string) tea.Cmd {
 	return cmd
 }
 
-// startInput opens the text input for md, editMode or searchMode.
+// startInput opens the text input for md, editMode, noteMode or
+// searchMode.
 func (m *Model) startInput(md mode, prompt, value string) tea.Cmd {
 	m.mode = md
 	m.input.Prompt = prompt
+	m.input.Placeholder = ""
 	m.sizeInput()
 	m.input.SetValue(value)
 	m.input.CursorEnd()
@@ -67,7 +69,7 @@ func (m *Model) sizeInput() {
 	m.input.SetCursor(m.input.Position())
 }
 
-// inputKey drives the edit and search inputs: enter commits the value,
+// inputKey drives the edit, note and search inputs: enter commits the value,
 // esc cancels, everything else is typing (so q types a q).
 func (m *Model) inputKey(msg tea.KeyPressMsg, commit func(value string) tea.Cmd) tea.Cmd {
 	switch {
@@ -86,5 +88,5 @@ func (m *Model) inputKey(msg tea.KeyPressMsg, commit func(value string) tea.Cmd)
 	return cmd
 }
 
-// inputHelp is the keys of the edit and search inputs.
+// inputHelp is the keys of the edit, note and search inputs.
 func inputHelp(k *KeyMap) help.KeyMap { return bindings{k.Commit, k.Cancel} }

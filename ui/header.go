@@ -20,6 +20,7 @@ type headerData struct {
 	counts      map[model.Status]int
 	total       int                   // spans
 	filter      string                // its name
+	order       string                // the order n and p walk in
 	state       string                // the styled save state
 	docs        func(barW int) string // the dataset's progress; nil for a single file
 }
@@ -50,6 +51,9 @@ func (h header) View(st *Styles, d headerData) string {
 		parts = append(parts, fmt.Sprintf("%s %d", s, d.counts[s]))
 	}
 	line2 := strings.Join(parts, " · ") + st.Dim.Render("  filter: "+d.filter)
+	if d.order != orders[0].name {
+		line2 += st.Dim.Render(" · by " + d.order)
+	}
 	line1 := st.Title.Render(d.title) + st.Dim.Render(" → "+d.path)
 	return spread(line1, progress, h.width) + "\n" + spread(line2, d.state, h.width)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 
 	"charm.land/bubbles/v2/help"
@@ -119,8 +120,11 @@ func (mk *markMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Category):
 		mk.cat = (mk.cat + 1) % len(model.Categories)
 		mk.show(m)
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	case key.Matches(msg, k.Cancel):
 		mk.end(m)
+		m.follow()
 		m.setInfo("nothing marked")
 	case key.Matches(msg, k.Commit):
 		start, end := mk.span(m)
@@ -132,12 +136,19 @@ func (mk *markMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		mk.end(m)
 		m.changed()
 		m.setFocus(i)
-		return tea.Batch(m.save(), m.startEdit(m.a.Doc.Text[start:end]))
+		// The input starts empty: the words are in the detail panel above
+		// it, and typing after them would glue the fix to them.
+		cmd := m.startEdit("")
+		m.input.Placeholder = fmt.Sprintf("what replaces %q (empty deletes it)", m.a.Doc.Text[start:end])
+		m.setInfo("%s marked — type its fix, enter saves it, esc keeps it pending", m.a.Span(i).ID)
+		return tea.Batch(m.save(), cmd)
+	default:
+		m.unhandled(msg)
 	}
 	return nil
 }
 
 // help is the keys of mark mode.
 func (mk *markMode) help(k *KeyMap) help.KeyMap {
-	return bindings{k.MarkLeft, k.MarkRight, k.Extend, k.Shrink, k.MarkUp, k.MarkDown, k.Category, k.Commit, k.Cancel}
+	return bindings{k.MarkLeft, k.MarkRight, k.Extend, k.Shrink, k.MarkUp, k.MarkDown, k.Category, k.Commit, k.Cancel, k.Help}
 }

@@ -6,9 +6,10 @@ import (
 )
 
 // mode is the component the keys go to: the review (reviewMode), the
-// override input (editMode), the search input (searchMode), marking a
-// missed span (*markMode), the corrected-text preview (*preview) or the
-// quit question (confirmMode). Each handles its own keys in its own file
+// override input (editMode), the note input (noteMode), the search input
+// (searchMode), marking a missed span (*markMode), the corrected-text
+// preview (*preview), the antecedent panel (*mentionsMode), the full help
+// or a message in full (*paneMode) or the quit question (confirmMode). Each handles its own keys in its own file
 // and says which keys it takes, so the help never offers another mode's.
 type mode interface {
 	// key handles a key press. The mode acts on m: it decides, moves the
@@ -24,11 +25,11 @@ func (m *Model) reviewing() bool {
 	return ok
 }
 
-// typing reports that the keys go to the text input (edit or search),
+// typing reports that the keys go to the text input (edit, note, search),
 // which View then shows in the status row.
 func (m *Model) typing() bool {
 	switch m.mode.(type) {
-	case editMode, searchMode:
+	case editMode, noteMode, searchMode:
 		return true
 	}
 	return false

@@ -15,6 +15,11 @@ type Options struct {
 	// Resumed says the annotation was loaded from its file, which the
 	// first status message confirms.
 	Resumed bool
+	// Entities finds where the entities of a document are mentioned, for
+	// the antecedent panel (A); nil leaves the panel empty. It runs in a
+	// Cmd, once per document: cmd/corefix wires in the detectors'
+	// recurrence analysis, which the editor cannot import.
+	Entities func(doc *model.Document) *model.Entities
 	// Notice, when set, is the first status message instead, shown as a
 	// warning: something the user must hear about before deciding (in a
 	// dataset: annotations set aside because their text changed).
@@ -27,26 +32,37 @@ type Model struct {
 	target Target // where decisions are saved
 	title  string
 
-	keys     KeyMap
-	refused  []key.Binding // decisions a read-only editor turns down (see refuse)
-	styles   *Styles
-	lay      layout
-	helpRows int // the help's height lay was made for
-	width    int
-	height   int
+	keys   KeyMap
+	why    map[key.Help]string // why each disabled binding cannot act (see enable)
+	styles *Styles
+	plain  bool // the terminal shows no colour: the preview marks changes in text
+	lay    layout
+	width  int
+	height int
 
 	hdr    header
 	art    *article
 	strip  strip
 	detail detailPanel
-	input  textinput.Model // the override editor and the search query
+	input  textinput.Model // the override editor, the note and the search query
 	bar    statusBar
 
-	mode     mode // what the keys drive
-	focus    int  // focused span, -1 when there are none
-	filter   int  // index into filters
-	fullHelp bool
-	search   searchState
+	mode   mode // what the keys drive
+	focus  int  // focused span, -1 for none (none on screen, or no spans)
+	anchor int  // where n and p start from when nothing is focused (bytes)
+	filter int  // index into filters
+	order  int  // index into orders
+	search searchState
+	// resumeTop is the first character on screen when the annotation was
+	// left (code points), to scroll there once the article is laid out;
+	// -1 when there is none to restore.
+	resumeTop int
+	// placeSaved is the place the last save wrote (see keepPlace).
+	placeSaved model.Place
+
+	entities    func(*model.Document) *model.Entities
+	ents        *model.Entities // of the document on screen; nil until found
+	entsLoading bool
 
 	// version counts changes; savedVersion is the newest one on disk.
 	version, savedVersion int
@@ -62,25 +78,31 @@ type Model struct {
 	loading int               // the document being loaded, -1 for none
 	ready   *document         // loaded, waiting for settle to show it
 	ahead   []tea.KeyPressMsg // keys typed while moving, for the next document
-	posSent [2]int            // the position last written: document, focused span
+	posSent position          // the position last written
 	posSeq  int               // numbers position writes (see dataset.setPosition)
 }
 
-// New returns an editor for a, saving to target after every decision.
+// New returns an editor for a, saving to target after every decision. It
+// opens where a's Place says the editor was left, else on the first
+// pending span.
 func New(a *model.Annotation, target Target, opts Options) *Model {
-	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true), mode: reviewMode{}, focus: -1,
-		gate: &saveGate{}}
+	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true),
+		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{}}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
-	m.refused = refusedKeys(m.keys)
 	m.art = newArticle(a, m.styles)
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
 	m.input.SetStyles(m.styles.Input)
 	m.bar = newStatusBar(m.styles)
-	m.art.SetFilter(filters[0].keep)
-	m.focusFirst()
+	if a.Place != nil {
+		m.placeSaved = *a.Place
+		m.restore(*a.Place)
+	} else {
+		m.art.SetFilter(filters[0].keep)
+		m.focusFirst()
+	}
 	m.enableKeys()
 	switch {
 	case target.ReadOnly():
@@ -95,7 +117,7 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 
 // newDatasetModel returns an editor on doc of d, saving to d after every
 // decision. pos is where the annotator stopped in doc, nil when they never
-// started: the focus goes to its span, or else to the first pending one.
+// started: the editor opens there, or else on the first pending span.
 func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Model {
 	opts.Title = doc.a.Doc.ID
 	opts.Resumed = doc.resumed
@@ -104,50 +126,23 @@ func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Mo
 	verb := "document"
 	if pos != nil {
 		verb = "resumed at document"
-		if pos.span >= 0 && pos.span < m.a.Len() {
-			m.setFocus(pos.span)
-		}
+		m.restore(pos.place)
 	}
-	m.posSent = [2]int{doc.index, m.focus}
+	m.posSent = m.position()
 	m.enableKeys()
 	m.setInfo("%s %d/%d %s: %s — ] next document, ? keys", verb, doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
 }
 
-// focusFirst focuses the first pending span (or the first span).
-func (m *Model) focusFirst() {
-	for i := 0; i < m.a.Len(); i++ {
-		if m.a.Span(i).Status == model.Pending {
-			m.setFocus(i)
-			return
-		}
-	}
-	if m.a.Len() > 0 {
-		m.setFocus(0)
-	}
-}
-
-// Init asks the terminal for its background so the styles suit it.
+// Init asks the terminal for its background so the styles suit it, and
+// starts looking for the document's entities.
 func (m *Model) Init() tea.Cmd {
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.findEntities())
 }
 
 func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }
 
 func (m *Model) setError(format string, args ...any) { m.bar.Error(format, args...) }
-
-// setFocus focuses span i and brings it into view.
-func (m *Model) setFocus(i int) {
-	if i >= m.a.Len() {
-		i = m.a.Len() - 1
-	}
-	m.focus = i
-	m.art.SetFocus(i)
-	if i >= 0 {
-		s := m.a.Span(i)
-		m.art.Reveal(s.Start, s.End)
-	}
-}
 
 // setStyles switches every component to s.
 func (m *Model) setStyles(s *Styles) {
@@ -157,27 +152,35 @@ func (m *Model) setStyles(s *Styles) {
 	m.bar.SetStyles(s)
 }
 
-// resize lays the screen out again and brings the focus into view.
+// resize lays the screen out again and brings the focus into view (or,
+// the first time, the place the editor was left at).
 func (m *Model) resize() {
 	m.relayout()
+	if m.resumeTop >= 0 {
+		m.scrollToResume()
+	}
 	if m.focus >= 0 {
 		s := m.a.Span(m.focus)
 		m.art.Reveal(s.Start, s.End)
 	}
 }
 
-// relayout sizes the components. The help's height depends on the mode
-// and on whether full help is open. It runs on a resize, on ? and when
-// the full help's height changes, never merely because a message came.
+// relayout sizes the components. It runs on a resize only: no mode
+// changes the layout, they draw over the article instead.
 func (m *Model) relayout() {
-	m.helpRows = helpRows(m.helpKeys(), m.fullHelp)
-	m.lay = computeLayout(m.width, m.height, m.helpRows)
+	m.lay = computeLayout(m.width, m.height)
 	m.hdr.SetSize(m.lay.Width, m.lay.Header)
 	m.detail.SetSize(m.lay.Width, m.lay.Detail)
 	m.bar.SetSize(m.lay.Width)
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.sizeInput()
-	if p, ok := m.mode.(*preview); ok {
-		p.SetSize(m.lay.Width, m.lay.Article)
+	if s, ok := m.mode.(sizer); ok {
+		s.setSize(m.lay)
 	}
+}
+
+// sizer is a mode that draws over part of the screen and lays out its
+// text for the layout.
+type sizer interface {
+	setSize(l layout)
 }

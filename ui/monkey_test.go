@@ -9,12 +9,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// TestRandomKeys presses random keys, typing and resizes, and after each
-// checks what must always hold: no panic, every row within the width, the
-// frame exactly the screen's height, and the incremental wrap and the
-// strip kept equal to fresh ones.
+// TestRandomKeys presses random keys, typing, clicks and resizes, and
+// after each checks what must always hold: no panic, every row within the
+// width, the frame exactly the screen's height, the focus on screen, and
+// the incremental wrap and the strip kept equal to fresh ones.
 func TestRandomKeys(t *testing.T) {
-	m := newTestModel(t, 80, 24)
+	m := newEntitiesModel(t, 80, 24)
 	pressRandomKeys(t, m, monkeyKeys)
 	if got := saved(t, m).Len(); got != m.a.Len() {
 		t.Errorf("the file has %d spans, the editor %d", got, m.a.Len())
@@ -40,7 +40,8 @@ func TestRandomKeysDataset(t *testing.T) {
 // monkeyKeys are the keys pressRandomKeys picks from.
 var monkeyKeys = []string{"n", "p", "tab", "shift+tab", "j", "k", "up", "down", "pgup", "pgdown", "home", "end",
 	"a", "enter", "1", "2", "3", "r", "e", "x", "m", "u", "ctrl+r", "/", "f", "d", "s", "?", "esc",
-	"left", "right", "shift+right", "shift+left", "L", "H", "c", "backspace", "w", "é", "漢", " ", "q"}
+	"left", "right", "shift+right", "shift+left", "L", "H", "c", "backspace", "w", "é", "漢", " ", "q",
+	"N", "o", "A", "i", "g", "G", "S", "space", "Z", "click", "wheel"}
 
 // pressRandomKeys presses 3,000 keys picked from keys, with resizes, and
 // checks after each what must always hold.
@@ -57,10 +58,20 @@ func pressRandomKeys(t *testing.T, m *Model, keys []string) {
 			w, h = s[0], s[1]
 			m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		}
-		if k == "q" && !inMode[editMode](m) && !inMode[searchMode](m) {
+		if k == "q" && !m.typing() {
 			continue // quitting ends the run; it is tested elsewhere
 		}
-		press(t, m, k) // a panic fails the test
+		switch k { // a panic fails the test
+		case "click":
+			m.Update(tea.MouseClickMsg{X: rng.IntN(w), Y: rng.IntN(h), Button: tea.MouseLeft})
+		case "wheel":
+			m.Update(tea.MouseWheelMsg{Button: []tea.MouseButton{tea.MouseWheelUp, tea.MouseWheelDown}[rng.IntN(2)]})
+		default:
+			press(t, m, k)
+		}
+		if m.reviewing() && m.focus >= 0 && !m.onScreen(m.focus) {
+			t.Fatalf("step %d key %q: the focus %s is off screen", step, k, focused(m))
+		}
 		lines := strings.Split(m.View().Content, "\n")
 		if len(lines) != h {
 			t.Fatalf("step %d key %q: %d lines at height %d", step, k, len(lines), h)

@@ -19,9 +19,12 @@ func (m *Model) quit() tea.Cmd {
 		return nil
 	}
 	m.mode = confirmMode{}
-	m.setError("unsaved changes: y save and quit, n quit without saving, esc stay")
+	m.setError(quitQuestion)
 	return nil
 }
+
+// quitQuestion is what quit asks when something is not saved.
+const quitQuestion = "unsaved changes: y save and quit, n quit without saving, esc stay"
 
 // confirmMode is the question quit asks when something is not saved.
 type confirmMode struct{}
@@ -42,6 +45,8 @@ func (confirmMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Cancel):
 		m.mode = reviewMode{}
 		m.setInfo("not quitting")
+	default:
+		m.setError("%s: %s", msg.String(), quitQuestion) // answer first
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 func TestReadOnlyDataset(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
 	holder := openDataset(t, path) // the annotator's editor
-	if err := holder.SetPosition("d2", 0); err != nil {
+	if err := holder.SetPosition("d2", model.Place{}); err != nil {
 		t.Fatal(err)
 	}
 	look, err := store.ReadOnlyReview(holder.store, "test", fixtureDetect(t))
@@ -81,7 +81,7 @@ func TestReadOnlyDataset(t *testing.T) {
 	if m.a.Doc.ID != "d1" {
 		t.Errorf("[ in a read-only dataset went to %s, want d1", m.a.Doc.ID)
 	}
-	if err := m.keepPosition(); err != nil {
+	if err := m.keepPosition(nil); err != nil {
 		t.Fatal(err)
 	}
 	if pos, _, _ := holder.store.LastPosition("test"); pos.DocID != "d2" {

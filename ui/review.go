@@ -10,11 +10,9 @@ import (
 // scrolling, deciding, and opening the other modes.
 type reviewMode struct{}
 
-// key handles the keys of the review.
+// key handles the keys of the review. A binding that cannot act now is
+// disabled and matches nothing: unhandled says why.
 func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if m.refuse(msg) {
-		return nil
-	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Next):
@@ -50,9 +48,9 @@ func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Reset):
 		return m.decide("back to pending", false, func(i int) error { return m.a.Reset(i) })
 	case key.Matches(msg, k.Edit):
-		if m.focus >= 0 {
-			return m.startEdit(m.editPrefill(m.a.Span(m.focus)))
-		}
+		return m.startEdit(m.editPrefill(m.a.Span(m.focus)))
+	case key.Matches(msg, k.Note):
+		return m.startInput(noteMode{}, "note> ", m.a.Span(m.focus).Note)
 	case key.Matches(msg, k.Mark):
 		m.startMark()
 	case key.Matches(msg, k.Undo):
@@ -64,7 +62,14 @@ func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		m.filter = (m.filter + 1) % len(filters)
 		m.art.SetFilter(filters[m.filter].keep)
-		m.setInfo("filter: %s", filters[m.filter].name)
+		m.setInfo("filter: %s — n and p visit these", filters[m.filter].name)
+	case key.Matches(msg, k.Order):
+		m.order = (m.order + 1) % len(orders)
+		m.setInfo("n and p go in %s order", orders[m.order].name)
+	case key.Matches(msg, k.Antecedent):
+		m.openMentions()
+	case key.Matches(msg, k.Full):
+		m.openInfo()
 	case key.Matches(msg, k.Preview):
 		m.openPreview()
 	case key.Matches(msg, k.Save):
@@ -76,35 +81,17 @@ func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.fullHelp = !m.fullHelp
-		m.resize()
+		m.openHelp()
+	default:
+		m.unhandled(msg)
 	}
 	return nil
 }
 
-// scroll moves the article and, when the focused span leaves the screen,
-// takes the focus along to the first span on screen, so a key never acts
-// on a span the editor cannot see.
+// scroll moves the article; the focus follows to a finding on screen.
 func (m *Model) scroll(n int) {
 	m.art.Scroll(n)
-	vs, ve := m.art.Visible()
-	if m.focus >= 0 {
-		if s := m.a.Span(m.focus); s.End > vs && s.Start < ve {
-			return
-		}
-	}
-	keep := filters[m.filter].keep
-	for i := m.art.spanFrom(vs); i < m.a.Len(); i++ {
-		s := m.a.Span(i)
-		if s.Start >= ve {
-			break
-		}
-		if keep(s) {
-			m.focus = i
-			m.art.SetFocus(i)
-			return
-		}
-	}
+	m.follow()
 }
 
 // help is the review's keys, in short and full help.

@@ -134,19 +134,23 @@ func (e *signalError) Error() string {
 // end is what happens once the program stopped, however it stopped.
 func (m *Model) end(runErr error) error {
 	if runErr != nil {
-		m.keepDraft()
+		m.keepDraft() // finish saves it with the annotation
 	}
-	return errors.Join(m.finish(runErr), m.keepPosition())
+	return errors.Join(m.finish(runErr), m.keepPosition(runErr))
 }
 
-// keepPosition writes where the annotator is in a dataset once more after
-// the program ended: position Cmds still running when it quit may never
-// have finished.
-func (m *Model) keepPosition() error {
+// keepPosition writes where the annotator is once more after the program
+// ended: in a dataset, position Cmds still running when it quit may never
+// have finished; in a single file, the place is saved with decisions only
+// (see keepPlace) and a failed run leaves it be (finish saved the work).
+func (m *Model) keepPosition(runErr error) error {
 	if m.docs == nil {
-		return nil
+		if runErr != nil {
+			return nil
+		}
+		return m.keepPlace()
 	}
-	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.focus); err != nil {
+	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.place()); err != nil {
 		return fmt.Errorf("where you stopped was not saved in %s: %w", m.docs.Name(), err)
 	}
 	return nil

@@ -77,6 +77,7 @@ func (m *Model) startSave(force bool) tea.Cmd {
 		return nil
 	}
 	m.saving = true
+	m.stampPlace()
 	return saveCmd(m.gate, m.target, m.a.Snapshot(), m.version, force)
 }
 

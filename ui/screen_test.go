@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -100,5 +101,38 @@ func TestScreenWideCharacters(t *testing.T) {
 			m.Update(keyMsg("a")) // accept the emoji span: its replacement is wider
 			checkScreen(t, m, w, 14)
 		})
+	}
+}
+
+// TestScreenPanels draws the panels over or beside the article at the
+// three sizes: the antecedent panel, the full help, a message in full,
+// and the preview with its changes marked, with colour and without.
+func TestScreenPanels(t *testing.T) {
+	panels := []struct {
+		name string
+		keys []string
+	}{
+		{"antecedent", []string{"p", "p", "A", "n"}},
+		{"help", []string{"?"}},
+		{"info", []string{"i"}},
+		{"preview", []string{"d"}},
+		{"preview-plain", []string{"plain", "d"}},
+	}
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		for _, p := range panels {
+			t.Run(fmt.Sprintf("%s-%dx%d", p.name, w, h), func(t *testing.T) {
+				m := newEntitiesModel(t, w, h)
+				for _, k := range p.keys {
+					if k == "plain" {
+						m.Update(tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+						continue
+					}
+					press(t, m, k)
+				}
+				m.target = displayOnly("sample.corefix.json")
+				checkScreen(t, m, w, h)
+			})
+		}
 	}
 }

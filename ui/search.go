@@ -67,10 +67,37 @@ func (m *Model) find(query string) {
 	end := i + len(q)
 	m.art.SetMatch(i, end)
 	m.art.Reveal(i, end)
-	if s := m.a.Find(i); s >= 0 {
-		m.setFocus(s)
+	if j := m.findingFrom(i); j >= 0 {
+		m.focusOnScreen(j)
+		m.setInfo("found %q — focus on %s, the finding there; / enter: next match", query, m.a.Span(j).ID)
+		return
 	}
-	m.setInfo("found %q — / enter for the next one", query)
+	switch {
+	case m.focus >= 0 && m.onScreen(m.focus):
+		m.setInfo("found %q — no finding after it on screen; %s stays focused", query, m.a.Span(m.focus).ID)
+	default:
+		m.focusOnScreen(-1)
+		m.anchor = i
+		m.setInfo("found %q — no finding after it on screen; n goes to the next one", query)
+	}
+}
+
+// findingFrom is the finding at or after byte offset off, if it is on
+// screen: the one the search match belongs to or leads to. It is the
+// first the filter keeps, or the one holding off whatever the filter.
+func (m *Model) findingFrom(off int) int {
+	keep := filters[m.filter].keep
+	for j := m.art.spanFrom(off); j < m.a.Len(); j++ {
+		s := m.a.Span(j)
+		if !keep(s) && s.Start > off {
+			continue
+		}
+		if m.onScreen(j) {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // foldASCII lowercases ASCII letters only, so byte offsets in the folded

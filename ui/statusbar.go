@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // statusBar is the message line (what the last key did, save errors) and
@@ -36,34 +38,26 @@ func (b *statusBar) Error(format string, args ...any) {
 	b.msg, b.isErr = fmt.Sprintf(format, args...), true
 }
 
-// MessageView draws the message line.
-func (b statusBar) MessageView(st *Styles) string {
-	if b.isErr {
-		return st.Error.Render(b.msg)
-	}
-	return st.Info.Render(b.msg)
-}
+// cutHint ends a message too long for its row where the rest is one key
+// away (i shows it in full, in the review).
+const cutHint = "…[i]"
 
-// HelpView draws the keys of km, all of them when full is set.
-func (b statusBar) HelpView(km help.KeyMap, full bool) string {
-	b.help.ShowAll = full
-	return b.help.View(km)
-}
-
-// Rows is how many rows the help needs: one, or the longest column of
-// enabled keys when full.
-func helpRows(km help.KeyMap, full bool) int {
-	rows := 1
-	if full {
-		for _, col := range km.FullHelp() {
-			n := 0
-			for _, k := range col {
-				if k.Enabled() {
-					n++
-				}
-			}
-			rows = max(rows, n)
+// MessageView draws the message line, w cells wide at most; a longer
+// message ends in cutHint when hint is set (i works), else in "…".
+func (b statusBar) MessageView(st *Styles, w int, hint bool) string {
+	msg := b.msg
+	if lipgloss.Width(msg) > w {
+		tail := "…"
+		if hint {
+			tail = cutHint
 		}
+		msg = ansi.Truncate(msg, w, tail)
 	}
-	return rows
+	if b.isErr {
+		return st.Error.Render(msg)
+	}
+	return st.Info.Render(msg)
 }
+
+// HelpView draws the keys of km that work now, on one row.
+func (b statusBar) HelpView(km help.KeyMap) string { return b.help.ShortHelpView(km.ShortHelp()) }

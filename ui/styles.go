@@ -22,7 +22,9 @@ type Styles struct {
 	Edited           lipgloss.Style
 	Rejected         lipgloss.Style
 	Focus            lipgloss.Style // added to the focused span's style
-	Match            lipgloss.Style // the current search match
+	Match            lipgloss.Style // the current search match (and mention, in the antecedent panel)
+	Removed          lipgloss.Style // words a fix removes, in the preview
+	Inserted         lipgloss.Style // words a fix inserts, in the preview
 	Selection        lipgloss.Style // the span being marked
 	Info, Error      lipgloss.Style // status bar messages
 	StripEmpty       lipgloss.Style
@@ -75,6 +77,8 @@ func NewStyles(isDark bool) *Styles {
 		Focus:      lipgloss.NewStyle().Reverse(true).Bold(true),
 		Match:      lipgloss.NewStyle().Background(ld(lipgloss.Color("#ffe08a"), lipgloss.Color("#5c4a00"))).Underline(true),
 		Selection:  lipgloss.NewStyle().Background(ld(lipgloss.Color("#b4d5ff"), lipgloss.Color("#264f78"))).Reverse(true),
+		Removed:    fg("#c00000", "#ff6b6b").Strikethrough(true),
+		Inserted:   fg("#007a00", "#7ee787").Bold(true).Underline(true),
 		Info:       fg("#007a00", "#7ee787"),
 		Error:      fg("#c00000", "#ff6b6b").Bold(true),
 		StripEmpty: fg("#b0b0b0", "#4a4a4a"),
@@ -89,7 +93,22 @@ func NewStyles(isDark bool) *Styles {
 	for _, l := range stripLooks() {
 		s.sgr[l] = sgr(l.style(s))
 	}
+	s.sgr[removedWords], s.sgr[insertedWords] = sgr(s.Removed), sgr(s.Inserted)
+	s.sgr[unchanged] = sgr(lipgloss.NewStyle())
 	return s
+}
+
+// changeLook is how the preview draws words of kind c.
+func (s *Styles) changeLook(c changeKind) (pre, suf string) {
+	return s.sgrOf(c, func() lipgloss.Style {
+		switch c {
+		case removedWords:
+			return s.Removed
+		case insertedWords:
+			return s.Inserted
+		}
+		return lipgloss.NewStyle()
+	})
 }
 
 // spanLooks lists every spanLook of the known statuses and categories.

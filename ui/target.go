@@ -51,8 +51,8 @@ type Documents interface {
 	// another editor holds the annotator's review).
 	ReadOnly() bool
 	// Position returns where the annotator stopped: the index of a
-	// document and its focused span; ok is false when they never started.
-	Position() (doc, span int, ok bool, err error)
-	// SetPosition records that the annotator is at span of document id.
-	SetPosition(id string, span int) error
+	// document and their place in it; ok is false when they never started.
+	Position() (doc int, place model.Place, ok bool, err error)
+	// SetPosition records that the annotator is at place in document id.
+	SetPosition(id string, place model.Place) error
 }

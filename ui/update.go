@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"errors"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"corefix/model"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Update handles a message. A panic inside it (or in View, or in a Cmd)
@@ -21,27 +18,34 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
+	case tea.ColorProfileMsg:
+		// Without colour the preview marks changes in text, as word
+		// diffs do: [-old-]{+new+}.
+		m.plain = msg.Profile <= colorprofile.ASCII
 	case savedMsg:
 		cmd = m.saved(msg)
 	case docLoadedMsg:
 		m.docLoaded(msg)
 	case positionMsg:
 		m.setError("position not saved: %v", msg.err)
+	case entitiesMsg:
+		m.gotEntities(msg)
 	case tea.PasteMsg:
 		if m.typing() {
 			m.input, cmd = m.input.Update(msg)
 		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+	case tea.MouseClickMsg:
+		m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		m.wheel(msg.Mouse())
 	}
 	cmd = tea.Batch(cmd, m.settle())
-	m.enableKeys()
-	if m.fullHelp && helpRows(m.helpKeys(), true) != m.helpRows {
-		// The full help changed height with the keys on offer (another
-		// mode, a key enabled): the one layout change a message other
-		// than a resize or ? can make.
-		m.relayout()
+	if m.reviewing() && m.focus >= 0 && !m.onScreen(m.focus) {
+		m.follow() // whatever moved the view, decisions never land out of sight
 	}
+	m.enableKeys()
 	m.draw()
 	return m, cmd
 }
@@ -71,31 +75,23 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 // helpKeys is the help of the current mode.
 func (m *Model) helpKeys() help.KeyMap { return m.mode.help(&m.keys) }
 
-// enableKeys disables the bindings that cannot act now, so the help only
-// offers what works.
-func (m *Model) enableKeys() {
-	k := &m.keys
-	has := m.focus >= 0
-	var s model.Span
-	if has {
-		s = m.a.Span(m.focus)
-	}
-	k.Accept.SetEnabled(has && len(s.Proposals) > 0)
-	k.Choose.SetEnabled(has && len(s.Proposals) > 0)
-	for _, b := range []*key.Binding{&k.Reject, &k.Edit} {
-		b.SetEnabled(has)
-	}
-	k.Reset.SetEnabled(has && s.Status != model.Pending)
-	k.Next.SetEnabled(m.a.Len() > 0)
-	k.Prev.SetEnabled(m.a.Len() > 0)
-	k.NextDoc.SetEnabled(m.docs != nil && m.want < m.docs.Len()-1)
-	k.PrevDoc.SetEnabled(m.docs != nil && m.want > 0)
-	k.ForceSave.SetEnabled(errors.Is(m.saveErr, model.ErrChangedOnDisk))
-	k.Undo.SetEnabled(m.a.CanUndo())
-	k.Redo.SetEnabled(m.a.CanRedo())
-	if m.target.ReadOnly() {
-		for _, b := range k.decisions() {
-			b.SetEnabled(false) // refused anyway: the help offers only what works
+// unhandled answers a key the mode did not act on: a key of the mode
+// that cannot act now says why, any other key that it does nothing here.
+// No key is ever silently ignored.
+func (m *Model) unhandled(msg tea.KeyPressMsg) {
+	name := msg.String()
+	for _, group := range m.helpKeys().FullHelp() {
+		for _, b := range group {
+			if b.Enabled() {
+				continue
+			}
+			for _, k := range b.Keys() {
+				if k == name {
+					m.setError("%s: %s", name, m.why[b.Help()])
+					return
+				}
+			}
 		}
 	}
+	m.setInfo("%s does nothing here — ? lists the keys", name)
 }

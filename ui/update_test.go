@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"corefix/model"
@@ -98,19 +99,39 @@ func TestScrollKeys(t *testing.T) {
 	}
 }
 
+// TestScrollTakesFocusAlong scrolls the article row by row to the end and
+// back: the focus is always a finding on screen, or none when no finding
+// is on screen, so a decision never lands out of sight.
 func TestScrollTakesFocusAlong(t *testing.T) {
 	m := newTestModel(t, 80, 12)
-	for i := 0; i < len(m.art.rows); i++ {
-		press(t, m, "j")
-		vs, ve := m.art.Visible()
-		anyVisible := false
-		for _, s := range m.a.Spans() {
-			anyVisible = anyVisible || s.End > vs && s.Start < ve
+	none := 0
+	for _, k := range []string{"j", "k"} {
+		for i := 0; i < len(m.art.rows); i++ {
+			press(t, m, k)
+			vs, ve := m.art.Visible()
+			anyVisible := false
+			for _, s := range m.a.Spans() {
+				anyVisible = anyVisible || s.End > vs && s.Start < ve
+			}
+			switch {
+			case m.focus < 0 && anyVisible:
+				t.Fatalf("scrolled to [%d,%d): a span is visible but nothing is focused", vs, ve)
+			case m.focus < 0:
+				none++
+				if m.keys.Reject.Enabled() || m.keys.Accept.Enabled() {
+					t.Fatal("nothing focused, yet the decision keys are offered")
+				}
+				if press(t, m, "r"); m.a.Describe() != fixture(t).Describe() || !strings.Contains(m.bar.msg, "r: no finding on screen") {
+					t.Fatalf("r with nothing on screen: status %q; want no decision and the reason", m.bar.msg)
+				}
+			case !m.onScreen(m.focus):
+				s := m.a.Span(m.focus)
+				t.Fatalf("scrolled to [%d,%d), the focus %s [%d,%d) is not on screen", vs, ve, s.ID, s.Start, s.End)
+			}
 		}
-		s := m.a.Span(m.focus)
-		if onScreen := s.End > vs && s.Start < ve; anyVisible && !onScreen {
-			t.Fatalf("scrolled to [%d,%d), a span is visible but the focus %s [%d,%d) is not", vs, ve, s.ID, s.Start, s.End)
-		}
+	}
+	if none == 0 {
+		t.Error("the article never showed a screen without findings: the test checks less than it says")
 	}
 }
 
@@ -230,10 +251,12 @@ func TestMarkMissedSpan(t *testing.T) {
 	}
 	press(t, m, "L", "c")
 	press(t, m, "enter")
-	if !inMode[editMode](m) || m.input.Value() != "to win" {
-		t.Fatalf("enter in mark mode: mode %T value %q, want the edit input with \"to win\"", m.mode, m.input.Value())
+	// The input starts empty, the span shown above it: typing gives the
+	// fix, not the span's words with the fix glued on.
+	if !inMode[editMode](m) || m.input.Value() != "" || !strings.Contains(screen(m), `text: "to win"`) ||
+		!strings.Contains(screen(m), `fix> what replaces "to win"`) {
+		t.Fatalf("enter in mark mode: mode %T value %q, want the empty edit input under the span:\n%s", m.mode, m.input.Value(), screen(m))
 	}
-	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	typeText(t, m, "to lose")
 	press(t, m, "enter")
 	var manual []model.Span
@@ -337,8 +360,14 @@ func TestPreview(t *testing.T) {
 	if !ok {
 		t.Fatalf("d: mode %T, want preview", m.mode)
 	}
-	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "accurate in his responses") {
-		t.Errorf("preview does not show the corrected text:\n%s", got)
+	// f0002 replaced "President Donald Trump" by "he": the removed words
+	// struck out, then the inserted one.
+	press(t, m, "home")
+	removed, _ := m.styles.changeLook(removedWords)
+	inserted, _ := m.styles.changeLook(insertedWords)
+	if got := m.View().Content; !strings.Contains(ansi.Strip(got), "that President Donald Trump he could have") ||
+		!strings.Contains(got, "that "+removed+"President Donald Trump") || !strings.Contains(got, inserted+"he") {
+		t.Errorf("preview does not mark the change:\n%q", got)
 	}
 	top := p.top
 	press(t, m, "j")
@@ -353,7 +382,12 @@ func TestPreview(t *testing.T) {
 	if !inMode[reviewMode](m) {
 		t.Errorf("d again: mode %T, want review", m.mode)
 	}
-	press(t, m, "d", "esc")
+	m.Update(tea.ColorProfileMsg{Profile: colorprofile.ASCII}) // NO_COLOR
+	press(t, m, "d", "home")
+	if got := screen(m); !strings.Contains(got, "that [-President Donald Trump-]{+he+} could have") {
+		t.Errorf("preview without colour does not mark the change as a word diff:\n%s", got)
+	}
+	press(t, m, "esc")
 	if !inMode[reviewMode](m) {
 		t.Errorf("esc: mode %T, want review", m.mode)
 	}
@@ -452,51 +486,53 @@ func TestCtrlCWhileTyping(t *testing.T) {
 	}
 }
 
-func TestHelpToggle(t *testing.T) {
-	m := newTestModel(t, 80, 24)
-	press(t, m, "a", "?")
-	if !m.fullHelp || m.lay.Help < 3 {
-		t.Errorf("?: full help %v with %d rows", m.fullHelp, m.lay.Help)
-	}
-	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "undo") || !strings.Contains(got, "mark missed") {
-		t.Errorf("full help lacks keys:\n%s", got)
-	}
-	press(t, m, "?")
-	if m.fullHelp || m.lay.Help != 1 {
-		t.Errorf("? again: full help %v with %d rows", m.fullHelp, m.lay.Help)
+// TestFullHelpIsCompleteAndPaged: ? covers the article with every key of
+// the review, those that cannot act now dimmed, page by page; ? on the
+// last page closes it, and the layout never changes.
+func TestFullHelpIsCompleteAndPaged(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}} {
+		m := newTestModel(t, size[0], size[1])
+		lay := m.lay
+		press(t, m, "?")
+		p, ok := m.mode.(*paneMode)
+		if !ok {
+			t.Fatalf("?: mode %T, want the help pane", m.mode)
+		}
+		var seen strings.Builder
+		for pages := 0; inMode[*paneMode](m); pages++ {
+			if pages > 10 {
+				t.Fatal("the help never closes")
+			}
+			seen.WriteString(ansi.Strip(p.View()) + "\n")
+			press(t, m, "?")
+		}
+		for _, group := range (reviewHelp{&m.keys}).FullHelp() {
+			for _, b := range group {
+				if !strings.Contains(seen.String(), b.Help().Key+" ") || !strings.Contains(seen.String(), b.Help().Desc) {
+					t.Errorf("%dx%d: the full help lacks %s %s:\n%s", size[0], size[1], b.Help().Key, b.Help().Desc, seen.String())
+				}
+			}
+		}
+		if !inMode[reviewMode](m) || m.lay != lay {
+			t.Errorf("%dx%d: after the last page mode %T, layout %+v (was %+v)", size[0], size[1], m.mode, m.lay, lay)
+		}
 	}
 }
 
-// TestLayoutOnlyOnResizeOrHelp plants a layout no computation gives and
-// checks that key presses keep it, full help open or not, while a resize,
-// ? and a change of the full help's height make a new one.
-func TestLayoutOnlyOnResizeOrHelp(t *testing.T) {
+// TestLayoutOnlyOnResize plants a layout no computation gives and checks
+// that key presses keep it, whatever mode they open, while a resize
+// makes a new one.
+func TestLayoutOnlyOnResize(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	planted := m.lay
 	planted.Article-- // what computeLayout never gives at 80×24
-	for _, full := range []bool{false, true} {
-		if full {
-			press(t, m, "?")
-			planted = m.lay
-			planted.Article--
-		}
-		m.lay = planted
-		press(t, m, "n", "j", "a", "f", "x", "u", "k", "p", "s")
-		if m.lay != planted {
-			t.Errorf("full help %v: key presses re-laid the screen out: %+v", full, m.lay)
-		}
-	}
-	press(t, m, "e") // the full help of the input: two keys
-	if m.lay == planted || m.lay.Help != 2 {
-		t.Errorf("e with full help open: help %d rows, want 2", m.lay.Help)
-	}
-	press(t, m, "esc", "?")
-	if m.lay.Help != 1 {
-		t.Errorf("? closing the help: help %d rows, want 1", m.lay.Help)
-	}
 	m.lay = planted
+	press(t, m, "n", "j", "a", "f", "x", "u", "k", "p", "s", "?", "esc", "i", "esc", "e", "esc", "d", "d")
+	if m.lay != planted {
+		t.Errorf("key presses re-laid the screen out: %+v", m.lay)
+	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if want := computeLayout(80, 24, 1); m.lay != want {
+	if want := computeLayout(80, 24); m.lay != want {
 		t.Errorf("a resize left the layout %+v, want %+v", m.lay, want)
 	}
 }
@@ -670,7 +706,7 @@ func TestNoFindings(t *testing.T) {
 		press(t, m, "L", "enter")
 		typeText(t, m, "An")
 		press(t, m, "enter")
-		if m.a.Len() != 1 || m.a.Span(0).Replacement != "A cleanAn" {
+		if m.a.Len() != 1 || m.a.Span(0).Replacement != "An" {
 			t.Errorf("%q: marking and editing gave %d spans", text, m.a.Len())
 		}
 	}

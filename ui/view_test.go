@@ -85,7 +85,7 @@ func TestStripRecountsOnlyOnChange(t *testing.T) {
 	}
 	checkStripFresh(t, m)
 	for _, change := range []func(){
-		func() { press(t, m, "r") },
+		func() { press(t, m, "n", "r") }, // the end may show no finding to decide
 		func() { press(t, m, "f") },
 		func() { m.Update(tea.WindowSizeMsg{Width: 60, Height: 20}) },
 	} {

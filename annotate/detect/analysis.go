@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corefix/annotate/fluency"
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -17,6 +18,10 @@ type Analysis struct {
 	words []uint64 // wordHash of each token's text, for phrase hashes
 	// rulebook holds the hand rules' confidences and messages (Params.Rules).
 	rulebook *Rules
+	// fluency rates how well words fit together; the judge loads it on
+	// first use, so detection without a judge never pays for parsing it.
+	fluency *fluency.Model
+	prof    []float64 // the fluency profile of every token, computed on first use
 
 	recurring []mention // computed on first use by mentions
 	found     bool

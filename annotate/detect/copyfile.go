@@ -36,11 +36,11 @@ type CopyTraining struct {
 // copyFile is the data file as it is written: the operating point, how
 // it was trained, then the weights by feature name.
 type copyFile struct {
-	Format    string       `json:"format"`
-	Threshold float64      `json:"threshold"`
-	Veto      float64      `json:"veto"`
-	Training  CopyTraining `json:"training"`
-	Weights   namedWeights `json:"weights"`
+	Format    string          `json:"format"`
+	Threshold float64         `json:"threshold"`
+	Veto      float64         `json:"veto"`
+	Training  CopyTraining    `json:"training"`
+	Weights   json.RawMessage `json:"weights"`
 }
 
 //go:embed copyscorer.json
@@ -74,7 +74,11 @@ func ParseCopyScorer(data []byte) (*CopyScorer, error) {
 	if f.Format != copyFileFormat {
 		return nil, fmt.Errorf("copy scorer: format %q, want %q", f.Format, copyFileFormat)
 	}
-	return NewCopyScorer(f.Weights, f.Threshold, f.Veto, f.Training)
+	w, err := decodeWeights(f.Weights, CopyFeatureNames())
+	if err != nil {
+		return nil, fmt.Errorf("copy scorer: %w", err)
+	}
+	return NewCopyScorer(w, f.Threshold, f.Veto, f.Training)
 }
 
 // Encode returns the scorer's data file. Floats are written in the
@@ -82,9 +86,13 @@ func ParseCopyScorer(data []byte) (*CopyScorer, error) {
 // returns an identical scorer and the same scorer always gives the same
 // bytes.
 func (s *CopyScorer) Encode() ([]byte, error) {
+	w, err := encodeWeights(s.weights, CopyFeatureNames())
+	if err != nil {
+		return nil, err
+	}
 	out, err := json.MarshalIndent(copyFile{
 		Format: copyFileFormat, Threshold: s.threshold, Veto: s.veto,
-		Training: s.training, Weights: s.weights,
+		Training: s.training, Weights: w,
 	}, "", "  ")
 	if err != nil {
 		return nil, err
@@ -92,16 +100,13 @@ func (s *CopyScorer) Encode() ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// namedWeights are weights by feature index, written as a JSON object
-// keyed by feature name in feature order.
-type namedWeights []float64
-
-// MarshalJSON implements json.Marshaler.
-func (w namedWeights) MarshalJSON() ([]byte, error) {
+// encodeWeights writes weights as a JSON object keyed by feature name,
+// in feature order.
+func encodeWeights(w []float64, names []string) (json.RawMessage, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for k, x := range w {
-		name, err := json.Marshal(copyFeatureName(k))
+		name, err := json.Marshal(names[k])
 		if err != nil {
 			return nil, err
 		}
@@ -120,27 +125,32 @@ func (w namedWeights) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler. It reads the object key by
-// key, so that a name given twice is refused too (a map would keep the
-// last silently).
-func (w *namedWeights) UnmarshalJSON(data []byte) error {
+// decodeWeights reads weights keyed by feature name, one per name of
+// names. It reads the object key by key, so that a name given twice is
+// refused too (a map would keep the last silently), and so are unknown
+// and missing names: the weights are keyed by name, so a change in the
+// features fails here rather than scoring with misplaced weights.
+func decodeWeights(data json.RawMessage, names []string) ([]float64, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return fmt.Errorf("weights: want an object keyed by feature name")
+		return nil, fmt.Errorf("weights: want an object keyed by feature name")
 	}
-	index := copyFeatureIndex()
-	out := make([]float64, numCopyFeatures)
-	seen := make([]bool, numCopyFeatures)
+	index := make(map[string]int, len(names))
+	for k, n := range names {
+		index[n] = k
+	}
+	out := make([]float64, len(names))
+	seen := make([]bool, len(names))
 	var unknown, twice, missing []string
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return fmt.Errorf("weights: %w", err)
+			return nil, fmt.Errorf("weights: %w", err)
 		}
 		name, _ := t.(string) // object keys are strings
 		var x float64
 		if err := dec.Decode(&x); err != nil {
-			return fmt.Errorf("weight of %q: %w", name, err)
+			return nil, fmt.Errorf("weight of %q: %w", name, err)
 		}
 		k, ok := index[name]
 		switch {
@@ -154,7 +164,7 @@ func (w *namedWeights) UnmarshalJSON(data []byte) error {
 	}
 	for k, ok := range seen {
 		if !ok {
-			missing = append(missing, copyFeatureName(k))
+			missing = append(missing, names[k])
 		}
 	}
 	var errs []string
@@ -167,17 +177,7 @@ func (w *namedWeights) UnmarshalJSON(data []byte) error {
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("weights do not match the features (%s): retrain, see docs/lab.md", strings.Join(errs, "; "))
+		return nil, fmt.Errorf("weights do not match the features (%s): retrain, see docs/lab.md", strings.Join(errs, "; "))
 	}
-	*w = out
-	return nil
+	return out, nil
 }
-
-// copyFeatureIndex maps each feature name to its index.
-var copyFeatureIndex = sync.OnceValue(func() map[string]int {
-	m := make(map[string]int, numCopyFeatures)
-	for k := range numCopyFeatures {
-		m[copyFeatureName(k)] = k
-	}
-	return m
-})

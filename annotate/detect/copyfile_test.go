@@ -51,7 +51,7 @@ func TestParseCopyScorerRefuses(t *testing.T) {
 		{"renamed feature", edit(`"i-2=low":`, `"i-2=lower":`), "unknown i-2=lower; missing i-2=low"},
 		{"dropped feature", edit(`"i-2=cap": 0.046,`, ``), "missing i-2=cap"},
 		{"feature twice", edit(`"i-2=cap": 0.046,`, `"i-2=cap": 0.046, "i-2=cap": 1,`), "given twice i-2=cap"},
-		{"weights as a list", edit(`"weights": {`, `"weights": [1], "w": {`), "want an object"},
+		{"weights as a list", string(good[:bytes.Index(good, []byte(`"weights": {`))]) + `"weights": [1]}`, "want an object"},
 		{"other format", edit(`copy-scorer/v1`, `copy-scorer/v2`), `format "corefix.copy-scorer/v2"`},
 		{"unknown field", edit(`"veto":`, `"vetoes": 1, "veto":`), `unknown field "vetoes"`},
 		{"veto above threshold", edit(`"veto": 0.49`, `"veto": 0.6`), "out of order"},

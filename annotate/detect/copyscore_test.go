@@ -72,8 +72,8 @@ func TestCopyFeatures(t *testing.T) {
 		a.copyFeatures(*last, nil, a.marks, &v)
 		v.dense(x)
 		for name, v := range tt.want {
-			k, ok := copyFeatureIndex()[name]
-			if !ok {
+			k := slices.Index(CopyFeatureNames(), name)
+			if k < 0 {
 				t.Fatalf("%s: no feature %q", tt.name, name)
 			}
 			if x[k] != v {

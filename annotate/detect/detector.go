@@ -33,11 +33,10 @@ func Detect(doc *model.Document) []model.Finding {
 
 // DetectWith is Detect with parameters p.
 func DetectWith(doc *model.Document, p Params) []model.Finding {
-	r := p.Rules
-	if r == nil {
-		r = shippedRules()
+	a := analyze(doc, orShipped(p.Rules))
+	if p.Judge != nil {
+		return Merge(a.judgeFindings(p.Judge))
 	}
-	a := analyze(doc, r)
 	var all []model.Finding
 	for _, d := range Detectors(p) {
 		if x, ok := d.(analyzer); ok {

@@ -12,10 +12,14 @@ type Params struct {
 	// Rules are the hand rules' confidences, messages and limits; nil
 	// means the shipped rules.json.
 	Rules *Rules
+	// Judge, when set, rates every candidate span with one learned
+	// scorer in place of the hand rules' confidences and Copy.
+	Judge *Judge
 }
 
 // DefaultParams returns the parameters corefix ships: the copy scorer of
-// the embedded copyscorer.json and the hand rules of rules.json. It panics if that file does not match the
+// the embedded copyscorer.json and the hand rules of rules.json; no judge
+// (docs/experiments.md says why). It panics if that file does not match the
 // features (see shippedCopyScorer).
 func DefaultParams() Params {
 	return Params{Copy: shippedCopyScorer(), Rules: shippedRules()}

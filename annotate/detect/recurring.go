@@ -77,7 +77,7 @@ func (r Recurring) handCopy(a *Analysis, m mention, conf float64, drifting bool,
 	}
 	fit := a.misfit(m.i, m.j) // its words, for the few copies shown
 	if msg == "" {
-		msg = fit.why
+		msg = rr.MisfitLead + fit.why
 	}
 	return model.Finding{
 		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,

@@ -29,6 +29,10 @@ type Rules struct {
 		DriftCopy     Rule `json:"drift-copy"`
 		ShownCopy     Rule `json:"shown-copy"`
 		ConfirmedCopy Rule `json:"confirmed-copy"`
+		// MisfitLead opens the message of a copy judged by its slot alone,
+		// so that it says why a recurring phrase is flagged before how
+		// the slot misfits.
+		MisfitLead string `json:"misfit-lead"`
 		// ClearMisfit is the misfit confidence from which a copy counts
 		// as drift evidence; SlotShown the one below which a misfit is not
 		// worth showing; VetoedCap the confidence a copy the scorer vetoes

@@ -158,6 +158,11 @@ func (fa *FalseAlarms) Add(doc *model.Document, fs []model.Finding, minConf floa
 // Report writes the shared scoring script's false-alarm summary line.
 func (fa FalseAlarms) Report(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "false_alarms_per_1k_tokens=%.2f (%d findings on %d tokens of untouched text)\n",
-		1000*float64(fa.Findings)/float64(max(1, fa.Tokens)), fa.Findings, fa.Tokens)
+		fa.PerThousand(), fa.Findings, fa.Tokens)
 	return err
+}
+
+// PerThousand is the number of findings per 1,000 tokens.
+func (fa FalseAlarms) PerThousand() float64 {
+	return 1000 * float64(fa.Findings) / float64(max(1, fa.Tokens))
 }

@@ -27,15 +27,7 @@ const (
 // such point on the grid, veto by veto, threshold by threshold. When none
 // reaches minp it takes the most precise point that keeps the keep sets.
 func pickPoint(w io.Writer, at scorerAt, train []goldDoc, keep [][]goldDoc, minp, step float64, verbose bool) (*detect.CopyScorer, error) {
-	kept := func(p detect.Params) bool {
-		for _, k := range keep {
-			t := tally(k, p)
-			if pr, r, _, _ := t.Figures(); pr < copyKeepFloor || r < copyKeepFloor {
-				return false
-			}
-		}
-		return true
-	}
+	kept := func(p detect.Params) bool { return keeps(keep, p) }
 	var best, top *detect.CopyScorer
 	bestR, topP := -1.0, -1.0
 	for _, v := range grid(vetoFrom, vetoTo, step) {

@@ -24,7 +24,8 @@ func agreeCommand() command {
 		summary: "Measure agreement between two annotators and list what to adjudicate.\n" +
 			"A and B are annotation files of the same text, or two annotators in a review database.\n" +
 			"Span agreement: F1 of the spans each marked broken (accepted/edited), matched by overlap.\n" +
-			"Decision agreement: Cohen's kappa over the statuses of the spans both annotated.",
+			"Decision agreement: Cohen's kappa over the statuses of the spans both annotated and at least\n" +
+			"one decided; spans both left pending are counted apart, as not reviewed by either.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
 			o := &agreeOptions{}
 			fs.StringVar(&o.db, "db", "", "review database `PATH`")
@@ -131,7 +132,7 @@ func writeAgreement(w io.Writer, g *model.Agreement, nameA, nameB string, onlyOn
 	fmt.Fprintf(w, "  span F1 %s\n", figure(g.F1()))
 
 	k, po, pe, ok := g.Kappa()
-	fmt.Fprintf(w, "\ndecisions on the %d spans both annotated (Cohen's kappa over the statuses):\n", g.Pairs())
+	fmt.Fprintf(w, "\ndecisions on the %d spans both annotated and at least one decided (Cohen's kappa over the statuses):\n", g.Pairs())
 	if g.Pairs() > 0 {
 		fmt.Fprintf(w, "  observed %.3f, chance %.3f, kappa %s\n", po, pe, figure(k, ok))
 		fmt.Fprintf(w, "  %-10s", "A \\ B")
@@ -142,11 +143,16 @@ func writeAgreement(w io.Writer, g *model.Agreement, nameA, nameB string, onlyOn
 		for _, sa := range model.Statuses {
 			fmt.Fprintf(w, "  %-10s", sa)
 			for _, sb := range model.Statuses {
+				if sa == model.Pending && sb == model.Pending {
+					fmt.Fprintf(w, " %9s", "-") // counted below, not in kappa
+					continue
+				}
 				fmt.Fprintf(w, " %9d", g.Confusion[[2]model.Status{sa, sb}])
 			}
 			fmt.Fprintln(w)
 		}
 	}
+	fmt.Fprintf(w, "  not reviewed by either: %d span(s) both left pending, not counted in kappa\n", g.NotReviewed)
 	fmt.Fprintf(w, "\n%d disagreement(s) to adjudicate:\n", len(g.Disagreements))
 	for _, d := range g.Disagreements {
 		fmt.Fprintf(w, "  %s  A: %s\n  %s  B: %s\n", d.DocID, verdict(d.A), strings.Repeat(" ", utf8.RuneCountInString(d.DocID)), verdict(d.B))

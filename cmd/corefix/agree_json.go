@@ -23,10 +23,11 @@ type agreementJSON struct {
 		F1        *float64 `json:"f1"`
 	} `json:"spans"`
 	Decisions struct {
-		Pairs    int      `json:"pairs"`
-		Observed *float64 `json:"observed"`
-		Chance   *float64 `json:"chance"`
-		Kappa    *float64 `json:"kappa"`
+		Pairs       int      `json:"pairs"`
+		NotReviewed int      `json:"not_reviewed"`
+		Observed    *float64 `json:"observed"`
+		Chance      *float64 `json:"chance"`
+		Kappa       *float64 `json:"kappa"`
 	} `json:"decisions"`
 	Disagreements []disagreementJSON `json:"disagreements"`
 }
@@ -67,7 +68,7 @@ func writeAgreementJSON(w io.Writer, g *model.Agreement, nameA, nameB string, on
 	r.Spans.Recall = orNull(g.Recall())
 	r.Spans.F1 = orNull(g.F1())
 	k, po, pe, ok := g.Kappa()
-	r.Decisions.Pairs = g.Pairs()
+	r.Decisions.Pairs, r.Decisions.NotReviewed = g.Pairs(), g.NotReviewed
 	if r.Decisions.Pairs > 0 {
 		r.Decisions.Observed, r.Decisions.Chance = &po, &pe
 	}

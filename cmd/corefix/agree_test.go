@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +135,55 @@ func TestAgreeJSON(t *testing.T) {
 	first, lone := got.Disagreements[0], got.Disagreements[4]
 	if first.A.Status != model.Pending || first.A.Replacement != nil || lone.A != nil || *lone.B.Replacement != "a supplement" {
 		t.Errorf("disagreements: first %+v, lone %+v", first, lone)
+	}
+}
+
+// TestAgreeReportsUnreviewedApart: two annotators who decided 3 spans and
+// left 153 pending get kappa over the 3 (model.TestAgreementLeavesOutPendingInBoth
+// derives 2/5 by hand) and the 153 reported as reviewed by neither.
+func TestAgreeReportsUnreviewedApart(t *testing.T) {
+	var words []string
+	var fs []model.Finding
+	at := 0
+	for i := range 156 {
+		w := fmt.Sprintf("w%d", i)
+		words = append(words, w)
+		fs = append(fs, model.Finding{Start: at, End: at + len(w), Category: model.Overwrite, Confidence: 0.9,
+			Proposals: []model.Proposal{{Text: "x"}}})
+		at += len(w) + 1
+	}
+	doc := model.NewDocument("d", "", strings.Join(words, " "))
+	dir := t.TempDir()
+	var paths []string
+	for _, rejectThird := range []bool{false, true} {
+		a, err := model.NewAnnotation(doc, fs, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		third := a.Accept(2, 0)
+		if rejectThird {
+			third = a.Reject(2)
+		}
+		if err := errors.Join(a.Accept(0, 0), a.Reject(1), third); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%d.corefix.json", len(paths)))
+		if err := model.SaveAnnotation(p, a); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	code, out, errOut := runCLI(t, "", "agree", paths[0], paths[1])
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, w := range []string{"decisions on the 3 spans", "kappa 0.400", "not reviewed by either: 153 span(s)", "span F1 0.667"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	_, out, _ = runCLI(t, "", "agree", "--json", paths[0], paths[1])
+	if !strings.Contains(out, `"not_reviewed": 153`) || !strings.Contains(out, `"pairs": 3`) {
+		t.Errorf("agree --json lacks pairs 3 and not_reviewed 153:\n%s", out)
 	}
 }

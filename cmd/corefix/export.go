@@ -16,10 +16,11 @@ import (
 
 // exportOptions are the flags of `corefix export`.
 type exportOptions struct {
-	format string
-	out    string
-	aside  bool
-	src    annotationSource
+	format         string
+	out            string
+	includePending bool
+	aside          bool
+	src            annotationSource
 }
 
 func exportCommand() command {
@@ -27,7 +28,8 @@ func exportCommand() command {
 		name: "export", args: "--db PATH | FILE...",
 		summary: "Export annotations as JSON Lines, brat standoff or corrected texts.\n" +
 			"jsonl: each dataset line byte for byte plus \"annotations\" and \"corrected_text\";\n" +
-			"brat: ID.txt + ID.ann (brat, INCEpTION) and annotation.conf; txt: ID.txt corrected texts.\n" +
+			"brat: ID.txt + ID.ann (brat, INCEpTION), annotation.conf and visual.conf; txt: ID.txt corrected\n" +
+			"texts. Only decided spans are exported unless --include-pending adds the detector's guesses.\n" +
 			"File names come from ids made safe (manifest.jsonl maps them back); nothing is written\n" +
 			"when any input is bad.",
 		flags: func(fs *flag.FlagSet, e *env) func([]string) error {
@@ -35,6 +37,7 @@ func exportCommand() command {
 			fs.StringVar(&o.format, "format", "jsonl", "output `format`: jsonl, brat or txt")
 			o.src.declare(fs, "whose annotations to export, needed when several annotated")
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if missing); jsonl without -o goes to stdout")
+			fs.BoolVar(&o.includePending, "include-pending", false, "also export the spans nobody decided yet (the detector's guesses, status pending)")
 			fs.BoolVar(&o.aside, "set-aside", false, "with --db: the annotations set aside because their document's text changed, each with the text it was made for")
 			return func(args []string) error { return runExport(e, o, args) }
 		},
@@ -112,7 +115,11 @@ func runExport(e *env, o *exportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "corefix: exported %d annotated documents (%d not annotated) to %s\n", c.annotated, c.bare, o.out)
+	fmt.Fprintf(e.stderr, "corefix: exported %d annotated documents (%d not annotated) to %s", c.annotated, c.bare, o.out)
+	if c.pending > 0 {
+		fmt.Fprintf(e.stderr, "; %d pending spans left out (--include-pending adds them)", c.pending)
+	}
+	fmt.Fprintln(e.stderr)
 	return nil
 }
 
@@ -177,8 +184,9 @@ func itemsOf[T any](seq iter.Seq2[T, error], annotation func(T) *model.Annotatio
 	}
 }
 
-// exportCount says what an export wrote.
-type exportCount struct{ annotated, bare int }
+// exportCount says what an export wrote: annotated and bare documents,
+// and the pending spans it left out.
+type exportCount struct{ annotated, bare, pending int }
 
 // run encodes every item in o.format and hands each output to emit: a
 // line for jsonl (name empty), a named file for brat and txt.
@@ -201,13 +209,18 @@ func (o *exportOptions) run(items iter.Seq2[exportItem, error], emit func(name s
 			continue
 		}
 		c.annotated++
-		id := it.a.Doc.ID
+		a := it.a
+		if !o.includePending {
+			a = a.Decided()
+			c.pending += it.a.Len() - a.Len()
+		}
+		id := a.Doc.ID
 		if seen[id] {
 			return c, fmt.Errorf("document %q is in two inputs (two annotators?); export one at a time", id)
 		}
 		seen[id] = true
 		if o.format == "jsonl" {
-			line, err := model.ExportLine(it.line, it.a)
+			line, err := model.ExportLine(it.line, a)
 			if err != nil {
 				return c, err
 			}
@@ -225,12 +238,15 @@ func (o *exportOptions) run(items iter.Seq2[exportItem, error], emit func(name s
 			return c, err
 		}
 		manifest = append(append(manifest, entry...), '\n')
-		if err := o.emitFiles(it.a, base, emit); err != nil {
+		if err := o.emitFiles(a, base, emit); err != nil {
 			return c, err
 		}
 	}
 	if o.format == "brat" {
 		if err := emit("annotation.conf", model.BratConf()); err != nil {
+			return c, err
+		}
+		if err := emit("visual.conf", model.BratVisual()); err != nil {
 			return c, err
 		}
 	}

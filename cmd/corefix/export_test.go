@@ -162,21 +162,12 @@ func TestExportBratStaysInsideOutDir(t *testing.T) {
 		}
 		return nil
 	})
-	manifest, err := os.ReadFile(filepath.Join(out, "manifest.jsonl"))
-	if err != nil {
-		t.Fatal(err)
+	files := manifestFiles(t, out)
+	for _, name := range files {
+		checkBratPair(t, out, name)
 	}
-	var names []string
-	for _, line := range strings.Split(strings.TrimSpace(string(manifest)), "\n") {
-		var m struct{ ID, File string }
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, m.File)
-		checkBratPair(t, out, m.File)
-	}
-	if len(names) != len(exportDecisions) {
-		t.Errorf("manifest lists %d documents, want %d: %v", len(names), len(exportDecisions), names)
+	if len(files) != len(exportDecisions) {
+		t.Errorf("manifest lists %d documents, want %d: %v", len(files), len(exportDecisions), files)
 	}
 	if _, err := os.Stat(filepath.Join(out, "annotation.conf")); err != nil {
 		t.Errorf("no annotation.conf: %v", err)
@@ -334,4 +325,66 @@ func TestExportRemovesLeftoverTemps(t *testing.T) {
 	if _, err := os.Stat(leftover); err == nil {
 		t.Errorf("%s is still there after the next export", leftover)
 	}
+}
+
+// TestExportDecidedOnlyUnlessIncludePending: document "a" has one span,
+// never decided. Exported, it is left out (and said so) unless
+// --include-pending asks for the guesses too; every file written ends in
+// a newline.
+func TestExportDecidedOnlyUnlessIncludePending(t *testing.T) {
+	db, _ := exportDB(t, "ann")
+	for _, include := range []bool{false, true} {
+		out := t.TempDir()
+		args := []string{"export", "--format", "brat", "--db", db, "-o", out}
+		if include {
+			args = append(args, "--include-pending")
+		}
+		code, _, errOut := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if said := strings.Contains(errOut, "1 pending spans left out (--include-pending adds them)"); said == include {
+			t.Errorf("%v: stderr %q", args, errOut)
+		}
+		files := manifestFiles(t, out)
+		ann, err := os.ReadFile(filepath.Join(out, files["a"]+".ann"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if include {
+			want = "T1\toverwrite 9 22\tSessions told\nA1\tStatus T1 pending\n"
+		}
+		if !strings.HasPrefix(string(ann), want) || (want == "" && len(ann) > 0) {
+			t.Errorf("%v: a.ann =\n%s\nwant it to start with\n%s", args, ann, want)
+		}
+		for _, name := range []string{"manifest.jsonl", "annotation.conf", "visual.conf", files["cnn/2017/sessions"] + ".ann"} {
+			data, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil || len(data) == 0 || data[len(data)-1] != '\n' {
+				t.Errorf("%v: %s does not end with a newline (%v)", args, name, err)
+			}
+		}
+	}
+	_, out, _ := runCLI(t, "", "export", "--db", db)
+	if !strings.Contains(out, `"id":"a","corrected_text":"Sessions Sessions told reporters .","annotations":[]`) {
+		t.Errorf("jsonl export of a pending-only document keeps its guess:\n%s", out)
+	}
+}
+
+// manifestFiles reads dir/manifest.jsonl: the file name of each id.
+func manifestFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var m struct{ ID, File string }
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		files[m.ID] = m.File
+	}
+	return files
 }

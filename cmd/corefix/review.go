@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"corefix"
+	"corefix/annotate/detect"
 	"corefix/model"
 	"corefix/model/store"
 	"corefix/ui"
@@ -47,7 +48,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{Notice: d.notice})
+		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities, Notice: d.notice})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -130,15 +131,20 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed}}, nil
+	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed, Entities: detect.Entities}}, nil
 }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
+// A lock that cannot be made (a read-only directory) names both ways out;
+// one held by another editor, see lockHint.
 func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	if o.readOnly {
 		return model.OpenWorkfileReadOnly(path)
 	}
 	w, err := model.OpenWorkfile(path, o.annotator)
+	if err != nil && !errors.Is(err, model.ErrLocked) {
+		return nil, fmt.Errorf("%w; save elsewhere with --out PATH, or add --read-only to look without deciding", err)
+	}
 	return w, lockHint(err)
 }
 

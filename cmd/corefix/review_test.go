@@ -43,6 +43,21 @@ func TestReviewLockedSuggestsReadOnly(t *testing.T) {
 	}
 }
 
+// TestReviewUnwritableNamesTheWaysOut: where no lock file can be made (a
+// read-only directory; here a directory in the lock file's place, which
+// fails for root too), the error names --out and --read-only.
+func TestReviewUnwritableNamesTheWaysOut(t *testing.T) {
+	path := article(t, t.TempDir())
+	if err := os.Mkdir(model.LockPath(model.AnnotationPath(path)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "review", path)
+	if code != exitFailure || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "news.corefix.json") ||
+		!strings.Contains(errOut, "--out PATH") || !strings.Contains(errOut, "--read-only") {
+		t.Errorf("review where no lock can be made: exit %d, stderr %q; want one line naming the file, --out and --read-only", code, errOut)
+	}
+}
+
 func TestReviewReadOnlyOpensLockedFile(t *testing.T) {
 	path := article(t, t.TempDir())
 	holdLock(t, path)

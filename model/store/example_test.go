@@ -39,7 +39,7 @@ func Example() {
 	a, resumed, _ := r.Load(i)
 	a.Accept(0, 0)
 	r.Save(a)
-	r.SetPosition(a.Doc.ID, 0)
+	r.SetPosition(a.Doc.ID, model.Place{})
 
 	done, _ := r.Done()
 	fmt.Println(a.Doc.ID, resumed, a.CorrectedText())

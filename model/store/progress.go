@@ -31,19 +31,24 @@ func (s *Store) Progress(annotator string) (Progress, error) {
 	return p, err
 }
 
-// Position is where an annotator stopped: a document and the span in focus,
-// so reopening the dataset resumes exactly there.
+// Position is where an annotator stopped: a document, the span in focus,
+// the filter and order they stepped by and the scroll, so reopening the
+// dataset resumes exactly there.
 type Position struct {
 	DocID string
 	Index int // the document's index in the dataset
 	Span  int // the focused span, an index into the annotation's spans
+	// Filter, Order and Top are the editor's (see model.Place): Top is the
+	// code point offset of the first character on screen.
+	Filter, Order string
+	Top           int
 }
 
 // LastPosition returns where annotator stopped; ok is false when they never
 // started or their document is no longer in the dataset.
 func (s *Store) LastPosition(annotator string) (p Position, ok bool, err error) {
-	err = s.db.QueryRow(`SELECT p.doc_id, r.seq, p.span FROM positions p JOIN records r ON r.id = p.doc_id
-		WHERE p.annotator = ?`, annotator).Scan(&p.DocID, &p.Index, &p.Span)
+	err = s.db.QueryRow(`SELECT p.doc_id, r.seq, p.span, p.filter, p.sort, p.top FROM positions p JOIN records r ON r.id = p.doc_id
+		WHERE p.annotator = ?`, annotator).Scan(&p.DocID, &p.Index, &p.Span, &p.Filter, &p.Order, &p.Top)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Position{}, false, nil
 	}
@@ -54,9 +59,10 @@ func (s *Store) LastPosition(annotator string) (p Position, ok bool, err error) 
 // the stable reference, the index is looked up on reading).
 func (s *Store) SetPosition(annotator string, p Position) error {
 	err := s.tx(func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO positions (annotator, doc_id, span, updated) VALUES (?, ?, ?, ?)
-			ON CONFLICT (annotator) DO UPDATE SET doc_id = excluded.doc_id, span = excluded.span, updated = excluded.updated`,
-			annotator, p.DocID, p.Span, s.Now().Format(time.RFC3339))
+		_, err := tx.Exec(`INSERT INTO positions (annotator, doc_id, span, filter, sort, top, updated) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (annotator) DO UPDATE SET doc_id = excluded.doc_id, span = excluded.span,
+			filter = excluded.filter, sort = excluded.sort, top = excluded.top, updated = excluded.updated`,
+			annotator, p.DocID, p.Span, p.Filter, p.Order, p.Top, s.Now().Format(time.RFC3339))
 		return err
 	})
 	if err != nil {

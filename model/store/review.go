@@ -165,18 +165,18 @@ func (r *Review) save(a *model.Annotation, force bool) error {
 }
 
 // Position returns where the annotator stopped: the document's index and
-// the focused span. ok is false when they never started, or their document
-// is no longer in the dataset.
-func (r *Review) Position() (doc, span int, ok bool, err error) {
+// their place in it. ok is false when they never started, or their
+// document is no longer in the dataset.
+func (r *Review) Position() (doc int, place model.Place, ok bool, err error) {
 	p, ok, err := r.s.LastPosition(r.annotator)
-	return p.Index, p.Span, ok, err
+	return p.Index, model.Place{Focus: p.Span, Filter: p.Filter, Order: p.Order, Top: p.Top}, ok, err
 }
 
-// SetPosition records that the annotator is at span of document id; a
+// SetPosition records that the annotator is at place in document id; a
 // read-only review records nothing, leaving the holder's place as it is.
-func (r *Review) SetPosition(id string, span int) error {
+func (r *Review) SetPosition(id string, place model.Place) error {
 	if r.ReadOnly() {
 		return nil
 	}
-	return r.s.SetPosition(r.annotator, Position{DocID: id, Span: span})
+	return r.s.SetPosition(r.annotator, Position{DocID: id, Span: place.Focus, Filter: place.Filter, Order: place.Order, Top: place.Top})
 }

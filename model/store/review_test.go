@@ -61,7 +61,7 @@ func TestReview(t *testing.T) {
 	if err := r.Save(b); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.SetPosition("b", 0); err != nil {
+	if err := r.SetPosition("b", model.Place{Focus: 0, Filter: "pending", Order: "confidence", Top: 9}); err != nil {
 		t.Fatal(err)
 	}
 	b, resumed, err = r.Load(1)
@@ -74,8 +74,8 @@ func TestReview(t *testing.T) {
 	if n, err := r.Done(); n != 1 || err != nil {
 		t.Errorf("Done = %d, %v; want 1", n, err)
 	}
-	if doc, span, ok, err := r.Position(); doc != 1 || span != 0 || !ok || err != nil {
-		t.Errorf("Position = %d, %d, %v, %v; want document 1, span 0", doc, span, ok, err)
+	if doc, place, ok, err := r.Position(); doc != 1 || place != (model.Place{Focus: 0, Filter: "pending", Order: "confidence", Top: 9}) || !ok || err != nil {
+		t.Errorf("Position = %d, %+v, %v, %v; want document 1, span 0, the filter, order and top set", doc, place, ok, err)
 	}
 }
 
@@ -109,7 +109,7 @@ func TestSecondReviewAsTheSameAnnotatorIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.SetPosition("b", 0); err != nil {
+	if err := r.SetPosition("b", model.Place{}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = NewReview(s, "alice", firstWord)
@@ -135,7 +135,7 @@ func TestSecondReviewAsTheSameAnnotatorIsRefused(t *testing.T) {
 	if err := look.Save(a); err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Errorf("read-only Save: error %v, want a refusal", err)
 	}
-	if err := look.SetPosition("a", 0); err != nil {
+	if err := look.SetPosition("a", model.Place{}); err != nil {
 		t.Fatal(err)
 	}
 	if doc, _, _, _ := look.Position(); doc != 1 {

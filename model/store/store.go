@@ -16,8 +16,33 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version; a database written by a
-// newer corefix is refused rather than misread. Version 2 added set_aside.
-const schemaVersion = 2
+// newer corefix is refused rather than misread, an older one upgraded
+// (see migrations).
+const schemaVersion = 3
+
+// migrations[v-1] upgrades a database of schema version v to v+1.
+var migrations = []string{
+	// 2: the positions remember the filter, the order and the scroll.
+	`ALTER TABLE positions ADD COLUMN filter TEXT NOT NULL DEFAULT '';
+	ALTER TABLE positions ADD COLUMN sort TEXT NOT NULL DEFAULT '';
+	ALTER TABLE positions ADD COLUMN top INTEGER NOT NULL DEFAULT 0;`,
+	// 3: annotations of texts that changed are set aside (see aside.go).
+	setAsideTable,
+}
+
+// setAsideTable holds the annotations set aside (schema 3).
+const setAsideTable = `
+CREATE TABLE IF NOT EXISTS set_aside (
+	doc_id TEXT NOT NULL,
+	annotator TEXT NOT NULL,
+	doc_sha256 TEXT NOT NULL,
+	json TEXT NOT NULL,
+	created TEXT NOT NULL,
+	updated TEXT NOT NULL,
+	set_aside TEXT NOT NULL,
+	PRIMARY KEY (doc_id, annotator, doc_sha256)
+);
+`
 
 // busyTimeout is how long a write waits for another process's transaction
 // before giving up. Saves are small, so seconds are plenty; re-indexing a
@@ -58,19 +83,12 @@ CREATE TABLE IF NOT EXISTS positions (
 	annotator TEXT PRIMARY KEY,
 	doc_id TEXT NOT NULL,
 	span INTEGER NOT NULL,
-	updated TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS set_aside (
-	doc_id TEXT NOT NULL,
-	annotator TEXT NOT NULL,
-	doc_sha256 TEXT NOT NULL,
-	json TEXT NOT NULL,
-	created TEXT NOT NULL,
 	updated TEXT NOT NULL,
-	set_aside TEXT NOT NULL,
-	PRIMARY KEY (doc_id, annotator, doc_sha256)
+	filter TEXT NOT NULL DEFAULT '',
+	sort TEXT NOT NULL DEFAULT '',
+	top INTEGER NOT NULL DEFAULT 0
 );
-`
+` + setAsideTable
 
 // Store is an open corefix database and the dataset it indexes. Its methods
 // are safe for concurrent use.
@@ -188,10 +206,10 @@ func (s *Store) init(opt Options) error {
 	return nil
 }
 
-// migrate creates the tables of a new database, brings an older one up
-// to date (every CREATE is IF NOT EXISTS) and refuses one written by a
-// newer corefix. A version 1 database may hold annotations of texts that
-// changed since, which version 1 refused to open: they are set aside.
+// migrate creates the tables of a new database, upgrades one of an older
+// schema in one transaction, and refuses one written by a newer corefix.
+// An older database may hold annotations of texts that changed since,
+// which before schema 3 blocked it from opening: they are set aside.
 func (s *Store) migrate() error {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
@@ -204,8 +222,14 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("database schema version %d is newer than this corefix understands (%d)", v, schemaVersion)
 	}
 	return s.tx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec(schema); err != nil {
-			return err
+		steps := []string{schema}
+		if v > 0 {
+			steps = migrations[v-1:]
+		}
+		for _, step := range steps {
+			if _, err := tx.Exec(step); err != nil {
+				return err
+			}
 		}
 		if err := s.setAsideStale(tx); err != nil {
 			return err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -182,11 +183,11 @@ func TestSaveLoadProgressPosition(t *testing.T) {
 	if _, ok, _ := s.LastPosition("ann"); ok {
 		t.Error("LastPosition before SetPosition reports a position")
 	}
-	if err := s.SetPosition("ann", Position{DocID: "doc-00002", Span: 3}); err != nil {
+	if err := s.SetPosition("ann", Position{DocID: "doc-00002", Span: 3, Filter: "overwrite", Order: "confidence", Top: 120}); err != nil {
 		t.Fatal(err)
 	}
 	pos, ok, err := s.LastPosition("ann")
-	if want := (Position{DocID: "doc-00002", Index: 2, Span: 3}); err != nil || !ok || pos != want {
+	if want := (Position{DocID: "doc-00002", Index: 2, Span: 3, Filter: "overwrite", Order: "confidence", Top: 120}); err != nil || !ok || pos != want {
 		t.Errorf("LastPosition = %+v, %v, %v; want %+v", pos, ok, err, want)
 	}
 	names, err := s.Annotators()
@@ -305,16 +306,16 @@ func TestChangedTextSetsTheAnnotationAside(t *testing.T) {
 	}
 }
 
-// A version 1 database (before set_aside) holding an annotation of a text
-// that changed, which version 1 refused to open at all, opens with that
-// annotation set aside.
-func TestVersion1DatabaseSetsStaleAnnotationsAside(t *testing.T) {
+// A database from before set_aside (schema 2) holding an annotation of a
+// text that changed, which corefix then refused to open at all, opens
+// with that annotation set aside.
+func TestOlderDatabaseSetsStaleAnnotationsAside(t *testing.T) {
 	s, ds := openNew(t, 2)
 	rec, _ := s.Record(1)
 	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP TABLE set_aside", "UPDATE annotations SET doc_sha256 = 'old'", "PRAGMA user_version = 1"} {
+	for _, q := range []string{"DROP TABLE set_aside", "UPDATE annotations SET doc_sha256 = 'old'", "PRAGMA user_version = 2"} {
 		if _, err := s.db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -335,7 +336,7 @@ func TestVersion1DatabaseSetsStaleAnnotationsAside(t *testing.T) {
 		n++
 	}
 	if v != schemaVersion || n != 1 {
-		t.Errorf("after opening a version 1 database: version %d, %d set aside; want %d and 1", v, n, schemaVersion)
+		t.Errorf("after opening a version 2 database: version %d, %d set aside; want %d and 1", v, n, schemaVersion)
 	}
 }
 
@@ -529,5 +530,47 @@ func TestFullDatabaseErrorNamesTheFile(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "full") || !strings.HasPrefix(err.Error(), s.Path()+": ") {
 			t.Errorf("write into a full database: error %v, want one naming %s and saying it is full", err, s.Path())
 		}
+	}
+}
+
+// TestMigrateSchema1: a database made by a corefix of schema version 1
+// (positions without filter, order and scroll) is upgraded in place on
+// opening, its position kept.
+func TestMigrateSchema1(t *testing.T) {
+	dataset := filepath.Join(t.TempDir(), "d.jsonl")
+	if err := os.WriteFile(dataset, []byte(`{"id":"a","text":"he he"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := DefaultPath(dataset)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := strings.Replace(schema, `updated TEXT NOT NULL,
+	filter TEXT NOT NULL DEFAULT '',
+	sort TEXT NOT NULL DEFAULT '',
+	top INTEGER NOT NULL DEFAULT 0
+);`, "updated TEXT NOT NULL\n);", 1)
+	if v1 == schema {
+		t.Fatal("the positions table of schema 2 changed: update this test's schema 1")
+	}
+	for _, q := range []string{v1, "PRAGMA user_version = 1",
+		`INSERT INTO positions (annotator, doc_id, span, updated) VALUES ('ann', 'a', 0, '2026-11-27T10:00:00Z')`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	s, err := Open(db, Options{Dataset: dataset})
+	if err != nil {
+		t.Fatalf("open a schema 1 database: %v", err)
+	}
+	defer s.Close()
+	if pos, ok, err := s.LastPosition("ann"); !ok || err != nil || pos != (Position{DocID: "a", Span: 0}) {
+		t.Errorf("position after the upgrade = %+v, %v, %v", pos, ok, err)
+	}
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != schemaVersion {
+		t.Errorf("user_version %d after opening, want %d (%v)", v, schemaVersion, err)
 	}
 }

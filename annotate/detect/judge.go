@@ -1,0 +1,285 @@
+package detect
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"corefix/annotate/fluency"
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// The judge is one learned scorer over every signal the detectors have.
+// The hand rules and the recurrence analysis propose candidate spans; for
+// each the judge reads the copy features (the words and classes around
+// the span, how its phrase recurs, the document's drift evidence), what
+// every hand rule said of it and how well it reads (package fluency), and
+// gradient-boosted trees trained on damaged documents of other genres
+// (corefix-lab train-judge) decide how sure to be. Trees, not a weighted
+// sum: whether a fluency dip means a copy depends on the kind of
+// candidate and on what the rules said, which one weight per feature
+// cannot express (docs/experiments.md, "The judge").
+
+// JudgeBins is the number of equal bins over [-1, 1] a feature's value
+// falls in for the trees (every judge feature lies in [-1, 1]).
+const JudgeBins = 32
+
+// JudgeBin returns the bin of feature value v: the trainer and the judge
+// split on the same bins.
+func JudgeBin(v float64) int {
+	return max(0, min(JudgeBins-1, int((v+1)/2*JudgeBins)))
+}
+
+// JudgeNode is a node of one of the judge's trees, the root first. An
+// inner node sends a candidate to Left when the bin of its Feature is at
+// most Bin, else to Right (both later in the tree); a leaf (Feature < 0)
+// adds Value to the log-odds.
+type JudgeNode struct {
+	Feature, Bin, Left, Right int
+	Value                     float64
+}
+
+// Judge is a trained judge: boosted trees over the features of
+// JudgeFeatureNames and the probability from which a span counts as
+// broken. It is immutable; make one with NewJudge or ParseJudge.
+type Judge struct {
+	base      float64
+	trees     [][]JudgeNode
+	threshold float64
+	training  JudgeTraining
+}
+
+// NewJudge returns a judge scoring sigmoid(base + the leaves the trees
+// reach) that flags a span as broken from probability threshold (0 <
+// threshold < 1) on. Every tree must be well formed: features and bins
+// in range, children after their parent, values finite.
+func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training JudgeTraining) (*Judge, error) {
+	if math.IsNaN(base) || math.IsInf(base, 0) {
+		return nil, fmt.Errorf("judge: base %v", base)
+	}
+	for k, t := range trees {
+		if len(t) == 0 {
+			return nil, fmt.Errorf("judge: tree %d is empty", k)
+		}
+		for n, x := range t {
+			switch {
+			case x.Feature < 0 && (math.IsNaN(x.Value) || math.IsInf(x.Value, 0)):
+				return nil, fmt.Errorf("judge: tree %d node %d: value %v", k, n, x.Value)
+			case x.Feature >= numJudgeFeatures || x.Feature >= 0 && (x.Bin < 0 || x.Bin >= JudgeBins ||
+				x.Left <= n || x.Right <= n || x.Left >= len(t) || x.Right >= len(t)):
+				return nil, fmt.Errorf("judge: tree %d node %d is malformed", k, n)
+			}
+		}
+	}
+	if !(0 < threshold && threshold < 1) {
+		return nil, fmt.Errorf("judge: threshold %v outside (0, 1)", threshold)
+	}
+	cp := make([][]JudgeNode, len(trees))
+	for k, t := range trees {
+		cp[k] = append([]JudgeNode(nil), t...)
+	}
+	return &Judge{base: base, trees: cp, threshold: threshold, training: training}, nil
+}
+
+// Threshold is the probability from which the judge calls a span broken.
+func (j *Judge) Threshold() float64 { return j.threshold }
+
+// Probability is the judge's probability that a candidate with features
+// x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
+func (j *Judge) Probability(x []float64) float64 {
+	z := j.base
+	for _, t := range j.trees {
+		n := 0
+		for t[n].Feature >= 0 {
+			if JudgeBin(x[t[n].Feature]) <= t[n].Bin {
+				n = t[n].Left
+			} else {
+				n = t[n].Right
+			}
+		}
+		z += t[n].Value
+	}
+	return sigmoid(z)
+}
+
+// JudgeCandidate is a span the judge rates, with its features; a trainer
+// labels it from gold (corefix-lab train-judge).
+type JudgeCandidate struct {
+	Start, End int       // byte offsets of the span in the document's text
+	Features   []float64 // one per JudgeFeatureNames, the bias first
+}
+
+// JudgeCandidates returns the spans the judge rates in doc, left to
+// right, with their features, as detection with rules r (nil: the
+// shipped ones) sees them.
+func JudgeCandidates(doc *model.Document, r *Rules) []JudgeCandidate {
+	a := analyze(doc, orShipped(r))
+	var out []JudgeCandidate
+	for _, c := range a.judgeCandidates() {
+		x := make([]float64, numJudgeFeatures)
+		c.vec.dense(x)
+		out = append(out, JudgeCandidate{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Features: x})
+	}
+	return out
+}
+
+// judged is a candidate span with its features and the hand findings
+// that cover it.
+type judged struct {
+	i, j int
+	vec  judgeVec
+	hand []model.Finding // the hand rules' findings on these tokens, best first
+}
+
+// judgeCandidates lists the candidates of a's document: every repeat of a
+// recurring phrase, and every span a hand rule flags at any confidence,
+// one candidate per token span, left to right.
+func (a *Analysis) judgeCandidates() []judged {
+	if a.fluency == nil {
+		a.fluency = fluency.Default()
+	}
+	drifting := a.drifting()
+	shown := map[uint64]bool{}
+	if drifting {
+		shown = a.shownDrifting()
+	}
+	byspan := make(map[[2]int]int)
+	var out []judged
+	add := func(c copyCandidate, kind int) int {
+		k, ok := byspan[[2]int{c.i, c.j}]
+		if !ok {
+			k = len(out)
+			byspan[[2]int{c.i, c.j}] = k
+			out = append(out, judged{i: c.i, j: c.j, vec: judgeVec{kind: kind}})
+			a.copyFeatures(c, shown, a.marks, &out[k].vec.copy)
+		}
+		return k
+	}
+	for _, c := range a.copyCandidates() {
+		if c.nth > 0 && !a.labelLine(c.i, c.j) {
+			add(c, phraseKind)
+		}
+	}
+	for _, d := range Detectors(Params{Rules: a.rulebook}) {
+		for _, f := range d.(analyzer).detect(a) {
+			i, j, ok := a.tokenSpan(f.Start, f.End)
+			if !ok {
+				continue
+			}
+			k := add(copyCandidate{i: i, j: j, count: 1, fit: a.misfit(i, j).conf}, ruleKind)
+			out[k].hand = append(out[k].hand, f)
+		}
+	}
+	a.oddWords(func(c copyCandidate) { add(c, wordKind) })
+	for k := range out {
+		c := &out[k]
+		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
+		c.vec.handFeatures(c.hand, drifting)
+		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j), a.profileAt(c.i), a.profileAt(c.j+1))
+	}
+	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
+	return out
+}
+
+// oddWordFit is the fluency profile (log P(word | words before) − log
+// P(word), in nats) below which a lone word, or the word after it, reads
+// as out of place.
+const oddWordFit = -0.5
+
+// oddWords calls f with each lone word that recurs in the document and
+// does not fit its neighbours: a one-word representative copied over
+// another word ("detailing we design", "each we category") shows no
+// phrase to recur, only a word that reads wrong where it stands.
+func (a *Analysis) oddWords(f func(c copyCandidate)) {
+	counts := make(map[uint64]int, len(a.words))
+	for _, h := range a.words {
+		counts[h]++
+	}
+	type seen struct{ n, last int }
+	prev := make(map[uint64]seen, len(a.words))
+	prof := a.profile()
+	for i, h := range a.words {
+		s := prev[h]
+		prev[h] = seen{s.n + 1, i}
+		switch a.cls[i] {
+		case lexicon.Low, lexicon.Cap, lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
+		default:
+			continue
+		}
+		next := 0.0
+		if i+1 < len(prof) {
+			next = prof[i+1]
+		}
+		if counts[h] >= 2 && min(prof[i], next) < oddWordFit {
+			c := copyCandidate{i: i, j: i, count: counts[h], nth: s.n, fit: a.misfit(i, i).conf}
+			if s.n > 0 {
+				c.gap = i - s.last
+			}
+			f(c)
+		}
+	}
+}
+
+// profile returns, for each token, how much likelier it is after the
+// words before it than alone (fluency.Model.Profile), computed once.
+func (a *Analysis) profile() []float64 {
+	if a.prof == nil {
+		a.prof = a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+	}
+	return a.prof
+}
+
+// profileAt is the profile of token k, 0 outside the text.
+func (a *Analysis) profileAt(k int) float64 {
+	if p := a.profile(); k >= 0 && k < len(p) {
+		return p[k]
+	}
+	return 0
+}
+
+// tokenSpan returns the tokens [i, j] that the byte range [start, end)
+// covers, false when it covers none.
+func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
+	i = sort.Search(len(a.toks), func(k int) bool { return a.toks[k].End > start })
+	j = sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= end }) - 1
+	return i, j, i <= j && i < len(a.toks)
+}
+
+// judgeFindings rates every candidate of a's document with jd and
+// returns the findings worth showing: the best hand finding on the span
+// with the judge's confidence, or a copy finding where no hand rule
+// spoke.
+func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
+	show := a.rules().Recurring.SlotShown
+	var out []model.Finding
+	x := make([]float64, numJudgeFeatures)
+	for _, c := range a.judgeCandidates() {
+		c.vec.dense(x)
+		conf := scaled(jd.Probability(x), jd.threshold)
+		if conf < show {
+			continue
+		}
+		var f model.Finding
+		if len(c.hand) > 0 {
+			f = c.hand[0]
+		} else {
+			f = model.Finding{
+				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
+				Rule: (Recurring{}).Name(), Message: a.rules().Recurring.DriftCopy.Message,
+				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),
+			}
+		}
+		f.Confidence = conf
+		out = append(out, f)
+	}
+	return out
+}
+
+// orShipped returns r, or the shipped rules when r is nil.
+func orShipped(r *Rules) *Rules {
+	if r == nil {
+		return shippedRules()
+	}
+	return r
+}

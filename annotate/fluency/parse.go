@@ -1,0 +1,144 @@
+package fluency
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// counts is a data file as read, before any probability is derived.
+type counts struct {
+	p     Params
+	tags  []pair
+	uni   []int
+	probe []string
+	bi    map[[2]int]int
+	tri   map[[3]int]int
+	words []wordCount
+}
+
+// wordCount is one word record: a form and its tag counts.
+type wordCount struct {
+	form  string
+	tags  []int
+	count []int
+	total int
+}
+
+// Parse reads a data file (the format is in the package doc) and derives
+// the model from its counts.
+func Parse(data []byte) (*Model, error) {
+	c, err := readCounts(data)
+	if err != nil {
+		return nil, err
+	}
+	return c.model(), nil
+}
+
+// readCounts parses a data file's records and checks them.
+func readCounts(data []byte) (*counts, error) {
+	lines := strings.Split(string(bytes.TrimSuffix(data, []byte("\n"))), "\n")
+	if len(lines) == 0 || lines[0] != Schema {
+		return nil, fmt.Errorf("not a fluency data file: the first line must be %q", Schema)
+	}
+	c := &counts{bi: map[[2]int]int{}, tri: map[[3]int]int{}}
+	seen := map[string]bool{}
+	for n, line := range lines[1:] {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if err := c.record(f, seen); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+2, err)
+		}
+	}
+	for _, f := range c.p.fields() {
+		if !seen["param "+f.name] {
+			return nil, fmt.Errorf("param %s is missing", f.name)
+		}
+	}
+	if len(c.tags) == 0 || len(c.probe) == 0 {
+		return nil, fmt.Errorf("no tags or no probe words")
+	}
+	return c, c.p.check()
+}
+
+// record adds one record (a line split at tabs).
+func (c *counts) record(f []string, seen map[string]bool) error {
+	ints := func(from int) ([]int, error) {
+		out := make([]int, len(f)-from)
+		for i := range out {
+			v, err := strconv.Atoi(f[from+i])
+			if err != nil || v < 0 {
+				return nil, fmt.Errorf("%s: %q is not a count", f[0], f[from+i])
+			}
+			out[i] = v
+		}
+		return out, nil
+	}
+	tagIDs := func(v []int) error {
+		for _, t := range v {
+			if t >= len(c.tags) {
+				return fmt.Errorf("%s: tag %d is not defined above", f[0], t)
+			}
+		}
+		return nil
+	}
+	want := map[string]int{"param": 3, "tag": 5, "bi": 4, "tri": 5}[f[0]]
+	if f[0] == "word" || f[0] == "probe" {
+		want = len(f)
+	}
+	if want == 0 || len(f) != want || (f[0] == "word" && len(f) < 3) || (f[0] == "probe" && len(f) < 2) {
+		return fmt.Errorf("not a record: %q", strings.Join(f, "\t"))
+	}
+	switch f[0] {
+	case "param":
+		if seen["param "+f[1]] {
+			return fmt.Errorf("param %s twice", f[1])
+		}
+		seen["param "+f[1]] = true
+		return c.p.set(f[1], f[2])
+	case "probe":
+		if c.probe != nil {
+			return fmt.Errorf("probe twice")
+		}
+		c.probe = f[1:]
+	case "tag":
+		v, err := ints(4)
+		if err != nil {
+			return err
+		}
+		if f[1] != strconv.Itoa(len(c.tags)) || len(c.tags) == noneLimit-1 {
+			return fmt.Errorf("tag %s out of order (or too many tags)", f[1])
+		}
+		c.tags = append(c.tags, pair{f[2], f[3]})
+		c.uni = append(c.uni, v[0])
+	case "bi", "tri":
+		v, err := ints(1)
+		if err != nil {
+			return err
+		}
+		if err := tagIDs(v[:len(v)-1]); err != nil {
+			return err
+		}
+		if f[0] == "bi" {
+			c.bi[[2]int{v[0], v[1]}] = v[2]
+		} else {
+			c.tri[[3]int{v[0], v[1], v[2]}] = v[3]
+		}
+	case "word":
+		w := wordCount{form: f[1]}
+		for _, tc := range f[2:] {
+			t, n, ok := strings.Cut(tc, ":")
+			ti, err1 := strconv.Atoi(t)
+			ni, err2 := strconv.Atoi(n)
+			if !ok || err1 != nil || err2 != nil || ti < 0 || ni <= 0 || ti >= len(c.tags) {
+				return fmt.Errorf("word %s: %q is not TAG:COUNT with a defined tag", f[1], tc)
+			}
+			w.tags, w.count, w.total = append(w.tags, ti), append(w.count, ni), w.total+ni
+		}
+		c.words = append(c.words, w)
+	}
+	return nil
+}

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"corefix/annotate/detect"
+	"corefix/annotate/eval"
+	"corefix/model"
+)
+
+// train-judge: the judge of package detect (judge.go) is a logistic
+// regression over every candidate span's features. This command fits it
+// on damaged documents (corefix-lab damage) laid out as DATA/VARIANT/GENRE,
+// always measures it leave-one-genre-out — trained on the other genres,
+// scored on the one left out — and with -o writes the judge trained on
+// every genre.
+
+// judgeTrees are the boosting settings of the judge.
+func judgeTrees() gbdtParams {
+	return gbdtParams{trees: 150, depth: 4, rate: 0.1, lambda: 1, minHess: 5}
+}
+
+// trainJudgeOptions are train-judge's flags.
+type trainJudgeOptions struct {
+	data      string
+	variants  string
+	minp      float64
+	out, only string
+	keep      string // comma-separated directories
+}
+
+func trainJudgeCommand() command {
+	return command{name: "train-judge", summary: "train the judge leave-one-genre-out on damaged documents and write its data file", run: runTrainJudge}
+}
+
+func runTrainJudge(args []string, stdout, stderr io.Writer) error {
+	var o trainJudgeOptions
+	fs := flagSet("train-judge", stderr)
+	fs.StringVar(&o.data, "data", "", "`DIR` of damaged documents as DIR/VARIANT/GENRE/NAME.{txt,orig.txt,gold.json} (required)")
+	fs.StringVar(&o.variants, "variants", "", "comma-separated `VARIANTS` to use (default: every directory of -data)")
+	fs.StringVar(&o.only, "genre", "", "hold out only this `GENRE` (default: each in turn)")
+	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
+	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
+	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if o.data == "" {
+		return usageError{"-data is required"}
+	}
+	sets, err := loadDamaged(o.data, splitDirs(o.variants))
+	if err != nil {
+		return err
+	}
+	genres := genresOf(sets)
+	fmt.Fprintf(stdout, "%d documents, genres %s\n", len(sets), strings.Join(genres, ","))
+	ex := judgeExamples(sets)
+	var keep [][]goldDoc
+	for _, dir := range splitDirs(o.keep) {
+		k, err := loadGoldDirs([]string{dir})
+		if err != nil {
+			return err
+		}
+		keep = append(keep, k)
+	}
+	var held []string
+	for _, g := range genres {
+		if o.only != "" && g != o.only {
+			continue
+		}
+		j, err := fitJudge(stdout, ex, func(genre string) bool { return genre != g }, o, keep, detect.JudgeTraining{})
+		if err != nil {
+			return err
+		}
+		line := heldOutReport(stdout, sets, g, j)
+		held = append(held, line)
+	}
+	if o.out == "" {
+		return nil
+	}
+	gp := judgeTrees()
+	training := detect.JudgeTraining{Command: "go run ./cmd/corefix-lab train-judge " + strings.Join(args, " "),
+		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)),
+		Trees: gp.trees, Depth: gp.depth, Rate: gp.rate, Lambda: gp.lambda, MinHessian: gp.minHess,
+		MinPrecision: o.minp, HeldOut: held}
+	j, err := fitJudge(stdout, ex, func(string) bool { return true }, o, keep, training)
+	if err != nil {
+		return err
+	}
+	data, err := j.Encode()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(o.out, data, 0o644)
+}
+
+// damagedDoc is a damaged document with its gold, variant and genre; orig
+// is its untouched original, whose every finding is a false alarm.
+type damagedDoc struct {
+	goldDoc
+	orig           *model.Document
+	variant, genre string
+}
+
+// loadDamaged reads DIR/VARIANT/GENRE/ for every variant (or those
+// listed).
+func loadDamaged(dir string, variants []string) ([]damagedDoc, error) {
+	if len(variants) == 0 {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			if e.IsDir() {
+				variants = append(variants, e.Name())
+			}
+		}
+	}
+	var out []damagedDoc
+	for _, v := range variants {
+		genres, err := os.ReadDir(filepath.Join(dir, v))
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range genres {
+			if !g.IsDir() {
+				continue
+			}
+			docs, err := loadGoldDirs([]string{filepath.Join(dir, v, g.Name())})
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range docs {
+				orig, err := model.ReadDocument(strings.TrimSuffix(d.doc.Path, ".txt") + ".orig.txt")
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, damagedDoc{d, orig, v, g.Name()})
+			}
+		}
+	}
+	return out, nil
+}
+
+// genresOf lists the genres of sets, sorted.
+func genresOf(sets []damagedDoc) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range sets {
+		if !seen[s.genre] {
+			seen[s.genre] = true
+			out = append(out, s.genre)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// judgeExample is a labelled candidate of a document of one genre.
+type judgeExample struct {
+	genre string
+	x     sparse
+	y     float64
+}
+
+// judgeExamples returns the candidates of every damaged document and of
+// its original, labelled 1 where they overlap a gold broken span and 0
+// elsewhere; a candidate on a correct substitution only is left out, as
+// scoring counts it neither way.
+func judgeExamples(sets []damagedDoc) []judgeExample {
+	var out []judgeExample
+	origSeen := map[string]bool{}
+	for _, s := range sets {
+		for _, c := range detect.JudgeCandidates(s.doc, nil) {
+			r := model.Range{Start: c.Start, End: c.End}
+			y := 0.0
+			switch {
+			case s.onGold(r):
+				y = 1
+			case s.onNeutral(r):
+				continue
+			}
+			out = append(out, judgeExample{s.genre, toSparse(c.Features), y})
+		}
+		if origSeen[s.orig.SHA256()] {
+			continue
+		}
+		origSeen[s.orig.SHA256()] = true
+		for _, c := range detect.JudgeCandidates(s.orig, nil) {
+			out = append(out, judgeExample{s.genre, toSparse(c.Features), 0})
+		}
+	}
+	return out
+}
+
+// fitJudge trains on the examples of the genres use accepts and sets the
+// threshold at the probability with the most recall among the candidates
+// there whose precision is at least o.minp, raised in steps of 0.01 until
+// detection keeps precision and recall at copyKeepFloor on every keep set.
+func fitJudge(w io.Writer, ex []judgeExample, use func(genre string) bool, o trainJudgeOptions, keep [][]goldDoc, training detect.JudgeTraining) (*detect.Judge, error) {
+	var xs []sparse
+	var ys []float64
+	for _, e := range ex {
+		if use(e.genre) {
+			xs, ys = append(xs, e.x), append(ys, e.y)
+		}
+	}
+	m := trainGBDT(xs, ys, len(detect.JudgeFeatureNames()), judgeTrees())
+	ps := make([]float64, len(xs))
+	loss := 0.0
+	for i, x := range xs {
+		ps[i] = logistic(m.score(x))
+		loss -= ys[i]*math.Log(ps[i]+1e-12) + (1-ys[i])*math.Log(1-ps[i]+1e-12)
+	}
+	threshold := judgeThreshold(ps, ys, o.minp)
+	for ; ; threshold = decimal(threshold + 0.01) {
+		j, err := detect.NewJudge(m.base, m.trees, threshold, training)
+		if err != nil {
+			return nil, err
+		}
+		if threshold >= 0.95 || keeps(keep, detect.Params{Judge: j}) {
+			fmt.Fprintf(w, "trained on %d candidates (%d broken), mean log loss %.4f, threshold %.2f\n",
+				len(xs), int(sum(ys)), loss/float64(len(xs)), threshold)
+			return j, nil
+		}
+	}
+}
+
+// keeps reports whether detection with p keeps precision and recall at
+// copyKeepFloor on every keep set.
+func keeps(keep [][]goldDoc, p detect.Params) bool {
+	for _, k := range keep {
+		t := tally(k, p)
+		if pr, r, _, _ := t.Figures(); pr < copyKeepFloor || r < copyKeepFloor {
+			return false
+		}
+	}
+	return true
+}
+
+// judgeThreshold returns the probability, on a 0.01 grid from 0.05 to
+// 0.95, that the training candidates' probabilities ps reach with the most positives at or above it among those whose
+// precision there is at least minp; the most precise one when none is.
+func judgeThreshold(ps, ys []float64, minp float64) float64 {
+	best, bestTP, top, topP := 0.95, -1.0, 0.95, -1.0
+	for _, t := range grid(0.05, 0.951, 0.01) {
+		tp, n := 0.0, 0.0
+		for i, p := range ps {
+			if p >= t {
+				tp, n = tp+ys[i], n+1
+			}
+		}
+		prec := tp / max(1, n)
+		if prec >= minp && tp > bestTP {
+			best, bestTP = t, tp
+		}
+		if prec > topP {
+			top, topP = t, prec
+		}
+	}
+	if bestTP < 0 {
+		return top
+	}
+	return best
+}
+
+// sum adds up xs.
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// heldOutReport scores judge j on genre g's documents, variant by variant
+// and pooled, and on their originals, writes the lines and returns the
+// pooled line.
+func heldOutReport(w io.Writer, sets []damagedDoc, g string, j *detect.Judge) string {
+	p := detect.Params{Judge: j}
+	byVariant := map[string][]goldDoc{}
+	var all []goldDoc
+	var variants []string
+	var fa eval.FalseAlarms
+	origSeen := map[string]bool{}
+	for _, s := range sets {
+		if s.genre != g {
+			continue
+		}
+		if byVariant[s.variant] == nil {
+			variants = append(variants, s.variant)
+		}
+		byVariant[s.variant] = append(byVariant[s.variant], s.goldDoc)
+		all = append(all, s.goldDoc)
+		if !origSeen[s.orig.SHA256()] {
+			origSeen[s.orig.SHA256()] = true
+			fa.Add(s.orig, detect.DetectWith(s.orig, p), model.BrokenThreshold)
+		}
+	}
+	for _, v := range variants {
+		fmt.Fprintf(w, "  %-10s %-10s judge %s\n", g, v, figures(tally(byVariant[v], p)))
+	}
+	var hand eval.FalseAlarms
+	for _, s := range sets {
+		if s.genre == g && s.variant == sets[0].variant {
+			hand.Add(s.orig, detect.DetectWith(s.orig, handParams()), model.BrokenThreshold)
+		}
+	}
+	pooled := fmt.Sprintf("%s held out: judge %s, false alarms %.2f per 1,000 tokens of originals\n  hand rules %s, false alarms %.2f\n  candidates reach %s of the gold spans",
+		g, figures(tally(all, p)), fa.PerThousand(), figures(tally(all, handParams())), hand.PerThousand(), candidateReach(all))
+	fmt.Fprintln(w, pooled)
+	return pooled
+}
+
+// candidateReach is the share of gold spans that some candidate overlaps:
+// the recall no threshold can exceed.
+func candidateReach(docs []goldDoc) string {
+	reached, total := 0, 0
+	for _, d := range docs {
+		var rs []model.Range
+		for _, c := range detect.JudgeCandidates(d.doc, nil) {
+			rs = append(rs, model.Range{Start: c.Start, End: c.End})
+		}
+		for _, g := range d.gold.Spans {
+			total++
+			if eval.AnyOverlap(g.Range, rs) {
+				reached++
+			}
+		}
+	}
+	return fmt.Sprintf("%d/%d = %.3f", reached, total, float64(reached)/float64(max(1, total)))
+}
+
+// handParams are the detector the judge replaces, for comparison: the
+// hand rules with the copy scorer.
+func handParams() detect.Params {
+	p := detect.DefaultParams()
+	p.Judge = nil
+	return p
+}
