@@ -15,8 +15,8 @@ import (
 // Run opens the editor on a, saving to target, until the user quits. If
 // the editor fails (even by a panic) or a signal stops it, the terminal is
 // restored, the work is saved, and the error says in one line where it is.
-// Run is the end of a corefix process: it returns ignoring SIGINT, SIGTERM
-// and SIGHUP (see stopper.close).
+// Run is the end of a corefix process: once it has run, SIGINT, SIGTERM
+// and SIGHUP no longer stop the process (see stopper.received).
 func Run(a *model.Annotation, target Target, opts Options) error {
 	return runModel(notice(New(a, target, opts), opts))
 }
@@ -52,7 +52,6 @@ func notice(m *Model, opts Options) *Model {
 func runModel(m *Model, opts ...tea.ProgramOption) error {
 	p := tea.NewProgram(m, append(opts, tea.WithoutSignalHandler())...)
 	stop := stopOnSignals(p)
-	defer stop.close() // after the last save (see close)
 	_, err := p.Run()
 	if sig := stop.received(); sig != nil {
 		err = &signalError{sig}
@@ -92,8 +91,17 @@ func stopOnSignals(p *tea.Program) *stopper {
 }
 
 // received returns the signal that stopped the program, nil if none did;
-// call it once the program ended. Later signals are still caught, and
-// ignored, until close.
+// call it once the program ended.
+//
+// The signals stay caught, and are dropped, until the process ends. By
+// then the work is saved or rescued and corefix ends right after, saying
+// where; a signal repeated meanwhile (a shell relays SIGHUP to its jobs,
+// tmux sends one to a closed pane's whole group) would only cut that line
+// short. Letting go of them is not safe either: with signal.Stop the
+// default (death) comes back before Stop returns, and even with
+// signal.Ignore a signal already in the runtime's handler when it is no
+// longer wanted kills the process (seen once in about a hundred stops of
+// .ci/stress, which repeats each signal every 3 ms).
 func (s *stopper) received() os.Signal {
 	close(s.done)
 	<-s.ended
@@ -106,14 +114,6 @@ func (s *stopper) received() os.Signal {
 		return nil
 	}
 }
-
-// close stops listening and leaves the process ignoring the signals. The
-// work is saved or rescued by now, and corefix ends right after, saying
-// where; a signal repeated meanwhile (a shell relays SIGHUP to its jobs,
-// tmux sends one to a closed pane's whole group) would only cut that line
-// short. Ignoring, not restoring the default (signal.Stop), also leaves
-// no moment when a signal still arriving kills the process.
-func (s *stopper) close() { signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) }
 
 // signalError is a run stopped by a signal.
 type signalError struct{ sig os.Signal }

@@ -291,7 +291,7 @@ func (w *stressWork) trial(t *testing.T, rng *rand.Rand, stop string, c *tally) 
 		t.Fatalf("%s: still running 10 s after %s", w.kind, stop)
 	}
 	if stop != "SIGKILL" && (status != exitFailure || !strings.Contains(tm.stderr.String(), "your work is saved in")) {
-		t.Errorf("%s after %s: exit %d, stderr %q; want 1 and where the work is", w.kind, stop, status, tm.stderr)
+		t.Errorf("%s after %s: exit %d (%v), stderr %q; want 1 and where the work is", w.kind, stop, status, tm.err, tm.stderr)
 	}
 	if stop == "SIGKILL" {
 		temps, _ := filepath.Glob(filepath.Join(w.dir, ".*.tmp-*"))
