@@ -28,9 +28,9 @@ type copyCandidate struct {
 }
 
 // copyCandidates lists the occurrences the scorer judges, left to right:
-// every occurrence of a recurring phrase. (Lone lower-case words that
-// recur were tried as candidates too: they added nothing on held-out
-// documents and cost 40% more candidates.)
+// every occurrence of a recurring phrase. Lone lower-case words are not
+// candidates: on held-out documents they added nothing for 40% more work
+// (docs/experiments.md).
 func (a *Analysis) copyCandidates() []copyCandidate {
 	ms := a.mentions()
 	type seen struct{ n, last, odd int32 }

@@ -43,9 +43,16 @@ const (
 //go:embed words.txt
 var wordsTxt string
 
-var classNames = map[string]Class{
-	"det": Det, "poss": Poss, "subj": Subj, "obj": Obj, "ityou": ItYou,
-	"prep": Prep, "conj": Conj, "wh": Wh, "aux": Aux, "verb": Verb, "nounverb": NounVerb,
+// classNamed returns the closed class a words.txt line names, false for
+// the lines that are word sets rather than classes.
+func classNamed(name string) (Class, bool) {
+	for k, n := range [...]string{Det: "det", Poss: "poss", Subj: "subj", Obj: "obj", ItYou: "ityou",
+		Prep: "prep", Conj: "conj", Wh: "wh", Aux: "aux", Verb: "verb", NounVerb: "nounverb"} {
+		if n == name && n != "" {
+			return Class(k), true
+		}
+	}
+	return 0, false
 }
 
 // lexicon maps a lower-case word to its closed class. It is parsed once
@@ -54,7 +61,7 @@ var classNames = map[string]Class{
 var lexicon = sync.OnceValue(func() map[string]Class {
 	m := make(map[string]Class, 800)
 	classLines(wordsTxt, func(name string, words []string) {
-		c, known := classNames[name]
+		c, known := classNamed(name)
 		if !known {
 			return
 		}
