@@ -24,6 +24,9 @@ type Annotation struct {
 	Annotator string
 	Created   time.Time
 	Updated   time.Time
+	// Draft is a fix that was being typed when the editor stopped, nil
+	// when there is none (see Draft).
+	Draft *Draft
 	// Place is where the editor left the document, nil when unknown. It
 	// is saved with the annotation but is no decision: changing it touches
 	// neither Updated nor the history.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // WriteFileAtomic replaces path with data so that a reader (or a crash at
@@ -25,7 +26,7 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 // (a dataset export): write streams the content into the temporary file.
 func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix(path)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}

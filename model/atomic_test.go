@@ -1,10 +1,12 @@
 package model
 
 import (
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -121,5 +123,63 @@ func TestHelperSaveLoop(t *testing.T) {
 		if err := SaveAnnotation(path, a); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A temporary file whose writer died (kill -9 between create and rename)
+// is removed by the next run; one whose writer runs, and other files, stay.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	dead := deadPID(t)
+	files := map[string]bool{ // name → should stay
+		".a.corefix.json.tmp-" + strconv.Itoa(dead) + "-123":        false,
+		".a.corefix.json.tmp-3999999999":                            false, // before pids were recorded
+		".a.corefix.json.tmp-" + strconv.Itoa(os.Getpid()) + "-456": true,  // a write in progress
+		".b.ann.tmp-" + strconv.Itoa(dead) + "-789":                 true,  // another target
+		"a.corefix.json":       true,
+		".a.corefix.json.lock": true,
+		"notes.tmp-1":          true,
+	}
+	for name := range files {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	RemoveStaleTemps(dir, "a.corefix.json")
+	for name, stay := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if stay != (err == nil) {
+			t.Errorf("after RemoveStaleTemps(a.corefix.json): %s there = %v, want %v", name, err == nil, stay)
+		}
+	}
+	RemoveStaleTemps(dir, "") // an export directory: every target's leftovers
+	if _, err := os.Stat(filepath.Join(dir, ".b.ann.tmp-"+strconv.Itoa(dead)+"-789")); err == nil {
+		t.Error("RemoveStaleTemps(dir, \"\") kept another target's leftover")
+	}
+}
+
+// deadPID returns the id of a process that has exited.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd.Process.Pid
+}
+
+// The temporary file names its writer, so the next run can tell a
+// leftover from a write in progress.
+func TestWriteAtomicTempNamesWriter(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.json")
+	var name string
+	err := WriteAtomic(path, 0o644, func(w io.Writer) error {
+		name = filepath.Base(w.(*os.File).Name())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pid, ok := tempWriter(name, "f.json"); !ok || pid != os.Getpid() {
+		t.Errorf("temporary file %q names pid %d, %v; want %d", name, pid, ok, os.Getpid())
 	}
 }

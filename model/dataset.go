@@ -42,9 +42,20 @@ type DatasetReader struct {
 	seen   map[string]int // id → line, to refuse duplicates
 }
 
-// NewDatasetReader reads records from r.
-func NewDatasetReader(r io.Reader) *DatasetReader {
-	return &DatasetReader{r: bufio.NewReaderSize(r, 1<<20), seen: make(map[string]int)}
+// bom is the UTF-8 byte-order mark some editors (Notepad, Excel) put at
+// the start of a file.
+var bom = []byte("\ufeff")
+
+// NewDatasetReader reads records from r, a whole dataset. A byte-order
+// mark at its start is skipped.
+func NewDatasetReader(r io.Reader) *DatasetReader { return NewDatasetReaderAt(r, 0) }
+
+// NewDatasetReaderAt reads records from r, the part of a dataset that
+// starts at byte off (a line start), so parts can be read in parallel:
+// offsets count from the dataset's start, and a byte-order mark is
+// skipped only at offset 0, where the file starts.
+func NewDatasetReaderAt(r io.Reader, off int64) *DatasetReader {
+	return &DatasetReader{r: bufio.NewReaderSize(r, 1<<20), offset: off, seen: make(map[string]int)}
 }
 
 // Next returns the next record, io.EOF at the end, or a *RecordError for a
@@ -61,6 +72,9 @@ func (d *DatasetReader) Next() (*Record, error) {
 		d.line++
 		off := d.offset
 		d.offset += int64(len(raw))
+		if off == 0 && bytes.HasPrefix(raw, bom) {
+			raw, off = raw[len(bom):], int64(len(bom)) // Offset and Raw: the JSON itself
+		}
 		raw = bytes.TrimRight(raw, "\r\n")
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
@@ -82,6 +96,10 @@ func (d *DatasetReader) Next() (*Record, error) {
 func ParseRecord(raw []byte) (*Record, error) {
 	if !utf8.Valid(raw) {
 		return nil, errors.New("not valid UTF-8")
+	}
+	if bytes.HasPrefix(raw, bom) {
+		// json's own message would be "invalid character 'ï'".
+		return nil, errors.New("starts with a byte-order mark (U+FEFF), which only the first line of a dataset may have")
 	}
 	var v struct {
 		ID       *string         `json:"id"`

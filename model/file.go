@@ -82,6 +82,7 @@ type annotationFile struct {
 	Spans         []fileSpan    `json:"spans"`
 	CorrectedText string        `json:"corrected_text"`
 	Resume        *filePlace    `json:"resume,omitempty"`
+	Draft         *fileDraft    `json:"draft,omitempty"`
 }
 
 // MarshalJSON encodes the annotation as a corefix.annotation/v1 file.
@@ -101,6 +102,9 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 	}
 	if a.Original != nil {
 		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
+	}
+	if a.Draft != nil {
+		f.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
 	}
 	for i, s := range a.spans {
 		fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
@@ -158,6 +162,9 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 		return nil, err
 	}
 	if err := a.decodePlace(f.Resume); err != nil {
+		return nil, err
+	}
+	if a.Draft, err = draftFromFile(f.Draft, a.spans); err != nil {
 		return nil, err
 	}
 	return a, nil

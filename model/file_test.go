@@ -176,3 +176,32 @@ func TestReadAnnotationFileNamesFile(t *testing.T) {
 		t.Errorf("err = %v, want it to start with the path", err)
 	}
 }
+
+// A fix typed but not committed when the editor stopped travels with the
+// annotation, and must name one of its spans.
+func TestDraftRoundTrip(t *testing.T) {
+	a := randomAnnotation(t, rand.New(rand.NewPCG(6, 6)))
+	a.Draft = &Draft{Span: a.Span(2).ID, Text: "told ▢ 漢字"}
+	data, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseAnnotation(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Draft == nil || *b.Draft != *a.Draft {
+		t.Errorf("draft after a round trip: %+v, want %+v", b.Draft, a.Draft)
+	}
+	if s := a.Snapshot(); s.Draft == nil || *s.Draft != *a.Draft {
+		t.Errorf("a snapshot lost the draft: %+v", s.Draft)
+	}
+	bad := strings.Replace(string(data), `"span": "`+a.Draft.Span+`"`, `"span": "nope"`, 1)
+	if _, err := ParseAnnotation([]byte(bad)); err == nil || !strings.Contains(err.Error(), `draft for span "nope"`) {
+		t.Errorf("a draft for a missing span: error %v", err)
+	}
+	a.Draft = nil
+	if data, _ := a.MarshalJSON(); strings.Contains(string(data), `"draft"`) {
+		t.Error(`an annotation without a draft writes "draft"`)
+	}
+}

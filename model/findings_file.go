@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"strings"
 )
 
 // fileFinding is one finding as written: offsets in code points.
@@ -20,10 +22,11 @@ type fileFinding struct {
 	Original   *string    `json:"original,omitempty"`
 }
 
-type findingsFile struct {
-	Schema   string        `json:"schema"`
-	Document fileDocument  `json:"document"`
-	Findings []fileFinding `json:"findings"`
+// findingsHead is a findings file without its findings, which
+// WriteFindings streams after it one at a time.
+type findingsHead struct {
+	Schema   string       `json:"schema"`
+	Document fileDocument `json:"document"`
 }
 
 // encodeFinding converts a finding to its file form (code points).
@@ -55,27 +58,64 @@ func decodeFinding(doc *Document, ff fileFinding) (Finding, error) {
 	return x, x.Validate(len(doc.Text))
 }
 
-// EncodeFindings writes the corefix.findings/v1 object for doc's findings.
-// With indent false it is one line (JSON Lines output).
+// EncodeFindings returns the corefix.findings/v1 object for doc's
+// findings (see WriteFindings).
 func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
-	f := findingsFile{
-		Schema:   FindingsSchema,
-		Document: fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()},
-		Findings: make([]fileFinding, len(fs)),
-	}
-	for i, x := range fs {
-		f.Findings[i] = encodeFinding(doc, x)
-	}
+	var buf bytes.Buffer
+	err := WriteFindings(&buf, doc, fs, indent)
+	return buf.Bytes(), err
+}
+
+// WriteFindings writes the corefix.findings/v1 object for doc's findings
+// to w, ending in a newline; with indent false it is one line (JSON Lines
+// output). The findings are encoded and written one at a time: their JSON
+// is several times the size of the text (each carries its message and
+// proposals), so building it whole would cost more memory than detecting
+// them. The bytes are those of encoding the whole object at once.
+func WriteFindings(w io.Writer, doc *Document, fs []Finding, indent bool) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	// The head as a whole object, then its closing brace taken off so the
+	// findings can follow; each finding is an array element two levels in.
+	sep, open, end := ",", `,"findings":[`, "]}\n"
 	if indent {
 		enc.SetIndent("", "  ")
+		sep, open, end = ",\n    ", ",\n  \"findings\": [\n    ", "\n  ]\n}\n"
 	}
-	if err := enc.Encode(f); err != nil {
-		return nil, err
+	head := findingsHead{Schema: FindingsSchema,
+		Document: fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()}}
+	if err := enc.Encode(head); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	b := bytes.TrimSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("}"))
+	if indent {
+		b = bytes.TrimRight(b, "\n")
+	}
+	if len(fs) == 0 {
+		open, end = strings.TrimRight(open, "\n "), end[strings.Index(end, "]"):]
+	}
+	if _, err := w.Write(append(b, open...)); err != nil {
+		return err
+	}
+	if indent {
+		enc.SetIndent("    ", "  ")
+	}
+	for i, x := range fs {
+		buf.Reset()
+		if err := enc.Encode(encodeFinding(doc, x)); err != nil {
+			return err
+		}
+		item := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		if i > 0 {
+			item = append([]byte(sep), item...)
+		}
+		if _, err := w.Write(item); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, end)
+	return err
 }
 
 // DecodeFindings reads a findings file against doc (not nil), the text

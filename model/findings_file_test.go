@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -74,6 +76,45 @@ func TestDecodeFindingsErrors(t *testing.T) {
 		_, err := DecodeFindings([]byte(tt.give), tt.text)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: err = %v, want one line containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// WriteFindings streams the findings one at a time; the bytes must be
+// those of encoding the whole object at once (as corefix always wrote
+// it), with and without indentation, for no finding, one and many.
+func TestWriteFindingsIsTheWholeObject(t *testing.T) {
+	a := randomAnnotation(t, nil)
+	all := make([]Finding, 0, a.Len())
+	for _, s := range a.Spans() {
+		all = append(all, s.Finding)
+	}
+	for _, fs := range [][]Finding{nil, all[:1], all} {
+		for _, indent := range []bool{true, false} {
+			whole := struct {
+				Schema   string        `json:"schema"`
+				Document fileDocument  `json:"document"`
+				Findings []fileFinding `json:"findings"`
+			}{FindingsSchema, fileDocument{ID: a.Doc.ID, Path: a.Doc.Path, SHA256: a.Doc.SHA256(), Length: a.Doc.RuneCount()}, []fileFinding{}}
+			for _, x := range fs {
+				whole.Findings = append(whole.Findings, encodeFinding(a.Doc, x))
+			}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			if indent {
+				enc.SetIndent("", "  ")
+			}
+			if err := enc.Encode(whole); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := WriteFindings(&got, a.Doc, fs, indent); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+				t.Errorf("%d findings, indent %v (-whole +streamed):\n%s", len(fs), indent, diff)
+			}
 		}
 	}
 }

@@ -7,7 +7,7 @@ package model
 func (a *Annotation) Snapshot() *Annotation {
 	return &Annotation{
 		Doc: a.Doc, Original: a.Original, Annotator: a.Annotator,
-		Created: a.Created, Updated: a.Updated, Place: clonePlace(a.Place),
+		Created: a.Created, Updated: a.Updated, Place: clonePlace(a.Place), Draft: a.Draft,
 		spans: append([]Span(nil), a.spans...), Now: a.Now,
 	}
 }

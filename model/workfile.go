@@ -7,35 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
-
-	"github.com/gofrs/flock"
 )
-
-// ErrLocked means another corefix process holds the annotation file.
-var ErrLocked = errors.New("annotation file is open in another corefix")
 
 // ErrChangedOnDisk means the annotation file was changed by someone else
 // since this process loaded or saved it; saving would overwrite their work.
 var ErrChangedOnDisk = errors.New("annotation file was changed by another program since it was loaded")
-
-// LockedError says who holds a lock.
-type LockedError struct {
-	Path   string
-	Holder string // "alice (pid 4242 on host, since 10:42)", or "" if unknown
-}
-
-func (e *LockedError) Error() string {
-	if e.Holder == "" {
-		return fmt.Sprintf("%s is open in another corefix", e.Path)
-	}
-	return fmt.Sprintf("%s is open in another corefix: %s", e.Path, e.Holder)
-}
-
-// Unwrap makes errors.Is(err, ErrLocked) work.
-func (e *LockedError) Unwrap() error { return ErrLocked }
 
 // Workfile is an annotation file opened for editing: it holds an advisory
 // lock (a .lock file beside it, github.com/gofrs/flock) so that two editors
@@ -45,7 +23,7 @@ type Workfile struct {
 	Path     string
 	ReadOnly bool // opened without the lock: Save refuses
 
-	lock *flock.Flock
+	lock *Lock
 	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
 	// last is the content this process last read or wrote; nil when the
 	// file did not exist.
@@ -58,58 +36,23 @@ type fileStamp struct {
 	mod  time.Time
 }
 
-// LockPath is the lock file used for an annotation file.
-func LockPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
-}
-
 // OpenWorkfile locks path for writing. When another process holds it, the
 // error is a *LockedError naming the holder; call OpenWorkfileReadOnly to
 // look without writing.
 func OpenWorkfile(path, annotator string) (*Workfile, error) {
-	l, ok, err := lockFile(LockPath(path))
+	l, err := TakeLock(LockPath(path), path, annotator)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", path, err)
+		return nil, err
 	}
-	if !ok {
-		holder, _ := os.ReadFile(LockPath(path))
-		return nil, &LockedError{Path: path, Holder: strings.TrimSpace(string(holder))}
-	}
-	host, _ := os.Hostname()
-	info := fmt.Sprintf("%s (pid %d on %s, since %s)\n", annotator, os.Getpid(), host, time.Now().Format("2006-01-02 15:04"))
-	// The lock file is ours while we hold the lock; its content only tells
-	// others who we are.
-	if f, err := os.OpenFile(LockPath(path), os.O_WRONLY|os.O_TRUNC, 0); err == nil {
-		f.WriteString(info)
-		f.Close()
-	}
+	// Holding the lock, this process is the file's only writer: any
+	// temporary file of it whose process is gone is a leftover.
+	RemoveStaleTemps(filepath.Dir(path), filepath.Base(path))
 	w := &Workfile{Path: path, lock: l}
 	if err := w.remember(); err != nil {
 		l.Unlock()
 		return nil, err
 	}
 	return w, nil
-}
-
-// lockFile takes the lock held in the file at path. Close removes that
-// file before it unlocks, so a process that opened it just before may
-// lock a file no longer at path; lockFile checks that the file it locked
-// is the one at path and tries again if not. ok is false when another
-// process holds the lock.
-func lockFile(path string) (l *flock.Flock, ok bool, err error) {
-	for range 10 {
-		l = flock.New(path)
-		if ok, err = l.TryLock(); err != nil || !ok {
-			return nil, false, err
-		}
-		held, err1 := l.Stat()
-		now, err2 := os.Stat(path)
-		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			return l, true, nil
-		}
-		l.Unlock()
-	}
-	return nil, false, nil // removed under us again and again: someone is busy with it
 }
 
 // OpenWorkfileReadOnly opens path without the lock; Save always refuses.
@@ -199,17 +142,13 @@ func (w *Workfile) changedOnDisk() bool {
 	return err != nil || !bytes.Equal(data, w.last)
 }
 
-// Close releases the lock and removes its file, so a clean exit leaves
-// nothing beside the annotation. The file goes while the lock is still
-// held, so no other process can have locked it (see lockFile). A second
-// Close does nothing.
+// Close releases the lock and removes its file (see Lock.Unlock), so a
+// clean exit leaves nothing beside the annotation. A second Close does
+// nothing.
 func (w *Workfile) Close() error {
 	if w.lock == nil {
 		return nil
 	}
-	// A lock file that cannot be removed (Windows keeps open files) is
-	// harmless: the next editor locks it again.
-	_ = os.Remove(LockPath(w.Path))
 	err := w.lock.Unlock()
 	w.lock = nil
 	return err

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +145,22 @@ func TestLoadOrStart(t *testing.T) {
 	other := NewDocument("t", "t.txt", base.Doc.Text+" changed")
 	if _, _, err := w.LoadOrStart(other, detect, FromDetector); err == nil || !strings.Contains(err.Error(), "different text") {
 		t.Errorf("hash mismatch: err = %v", err)
+	}
+}
+
+// Opening an annotation file removes the temporary file a save killed
+// before its rename left beside it.
+func TestOpenWorkfileRemovesLeftoverTemp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.corefix.json")
+	leftover := filepath.Join(dir, ".a.corefix.json.tmp-"+strconv.Itoa(deadPID(t))+"-42")
+	os.WriteFile(leftover, []byte("{half a save"), 0o644)
+	w, err := OpenWorkfile(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := os.Stat(leftover); err == nil {
+		t.Errorf("%s is still there after opening %s", leftover, path)
 	}
 }

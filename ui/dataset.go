@@ -8,8 +8,8 @@ import (
 	"corefix/model"
 )
 
-// dataset is Documents as the editor's Target, with the position writes
-// put in order.
+// dataset is Documents as the editor's Target (Save, ForceSave and
+// ReadOnly are the Documents'), with the position writes put in order.
 type dataset struct {
 	Documents
 
@@ -82,12 +82,6 @@ func (d *dataset) setPosition(seq int, id string, place model.Place) error {
 	d.posSeq = seq
 	return d.SetPosition(id, place)
 }
-
-// ForceSave is Save: the documents have no outside changes to overwrite.
-func (d *dataset) ForceSave(a *model.Annotation) error { return d.Save(a) }
-
-// ReadOnly is false: several editors may share a dataset's documents.
-func (d *dataset) ReadOnly() bool { return false }
 
 // RescuePath puts the annotation beside where the work goes, as an
 // annotation file named after the document.

@@ -63,7 +63,8 @@ func fixtureDetect(t testing.TB) store.Detect {
 // tests also read (and break) behind the editor's back.
 type testDataset struct {
 	*dataset
-	store *store.Store
+	store  *store.Store
+	review *store.Review
 }
 
 // openDataset opens the review database of the dataset at path as
@@ -79,7 +80,8 @@ func openDatasetWith(t testing.TB, path string, detect store.Detect) *testDatase
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testDataset{dataset: &dataset{Documents: r}, store: s}
+	t.Cleanup(func() { r.Close() })
+	return &testDataset{dataset: &dataset{Documents: r}, store: s, review: r}
 }
 
 // openDataset opens the dataset at path with the fixture's findings.
@@ -154,7 +156,8 @@ func TestDatasetKeysOnlyInDatasetMode(t *testing.T) {
 
 func TestDatasetResumesWhereTheAnnotatorStopped(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
-	m := resumeModel(t, openDataset(t, path), 80, 24)
+	d := openDataset(t, path)
+	m := resumeModel(t, d, 80, 24)
 	if !strings.HasPrefix(m.bar.msg, "document 1/3 d0") {
 		t.Errorf("first open says %q, want document 1/3 d0", m.bar.msg)
 	}
@@ -163,6 +166,7 @@ func TestDatasetResumesWhereTheAnnotatorStopped(t *testing.T) {
 	if err := m.keepPosition(nil); err != nil { // as Run does at quit
 		t.Fatal(err)
 	}
+	d.review.Close() // the editor quits
 	m = resumeModel(t, openDataset(t, path), 80, 24)
 	if got := docAt(m); got != want || !strings.HasPrefix(m.bar.msg, "resumed at document 2/3 d1") {
 		t.Errorf("reopened at %s saying %q, want %s and resumed at document 2/3 d1", got, m.bar.msg, want)

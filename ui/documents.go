@@ -138,6 +138,7 @@ func (m *Model) show(doc *document) {
 	m.focusFirst()
 	m.ents = nil
 	m.setInfo("document %d/%d %s: %s", doc.index+1, m.docs.Len(), doc.a.Doc.ID, m.a.Describe())
+	m.resumeDraft()
 }
 
 // docsDone counts the annotator's documents done, the one on screen as it

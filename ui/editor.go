@@ -61,9 +61,12 @@ func (m *Model) startInput(md mode, prompt, value string) tea.Cmd {
 }
 
 // sizeInput fits the input and its prompt into the status row, leaving a
-// cell for the cursor.
+// cell for the cursor. Setting the cursor again scrolls the text to the
+// new width (SetWidth alone keeps the part shown for the old one: a draft
+// reopened before the first layout showed its last letter only).
 func (m *Model) sizeInput() {
 	m.input.SetWidth(max(m.lay.Width-lipgloss.Width(m.input.Prompt)-1, 1))
+	m.input.SetCursor(m.input.Position())
 }
 
 // inputKey drives the edit, note and search inputs: enter commits the value,

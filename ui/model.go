@@ -20,6 +20,10 @@ type Options struct {
 	// Cmd, once per document: cmd/corefix wires in the detectors'
 	// recurrence analysis, which the editor cannot import.
 	Entities func(doc *model.Document) *model.Entities
+	// Notice, when set, is the first status message instead, shown as a
+	// warning: something the user must hear about before deciding (in a
+	// dataset: annotations set aside because their text changed).
+	Notice string
 }
 
 // Model is the review editor, the program's only tea.Model.
@@ -65,6 +69,7 @@ type Model struct {
 	saving, quitAfterSave bool
 	announceSave          bool
 	saveErr               error
+	gate                  *saveGate // orders the saves with finish's last one
 
 	// Dataset mode; docs is nil for a single file.
 	docs    *dataset
@@ -82,7 +87,7 @@ type Model struct {
 // pending span.
 func New(a *model.Annotation, target Target, opts Options) *Model {
 	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true),
-		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities}
+		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{}}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}

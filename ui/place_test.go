@@ -72,12 +72,14 @@ func TestResumeKeepsUnsavedDecisionsUnsaved(t *testing.T) {
 // and the scroll besides the document and the focus.
 func TestResumeDataset(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
-	m := resumeModel(t, openDataset(t, path), 80, 24)
+	d := openDataset(t, path)
+	m := resumeModel(t, d, 80, 24)
 	press(t, m, "]", "f", "o", "n", "j", "j")
 	want := hereOf(m)
 	if err := m.end(nil); err != nil {
 		t.Fatal(err)
 	}
+	d.review.Close() // the editor quits
 	m = resumeModel(t, openDataset(t, path), 80, 24)
 	if got := hereOf(m); got != want {
 		t.Errorf("reopened at %+v, want %+v", got, want)

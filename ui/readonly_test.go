@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/model"
+	"corefix/model/store"
 )
 
 func TestReadOnlyRefusesDecisions(t *testing.T) {
@@ -50,5 +51,40 @@ func TestReadOnlyRefusesDecisions(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a read-only editor wrote the annotation file")
+	}
+}
+
+// A dataset opened --read-only beside the annotator's own editor: the
+// decisions are refused, moving between documents works, and where the
+// holder stopped is left alone.
+func TestReadOnlyDataset(t *testing.T) {
+	path := writeDataset(t, t.TempDir(), 3)
+	holder := openDataset(t, path) // the annotator's editor
+	if err := holder.SetPosition("d2", model.Place{}); err != nil {
+		t.Fatal(err)
+	}
+	look, err := store.ReadOnlyReview(holder.store, "test", fixtureDetect(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &testDataset{dataset: &dataset{Documents: look}, store: holder.store, review: look}
+	m := resumeModel(t, d, 80, 24)
+	if got := screen(m); !strings.Contains(got, "READ-ONLY") || m.a.Doc.ID != "d2" {
+		t.Fatalf("read-only dataset opens at %s, screen:\n%s\nwant d2 (the holder's place) and READ-ONLY", m.a.Doc.ID, got)
+	}
+	press(t, m, "r")
+	if !m.bar.isErr || !strings.Contains(m.bar.msg, "read-only") || m.version != 0 {
+		t.Errorf("r in a read-only dataset: status %q, version %d; want a refusal", m.bar.msg, m.version)
+	}
+	_, load := m.Update(keyMsg("["))
+	run(m, load, &result{})
+	if m.a.Doc.ID != "d1" {
+		t.Errorf("[ in a read-only dataset went to %s, want d1", m.a.Doc.ID)
+	}
+	if err := m.keepPosition(nil); err != nil {
+		t.Fatal(err)
+	}
+	if pos, _, _ := holder.store.LastPosition("test"); pos.DocID != "d2" {
+		t.Errorf("a read-only look moved the holder's position to %s", pos.DocID)
 	}
 }

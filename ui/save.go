@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -18,19 +19,52 @@ type savedMsg struct {
 // saveCmd writes a snapshot of the annotation, taken now in Update, so the
 // write can run in the background while the editor goes on changing the
 // annotation. force overwrites a file another program changed. A panic
-// while encoding becomes an error in the status bar.
-func saveCmd(target Target, snap *model.Annotation, version int, force bool) tea.Cmd {
+// while encoding becomes an error in the status bar. Once the gate is
+// closed the save does nothing: the editor has stopped and saved last.
+func saveCmd(gate *saveGate, target Target, snap *model.Annotation, version int, force bool) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", target.Name(), r)}
 			}
 		}()
+		save := target.Save
 		if force {
-			return savedMsg{version: version, err: target.ForceSave(snap)}
+			save = target.ForceSave
 		}
-		return savedMsg{version: version, err: target.Save(snap)}
+		var err error
+		if !gate.run(func() { err = save(snap) }) {
+			return nil
+		}
+		return savedMsg{version: version, err: err}
 	}
+}
+
+// saveGate puts the background saves in order with the last save, which
+// finish makes once the program stopped: a save still running then must
+// end first, and none may start after, or an older state would land over
+// the newer one. A new saveGate is open.
+type saveGate struct {
+	mu     sync.Mutex
+	closed bool
+}
+
+// run calls save unless the gate is closed, and reports whether it did.
+func (g *saveGate) run(save func()) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return false
+	}
+	save()
+	return true
+}
+
+// close waits for a save in progress and turns away every later one.
+func (g *saveGate) close() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.closed = true
 }
 
 // save starts saving the current state unless a save is already running;
@@ -44,7 +78,7 @@ func (m *Model) startSave(force bool) tea.Cmd {
 	}
 	m.saving = true
 	m.stampPlace()
-	return saveCmd(m.target, m.a.Snapshot(), m.version, force)
+	return saveCmd(m.gate, m.target, m.a.Snapshot(), m.version, force)
 }
 
 // saved handles the end of a save.
@@ -53,7 +87,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.saveErr = msg.err
 		if errors.Is(msg.err, model.ErrChangedOnDisk) {
-			m.setError("not saved: %s changed on disk since it was opened — S overwrites it", m.target.Name())
+			m.setError("not saved: %v — S overwrites it", msg.err)
 		} else {
 			m.setError("not saved: %v — your decisions are kept; s retries", msg.err)
 		}

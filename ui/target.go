@@ -42,8 +42,14 @@ type Documents interface {
 	// Done counts the annotator's documents done (no span pending), as
 	// saved.
 	Done() (int, error)
-	// Save stores a; the documents have no outside changes to overwrite.
+	// Save stores a, refusing to overwrite a change another program made
+	// to the annotator's annotation of it (model.ErrChangedOnDisk).
 	Save(a *model.Annotation) error
+	// ForceSave stores a even over such a change, once the user said so.
+	ForceSave(a *model.Annotation) error
+	// ReadOnly reports that nothing can be saved (opened to look while
+	// another editor holds the annotator's review).
+	ReadOnly() bool
 	// Position returns where the annotator stopped: the index of a
 	// document and their place in it; ok is false when they never started.
 	Position() (doc int, place model.Place, ok bool, err error)

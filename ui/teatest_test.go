@@ -104,8 +104,9 @@ func TestEndToEnd(t *testing.T) {
 // finds the same document, span and decisions.
 func TestDatasetEndToEnd(t *testing.T) {
 	path := writeDataset(t, t.TempDir(), 3)
+	var d *testDataset
 	open := func() (*Model, *teatest.TestModel, *vtScreen) {
-		d := openDataset(t, path)
+		d = openDataset(t, path)
 		doc, pos, err := d.resume()
 		if err != nil {
 			t.Fatal(err)
@@ -134,6 +135,7 @@ func TestDatasetEndToEnd(t *testing.T) {
 	if err := m.end(nil); err != nil {
 		t.Fatal(err)
 	}
+	d.review.Close() // as cmd/corefix does once the editor ended
 
 	m, tm, s = open()
 	s.waitFor(t, "resumed at document 2/3 d1")

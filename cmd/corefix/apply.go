@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 
 	"corefix/model"
 )
@@ -27,6 +28,7 @@ func applyCommand() command {
 					_, err = fmt.Fprint(e.stdout, text)
 					return err
 				}
+				model.RemoveStaleTemps(filepath.Dir(*out), filepath.Base(*out)) // left by an apply killed before
 				return model.WriteFileAtomic(*out, []byte(text), 0o644)
 			}
 		},

@@ -156,10 +156,11 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 		if rec.Original != nil {
 			orig = model.NewDocument(rec.ID, path, *rec.Original)
 		}
-		ct, err := recordClusters(rec, name)
+		ct, err := recordClusters(rec, name) // reads the clusters from the line
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 		}
+		rec.Raw = nil // the line as read, as large as the text: not needed past here
 		fs, err := e.exactFindings(doc, orig, ct)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
@@ -196,12 +197,7 @@ func writeFindings(out io.Writer, doc *model.Document, fs []model.Finding, forma
 	if format == "text" {
 		return writeFindingsText(out, doc, fs)
 	}
-	data, err := model.EncodeFindings(doc, fs, format == "json")
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(data)
-	return err
+	return model.WriteFindings(out, doc, fs, format == "json")
 }
 
 // writeFindingsText prints one line per finding, compiler style, so

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"corefix/model"
+	"corefix/model/store"
 )
 
 // exportOptions are the flags of `corefix export`.
@@ -18,6 +19,7 @@ type exportOptions struct {
 	format         string
 	out            string
 	includePending bool
+	aside          bool
 	src            annotationSource
 }
 
@@ -36,6 +38,7 @@ func exportCommand() command {
 			o.src.declare(fs, "whose annotations to export, needed when several annotated")
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if missing); jsonl without -o goes to stdout")
 			fs.BoolVar(&o.includePending, "include-pending", false, "also export the spans nobody decided yet (the detector's guesses, status pending)")
+			fs.BoolVar(&o.aside, "set-aside", false, "with --db: the annotations set aside because their document's text changed, each with the text it was made for")
 			return func(args []string) error { return runExport(e, o, args) }
 		},
 	}
@@ -51,6 +54,9 @@ type exportItem struct {
 func runExport(e *env, o *exportOptions, args []string) error {
 	if err := o.src.check(args); err != nil {
 		return err
+	}
+	if o.aside && o.src.db == "" {
+		return &usageError{msg: "--set-aside exports from a database: it needs --db"}
 	}
 	switch o.format {
 	case "jsonl":
@@ -91,6 +97,7 @@ func runExport(e *env, o *exportOptions, args []string) error {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
+	model.RemoveStaleTemps(o.out, "") // left by an export killed before
 	var c exportCount
 	if o.format == "jsonl" {
 		err = model.WriteAtomic(filepath.Join(o.out, name+".corefix.jsonl"), 0o644, func(f io.Writer) error {
@@ -120,18 +127,17 @@ func runExport(e *env, o *exportOptions, args []string) error {
 // and a name for a single output file.
 func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string, closeSrc func(), err error) {
 	if o.src.db == "" {
-		files := annotationFiles(o.src.files)
-		return func(yield func(exportItem, error) bool) {
-			for a, err := range files {
-				if !yield(exportItem{a: a}, err) {
-					return
-				}
-			}
-		}, "annotations", func() {}, nil
+		return itemsOf(annotationFiles(o.src.files), func(a *model.Annotation) *model.Annotation { return a }),
+			"annotations", func() {}, nil
 	}
-	s, err := o.src.open(o.format == "jsonl")
+	s, err := o.src.open(o.format == "jsonl" && !o.aside)
 	if err != nil {
 		return nil, "", nil, err
+	}
+	if o.aside {
+		// Like annotation files: each carries its own (old) text.
+		return itemsOf(s.SetAside(o.src.annotator), func(r store.AsideRow) *model.Annotation { return r.Annotation }),
+			model.IDFromPath(s.Dataset()) + ".set-aside", func() { s.Close() }, nil
 	}
 	annotator, err := oneAnnotator(s, o.src.annotator)
 	if err != nil {
@@ -158,13 +164,24 @@ func (o *exportOptions) items() (items iter.Seq2[exportItem, error], name string
 			}
 		}, name, func() { s.Close() }, nil
 	}
+	return itemsOf(s.Annotations(annotator), func(r store.Row) *model.Annotation { return r.Annotation }),
+		name, func() { s.Close() }, nil
+}
+
+// itemsOf makes export items of annotations read one at a time (from
+// files, database rows or set-aside rows), stopping at the first error.
+func itemsOf[T any](seq iter.Seq2[T, error], annotation func(T) *model.Annotation) iter.Seq2[exportItem, error] {
 	return func(yield func(exportItem, error) bool) {
-		for r, err := range s.Annotations(annotator) {
-			if !yield(exportItem{a: r.Annotation}, err) || err != nil {
+		for v, err := range seq {
+			var it exportItem
+			if err == nil {
+				it.a = annotation(v)
+			}
+			if !yield(it, err) || err != nil {
 				return
 			}
 		}
-	}, name, func() { s.Close() }, nil
+	}
 }
 
 // exportCount says what an export wrote: annotated and bare documents,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -304,6 +305,25 @@ func TestAnnotatorNeedsDB(t *testing.T) {
 		if code != 2 || !strings.Contains(errOut, "it needs --db") {
 			t.Errorf("%s --annotator without --db: exit %d, %q", cmd, code, errOut)
 		}
+	}
+}
+
+// An export killed before its renames (kill -9) leaves hidden temporary
+// files; the next export into the directory removes them.
+func TestExportRemovesLeftoverTemps(t *testing.T) {
+	db, _ := exportDB(t, "ann")
+	out := t.TempDir()
+	gone := exec.Command(os.Args[0], "-test.run=^$") // a process that has exited
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	leftover := filepath.Join(out, ".x.ann.tmp-"+strconv.Itoa(gone.Process.Pid)+"-77")
+	os.WriteFile(leftover, []byte("T1\tov"), 0o644)
+	if code, _, errOut := runCLI(t, "", "export", "--format", "brat", "--db", db, "-o", out); code != 0 {
+		t.Fatalf("export: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Errorf("%s is still there after the next export", leftover)
 	}
 }
 

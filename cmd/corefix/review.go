@@ -36,7 +36,7 @@ func reviewCommand() command {
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode)")
 			fs.StringVar(&o.out, "out", "", "annotation file `PATH` (default NAME.corefix.json beside FILE)")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "your `NAME`, recorded with your decisions (and, in a dataset, whose review this is)")
-			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file")
+			fs.BoolVar(&o.readOnly, "read-only", false, "look without deciding, e.g. while another corefix holds the annotation file or your review in the database")
 			fs.StringVar(&o.db, "db", "", "review database `PATH` for a dataset (default DATA.corefix.db beside DATA.jsonl)")
 			o.clusters.declare(fs, "with --original, every finding exact")
 			return func(args []string) error { return runReview(e, o, args) }
@@ -56,7 +56,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities})
+		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities, Notice: d.notice})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -150,30 +150,36 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
-// A lock held by another editor is one line naming the holder and the way
-// to look anyway; a lock that cannot be made (a read-only directory) names
-// both ways out.
+// A lock that cannot be made (a read-only directory) names both ways out;
+// one held by another editor, see lockHint.
 func openWorkfile(path string, o *reviewOptions) (*model.Workfile, error) {
 	if o.readOnly {
 		return model.OpenWorkfileReadOnly(path)
 	}
 	w, err := model.OpenWorkfile(path, o.annotator)
-	switch {
-	case errors.Is(err, model.ErrLocked):
-		return nil, fmt.Errorf("%w; add --read-only to look without deciding", err)
-	case err != nil:
+	if err != nil && !errors.Is(err, model.ErrLocked) {
 		return nil, fmt.Errorf("%w; save elsewhere with --out PATH, or add --read-only to look without deciding", err)
 	}
-	return w, nil
+	return w, lockHint(err)
+}
+
+// lockHint adds to a lock held by another editor (one line naming the
+// holder) the way to look anyway.
+func lockHint(err error) error {
+	if errors.Is(err, model.ErrLocked) {
+		return fmt.Errorf("%w; add --read-only to look without deciding", err)
+	}
+	return err
 }
 
 // datasetReview is a dataset opened for the editor.
 type datasetReview struct {
-	store *store.Store
-	ds    *store.Review
+	store  *store.Store
+	ds     *store.Review
+	notice string // for the editor's status line: work set aside
 }
 
-func (d *datasetReview) close() error { return d.store.Close() }
+func (d *datasetReview) close() error { return errors.Join(d.ds.Close(), d.store.Close()) }
 
 // openDatasetReview opens (indexing it the first time) the review database
 // of the dataset at path. A line with "original" and "clusters" is
@@ -185,8 +191,6 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 		return nil, &usageError{msg: "--original is for one FILE; a dataset line carries its own \"original\""}
 	case o.out != "":
 		return nil, &usageError{msg: "--out is for one FILE; a dataset is saved to --db"}
-	case o.readOnly:
-		return nil, &usageError{msg: "--read-only is for one FILE; several editors can share a dataset's database"}
 	}
 	db := o.db
 	if db == "" {
@@ -207,10 +211,41 @@ func openDatasetReview(o *reviewOptions, path string) (*datasetReview, error) {
 		}
 		return (&env{stderr: io.Discard}).exactFindings(doc, orig, ct)
 	}
-	ds, err := store.NewReview(s, o.annotator, detect)
+	newReview := store.NewReview
+	if o.readOnly {
+		newReview = store.ReadOnlyReview
+	}
+	ds, err := newReview(s, o.annotator, detect)
 	if err != nil {
 		s.Close()
+		return nil, lockHint(err)
+	}
+	d := &datasetReview{store: s, ds: ds}
+	if d.notice, err = setAsideNotice(s, o.annotator); err != nil {
+		d.close()
 		return nil, err
 	}
-	return &datasetReview{store: s, ds: ds}, nil
+	return d, nil
+}
+
+// setAsideNotice tells the annotator that some of their annotations were
+// set aside because their document's text changed, and where to find
+// them; "" when none were.
+func setAsideNotice(s *store.Store, annotator string) (string, error) {
+	var ids []string
+	for r, err := range s.SetAside(annotator) {
+		if err != nil {
+			return "", err
+		}
+		ids = append(ids, fmt.Sprintf("%q", r.DocID))
+	}
+	n := len(ids)
+	if n == 0 {
+		return "", nil
+	}
+	if n > 3 {
+		ids = append(ids[:3], "…")
+	}
+	return fmt.Sprintf("%d of your annotations were set aside, their text changed in the dataset (%s): they start afresh here; corefix stats --db %s lists them, export --set-aside writes them",
+		n, strings.Join(ids, ", "), s.Path()), nil
 }

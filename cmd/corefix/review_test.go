@@ -110,7 +110,6 @@ func TestReviewDatasetFlags(t *testing.T) {
 		{[]string{"review", "--db", filepath.Join(dir, "x.db"), path}, "--db goes with a dataset"},
 		{[]string{"review", "--original", path, data}, "--original is for one FILE"},
 		{[]string{"review", "--out", "x.json", data}, "--out is for one FILE"},
-		{[]string{"review", "--read-only", data}, "--read-only is for one FILE"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, "", tt.args...)
@@ -126,4 +125,38 @@ func TestReviewDatasetFlags(t *testing.T) {
 	if got, want := d.store.Path(), filepath.Join(dir, "news.corefix.db"); got != want || d.ds.Len() != 1 {
 		t.Errorf("database %s with %d documents, want %s with 1", got, d.ds.Len(), want)
 	}
+}
+
+// Two editors on one dataset as the same annotator: the second stops with
+// one line naming the first and suggesting --read-only, which opens it
+// without deciding; another annotator opens it alongside.
+func TestReviewDatasetSameAnnotatorTwice(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(data, []byte(`{"id":"a","text":"They The Democrats the election ."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first, err := openDatasetReview(&reviewOptions{annotator: "alice"}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.close()
+	code, _, errOut := runCLI(t, "", "review", "--annotator", "alice", data)
+	if code != exitFailure || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "news.corefix.db") ||
+		!strings.Contains(errOut, "alice (pid ") || !strings.Contains(errOut, "--read-only") {
+		t.Errorf("second editor as alice: exit %d, stderr %q; want one line naming the database, alice's editor and --read-only", code, errOut)
+	}
+	look, err := openDatasetReview(&reviewOptions{annotator: "alice", readOnly: true}, data)
+	if err != nil {
+		t.Fatalf("--read-only beside alice's editor: %v", err)
+	}
+	defer look.close()
+	if !look.ds.ReadOnly() {
+		t.Error("--read-only opened a review that saves")
+	}
+	bob, err := openDatasetReview(&reviewOptions{annotator: "bob"}, data)
+	if err != nil {
+		t.Fatalf("bob beside alice: %v", err)
+	}
+	bob.close()
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"corefix/model"
+	"corefix/model/store"
 )
 
 // statsOptions are the flags of `corefix stats`.
@@ -72,6 +73,9 @@ func statsDB(w io.Writer, st *model.Stats, o *statsOptions) error {
 		fmt.Fprintf(w, "%s: %d of %d documents done, %d in progress, %d untouched\n",
 			name, p.Done, p.Total, p.InProgress, p.Untouched)
 	}
+	if err := listSetAside(w, s, o.src.annotator); err != nil {
+		return err
+	}
 	for r, err := range s.Annotations(o.src.annotator) {
 		if err != nil {
 			return err
@@ -79,6 +83,23 @@ func statsDB(w io.Writer, st *model.Stats, o *statsOptions) error {
 		st.Add(r.Annotation)
 	}
 	fmt.Fprintln(w)
+	return nil
+}
+
+// listSetAside lists the annotations set aside because their document's
+// text changed: they count nowhere else, so this is where they are seen.
+func listSetAside(w io.Writer, s *store.Store, annotator string) error {
+	n := 0
+	for r, err := range s.SetAside(annotator) {
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			fmt.Fprintln(w, "set aside, made for a text the dataset has changed since (export --set-aside writes them):")
+		}
+		n++
+		fmt.Fprintf(w, "  %s by %s: %s; set aside %s\n", r.DocID, r.Annotator, r.Annotation.Describe(), r.SetAside.Format("2006-01-02 15:04"))
+	}
 	return nil
 }
 

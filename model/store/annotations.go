@@ -1,7 +1,9 @@
 package store
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"iter"
@@ -45,27 +47,55 @@ type Row struct {
 
 // SaveAnnotation stores a as a.Annotator's annotation of document a.Doc.ID,
 // in one transaction. It refuses an annotation of a document the dataset
-// lacks or of a different text than the dataset's (by SHA-256).
+// lacks or of a different text than the dataset's (by SHA-256). Errors
+// name the database, whatever failed (a full disk included).
 func (s *Store) SaveAnnotation(a *model.Annotation) error {
+	_, err := s.saveIf(a, nil)
+	return err
+}
+
+// saveIf is SaveAnnotation that, when want is not nil, first checks in
+// the same transaction that the row is still at version *want (see
+// version), so a save never overwrites one it did not see. It returns
+// the version it wrote.
+func (s *Store) saveIf(a *model.Annotation, want *string) (string, error) {
+	v, err := s.save(a, want)
+	if err != nil {
+		return "", fmt.Errorf("%s: save the annotation of %q: %w", s.path, a.Doc.ID, err)
+	}
+	return v, nil
+}
+
+func (s *Store) save(a *model.Annotation, want *string) (string, error) {
 	if a.Annotator == "" {
-		return errors.New("save annotation: no annotator name")
+		return "", errors.New("no annotator name")
 	}
 	data, err := a.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("save annotation of %q: %w", a.Doc.ID, err)
+		return "", err
 	}
 	now := s.Now().Format(time.RFC3339)
-	return s.tx(func(tx *sql.Tx) error {
+	return version(data), s.tx(func(tx *sql.Tx) error {
 		var sum string
 		err := tx.QueryRow("SELECT sha256 FROM records WHERE id = ?", a.Doc.ID).Scan(&sum)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("save annotation: document %q: %w in %s", a.Doc.ID, ErrNotFound, s.dataset)
+			return fmt.Errorf("%w in %s", ErrNotFound, s.dataset)
 		}
 		if err != nil {
 			return err
 		}
 		if sum != a.Doc.SHA256() {
-			return fmt.Errorf("save annotation: document %q: the annotation was made for a different text than the dataset's", a.Doc.ID)
+			return errors.New("it was made for a different text than the dataset's")
+		}
+		if want != nil {
+			var stored []byte
+			err := tx.QueryRow("SELECT json FROM annotations WHERE doc_id = ? AND annotator = ?", a.Doc.ID, a.Annotator).Scan(&stored)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if version(stored) != *want {
+				return &ChangedError{Doc: a.Doc.ID, Annotator: a.Annotator}
+			}
 		}
 		_, err = tx.Exec(`INSERT INTO annotations (doc_id, annotator, status, doc_sha256, json, created, updated)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -76,25 +106,53 @@ func (s *Store) SaveAnnotation(a *model.Annotation) error {
 	})
 }
 
+// version identifies the content of an annotations row: the hex SHA-256
+// of its bytes, "" for no row (nil data).
+func version(data []byte) string {
+	if data == nil {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// ChangedError is a save refused because the annotator's row of the
+// document changed since it was loaded: another process saved it.
+type ChangedError struct{ Doc, Annotator string }
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("the annotation by %s was saved by another program since it was loaded here", e.Annotator)
+}
+
+// Unwrap makes errors.Is(err, model.ErrChangedOnDisk) hold, as for an
+// annotation file changed under the editor.
+func (e *ChangedError) Unwrap() error { return model.ErrChangedOnDisk }
+
 // LoadAnnotation returns annotator's saved annotation of document docID;
 // ok is false when there is none. An annotation made for a text other than
 // the dataset's current one is an error, never silently reused.
 func (s *Store) LoadAnnotation(docID, annotator string) (a *model.Annotation, ok bool, err error) {
+	a, _, err = s.loadVersion(docID, annotator)
+	return a, a != nil, err
+}
+
+// loadVersion is LoadAnnotation with the version of the row read (see
+// version); a is nil when there is none.
+func (s *Store) loadVersion(docID, annotator string) (a *model.Annotation, v string, err error) {
 	var data []byte
 	var current sql.NullString
 	err = s.db.QueryRow(`SELECT a.json, r.sha256 FROM annotations a LEFT JOIN records r ON r.id = a.doc_id
 		WHERE a.doc_id = ? AND a.annotator = ?`, docID, annotator).Scan(&data, &current)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
+		return nil, "", nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
-	a, err = s.parse(docID, annotator, data, current)
-	if err != nil {
-		return nil, false, err
+	if a, err = s.parse(docID, annotator, data, current); err != nil {
+		return nil, "", err
 	}
-	return a, true, nil
+	return a, version(data), nil
 }
 
 // parse decodes and validates a stored annotation and checks it against
@@ -176,21 +234,12 @@ func parseTimes(created, updated string) (c, u time.Time, err error) {
 	return c, u, err
 }
 
-// LoadOrStart resumes annotator's saved annotation of rec, or starts one
-// from the findings detect returns (called only when nothing is saved),
-// as the editor does when it moves to a document. resumed tells which.
-func (s *Store) LoadOrStart(rec *model.Record, annotator string, detect func() ([]model.Finding, error), origin model.Origin) (a *model.Annotation, resumed bool, err error) {
-	a, ok, err := s.LoadAnnotation(rec.ID, annotator)
-	if err != nil || ok {
-		return a, ok, err
-	}
-	fs, err := detect()
+// start begins annotator's annotation of rec with the findings fs.
+func (s *Store) start(rec *model.Record, annotator string, fs []model.Finding, origin model.Origin) (*model.Annotation, error) {
+	a, err := model.NewAnnotation(rec.Document(s.dataset), fs, origin)
 	if err != nil {
-		return nil, false, err
-	}
-	if a, err = model.NewAnnotation(rec.Document(s.dataset), fs, origin); err != nil {
-		return nil, false, fmt.Errorf("%s:%d: %w", s.dataset, rec.Line, err)
+		return nil, fmt.Errorf("%s:%d: %w", s.dataset, rec.Line, err)
 	}
 	a.Annotator = annotator
-	return a, false, nil
+	return a, nil
 }

@@ -25,23 +25,25 @@ func Example() {
 	}
 	defer s.Close()
 
-	i := 0
-	if pos, ok, _ := s.LastPosition("alice"); ok {
-		i = pos.Index
-	}
-	rec, _ := s.Record(i)
-	detect := func() ([]model.Finding, error) { // the detectors, in corefix
+	detect := func(doc, orig *model.Document) ([]model.Finding, error) { // the detectors, in corefix
 		return []model.Finding{{Start: 5, End: 18, Category: model.Overwrite, Confidence: 0.9,
 			Proposals: []model.Proposal{{Text: "lost"}}}}, nil
 	}
-	a, resumed, _ := s.LoadOrStart(rec, "alice", detect, model.FromDetector)
-	a.Accept(0, 0)
-	s.SaveAnnotation(a)
-	s.SetPosition("alice", store.Position{DocID: rec.ID, Span: 0})
+	r, err := store.NewReview(s, "alice", detect) // alice's review, locked for this process
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer r.Close()
 
-	p, _ := s.Progress("alice")
-	fmt.Println(rec.ID, resumed, a.CorrectedText())
-	fmt.Printf("%d of %d done\n", p.Done, p.Total)
+	i, _, _, _ := r.Position() // 0 the first time
+	a, resumed, _ := r.Load(i)
+	a.Accept(0, 0)
+	r.Save(a)
+	r.SetPosition(a.Doc.ID, model.Place{})
+
+	done, _ := r.Done()
+	fmt.Println(a.Doc.ID, resumed, a.CorrectedText())
+	fmt.Printf("%d of %d done\n", done, r.Len())
 	// Output:
 	// a false They lost the election .
 	// 1 of 2 done

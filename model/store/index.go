@@ -73,8 +73,8 @@ func (s *Store) indexedState(q queryer) (*fileState, error) {
 
 // reindex replaces the records with one scan of the dataset (see
 // scanDataset), storing the hash of the bytes indexed even if the file
-// changes meanwhile. A bad line aborts the transaction, so the old index
-// stays.
+// changes meanwhile, and sets aside the annotations of texts that changed.
+// A bad line aborts the transaction, so the old index stays.
 func (s *Store) reindex(tx *sql.Tx) error {
 	// Stat before reading: a change during the scan then shows as a new
 	// mtime at the next open instead of hiding behind this one.
@@ -103,7 +103,10 @@ func (s *Store) reindex(tx *sql.Tx) error {
 		ON CONFLICT (id) DO UPDATE SET path = excluded.path, size = excluded.size,
 		mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, indexed = excluded.indexed`,
 		s.relPath(), st.Size(), st.ModTime().UnixNano(), sum, s.Now().Format(time.RFC3339))
-	return err
+	if err != nil {
+		return err
+	}
+	return s.setAsideStale(tx)
 }
 
 // hashFile is the hex SHA-256 of the file at path, read in a stream.

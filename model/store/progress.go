@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -57,11 +58,15 @@ func (s *Store) LastPosition(annotator string) (p Position, ok bool, err error) 
 // SetPosition records where annotator is now (p.Index is ignored: the id is
 // the stable reference, the index is looked up on reading).
 func (s *Store) SetPosition(annotator string, p Position) error {
-	return s.tx(func(tx *sql.Tx) error {
+	err := s.tx(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`INSERT INTO positions (annotator, doc_id, span, filter, sort, top, updated) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (annotator) DO UPDATE SET doc_id = excluded.doc_id, span = excluded.span,
 			filter = excluded.filter, sort = excluded.sort, top = excluded.top, updated = excluded.updated`,
 			annotator, p.DocID, p.Span, p.Filter, p.Order, p.Top, s.Now().Format(time.RFC3339))
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("%s: record where %s is: %w", s.path, annotator, err)
+	}
+	return nil
 }

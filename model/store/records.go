@@ -34,19 +34,22 @@ func (s *Store) RecordByID(id string) (*model.Record, int, error) {
 	return s.record(s.db.QueryRow(selectRecord+"id = ?", id), fmt.Sprintf("%q", id))
 }
 
-const selectRecord = "SELECT seq, id, byte_offset, byte_length, line FROM records WHERE "
+const selectRecord = "SELECT seq, id, byte_offset, byte_length, line, sha256 FROM records WHERE "
 
 // record reads the line a records row points at; what names the document
-// in errors.
+// in errors. The line was valid when it was indexed, so a line that no
+// longer reads as the record indexed there (cut short, not JSON, another
+// id, another text) means the dataset changed since: the error says so,
+// rather than report the symptom.
 func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 	var seq int
-	var id string
+	var id, sum string
 	var off, n int64
 	var line int
 	if s.data == nil {
 		return nil, 0, s.missing
 	}
-	if err := row.Scan(&seq, &id, &off, &n, &line); err != nil {
+	if err := row.Scan(&seq, &id, &off, &n, &line, &sum); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, fmt.Errorf("document %s: %w", what, ErrNotFound)
 		}
@@ -54,15 +57,15 @@ func (s *Store) record(row *sql.Row, what string) (*model.Record, int, error) {
 	}
 	raw := make([]byte, n)
 	if _, err := s.data.ReadAt(raw, off); err != nil {
-		return nil, 0, fmt.Errorf("%s:%d: %w (the dataset changed since it was opened?)", s.dataset, line, err)
-	}
-	rec, err := model.ParseRecord(raw)
-	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, 0, s.changed(fmt.Sprintf("it ends before line %d, document %q", line, id))
+		}
 		return nil, 0, fmt.Errorf("%s:%d: %w", s.dataset, line, err)
 	}
-	if rec.ID != id {
-		// The file was rewritten under us: never hand out the wrong article.
-		return nil, 0, fmt.Errorf("%s:%d: expected document %q, found %q: the dataset changed since it was opened; reopen it", s.dataset, line, id, rec.ID)
+	rec, err := model.ParseRecord(raw)
+	if err != nil || rec.ID != id || model.HashText(rec.Text) != sum {
+		// Never hand out the wrong article, nor a changed one.
+		return nil, 0, s.changed(fmt.Sprintf("line %d is no longer document %q as indexed", line, id))
 	}
 	rec.Line, rec.Offset = line, off
 	return rec, seq, nil
@@ -123,5 +126,5 @@ func (s *Store) Records() iter.Seq2[*model.Record, error] {
 
 // changed is the error for a dataset modified while it is open.
 func (s *Store) changed(why string) error {
-	return fmt.Errorf("%s changed since it was opened (%s); open it again to re-index", s.dataset, why)
+	return fmt.Errorf("%s changed since it was opened (%s); open it again to re-index it", s.dataset, why)
 }

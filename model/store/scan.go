@@ -144,7 +144,7 @@ func lineStartFrom(f *os.File, off int64) (int64, error) {
 
 // scanChunk decodes the records of one chunk.
 func scanChunk(f *os.File, c chunk) ([]indexRow, error) {
-	r := model.NewDatasetReader(io.NewSectionReader(f, c.start, c.end-c.start))
+	r := model.NewDatasetReaderAt(io.NewSectionReader(f, c.start, c.end-c.start), c.start)
 	var rows []indexRow
 	for {
 		rec, err := r.Next()
@@ -158,7 +158,7 @@ func scanChunk(f *os.File, c chunk) ([]indexRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, indexRow{id: rec.ID, offset: c.start + rec.Offset, length: len(rec.Raw),
+		rows = append(rows, indexRow{id: rec.ID, offset: rec.Offset, length: len(rec.Raw),
 			line: c.lineBase + rec.Line, sha256: model.HashText(rec.Text)})
 	}
 }

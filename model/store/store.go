@@ -18,7 +18,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version; a database written by a
 // newer corefix is refused rather than misread, an older one upgraded
 // (see migrations).
-const schemaVersion = 2
+const schemaVersion = 3
 
 // migrations[v-1] upgrades a database of schema version v to v+1.
 var migrations = []string{
@@ -26,7 +26,23 @@ var migrations = []string{
 	`ALTER TABLE positions ADD COLUMN filter TEXT NOT NULL DEFAULT '';
 	ALTER TABLE positions ADD COLUMN sort TEXT NOT NULL DEFAULT '';
 	ALTER TABLE positions ADD COLUMN top INTEGER NOT NULL DEFAULT 0;`,
+	// 3: annotations of texts that changed are set aside (see aside.go).
+	setAsideTable,
 }
+
+// setAsideTable holds the annotations set aside (schema 3).
+const setAsideTable = `
+CREATE TABLE IF NOT EXISTS set_aside (
+	doc_id TEXT NOT NULL,
+	annotator TEXT NOT NULL,
+	doc_sha256 TEXT NOT NULL,
+	json TEXT NOT NULL,
+	created TEXT NOT NULL,
+	updated TEXT NOT NULL,
+	set_aside TEXT NOT NULL,
+	PRIMARY KEY (doc_id, annotator, doc_sha256)
+);
+`
 
 // busyTimeout is how long a write waits for another process's transaction
 // before giving up. Saves are small, so seconds are plenty; re-indexing a
@@ -72,7 +88,7 @@ CREATE TABLE IF NOT EXISTS positions (
 	sort TEXT NOT NULL DEFAULT '',
 	top INTEGER NOT NULL DEFAULT 0
 );
-`
+` + setAsideTable
 
 // Store is an open corefix database and the dataset it indexes. Its methods
 // are safe for concurrent use.
@@ -116,18 +132,46 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, err // never create an empty database that indexes nothing
 		}
 	}
+	// An empty file is an empty SQLite database. Creating it here tells
+	// whether this Open made it, and so whether a failed open (a bad
+	// dataset line) must remove it again rather than leave it behind.
+	created := false
+	if f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+		created = true
+		f.Close()
+	}
 	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
 		path, busyTimeout.Milliseconds())
+	fail := func(err error) (*Store, error) {
+		if created {
+			removeDatabase(path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
 	s := &Store{db: db, path: path, Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
 	if err := s.init(opt); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fail(err)
+	}
+	if n, err := s.Count(); created && (err != nil || n == 0) {
+		// As above: a new database that indexes nothing is not worth
+		// leaving behind.
+		db.Close()
+		return fail(errors.Join(err, fmt.Errorf("%s has no documents", s.dataset)))
 	}
 	return s, nil
+}
+
+// removeDatabase deletes a database and SQLite's files beside it (the
+// write-ahead log and its index), best effort: it undoes a failed Open.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
 }
 
 func (s *Store) init(opt Options) error {
@@ -164,6 +208,8 @@ func (s *Store) init(opt Options) error {
 
 // migrate creates the tables of a new database, upgrades one of an older
 // schema in one transaction, and refuses one written by a newer corefix.
+// An older database may hold annotations of texts that changed since,
+// which before schema 3 blocked it from opening: they are set aside.
 func (s *Store) migrate() error {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
@@ -184,6 +230,9 @@ func (s *Store) migrate() error {
 			if _, err := tx.Exec(step); err != nil {
 				return err
 			}
+		}
+		if err := s.setAsideStale(tx); err != nil {
+			return err
 		}
 		_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 		return err

@@ -230,28 +230,133 @@ func TestStatusOf(t *testing.T) {
 	}
 }
 
-func TestStaleAnnotationIsAnError(t *testing.T) {
-	s, ds := openNew(t, 2)
+// rewriteInPlace rewrites the dataset at path through the same inode, as
+// `>` in a shell or an editor saving over the file do, with old replaced
+// by new.
+func rewriteInPlace(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(bytes.Replace(data, []byte(old), []byte(new), 1)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An annotation of a document whose text changed is set aside on the next
+// open: kept, listed, exportable, and no longer blocking the others.
+func TestChangedTextSetsTheAnnotationAside(t *testing.T) {
+	s, ds := openNew(t, 3)
+	for i := range 2 {
+		rec, _ := s.Record(i)
+		if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	rewriteInPlace(t, ds, "Article 0.", "Article 0!")
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatalf("reopen after a text changed: %v", err)
+	}
+	defer s.Close()
+	if _, ok, err := s.LoadAnnotation("doc-00000", "ann"); ok || err != nil {
+		t.Errorf("LoadAnnotation of the changed document: ok %v, err %v; want none (set aside)", ok, err)
+	}
+	var ids []string
+	for r, err := range s.Annotations("ann") {
+		if err != nil {
+			t.Fatalf("Annotations after a text changed: %v", err)
+		}
+		ids = append(ids, r.DocID)
+	}
+	if strings.Join(ids, " ") != "doc-00001" {
+		t.Errorf("Annotations = %v, want only doc-00001", ids)
+	}
+	var aside []AsideRow
+	for r, err := range s.SetAside("") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		aside = append(aside, r)
+	}
+	if len(aside) != 1 || aside[0].DocID != "doc-00000" || aside[0].Annotator != "ann" || aside[0].SetAside.IsZero() ||
+		!strings.HasPrefix(aside[0].Annotation.Doc.Text, "Article 0.") || aside[0].Annotation.Span(0).Status != model.Accepted {
+		t.Fatalf("SetAside = %+v, want doc-00000's accepted annotation of the old text", aside)
+	}
+	if p, _ := s.Progress("ann"); p.Done != 1 {
+		t.Errorf("Progress counts %d done, want 1 (the set-aside one starts afresh)", p.Done)
+	}
 	rec, _ := s.Record(0)
+	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Rejected)); err != nil {
+		t.Fatalf("saving the changed document afresh: %v", err)
+	}
+	n := 0
+	for range s.SetAside("ann") {
+		n++
+	}
+	if n != 1 {
+		t.Errorf("after saving the document afresh %d set-aside rows, want the old one kept", n)
+	}
+}
+
+// A database from before set_aside (schema 2) holding an annotation of a
+// text that changed, which corefix then refused to open at all, opens
+// with that annotation set aside.
+func TestOlderDatabaseSetsStaleAnnotationsAside(t *testing.T) {
+	s, ds := openNew(t, 2)
+	rec, _ := s.Record(1)
 	if err := s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	data, _ := os.ReadFile(ds)
-	if err := os.WriteFile(ds, bytes.Replace(data, []byte("Article 0."), []byte("Article 0!"), 1), 0o644); err != nil {
-		t.Fatal(err)
+	for _, q := range []string{"DROP TABLE set_aside", "UPDATE annotations SET doc_sha256 = 'old'", "PRAGMA user_version = 2"} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
+	s.Close()
 	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, _, err := s.LoadAnnotation("doc-00000", "ann"); err == nil || !strings.Contains(err.Error(), "different text") {
-		t.Errorf("LoadAnnotation of a changed text: error %v", err)
+	var v int
+	s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	n := 0
+	for r, err := range s.SetAside("ann") {
+		if err != nil || r.DocID != "doc-00001" {
+			t.Errorf("set aside: %+v, %v", r.Row, err)
+		}
+		n++
 	}
-	for _, err := range s.Annotations("ann") {
-		if err == nil || !strings.Contains(err.Error(), "different text") {
-			t.Errorf("Annotations over a changed text: error %v", err)
+	if v != schemaVersion || n != 1 {
+		t.Errorf("after opening a version 2 database: version %d, %d set aside; want %d and 1", v, n, schemaVersion)
+	}
+}
+
+// A dataset changed in place while it is open: reading a record that is
+// no longer what was indexed says the dataset changed, not what the
+// changed bytes look like.
+func TestRecordNoticesAChangedDataset(t *testing.T) {
+	for _, tt := range []struct{ name, old, new string }{
+		{"same length, other text", "Article 1.", "Article 1!"},
+		{"no longer JSON", `{"id":"doc-00001"`, `{"id":"doc-00001",`},
+		{"cut short", `{"id":"doc-00001"`, "\n"},
+	} {
+		s, ds := openNew(t, 3)
+		rewriteInPlace(t, ds, tt.old, tt.new)
+		if tt.name == "cut short" {
+			os.Truncate(ds, 10)
+		}
+		_, err := s.Record(1)
+		if err == nil || !strings.Contains(err.Error(), ds+" changed since it was opened") {
+			t.Errorf("%s: Record(1) error %v, want it to say %s changed", tt.name, err, ds)
 		}
 	}
 }
@@ -267,30 +372,6 @@ func TestRecordsStreamsInOrder(t *testing.T) {
 	}
 	if got, want := strings.Join(ids, " "), "doc-00000 doc-00001 doc-00002 doc-00003 doc-00004"; got != want {
 		t.Errorf("Records() = %s, want %s", got, want)
-	}
-}
-
-func TestLoadOrStart(t *testing.T) {
-	s, _ := openNew(t, 2)
-	rec, _ := s.Record(1)
-	calls := 0
-	detect := func() ([]model.Finding, error) {
-		calls++
-		return []model.Finding{{Start: 0, End: 7, Category: model.Other, Confidence: 0.6}}, nil
-	}
-	a, resumed, err := s.LoadOrStart(rec, "ann", detect, model.FromDetector)
-	if err != nil || resumed || calls != 1 || a.Annotator != "ann" || a.Doc.ID != rec.ID || a.Len() != 1 {
-		t.Fatalf("first LoadOrStart: resumed %v, %d detect calls, %v", resumed, calls, err)
-	}
-	if err := a.Reject(0); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveAnnotation(a); err != nil {
-		t.Fatal(err)
-	}
-	a, resumed, err = s.LoadOrStart(rec, "ann", detect, model.FromDetector)
-	if err != nil || !resumed || calls != 1 || a.Span(0).Status != model.Rejected {
-		t.Errorf("second LoadOrStart: resumed %v, %d detect calls, %v; want the saved decision", resumed, calls, err)
 	}
 }
 
@@ -366,6 +447,88 @@ func TestDatasetOptional(t *testing.T) {
 	for _, err := range s.Records() {
 		if err == nil {
 			t.Error("Records without the dataset yielded a record")
+		}
+	}
+}
+
+// A dataset saved with a byte-order mark (Notepad, Excel) opens, and its
+// first record is read from after the mark.
+func TestByteOrderMarkDataset(t *testing.T) {
+	dir := t.TempDir()
+	ds := filepath.Join(dir, "bom.jsonl")
+	os.WriteFile(ds, []byte("\ufeff{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"b\",\"text\":\"second\"}\n"), 0o644)
+	s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+	if err != nil {
+		t.Fatalf("Open on a dataset with a byte-order mark: %v", err)
+	}
+	defer s.Close()
+	rec, err := s.Record(0)
+	if err != nil || rec.ID != "a" || rec.Text != "first" {
+		t.Errorf("Record(0) = %+v, %v; want a: first", rec, err)
+	}
+	n := 0
+	for rec, err := range s.Records() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(rec.Text)
+	}
+	if n != len("first")+len("second") {
+		t.Errorf("Records read %d bytes of text, want both records", n)
+	}
+}
+
+// A first open that fails on a bad dataset removes the database it
+// created: nothing is left beside the dataset but the dataset.
+func TestFailedFirstOpenLeavesNothing(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"malformed", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\n", ":2: truncated JSON"},
+		{"no text", "{\"id\":\"a\"}\n", `:1: record "a" has no "text"`},
+		{"duplicate id", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n", ":2: duplicate id"},
+		{"no documents", "\n", " has no documents"},
+	} {
+		dir := t.TempDir()
+		ds := filepath.Join(dir, "data.jsonl")
+		os.WriteFile(ds, []byte(tt.data), 0o644)
+		s, err := Open(DefaultPath(ds), Options{Dataset: ds})
+		if err == nil {
+			s.Close()
+			t.Fatalf("%s: Open succeeded", tt.name)
+		}
+		if !strings.Contains(err.Error(), ds+tt.want) {
+			t.Errorf("%s: error %q, want it to contain %q", tt.name, err, ds+tt.want)
+		}
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != 1 {
+			var names []string
+			for _, e := range ents {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%s: the directory holds %v after a failed open, want only data.jsonl", tt.name, names)
+		}
+	}
+}
+
+// A full disk is SQLite's "database or disk is full"; the error must also
+// say which database, as every error does. max_page_count makes the
+// database full without filling a disk.
+func TestFullDatabaseErrorNamesTheFile(t *testing.T) {
+	s, _ := openNew(t, 3)
+	s.db.SetMaxOpenConns(1) // the pragma holds for one connection: make it the only one
+	var pages int
+	if err := s.db.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := s.Record(0)
+	for _, err := range []error{
+		s.SaveAnnotation(annotate(t, rec, "ann", model.Accepted)),
+		s.SetPosition("a name long enough to need a page "+strings.Repeat("x", 5000), Position{DocID: rec.ID}),
+	} {
+		if err == nil || !strings.Contains(err.Error(), "full") || !strings.HasPrefix(err.Error(), s.Path()+": ") {
+			t.Errorf("write into a full database: error %v, want one naming %s and saying it is full", err, s.Path())
 		}
 	}
 }
