@@ -13,9 +13,8 @@ import (
 	"corefix/model"
 )
 
-// minChunk is the smallest part of a dataset worth a goroutine of its own
-// (a variable only so tests can cut small files).
-var minChunk int64 = 1 << 20
+// minChunk is the smallest part of a dataset worth a goroutine of its own.
+const minChunk int64 = 1 << 20
 
 // indexRow is one record's entry in the index.
 type indexRow struct {
@@ -40,6 +39,12 @@ type chunk struct {
 // DatasetReader; one sequential pass before that hashes the file and finds
 // the cuts. Errors name the file and the line.
 func scanDataset(path string, workers int) ([]indexRow, string, error) {
+	return scanChunks(path, workers, minChunk)
+}
+
+// scanChunks is scanDataset with chunks of at least least bytes (tests
+// cut small files into several).
+func scanChunks(path string, workers int, least int64) ([]indexRow, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, "", err
@@ -49,7 +54,7 @@ func scanDataset(path string, workers int) ([]indexRow, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	n := max(1, min(workers, int(st.Size()/minChunk)))
+	n := max(1, min(workers, int(st.Size()/least)))
 	chunks, sum, err := planChunks(f, st.Size(), n)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", path, err)

@@ -74,8 +74,5 @@ func TestScanErrorsAcrossChunks(t *testing.T) {
 // scanChunksForTest forces n chunks on a small file by lowering the
 // minimum chunk size.
 func scanChunksForTest(path string, n int) ([]indexRow, string, error) {
-	old := minChunk
-	minChunk = 1
-	defer func() { minChunk = old }()
-	return scanDataset(path, n)
+	return scanChunks(path, n, 1)
 }
