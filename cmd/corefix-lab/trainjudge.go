@@ -47,7 +47,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.only, "genre", "", "hold out only this `GENRE` (default: each in turn)")
 	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
-	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json)")
+	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (none ships yet: docs/lab.md)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
