@@ -1,0 +1,31 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
+
+// TestPossessivePronoun checks the possessive proposed for a phrase: the
+// gender its words say, a person never "its", a thing "its".
+func TestPossessivePronoun(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ give, want string }{
+		{"Jeff Sessions", "his"},
+		{"Australian woman Valeska Paris", "her"},
+		{"physicist Martin Oyelaran", "his"},
+		{"Martin Oyelaran", "his"},
+		{"the coach", "his"},
+		{"the United Nations", "its"},
+		{"Google", "its"},
+		{"one of the masterpieces of Persian Architecture", "its"},
+		{"the teenagers", "their"},
+	} {
+		a := Analyze(model.NewDocument("t", "", c.give+" said ."))
+		j := len(strings.Fields(c.give)) - 1
+		if got := a.possessivePronoun(0, j); got != c.want {
+			t.Errorf("possessivePronoun(%q) = %q, want %q", c.give, got, c.want)
+		}
+	}
+}
