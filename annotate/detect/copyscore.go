@@ -123,7 +123,7 @@ func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
 			f = model.Finding{
 				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
 				Rule: r.Name(), Confidence: scaled(p, s.threshold),
-				Message:   "a recurring phrase in a document whose substitutions drift, in a slot and pattern typical of a copy that overwrote words",
+				Message:   a.rules().Recurring.ScoredCopy,
 				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),
 			}
 			ok = true

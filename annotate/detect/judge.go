@@ -266,7 +266,7 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		} else {
 			f = model.Finding{
 				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
-				Rule: (Recurring{}).Name(), Message: a.rules().Recurring.DriftCopy.Message,
+				Rule: (Recurring{}).Name(), Message: a.rules().Recurring.ScoredCopy,
 				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),
 			}
 		}

@@ -29,6 +29,9 @@ type Rules struct {
 		DriftCopy     Rule `json:"drift-copy"`
 		ShownCopy     Rule `json:"shown-copy"`
 		ConfirmedCopy Rule `json:"confirmed-copy"`
+		// ScoredCopy is the message of a copy a learned scorer (the copy
+		// scorer or the judge) flags where no hand rule did.
+		ScoredCopy string `json:"scored-copy"`
 		// MisfitLead opens the message of a copy judged by its slot alone,
 		// so that it says why a recurring phrase is flagged before how
 		// the slot misfits.
