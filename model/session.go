@@ -50,5 +50,5 @@ func (a *Annotation) Describe() string {
 	for _, s := range Statuses {
 		parts = append(parts, fmt.Sprintf("%s %d", s, c[s]))
 	}
-	return fmt.Sprintf("%d/%d reviewed (%s)", len(a.spans)-c[Pending], len(a.spans), strings.Join(parts, ", "))
+	return fmt.Sprintf("%d/%d reviewed (%s)", a.Len()-c[Pending], a.Len(), strings.Join(parts, ", "))
 }

@@ -59,6 +59,10 @@ type Model struct {
 	resumeTop int
 	// placeSaved is the place the last save wrote (see keepPlace).
 	placeSaved model.Place
+	// inserts counts spans added and removed (marks and their undo), for
+	// the sorted orders of n and p (see ordered).
+	inserts int
+	sorted  sortedSpans
 
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found
@@ -91,7 +95,7 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
-	m.art = newArticle(a, m.styles)
+	m.setArticle(a)
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
 	m.input.SetStyles(m.styles.Input)
@@ -132,6 +136,23 @@ func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Mo
 	m.enableKeys()
 	m.setInfo("%s %d/%d %s: %s — ] next document, ? keys", verb, doc.index+1, d.Len(), doc.a.Doc.ID, m.a.Describe())
 	return m
+}
+
+// setArticle shows a, keeping the article and the strip up to date with
+// its changes as they happen (see model.Annotation.Watch).
+func (m *Model) setArticle(a *model.Annotation) {
+	if m.art != nil {
+		m.art.a.Watch(nil) // the document left (a dataset's)
+	}
+	art := newArticle(a, m.styles)
+	m.art = art
+	a.Watch(func(at int, before, after *model.Span) {
+		art.spanChanged(at, before, after)
+		m.strip.spanChanged(len(a.Doc.Text), before, after)
+		if before == nil || after == nil {
+			m.inserts++
+		}
+	})
 }
 
 // Init asks the terminal for its background so the styles suit it, and

@@ -55,7 +55,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // it shows changed.
 func (m *Model) draw() {
 	m.art.Render()
-	m.strip.sync(m.art, m.filter, filters[m.filter].keep, m.lay.Width, m.focus, m.styles)
+	m.strip.sync(m.art, filters[m.filter].kinds, m.lay.Width, m.focus, m.styles)
 }
 
 // key hands a key press to the current mode, but for ctrl+c, which quits
