@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +26,12 @@ type Options struct {
 	// warning: something the user must hear about before deciding (in a
 	// dataset: annotations set aside because their text changed).
 	Notice string
+	// Detect, when set, finds the spans of an annotation that has none
+	// yet, in a Cmd after the first frame (see detecting.go); Origin is
+	// theirs. cmd/corefix wires in the detectors, which the editor
+	// cannot import.
+	Detect func() ([]model.Finding, error)
+	Origin model.Origin
 }
 
 // Model is the review editor, the program's only tea.Model.
@@ -64,6 +72,12 @@ type Model struct {
 	inserts int
 	sorted  sortedSpans
 
+	// detect finds the spans while they are being found, nil once they
+	// are (see detecting.go); origin is theirs.
+	detect      func() ([]model.Finding, error)
+	origin      model.Origin
+	detectStart time.Time
+
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found
 	entsLoading bool
@@ -91,7 +105,11 @@ type Model struct {
 // pending span.
 func New(a *model.Annotation, target Target, opts Options) *Model {
 	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true),
-		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{}}
+		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{},
+		origin: opts.Origin}
+	if opts.Detect != nil && a.Len() == 0 {
+		m.detect = opts.Detect
+	}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
@@ -111,6 +129,8 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	switch {
 	case target.ReadOnly():
 		m.setError("read-only: you can look, not decide — %s stays as it is", target.Name())
+	case m.detecting():
+		m.setInfo("finding the spans; the article is yours to read meanwhile — ? keys")
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	default:
@@ -158,7 +178,7 @@ func (m *Model) setArticle(a *model.Annotation) {
 // Init asks the terminal for its background so the styles suit it, and
 // starts looking for the document's entities.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.findEntities())
+	return tea.Batch(tea.RequestBackgroundColor, m.findEntities(), m.startDetecting())
 }
 
 func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }

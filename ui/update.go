@@ -30,6 +30,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setError("position not saved: %v", msg.err)
 	case entitiesMsg:
 		m.gotEntities(msg)
+	case foundMsg:
+		m.found(msg)
+	case detectTickMsg:
+		if m.detecting() {
+			cmd = detectTick()
+		}
 	case tea.PasteMsg:
 		if m.typing() {
 			m.input, cmd = m.input.Update(msg)
