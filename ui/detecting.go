@@ -28,6 +28,15 @@ type foundMsg struct {
 // detectTickMsg redraws the header's count of seconds while detecting.
 type detectTickMsg struct{}
 
+// detectGoMsg starts the detectors, once the first frame is out.
+type detectGoMsg struct{}
+
+// firstFrameTime is how long the detectors wait, after the first layout,
+// for the first frame to be drawn: started with the program, they took
+// the CPU and the allocator from it (3.8 s to the first frame of a 20 MB
+// article through a terminal, instead of about one).
+const firstFrameTime = 200 * time.Millisecond
+
 // detectCmd runs the detectors in the background.
 func detectCmd(a *model.Annotation, detect func() ([]model.Finding, error)) tea.Cmd {
 	return func() tea.Msg {
@@ -45,20 +54,40 @@ func detectTick() tea.Cmd {
 func (m *Model) detecting() bool { return m.detect != nil }
 
 // startDetecting is the Cmd of Init for an annotation waiting for its
-// findings, nil for one that has them.
+// findings (the mention analysis waits for them too), else the mention
+// analysis.
 func (m *Model) startDetecting() tea.Cmd {
+	if !m.detecting() {
+		return m.findEntities()
+	}
+	m.detectStart = time.Now()
+	return detectTick()
+}
+
+// laidOut starts the detectors a moment after the first layout, when the
+// first frame is being drawn.
+func (m *Model) laidOut() tea.Cmd {
+	if !m.detecting() || m.detectAsked {
+		return nil
+	}
+	m.detectAsked = true
+	return tea.Tick(firstFrameTime, func(time.Time) tea.Msg { return detectGoMsg{} })
+}
+
+// detectGo starts the detectors.
+func (m *Model) detectGo() tea.Cmd {
 	if !m.detecting() {
 		return nil
 	}
-	m.detectStart = time.Now()
-	return tea.Batch(detectCmd(m.a, m.detect), detectTick())
+	return detectCmd(m.a, m.detect)
 }
 
 // found gives the annotation its findings and focuses the first pending
-// one, or the first on screen when the reader scrolled meanwhile.
-func (m *Model) found(msg foundMsg) {
+// one, or the first on screen when the reader scrolled meanwhile; then
+// the mention analysis starts.
+func (m *Model) found(msg foundMsg) tea.Cmd {
 	if msg.a != m.a || !m.detecting() {
-		return
+		return nil
 	}
 	m.detect = nil
 	took := time.Since(m.detectStart).Round(100 * time.Millisecond)
@@ -67,7 +96,7 @@ func (m *Model) found(msg foundMsg) {
 	}
 	if msg.err != nil {
 		m.setError("finding the spans failed: %v — m marks spans by hand", msg.err)
-		return
+		return nil
 	}
 	m.art.Reset()
 	m.inserts++
@@ -77,6 +106,7 @@ func (m *Model) found(msg foundMsg) {
 		m.follow()
 	}
 	m.setInfo("%d findings in %s — n next, a accept, r reject, e edit, ? keys", m.a.Len(), took)
+	return m.findEntities()
 }
 
 // detectState is the header's word while detecting, "" once done.

@@ -41,13 +41,9 @@ func TestFirstFrameBeforeFindings(t *testing.T) {
 	if m.a.Len() != 0 || m.art.top != 1 || !inMode[reviewMode](m) || m.version != 0 {
 		t.Fatalf("before the findings: %d spans, top %d, mode %T, version %d; want none, scrolled, reviewing, nothing saved", m.a.Len(), m.art.top, m.mode, m.version)
 	}
-	cmd := m.startDetecting()
+	cmd := m.detectGo()
 	close(release)
-	for _, c := range cmd().(tea.BatchMsg) {
-		if msg, ok := c().(foundMsg); ok {
-			m.Update(msg)
-		}
-	}
+	m.Update(cmd())
 	if m.a.Len() != len(fs) || m.detecting() || m.focus < 0 {
 		t.Fatalf("after the findings: %d spans (want %d), detecting %v, focus %d", m.a.Len(), len(fs), m.detecting(), m.focus)
 	}

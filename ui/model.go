@@ -77,6 +77,7 @@ type Model struct {
 	detect      func() ([]model.Finding, error)
 	origin      model.Origin
 	detectStart time.Time
+	detectAsked bool // the detectors are started or about to be (laidOut)
 
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found
@@ -176,9 +177,10 @@ func (m *Model) setArticle(a *model.Annotation) {
 }
 
 // Init asks the terminal for its background so the styles suit it, and
-// starts looking for the document's entities.
+// starts finding the spans (when the annotation waits for them) and the
+// document's entities.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.findEntities(), m.startDetecting())
+	return tea.Batch(tea.RequestBackgroundColor, m.startDetecting())
 }
 
 func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }

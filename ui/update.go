@@ -16,6 +16,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		cmd = m.laidOut()
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
 	case tea.ColorProfileMsg:
@@ -30,8 +31,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setError("position not saved: %v", msg.err)
 	case entitiesMsg:
 		m.gotEntities(msg)
+	case detectGoMsg:
+		cmd = m.detectGo()
 	case foundMsg:
-		m.found(msg)
+		cmd = m.found(msg)
 	case detectTickMsg:
 		if m.detecting() {
 			cmd = detectTick()
