@@ -23,9 +23,9 @@ type bracket struct {
 // so on each word come first the mentions that end there, of one cluster
 // the latest begun first (GUM writes "1)(2)" too); then those that begin
 // there, of one cluster the longest first. Between clusters the order is
-// theirs. Mentions of one cluster that cross ([a b] and [b c] with a
-// second word in common) cannot be written so: that is an error, as is a
-// mention outside the words.
+// theirs. Mentions of one cluster that overlap by two words or more,
+// neither inside the other, cannot be written so: that is an error, as is
+// a mention outside the words.
 func wordBrackets(doc *CorefDocument) ([][]bracket, error) {
 	type mention struct {
 		cluster int
