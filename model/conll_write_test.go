@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -252,13 +253,25 @@ func commentLines(data []byte, prefix string) []string {
 	return out
 }
 
-// TestCoNLLRoundTripFormats: the passage's clusters from each of the four
-// formats, written as CoNLL-U and as CoNLL-2012 and read back onto the
-// text, are the clusters read by hand.
-func TestCoNLLRoundTripFormats(t *testing.T) {
+// TestClusterRoundTrips: the passage's clusters read from each of the
+// four formats, written in each and read back onto the text, are the
+// clusters read by hand, and the formats that name documents keep the id.
+func TestClusterRoundTrips(t *testing.T) {
 	text, err := os.ReadFile(filepath.Join(clusterSamples, "paris.txt"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	offsets := func(ct *CorefText) ([]byte, error) {
+		return json.Marshal(map[string]any{"clusters": ct.OffsetClusters()})
+	}
+	writers := []struct {
+		format ClusterFormat
+		encode func(*CorefText) ([]byte, error)
+	}{
+		{ClustersTokens, func(ct *CorefText) ([]byte, error) { return EncodeTokenClusters(ct.Doc) }},
+		{ClustersOffsets, offsets},
+		{ClustersCoNLLU, func(ct *CorefText) ([]byte, error) { return EncodeCoNLLU(ct.Doc) }},
+		{ClustersCoNLL2012, func(ct *CorefText) ([]byte, error) { return EncodeCoNLL2012(ct.Doc) }},
 	}
 	for _, file := range []string{"paris.conllu", "paris.allennlp.json", "paris.fastcoref.json", "paris.conll"} {
 		docs, err := ReadClusterFile(filepath.Join(clusterSamples, file), ClustersAuto)
@@ -269,17 +282,17 @@ func TestCoNLLRoundTripFormats(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range []struct {
-			format ClusterFormat
-			encode func(*CorefDocument) ([]byte, error)
-		}{{ClustersCoNLLU, EncodeCoNLLU}, {ClustersCoNLL2012, EncodeCoNLL2012}} {
-			out, err := w.encode(ct.Doc)
+		for _, w := range writers {
+			out, err := w.encode(ct)
 			if err != nil {
 				t.Fatalf("%s as %s: %v", file, w.format, err)
 			}
 			back, err := ParseClusters(out, "out", ClustersAuto)
 			if err != nil {
 				t.Fatalf("%s as %s: %v", file, w.format, err)
+			}
+			if w.format != ClustersOffsets && back[0].ID != ct.Doc.ID {
+				t.Errorf("%s as %s: id %q, want %q", file, w.format, back[0].ID, ct.Doc.ID)
 			}
 			again, err := back[0].Match(string(text), "paris.txt", "out")
 			if err != nil {
