@@ -229,3 +229,47 @@ func wordScanSeconds(data []byte) float64 {
 	}
 	return best
 }
+
+// TestResolveDatasetJobs: a dataset resolved on several cores is each
+// line resolved on its own (a dataset of that line alone), in order; a
+// bad line fails the whole run, named, with nothing written.
+func TestResolveDatasetJobs(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/gum/ontogum-sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var data, want strings.Builder
+	for k := range 3 { // six lines, ids made unique
+		for i, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			line = strings.Replace(line, `"id": "`, fmt.Sprintf(`"id": "%d-`, k), 1)
+			one := filepath.Join(dir, fmt.Sprintf("one%d%d.jsonl", k, i))
+			if err := os.WriteFile(one, []byte(line+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runCLI(t, "", "resolve", "--jobs", "1", one)
+			if code != 0 {
+				t.Fatalf("line %d alone: exit %d: %s", i, code, errOut)
+			}
+			data.WriteString(line + "\n")
+			want.WriteString(strings.ReplaceAll(out, one, filepath.Join(dir, "data.jsonl")))
+		}
+	}
+	p := filepath.Join(dir, "data.jsonl")
+	if err := os.WriteFile(p, []byte(data.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, jobs := range []string{"1", "3"} {
+		if code, out, errOut := runCLI(t, "", "resolve", "--jobs", jobs, p); code != 0 || out != want.String() {
+			t.Errorf("--jobs %s: exit %d, output differs from each line alone (%d bytes, want %d): %s", jobs, code, len(out), want.Len(), errOut)
+		}
+	}
+	bad := data.String() + `{"id":"x","text":"no clusters"}` + "\n"
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "resolve", "--jobs", "3", p)
+	if code != exitFailure || out != "" || !strings.Contains(errOut, p+`:7: record "x" has no "clusters"`) {
+		t.Errorf("bad line: exit %d, %d bytes out, %q", code, len(out), errOut)
+	}
+}
