@@ -13,7 +13,7 @@ type jobsFlag int
 
 func (j *jobsFlag) declare(fs *flag.FlagSet) {
 	*j = jobsFlag(runtime.GOMAXPROCS(0))
-	fs.IntVar((*int)(j), "jobs", int(*j), "work on `N` dataset documents at once (default: every core); the output is the same for every N")
+	fs.IntVar((*int)(j), "jobs", int(*j), "work on `N` dataset documents at once, by default one per core; the output is the same for every N")
 }
 
 func (j jobsFlag) check() error {

@@ -21,11 +21,12 @@ type resolveOptions struct {
 	pronounsOnly bool
 	annotator    string
 	jobs         jobsFlag
+	jsonl        bool
 }
 
 func resolveCommand() command {
 	return command{
-		name: "resolve", args: "[ORIG | DATA.jsonl]",
+		name: "resolve", args: "[ORIG | DATA.jsonl | --jsonl -]",
 		summary: "Write coreference clusters into the text correctly: every mention replaced at its own place,\n" +
 			"possessives with ’s, pronouns that must stay kept (the README lists every choice). ORIG is the\n" +
 			"text the clusters (--clusters) were made from; without it, the text the clusters file holds.\n" +
@@ -40,6 +41,7 @@ func resolveCommand() command {
 			fs.BoolVar(&o.pronounsOnly, "pronouns-only", false, "replace only pronoun mentions")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "with --format annotation: the `NAME` recorded in the file")
 			o.jobs.declare(fs)
+			fs.BoolVar(&o.jsonl, "jsonl", false, "the argument - is a JSON Lines dataset on stdin")
 			return func(args []string) error { return runResolve(e, o, args) }
 		},
 	}
@@ -60,8 +62,8 @@ func runResolve(e *env, o *resolveOptions, args []string) error {
 	// Everything is resolved before a byte is written, so bad input
 	// leaves no half-written output.
 	var b bytes.Buffer
-	if len(args) == 1 && isDataset(args[0], false) {
-		if err := o.resolveDataset(&b, args[0]); err != nil {
+	if len(args) == 1 && isDataset(args[0], o.jsonl) {
+		if err := o.resolveDataset(e, &b, args[0]); err != nil {
 			return err
 		}
 	} else if err := o.resolveFiles(e, &b, args); err != nil {
@@ -121,13 +123,13 @@ func (o *resolveOptions) check(args []string) error {
 	switch {
 	case len(args) > 1:
 		return &usageError{msg: "resolve takes one ORIG or DATA.jsonl"}
-	case len(args) == 1 && isDataset(args[0], false) && o.clusters.given():
+	case len(args) == 1 && isDataset(args[0], o.jsonl) && o.clusters.given():
 		return &usageError{msg: "--clusters is for one ORIG; a dataset line carries its own \"clusters\""}
-	case len(args) == 1 && isDataset(args[0], false) && o.format != "" && o.format != "jsonl":
+	case len(args) == 1 && isDataset(args[0], o.jsonl) && o.format != "" && o.format != "jsonl":
 		return &usageError{msg: "a dataset is resolved to --format jsonl"}
 	case len(args) == 0 && !o.clusters.given():
 		return &usageError{msg: "give --clusters FILE (and the text ORIG they were made from), or a DATA.jsonl with \"clusters\""}
-	case len(args) == 1 && !isDataset(args[0], false) && !o.clusters.given():
+	case len(args) == 1 && !isDataset(args[0], o.jsonl) && !o.clusters.given():
 		return &usageError{msg: "ORIG needs --clusters FILE, the clusters made from it"}
 	case o.maxLen < 0:
 		return &usageError{msg: fmt.Sprintf("--max-len %d is negative (0: all)", o.maxLen)}
@@ -172,13 +174,17 @@ func clusterFileInputs(c *clusterFlags) ([]resolveInput, error) {
 // resolveDataset resolves every line of a dataset into b, in dataset
 // order, --jobs lines at once (the ordered pipeline). The first bad line
 // in the dataset is the error.
-func (o *resolveOptions) resolveDataset(b *bytes.Buffer, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+func (o *resolveOptions) resolveDataset(e *env, b *bytes.Buffer, path string) error {
+	var in io.Reader = e.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
 	}
-	defer f.Close()
-	r := model.NewDatasetReader(f)
+	r := model.NewDatasetReader(in)
 	next := func() (model.Line, bool, error) {
 		l, err := r.NextLine()
 		switch {
