@@ -145,16 +145,7 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 		r, name = f, path
 	}
 	ds := model.NewDatasetReader(r)
-	next := func() (model.Line, bool, error) {
-		l, err := ds.NextLine()
-		switch {
-		case errors.Is(err, io.EOF):
-			return l, false, nil
-		case err != nil:
-			return l, false, fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err)
-		}
-		return l, true, nil
-	}
+	next := datasetLines(ds, func(err error) error { return fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err) })
 	work := func(l model.Line) detected { return detectRecord(e, o, l, path, name, format) }
 	emit := func(d detected) error {
 		err := d.badLine

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
+
+	"corefix/model"
 )
 
 // jobsFlag is --jobs: how many documents of a dataset are worked on at
@@ -108,4 +112,19 @@ func ordered[In, Out any](jobs int, next func() (In, bool, error), work func(In)
 		}
 	}
 	return readErr
+}
+
+// datasetLines is ordered's next for a dataset: its lines until io.EOF,
+// a reading error as wrap names it.
+func datasetLines(r *model.DatasetReader, wrap func(error) error) func() (model.Line, bool, error) {
+	return func() (model.Line, bool, error) {
+		l, err := r.NextLine()
+		switch {
+		case errors.Is(err, io.EOF):
+			return l, false, nil
+		case err != nil:
+			return l, false, wrap(err)
+		}
+		return l, true, nil
+	}
 }

@@ -91,28 +91,49 @@ func TestOrderedErrors(t *testing.T) {
 	}
 }
 
-// testDataset writes a dataset of the GUM test texts to path, the drift
-// texts with their originals (exact mode), and returns it with the
-// reference output: each record detected on its own through the library,
-// as the single loop did.
-func testDataset(t *testing.T, path string) (data, want string) {
-	t.Helper()
+// testArticle is a test article, with its original when it is a drift one
+// (exact mode).
+type testArticle struct{ name, text, orig string }
+
+// testArticles are the GUM test articles (drift and clean) and the
+// sample.
+func testArticles(tb testing.TB) []testArticle {
+	tb.Helper()
 	paths, _ := filepath.Glob("../../testdata/gum/*/*.txt")
-	var lines, out strings.Builder
-	for i, p := range paths {
+	var out []testArticle
+	for _, p := range append(paths, "../../testdata/cnn-sessions.txt") {
 		if strings.HasSuffix(p, ".orig.txt") {
 			continue
 		}
 		text, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		rec := map[string]string{"id": fmt.Sprintf("%d-%s", i, filepath.Base(p)), "text": string(text)}
-		doc := model.NewDocument(rec["id"], path, string(text))
-		var orig *model.Document
+		a := testArticle{name: filepath.Base(p), text: string(text)}
 		if o, err := os.ReadFile(strings.TrimSuffix(p, ".txt") + ".orig.txt"); err == nil && strings.Contains(p, "drift") {
-			rec["original"] = string(o)
-			orig = model.NewDocument(rec["id"], path, string(o))
+			a.orig = string(o)
+		}
+		out = append(out, a)
+	}
+	if len(out) < 5 {
+		tb.Fatal("too few texts in testdata/gum")
+	}
+	return out
+}
+
+// testDataset is a dataset of the test articles, read as path, and the
+// reference output: each record detected on its own through the
+// library, as the single loop did.
+func testDataset(t *testing.T, path string) (data, want string) {
+	t.Helper()
+	var lines, out strings.Builder
+	for i, a := range testArticles(t) {
+		rec := map[string]string{"id": fmt.Sprintf("%d-%s", i, a.name), "text": a.text}
+		doc := model.NewDocument(rec["id"], path, a.text)
+		var orig *model.Document
+		if a.orig != "" {
+			rec["original"] = a.orig
+			orig = model.NewDocument(rec["id"], path, a.orig)
 		}
 		line, _ := json.Marshal(rec)
 		lines.Write(append(line, '\n'))
@@ -123,9 +144,6 @@ func testDataset(t *testing.T, path string) (data, want string) {
 		if err := model.WriteFindings(&out, doc, fs, false); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if strings.Count(lines.String(), "\n") < 4 {
-		t.Fatal("too few texts in testdata/gum")
 	}
 	return lines.String(), out.String()
 }
@@ -185,22 +203,13 @@ func BenchmarkDetectDataset(b *testing.B) {
 	b.ReportMetric(perOp/scan, "wordscan-x")
 }
 
-// articleDataset is a JSON Lines dataset of about size bytes: the GUM
-// test articles (drift and clean) and the sample, in turn.
+// articleDataset is a JSON Lines dataset of about size bytes: the test
+// articles' texts in turn (text-only detection).
 func articleDataset(b *testing.B, size int) []byte {
-	paths, _ := filepath.Glob("../../testdata/gum/*/*.txt")
-	paths = append(paths, "../../testdata/cnn-sessions.txt")
-	var texts []string
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
+	articles := testArticles(b)
 	var buf bytes.Buffer
 	for i := 0; buf.Len() < size; i++ {
-		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("doc%06d", i), "text": texts[i%len(texts)]})
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("doc%06d", i), "text": articles[i%len(articles)].text})
 		buf.Write(append(line, '\n'))
 	}
 	return buf.Bytes()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -185,16 +184,7 @@ func (o *resolveOptions) resolveDataset(e *env, b *bytes.Buffer, path string) er
 		in = f
 	}
 	r := model.NewDatasetReader(in)
-	next := func() (model.Line, bool, error) {
-		l, err := r.NextLine()
-		switch {
-		case errors.Is(err, io.EOF):
-			return l, false, nil
-		case err != nil:
-			return l, false, fmt.Errorf("%s:%w", path, err)
-		}
-		return l, true, nil
-	}
+	next := datasetLines(r, func(err error) error { return fmt.Errorf("%s:%w", path, err) })
 	type resolved struct {
 		rec *model.Record // its id and line, claimed in order
 		out []byte
