@@ -42,6 +42,13 @@ type Annotation struct {
 	undo   []change
 	redo   []change
 	watch  func(at int, before, after *Span)
+	// line and changes are what a journal needs (see Workfile): line is
+	// the identity of this state's lineage, shared with its snapshots and
+	// new whenever the spans are set wholesale; changes are the span
+	// changes made since then, in order. A snapshot shares the slice up
+	// to its length, which the annotation only appends after.
+	line    *lineage
+	changes []logged
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
 }
@@ -52,6 +59,19 @@ type change struct {
 	At            int
 	Before, After *Span
 	Updated       time.Time // the annotation's Updated before the change
+}
+
+// lineage identifies an annotation and its snapshots since their spans
+// were last set wholesale (loaded, found, filtered).
+type lineage struct{ _ byte }
+
+// logged is one change to the spans, as a journal records it: at index
+// At, From became To (nil From: inserted, nil To: removed), and the
+// annotation's Updated became Updated.
+type logged struct {
+	At       int
+	From, To *Span
+	Updated  time.Time
 }
 
 // Errors returned by Annotation methods.
@@ -106,6 +126,7 @@ func (a *Annotation) SetFindings(findings []Finding, origin Origin) error {
 // counting them.
 func (a *Annotation) setSpans(spans []Span) {
 	a.spans = newSpanSeq(spans)
+	a.line, a.changes = &lineage{}, nil
 	a.counts = [4]int{}
 	for i := range spans {
 		a.counts[statusIndex(spans[i].Status)]++
@@ -246,6 +267,7 @@ func (a *Annotation) Undo() (int, error) {
 	a.redo = append(a.redo, c)
 	a.swap(c.At, c.After, c.Before)
 	a.Updated = c.Updated
+	a.log(c.At, c.After, c.Before)
 	return c.At, nil
 }
 
@@ -259,6 +281,7 @@ func (a *Annotation) Redo() (int, error) {
 	a.undo = append(a.undo, c)
 	a.swap(c.At, c.Before, c.After)
 	a.Updated = a.Now()
+	a.log(c.At, c.Before, c.After)
 	return c.At, nil
 }
 
@@ -321,6 +344,12 @@ func (a *Annotation) apply(c change) {
 	a.redo = a.redo[:0]
 	a.swap(c.At, c.Before, c.After)
 	a.Updated = a.Now()
+	a.log(c.At, c.Before, c.After)
+}
+
+// log records a change made by swap, once Updated is set, for a journal.
+func (a *Annotation) log(at int, from, to *Span) {
+	a.changes = append(a.changes, logged{At: at, From: from, To: to, Updated: a.Updated})
 }
 
 // swap replaces from with to at index at (insert when from is nil, delete

@@ -52,9 +52,16 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) (er
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: not every filesystem supports syncing a directory
+	syncDir(dir)
+	return nil
+}
+
+// syncDir fsyncs directory dir, so that a file created or renamed in it
+// survives a power cut. Best effort: not every filesystem supports
+// syncing a directory.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
 		d.Close()
 	}
-	return nil
 }

@@ -17,15 +17,17 @@ type fileDraft struct {
 	Text string `json:"text"`
 }
 
-// draftFromFile checks that a file's draft names one of its spans.
-func draftFromFile(fd *fileDraft, spans []Span) (*Draft, error) {
+// draftFromFile checks that a file's or a journal's draft names one of
+// a's spans.
+func (a *Annotation) draftFromFile(fd *fileDraft) (*Draft, error) {
 	if fd == nil {
 		return nil, nil
 	}
-	for _, s := range spans {
+	for _, s := range a.spans.all() {
 		if s.ID == fd.Span {
 			return &Draft{Span: fd.Span, Text: fd.Text}, nil
 		}
 	}
 	return nil, fmt.Errorf("draft for span %q, which the annotation does not have", fd.Span)
 }
+

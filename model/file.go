@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -107,18 +106,23 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		f.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
 	}
 	for i, s := range a.spans.all() {
-		fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
-		if s.Status.Changes() {
-			r := s.Replacement
-			fs.Replacement = &r
-		}
-		if !s.Updated.IsZero() {
-			u := s.Updated
-			fs.Updated = &u
-		}
-		f.Spans[i] = fs
+		f.Spans[i] = encodeSpan(d, s)
 	}
 	return encodeJSON(f, "  ")
+}
+
+// encodeSpan is a span as v1 files and journals write it, whole.
+func encodeSpan(d *Document, s *Span) fileSpan {
+	fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
+	if s.Status.Changes() {
+		r := s.Replacement
+		fs.Replacement = &r
+	}
+	if !s.Updated.IsZero() {
+		u := s.Updated
+		fs.Updated = &u
+	}
+	return fs
 }
 
 // encodeJSON writes v as JSON indented by indent, characters such as < and
@@ -134,9 +138,16 @@ func encodeJSON(v any, indent string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ParseAnnotation decodes and validates an annotation file. Every problem is
-// reported precisely (which span, which field); nothing is silently dropped.
+// ParseAnnotation decodes and validates an annotation file, v2 or v1,
+// without a journal (see ReadAnnotationFile). Every problem is reported
+// precisely (which span, which field); nothing is silently dropped.
 func ParseAnnotation(data []byte) (*Annotation, error) {
+	a, _, err := parseAnnotation(data)
+	return a, err
+}
+
+// parseV1 decodes and validates a corefix.annotation/v1 file.
+func parseV1(data []byte) (*Annotation, error) {
 	var f annotationFile
 	if err := decodeFile(data, AnnotationSchema, "annotation", &f); err != nil {
 		return nil, err
@@ -152,7 +163,7 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 	}
 	spans := make([]Span, 0, len(f.Spans))
 	err = eachSpan(f.Spans, func(fs fileSpan) error {
-		s, err := spanFromFile(doc, fs)
+		s, err := spanFromFile(doc, fs, true)
 		if err != nil {
 			return err
 		}
@@ -166,7 +177,7 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}
-	if a.Draft, err = draftFromFile(f.Draft, spans); err != nil {
+	if a.Draft, err = a.draftFromFile(f.Draft); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -212,13 +223,14 @@ func eachSpan(spans []fileSpan, decode func(fileSpan) error) error {
 
 // spanFromFile converts an annotation file's span. Unlike gold and
 // findings files, which other tools write too, an annotation file is
-// corefix's own: every span names its text, its id and its decision.
-func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
+// corefix's own: every span names its id and its decision, and its text
+// when withText (v1 and journals; v2 leaves it to the document).
+func spanFromFile(doc *Document, fs fileSpan, withText bool) (Span, error) {
 	f, err := decodeFinding(doc, fs.fileFinding)
 	switch {
 	case err != nil:
 		return Span{}, err
-	case fs.Text == "":
+	case withText && fs.Text == "":
 		return Span{}, errors.New(`no "text"`)
 	case fs.ID == "":
 		return Span{}, errors.New(`no "id"`)
@@ -239,27 +251,11 @@ func spanFromFile(doc *Document, fs fileSpan) (Span, error) {
 	return s, nil
 }
 
-// ReadAnnotationFile loads and validates the annotation file at path.
-// Errors name the file.
-func ReadAnnotationFile(path string) (*Annotation, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	a, err := ParseAnnotation(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return a, nil
-}
-
-// SaveAnnotation writes a to path atomically (see WriteFileAtomic).
+// SaveAnnotation writes a to path atomically (see WriteAtomic) as a v2
+// file of generation 0: a file written whole once, such as a rescue. An
+// editor saves through a Workfile, which journals.
 func SaveAnnotation(path string, a *Annotation) error {
-	data, err := a.MarshalJSON()
-	if err != nil {
-		return fmt.Errorf("%s: encode: %w", path, err)
-	}
-	return WriteFileAtomic(path, data, 0o644)
+	return WriteAtomic(path, 0o644, func(w io.Writer) error { return WriteAnnotationFile(w, a, 0) })
 }
 
 // jsonError turns a decoder error into one line with a line:column position.

@@ -11,6 +11,7 @@ func (a *Annotation) Snapshot() *Annotation {
 		Doc: a.Doc, Original: a.Original, Annotator: a.Annotator,
 		Created: a.Created, Updated: a.Updated, Place: clonePlace(a.Place), Draft: a.Draft,
 		spans: a.spans.share(), counts: a.counts, manual: a.manual, Now: a.Now,
+		line: a.line, changes: a.changes[:len(a.changes):len(a.changes)],
 	}
 }
 

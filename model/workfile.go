@@ -2,8 +2,11 @@ package model
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,22 +22,52 @@ var ErrChangedOnDisk = errors.New("annotation file was changed by another progra
 // lock (a .lock file beside it, github.com/gofrs/flock) so that two editors
 // never write the same file, and remembers what it last read or wrote so
 // that a change by another program is noticed instead of overwritten.
+//
+// A save costs what its decisions cost: it appends them to the journal
+// beside the file (JournalPath) and fsyncs it. The file is written whole
+// (folded: the journal's entries put into it, the journal removed) when
+// there is no file of this annotation yet, when the journal outgrows an
+// eighth of the file, on ForceSave and on Close.
 type Workfile struct {
 	Path     string
 	ReadOnly bool // opened without the lock: Save refuses
 
 	lock *Lock
 	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
-	// last is the content this process last read or wrote; nil when the
-	// file did not exist.
-	last []byte
-	stat fileStamp
+	// data is the file as read, until Load parses it; exists says there
+	// is a file, stat and sum what it was when last read or written here.
+	data   []byte
+	exists bool
+	stat   fileStamp
+	sum    [32]byte
+	gen    int // the file's generation (0 for v1 and none)
+	size   int64
+	// jf is the journal while open for appending; jvalid is the length of
+	// its whole lines, jstale that it goes on an older generation (a fold
+	// stopped before removing it) and is to be replaced.
+	jf      *os.File
+	jvalid  int64
+	jstale  bool
+	entries int // entries in the journal, not folded into the file
+	// line and written say which annotation the file and journal hold and
+	// how many of its changes (see Annotation.changes); place and draft
+	// are the ones they hold; saved is the state they hold, which Close
+	// folds.
+	line    *lineage
+	written int
+	place   *filePlace
+	draft   *fileDraft
+	saved   *Annotation
 }
 
 type fileStamp struct {
 	size int64
 	mod  time.Time
 }
+
+// foldFloor is the journal size below which a save never folds: small
+// files would otherwise be rewritten every few decisions.
+const foldFloor = 256 << 10
 
 // OpenWorkfile locks path for writing. When another process holds it, the
 // error is a *LockedError naming the holder; call OpenWorkfileReadOnly to
@@ -61,75 +94,224 @@ func OpenWorkfileReadOnly(path string) (*Workfile, error) {
 	return w, w.remember()
 }
 
-// remember records the file's current content as the base for conflict
-// checks.
+// remember reads the file, the base for conflict checks and for Load.
 func (w *Workfile) remember() error {
-	data, err := os.ReadFile(w.Path)
+	data, err := readFile(w.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		w.last, w.stat = nil, fileStamp{}
+		w.exists = false
 		return nil
 	case err != nil:
 		return err
 	}
-	w.last = data
-	w.stat = stampOf(w.Path)
+	w.data, w.exists = data, true
+	w.stat, w.sum, w.size = stampOf(w.Path), sha256.Sum256(data), int64(len(data))
 	return nil
 }
 
-// Load reads and validates the annotation, or returns an error wrapping
-// fs.ErrNotExist when there is none yet.
+// Load reads and validates the annotation with its journal (see
+// ReadAnnotationFile), or returns an error wrapping fs.ErrNotExist when
+// there is none yet.
 func (w *Workfile) Load() (*Annotation, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.last == nil {
+	if !w.exists {
 		return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
 	}
-	a, err := ParseAnnotation(w.last)
+	if w.data == nil { // loaded before: read it again
+		if err := w.remember(); err != nil {
+			return nil, err
+		}
+		if !w.exists {
+			return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
+		}
+	}
+	a, st, err := loadAnnotation(w.Path, w.data, func() [32]byte { return w.sum })
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", w.Path, err)
+		return nil, err
+	}
+	w.data = nil // parsed: the bytes are garbage
+	w.gen = st.gen
+	w.jvalid, w.jstale, w.entries = st.valid, st.stale, st.entries
+	w.line, w.written, w.place, w.draft = a.line, len(a.changes), a.encodePlace(), a.fileDraft()
+	if w.entries > 0 {
+		w.saved = a.Snapshot() // Close folds the journal even without a new decision
 	}
 	return a, nil
 }
 
-// Save writes a atomically unless the file changed on disk since it was
-// last read or written here (ErrChangedOnDisk) or the file is read-only.
+// Save stores a unless the file changed on disk since it was last read
+// or written here (ErrChangedOnDisk) or the file is read-only: a's new
+// decisions appended to the journal, or the file written whole (see
+// Workfile). When it returns nil, a is on disk.
 func (w *Workfile) Save(a *Annotation) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.ReadOnly {
+		return w.readOnly()
+	}
 	if w.changedOnDisk() {
 		return fmt.Errorf("%s: %w", w.Path, ErrChangedOnDisk)
 	}
-	return w.write(a)
-}
-
-// ForceSave writes a even if the file changed on disk (after the user
-// chose to overwrite).
-func (w *Workfile) ForceSave(a *Annotation) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.write(a)
-}
-
-func (w *Workfile) write(a *Annotation) error {
-	if w.ReadOnly {
-		return fmt.Errorf("%s: opened read-only (another corefix holds it)", w.Path)
+	if !w.journals(a) {
+		return w.fold(a)
 	}
-	data, err := a.MarshalJSON()
-	if err != nil {
-		return fmt.Errorf("%s: encode: %w", w.Path, err)
-	}
-	if err := WriteFileAtomic(w.Path, data, 0o644); err != nil {
+	if err := w.append(a); err != nil {
 		return err
 	}
-	w.last = data
-	w.stat = stampOf(w.Path)
+	if w.jvalid > max(foldFloor, w.size/8) {
+		// The decisions are safe in the journal; a failed fold leaves
+		// them there and is tried again at the next save.
+		_ = w.fold(a)
+	}
 	return nil
 }
 
+// ForceSave writes a whole even if the file changed on disk (after the
+// user chose to overwrite).
+func (w *Workfile) ForceSave(a *Annotation) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.ReadOnly {
+		return w.readOnly()
+	}
+	return w.fold(a)
+}
+
+func (w *Workfile) readOnly() error {
+	return fmt.Errorf("%s: opened read-only (another corefix holds it)", w.Path)
+}
+
+// journals reports whether a can be saved by appending to the journal:
+// the file holds an earlier state of the same annotation.
+func (w *Workfile) journals(a *Annotation) bool {
+	return w.exists && a.line != nil && a.line == w.line && len(a.changes) >= w.written && stampOf(w.Path) != fileStamp{}
+}
+
+// append writes a's changes since the last save (and its place and draft
+// when they changed) to the journal and fsyncs it.
+func (w *Workfile) append(a *Annotation) error {
+	lines, err := a.journalLines(w.written, w.place, w.draft)
+	if err != nil {
+		return fmt.Errorf("%s: encode: %w", w.Path, err)
+	}
+	if len(lines) > 0 {
+		if err := w.openJournal(); err != nil {
+			return err
+		}
+		if _, err := w.jf.Write(lines); err != nil {
+			return w.journalFailed(err)
+		}
+		if err := w.jf.Sync(); err != nil {
+			return w.journalFailed(err)
+		}
+		w.jvalid += int64(len(lines))
+		w.entries += bytes.Count(lines, []byte("\n"))
+	}
+	w.written, w.place, w.draft, w.saved = len(a.changes), a.encodePlace(), a.fileDraft(), a
+	return nil
+}
+
+// openJournal opens the journal for appending after its last whole line,
+// or starts one for the file as it is now.
+func (w *Workfile) openJournal() error {
+	if w.jf != nil {
+		return nil
+	}
+	path := JournalPath(w.Path)
+	if w.jvalid > 0 && !w.jstale {
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err == nil {
+			// A torn line after the whole ones was never acknowledged.
+			if err = f.Truncate(w.jvalid); err == nil {
+				_, err = f.Seek(w.jvalid, io.SeekStart)
+			}
+		}
+		if err != nil {
+			if f != nil {
+				f.Close()
+			}
+			return fmt.Errorf("save %s: %w", path, err)
+		}
+		w.jf = f
+		return nil
+	}
+	head, err := encodeCompact(journalHead{Schema: JournalSchema, Generation: w.gen, Base: hex.EncodeToString(w.sum[:])})
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	w.jf, w.jvalid, w.jstale, w.entries = f, 0, false, 0
+	if _, err := f.Write(append(head, '\n')); err != nil {
+		return w.journalFailed(err)
+	}
+	if err := f.Sync(); err != nil {
+		return w.journalFailed(err)
+	}
+	syncDir(filepath.Dir(path)) // the new journal's name survives a power cut
+	w.jvalid = int64(len(head) + 1)
+	return nil
+}
+
+// journalFailed closes the journal after a failed write: the next save
+// opens it again and cuts what this one left after the last whole line.
+func (w *Workfile) journalFailed(err error) error {
+	w.jf.Close()
+	w.jf = nil
+	if w.jvalid == 0 {
+		w.jstale = true
+	}
+	return fmt.Errorf("save %s: %w", JournalPath(w.Path), err)
+}
+
+// fold writes a whole as the file's next generation, then removes the
+// journal, whose entries the file now holds. A crash between the two
+// leaves a journal of the older generation, which loading ignores.
+func (w *Workfile) fold(a *Annotation) error {
+	gen := w.gen + 1
+	h := sha256.New()
+	var n int64
+	err := WriteAtomic(w.Path, 0o644, func(out io.Writer) error {
+		c := &countingWriter{w: io.MultiWriter(out, h)}
+		err := WriteAnnotationFile(c, a, gen)
+		n = c.n
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if w.jf != nil {
+		w.jf.Close()
+		w.jf = nil
+	}
+	if err := os.Remove(JournalPath(w.Path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		w.jstale = true // of the older generation: ignored, replaced by the next save
+	}
+	copy(w.sum[:], h.Sum(nil))
+	w.exists, w.stat, w.gen, w.size = true, stampOf(w.Path), gen, n
+	w.jvalid, w.entries = 0, 0
+	w.line, w.written, w.place, w.draft, w.saved = a.line, len(a.changes), a.encodePlace(), a.fileDraft(), a
+	return nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // changedOnDisk compares the file with what was last read or written: size
-// and modification time first, the bytes only when those differ (a touch
-// without a change is not a conflict).
+// and modification time first, the bytes' hash only when those differ (a
+// touch without a change is not a conflict).
 func (w *Workfile) changedOnDisk() bool {
 	st := stampOf(w.Path)
 	if st == w.stat {
@@ -139,18 +321,28 @@ func (w *Workfile) changedOnDisk() bool {
 	if errors.Is(err, fs.ErrNotExist) {
 		return false // deleted: writing it again loses nothing
 	}
-	return err != nil || !bytes.Equal(data, w.last)
+	return err != nil || !w.exists || sha256.Sum256(data) != w.sum
 }
 
-// Close releases the lock and removes its file (see Lock.Unlock), so a
-// clean exit leaves nothing beside the annotation. A second Close does
-// nothing.
+// Close folds the journal into the file (unless another program changed
+// the file: the journal then stays, nothing is lost), releases the lock
+// and removes its file (see Lock.Unlock), so a clean exit leaves nothing
+// beside the annotation. A second Close does nothing.
 func (w *Workfile) Close() error {
-	if w.lock == nil {
-		return nil
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var err error
+	if w.entries > 0 && w.saved != nil && !w.ReadOnly && !w.changedOnDisk() {
+		err = w.fold(w.saved)
 	}
-	err := w.lock.Unlock()
-	w.lock = nil
+	if w.jf != nil {
+		w.jf.Close()
+		w.jf = nil
+	}
+	if w.lock != nil {
+		err = errors.Join(err, w.lock.Unlock())
+		w.lock = nil
+	}
 	return err
 }
 

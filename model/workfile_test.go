@@ -100,15 +100,20 @@ func TestWorkfileConflict(t *testing.T) {
 	if err := w.Save(a); !errors.Is(err, ErrChangedOnDisk) {
 		t.Fatalf("save over a changed file: err = %v, want ErrChangedOnDisk", err)
 	}
-	got, _ := ReadAnnotationFile(path)
-	if got.Span(0).Replacement != "theirs" {
-		t.Fatalf("the other program's work was overwritten")
+	data, _ := os.ReadFile(path)
+	if got, err := ParseAnnotation(data); err != nil || got.Span(0).Replacement != "theirs" {
+		t.Fatalf("the other program's work was overwritten (%v)", err)
+	}
+	// This editor's journal stays beside, refused rather than replayed
+	// over the other program's file.
+	if _, err := ReadAnnotationFile(path); err == nil || !strings.Contains(err.Error(), "the file was replaced") {
+		t.Fatalf("journal over a replaced file: err = %v", err)
 	}
 	if err := w.ForceSave(a); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = ReadAnnotationFile(path)
-	if got.Span(1).Status != Rejected {
+	got, err := ReadAnnotationFile(path)
+	if err != nil || got.Span(1).Status != Rejected {
 		t.Errorf("ForceSave did not write")
 	}
 	loaded, err := w.Load()

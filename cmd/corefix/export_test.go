@@ -237,7 +237,7 @@ func TestExportBadInputWritesNothing(t *testing.T) {
 	}
 	data, _ := os.ReadFile(good)
 	bad := filepath.Join(dir, "bad.corefix.json")
-	os.WriteFile(bad, bytes.Replace(data, []byte(`"length": 33`), []byte(`"length": 34`), 1), 0o644)
+	os.WriteFile(bad, bytes.Replace(data, []byte(`"length":33`), []byte(`"length":34`), 1), 0o644)
 	for _, format := range []string{"jsonl", "brat", "txt"} {
 		out := filepath.Join(dir, "out-"+format)
 		code, stdout, errOut := runCLI(t, "", "export", "--format", format, "-o", out, good, bad)

@@ -1,0 +1,252 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// AnnotationFileSchema is the compact annotation file the editor writes
+// (docs/formats.md): the text once, each span one line without its text,
+// rules, messages and proposal lists written once and referred to by
+// number. A v1 file (AnnotationSchema) repeats all of them in every span
+// and the text again as corrected_text: 14 times the article.
+const AnnotationFileSchema = "corefix.annotation/v2"
+
+// compactHead is a v2 file up to its spans.
+type compactHead struct {
+	Schema     string        `json:"schema"`
+	Generation int           `json:"generation"`
+	Document   fileDocument  `json:"document"`
+	Original   *fileOriginal `json:"original,omitempty"`
+	Annotator  string        `json:"annotator"`
+	Created    time.Time     `json:"created"`
+	Updated    time.Time     `json:"updated"`
+	Resume     *filePlace    `json:"resume,omitempty"`
+	Draft      *fileDraft    `json:"draft,omitempty"`
+	Rules      []string      `json:"rules"`
+	Messages   []string      `json:"messages"`
+	Proposals  [][]Proposal  `json:"proposals"`
+}
+
+// compactFile is a whole v2 file.
+type compactFile struct {
+	compactHead
+	Spans []compactSpan `json:"spans"`
+}
+
+// compactSpan is a span of a v2 file: offsets in code points, rule,
+// message and proposals as indexes into the file's tables, defaults left
+// out (origin detector, status pending, no note, never updated).
+type compactSpan struct {
+	ID          string     `json:"id"`
+	Start       int        `json:"start"`
+	End         int        `json:"end"`
+	Category    Category   `json:"category"`
+	Rule        int        `json:"rule"`
+	Confidence  float64    `json:"confidence"`
+	Message     int        `json:"message"`
+	Proposals   int        `json:"proposals"`
+	Original    *string    `json:"original,omitempty"`
+	Origin      Origin     `json:"origin,omitempty"`
+	Status      Status     `json:"status,omitempty"`
+	Replacement *string    `json:"replacement,omitempty"`
+	Note        string     `json:"note,omitempty"`
+	Updated     *time.Time `json:"updated,omitempty"`
+}
+
+// interner numbers distinct values in the order they are first seen.
+type interner[K comparable] struct {
+	index map[K]int
+	n     int
+}
+
+func (t *interner[K]) of(k K) (int, bool) {
+	if t.index == nil {
+		t.index = map[K]int{}
+	}
+	if i, ok := t.index[k]; ok {
+		return i, false
+	}
+	t.index[k] = t.n
+	t.n++
+	return t.n - 1, true
+}
+
+// proposalsKey is a list of proposals as a map key.
+func proposalsKey(ps []Proposal) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+		b.WriteByte(0)
+		b.WriteString(p.Note)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// WriteAnnotationFile writes a as a corefix.annotation/v2 file of the
+// given generation (see Workfile) to w, streaming its spans.
+func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
+	d := a.Doc
+	text := d.Text
+	head := compactHead{
+		Schema: AnnotationFileSchema, Generation: generation,
+		Document:  fileDocument{ID: d.ID, Path: d.Path, SHA256: d.SHA256(), Length: d.RuneCount(), Text: &text},
+		Annotator: a.Annotator, Created: a.Created, Updated: a.Updated, Resume: a.encodePlace(),
+		Rules: []string{}, Messages: []string{}, Proposals: [][]Proposal{},
+	}
+	if a.Original != nil {
+		head.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
+	}
+	if a.Draft != nil {
+		head.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
+	}
+	var rules, messages interner[string]
+	var lists interner[string]
+	spans := make([]compactSpan, 0, a.Len())
+	for _, s := range a.spans.all() {
+		cs := compactSpan{ID: s.ID, Start: d.RuneOffset(s.Start), End: d.RuneOffset(s.End), Category: s.Category,
+			Confidence: s.Confidence, Original: s.Original, Note: s.Note}
+		var isNew bool
+		if cs.Rule, isNew = rules.of(s.Rule); isNew {
+			head.Rules = append(head.Rules, s.Rule)
+		}
+		if cs.Message, isNew = messages.of(s.Message); isNew {
+			head.Messages = append(head.Messages, s.Message)
+		}
+		if cs.Proposals, isNew = lists.of(proposalsKey(s.Proposals)); isNew {
+			head.Proposals = append(head.Proposals, append([]Proposal{}, s.Proposals...))
+		}
+		if s.Origin != FromDetector {
+			cs.Origin = s.Origin
+		}
+		if s.Status != Pending {
+			cs.Status = s.Status
+		}
+		if s.Status.Changes() {
+			r := s.Replacement
+			cs.Replacement = &r
+		}
+		if !s.Updated.IsZero() {
+			u := s.Updated
+			cs.Updated = &u
+		}
+		spans = append(spans, cs)
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	// The head as one object, its closing brace taken off so the spans
+	// follow, one a line.
+	bw.Write(bytes.TrimSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("}")))
+	bw.WriteString(`,"spans":[`)
+	for i := range spans {
+		buf.Reset()
+		if err := enc.Encode(&spans[i]); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+		bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}
+
+// parseCompact decodes and validates a v2 file (its schema checked by
+// the caller), with the checks of a v1 file.
+func parseCompact(data []byte) (*Annotation, int, error) {
+	var f compactFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, 0, jsonError(data, err)
+	}
+	doc, err := f.Document.resolve(nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	a := &Annotation{Doc: doc, Annotator: f.Annotator, Created: f.Created, Updated: f.Updated,
+		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
+	if f.Original != nil {
+		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
+	}
+	spans := make([]Span, 0, len(f.Spans))
+	prevEnd, prevID := -1, ""
+	for i, cs := range f.Spans {
+		s, err := f.span(doc, cs)
+		if err != nil {
+			return nil, 0, fmt.Errorf("span %d (%s): %w", i+1, cs.ID, err)
+		}
+		if cs.Start < prevEnd {
+			return nil, 0, fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", i+1, cs.ID, cs.Start, cs.End, prevID)
+		}
+		prevEnd, prevID = cs.End, cs.ID
+		spans = append(spans, s)
+	}
+	a.setSpans(spans)
+	if err := a.decodePlace(f.Resume); err != nil {
+		return nil, 0, err
+	}
+	if a.Draft, err = a.draftFromFile(f.Draft); err != nil {
+		return nil, 0, err
+	}
+	if f.Generation < 0 {
+		return nil, 0, fmt.Errorf("generation %d below 0", f.Generation)
+	}
+	return a, f.Generation, nil
+}
+
+// span converts a v2 span, looking its rule, message and proposals up in
+// the file's tables.
+func (f *compactFile) span(doc *Document, cs compactSpan) (Span, error) {
+	switch {
+	case cs.Rule < 0 || cs.Rule >= len(f.Rules):
+		return Span{}, fmt.Errorf("rule %d: the file has %d rules", cs.Rule, len(f.Rules))
+	case cs.Message < 0 || cs.Message >= len(f.Messages):
+		return Span{}, fmt.Errorf("message %d: the file has %d messages", cs.Message, len(f.Messages))
+	case cs.Proposals < 0 || cs.Proposals >= len(f.Proposals):
+		return Span{}, fmt.Errorf("proposals %d: the file has %d lists", cs.Proposals, len(f.Proposals))
+	}
+	fs := fileSpan{
+		fileFinding: fileFinding{ID: cs.ID, Start: cs.Start, End: cs.End, Category: cs.Category,
+			Rule: f.Rules[cs.Rule], Confidence: cs.Confidence, Message: f.Messages[cs.Message],
+			Proposals: f.Proposals[cs.Proposals], Original: cs.Original},
+		Origin: cs.Origin, Status: cs.Status, Replacement: cs.Replacement, Note: cs.Note, Updated: cs.Updated,
+	}
+	if fs.Origin == "" {
+		fs.Origin = FromDetector
+	}
+	if fs.Status == "" {
+		fs.Status = Pending
+	}
+	return spanFromFile(doc, fs, false)
+}
+
+// compactPrefix is how every v2 file corefix writes begins, so telling
+// one from a v1 file needs no parse of it.
+var compactPrefix = []byte(`{"schema":"` + AnnotationFileSchema + `"`)
+
+// parseAnnotation decodes and validates an annotation file of either
+// version, returning its generation (0 for v1, which has none).
+func parseAnnotation(data []byte) (*Annotation, int, error) {
+	if !bytes.HasPrefix(data, compactPrefix) {
+		var probe struct {
+			Schema string `json:"schema"`
+		}
+		if json.Unmarshal(data, &probe) != nil || probe.Schema != AnnotationFileSchema {
+			a, err := parseV1(data)
+			return a, 0, err
+		}
+	}
+	return parseCompact(data)
+}
