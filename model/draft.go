@@ -30,4 +30,3 @@ func (a *Annotation) draftFromFile(fd *fileDraft) (*Draft, error) {
 	}
 	return nil, fmt.Errorf("draft for span %q, which the annotation does not have", fd.Span)
 }
-
