@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Range is a half-open byte range [Start, End) of a document's text.
 type Range struct {
@@ -50,6 +53,9 @@ type goldFile struct {
 // and an accepted or edited span may have no replacement (the right words
 // are unknown). Annotator, times and origins are not read.
 func DecodeGold(data []byte, text *Document) (*Gold, error) {
+	if bytes.HasPrefix(data, compactPrefix) {
+		return goldOfAnnotation(data, text)
+	}
 	var f goldFile
 	if err := decodeFile(data, AnnotationSchema, "annotation", &f); err != nil {
 		return nil, err
@@ -93,6 +99,31 @@ func DecodeGold(data []byte, text *Document) (*Gold, error) {
 			return nil, fmt.Errorf("scope: %w", err)
 		}
 		g.Scope = &r
+	}
+	return g, nil
+}
+
+// goldOfAnnotation reads a corefix.annotation/v2 file (one the editor
+// wrote) as a gold file: its accepted and edited spans, against text when
+// given, which must be the file's.
+func goldOfAnnotation(data []byte, text *Document) (*Gold, error) {
+	a, err := ParseAnnotation(data)
+	if err != nil {
+		return nil, err
+	}
+	doc := a.Doc
+	if text != nil {
+		if text.SHA256() != doc.SHA256() {
+			return nil, fmt.Errorf("document sha256 %s does not match the text (%s)", short(doc.SHA256()), short(text.SHA256()))
+		}
+		doc = text
+	}
+	g := &Gold{Doc: doc}
+	for _, s := range a.spans.all() {
+		if s.Status.Changes() {
+			r := s.Replacement
+			g.Spans = append(g.Spans, GoldSpan{Range{s.Start, s.End}, s.Category, &r})
+		}
 	}
 	return g, nil
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -61,16 +62,28 @@ func TestDecodeGoldFromAnnotation(t *testing.T) {
 	if err := a.Accept(0, 0); err != nil {
 		t.Fatal(err)
 	}
-	data, err := a.MarshalJSON()
+	v1, err := a.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := DecodeGold(data, nil)
-	if err != nil {
+	var v2 bytes.Buffer
+	if err := WriteAnnotationFile(&v2, a, 1); err != nil {
 		t.Fatal(err)
 	}
-	if g.Doc.Text != a.Doc.Text || len(g.Spans) != 1 || g.Spans[0].Range != (Range{5, 18}) || *g.Spans[0].Replacement != "lost" {
-		t.Errorf("gold = %+v, want the accepted span [5,18) → lost of the annotation's text", g)
+	for _, data := range [][]byte{v1, v2.Bytes()} {
+		for _, text := range []*Document{nil, a.Doc} {
+			g, err := DecodeGold(data, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Doc.Text != a.Doc.Text || len(g.Spans) != 1 || g.Spans[0].Range != (Range{5, 18}) || *g.Spans[0].Replacement != "lost" {
+				t.Errorf("gold = %+v, want the accepted span [5,18) → lost of the annotation's text", g)
+			}
+		}
+	}
+	other := NewDocument("t", "", a.Doc.Text+" more")
+	if _, err := DecodeGold(v2.Bytes(), other); err == nil || !strings.Contains(err.Error(), "does not match the text") {
+		t.Errorf("v2 against another text: err = %v", err)
 	}
 }
 
