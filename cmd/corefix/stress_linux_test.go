@@ -34,6 +34,7 @@ type tally struct {
 	inFlight                 int // kill -9 trials stopped while a save was in flight
 	slowest                  time.Duration
 	leftoverTemps            int
+	journals                 int // kill -9 trials that left a journal, replayed at reopen
 }
 
 // TestStressStopAnyTime opens corefix on an annotation file or a dataset
@@ -89,6 +90,9 @@ func TestStressStopAnyTime(t *testing.T) {
 		if strings.HasSuffix(k, "SIGKILL") {
 			note = fmt.Sprintf("shown as saved %d, of them found %d; %d killed during a save; %d temporary files left, removed at reopen",
 				c.shownSaved, c.foundOfSaved, c.inFlight, c.leftoverTemps)
+			if strings.HasPrefix(k, "file") {
+				note += fmt.Sprintf("; %d left a journal, replayed", c.journals)
+			}
 		}
 		t.Logf("%-17s %6d %6d %6d %s", k, c.trials, c.shown, c.found, note)
 		total.trials, total.shown, total.found = total.trials+c.trials, total.shown+c.shown, total.found+c.found
@@ -301,6 +305,12 @@ func (w *stressWork) trial(t *testing.T, rng *rand.Rand, stop string, c *tally) 
 		temps, _ := filepath.Glob(filepath.Join(w.dir, ".*.tmp-*"))
 		c.leftoverTemps += len(temps)
 	}
+	if journals, _ := filepath.Glob(filepath.Join(w.dir, "*.journal")); len(journals) > 0 {
+		if stop != "SIGKILL" {
+			t.Errorf("%s %s: the editor exited leaving its journal unfolded: %v", w.kind, stop, journals)
+		}
+		c.journals++
+	}
 	w.reopen(t)
 	c.trials++
 	c.slowest = max(c.slowest, took)
@@ -339,7 +349,10 @@ func (w *stressWork) reopen(t *testing.T) {
 		if temps, _ := filepath.Glob(filepath.Join(w.dir, ".*.tmp-*")); len(temps) > 0 {
 			t.Errorf("temporary files left after reopening: %v", temps)
 		}
-		a, err := f.Load()
+		// Read as apply and export do, file and journal, without folding
+		// the journal (f.Load would make Close fold it): the next trial
+		// resumes from what this one left.
+		a, err := model.ReadAnnotationFile(path)
 		if err == nil {
 			w.found["news"] = decided(a)
 		} else if _, serr := os.Stat(path); serr == nil {
