@@ -20,7 +20,7 @@ func versionCommand() command {
 				if len(args) > 0 {
 					return &usageError{msg: "version takes no arguments"}
 				}
-				fmt.Fprintf(e.stdout, "corefix %s (%s, %s)\n", buildVersion(), model.AnnotationSchema, model.FindingsSchema)
+				fmt.Fprintf(e.stdout, "corefix %s (%s, %s, %s, %s)\n", buildVersion(), model.AnnotationFileSchema, model.JournalSchema, model.AnnotationSchema, model.FindingsSchema)
 				return nil
 			}
 		},
