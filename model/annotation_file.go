@@ -243,7 +243,11 @@ func parseAnnotation(data []byte) (*Annotation, int, error) {
 		var probe struct {
 			Schema string `json:"schema"`
 		}
-		if json.Unmarshal(data, &probe) != nil || probe.Schema != AnnotationFileSchema {
+		err := json.Unmarshal(data, &probe)
+		switch {
+		case err == nil && probe.Schema != "" && probe.Schema != AnnotationSchema && probe.Schema != AnnotationFileSchema:
+			return nil, 0, fmt.Errorf("unknown schema %q (this corefix reads %s and %s)", probe.Schema, AnnotationFileSchema, AnnotationSchema)
+		case err != nil || probe.Schema != AnnotationFileSchema:
 			a, err := parseV1(data)
 			return a, 0, err
 		}

@@ -137,7 +137,7 @@ func TestLoadErrors(t *testing.T) {
 		{"truncated", s[:len(s)/2], "truncated JSON"},
 		{"empty", "", "truncated JSON"},
 		{"no schema", `{"document":{}}`, `no "schema"`},
-		{"wrong schema", strings.Replace(s, AnnotationSchema, "corefix.annotation/v9", 1), `unknown schema "corefix.annotation/v9"`},
+		{"wrong schema", strings.Replace(s, AnnotationSchema, "corefix.annotation/v9", 1), `unknown schema "corefix.annotation/v9" (this corefix reads corefix.annotation/v2 and corefix.annotation/v1)`},
 		{"no text", `{"schema":"corefix.annotation/v1","document":{"id":"x"}}`, `no "text"`},
 		{"hash mismatch", strings.Replace(s, good.Doc.SHA256(), strings.Repeat("0", 64), 1), "sha256 000000000000… does not match"},
 		{"wrong type", strings.Replace(s, `"annotator": "tester"`, `"annotator": 5`, 1), `field "annotator" should be string`},
