@@ -52,8 +52,8 @@ func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
 	defer tables.Put(counts)
 	a.countPhrases(counts)
-	var out []mention
-	seen := make(map[uint64]bool)
+	// About one token in ten starts a recurring mention in news text.
+	out := make([]mention, 0, len(a.toks)/8)
 	ratio := a.rules().Limits.LongerPhraseRatio.Value
 	next := 0
 	for i := range a.toks {
@@ -77,8 +77,7 @@ func (a *Analysis) findMentions() []mention {
 		if best < 0 {
 			continue
 		}
-		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH], h: bestH})
-		seen[bestH] = true
+		out = append(out, mention{i: i, j: best, count: bestN, first: !counts.markSeen(bestH), h: bestH})
 		next = best + 1
 	}
 	return out
@@ -119,16 +118,13 @@ func (a *Analysis) startsPhrase(i int) bool {
 // the few recurring prefixes bound the work, not the text length times
 // the mention length limit. The table is reset first.
 func (a *Analysis) countPhrases(counts *phraseTable) {
-	type open struct {
-		i, j int
-		h    uint64
-	}
 	counts.reset(len(a.toks))
 	maxLen := a.rules().Limits.MaxMention.Value
-	alive := make([]open, 0, len(a.toks))
+	alive := counts.alive[:0]
+	defer func() { counts.alive = alive[:0] }()
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
-			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
+			alive = append(alive, openPhrase{i, i, a.extendHash(hashSeed, i)})
 		}
 	}
 	for len(alive) > 0 {
@@ -141,10 +137,16 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxLen || !a.inPhrase(j, o.i) {
 				continue
 			}
-			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
+			next = append(next, openPhrase{o.i, j, a.extendHash(o.h, j)})
 		}
 		alive = next
 	}
+}
+
+// openPhrase is a phrase countPhrases may extend: tokens [i, j], hash h.
+type openPhrase struct {
+	i, j int
+	h    uint64
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.

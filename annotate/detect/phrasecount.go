@@ -14,14 +14,21 @@ type phraseTable struct {
 	slots []phraseSlot
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
+	// alive holds countPhrases' phrases between levels, kept with the
+	// table so a document allocates none.
+	alive []openPhrase
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
 type phraseSlot struct {
 	key uint64
-	n   int32
+	n   int32 // the count, and seenBit once markSeen marked the key
 	gen uint32
 }
+
+// seenBit marks a slot's key seen; counts stay far below it (a count is
+// at most the document's tokens).
+const seenBit = 1 << 30
 
 // tables holds phrase tables between documents, one per goroutine at a
 // time, so concurrent Detect calls never share one.
@@ -70,7 +77,16 @@ func (t *phraseTable) add(key uint64) {
 // count returns how often key was added since the last reset.
 func (t *phraseTable) count(key uint64) int32 {
 	if s := &t.slots[t.slot(key)]; s.gen == t.gen {
-		return s.n
+		return s.n &^ seenBit
 	}
 	return 0
+}
+
+// markSeen marks key, which must have been added since the last reset,
+// and reports whether it was marked already.
+func (t *phraseTable) markSeen(key uint64) bool {
+	s := &t.slots[t.slot(key)]
+	was := s.n&seenBit != 0
+	s.n |= seenBit
+	return was
 }

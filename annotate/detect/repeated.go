@@ -49,7 +49,9 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 // repeated reports whether token i repeats token i-1 exactly, where
 // writers would not double the word.
 func (a *Analysis) repeated(i int) bool {
-	return i > 0 && i < len(a.toks) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
+	// The word hashes differ for nearly every pair, which settles it
+	// without comparing the texts.
+	return i > 0 && i < len(a.toks) && a.words[i] == a.words[i-1] && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
 		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
 }
 
