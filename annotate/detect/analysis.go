@@ -48,10 +48,17 @@ func analyze(doc *model.Document, r *Rules) *Analysis {
 	lex := lexicon.Lexicon()
 	cls := make([]lexicon.Class, len(toks))
 	words := make([]uint64, len(toks))
+	seen := wordTables.Get().(*wordTable)
+	defer wordTables.Put(seen)
+	seen.reset(len(toks))
 	for i, t := range toks {
 		w := t.Text(doc.Text)
-		cls[i] = lexicon.Classify(w, lex)
 		words[i] = wordHash(w)
+		if f := seen.firstOf(i, words[i], toks, doc.Text); f >= 0 {
+			cls[i] = cls[f]
+		} else {
+			cls[i] = lexicon.Classify(w, lex)
+		}
 	}
 	return &Analysis{doc: doc, toks: toks, cls: cls, words: words, rulebook: r}
 }
