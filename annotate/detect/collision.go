@@ -67,11 +67,21 @@ func (a *Analysis) collision(i int) string {
 // i-1, or nil when it can.
 func (a *Analysis) collisionRule(i int) *Rule {
 	p, c := a.cls[i-1], a.cls[i]
+	// The common cases, decided on classes alone (the rules below need
+	// these pairs).
 	switch p {
-	case lexicon.Subj, lexicon.ItYou, lexicon.Poss, lexicon.Obj, lexicon.Det:
+	case lexicon.Det:
+		if c != lexicon.Subj && c != lexicon.Obj && c != lexicon.Poss {
+			return nil // "the vote": only a pronoun collides with a determiner
+		}
+	case lexicon.Poss:
+		if !lexicon.IsPronoun(c) && c != lexicon.Det {
+			return nil
+		}
+	case lexicon.Subj, lexicon.ItYou, lexicon.Obj:
 	default:
 		if c != lexicon.Subj {
-			return nil // the common case, decided on classes alone
+			return nil
 		}
 	}
 	r := &a.rules().Collision

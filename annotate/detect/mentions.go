@@ -149,14 +149,17 @@ func (a *Analysis) countPhrases(counts *phraseTable) (refs []phraseRef, levels [
 	// Phrases of l tokens, final once all are counted, extend to l+1.
 	for l := 1; l < maxLen; l++ {
 		lo, hi := levels[l-1], levels[l]
-		counts.room(hi-lo, refs)
 		for k := lo; k < hi; k++ {
 			o := refs[k]
 			i, j := int(o.i), int(o.i)+l
 			if counts.countAt(o.slot) < 2 || j >= len(a.toks) || !a.inPhrase(j, i) {
 				continue
 			}
-			refs = append(refs, phraseRef{o.i, counts.add(a.extendHash(counts.keyAt(o.slot), j))})
+			h := a.extendHash(counts.keyAt(o.slot), j)
+			if counts.full() {
+				counts.grow(refs)
+			}
+			refs = append(refs, phraseRef{o.i, counts.add(h)})
 		}
 		if len(refs) == hi {
 			break

@@ -11,7 +11,7 @@ import (
 // open-addressing table is reused across documents (tables), and a
 // generation stamp empties it without touching its memory. Callers keep
 // the slot a key was added at (its index stays put until the table
-// grows, and room moves the slots it is given), so reading a count back
+// grows, and grow moves the slots it is given), so reading a count back
 // needs no second search.
 type phraseTable struct {
 	slots []phraseSlot
@@ -49,30 +49,33 @@ var tables = sync.Pool{New: func() any { return new(phraseTable) }}
 // of one half or less.
 func (t *phraseTable) reset(n int) {
 	size := 1 << max(10, bits.Len(uint(2*n)))
-	if len(t.slots) < size {
+	// Only as many slots as the document needs, however large an
+	// earlier one made the table: a small document's keys stay close
+	// together in the cache. Slots beyond carry older generations.
+	if cap(t.slots) < size {
 		t.slots = make([]phraseSlot, size)
 		t.gen = 0
 	}
-	t.shift = uint8(64 - bits.Len(uint(len(t.slots)-1)))
+	t.slots = t.slots[:size]
+	t.shift = uint8(64 - bits.Len(uint(size-1)))
 	t.used = 0
 	t.gen++
 	if t.gen == 0 { // wrapped: old stamps could look current
-		clear(t.slots)
+		clear(t.slots[:cap(t.slots)])
 		t.gen = 1
 	}
 }
 
-// room makes sure n more keys fit at a load of one half or less. When
-// they do not, the table grows, and the slots of refs move with their
-// keys. (Text that repeats long stretches without a sentence end adds
-// several keys per token; a full table would never stop probing.)
-func (t *phraseTable) room(n int, refs []phraseRef) {
-	if 2*(t.used+n) <= len(t.slots) {
-		return
-	}
+// full reports whether one more key would fill the table beyond half.
+func (t *phraseTable) full() bool { return 2*(t.used+1) > len(t.slots) }
+
+// grow doubles the table, moving the slots of refs with their keys.
+// (Text that repeats long stretches without a sentence end adds several
+// keys per token; a full table would never stop probing.)
+func (t *phraseTable) grow(refs []phraseRef) {
 	old, gen := t.slots, t.gen
-	t.slots = make([]phraseSlot, 1<<bits.Len(uint(2*(t.used+n))))
-	t.shift = uint8(64 - bits.Len(uint(len(t.slots)-1)))
+	t.slots = make([]phraseSlot, 2*len(old))
+	t.shift--
 	t.gen = 1
 	for _, s := range old {
 		if s.gen == gen {
@@ -99,8 +102,8 @@ func (t *phraseTable) slot(key uint64) int {
 	}
 }
 
-// add counts key once more and returns its slot. There must be room for
-// it (reset, room).
+// add counts key once more and returns its slot. The table must not be
+// full.
 func (t *phraseTable) add(key uint64) int32 {
 	k := t.slot(key)
 	s := &t.slots[k]

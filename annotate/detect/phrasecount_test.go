@@ -10,7 +10,7 @@ import (
 
 // TestPhraseTable checks the counts against a map, across resets that
 // reuse the memory, a reset that must grow it, a wrapped generation, and
-// growing by room with the slots of earlier keys moved along.
+// growing with the slots of earlier keys moved along.
 func TestPhraseTable(t *testing.T) {
 	var tb phraseTable
 	for round, n := range []int{10, 3000, 50, 5000} {
@@ -23,9 +23,6 @@ func TestPhraseTable(t *testing.T) {
 		var refs []phraseRef
 		keys := map[int32]uint64{} // the key of each ref, by index
 		for k := range 4 * n {
-			if k%n == 0 {
-				tb.room(n, refs) // grows from the second n keys on
-			}
 			// Keys that share low bits and keys that differ only
 			// high up, as phrase hashes may.
 			key := uint64(k%(n/3+1)) << 40
@@ -34,6 +31,9 @@ func TestPhraseTable(t *testing.T) {
 			}
 			if k >= n {
 				key = uint64(k) // new keys: the table must grow
+			}
+			if tb.full() {
+				tb.grow(refs) // from the second n keys on
 			}
 			keys[int32(len(refs))] = key
 			refs = append(refs, phraseRef{i: int32(k), slot: tb.add(key)})

@@ -33,14 +33,18 @@ var wordTables = sync.Pool{New: func() any { return new(wordTable) }}
 // half or less.
 func (t *wordTable) reset(n int) {
 	size := 1 << max(10, bits.Len(uint(2*n)))
-	if len(t.slots) < size {
+	// Only as many slots as the document needs, however large an
+	// earlier one made the table: a small document's keys stay close
+	// together in the cache. Slots beyond carry older generations.
+	if cap(t.slots) < size {
 		t.slots = make([]wordSlot, size)
 		t.gen = 0
 	}
-	t.shift = uint8(64 - bits.Len(uint(len(t.slots)-1)))
+	t.slots = t.slots[:size]
+	t.shift = uint8(64 - bits.Len(uint(size-1)))
 	t.gen++
 	if t.gen == 0 { // wrapped: old stamps could look current
-		clear(t.slots)
+		clear(t.slots[:cap(t.slots)])
 		t.gen = 1
 	}
 }
