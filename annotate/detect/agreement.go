@@ -124,8 +124,12 @@ func (a *Analysis) markQuotes() []bool {
 	in := make([]bool, len(a.toks))
 	open := false
 	for i := range a.toks {
-		if i > 0 && strings.Contains(a.doc.Text[a.toks[i-1].End:a.toks[i].Start], "\n") {
+		if i > 0 && a.lineBreak(i-1, i) {
 			open = false
+		}
+		if a.cls[i] != lexicon.Quote {
+			in[i] = open
+			continue
 		}
 		switch a.text(i) {
 		case `"`:

@@ -115,7 +115,7 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 func (a *Analysis) possessiveSlot(i, j int) float64 {
 	conf := &a.rules().Possessive.Confidence
 	n := j + 1
-	if n >= len(a.toks) || a.cls[n] != lexicon.Low && a.cls[n] != lexicon.NounVerb || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || temporal(a.text(n)) || a.adverbNext(n) {
+	if n >= len(a.toks) || a.cls[n] != lexicon.Low && a.cls[n] != lexicon.NounVerb || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) {
 		return 0
 	}
 	if a.cls[i] == lexicon.Num {
@@ -126,6 +126,9 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 	if j-i+1 == a.rules().Limits.MaxMention.Value {
 		// A cut-off representative that uncut could not follow: the
 		// next word is still its own.
+		return 0
+	}
+	if temporal(a.text(n)) || a.adverbNext(n) {
 		return 0
 	}
 	g := a.GenderOf(i, j)

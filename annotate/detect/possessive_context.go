@@ -139,7 +139,7 @@ func (a *Analysis) pluralSlot(i int) float64 {
 func (a *Analysis) pluralWords() []mention {
 	var cand []int
 	for i, c := range a.cls {
-		if c == lexicon.Low && a.pluralSlot(i) > 0 && pluralShape(a.text(i)) {
+		if c == lexicon.Low && pluralShape(a.text(i)) && a.pluralSlot(i) > 0 {
 			cand = append(cand, i)
 		}
 	}

@@ -11,23 +11,22 @@ import (
 // male by "Jeff"), then a plural head ("teenagers", "women in Ohio",
 // "Morocco and Iran").
 func (a *Analysis) GenderOf(i, j int) lexicon.Gender {
-	g := lexicon.Genders()
 	for k := i; k <= j; k++ {
 		if a.cls[k] == lexicon.Poss && k < j {
 			continue // "both her parents": the possessive names someone else
 		}
-		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c != lexicon.Plural {
+		if c, ok := lexicon.GenderOfWord(a.text(k)); ok && c != lexicon.Plural {
 			return c
 		}
 	}
 	head := a.text(j)
-	if c, ok := lexicon.LookupLower(g, head); ok {
+	if c, ok := lexicon.GenderOfWord(head); ok {
 		return c
 	}
 	for k := i; k <= j && a.cls[k] != lexicon.Prep; k++ {
 		// A plural noun before any preposition is the head ("Pregnant
 		// women in Ohio").
-		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c == lexicon.Plural {
+		if c, ok := lexicon.GenderOfWord(a.text(k)); ok && c == lexicon.Plural {
 			return lexicon.Plural
 		}
 	}
