@@ -45,20 +45,14 @@ func Analyze(doc *model.Document) *Analysis {
 // analyze is Analyze applying the hand rules r.
 func analyze(doc *model.Document, r *Rules) *Analysis {
 	toks := doc.Tokens()
-	lex := lexicon.Lexicon()
 	cls := make([]lexicon.Class, len(toks))
 	words := make([]uint64, len(toks))
-	seen := wordTables.Get().(*wordTable)
-	defer wordTables.Put(seen)
-	seen.reset(len(toks))
+	cache := classCaches.Get().(*classCache)
+	defer classCaches.Put(cache)
 	for i, t := range toks {
 		w := t.Text(doc.Text)
 		words[i] = wordHash(w)
-		if f := seen.firstOf(i, words[i], toks, doc.Text); f >= 0 {
-			cls[i] = cls[f]
-		} else {
-			cls[i] = lexicon.Classify(w, lex)
-		}
+		cls[i] = cache.class(w, words[i])
 	}
 	return &Analysis{doc: doc, toks: toks, cls: cls, words: words, rulebook: r}
 }
