@@ -22,6 +22,7 @@ type Analysis struct {
 	// first use, so detection without a judge never pays for parsing it.
 	fluency *fluency.Model
 	prof    []float64 // the fluency profile of every token, computed on first use
+	genders []uint8   // each token's gender cue, by wordGender: 1, found 2, gender << 2; 0 before
 
 	recurring []mention // computed on first use by mentions
 	found     bool
@@ -33,6 +34,7 @@ type Analysis struct {
 	marks     []int                 // where that evidence stands, sorted
 	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
+	repFirst  [4]uint64             // the word hashes that open a rep, as bits (addRep), to skip the map for most words
 	repsDone  bool
 }
 

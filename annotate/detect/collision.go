@@ -64,26 +64,45 @@ func (a *Analysis) collision(i int) string {
 }
 
 // collisionRule returns the rule by which token i cannot follow token
-// i-1, or nil when it can.
+// i-1, or nil when it can. Most pairs are decided on their classes alone
+// (collides), with one table lookup.
 func (a *Analysis) collisionRule(i int) *Rule {
-	p, c := a.cls[i-1], a.cls[i]
-	// The common cases, decided on classes alone (the rules below need
-	// these pairs).
-	switch p {
-	case lexicon.Det:
-		if c != lexicon.Subj && c != lexicon.Obj && c != lexicon.Poss {
-			return nil // "the vote": only a pronoun collides with a determiner
-		}
-	case lexicon.Poss:
-		if !lexicon.IsPronoun(c) && c != lexicon.Det {
-			return nil
-		}
-	case lexicon.Subj, lexicon.ItYou, lexicon.Obj:
-	default:
-		if c != lexicon.Subj {
-			return nil
+	if collides[a.cls[i-1]]&(1<<a.cls[i]) == 0 {
+		return nil
+	}
+	return a.collisionByWords(i)
+}
+
+// collides holds, for the class of a word, the classes of the next word
+// that the rules of collisionByWords may flag after it: a pronoun or
+// determiner after a subject ("they The Democrats"), a pronoun or
+// determiner after a possessive ("their The"), a pronoun after a
+// determiner or object ("the he", "him he"), and a subject pronoun after
+// anything. "the vote", the common case, is decided here.
+var collides = func() (m [lexicon.Clitic + 1]uint32) {
+	for p := range lexicon.Clitic + 1 {
+		for c := range lexicon.Clitic + 1 {
+			var may bool
+			switch p {
+			case lexicon.Subj, lexicon.ItYou:
+				may = lexicon.StartsNP(c)
+			case lexicon.Poss:
+				may = lexicon.IsPronoun(c) || c == lexicon.Det
+			case lexicon.Det, lexicon.Obj:
+				may = c == lexicon.Subj || c == lexicon.Obj || c == lexicon.Poss
+			}
+			if may || c == lexicon.Subj {
+				m[p] |= 1 << c
+			}
 		}
 	}
+	return m
+}()
+
+// collisionByWords is collisionRule for the pairs of classes collides
+// lets through, which the words decide.
+func (a *Analysis) collisionByWords(i int) *Rule {
+	p, c := a.cls[i-1], a.cls[i]
 	r := &a.rules().Collision
 	switch {
 	case a.text(i-1) == "i" || a.text(i) == "i":

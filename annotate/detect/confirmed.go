@@ -105,6 +105,7 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 		words = append(words, a.text(k))
 	}
 	reps[words[0]] = append(reps[words[0]], words)
+	a.repFirst[a.words[i]>>62] |= 1 << (a.words[i] & 63)
 	return reps
 }
 
@@ -112,8 +113,8 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 // starting at token i.
 func (a *Analysis) confirmedAt(i int, reps map[string][][]string) (int, bool) {
 	switch {
-	case len(reps) == 0:
-		return 0, false
+	case len(reps) == 0, a.repFirst[a.words[i]>>62]&(1<<(a.words[i]&63)) == 0:
+		return 0, false // no representative opens with this word
 	case a.hasContent(i, i), a.cls[i] == lexicon.Det, a.cls[i] == lexicon.Poss:
 	default:
 		return 0, false // no representative opens with a verb or punctuation
