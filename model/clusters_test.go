@@ -240,51 +240,6 @@ func TestClusterWordForms(t *testing.T) {
 	}
 }
 
-// TestClusterRoundTrip writes the sample's clusters in the two formats
-// corefix writes and reads them back: the same mentions.
-func TestClusterRoundTrip(t *testing.T) {
-	text, err := os.ReadFile(filepath.Join(clusterSamples, "paris.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := ReadClusterFile(filepath.Join(clusterSamples, "paris.conllu"), ClustersAuto)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ct, err := docs[0].Match(string(text), "paris.txt", "paris.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tokens, err := EncodeTokenClusters(ct.Doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	offsets, _ := json.Marshal(map[string]any{"clusters": ct.OffsetClusters()})
-	for _, enc := range []struct {
-		name   string
-		data   []byte
-		format ClusterFormat
-	}{{"tokens", tokens, ClustersTokens}, {"offsets", offsets, ClustersOffsets}} {
-		back, err := ParseClusters(enc.data, enc.name+".json", ClustersAuto)
-		if err != nil {
-			t.Fatalf("%s: %v", enc.name, err)
-		}
-		if enc.format == ClustersTokens && back[0].ID != "GUM_news_imprisoned" {
-			t.Errorf("%s: id %q", enc.name, back[0].ID)
-		}
-		again, err := back[0].Match(string(text), "paris.txt", enc.name)
-		if err != nil {
-			t.Fatalf("%s: %v", enc.name, err)
-		}
-		if diff := cmp.Diff(mentionTexts(ct), mentionTexts(again)); diff != "" {
-			t.Errorf("%s: clusters (-written +read):\n%s", enc.name, diff)
-		}
-		if diff := cmp.Diff(parisClusters, mentionTexts(again)); diff != "" {
-			t.Errorf("%s: clusters (-want +read):\n%s", enc.name, diff)
-		}
-	}
-}
-
 // TestRecordClusters: a dataset line's clusters count its original when
 // it has one, else its text.
 func TestRecordClusters(t *testing.T) {

@@ -27,14 +27,22 @@ func EncodeTokenClusters(doc *CorefDocument) ([]byte, error) {
 
 // OffsetClusters is ct's clusters in the character-offset format: each
 // mention [start, end) in code points of the text, the value of a
-// "clusters" field.
+// "clusters" field. White space at a mention's edges is left out (a
+// mention ending on a word of white space only, as spaCy keeps line
+// breaks, ends at its last word with text), and a mention of white space
+// only, which covers no text, is not written: the format could not be
+// read back.
 func (ct *CorefText) OffsetClusters() [][][2]int {
 	doc := NewDocument("", "", ct.Text)
 	out := [][][2]int{}
 	for _, c := range ct.Doc.Clusters {
-		ms := make([][2]int, len(c.Mentions))
-		for j, m := range c.Mentions {
-			ms[j] = [2]int{doc.RuneOffset(ct.Words[m.Start].Start), doc.RuneOffset(ct.Words[m.End-1].End)}
+		ms := [][2]int{}
+		for _, m := range c.Mentions {
+			start := skipSpace(ct.Text, ct.Words[m.Start].Start)
+			end := trimSpaceEnd(ct.Text, start, ct.Words[m.End-1].End)
+			if start < end {
+				ms = append(ms, [2]int{doc.RuneOffset(start), doc.RuneOffset(end)})
+			}
 		}
 		out = append(out, ms)
 	}

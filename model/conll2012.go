@@ -15,7 +15,7 @@ import (
 // the OntoNotes layout (eleven columns or more), the second when the line
 // starts with the word number (GUM's three columns), else the third
 // (document, number, word, coreference); the OntoNotes layout's fifth
-// column is the part-of-speech tag.
+// column is the part-of-speech tag ("-" or "_" for none).
 //
 // A document is named NAME for part 0 and NAME_N for part N; without a
 // name, by the file's base name.
@@ -75,7 +75,7 @@ func parseCoNLL2012(data []byte, name string) ([]*ClusterDoc, error) {
 		}
 		w := len(doc.Tokens)
 		tok := CorefToken{Form: f[conllWordColumn(f)], SpaceAfter: true}
-		if len(f) >= 11 {
+		if len(f) >= 11 && f[4] != "-" { // "-": no tag, as EncodeCoNLL2012 writes it
 			tok.XPOS = tag(f[4])
 		}
 		doc.Tokens = append(doc.Tokens, tok)

@@ -61,13 +61,38 @@ func NewDatasetReaderAt(r io.Reader, off int64) *DatasetReader {
 // Next returns the next record, io.EOF at the end, or a *RecordError for a
 // bad line (the reader can go on after one). Blank lines are skipped.
 func (d *DatasetReader) Next() (*Record, error) {
+	line, err := d.NextLine()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := line.Parse()
+	if err == nil {
+		err = d.Claim(rec)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Line is one non-blank line of a dataset, not parsed yet: Next in three
+// steps, so lines can be parsed (and worked on) in parallel and their ids
+// claimed in order, as Next would.
+type Line struct {
+	Raw    []byte // the JSON, without its newline; owned by the Line
+	Line   int    // 1-based line number in the dataset
+	Offset int64  // byte offset of Raw in the dataset
+}
+
+// NextLine returns the next non-blank line, io.EOF at the end.
+func (d *DatasetReader) NextLine() (Line, error) {
 	for {
 		raw, err := d.r.ReadBytes('\n')
 		if len(raw) == 0 && err != nil {
 			if errors.Is(err, io.EOF) {
-				return nil, io.EOF
+				return Line{}, io.EOF
 			}
-			return nil, err
+			return Line{}, err
 		}
 		d.line++
 		off := d.offset
@@ -79,17 +104,30 @@ func (d *DatasetReader) Next() (*Record, error) {
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
 		}
-		rec, perr := ParseRecord(raw)
-		if perr != nil {
-			return nil, &RecordError{Line: d.line, Err: perr}
-		}
-		if prev, dup := d.seen[rec.ID]; dup {
-			return nil, &RecordError{Line: d.line, Err: fmt.Errorf("duplicate id %q (first on line %d)", rec.ID, prev)}
-		}
-		d.seen[rec.ID] = d.line
-		rec.Line, rec.Offset = d.line, off
-		return rec, nil
+		return Line{Raw: raw, Line: d.line, Offset: off}, nil
 	}
+}
+
+// Parse decodes the line into a record, or a *RecordError naming it.
+func (l Line) Parse() (*Record, error) {
+	rec, err := ParseRecord(l.Raw)
+	if err != nil {
+		return nil, &RecordError{Line: l.Line, Err: err}
+	}
+	rec.Line, rec.Offset = l.Line, l.Offset
+	return rec, nil
+}
+
+// Claim records rec's id as read, or returns a *RecordError when an
+// earlier line has it. Lines must be claimed in dataset order; Claim
+// touches only the ids seen, so one goroutine may claim while another
+// reads lines.
+func (d *DatasetReader) Claim(rec *Record) error {
+	if prev, dup := d.seen[rec.ID]; dup {
+		return &RecordError{Line: rec.Line, Err: fmt.Errorf("duplicate id %q (first on line %d)", rec.ID, prev)}
+	}
+	d.seen[rec.ID] = rec.Line
+	return nil
 }
 
 // ParseRecord decodes one dataset line.

@@ -77,7 +77,7 @@ func newAlignment(orig, doc *model.Document, r *rules) *alignment {
 	a.syncBack()
 	a.reDiffShortAnchors()
 	a.slideKept()
-	a.origIndex = indexIn(a.oid)
+	a.origIndex = indexIn(a.oid, len(a.texts))
 	a.inOrig = func(ids []int32) bool { return a.origIndex(ids) >= 0 }
 	return a
 }

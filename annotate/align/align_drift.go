@@ -24,12 +24,14 @@ func (a *alignment) driftRoom(subs []substitution) []int {
 	type saving struct{ at, n int }
 	var savings []saving
 	firsts := make(map[string]bool)
+	var key []byte
 	for _, s := range subs {
 		if s.a2-s.a1 > 1 {
 			savings = append(savings, saving{s.a1, s.a2 - s.a1 - 1})
 		}
-		if rep := a.rid[s.b1:s.b2]; len(rep) > 1 && !firsts[key(rep)] {
-			firsts[key(rep)] = true
+		rep := a.rid[s.b1:s.b2]
+		if key = appendKey(key[:0], rep); len(rep) > 1 && !firsts[string(key)] {
+			firsts[string(key)] = true
 			if p := a.origIndex(rep); p >= 0 {
 				savings = append(savings, saving{p, len(rep) - 1})
 			}

@@ -1,6 +1,8 @@
 package align
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,13 +21,13 @@ type draft struct {
 // findings with proposals, safest first.
 func (a *alignment) findings(subs []substitution) []model.Finding {
 	verdicts := a.classify(subs)
-	var ds []draft
+	ds := make([]draft, 0, len(subs))
 	for k, s := range subs {
 		if d, ok := a.draft(s, verdicts[k]); ok {
 			ds = append(ds, d)
 		}
 	}
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].f.Start < ds[j].f.Start })
+	slices.SortStableFunc(ds, func(x, y draft) int { return cmp.Compare(x.f.Start, y.f.Start) })
 	ds = a.joinOverlaps(ds)
 	a.glue(ds)
 	return sortedFindings(ds, func(d draft) model.Finding { return d.f })
@@ -164,7 +166,8 @@ func (a *alignment) deletion(s substitution, v verdict, x string) (draft, bool) 
 // deletions attached to one kept token): the joined finding restores the
 // original words of both.
 func (a *alignment) joinOverlaps(ds []draft) []draft {
-	var out []draft
+	out := make([]draft, 0, len(ds)) // drafts are large: grown, they cost a copy each
+
 	for _, d := range ds {
 		if n := len(out); n > 0 && out[n-1].f.End > d.f.Start {
 			p := &out[n-1]

@@ -1,9 +1,10 @@
 package align
 
 import (
+	"cmp"
 	"encoding/binary"
+	"math"
 	"slices"
-	"sort"
 
 	"corefix/annotate/diff"
 )
@@ -72,13 +73,13 @@ func (a *alignment) substitutions() []substitution {
 	return a.splitJoined(a.absorbEdges(out, a.inOrig, inserted), inv)
 }
 
-// key turns a token ID sequence into a map key.
-func key(ids []int32) string {
-	b := make([]byte, 4*len(ids))
-	for i, id := range ids {
-		binary.LittleEndian.PutUint32(b[4*i:], uint32(id))
+// appendKey appends a token ID sequence's map key to b. Looked up as
+// m[string(b)], it costs no allocation unless it is stored.
+func appendKey(b []byte, ids []int32) []byte {
+	for _, id := range ids {
+		b = binary.LittleEndian.AppendUint32(b, uint32(id))
 	}
-	return string(b)
+	return b
 }
 
 // maxRepLen bounds the length of a representative in tokens; longer
@@ -94,15 +95,16 @@ const maxRepLen = 64
 func (a *alignment) inventory() []rep {
 	index := make(map[string]int)
 	var inv []rep
+	var k []byte
 	add := func(ids []int32, whole bool) {
 		if len(ids) > maxRepLen {
 			return
 		}
-		k := key(ids)
-		n, ok := index[k]
+		k = appendKey(k[:0], ids)
+		n, ok := index[string(k)]
 		if !ok {
 			n = len(inv)
-			index[k] = n
+			index[string(k)] = n
 			inv = append(inv, rep{ids: ids})
 		}
 		if whole {
@@ -160,8 +162,9 @@ func (a *alignment) inventory() []rep {
 			continue
 		}
 		for _, run := range a.origRuns(inv[n].ids) {
-			if _, ok := index[key(run)]; !ok {
-				index[key(run)] = len(inv)
+			k = appendKey(k[:0], run)
+			if _, ok := index[string(k)]; !ok {
+				index[string(k)] = len(inv)
 				inv = append(inv, rep{ids: run, trusted: true, cut: true})
 			}
 		}
@@ -207,24 +210,35 @@ func (a *alignment) allInOrig(runs [][]int32) bool {
 }
 
 // indexIn returns a search for the first occurrence of a token sequence
-// in seq (-1 if none). It checks only the positions of the sequence's
-// rarest token, so searching a whole inventory stays near-linear.
-func indexIn(seq []int32) func([]int32) int {
-	pos := make(map[int32][]int)
-	for i, id := range seq {
-		pos[id] = append(pos[id], i)
+// in seq (-1 if none), seq's IDs being below n. It checks only the
+// positions of the sequence's rarest token, so searching a whole
+// inventory stays near-linear. The positions are one array cut by ID
+// (at[id] to at[id+1]), not a map of slices: the search runs for every
+// inventory entry and bisection step.
+func indexIn(seq []int32, n int) func([]int32) int {
+	at := make([]int32, n+2)
+	for _, id := range seq {
+		at[id+2]++
 	}
+	for id := 2; id < len(at); id++ {
+		at[id] += at[id-1]
+	}
+	pos := make([]int32, len(seq))
+	for i, id := range seq {
+		pos[at[id+1]] = int32(i)
+		at[id+1]++
+	}
+	positions := func(id int32) []int32 { return pos[at[id]:at[id+1]] }
 	return func(ids []int32) int {
-		rare := 0
-		for k := range ids {
-			if len(pos[ids[k]]) < len(pos[ids[rare]]) {
-				rare = k
+		rare, fewest := 0, len(positions(ids[0]))
+		for k := 1; k < len(ids); k++ {
+			if c := len(positions(ids[k])); c < fewest {
+				rare, fewest = k, c
 			}
 		}
-		want := key(ids)
-		for _, p := range pos[ids[rare]] {
-			start := p - rare
-			if start >= 0 && start+len(ids) <= len(seq) && key(seq[start:start+len(ids)]) == want {
+		for _, p := range positions(ids[rare]) {
+			start := int(p) - rare
+			if start >= 0 && start+len(ids) <= len(seq) && slices.Equal(seq[start:start+len(ids)], ids) {
 				return start
 			}
 		}
@@ -256,25 +270,42 @@ func (a *alignment) occurrences(inv []rep) []occurrence {
 				if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
 					continue
 				}
-				if key(a.rid[c:end]) == key(r.ids) {
+				if slices.Equal(a.rid[c:end], r.ids) {
 					cands = append(cands, occurrence{rep: n, start: c, n: len(r.ids), loose: r.cut})
 				}
 			}
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		ri, rj := inv[cands[i].rep], inv[cands[j].rep]
-		if ri.trusted != rj.trusted {
-			return ri.trusted
+	// Trusted first, then longest, most counted, leftmost; ties broken by
+	// inventory index make the order total (equal candidates are the
+	// same occurrence found from two hunks), so an unstable sort gives
+	// what a stable one did in insertion order. The order is packed into
+	// two words per candidate: sort.SliceStable with reflection swaps,
+	// reading the inventory in each comparison, was a fifth of Align on
+	// a 1 MB article.
+	type sortKey struct {
+		hi, lo uint64
+		o      occurrence
+	}
+	keys := make([]sortKey, len(cands))
+	for i, o := range cands {
+		r := inv[o.rep]
+		var untrusted uint64
+		if !r.trusted {
+			untrusted = 1
 		}
-		if cands[i].n != cands[j].n {
-			return cands[i].n > cands[j].n
+		keys[i] = sortKey{
+			hi: untrusted<<63 | uint64(maxRepLen-o.n)<<48 | uint64(math.MaxUint32-uint32(r.count)),
+			lo: uint64(o.start)<<32 | uint64(o.rep),
+			o:  o,
 		}
-		if ri.count != rj.count {
-			return ri.count > rj.count
-		}
-		return cands[i].start < cands[j].start
+	}
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		return cmp.Or(cmp.Compare(x.hi, y.hi), cmp.Compare(x.lo, y.lo))
 	})
+	for i, k := range keys {
+		cands[i] = k.o
+	}
 	taken := make([]bool, len(a.rid))
 	var out []occurrence
 next:

@@ -24,6 +24,10 @@ type differ struct {
 	lastA, lastB []int32
 	stamp        []int32
 	gen          int32
+	// trace holds Myers' frontiers, round k's 2k+3 entries from k²+2k:
+	// one buffer for every round and gap, not a slice per round (those
+	// allocations were most of Myers' time on a 1 MB article).
+	trace []int
 }
 
 // Tokens aligns a with b and returns match: match[i] is the index in b that
@@ -189,9 +193,9 @@ func (d *differ) myers(alo, ahi, blo, bhi int) {
 	maxD := min(n+m, maxMyersD)
 	off := maxD + 1
 	v := make([]int, 2*maxD+3)
-	var trace [][]int
+	d.trace = d.trace[:0]
 	for k := 0; k <= maxD; k++ {
-		trace = append(trace, append([]int(nil), v[off-k-1:off+k+2]...))
+		d.trace = append(d.trace, v[off-k-1:off+k+2]...)
 		for diag := -k; diag <= k; diag += 2 {
 			var x int
 			if diag == -k || diag != k && v[off+diag-1] < v[off+diag+1] {
@@ -205,7 +209,7 @@ func (d *differ) myers(alo, ahi, blo, bhi int) {
 			}
 			v[off+diag] = x
 			if x >= n && y >= m {
-				d.traceBack(trace, k, alo, blo, n, m)
+				d.traceBack(k, alo, blo, n, m)
 				return
 			}
 		}
@@ -214,10 +218,10 @@ func (d *differ) myers(alo, ahi, blo, bhi int) {
 
 // traceBack walks the saved frontiers from the end of the edit script to
 // its start and records the diagonal runs (the matches).
-func (d *differ) traceBack(trace [][]int, last, alo, blo, n, m int) {
+func (d *differ) traceBack(last, alo, blo, n, m int) {
 	x, y := n, m
 	for k := last; k >= 0; k-- {
-		v := trace[k] // frontier before round k, centred at index k+1
+		v := d.trace[k*k+2*k:] // frontier before round k, centred at index k+1
 		at := func(diag int) int { return v[diag+k+1] }
 		diag := x - y
 		var prevDiag int

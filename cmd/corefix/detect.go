@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,6 +22,7 @@ type detectOptions struct {
 	original string
 	jsonl    bool
 	skipBad  bool
+	jobs     jobsFlag
 	clusters clusterFlags
 }
 
@@ -37,6 +39,7 @@ func detectCommand() command {
 			fs.StringVar(&o.original, "original", "", "the text before substitution (exact mode): align with it instead of guessing")
 			fs.BoolVar(&o.jsonl, "jsonl", false, "stdin is a JSON Lines dataset")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "in datasets, report bad lines on stderr and go on")
+			o.jobs.declare(fs)
 			o.clusters.declare(fs, "with --original, every finding exact")
 			return func(args []string) error { return runDetect(e, o, args) }
 		},
@@ -54,6 +57,9 @@ func runDetect(e *env, o *detectOptions, args []string) error {
 	}
 	if o.minConf < 0 || o.minConf > 1 {
 		return &usageError{msg: fmt.Sprintf("--min-confidence %v outside [0,1]", o.minConf)}
+	}
+	if err := o.jobs.check(); err != nil {
+		return err
 	}
 	if o.original != "" && len(args) != 1 {
 		return &usageError{msg: "--original pairs with exactly one FILE"}
@@ -124,8 +130,9 @@ func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) er
 	return writeFindings(out, doc, filterConfidence(fs, o.minConf), format)
 }
 
-// detectDataset streams a JSON Lines dataset: one record in memory at a
-// time, one output line per record.
+// detectDataset streams a JSON Lines dataset through the ordered
+// pipeline: lines parsed and detected on --jobs cores, one output line
+// per record in dataset order, a bounded number of records in memory.
 func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string) error {
 	var r io.Reader = e.stdin
 	name := "stdin"
@@ -138,37 +145,75 @@ func detectDataset(e *env, out io.Writer, o *detectOptions, path, format string)
 		r, name = f, path
 	}
 	ds := model.NewDatasetReader(r)
-	for {
-		rec, err := ds.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
+	next := datasetLines(ds, func(err error) error { return fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err) })
+	work := func(l model.Line) detected { return detectRecord(e, o, l, path, name, format) }
+	emit := func(d detected) error {
+		err := d.badLine
+		if err == nil {
+			err = ds.Claim(d.rec) // ids are claimed in order, as a loop would
 		}
 		var re *model.RecordError
 		if errors.As(err, &re) && o.skipBad {
 			fmt.Fprintf(e.stderr, "corefix: %s:%d: skipped: %v\n", name, re.Line, re.Err)
-			continue
+			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("%s:%w (use --skip-bad to go on)", name, err)
 		}
-		doc := rec.Document(path)
-		var orig *model.Document
-		if rec.Original != nil {
-			orig = model.NewDocument(rec.ID, path, *rec.Original)
-		}
-		ct, err := recordClusters(rec, name) // reads the clusters from the line
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
-		}
-		rec.Raw = nil // the line as read, as large as the text: not needed past here
-		fs, err := e.exactFindings(doc, orig, ct)
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
-		}
-		if err := writeFindings(out, doc, filterConfidence(fs, o.minConf), format); err != nil {
+		if _, err := e.stderr.Write(d.notes); err != nil {
 			return err
 		}
+		if d.err != nil {
+			return d.err
+		}
+		_, err = out.Write(d.out)
+		return err
 	}
+	return ordered(int(o.jobs), next, work, emit)
+}
+
+// detected is one dataset line's outcome: a line that does not parse, or
+// its record, the notes detection had for stderr, and either its output
+// or the error detection met.
+type detected struct {
+	badLine error
+	rec     *model.Record
+	notes   []byte
+	out     []byte
+	err     error
+}
+
+// detectRecord parses one line and detects its findings, written in
+// format into the outcome.
+func detectRecord(e *env, o *detectOptions, l model.Line, path, name, format string) (d detected) {
+	rec, err := l.Parse()
+	if err != nil {
+		return detected{badLine: err}
+	}
+	d.rec = &model.Record{ID: rec.ID, Line: rec.Line} // all the writer needs
+	// stderr notes wait with the output, to come out in dataset order.
+	var notes bytes.Buffer
+	defer func() { d.notes = notes.Bytes() }()
+	e = &env{stdin: e.stdin, stdout: e.stdout, stderr: &notes}
+	doc := rec.Document(path)
+	var orig *model.Document
+	if rec.Original != nil {
+		orig = model.NewDocument(rec.ID, path, *rec.Original)
+	}
+	ct, err := recordClusters(rec, name) // reads the clusters from the line
+	if err != nil {
+		d.err = fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+		return d
+	}
+	fs, err := e.exactFindings(doc, orig, ct)
+	if err != nil {
+		d.err = fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+		return d
+	}
+	var b bytes.Buffer
+	d.err = writeFindings(&b, doc, filterConfidence(fs, o.minConf), format)
+	d.out = b.Bytes()
+	return d
 }
 
 // findings runs detection: the aligner when the original is known,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,11 +19,13 @@ type resolveOptions struct {
 	maxLen       int
 	pronounsOnly bool
 	annotator    string
+	jobs         jobsFlag
+	jsonl        bool
 }
 
 func resolveCommand() command {
 	return command{
-		name: "resolve", args: "[ORIG | DATA.jsonl]",
+		name: "resolve", args: "[ORIG | DATA.jsonl | --jsonl -]",
 		summary: "Write coreference clusters into the text correctly: every mention replaced at its own place,\n" +
 			"possessives with ’s, pronouns that must stay kept (the README lists every choice). ORIG is the\n" +
 			"text the clusters (--clusters) were made from; without it, the text the clusters file holds.\n" +
@@ -38,6 +39,8 @@ func resolveCommand() command {
 			fs.IntVar(&o.maxLen, "max-len", 0, "replace only mentions of at most `N` words (0: all)")
 			fs.BoolVar(&o.pronounsOnly, "pronouns-only", false, "replace only pronoun mentions")
 			fs.StringVar(&o.annotator, "annotator", defaultAnnotator(), "with --format annotation: the `NAME` recorded in the file")
+			o.jobs.declare(fs)
+			fs.BoolVar(&o.jsonl, "jsonl", false, "the argument - is a JSON Lines dataset on stdin")
 			return func(args []string) error { return runResolve(e, o, args) }
 		},
 	}
@@ -55,14 +58,31 @@ func runResolve(e *env, o *resolveOptions, args []string) error {
 	if err := o.check(args); err != nil {
 		return err
 	}
+	// Everything is resolved before a byte is written, so bad input
+	// leaves no half-written output.
+	var b bytes.Buffer
+	if len(args) == 1 && isDataset(args[0], o.jsonl) {
+		if err := o.resolveDataset(e, &b, args[0]); err != nil {
+			return err
+		}
+	} else if err := o.resolveFiles(e, &b, args); err != nil {
+		return err
+	}
+	if o.out != "" {
+		return model.WriteFileAtomic(o.out, b.Bytes(), 0o644)
+	}
+	_, err := e.stdout.Write(b.Bytes())
+	return err
+}
+
+// resolveFiles resolves ORIG with its clusters, or the documents of the
+// clusters file, into b.
+func (o *resolveOptions) resolveFiles(e *env, b *bytes.Buffer, args []string) error {
 	var inputs []resolveInput
 	var err error
-	switch {
-	case len(args) == 1 && isDataset(args[0], false):
-		inputs, err = datasetInputs(args[0])
-	case len(args) == 1:
+	if len(args) == 1 {
 		inputs, err = fileInput(e, &o.clusters, args[0])
-	default:
+	} else {
 		inputs, err = clusterFileInputs(&o.clusters)
 	}
 	if err != nil {
@@ -71,31 +91,27 @@ func runResolve(e *env, o *resolveOptions, args []string) error {
 	format := o.format
 	if format == "" {
 		format = "text"
-		if len(inputs) != 1 || len(args) == 1 && isDataset(args[0], false) {
+		if len(inputs) != 1 {
 			format = "jsonl"
 		}
 	}
 	if format != "jsonl" && len(inputs) != 1 {
 		return &usageError{msg: fmt.Sprintf("%d documents to resolve: --format %s writes one; use --format jsonl", len(inputs), format)}
 	}
-	// Everything is resolved before a byte is written, so bad input
-	// leaves no half-written output.
-	var b bytes.Buffer
 	for _, in := range inputs {
-		if err := o.write(&b, in, format); err != nil {
+		if err := o.write(b, in, format); err != nil {
 			return err
 		}
 	}
-	if o.out != "" {
-		return model.WriteFileAtomic(o.out, b.Bytes(), 0o644)
-	}
-	_, err = e.stdout.Write(b.Bytes())
-	return err
+	return nil
 }
 
 // check refuses a command line that cannot work, before anything is read.
 func (o *resolveOptions) check(args []string) error {
 	if err := o.clusters.check(); err != nil {
+		return err
+	}
+	if err := o.jobs.check(); err != nil {
 		return err
 	}
 	switch o.format {
@@ -106,13 +122,13 @@ func (o *resolveOptions) check(args []string) error {
 	switch {
 	case len(args) > 1:
 		return &usageError{msg: "resolve takes one ORIG or DATA.jsonl"}
-	case len(args) == 1 && isDataset(args[0], false) && o.clusters.given():
+	case len(args) == 1 && isDataset(args[0], o.jsonl) && o.clusters.given():
 		return &usageError{msg: "--clusters is for one ORIG; a dataset line carries its own \"clusters\""}
-	case len(args) == 1 && isDataset(args[0], false) && o.format != "" && o.format != "jsonl":
+	case len(args) == 1 && isDataset(args[0], o.jsonl) && o.format != "" && o.format != "jsonl":
 		return &usageError{msg: "a dataset is resolved to --format jsonl"}
 	case len(args) == 0 && !o.clusters.given():
 		return &usageError{msg: "give --clusters FILE (and the text ORIG they were made from), or a DATA.jsonl with \"clusters\""}
-	case len(args) == 1 && !isDataset(args[0], false) && !o.clusters.given():
+	case len(args) == 1 && !isDataset(args[0], o.jsonl) && !o.clusters.given():
 		return &usageError{msg: "ORIG needs --clusters FILE, the clusters made from it"}
 	case o.maxLen < 0:
 		return &usageError{msg: fmt.Sprintf("--max-len %d is negative (0: all)", o.maxLen)}
@@ -154,41 +170,72 @@ func clusterFileInputs(c *clusterFlags) ([]resolveInput, error) {
 	return out, nil
 }
 
-// datasetInputs are the lines of a dataset, each with its clusters on the
-// text they count (its original when it has one).
-func datasetInputs(path string) ([]resolveInput, error) {
-	f, err := os.Open(path)
+// resolveDataset resolves every line of a dataset into b, in dataset
+// order, --jobs lines at once (the ordered pipeline). The first bad line
+// in the dataset is the error.
+func (o *resolveOptions) resolveDataset(e *env, b *bytes.Buffer, path string) error {
+	var in io.Reader = e.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	r := model.NewDatasetReader(in)
+	next := datasetLines(r, func(err error) error { return fmt.Errorf("%s:%w", path, err) })
+	type resolved struct {
+		rec *model.Record // its id and line, claimed in order
+		out []byte
+		err error
+	}
+	work := func(l model.Line) resolved {
+		rec, err := l.Parse()
+		if err != nil {
+			return resolved{err: fmt.Errorf("%s:%w", path, err)}
+		}
+		var out bytes.Buffer
+		in, err := datasetInput(rec, path)
+		if err == nil {
+			err = o.write(&out, in, "jsonl")
+		}
+		return resolved{rec: &model.Record{ID: rec.ID, Line: rec.Line}, out: out.Bytes(), err: err}
+	}
+	emit := func(res resolved) error {
+		if res.rec != nil {
+			if err := r.Claim(res.rec); err != nil {
+				return fmt.Errorf("%s:%w", path, err)
+			}
+		}
+		if res.err != nil {
+			return res.err
+		}
+		_, err := b.Write(res.out)
+		return err
+	}
+	return ordered(int(o.jobs), next, work, emit)
+}
+
+// datasetInput is a dataset line with its clusters on the text they
+// count (its original when it has one).
+func datasetInput(rec *model.Record, path string) (resolveInput, error) {
+	cd, err := rec.ClusterDoc()
 	if err != nil {
-		return nil, err
+		return resolveInput{}, fmt.Errorf("%s:%d: %w", path, rec.Line, err)
 	}
-	defer f.Close()
-	r := model.NewDatasetReader(f)
-	var out []resolveInput
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s:%w", path, err)
-		}
-		cd, err := rec.ClusterDoc()
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, rec.Line, err)
-		}
-		if cd == nil {
-			return nil, fmt.Errorf("%s:%d: record %q has no \"clusters\" to resolve", path, rec.Line, rec.ID)
-		}
-		text := rec.Text
-		if rec.Original != nil {
-			text = *rec.Original
-		}
-		ct, err := cd.Match(text, fmt.Sprintf("record %q", rec.ID), fmt.Sprintf("%s:%d", path, rec.Line))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, resolveInput{ct: ct, doc: model.NewDocument(rec.ID, path, text), line: rec.Raw})
+	if cd == nil {
+		return resolveInput{}, fmt.Errorf("%s:%d: record %q has no \"clusters\" to resolve", path, rec.Line, rec.ID)
 	}
+	text := rec.Text
+	if rec.Original != nil {
+		text = *rec.Original
+	}
+	ct, err := cd.Match(text, fmt.Sprintf("record %q", rec.ID), fmt.Sprintf("%s:%d", path, rec.Line))
+	if err != nil {
+		return resolveInput{}, err
+	}
+	return resolveInput{ct: ct, doc: model.NewDocument(rec.ID, path, text), line: rec.Raw}, nil
 }
 
 // write resolves one document and writes it in format.
