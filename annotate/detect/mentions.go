@@ -55,25 +55,29 @@ func (a *Analysis) findMentions() []mention {
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)
 	ratio := a.rules().Limits.LongerPhraseRatio.Value
-	// at[l] walks the phrases of l+1 tokens, which countPhrases listed
-	// in text order, along with i.
+	// Mentions start where one-token phrases do, listed first; at[l]
+	// walks the phrases of l+1 tokens, also in text order, along.
 	at := append([]int(nil), levels[:len(levels)-1]...)
 	next := 0
-	for i := range a.toks {
-		if i < next || !a.startsPhrase(i) {
+	for k0 := levels[0]; k0 < levels[1]; k0++ {
+		i := int(refs[k0].i)
+		if i < next {
 			continue
 		}
 		best, bestAt, bestN := -1, int32(0), 0
 		for l := range at {
-			k := at[l]
-			for k < levels[l+1] && int(refs[k].i) < i {
-				k++
-			}
-			at[l] = k
-			if k == levels[l+1] || int(refs[k].i) != i {
-				// Its prefix recurs too rarely, so neither it nor any
-				// longer phrase here recurs.
-				break
+			k := k0
+			if l > 0 {
+				k = at[l]
+				for k < levels[l+1] && int(refs[k].i) < i {
+					k++
+				}
+				at[l] = k
+				if k == levels[l+1] || int(refs[k].i) != i {
+					// Its prefix recurs too rarely, so neither it nor
+					// any longer phrase here recurs.
+					break
+				}
 			}
 			j := i + l
 			if !endsNP(a.cls[j]) {
