@@ -33,7 +33,10 @@ func (c Collision) detect(a *Analysis) []model.Finding {
 			})
 			continue
 		}
-		r := a.collisionRule(i)
+		var r *Rule
+		if a.mayCollide(i) {
+			r = a.collisionByWords(i)
+		}
 		if r == nil {
 			r = a.dangling(i)
 		}
@@ -64,13 +67,19 @@ func (a *Analysis) collision(i int) string {
 }
 
 // collisionRule returns the rule by which token i cannot follow token
-// i-1, or nil when it can. Most pairs are decided on their classes alone
-// (collides), with one table lookup.
+// i-1, or nil when it can.
 func (a *Analysis) collisionRule(i int) *Rule {
-	if collides[a.cls[i-1]]&(1<<a.cls[i]) == 0 {
+	if !a.mayCollide(i) {
 		return nil
 	}
 	return a.collisionByWords(i)
+}
+
+// mayCollide reports whether the classes of tokens i-1 and i leave a
+// collision possible (collides): false for nearly every pair, and small
+// enough to inline, so the loops over every token ask it first.
+func (a *Analysis) mayCollide(i int) bool {
+	return collides[a.cls[i-1]]>>a.cls[i]&1 != 0
 }
 
 // collides holds, for the class of a word, the classes of the next word

@@ -65,7 +65,7 @@ func (a *Analysis) findConfirmedReps() map[string][][]string {
 	for i := 1; i < len(a.toks); i++ {
 		j, lowOK := -1, false
 		switch {
-		case a.repeated(i):
+		case a.sameWord(i) && a.repeated(i):
 			j = i
 		case a.cls[i-1] == lexicon.Subj && a.collision(i) != "":
 			j = a.phraseEnd(i)
