@@ -49,6 +49,22 @@ func Tokenize(text string) []Token {
 			i++
 			continue
 		case asciiDigit, asciiLetter:
+			// Most words are ASCII letters and digits up to a space
+			// or a mark that joins nothing: taken here, in one loop.
+			j, seen := i, uint8(0)
+			for j < len(text) && asciiClass[text[j]]&(asciiDigit|asciiLetter) != 0 {
+				seen |= asciiClass[text[j]]
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf && !joins(rune(text[j])) {
+				kind := Number
+				if seen&asciiLetter != 0 {
+					kind = Word
+				}
+				toks = append(toks, Token{Start: i, End: j, Kind: kind})
+				i = j
+				continue
+			}
 			end, kind, plain := scanWord(text, i)
 			if plain {
 				toks = append(toks, Token{Start: i, End: end, Kind: kind})
