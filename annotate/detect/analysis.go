@@ -34,7 +34,7 @@ type Analysis struct {
 	marks     []int                 // where that evidence stands, sorted
 	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
-	repFirst  [4]uint64             // the word hashes that open a rep, as bits (addRep), to skip the map for most words
+	repFirst  wordFilter            // the word hashes that open a rep (addRep), to skip the map for most words
 	repsDone  bool
 }
 
