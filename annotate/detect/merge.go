@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"corefix/model"
 )
@@ -77,12 +78,16 @@ func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
 }
 
 // findingID is the ID of the n-th finding: "f" and n in at least four
-// digits (f0001), as fmt's "f%04d" writes it, without fmt's cost for
-// every finding of every document.
+// digits (f0001), as fmt's "f%04d" writes it, in one allocation.
 func findingID(n int) string {
-	s := strconv.Itoa(n)
-	for len(s) < 4 {
-		s = "0" + s
+	var b [20]byte
+	digits := strconv.AppendInt(b[:0], int64(n), 10)
+	var id strings.Builder
+	id.Grow(1 + max(4, len(digits)))
+	id.WriteByte('f')
+	for range 4 - len(digits) {
+		id.WriteByte('0')
 	}
-	return "f" + s
+	id.Write(digits)
+	return id.String()
 }
