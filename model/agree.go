@@ -58,7 +58,7 @@ func (g *Agreement) Add(a, b *Annotation) error {
 		return fmt.Errorf("document %q: the two annotations are of different texts", a.Doc.ID)
 	}
 	g.Documents++
-	sa, sb := a.spans, b.spans
+	sa, sb := a.spans.slice(), b.spans.slice()
 	g.BrokenA, g.MatchedA = g.BrokenA+countBroken(sa), g.MatchedA+countMatched(sa, sb)
 	g.BrokenB, g.MatchedB = g.BrokenB+countBroken(sb), g.MatchedB+countMatched(sb, sa)
 

@@ -3,7 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -32,9 +32,16 @@ type Annotation struct {
 	// neither Updated nor the history.
 	Place *Place
 
-	spans []Span
-	undo  []change
-	redo  []change
+	spans spanSeq
+	// counts is the number of spans per status (indexed as Statuses),
+	// kept up to date by swap so a key never counts the whole article.
+	counts [4]int
+	// manual is the highest number of a manual span id (m001…) this
+	// annotation ever had, so ids are never reused, even after an undo.
+	manual int
+	undo   []change
+	redo   []change
+	watch  func(at int, before, after *Span)
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
 }
@@ -65,36 +72,84 @@ func NewAnnotation(doc *Document, findings []Finding, origin Origin) (*Annotatio
 	a := &Annotation{Doc: doc, Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
 	a.Created = a.Now()
 	a.Updated = a.Created
-	fs := append([]Finding(nil), findings...)
-	SortFindings(fs)
-	for i, f := range fs {
-		if err := f.Validate(len(doc.Text)); err != nil {
-			return nil, fmt.Errorf("finding %s: %w", f.ID, err)
-		}
-		if i > 0 && fs[i-1].End > f.Start {
-			return nil, fmt.Errorf("finding %s: %w (%s)", f.ID, ErrOverlap, fs[i-1].ID)
-		}
-		a.spans = append(a.spans, Span{Finding: f, Origin: origin, Status: Pending})
+	if err := a.SetFindings(findings, origin); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
 
+// SetFindings gives an annotation that has no spans yet (one made while
+// its findings were still being detected) the findings as pending spans
+// of the given origin; as NewAnnotation otherwise. It is no decision: the
+// history stays as it is.
+func (a *Annotation) SetFindings(findings []Finding, origin Origin) error {
+	if a.spans.Len() > 0 {
+		return errors.New("the annotation has its spans already")
+	}
+	fs := append([]Finding(nil), findings...)
+	SortFindings(fs)
+	spans := make([]Span, len(fs))
+	for i, f := range fs {
+		if err := f.Validate(len(a.Doc.Text)); err != nil {
+			return fmt.Errorf("finding %s: %w", f.ID, err)
+		}
+		if i > 0 && fs[i-1].End > f.Start {
+			return fmt.Errorf("finding %s: %w (%s)", f.ID, ErrOverlap, fs[i-1].ID)
+		}
+		spans[i] = Span{Finding: f, Origin: origin, Status: Pending}
+	}
+	a.setSpans(spans)
+	return nil
+}
+
+// setSpans makes spans (sorted, disjoint, checked) the annotation's,
+// counting them.
+func (a *Annotation) setSpans(spans []Span) {
+	a.spans = newSpanSeq(spans)
+	a.counts = [4]int{}
+	for i := range spans {
+		a.counts[statusIndex(spans[i].Status)]++
+		a.manual = max(a.manual, manualNumber(spans[i].ID))
+	}
+}
+
 // Len is the number of spans.
-func (a *Annotation) Len() int { return len(a.spans) }
+func (a *Annotation) Len() int { return a.spans.Len() }
 
 // Span returns span i (a copy: change it through the methods).
-func (a *Annotation) Span(i int) Span { return a.spans[i] }
+func (a *Annotation) Span(i int) Span { return *a.spans.at(i) }
 
-// Spans returns a copy of all spans in text order.
-func (a *Annotation) Spans() []Span { return append([]Span(nil), a.spans...) }
+// Spans returns a copy of all spans in text order. It costs the whole
+// article: an editor reads spans one at a time (Span, Search).
+func (a *Annotation) Spans() []Span { return a.spans.slice() }
+
+// Search returns the first index whose span satisfies f, Len when none
+// does; f must be false and then true along the spans (sort.Search).
+func (a *Annotation) Search(f func(s *Span) bool) int { return a.spans.search(f) }
 
 // Counts returns the number of spans per status.
 func (a *Annotation) Counts() map[Status]int {
 	c := make(map[Status]int, len(Statuses))
-	for _, s := range a.spans {
-		c[s.Status]++
+	for k, s := range Statuses {
+		c[s] = a.counts[k]
 	}
 	return c
+}
+
+// Pending is the number of spans still pending.
+func (a *Annotation) Pending() int { return a.counts[statusIndex(Pending)] }
+
+// statusIndex is s's index in Statuses.
+func statusIndex(s Status) int {
+	switch s {
+	case Accepted:
+		return 1
+	case Edited:
+		return 2
+	case Rejected:
+		return 3
+	}
+	return 0
 }
 
 // Accept takes proposal n (0-based) of span i.
@@ -102,9 +157,9 @@ func (a *Annotation) Accept(i, n int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	ps := a.spans[i].Proposals
+	ps := a.spans.at(i).Proposals
 	if n < 0 || n >= len(ps) {
-		return fmt.Errorf("span %s: %w %d", a.spans[i].ID, ErrProposal, n+1)
+		return fmt.Errorf("span %s: %w %d", a.spans.at(i).ID, ErrProposal, n+1)
 	}
 	return a.decide(i, Accepted, ps[n].Text)
 }
@@ -138,10 +193,10 @@ func (a *Annotation) SetNote(i int, note string) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	s := a.spans[i]
+	s := a.Span(i)
 	s.Note = note
 	s.Updated = a.Now()
-	a.apply(change{At: i, Before: ptr(a.spans[i]), After: &s})
+	a.apply(change{At: i, Before: ptr(a.Span(i)), After: &s})
 	return nil
 }
 
@@ -154,12 +209,13 @@ func (a *Annotation) AddManual(start, end int, cat Category) (int, error) {
 	if !cat.Valid() {
 		return 0, fmt.Errorf("unknown category %q", cat)
 	}
-	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].Start >= start })
-	if (i > 0 && a.spans[i-1].End > start) || (i < len(a.spans) && a.spans[i].Start < end) {
+	i := a.spans.search(func(s *Span) bool { return s.Start >= start })
+	if (i > 0 && a.spans.at(i-1).End > start) || (i < a.spans.Len() && a.spans.at(i).Start < end) {
 		return 0, ErrOverlap
 	}
+	a.manual++
 	s := Span{
-		Finding: Finding{ID: a.nextManualID(), Start: start, End: end, Category: cat,
+		Finding: Finding{ID: fmt.Sprintf("m%03d", a.manual), Start: start, End: end, Category: cat,
 			Rule: "manual", Confidence: 1, Message: "marked by the editor"},
 		Origin: FromManual, Status: Pending, Updated: a.Now(),
 	}
@@ -172,10 +228,10 @@ func (a *Annotation) Remove(i int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	if a.spans[i].Origin != FromManual {
+	if a.spans.at(i).Origin != FromManual {
 		return ErrNotManual
 	}
-	a.apply(change{At: i, Before: ptr(a.spans[i])})
+	a.apply(change{At: i, Before: ptr(a.Span(i))})
 	return nil
 }
 
@@ -217,7 +273,7 @@ func (a *Annotation) CorrectedText() string {
 	var b strings.Builder
 	b.Grow(len(a.Doc.Text))
 	last := 0
-	for _, s := range a.spans {
+	for _, s := range a.spans.all() {
 		if !s.Status.Changes() {
 			continue
 		}
@@ -231,22 +287,22 @@ func (a *Annotation) CorrectedText() string {
 
 // Find returns the index of the span containing byte offset off, or -1.
 func (a *Annotation) Find(off int) int {
-	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].End > off })
-	if i < len(a.spans) && a.spans[i].Start <= off {
+	i := a.spans.search(func(s *Span) bool { return s.End > off })
+	if i < a.spans.Len() && a.spans.at(i).Start <= off {
 		return i
 	}
 	return -1
 }
 
 func (a *Annotation) check(i int) error {
-	if i < 0 || i >= len(a.spans) {
+	if i < 0 || i >= a.spans.Len() {
 		return fmt.Errorf("%w %d", ErrNoSpan, i)
 	}
 	return nil
 }
 
 func (a *Annotation) decide(i int, st Status, repl string) error {
-	s := a.spans[i]
+	s := a.Span(i)
 	if s.Status == st && s.Replacement == repl {
 		return nil // no-op decisions stay out of the history
 	}
@@ -254,7 +310,7 @@ func (a *Annotation) decide(i int, st Status, repl string) error {
 	if st == Pending {
 		s.Updated = time.Time{}
 	}
-	a.apply(change{At: i, Before: ptr(a.spans[i]), After: &s})
+	a.apply(change{At: i, Before: ptr(a.Span(i)), After: &s})
 	return nil
 }
 
@@ -272,33 +328,42 @@ func (a *Annotation) apply(c change) {
 func (a *Annotation) swap(at int, from, to *Span) {
 	switch {
 	case from == nil:
-		a.spans = append(a.spans, Span{})
-		copy(a.spans[at+1:], a.spans[at:])
-		a.spans[at] = *to
+		a.spans.insert(at, *to)
 	case to == nil:
-		a.spans = append(a.spans[:at], a.spans[at+1:]...)
+		a.spans.remove(at)
 	default:
-		a.spans[at] = *to
+		a.spans.set(at, *to)
+	}
+	if from != nil {
+		a.counts[statusIndex(from.Status)]--
+	}
+	if to != nil {
+		a.counts[statusIndex(to.Status)]++
+	}
+	if a.watch != nil {
+		a.watch(at, from, to)
 	}
 }
 
-func (a *Annotation) nextManualID() string {
-	n := 0
-	for _, s := range a.spans {
-		var k int
-		if _, err := fmt.Sscanf(s.ID, "m%d", &k); err == nil && k > n {
-			n = k
-		}
+// Watch makes f hear of every change to a span from now on (a decision,
+// a note, a mark, an undo or redo): span at was before and is now after,
+// before nil for an inserted span, after nil for a removed one. An editor
+// keeps its views up to date from these, without reading every span.
+// One watcher at a time; nil stops. SetFindings is not a change (there
+// were no spans).
+func (a *Annotation) Watch(f func(at int, before, after *Span)) { a.watch = f }
+
+// manualNumber is the number of a manual span id (12 for "m012"), 0
+// for any other id.
+func manualNumber(id string) int {
+	if len(id) < 2 || id[0] != 'm' {
+		return 0
 	}
-	for _, c := range a.undo {
-		if c.After != nil {
-			var k int
-			if _, err := fmt.Sscanf(c.After.ID, "m%d", &k); err == nil && k > n {
-				n = k
-			}
-		}
+	n, err := strconv.Atoi(id[1:])
+	if err != nil || n < 0 {
+		return 0
 	}
-	return fmt.Sprintf("m%03d", n+1)
+	return n
 }
 
 func ptr(s Span) *Span { return &s }

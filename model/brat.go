@@ -24,7 +24,7 @@ import (
 func BratAnn(a *Annotation) ([]byte, error) {
 	var b strings.Builder
 	d := a.Doc
-	for i, s := range a.spans {
+	for i, s := range a.spans.all() {
 		frags := bratFragments(d, s.Start, s.End)
 		if len(frags) == 0 {
 			return nil, fmt.Errorf("document %q: span %s covers only line breaks, which brat cannot annotate", d.ID, s.ID)
@@ -37,7 +37,7 @@ func BratAnn(a *Annotation) ([]byte, error) {
 		n := i + 1
 		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", n, s.Category, strings.Join(offs, ";"), strings.Join(texts, " "))
 		fmt.Fprintf(&b, "A%d\t%s T%d %s\n", n, bratStatus, n, s.Status)
-		fmt.Fprintf(&b, "#%d\tAnnotatorNotes T%d\t%s\n", n, n, bratNote(s))
+		fmt.Fprintf(&b, "#%d\tAnnotatorNotes T%d\t%s\n", n, n, bratNote(*s))
 	}
 	return []byte(b.String()), nil
 }

@@ -15,7 +15,7 @@ type Change struct {
 // changes nothing is no change.
 func (a *Annotation) Changes() []Change {
 	var out []Change
-	for _, s := range a.spans {
+	for _, s := range a.spans.all() {
 		if !s.Status.Changes() {
 			continue
 		}

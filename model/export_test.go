@@ -46,8 +46,9 @@ func exportSample(t *testing.T) *Annotation {
 
 func TestBratRoundTrip(t *testing.T) {
 	a := exportSample(t)
-	a.spans[2].Rule, a.spans[2].Message = "repeated-token", "a word is repeated"
-	a.spans[2].Proposals = []Proposal{{Text: "Sessions ▢"}, {Text: "Sessions"}}
+	s := a.spans.at(2)
+	s.Rule, s.Message = "repeated-token", "a word is repeated"
+	s.Proposals = []Proposal{{Text: "Sessions ▢"}, {Text: "Sessions"}}
 	ann, err := BratAnn(a)
 	if err != nil {
 		t.Fatal(err)

@@ -96,7 +96,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		Annotator:     a.Annotator,
 		Created:       a.Created,
 		Updated:       a.Updated,
-		Spans:         make([]fileSpan, len(a.spans)),
+		Spans:         make([]fileSpan, a.spans.Len()),
 		CorrectedText: a.CorrectedText(),
 		Resume:        a.encodePlace(),
 	}
@@ -106,7 +106,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 	if a.Draft != nil {
 		f.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
 	}
-	for i, s := range a.spans {
+	for i, s := range a.spans.all() {
 		fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
 		if s.Status.Changes() {
 			r := s.Replacement
@@ -150,21 +150,23 @@ func ParseAnnotation(data []byte) (*Annotation, error) {
 	if f.Original != nil {
 		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
 	}
+	spans := make([]Span, 0, len(f.Spans))
 	err = eachSpan(f.Spans, func(fs fileSpan) error {
 		s, err := spanFromFile(doc, fs)
 		if err != nil {
 			return err
 		}
-		a.spans = append(a.spans, s)
+		spans = append(spans, s)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	a.setSpans(spans)
 	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}
-	if a.Draft, err = draftFromFile(f.Draft, a.spans); err != nil {
+	if a.Draft, err = draftFromFile(f.Draft, spans); err != nil {
 		return nil, err
 	}
 	return a, nil

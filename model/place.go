@@ -35,8 +35,8 @@ func (a *Annotation) encodePlace() *filePlace {
 		return nil
 	}
 	f := &filePlace{Filter: p.Filter, Order: p.Order, Top: p.Top}
-	if p.Focus >= 0 && p.Focus < len(a.spans) {
-		f.Focus = a.spans[p.Focus].ID
+	if p.Focus >= 0 && p.Focus < a.spans.Len() {
+		f.Focus = a.spans.at(p.Focus).ID
 	}
 	return f
 }
@@ -51,7 +51,7 @@ func (a *Annotation) decodePlace(f *filePlace) error {
 		return fmt.Errorf("resume: top %d outside the text (length %d)", f.Top, a.Doc.RuneCount())
 	}
 	p := &Place{Focus: -1, Filter: f.Filter, Order: f.Order, Top: f.Top}
-	for i, s := range a.spans {
+	for i, s := range a.spans.all() {
 		if f.Focus != "" && s.ID == f.Focus {
 			p.Focus = i
 		}

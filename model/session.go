@@ -17,8 +17,10 @@ func AnnotationPath(path string) string {
 
 // LoadOrStart resumes the annotation saved in w when it exists and was
 // made for doc's text, or starts a new one from the findings detect returns
-// (called only when nothing is saved). An annotation file for a different
-// text is refused, never overwritten. resumed tells which.
+// (called only when nothing is saved; nil starts one without findings,
+// for an editor that finds them after its first frame). An annotation
+// file for a different text is refused, never overwritten. resumed tells
+// which.
 func (w *Workfile) LoadOrStart(doc *Document, detect func() ([]Finding, error), origin Origin) (a *Annotation, resumed bool, err error) {
 	saved, err := w.Load()
 	switch {
@@ -34,9 +36,11 @@ func (w *Workfile) LoadOrStart(doc *Document, detect func() ([]Finding, error), 
 	default:
 		return nil, false, err
 	}
-	fs, err := detect()
-	if err != nil {
-		return nil, false, err
+	var fs []Finding
+	if detect != nil {
+		if fs, err = detect(); err != nil {
+			return nil, false, err
+		}
 	}
 	a, err = NewAnnotation(doc, fs, origin)
 	return a, false, err
@@ -50,5 +54,5 @@ func (a *Annotation) Describe() string {
 	for _, s := range Statuses {
 		parts = append(parts, fmt.Sprintf("%s %d", s, c[s]))
 	}
-	return fmt.Sprintf("%d/%d reviewed (%s)", len(a.spans)-c[Pending], len(a.spans), strings.Join(parts, ", "))
+	return fmt.Sprintf("%d/%d reviewed (%s)", a.Len()-c[Pending], a.Len(), strings.Join(parts, ", "))
 }

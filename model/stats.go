@@ -32,7 +32,7 @@ func NewStats() *Stats {
 // Add counts one annotation.
 func (st *Stats) Add(a *Annotation) {
 	st.Documents++
-	for _, s := range a.spans {
+	for _, s := range a.spans.all() {
 		st.Spans++
 		st.ByStatus[s.Status]++
 		st.ByCategory[s.Category]++

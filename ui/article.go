@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,14 +14,16 @@ import (
 type article struct {
 	a      *model.Annotation
 	styles *Styles
-	spans  []model.Span // snapshot of a's spans, refreshed after each change
-	gen    int          // counts the refreshes of spans, for what is drawn from them
+	gen    int // counts the times all spans were replaced (see Reset)
 	st     stream
-	rows   []row
-	width  int
-	height int
-	top    int // first visible row
-	cache  map[int]string
+	// changed lists the byte ranges whose displayed text changed since
+	// the last Refresh (see spanChanged).
+	changed [][2]int
+	rows    []row
+	width   int
+	height  int
+	top     int // first visible row
+	cache   map[int]string
 
 	focus  int                   // focused span, -1 for none
 	match  [2]int                // current search match (bytes), empty when Start==End
@@ -30,9 +33,72 @@ type article struct {
 
 func newArticle(a *model.Annotation, styles *Styles) *article {
 	v := &article{a: a, styles: styles, focus: -1, cache: map[int]string{}}
-	v.spans = a.Spans()
-	v.st = stream{text: a.Doc.Text, shown: shownSpans(v.spans)}
+	v.st = stream{text: a.Doc.Text, shown: shownSpans(a)}
 	return v
+}
+
+// Reset catches up with spans replaced all at once (findings that
+// arrived after the first frame): it lists the shown spans again and
+// re-wraps when some are shown.
+func (v *article) Reset() {
+	v.gen++
+	v.changed = nil
+	v.st.shown = shownSpans(v.a)
+	if v.rows != nil && len(v.st.shown) > 0 {
+		v.rows = wrap(&v.st, v.width)
+	}
+	v.clampTop()
+	v.dirty()
+}
+
+// spanChanged keeps the shown spans up to date with one change of the
+// annotation (see model.Annotation.Watch) and notes the range to re-wrap:
+// the cost of a decision is the cost of its span, whatever the article's
+// size.
+func (v *article) spanChanged(at int, before, after *model.Span) {
+	ref := before
+	if ref == nil {
+		ref = after
+	}
+	sh := v.st.shown
+	k := sort.Search(len(sh), func(k int) bool { return sh[k].start >= ref.Start })
+	var old *shown
+	if before != nil && k < len(sh) && sh[k].span == at {
+		o := sh[k]
+		old = &o
+		sh = slices.Delete(sh, k, k+1)
+	}
+	switch {
+	case before == nil:
+		shiftShown(sh, at, 1)
+	case after == nil:
+		shiftShown(sh, at+1, -1)
+	}
+	var fresh *shown
+	if after != nil && after.Status.Changes() {
+		fresh = &shown{start: after.Start, end: after.End, text: displayText(after.Replacement), span: at}
+		sh = slices.Insert(sh, k, *fresh)
+	}
+	v.st.shown = sh
+	switch {
+	case old == nil && fresh == nil:
+	case old == nil:
+		v.changed = append(v.changed, [2]int{fresh.start, fresh.end})
+	case fresh == nil:
+		v.changed = append(v.changed, [2]int{old.start, old.end})
+	case old.text != fresh.text || old.end != fresh.end:
+		v.changed = append(v.changed, [2]int{min(old.start, fresh.start), max(old.end, fresh.end)})
+	}
+}
+
+// shiftShown adds d to the span index of every shown span from index
+// from on (a span was inserted or removed before them).
+func shiftShown(sh []shown, from, d int) {
+	for k := range sh {
+		if sh[k].span >= from {
+			sh[k].span += d
+		}
+	}
 }
 
 // SetSize re-wraps when the width changes and keeps the first visible
@@ -58,44 +124,16 @@ func (v *article) SetSize(w, h int) {
 }
 
 // Refresh catches up with changes to the annotation: it re-wraps only
-// around spans whose displayed text changed.
+// around spans whose displayed text changed (see spanChanged).
 func (v *article) Refresh() {
-	v.spans = v.a.Spans()
-	v.gen++
-	fresh := shownSpans(v.spans)
-	changed := diffShown(v.st.shown, fresh)
-	v.st.shown = fresh
 	if v.rows != nil {
-		for _, c := range changed {
+		for _, c := range v.changed {
 			v.rows = rewrap(&v.st, v.width, v.rows, c[0], c[1])
 		}
 	}
+	v.changed = v.changed[:0]
 	v.clampTop()
 	v.dirty()
-}
-
-// diffShown returns the byte ranges whose displayed text differs between
-// two shown lists.
-func diffShown(old, fresh []shown) [][2]int {
-	var out [][2]int
-	i, j := 0, 0
-	for i < len(old) || j < len(fresh) {
-		switch {
-		case j == len(fresh) || i < len(old) && old[i].start < fresh[j].start:
-			out = append(out, [2]int{old[i].start, old[i].end})
-			i++
-		case i == len(old) || fresh[j].start < old[i].start:
-			out = append(out, [2]int{fresh[j].start, fresh[j].end})
-			j++
-		default:
-			if old[i].text != fresh[j].text || old[i].end != fresh[j].end {
-				out = append(out, [2]int{min(old[i].start, fresh[j].start), max(old[i].end, fresh[j].end)})
-			}
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 // SetFocus moves the highlight of the focused span, redrawing only the
@@ -136,10 +174,11 @@ func (v *article) SetStyles(s *Styles) {
 func (v *article) dirty() { clear(v.cache) }
 
 func (v *article) invalidateSpan(i int) {
-	if i < 0 || i >= len(v.spans) || v.rows == nil {
+	if i < 0 || i >= v.a.Len() || v.rows == nil {
 		return
 	}
-	first, last := v.rowsOf(v.spans[i].Start, v.spans[i].End)
+	s := v.a.Span(i)
+	first, last := v.rowsOf(s.Start, s.End)
 	for r := first; r <= last; r++ {
 		delete(v.cache, r)
 	}
@@ -203,7 +242,7 @@ func (v *article) Visible() (start, end int) {
 // spanFrom is the index of the first span ending after byte offset off
 // (len(spans) when none does).
 func (v *article) spanFrom(off int) int {
-	return sort.Search(len(v.spans), func(j int) bool { return v.spans[j].End > off })
+	return v.a.Search(func(s *model.Span) bool { return s.End > off })
 }
 
 // Render draws the visible rows not drawn yet and keeps them. Update
@@ -237,17 +276,28 @@ func (v *article) View() string {
 
 // renderRow draws one row, styling runs of characters that look the same.
 func (v *article) renderRow(r row) string {
-	j := v.spanFrom(r.start.src)
+	j, n := v.spanFrom(r.start.src), v.a.Len()
+	// The row's spans, read once each rather than once per character.
+	cj, cur := -1, model.Span{}
+	span := func(k int) *model.Span {
+		if k != cj {
+			cj, cur = k, v.a.Span(k)
+		}
+		return &cur
+	}
 	return drawRow(&v.st, r, func(at pos, sp int) spanLook {
 		if sp < 0 {
-			for j < len(v.spans) && v.spans[j].End <= at.src {
+			for j < n && span(j).End <= at.src {
 				j++
 			}
-			if j < len(v.spans) && v.spans[j].Start <= at.src {
+			if j < n && span(j).Start <= at.src {
 				sp = j
 			}
 		}
-		return v.lookAt(at, sp)
+		if sp < 0 {
+			return v.lookAt(at, sp, nil)
+		}
+		return v.lookAt(at, sp, span(sp))
 	}, v.styles.look)
 }
 
@@ -284,9 +334,9 @@ func drawRow[L comparable](st *stream, r row, lookOf func(at pos, sp int) L, sgr
 	return b.String()
 }
 
-// lookAt decides how the character at p, inside span sp (-1 for none),
-// is drawn: the selection and search match win over spans.
-func (v *article) lookAt(p pos, sp int) spanLook {
+// lookAt decides how the character at p, inside span sp (s, -1 and nil
+// for none), is drawn: the selection and search match win over spans.
+func (v *article) lookAt(p pos, sp int, s *model.Span) spanLook {
 	switch {
 	case v.sel[0] < v.sel[1] && p.src >= v.sel[0] && p.src < v.sel[1]:
 		return spanLook{special: lookSelection}
@@ -295,8 +345,7 @@ func (v *article) lookAt(p pos, sp int) spanLook {
 	case sp < 0:
 		return spanLook{special: lookPlain}
 	}
-	s := v.spans[sp]
-	if v.filter != nil && !v.filter(s) && sp != v.focus {
+	if v.filter != nil && !v.filter(*s) && sp != v.focus {
 		return spanLook{special: lookPlain}
 	}
 	return spanLook{status: s.Status, cat: s.Category, focused: sp == v.focus}

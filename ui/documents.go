@@ -129,7 +129,7 @@ func (p position) moved(old position) bool {
 // show puts doc on screen in place of the current document.
 func (m *Model) show(doc *document) {
 	m.doc, m.a, m.title = doc, doc.a, doc.a.Doc.ID
-	m.art = newArticle(doc.a, m.styles)
+	m.setArticle(doc.a)
 	m.art.SetFilter(filters[m.filter].keep)
 	m.version, m.savedVersion = 0, 0
 	m.search = searchState{query: m.search.query, match: -1}

@@ -22,7 +22,10 @@ func (m *Model) enableKeys() {
 		}
 	}
 	noFocus := "no finding on screen — n goes to the next one"
-	if m.a.Len() == 0 {
+	switch {
+	case m.detecting():
+		noFocus = "the spans are still being found — read on meanwhile"
+	case m.a.Len() == 0:
 		noFocus = "there are no findings — m marks a span the detector missed"
 	}
 	has := m.focus >= 0
@@ -40,7 +43,7 @@ func (m *Model) enableKeys() {
 		enable(&k.Antecedent, m.ents != nil, m.noEntities())
 	}
 	for _, b := range []*key.Binding{&k.Next, &k.Prev} {
-		enable(b, m.a.Len() > 0, "there are no findings — m marks a span the detector missed")
+		enable(b, m.a.Len() > 0, noFocus)
 	}
 	switch {
 	case m.docs == nil:
@@ -56,7 +59,7 @@ func (m *Model) enableKeys() {
 	enable(&k.Undo, m.a.CanUndo(), "nothing to undo")
 	enable(&k.Redo, m.a.CanRedo(), "nothing to redo")
 	enable(&k.Save, true, "")
-	enable(&k.Mark, true, "")
+	enable(&k.Mark, !m.detecting(), "the spans are still being found; a mark waits for them")
 	if m.target.ReadOnly() {
 		for _, b := range k.decisions() {
 			enable(b, false, fmt.Sprintf("read-only: no decisions here — %s stays as it is", m.target.Name()))

@@ -74,15 +74,19 @@ func (m *Model) follow() {
 type orderKind struct {
 	name string
 	// sort puts span indices in this order; nil keeps text order.
-	sort func(spans []model.Span, idx []int)
+	sort func(a *model.Annotation, idx []int)
 }
 
 // orders are the orders o switches between.
 var orders = []orderKind{
 	{"text", nil},
-	{"confidence", func(spans []model.Span, idx []int) {
+	{"confidence", func(a *model.Annotation, idx []int) {
 		// Most confident first: the surest fixes are the quickest work.
-		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(spans[y].Confidence, spans[x].Confidence) })
+		conf := make([]float64, a.Len())
+		for i := range conf {
+			conf[i] = a.Span(i).Confidence
+		}
+		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(conf[y], conf[x]) })
 	}},
 }
 
@@ -98,42 +102,87 @@ func (m *Model) step(dir int) bool {
 	if n == 0 {
 		return false
 	}
-	spans := m.art.spans
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	var at int // the focus's place in idx; between places when none
-	switch sort := orders[m.order].sort; {
-	case sort != nil:
-		sort(spans, idx)
-		at = slices.Index(idx, m.focus)
-		if m.focus < 0 && dir < 0 {
-			at = n
+	f := filters[m.filter]
+	wantPending := dir > 0 && f.name != "decided"
+	for pass := 0; pass < 2; pass++ {
+		want := f.kinds
+		if wantPending {
+			want &= model.StatusKinds(model.Pending)
 		}
-	case m.focus >= 0:
-		at = m.focus
-	default:
+		j := m.nextIn(dir, want)
+		if j >= 0 {
+			if j == m.focus {
+				return false
+			}
+			m.setFocus(j)
+			return true
+		}
+		wantPending = false
+	}
+	return false
+}
+
+// nextIn is the span step goes to among the given kinds, -1 for none.
+// In text order it asks the annotation, which skips whole blocks of spans
+// of other kinds; other orders walk their sorted list.
+func (m *Model) nextIn(dir int, want model.Kinds) int {
+	n := m.a.Len()
+	if orders[m.order].sort != nil {
+		idx, place := m.ordered()
+		at := n
+		if m.focus >= 0 {
+			at = place[m.focus]
+		} else if dir > 0 {
+			at = -1
+		}
+		for k := 1; k <= n; k++ {
+			j := idx[((at+dir*k)%n+n)%n]
+			if s := m.a.Span(j); model.KindOf(&s)&want != 0 {
+				return j
+			}
+		}
+		return -1
+	}
+	at := m.focus
+	if at < 0 {
 		at = m.art.spanFrom(m.anchor)
 		if dir > 0 {
 			at--
 		}
 	}
-	f := filters[m.filter]
-	wantPending := dir > 0 && f.name != "decided"
-	for pass := 0; pass < 2; pass++ {
-		for k := 1; k <= n; k++ {
-			j := idx[((at+dir*k)%n+n)%n]
-			s := spans[j]
-			if f.keep(s) && (!wantPending || s.Status == model.Pending) {
-				if j == m.focus {
-					return false
-				}
-				m.setFocus(j)
-				return true
-			}
-		}
-		wantPending = false
+	if j := m.a.Next(at, dir, want); j >= 0 {
+		return j
 	}
-	return false
+	from := -1 // wrap around
+	if dir < 0 {
+		from = n
+	}
+	return m.a.Next(from, dir, want)
+}
+
+// ordered returns the span indices in the current order and each span's
+// place in it, sorted again only when spans were added or removed since.
+func (m *Model) ordered() (idx, place []int) {
+	o := &m.sorted
+	if o.order != m.order || o.art != m.art || o.gen != m.art.gen || o.inserts != m.inserts || len(o.idx) != m.a.Len() {
+		*o = sortedSpans{order: m.order, art: m.art, gen: m.art.gen, inserts: m.inserts}
+		o.idx = make([]int, m.a.Len())
+		for i := range o.idx {
+			o.idx[i] = i
+		}
+		orders[m.order].sort(m.a, o.idx)
+		o.place = make([]int, len(o.idx))
+		for k, i := range o.idx {
+			o.place[i] = k
+		}
+	}
+	return o.idx, o.place
+}
+
+// sortedSpans is the span order of a sorting orderKind, with what it was
+// sorted from.
+type sortedSpans struct {
+	order, gen, inserts int
+	art                 *article
+	idx, place          []int
 }

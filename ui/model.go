@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +26,12 @@ type Options struct {
 	// warning: something the user must hear about before deciding (in a
 	// dataset: annotations set aside because their text changed).
 	Notice string
+	// Detect, when set, finds the spans of an annotation that has none
+	// yet, in a Cmd after the first frame (see detecting.go); Origin is
+	// theirs. cmd/corefix wires in the detectors, which the editor
+	// cannot import.
+	Detect func() ([]model.Finding, error)
+	Origin model.Origin
 }
 
 // Model is the review editor, the program's only tea.Model.
@@ -59,6 +67,17 @@ type Model struct {
 	resumeTop int
 	// placeSaved is the place the last save wrote (see keepPlace).
 	placeSaved model.Place
+	// inserts counts spans added and removed (marks and their undo), for
+	// the sorted orders of n and p (see ordered).
+	inserts int
+	sorted  sortedSpans
+
+	// detect finds the spans while they are being found, nil once they
+	// are (see detecting.go); origin is theirs.
+	detect      func() ([]model.Finding, error)
+	origin      model.Origin
+	detectStart time.Time
+	detectAsked bool // the detectors are started or about to be (laidOut)
 
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found
@@ -87,11 +106,15 @@ type Model struct {
 // pending span.
 func New(a *model.Annotation, target Target, opts Options) *Model {
 	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true),
-		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{}}
+		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{},
+		origin: opts.Origin}
+	if opts.Detect != nil && a.Len() == 0 {
+		m.detect = opts.Detect
+	}
 	if m.title == "" {
 		m.title = a.Doc.ID
 	}
-	m.art = newArticle(a, m.styles)
+	m.setArticle(a)
 	m.input = textinput.New()
 	m.input.SetVirtualCursor(false) // the real cursor: no blink ticks, stable screens
 	m.input.SetStyles(m.styles.Input)
@@ -107,6 +130,8 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	switch {
 	case target.ReadOnly():
 		m.setError("read-only: you can look, not decide — %s stays as it is", target.Name())
+	case m.detecting():
+		m.setInfo("finding the spans; the article is yours to read meanwhile — ? keys")
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	default:
@@ -134,10 +159,28 @@ func newDatasetModel(d *dataset, doc *document, pos *position, opts Options) *Mo
 	return m
 }
 
+// setArticle shows a, keeping the article and the strip up to date with
+// its changes as they happen (see model.Annotation.Watch).
+func (m *Model) setArticle(a *model.Annotation) {
+	if m.art != nil {
+		m.art.a.Watch(nil) // the document left (a dataset's)
+	}
+	art := newArticle(a, m.styles)
+	m.art = art
+	a.Watch(func(at int, before, after *model.Span) {
+		art.spanChanged(at, before, after)
+		m.strip.spanChanged(len(a.Doc.Text), before, after)
+		if before == nil || after == nil {
+			m.inserts++
+		}
+	})
+}
+
 // Init asks the terminal for its background so the styles suit it, and
-// starts looking for the document's entities.
+// starts finding the spans (when the annotation waits for them) and the
+// document's entities.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.findEntities())
+	return tea.Batch(tea.RequestBackgroundColor, m.startDetecting())
 }
 
 func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }

@@ -172,6 +172,9 @@ func (m *Model) finish(runErr error) error {
 	if m.target.ReadOnly() {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
 	}
+	if m.detecting() {
+		return fmt.Errorf("the editor stopped (%s) before the spans were found; nothing was decided, so nothing is lost", cause)
+	}
 	where := m.target.Name()
 	err := m.target.Save(m.a)
 	if err != nil {

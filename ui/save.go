@@ -73,6 +73,10 @@ func (g *saveGate) close() {
 func (m *Model) save() tea.Cmd { return m.startSave(false) }
 
 func (m *Model) startSave(force bool) tea.Cmd {
+	if m.detecting() {
+		m.setInfo("nothing to save before the spans are found")
+		return nil
+	}
 	if m.saving {
 		return nil
 	}

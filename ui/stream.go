@@ -35,14 +35,18 @@ type shown struct {
 // decision stays visible (and focusable) in the article.
 const emptyReplacement = "∅"
 
-// shownSpans lists the spans the article displays by their replacement
-// (accepted and edited ones), in text order.
-func shownSpans(spans []model.Span) []shown {
+// changingKinds are the spans the article displays by their replacement.
+func changingKinds() model.Kinds {
+	return model.StatusKinds(model.Accepted) | model.StatusKinds(model.Edited)
+}
+
+// shownSpans lists the spans of a the article displays by their
+// replacement (accepted and edited ones), in text order, reading only
+// blocks of spans that hold some.
+func shownSpans(a *model.Annotation) []shown {
 	var out []shown
-	for i, s := range spans {
-		if !s.Status.Changes() {
-			continue
-		}
+	for i := a.Next(-1, 1, changingKinds()); i >= 0; i = a.Next(i, 1, changingKinds()) {
+		s := a.Span(i)
 		out = append(out, shown{start: s.Start, end: s.End, text: displayText(s.Replacement), span: i})
 	}
 	return out

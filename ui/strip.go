@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math/bits"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -20,28 +21,39 @@ import (
 type strip struct {
 	cells    []stripCell
 	cellsFor stripCounts // what cells were counted from
+	changes  int         // counts the changes since (see spanChanged)
 	row      string
 	rowFor   stripMarks // what row was drawn from
 }
 
-// stripCell counts the spans the filter keeps that start in a cell.
-type stripCell struct {
-	n       int  // spans starting in the cell
-	pending bool // one of them is pending
-	changed bool // one of them rewrites the text
+// stripCell counts the spans starting in a cell, per kind (the bit index
+// of model.KindOf), so that a filter's counts are sums of a few numbers
+// and a decision changes two of them.
+type stripCell [32]int32
+
+// sum counts the spans of the cell whose kind is in want.
+func (c *stripCell) sum(want model.Kinds) int {
+	n := 0
+	for want != 0 {
+		b := bits.TrailingZeros32(uint32(want))
+		n += int(c[b])
+		want &^= 1 << b
+	}
+	return n
 }
 
-// stripCounts is what the counts depend on: the article's spans (the
-// article and the generation of its spans), the filter and the width.
+// stripCounts is what the counts are counted from: the article and its
+// spans (the article and the times they were all replaced) and the width.
 type stripCounts struct {
-	art           *article
-	gen           int
-	filter, width int
+	art        *article
+	gen, width int
 }
 
 // stripMarks is what the drawn row depends on besides the counts.
 type stripMarks struct {
 	counts        stripCounts
+	changes       int
+	kinds         model.Kinds
 	focus, vs, ve int
 	styles        *Styles
 }
@@ -50,18 +62,20 @@ type stripMarks struct {
 var stripGlyphs = []string{"·", "▂", "▄", "▆", "█"}
 
 // sync recounts and redraws the strip when what it shows changed: the
-// spans of art that keep keeps (filter names it), in width cells, with
-// span focus and the visible rows marked.
-func (s *strip) sync(art *article, filter int, keep func(model.Span) bool, width, focus int, st *Styles) {
-	c := stripCounts{art: art, gen: art.gen, filter: filter, width: width}
+// spans of art of the given kinds (a filter's), in width cells, with span
+// focus and the visible rows marked. Counting reads every span, so it
+// happens only when the width changes or all spans are replaced;
+// decisions update the counts one span at a time (spanChanged).
+func (s *strip) sync(art *article, kinds model.Kinds, width, focus int, st *Styles) {
+	c := stripCounts{art: art, gen: art.gen, width: width}
 	if c != s.cellsFor {
-		s.count(art, keep, width)
+		s.count(art, width)
 		s.cellsFor = c
 	}
 	vs, ve := art.Visible()
-	k := stripMarks{counts: c, focus: focus, vs: vs, ve: ve, styles: st}
+	k := stripMarks{counts: c, changes: s.changes, kinds: kinds, focus: focus, vs: vs, ve: ve, styles: st}
 	if k != s.rowFor {
-		s.row = s.draw(art, focus, vs, ve, st)
+		s.row = s.draw(art, kinds, focus, vs, ve, st)
 		s.rowFor = k
 	}
 }
@@ -74,48 +88,64 @@ func (s *strip) cellOf(off, n int) int {
 	return min(int(int64(off)*int64(len(s.cells))/int64(n)), len(s.cells)-1)
 }
 
-// count fills width cells with the spans of art that keep keeps.
-func (s *strip) count(art *article, keep func(model.Span) bool, width int) {
+// count fills width cells with the spans of art.
+func (s *strip) count(art *article, width int) {
 	s.cells = make([]stripCell, width)
 	if width == 0 {
 		return
 	}
 	n := len(art.st.text)
-	for _, sp := range art.spans {
-		if !keep(sp) {
-			continue
-		}
-		c := &s.cells[s.cellOf(sp.Start, n)]
-		c.n++
-		c.pending = c.pending || sp.Status == model.Pending
-		c.changed = c.changed || sp.Status.Changes()
+	for i := range art.a.Len() {
+		sp := art.a.Span(i)
+		s.cells[s.cellOf(sp.Start, n)][kindIndex(&sp)]++
 	}
 }
 
-// draw draws the counted cells, marking the cell of span focus (whether
-// the filter keeps it or not) and the cells of the visible byte range
+// spanChanged updates the counts after one change of a span of a text of
+// n bytes (see model.Annotation.Watch).
+func (s *strip) spanChanged(n int, before, after *model.Span) {
+	s.changes++
+	if len(s.cells) == 0 {
+		return
+	}
+	if before != nil {
+		s.cells[s.cellOf(before.Start, n)][kindIndex(before)]--
+	}
+	if after != nil {
+		s.cells[s.cellOf(after.Start, n)][kindIndex(after)]++
+	}
+}
+
+// kindIndex is the bit index of a span's kind.
+func kindIndex(sp *model.Span) int { return bits.TrailingZeros32(uint32(model.KindOf(sp))) }
+
+// draw draws the counted cells of the given kinds, marking the cell of
+// span focus (whatever its kind) and the cells of the visible byte range
 // [vs, ve).
-func (s *strip) draw(art *article, focus, vs, ve int, st *Styles) string {
+func (s *strip) draw(art *article, kinds model.Kinds, focus, vs, ve int, st *Styles) string {
 	if len(s.cells) == 0 {
 		return ""
 	}
 	n := len(art.st.text)
 	focusCell := -1
-	if focus >= 0 && focus < len(art.spans) {
-		focusCell = s.cellOf(art.spans[focus].Start, n)
+	if focus >= 0 && focus < art.a.Len() {
+		focusCell = s.cellOf(art.a.Span(focus).Start, n)
 	}
 	first, last := s.cellOf(vs, n), s.cellOf(max(ve-1, vs), n)
+	pending, changing := kinds&model.StatusKinds(model.Pending), kinds&changingKinds()
 	var b strings.Builder
-	for i, c := range s.cells {
+	for i := range s.cells {
+		c := &s.cells[i]
+		some := c.sum(kinds)
 		l := stripLook{
-			some:    c.n > 0,
-			pending: c.n > 0 && c.pending,
-			changed: c.n > 0 && c.changed,
+			some:    some > 0,
+			pending: c.sum(pending) > 0,
+			changed: c.sum(changing) > 0,
 			focus:   i == focusCell,
 			visible: i >= first && i <= last,
 		}
 		pre, suf := st.sgrOf(l, func() lipgloss.Style { return l.style(st) })
-		b.WriteString(pre + stripGlyphs[min(c.n, len(stripGlyphs)-1)] + suf)
+		b.WriteString(pre + stripGlyphs[min(some, len(stripGlyphs)-1)] + suf)
 	}
 	return b.String()
 }

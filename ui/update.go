@@ -16,6 +16,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		cmd = m.laidOut()
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
 	case tea.ColorProfileMsg:
@@ -30,6 +31,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setError("position not saved: %v", msg.err)
 	case entitiesMsg:
 		m.gotEntities(msg)
+	case detectGoMsg:
+		cmd = m.detectGo()
+	case foundMsg:
+		cmd = m.found(msg)
+	case detectTickMsg:
+		if m.detecting() {
+			cmd = detectTick()
+		}
 	case tea.PasteMsg:
 		if m.typing() {
 			m.input, cmd = m.input.Update(msg)
@@ -55,7 +64,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // it shows changed.
 func (m *Model) draw() {
 	m.art.Render()
-	m.strip.sync(m.art, m.filter, filters[m.filter].keep, m.lay.Width, m.focus, m.styles)
+	m.strip.sync(m.art, filters[m.filter].kinds, m.lay.Width, m.focus, m.styles)
 }
 
 // key hands a key press to the current mode, but for ctrl+c, which quits

@@ -120,6 +120,8 @@ func spread(left, right string, w int) string {
 // saveState says whether the file is up to date.
 func (m *Model) saveState() string {
 	switch {
+	case m.detecting():
+		return m.styles.Dim.Render(m.detectState())
 	case m.target.ReadOnly():
 		return m.styles.Error.Render("READ-ONLY")
 	case m.saveErr != nil:

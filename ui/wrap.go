@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"sort"
+	"unicode/utf8"
 )
 
 // row is one screen row of the wrapped article: the displayed characters
@@ -63,7 +64,12 @@ func wrapFrom(st *stream, width int, from pos, cont bool, stop pos, old []row) (
 	if width < 1 {
 		width = 1
 	}
-	w := wrapper{st: st, width: width, start: from, cont: cont, end: from, stop: stop, old: old, resume: len(old)}
+	w := wrapper{st: st, width: width, start: from, cont: cont, end: from, stop: stop, old: old, resume: len(old), plain: true}
+	if old == nil {
+		// Rows fill about nine tenths of the width: growing the slice
+		// row by row copied it twenty times over on a 20 MB article.
+		w.rows = make([]row, 0, (len(st.text)-from.src)*10/(9*width)+16)
+	}
 	w.run()
 	return w.rows, w.resume
 }
@@ -80,6 +86,9 @@ type wrapper struct {
 	stop   pos
 	old    []row
 	resume int
+	// plain lets rows of plain ASCII be placed whole (see plainRows);
+	// off, the wrapper goes a grapheme at a time, which tests compare.
+	plain bool
 }
 
 func (w *wrapper) run() {
@@ -121,6 +130,10 @@ func (w *wrapper) run() {
 			it = save
 			if w.empty() {
 				w.start, w.end = at, at // dropped spaces do not start a row
+				if w.plain && w.plainRows(&it) {
+					return
+				}
+				at = it.p
 			}
 			ww, wordEnd := measureWord(it)
 			if !w.empty() && w.col+pending+ww > w.width {
@@ -128,6 +141,10 @@ func (w *wrapper) run() {
 				if w.newRow(at, false) {
 					return
 				}
+				// The word starts the new row, where the next turn may
+				// place plain rows whole.
+				pending, paraStart = 0, false
+				continue
 			} else if !w.empty() {
 				w.col += pending
 			}
@@ -143,6 +160,59 @@ func (w *wrapper) run() {
 			}
 		}
 	}
+}
+
+// plainRows places whole rows at once while the text ahead is plain
+// ASCII, starting at a word at the start of an empty row, and reports
+// whether wrapping stopped. Grapheme by grapheme, wrapping a 20 MB article
+// took a third of a second; most text is plain, where every byte is a
+// grapheme one cell wide, so a row is the longest run of words that ends
+// within the width, and the next row starts at the next word. It leaves
+// anything else (a line break, a tab, a shown span, a word longer than
+// the row, the end of the text, a byte of another script) to run.
+func (w *wrapper) plainRows(it *iter) bool {
+	text := w.st.text
+	for it.p.sub == 0 {
+		s := it.p.src
+		limit := len(text)
+		if it.k < len(w.st.shown) {
+			limit = w.st.shown[it.k].start
+		}
+		if s+w.width+2 > limit || !plainASCII(text[s:s+w.width+2]) || text[s] == ' ' {
+			return false
+		}
+		e := w.width // the last word end within the width
+		for e > 0 && (text[s+e] != ' ' || text[s+e-1] == ' ') {
+			e--
+		}
+		if e == 0 {
+			return false
+		}
+		j := s + e
+		for j < limit && text[j] == ' ' {
+			j++
+		}
+		if j >= limit || text[j] <= ' ' || text[j] >= 0x7f || j+1 < limit && text[j+1] >= utf8.RuneSelf {
+			return false // the next row does not surely start at a plain word
+		}
+		w.end = pos{src: s + e}
+		w.emit()
+		if w.newRow(pos{src: j}, false) {
+			return true
+		}
+		it.p = pos{src: j}
+	}
+	return false
+}
+
+// plainASCII reports whether s is printable ASCII and spaces only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // measureWord returns the width of the word at it and an iterator just

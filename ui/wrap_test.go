@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,14 +78,16 @@ func TestRewrapMatchesWrap(t *testing.T) {
 			}
 			repl := words[rng.IntN(len(words))]
 			next := []shown{}
+			changed := [][2]int{{start, end}} // the spans replaced, and the new one
 			for _, s := range st.shown {
 				if s.end <= start || s.start >= end {
 					next = append(next, s)
+				} else {
+					changed = append(changed, [2]int{s.start, s.end})
 				}
 			}
 			next = append(next, shown{start: start, end: end, text: displayText(strings.ReplaceAll(repl, "\n", ""))})
 			sortShown(next)
-			changed := diffShown(st.shown, next)
 			st.shown = next
 			for _, c := range changed {
 				rows = rewrap(st, width, rows, c[0], c[1])
@@ -119,6 +122,7 @@ func FuzzWrap(f *testing.F) {
 		}
 		st := &stream{text: text}
 		rows := wrap(st, width)
+		checkPlain(t, st, width, rows)
 		check := func(rows []row) {
 			var got strings.Builder
 			for _, r := range rows {
@@ -144,11 +148,58 @@ func FuzzWrap(f *testing.F) {
 		st.shown = []shown{{start: start, end: end, text: displayText(repl)}}
 		rows = rewrap(st, width, rows, start, end)
 		check(rows)
+		checkPlain(t, st, width, wrap(st, width))
 		want := rowsText(st, wrap(st, width))
 		if got := rowsText(st, rows); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Fatalf("rewrap %q, fresh wrap %q", got, want)
 		}
 	})
+}
+
+// checkPlain compares rows, wrapped with whole plain rows at once, with
+// the rows of the grapheme-by-grapheme wrapper: they must be the same.
+func checkPlain(t testing.TB, st *stream, width int, rows []row) {
+	t.Helper()
+	w := wrapper{st: st, width: width, end: pos{}, stop: st.end()}
+	w.run()
+	if !slices.Equal(rows, w.rows) {
+		got, want := rowsText(st, rows), rowsText(st, w.rows)
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] || rows[i] != w.rows[i] {
+				t.Fatalf("width %d: row %d is %q %v, grapheme by grapheme %q %v", width, i, got[i], rows[i], want[i], w.rows[i])
+			}
+		}
+		t.Fatalf("width %d: %d rows, grapheme by grapheme %d", width, len(rows), len(w.rows))
+	}
+}
+
+// TestPlainRowsMatchGraphemes wraps the varied benchmark text (a part,
+// with some spans shown by their replacement) and texts of runs of
+// spaces, tabs, line breaks and other scripts at many widths, whole plain
+// rows at once and grapheme by grapheme: the rows must be the same.
+func TestPlainRowsMatchGraphemes(t *testing.T) {
+	varied := variedText(300 << 10)
+	st := &stream{text: varied}
+	for off := 1000; off+40 < len(varied); off += 7919 {
+		st.shown = append(st.shown, shown{start: off, end: off + 1 + off%30, text: displayText(varied[off+50 : off+50+off%13])})
+	}
+	for _, width := range []int{1, 2, 5, 17, 40, 80, 119, 120, 200} {
+		checkPlain(t, st, width, wrap(st, width))
+	}
+	pieces := []string{"a", "word", "  ", " ", "\t", "\n", "\n\n", "e\u0301", "東京", "supercalifragilisticexpialidocious", ".", "x y"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(80) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		st := &stream{text: b.String()}
+		width := 1 + rng.IntN(30)
+		checkPlain(t, st, width, wrap(st, width))
+	}
 }
 
 // visible is the stream's displayed text without whitespace and controls.

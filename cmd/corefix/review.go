@@ -56,7 +56,7 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 			return err
 		}
 		defer d.close()
-		return ui.RunDataset(d.ds, ui.Options{Entities: detect.Entities, Notice: d.notice})
+		return ui.RunDataset(d.ds, ui.Options{Entities: entities, Notice: d.notice})
 	}
 	if o.db != "" {
 		return &usageError{msg: "--db goes with a dataset (DATA.jsonl)"}
@@ -131,10 +131,24 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, resumed, err := w.LoadOrStart(doc, func() ([]model.Finding, error) { return e.exactFindings(doc, orig, ct) }, model.OriginFor(orig))
+	// The detectors run after the editor's first frame (ui.Options.Detect),
+	// on a document of their own: the tokens they cache with it are
+	// garbage once the findings are out. Findings replayed from clusters
+	// are found first, since they may warn on stderr, which the editor
+	// holds once it runs.
+	find := func() ([]model.Finding, error) { return findings(detached(doc), orig) }
+	detectNow := func() ([]model.Finding, error) { return e.exactFindings(doc, orig, ct) }
+	if ct == nil {
+		detectNow = nil
+	}
+	a, resumed, err := w.LoadOrStart(doc, detectNow, model.OriginFor(orig))
 	if err != nil {
 		w.Close()
 		return nil, err
+	}
+	opts := ui.Options{Title: "", Resumed: resumed, Entities: entities, Origin: model.OriginFor(orig)}
+	if !resumed && ct == nil {
+		opts.Detect = find
 	}
 	if !resumed {
 		a.Annotator = o.annotator
@@ -146,8 +160,19 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if title == "" {
 		title = "sample (" + doc.ID + ")"
 	}
-	return &review{a: a, file: w, opts: ui.Options{Title: title, Resumed: resumed, Entities: detect.Entities}}, nil
+	opts.Title = title
+	return &review{a: a, file: w, opts: opts}, nil
 }
+
+// detached is a copy of doc for an analysis whose caches (the tokens of
+// a 20 MB article weigh more than it) should not live as long as doc.
+func detached(doc *model.Document) *model.Document {
+	return model.NewDocument(doc.ID, doc.Path, doc.Text)
+}
+
+// entities is the editor's mention analysis (the antecedent panel), on a
+// detached document.
+func entities(doc *model.Document) *model.Entities { return detect.Entities(detached(doc)) }
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
 // A lock that cannot be made (a read-only directory) names both ways out;

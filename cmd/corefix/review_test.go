@@ -66,6 +66,7 @@ func TestReviewReadOnlyOpensLockedFile(t *testing.T) {
 		t.Fatalf("--read-only on a locked file: %v", err)
 	}
 	defer r.file.Close()
+	r.found(t)
 	if !r.file.ReadOnly || r.a.Len() == 0 {
 		t.Errorf("--read-only: read-only %v, %d spans; want a read-only file and the findings", r.file.ReadOnly, r.a.Len())
 	}
@@ -87,6 +88,10 @@ func TestReviewOriginOfSpans(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.file.Close()
+		if r.a.Len() != 0 {
+			t.Fatalf("--original %q: %d spans before the editor found them", tt.original, r.a.Len())
+		}
+		r.found(t)
 		if r.a.Len() == 0 {
 			t.Fatalf("--original %q: no spans", tt.original)
 		}
@@ -159,4 +164,20 @@ func TestReviewDatasetSameAnnotatorTwice(t *testing.T) {
 		t.Fatalf("bob beside alice: %v", err)
 	}
 	bob.close()
+}
+
+// found does what the editor does after its first frame: it finds the
+// spans (Options.Detect) and gives them to the annotation.
+func (r *review) found(t *testing.T) {
+	t.Helper()
+	if r.opts.Detect == nil {
+		t.Fatal("a new annotation without a way to find its spans")
+	}
+	fs, err := r.opts.Detect()
+	if err == nil {
+		err = r.a.SetFindings(fs, r.opts.Origin)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }

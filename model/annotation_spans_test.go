@@ -1,0 +1,110 @@
+package model
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestSpanSeqMatchesSlice drives a spanSeq and a plain slice with the
+// same random inserts, removals and changes, taking snapshots on the way:
+// the sequence must always hold what the slice holds, and every snapshot
+// what the slice held when it was taken.
+func TestSpanSeqMatchesSlice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var want []Span
+	q := newSpanSeq(nil)
+	type snap struct {
+		q    spanSeq
+		want []Span
+	}
+	var snaps []snap
+	next := 0
+	for step := range 20000 {
+		switch op := rng.IntN(10); {
+		case op < 5 || len(want) == 0:
+			i := rng.IntN(len(want) + 1)
+			next++
+			s := Span{Finding: Finding{Start: next}}
+			want = slices.Insert(want, i, s)
+			q.insert(i, s)
+		case op < 7:
+			i := rng.IntN(len(want))
+			want = slices.Delete(want, i, i+1)
+			q.remove(i)
+		default:
+			i := rng.IntN(len(want))
+			s := want[i]
+			s.Note = string(rune('a' + step%26))
+			want[i] = s
+			q.set(i, s)
+		}
+		if step%997 == 0 {
+			snaps = append(snaps, snap{q.share(), slices.Clone(want)})
+		}
+		if q.Len() != len(want) {
+			t.Fatalf("step %d: %d spans, want %d", step, q.Len(), len(want))
+		}
+	}
+	if got := q.slice(); !slices.EqualFunc(got, want, func(a, b Span) bool { return a.Start == b.Start && a.Note == b.Note }) {
+		t.Fatal("the sequence differs from the slice")
+	}
+	for i := range want {
+		if q.at(i).Start != want[i].Start {
+			t.Fatalf("at(%d) = %d, want %d", i, q.at(i).Start, want[i].Start)
+		}
+	}
+	for k, s := range snaps {
+		if got := s.q.slice(); !slices.EqualFunc(got, s.want, func(a, b Span) bool { return a.Start == b.Start && a.Note == b.Note }) {
+			t.Fatalf("snapshot %d changed after it was taken", k)
+		}
+	}
+}
+
+// TestSpanSeqSearch finds by a predicate across blocks.
+func TestSpanSeqSearch(t *testing.T) {
+	spans := make([]Span, 1000)
+	for i := range spans {
+		spans[i].Start = 2 * i
+	}
+	q := newSpanSeq(spans)
+	for _, off := range []int{-1, 0, 1, 511, 512, 1998, 1999} {
+		got := q.search(func(s *Span) bool { return s.Start >= off })
+		want := min(max((off+1)/2, 0), 1000)
+		if got != want {
+			t.Errorf("search start >= %d = %d, want %d", off, got, want)
+		}
+	}
+}
+
+// TestSpanSeqNext finds the next span of a kind as a plain scan does,
+// both ways, from every index.
+func TestSpanSeqNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	spans := make([]Span, 3000)
+	for i := range spans {
+		spans[i] = Span{Finding: Finding{Start: i, Category: Categories[rng.IntN(5)]}, Status: Pending}
+		if rng.IntN(40) == 0 {
+			spans[i].Status = Rejected
+		}
+	}
+	q := newSpanSeq(slices.Clone(spans))
+	q.set(1500, Span{Finding: Finding{Start: 1500, Category: Quote}, Status: Edited})
+	spans[1500] = *q.at(1500)
+	for _, want := range []Kinds{AllKinds, StatusKinds(Rejected), StatusKinds(Edited), CategoryKinds(Quote) & StatusKinds(Pending), StatusKinds(Accepted)} {
+		for i := -1; i <= len(spans); i++ {
+			for _, dir := range []int{1, -1} {
+				exp := -1
+				for j := i + dir; j >= 0 && j < len(spans); j += dir {
+					if KindOf(&spans[j])&want != 0 {
+						exp = j
+						break
+					}
+				}
+				if got := q.next(i, dir, want); got != exp {
+					t.Fatalf("next(%d, %d, %x) = %d, want %d", i, dir, want, got, exp)
+				}
+			}
+		}
+	}
+}
