@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 	"unicode/utf8"
@@ -13,10 +14,11 @@ import (
 // here, and a lookup that ignores case folds ASCII while hashing instead
 // of building the lower-case word first.
 type table[V any] struct {
-	keys  []string
-	vals  []V
-	full  []bool
-	shift uint8 // 64 - log2(len(keys)): slot from a hash's top bits
+	keys        []string
+	vals        []V
+	full        []bool
+	shift       uint8 // 64 - log2(len(keys)): slot from a hash's top bits
+	least, most int   // the lengths of the shortest and longest keys: others are not looked for
 }
 
 // newTable returns a table of the entries of m.
@@ -24,7 +26,9 @@ func newTable[V any](m map[string]V) *table[V] {
 	size := 1 << max(4, bits.Len(uint(2*len(m))))
 	t := &table[V]{keys: make([]string, size), vals: make([]V, size), full: make([]bool, size),
 		shift: uint8(64 - bits.Len(uint(size-1)))}
+	t.least = math.MaxInt
 	for w, v := range m {
+		t.least, t.most = min(t.least, len(w)), max(t.most, len(w))
 		k := t.slot(hashWord(w, false))
 		for t.full[k] {
 			k = (k + 1) & (size - 1)
@@ -39,6 +43,10 @@ func (t *table[V]) slot(h uint64) int { return int((h * 0x9E3779B97F4A7C15) >> t
 
 // get returns the value of w.
 func (t *table[V]) get(w string) (V, bool) {
+	if len(w) < t.least || len(w) > t.most {
+		var zero V
+		return zero, false
+	}
 	for k := t.slot(hashWord(w, false)); t.full[k]; k = (k + 1) & (len(t.keys) - 1) {
 		if t.keys[k] == w {
 			return t.vals[k], true
@@ -54,6 +62,10 @@ func (t *table[V]) getLower(w string) (V, bool) {
 		if w[i] >= utf8.RuneSelf {
 			return t.get(strings.ToLower(w))
 		}
+	}
+	if len(w) < t.least || len(w) > t.most { // lower-casing keeps an ASCII word's length
+		var zero V
+		return zero, false
 	}
 	for k := t.slot(hashWord(w, true)); t.full[k]; k = (k + 1) & (len(t.keys) - 1) {
 		if key := t.keys[k]; len(key) == len(w) && equalLower(key, w) {
