@@ -86,7 +86,8 @@ func corpus(b *testing.B, size int) []byte {
 }
 
 // BenchmarkDetectJSONL measures detection on a streamed JSON Lines corpus
-// (reading, tokenising, detecting, encoding), in MB/s of input. The
+// (reading, tokenising, detecting, encoding), in MB/s of input, with the
+// shipped parameters (judge) and with the hand rules alone (hand). The
 // machine is shared, so it also reports MB per CPU-second of the process
 // (cpu-MB/s), which other people's work moves less, and the CPU time against
 // a plain word scan of the same bytes (wordscan-x, BenchmarkWordScan): how
@@ -95,26 +96,30 @@ func corpus(b *testing.B, size int) []byte {
 func BenchmarkDetectJSONL(b *testing.B) {
 	data := corpus(b, 8<<20)
 	scan := wordScanTime(data)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		ds := model.NewDatasetReader(bytes.NewReader(data))
-		w := bufio.NewWriter(io.Discard)
-		for {
-			rec, err := ds.Next()
-			if err != nil {
-				break
+	for _, p := range benchParams() {
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				ds := model.NewDatasetReader(bytes.NewReader(data))
+				w := bufio.NewWriter(io.Discard)
+				for {
+					rec, err := ds.Next()
+					if err != nil {
+						break
+					}
+					doc := rec.Document("bench")
+					out, err := model.EncodeFindings(doc, DetectWith(doc, p.params), false)
+					if err != nil {
+						b.Fatal(err)
+					}
+					w.Write(out)
+				}
 			}
-			doc := rec.Document("bench")
-			out, err := model.EncodeFindings(doc, Detect(doc), false)
-			if err != nil {
-				b.Fatal(err)
-			}
-			w.Write(out)
-		}
+			reportSpeed(b, len(data), start, scan)
+		})
 	}
-	reportSpeed(b, len(data), start, scan)
 }
 
 // BenchmarkDetectTexts measures detection alone on the texts of the same
@@ -134,15 +139,31 @@ func BenchmarkDetectTexts(b *testing.B) {
 		size += len(rec.Text)
 	}
 	scan := wordScanTime(data) * time.Duration(size) / time.Duration(len(data))
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		for _, t := range texts {
-			Detect(model.NewDocument("bench", "", t))
-		}
+	for _, p := range benchParams() {
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				for _, t := range texts {
+					DetectWith(model.NewDocument("bench", "", t), p.params)
+				}
+			}
+			reportSpeed(b, size, start, scan)
+		})
 	}
-	reportSpeed(b, size, start, scan)
+}
+
+// benchParams are the detectors the benchmarks compare: the shipped one
+// and the hand rules it is built on.
+func benchParams() []struct {
+	name   string
+	params Params
+} {
+	return []struct {
+		name   string
+		params Params
+	}{{"judge", DefaultParams()}, {"hand", HandParams()}}
 }
 
 // BenchmarkWordScan is the yardstick of wordscan-x: a plain scan of the
