@@ -42,12 +42,44 @@ func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
+		// ASCII spaces and words, nearly all of an English text, are
+		// told apart by one table lookup.
+		switch asciiClass[text[i]] {
+		case asciiSpace:
+			i++
+			continue
+		case asciiDigit, asciiLetter:
+			// Most words are ASCII letters and digits up to a space
+			// or a mark that joins nothing: taken here, in one loop.
+			j, seen := i, uint8(0)
+			for j < len(text) && asciiClass[text[j]]&(asciiDigit|asciiLetter) != 0 {
+				seen |= asciiClass[text[j]]
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf && !joins(rune(text[j])) {
+				kind := Number
+				if seen&asciiLetter != 0 {
+					kind = Word
+				}
+				toks = append(toks, Token{Start: i, End: j, Kind: kind})
+				i = j
+				continue
+			}
+			end, kind, plain := scanWord(text, i)
+			if plain {
+				toks = append(toks, Token{Start: i, End: end, Kind: kind})
+			} else {
+				toks = appendWord(toks, text, i, end, kind)
+			}
+			i = end
+			continue
+		}
 		r, size := decode(text, i)
 		switch {
 		case unicode.IsSpace(r):
 			i += size
 		case isWordRune(r):
-			end, kind := scanWord(text, i)
+			end, kind, _ := scanWord(text, i)
 			toks = appendWord(toks, text, i, end, kind)
 			i = end
 		case isApostrophe(r) && i+size < len(text) && clitic(text[i+size:]) > 0:
@@ -65,16 +97,21 @@ func Tokenize(text string) []Token {
 
 // scanWord reads a word or number starting at i. Inner joiners (apostrophe,
 // hyphen, dot, comma between digits) are kept when a word rune follows.
-func scanWord(text string, i int) (int, TokenKind) {
-	kind := Number
+// plain reports that the word is ASCII letters and digits only, so it has
+// no clitic to split off.
+func scanWord(text string, i int) (end int, kind TokenKind, plain bool) {
+	var seen uint8 // the ASCII classes read
+	plain = true
 	j := i
 	for j < len(text) {
 		// Plain ASCII letters and digits, most of any word, in one
 		// tight loop.
-		for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] {
-			if text[j] > '9' {
-				kind = Word
+		for j < len(text) {
+			c := asciiClass[text[j]]
+			if c&(asciiDigit|asciiLetter) == 0 {
+				break
 			}
+			seen |= c
 			j++
 		}
 		if j == len(text) {
@@ -83,29 +120,37 @@ func scanWord(text string, i int) (int, TokenKind) {
 		r, size := decode(text, j)
 		if isWordRune(r) {
 			if !unicode.IsDigit(r) {
-				kind = Word
+				seen |= asciiLetter
 			}
 			j += size
+			plain = false
 			continue
 		}
 		if j+size < len(text) && joins(r) {
 			next, _ := decode(text, j+size)
 			if isWordRune(next) && (r != ',' || unicode.IsDigit(next)) {
 				j += size
+				plain = false
 				continue
 			}
 			// "U.S." keeps its final dot when dots already join its letters.
 			if r == '.' && isAbbrev(text[i:j]) {
 				j += size
+				plain = false
 				continue
 			}
 		}
 		if r == '.' && j+size == len(text) && isAbbrev(text[i:j]) {
 			j += size
+			plain = false
 		}
 		break
 	}
-	return j, kind
+	kind = Number
+	if seen&asciiLetter != 0 {
+		kind = Word
+	}
+	return j, kind, plain
 }
 
 // appendWord appends the word [start,end), splitting off a trailing clitic
@@ -180,18 +225,34 @@ func decode(text string, i int) (rune, int) {
 // apostropheLead is the first byte of ’ (U+2019) in UTF-8.
 const apostropheLead = 0xE2
 
-// asciiWord marks the ASCII letters and digits: the word runes of the
-// first 128 code points, looked up instead of asking unicode's tables.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// ASCII byte classes (asciiClass): bit flags, so a word's letters and
+// digits can be gathered with one or.
+const (
+	asciiSpace  = 1 << iota // the ASCII runes unicode.IsSpace accepts
+	asciiDigit              // 0-9
+	asciiLetter             // a-z, A-Z
+)
+
+// asciiClass classifies each byte; bytes from 0x80 up (parts of longer
+// runes) and other ASCII are 0. Looked up instead of asking unicode's
+// tables.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = asciiLetter
+		case '0' <= c && c <= '9':
+			t[c] = asciiDigit
+		case unicode.IsSpace(rune(c)):
+			t[c] = asciiSpace
+		}
 	}
 	return t
 }()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return asciiWord[r]
+		return asciiClass[r]&(asciiDigit|asciiLetter) != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }

@@ -21,6 +21,11 @@ func TestTokenize(t *testing.T) {
 		{"hyphen", "all-girl team", []string{"all-girl", "team"}},
 		{"quotes", `" total "`, []string{`"`, "total", `"`}},
 		{"invalid byte", "a\xffb", []string{"a", "\xff", "b"}},
+		// Words of ASCII letters take Tokenize's fast path unless a
+		// joining mark or another rune follows.
+		{"joiners after plain letters", "well-known, R&D end. U.S.", []string{"well-known", ",", "R&D", "end", ".", "U.S."}},
+		{"other letters", "café naïve Zoë's", []string{"café", "naïve", "Zoë", "'s"}},
+		{"digits then a mark", "3,5 x2. 7", []string{"3,5", "x2", ".", "7"}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {

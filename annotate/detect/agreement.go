@@ -54,8 +54,9 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 // disagrees reports whether the singular phrase [i, j] is followed by a
 // verb form no singular third person takes.
 func (a *Analysis) disagrees(i, j int) bool {
-	if a.GenderOf(i, j) == lexicon.Plural || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
-		i == j && a.SentenceStart(i) || strings.HasSuffix(a.text(j), "s") {
+	// The cheap tests first: few mentions start a clause.
+	if a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
+		i == j && a.SentenceStart(i) || strings.HasSuffix(a.text(j), "s") || a.GenderOf(i, j) == lexicon.Plural {
 		// Only a subject agrees with the verb: not "Members of the Sea
 		// Org live", not "Malaysia and Indonesia have", not the object
 		// of "helped", "let" or "saw" ("helped Smith leave"), not a word that
@@ -123,8 +124,12 @@ func (a *Analysis) markQuotes() []bool {
 	in := make([]bool, len(a.toks))
 	open := false
 	for i := range a.toks {
-		if i > 0 && strings.Contains(a.doc.Text[a.toks[i-1].End:a.toks[i].Start], "\n") {
+		if i > 0 && a.lineBreak(i-1, i) {
 			open = false
+		}
+		if a.cls[i] != lexicon.Quote {
+			in[i] = open
+			continue
 		}
 		switch a.text(i) {
 		case `"`:

@@ -22,6 +22,7 @@ type Analysis struct {
 	// first use, so detection without a judge never pays for parsing it.
 	fluency *fluency.Model
 	prof    []float64 // the fluency profile of every token, computed on first use
+	genders []uint8   // each token's gender cue, by wordGender: 1, found 2, gender << 2; 0 before
 
 	recurring []mention // computed on first use by mentions
 	found     bool
@@ -33,6 +34,7 @@ type Analysis struct {
 	marks     []int                 // where that evidence stands, sorted
 	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
+	repFirst  wordFilter            // the word hashes that open a rep (addRep), to skip the map for most words
 	repsDone  bool
 }
 
@@ -45,13 +47,14 @@ func Analyze(doc *model.Document) *Analysis {
 // analyze is Analyze applying the hand rules r.
 func analyze(doc *model.Document, r *Rules) *Analysis {
 	toks := doc.Tokens()
-	lex := lexicon.Lexicon()
 	cls := make([]lexicon.Class, len(toks))
 	words := make([]uint64, len(toks))
+	cache := classCaches.Get().(*classCache)
+	defer classCaches.Put(cache)
 	for i, t := range toks {
 		w := t.Text(doc.Text)
-		cls[i] = lexicon.Classify(w, lex)
 		words[i] = wordHash(w)
+		cls[i] = cache.class(w, words[i])
 	}
 	return &Analysis{doc: doc, toks: toks, cls: cls, words: words, rulebook: r}
 }
@@ -94,14 +97,22 @@ func (a *Analysis) SentenceStart(i int) bool {
 		}
 		// A line break between the words also starts a sentence
 		// (headlines, datelines).
-		for _, c := range a.doc.Text[a.toks[j].End:a.toks[i].Start] {
-			if c == '\n' {
-				return true
-			}
-		}
-		return false
+		return a.lineBreak(j, i)
 	}
 	return true
+}
+
+// lineBreak reports whether a line break stands between tokens j and i
+// (j < i). The gap is mostly one space, which a plain loop reads faster
+// than a search.
+func (a *Analysis) lineBreak(j, i int) bool {
+	gap := a.doc.Text[a.toks[j].End:a.toks[i].Start]
+	for k := 0; k < len(gap); k++ {
+		if gap[k] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalised reports whether token i starts with an upper-case letter.

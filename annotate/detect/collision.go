@@ -33,7 +33,10 @@ func (c Collision) detect(a *Analysis) []model.Finding {
 			})
 			continue
 		}
-		r := a.collisionRule(i)
+		var r *Rule
+		if a.mayCollide(i) {
+			r = a.collisionByWords(i)
+		}
 		if r == nil {
 			r = a.dangling(i)
 		}
@@ -66,14 +69,49 @@ func (a *Analysis) collision(i int) string {
 // collisionRule returns the rule by which token i cannot follow token
 // i-1, or nil when it can.
 func (a *Analysis) collisionRule(i int) *Rule {
-	p, c := a.cls[i-1], a.cls[i]
-	switch p {
-	case lexicon.Subj, lexicon.ItYou, lexicon.Poss, lexicon.Obj, lexicon.Det:
-	default:
-		if c != lexicon.Subj {
-			return nil // the common case, decided on classes alone
+	if !a.mayCollide(i) {
+		return nil
+	}
+	return a.collisionByWords(i)
+}
+
+// mayCollide reports whether the classes of tokens i-1 and i leave a
+// collision possible (collides): false for nearly every pair, and small
+// enough to inline, so the loops over every token ask it first.
+func (a *Analysis) mayCollide(i int) bool {
+	return collides[a.cls[i-1]]>>a.cls[i]&1 != 0
+}
+
+// collides holds, for the class of a word, the classes of the next word
+// that the rules of collisionByWords may flag after it: a pronoun or
+// determiner after a subject ("they The Democrats"), a pronoun or
+// determiner after a possessive ("their The"), a pronoun after a
+// determiner or object ("the he", "him he"), and a subject pronoun after
+// anything. "the vote", the common case, is decided here.
+var collides = func() (m [lexicon.Clitic + 1]uint32) {
+	for p := range lexicon.Clitic + 1 {
+		for c := range lexicon.Clitic + 1 {
+			var may bool
+			switch p {
+			case lexicon.Subj, lexicon.ItYou:
+				may = lexicon.StartsNP(c)
+			case lexicon.Poss:
+				may = lexicon.IsPronoun(c) || c == lexicon.Det
+			case lexicon.Det, lexicon.Obj:
+				may = c == lexicon.Subj || c == lexicon.Obj || c == lexicon.Poss
+			}
+			if may || c == lexicon.Subj {
+				m[p] |= 1 << c
+			}
 		}
 	}
+	return m
+}()
+
+// collisionByWords is collisionRule for the pairs of classes collides
+// lets through, which the words decide.
+func (a *Analysis) collisionByWords(i int) *Rule {
+	p, c := a.cls[i-1], a.cls[i]
 	r := &a.rules().Collision
 	switch {
 	case a.text(i-1) == "i" || a.text(i) == "i":

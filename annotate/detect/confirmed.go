@@ -65,7 +65,7 @@ func (a *Analysis) findConfirmedReps() map[string][][]string {
 	for i := 1; i < len(a.toks); i++ {
 		j, lowOK := -1, false
 		switch {
-		case a.repeated(i):
+		case a.sameWord(i) && a.repeated(i):
 			j = i
 		case a.cls[i-1] == lexicon.Subj && a.collision(i) != "":
 			j = a.phraseEnd(i)
@@ -105,6 +105,7 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 		words = append(words, a.text(k))
 	}
 	reps[words[0]] = append(reps[words[0]], words)
+	a.repFirst.add(a.words[i])
 	return reps
 }
 
@@ -112,8 +113,8 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 // starting at token i.
 func (a *Analysis) confirmedAt(i int, reps map[string][][]string) (int, bool) {
 	switch {
-	case len(reps) == 0:
-		return 0, false
+	case len(reps) == 0, !a.repFirst.mayHave(a.words[i]):
+		return 0, false // no representative opens with this word
 	case a.hasContent(i, i), a.cls[i] == lexicon.Det, a.cls[i] == lexicon.Poss:
 	default:
 		return 0, false // no representative opens with a verb or punctuation

@@ -26,8 +26,8 @@ func TestShippedCopyScorer(t *testing.T) {
 	if strings.Contains(shippedCopyFile, `"/`) {
 		t.Errorf("copyscorer.json holds an absolute path: its provenance must read on any machine")
 	}
-	if DefaultParams().Copy == nil {
-		t.Error("DefaultParams has no copy scorer")
+	if HandParams().Copy == nil {
+		t.Error("HandParams has no copy scorer")
 	}
 }
 

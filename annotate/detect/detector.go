@@ -1,6 +1,10 @@
 package detect
 
-import "corefix/model"
+import (
+	"sync"
+
+	"corefix/model"
+)
 
 // Detector finds one kind of damage in a document.
 type Detector interface {
@@ -37,7 +41,10 @@ func DetectWith(doc *model.Document, p Params) []model.Finding {
 	if p.Judge != nil {
 		return Merge(a.judgeFindings(p.Judge))
 	}
-	var all []model.Finding
+	// The detectors' findings are gathered in a pooled buffer: Merge
+	// copies the ones it keeps, so the buffer is free again after it.
+	buf := findingBufs.Get().(*[]model.Finding)
+	all := (*buf)[:0]
 	for _, d := range Detectors(p) {
 		if x, ok := d.(analyzer); ok {
 			all = append(all, x.detect(a)...)
@@ -45,5 +52,12 @@ func DetectWith(doc *model.Document, p Params) []model.Finding {
 			all = append(all, d.Detect(doc)...)
 		}
 	}
-	return Merge(all)
+	merged := Merge(all)
+	clear(all) // no strings kept alive by the pool
+	*buf = all[:0]
+	findingBufs.Put(buf)
+	return merged
 }
+
+// findingBufs holds DetectWith's buffers between calls.
+var findingBufs = sync.Pool{New: func() any { return new([]model.Finding) }}

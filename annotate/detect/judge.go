@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"corefix/annotate/fluency"
-	"corefix/annotate/lexicon"
 	"corefix/model"
 )
 
@@ -46,6 +45,7 @@ type JudgeNode struct {
 type Judge struct {
 	base      float64
 	trees     [][]JudgeNode
+	cuts      [][]cutNode // trees as Probability walks them
 	threshold float64
 	training  JudgeTraining
 }
@@ -79,7 +79,55 @@ func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training Jud
 	for k, t := range trees {
 		cp[k] = append([]JudgeNode(nil), t...)
 	}
-	return &Judge{base: base, trees: cp, threshold: threshold, training: training}, nil
+	return &Judge{base: base, trees: cp, cuts: cutTrees(cp), threshold: threshold, training: training}, nil
+}
+
+// cutNode is a JudgeNode with its bin turned into a cut on the feature's
+// value: a candidate goes left when its value is below cut, exactly when
+// its bin is at most the node's (JudgeBin is monotone), so Probability
+// compares floats instead of binning every feature it meets.
+type cutNode struct {
+	feature     int32 // < 0 at a leaf
+	left, right int32
+	cut         float64 // at a leaf, the value added to the log-odds
+}
+
+// cutTrees compiles trees into cutNodes.
+func cutTrees(trees [][]JudgeNode) [][]cutNode {
+	out := make([][]cutNode, len(trees))
+	for k, t := range trees {
+		out[k] = make([]cutNode, len(t))
+		for n, x := range t {
+			c := cutNode{feature: int32(x.Feature), left: int32(x.Left), right: int32(x.Right), cut: x.Value}
+			if x.Feature >= 0 {
+				c.cut = binCut(x.Bin)
+			}
+			out[k][n] = c
+		}
+	}
+	return out
+}
+
+// binCut returns the least value whose bin exceeds b (+Inf for the last
+// bin): JudgeBin(v) <= b exactly when v < binCut(b).
+func binCut(b int) float64 {
+	if b >= JudgeBins-1 {
+		return math.Inf(1)
+	}
+	// Bisect between a value of bin b or lower and one above it, down to
+	// neighbouring floats.
+	lo, hi := float64(b)/JudgeBins*2-1.01, float64(b+1)/JudgeBins*2-0.99
+	for {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			return hi
+		}
+		if JudgeBin(mid) > b {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
 }
 
 // Threshold is the probability from which the judge calls a span broken.
@@ -89,16 +137,16 @@ func (j *Judge) Threshold() float64 { return j.threshold }
 // x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
 func (j *Judge) Probability(x []float64) float64 {
 	z := j.base
-	for _, t := range j.trees {
-		n := 0
-		for t[n].Feature >= 0 {
-			if JudgeBin(x[t[n].Feature]) <= t[n].Bin {
-				n = t[n].Left
+	for _, t := range j.cuts {
+		n := int32(0)
+		for t[n].feature >= 0 {
+			if x[t[n].feature] < t[n].cut {
+				n = t[n].left
 			} else {
-				n = t[n].Right
+				n = t[n].right
 			}
 		}
-		z += t[n].Value
+		z += t[n].cut
 	}
 	return sigmoid(z)
 }
@@ -171,54 +219,21 @@ func (a *Analysis) judgeCandidates() []judged {
 			out[k].hand = append(out[k].hand, f)
 		}
 	}
-	a.oddWords(func(c copyCandidate) { add(c, wordKind) })
 	for k := range out {
 		c := &out[k]
 		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
 		c.vec.handFeatures(c.hand, drifting)
-		c.vec.fluencyFeatures(a.fluency.Span(a.doc.Text, a.toks, c.i, c.j), a.profileAt(c.i), a.profileAt(c.j+1))
+		// The span's own fluency signals cost several passes of the
+		// tagger each: only the spans a hand rule spoke of, a tenth of
+		// the candidates, get them (docs/experiments.md, "The judge").
+		var sp fluency.Span
+		if len(c.hand) > 0 {
+			sp = a.fluency.Span(a.doc.Text, a.toks, c.i, c.j)
+		}
+		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1))
 	}
 	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
 	return out
-}
-
-// oddWordFit is the fluency profile (log P(word | words before) − log
-// P(word), in nats) below which a lone word, or the word after it, reads
-// as out of place.
-const oddWordFit = -0.5
-
-// oddWords calls f with each lone word that recurs in the document and
-// does not fit its neighbours: a one-word representative copied over
-// another word ("detailing we design", "each we category") shows no
-// phrase to recur, only a word that reads wrong where it stands.
-func (a *Analysis) oddWords(f func(c copyCandidate)) {
-	counts := make(map[uint64]int, len(a.words))
-	for _, h := range a.words {
-		counts[h]++
-	}
-	type seen struct{ n, last int }
-	prev := make(map[uint64]seen, len(a.words))
-	prof := a.profile()
-	for i, h := range a.words {
-		s := prev[h]
-		prev[h] = seen{s.n + 1, i}
-		switch a.cls[i] {
-		case lexicon.Low, lexicon.Cap, lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
-		default:
-			continue
-		}
-		next := 0.0
-		if i+1 < len(prof) {
-			next = prof[i+1]
-		}
-		if counts[h] >= 2 && min(prof[i], next) < oddWordFit {
-			c := copyCandidate{i: i, j: i, count: counts[h], nth: s.n, fit: a.misfit(i, i).conf}
-			if s.n > 0 {
-				c.gap = i - s.last
-			}
-			f(c)
-		}
-	}
 }
 
 // profile returns, for each token, how much likelier it is after the
@@ -257,12 +272,30 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	for _, c := range a.judgeCandidates() {
 		c.vec.dense(x)
 		conf := scaled(jd.Probability(x), jd.threshold)
+		// A lost possessive (a name before a noun, no ’s) and a first
+		// person rewritten in a quotation (a name with "am") are slots
+		// the grammar names, not copies that read out of place: the
+		// judge rates too few of them, so the hand rule's own
+		// confidence stands when it is higher.
+		best := 0
+		for k, h := range c.hand {
+			if (h.Category == model.Possessive || h.Category == model.Quote) && h.Confidence > conf {
+				conf, best = h.Confidence, k
+				break
+			}
+		}
 		if conf < show {
+			continue
+		}
+		if len(c.hand) == 0 && !a.drifting() {
+			// A copy no hand rule speaks of, in a document whose
+			// substitutions do not drift, stands on its own mention: a
+			// correct substitution, or the writer's own repetition.
 			continue
 		}
 		var f model.Finding
 		if len(c.hand) > 0 {
-			f = c.hand[0]
+			f = c.hand[best]
 		} else {
 			f = model.Finding{
 				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,

@@ -13,10 +13,10 @@ import (
 
 // testJudge is a judge with one made-up tree, for the file format and
 // the scoring: a trained one is made by corefix-lab train-judge from data
-// outside the repository. It splits on the lone-word fluency dip at the
+// outside the repository. It splits on a hand-rule span's fluency dip at the
 // span's start: bin 16 (values below 0.0625) and under go left.
 func testJudge(t *testing.T) *Judge {
-	f := slices.Index(JudgeFeatureNames(), "word/fluency:in")
+	f := slices.Index(JudgeFeatureNames(), "rule/fluency:in")
 	tree := []JudgeNode{{Feature: f, Bin: 16, Left: 1, Right: 2}, {Feature: -1, Value: -1}, {Feature: -1, Value: 2}}
 	j, err := NewJudge(-0.5, [][]JudgeNode{tree, {{Feature: -1, Value: 0.25}}}, 0.7,
 		JudgeTraining{Command: "test", Train: []string{"../dmg"}, HeldOut: []string{"news held out: …"}})
@@ -32,7 +32,7 @@ func TestJudgeProbability(t *testing.T) {
 	t.Parallel()
 	j := testJudge(t)
 	x := make([]float64, numJudgeFeatures)
-	f := slices.Index(JudgeFeatureNames(), "word/fluency:in")
+	f := slices.Index(JudgeFeatureNames(), "rule/fluency:in")
 	for _, c := range []struct{ v, want float64 }{{0, sigmoid(-1.25)}, {0.06, sigmoid(-1.25)}, {0.07, sigmoid(1.75)}, {1, sigmoid(1.75)}, {-3, sigmoid(-1.25)}} {
 		x[f] = c.v
 		if got := j.Probability(x); math.Abs(got-c.want) > 1e-12 {
@@ -59,7 +59,7 @@ func TestJudgeFileRoundTrip(t *testing.T) {
 		t.Errorf("a judge's file does not read back to the same bytes (%v)", err)
 	}
 	x := make([]float64, numJudgeFeatures)
-	x[slices.Index(JudgeFeatureNames(), "word/fluency:in")] = 0.5
+	x[slices.Index(JudgeFeatureNames(), "rule/fluency:in")] = 0.5
 	if back.Threshold() != 0.7 || back.Probability(x) != j.Probability(x) {
 		t.Errorf("read back threshold %v and probability %v, want 0.7 and %v", back.Threshold(), back.Probability(x), j.Probability(x))
 	}
@@ -80,7 +80,7 @@ func TestJudgeFeatureNames(t *testing.T) {
 		}
 		seen[n] = true
 	}
-	for _, n := range []string{"phrase/rule:repeated-token", "rule/conf:lost-possessive", "word/category:quote", "phrase/no-rule", "word/fluency:pron", "rule/bias"} {
+	for _, n := range []string{"phrase/rule:repeated-token", "rule/conf:lost-possessive", "rule/category:quote", "phrase/no-rule", "phrase/fluency:pron", "rule/bias"} {
 		if !seen[n] {
 			t.Errorf("no feature %q", n)
 		}
@@ -97,8 +97,8 @@ func TestParseJudgeRefuses(t *testing.T) {
 	}
 	good := string(data)
 	for _, c := range []struct{ name, old, new, want string }{
-		{"renamed feature", `"word/fluency:in"`, `"word/fluency:inside"`, "unknown feature word/fluency:inside"},
-		{"node with both", `"value": 2`, `"value": 2, "feature": "word/fluency:in"`, "want a feature or a value"},
+		{"renamed feature", `"rule/fluency:in"`, `"rule/fluency:inside"`, "unknown feature rule/fluency:inside"},
+		{"node with both", `"value": 2`, `"value": 2, "feature": "rule/fluency:in"`, "want a feature or a value"},
 		{"other format", `judge/v1`, `judge/v2`, `format "corefix.judge/v2"`},
 		{"threshold of 1", `"threshold": 0.`, `"threshold": 1, "x": 0.`, `unknown field "x"`},
 		{"unknown field", `"threshold":`, `"cutoff": 1, "threshold":`, `unknown field "cutoff"`},
@@ -138,5 +138,50 @@ func TestJudgeFindings(t *testing.T) {
 		if f.Message == "" || len(f.Proposals) == 0 {
 			t.Errorf("finding %+v lacks a message or proposal", f)
 		}
+	}
+}
+
+// TestBinCut: a value goes left of a cut exactly when its bin is at most
+// the node's, at the edges of every bin and between them.
+func TestBinCut(t *testing.T) {
+	for b := range JudgeBins {
+		c := binCut(b)
+		for _, v := range []float64{-2, -1, -0.5, 0, 0.0625, 1. / 3, 0.5, 0.9375, 1, 2,
+			float64(b)/16 - 1, float64(b+1)/16 - 1, math.Nextafter(c, -3), c, math.Nextafter(c, 3)} {
+			if math.IsInf(v, 0) {
+				continue // features are finite
+			}
+			if got, want := v < c, JudgeBin(v) <= b; got != want {
+				t.Errorf("bin %d cut %v: value %v goes left %v, its bin %d says %v", b, c, v, got, JudgeBin(v), want)
+			}
+		}
+	}
+}
+
+// TestShippedJudge loads the embedded judge.json, as the first detection
+// does, and checks that encoding it again gives the file back byte for
+// byte (the file is what the lab writes), that its provenance reads on
+// any machine, and that it carries the held-out figures it was chosen by.
+func TestShippedJudge(t *testing.T) {
+	t.Parallel()
+	j, err := ParseJudge([]byte(shippedJudgeFile))
+	if err != nil {
+		t.Fatalf("the shipped judge.json: %v", err)
+	}
+	again, err := j.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, []byte(shippedJudgeFile)) {
+		t.Error("judge.json encodes back differently")
+	}
+	if strings.Contains(shippedJudgeFile, `"/`) {
+		t.Error("judge.json holds an absolute path: its provenance must read on any machine")
+	}
+	if n := len(j.training.HeldOut); n != 6 {
+		t.Errorf("judge.json records %d held-out genres, want the six of GUM", n)
+	}
+	if DefaultParams().Judge == nil {
+		t.Error("DefaultParams has no judge")
 	}
 }

@@ -36,18 +36,16 @@ const numHandFeatures = 2*7 + 5 + 3 + numFluency
 const numFluency = 7
 
 // Kinds of candidate, by what proposed it first: a repeat of a recurring
-// phrase, a hand rule's span, a lone word that reads out of place. Each
-// kind has weights of its own: what makes a lone word a copy is not what
-// makes a phrase one.
+// phrase, a hand rule's span. Each kind has weights of its own: what
+// makes a hand rule's span broken is not what makes a phrase one.
 const (
 	phraseKind = iota
 	ruleKind
-	wordKind
 	numKinds
 )
 
 // kindNames prefix the feature names of each kind's weights.
-func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/", "word/"} }
+func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/"} }
 
 // perKind is the number of features of one kind's block.
 const perKind = numCopyFeatures + numHandFeatures

@@ -2,16 +2,31 @@ package detect
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // The judge's data file: detect's own format (nothing outside reads it
-// but through ParseJudge), written by corefix-lab train-judge -o. No judge
-// ships yet: it generalises better than the hand rules but flags correct
-// substitutions and costs five times the time (docs/experiments.md, "The
-// judge").
+// but through ParseJudge), written by corefix-lab train-judge -o. The
+// shipped one is judge.json (docs/lab.md says how to make it again).
+
+//go:embed judge.json
+var shippedJudgeFile string
+
+// shippedJudge is the judge corefix ships. A data file that does not
+// match the features stops the first detection loudly instead of
+// splitting on the wrong ones; TestShippedJudge loads it on every test
+// run.
+var shippedJudge = sync.OnceValue(func() *Judge {
+	j, err := ParseJudge([]byte(shippedJudgeFile))
+	if err != nil {
+		panic("detect: the embedded judge.json: " + err.Error())
+	}
+	return j
+})
 
 // judgeFileFormat names the data file's schema.
 const judgeFileFormat = "corefix.judge/v1"
@@ -20,15 +35,16 @@ const judgeFileFormat = "corefix.judge/v1"
 // so that anyone can retrain it and compare (docs/lab.md). Paths are
 // relative to the repository root.
 type JudgeTraining struct {
-	Command      string   `json:"command"`        // the command line that wrote the file
-	Train        []string `json:"train"`          // directories of the training documents
-	Keep         []string `json:"keep,omitempty"` // directories whose P and R the threshold keeps >= 0.90
-	Trees        int      `json:"trees"`          // boosting rounds
-	Depth        int      `json:"depth"`          // depth of each tree
-	Rate         float64  `json:"rate"`           // shrinkage of each tree's leaves
-	Lambda       float64  `json:"lambda"`         // L2 penalty of the leaf values
-	MinHessian   float64  `json:"minHessian"`     // least hessian a leaf keeps
-	MinPrecision float64  `json:"minPrecision"`   // precision the threshold keeps on Train
+	Command      string   `json:"command"`         // the command line that wrote the file
+	Train        []string `json:"train"`           // directories of the training documents
+	Keep         []string `json:"keep,omitempty"`  // directories whose P and R the threshold keeps >= 0.90
+	Clean        string   `json:"clean,omitempty"` // directory of clean texts of other kinds, all negatives
+	Trees        int      `json:"trees"`           // boosting rounds
+	Depth        int      `json:"depth"`           // depth of each tree
+	Rate         float64  `json:"rate"`            // shrinkage of each tree's leaves
+	Lambda       float64  `json:"lambda"`          // L2 penalty of the leaf values
+	MinHessian   float64  `json:"minHessian"`      // least hessian a leaf keeps
+	MinPrecision float64  `json:"minPrecision"`    // precision the threshold keeps on Train
 	// HeldOut is the figure to trust: precision and recall of judges
 	// trained with one genre left out, on that genre, as the command
 	// printed them.

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corefix/annotate/lexicon"
 	"corefix/model"
 )
 
@@ -48,6 +49,9 @@ func (l LowerStart) detect(a *Analysis) []model.Finding {
 // full stop, question or exclamation mark. List labels ("b )") and
 // abbreviations ("p.m.") are not.
 func (a *Analysis) lowerStart(i int) bool {
+	if a.Class(i-1) != lexicon.End {
+		return false // the class of every ".", "!" and "?", decided without the text
+	}
 	switch a.text(i - 1) {
 	case ".", "!", "?":
 	default:

@@ -51,34 +51,53 @@ func (a *Analysis) mentions() []mention {
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
 	defer tables.Put(counts)
-	a.countPhrases(counts)
-	var out []mention
-	seen := make(map[uint64]bool)
+	refs, levels := a.countPhrases(counts)
+	// About one token in ten starts a recurring mention in news text.
+	out := make([]mention, 0, len(a.toks)/8)
 	ratio := a.rules().Limits.LongerPhraseRatio.Value
+	// Mentions start where one-token phrases do, listed first; at[l]
+	// walks the phrases of l+1 tokens, also in text order, along.
+	at := append([]int(nil), levels[:len(levels)-1]...)
 	next := 0
-	for i := range a.toks {
-		if i < next || !a.startsPhrase(i) {
+	for k0 := levels[0]; k0 < levels[1]; k0++ {
+		i := int(refs[k0].i)
+		if i < next {
 			continue
 		}
-		best, bestH, bestN := -1, uint64(0), 0
-		a.phrasesAt(i, func(j int, h uint64) bool {
-			n := int(counts.count(h))
+		best, bestAt, bestN := -1, int32(0), 0
+		for l := range at {
+			k := k0
+			if l > 0 {
+				k = at[l]
+				for k < levels[l+1] && int(refs[k].i) < i {
+					k++
+				}
+				at[l] = k
+				if k == levels[l+1] || int(refs[k].i) != i {
+					// Its prefix recurs too rarely, so neither it nor
+					// any longer phrase here recurs.
+					break
+				}
+			}
+			j := i + l
+			if !endsNP(a.cls[j]) {
+				continue
+			}
 			// A longer phrase must recur about as often as the shorter:
 			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
 			// times is the name plus a coincidence, not a new phrase.
+			n := int(counts.countAt(refs[k].slot))
 			if n < 2 || ratio*n <= bestN {
-				return false
+				break
 			}
 			if j > i || a.cls[i] == lexicon.Cap {
-				best, bestH, bestN = j, h, n
+				best, bestAt, bestN = j, refs[k].slot, n
 			}
-			return true
-		})
+		}
 		if best < 0 {
 			continue
 		}
-		out = append(out, mention{i: i, j: best, count: bestN, first: !seen[bestH], h: bestH})
-		seen[bestH] = true
+		out = append(out, mention{i: i, j: best, count: bestN, first: !counts.markSeen(bestAt), h: counts.keyAt(bestAt)})
 		next = best + 1
 	}
 	return out
@@ -117,34 +136,41 @@ func (a *Analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// the mention length limit. The table is reset first.
-func (a *Analysis) countPhrases(counts *phraseTable) {
-	type open struct {
-		i, j int
-		h    uint64
-	}
+// the mention length limit. The table is reset first. It returns every
+// phrase counted, in refs[levels[l]:levels[l+1]] those of l+1 tokens in
+// text order.
+func (a *Analysis) countPhrases(counts *phraseTable) (refs []phraseRef, levels []int) {
 	counts.reset(len(a.toks))
 	maxLen := a.rules().Limits.MaxMention.Value
-	alive := make([]open, 0, len(a.toks))
+	refs, levels = counts.refs[:0], append(counts.levels[:0], 0)
+	defer func() { counts.refs, counts.levels = refs, levels }()
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
-			alive = append(alive, open{i, i, a.extendHash(hashSeed, i)})
+			refs = append(refs, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
 		}
 	}
-	for len(alive) > 0 {
-		for _, o := range alive {
-			counts.add(o.h)
-		}
-		next := alive[:0]
-		for _, o := range alive {
-			j := o.j + 1
-			if counts.count(o.h) < 2 || j >= len(a.toks) || j >= o.i+maxLen || !a.inPhrase(j, o.i) {
+	levels = append(levels, len(refs))
+	// Phrases of l tokens, final once all are counted, extend to l+1.
+	for l := 1; l < maxLen; l++ {
+		lo, hi := levels[l-1], levels[l]
+		for k := lo; k < hi; k++ {
+			o := refs[k]
+			i, j := int(o.i), int(o.i)+l
+			if counts.countAt(o.slot) < 2 || j >= len(a.toks) || !a.inPhrase(j, i) {
 				continue
 			}
-			next = append(next, open{o.i, j, a.extendHash(o.h, j)})
+			h := a.extendHash(counts.keyAt(o.slot), j)
+			if counts.full() {
+				counts.grow(refs)
+			}
+			refs = append(refs, phraseRef{o.i, counts.add(h)})
 		}
-		alive = next
+		if len(refs) == hi {
+			break
+		}
+		levels = append(levels, len(refs))
 	}
+	return refs, levels
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.
@@ -190,18 +216,4 @@ func wordHash(t string) uint64 {
 		h = (h ^ uint64(t[k])) * hashPrime
 	}
 	return h
-}
-
-// phrasesAt calls f for each candidate phrase starting at i, shortest
-// first and no longer than the mention length limit, until f returns
-// false.
-func (a *Analysis) phrasesAt(i int, f func(j int, h uint64) bool) {
-	h := hashSeed
-	end := min(len(a.toks), i+a.rules().Limits.MaxMention.Value)
-	for j := i; j < end && a.inPhrase(j, i); j++ {
-		h = a.extendHash(h, j)
-		if endsNP(a.cls[j]) && !f(j, h) {
-			return
-		}
-	}
 }

@@ -1,8 +1,11 @@
 package detect
 
 import (
-	"fmt"
+	"cmp"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"corefix/model"
 )
@@ -20,7 +23,7 @@ func Merge(fs []model.Finding) []model.Finding {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return fs[order[a]].Start < fs[order[b]].Start })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(fs[a].Start, fs[b].Start) })
 	kept := make([]model.Finding, 0, len(fs))
 	for lo := 0; lo < len(order); {
 		hi, end := lo+1, fs[order[lo]].End
@@ -32,7 +35,7 @@ func Merge(fs []model.Finding) []model.Finding {
 		lo = hi
 	}
 	for i := range kept {
-		kept[i].ID = fmt.Sprintf("f%04d", i+1)
+		kept[i].ID = findingID(i + 1)
 	}
 	return kept
 }
@@ -44,12 +47,16 @@ func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
 		return append(kept, fs[cluster[0]])
 	}
 	byConf := append([]int(nil), cluster...)
-	sort.SliceStable(byConf, func(a, b int) bool {
-		x, y := fs[byConf[a]], fs[byConf[b]]
-		if x.Confidence != y.Confidence {
-			return x.Confidence > y.Confidence
+	slices.SortStableFunc(byConf, func(a, b int) int {
+		switch x, y := fs[a].Confidence, fs[b].Confidence; {
+		case x > y:
+			return -1
+		case x < y:
+			return 1
+		case x != y:
+			return 0 // NaN: neither first, as the stable sort left it
 		}
-		return byConf[a] < byConf[b]
+		return cmp.Compare(a, b)
 	})
 	// won stays sorted by start and disjoint, so a candidate only needs
 	// checking against its two neighbours (a cluster can be the whole text,
@@ -68,4 +75,19 @@ func appendCluster(kept, fs []model.Finding, cluster []int) []model.Finding {
 		kept = append(kept, fs[i])
 	}
 	return kept
+}
+
+// findingID is the ID of the n-th finding: "f" and n in at least four
+// digits (f0001), as fmt's "f%04d" writes it, in one allocation.
+func findingID(n int) string {
+	var b [20]byte
+	digits := strconv.AppendInt(b[:0], int64(n), 10)
+	var id strings.Builder
+	id.Grow(1 + max(4, len(digits)))
+	id.WriteByte('f')
+	for range 4 - len(digits) {
+		id.WriteByte('0')
+	}
+	id.Write(digits)
+	return id.String()
 }

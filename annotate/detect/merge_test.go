@@ -57,3 +57,12 @@ func BenchmarkDetectRepeatedWord(b *testing.B) {
 		Detect(model.NewDocument("b", "", text))
 	}
 }
+
+// TestFindingID: the IDs are fmt's "f%04d", past four digits too.
+func TestFindingID(t *testing.T) {
+	for n, want := range map[int]string{1: "f0001", 42: "f0042", 9999: "f9999", 10000: "f10000", 123456: "f123456"} {
+		if got := findingID(n); got != want {
+			t.Errorf("findingID(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

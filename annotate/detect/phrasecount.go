@@ -9,19 +9,37 @@ import (
 // document is the detectors' busiest loop, and a Go map spent most of it
 // hashing, probing and allocating a fresh table per document; this
 // open-addressing table is reused across documents (tables), and a
-// generation stamp empties it without touching its memory.
+// generation stamp empties it without touching its memory. Callers keep
+// the slot a key was added at (its index stays put until the table
+// grows, and grow moves the slots it is given), so reading a count back
+// needs no second search.
 type phraseTable struct {
 	slots []phraseSlot
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
+	used  int   // keys added since the last reset
+	// refs and levels are countPhrases' phrases, kept with the table so
+	// a document allocates none.
+	refs   []phraseRef
+	levels []int
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
 type phraseSlot struct {
 	key uint64
-	n   int32
+	n   int32 // the count, and seenBit once markSeen marked the key
 	gen uint32
 }
+
+// phraseRef is one occurrence of a counted phrase: the token it starts
+// at and the slot of its hash.
+type phraseRef struct {
+	i, slot int32
+}
+
+// seenBit marks a slot's key seen; counts stay far below it (a count is
+// at most the document's tokens).
+const seenBit = 1 << 30
 
 // tables holds phrase tables between documents, one per goroutine at a
 // time, so concurrent Detect calls never share one.
@@ -31,15 +49,41 @@ var tables = sync.Pool{New: func() any { return new(phraseTable) }}
 // of one half or less.
 func (t *phraseTable) reset(n int) {
 	size := 1 << max(10, bits.Len(uint(2*n)))
-	if len(t.slots) < size {
+	// Only as many slots as the document needs, however large an
+	// earlier one made the table: a small document's keys stay close
+	// together in the cache. Slots beyond carry older generations.
+	if cap(t.slots) < size {
 		t.slots = make([]phraseSlot, size)
 		t.gen = 0
 	}
-	t.shift = uint8(64 - bits.Len(uint(len(t.slots)-1)))
+	t.slots = t.slots[:size]
+	t.shift = uint8(64 - bits.Len(uint(size-1)))
+	t.used = 0
 	t.gen++
 	if t.gen == 0 { // wrapped: old stamps could look current
-		clear(t.slots)
+		clear(t.slots[:cap(t.slots)])
 		t.gen = 1
+	}
+}
+
+// full reports whether one more key would fill the table beyond half.
+func (t *phraseTable) full() bool { return 2*(t.used+1) > len(t.slots) }
+
+// grow doubles the table, moving the slots of refs with their keys.
+// (Text that repeats long stretches without a sentence end adds several
+// keys per token; a full table would never stop probing.)
+func (t *phraseTable) grow(refs []phraseRef) {
+	old, gen := t.slots, t.gen
+	t.slots = make([]phraseSlot, 2*len(old))
+	t.shift--
+	t.gen = 1
+	for _, s := range old {
+		if s.gen == gen {
+			t.slots[t.slot(s.key)] = phraseSlot{key: s.key, n: s.n, gen: t.gen}
+		}
+	}
+	for k := range refs {
+		refs[k].slot = int32(t.slot(old[refs[k].slot].key))
 	}
 }
 
@@ -58,19 +102,31 @@ func (t *phraseTable) slot(key uint64) int {
 	}
 }
 
-// add counts key once more.
-func (t *phraseTable) add(key uint64) {
-	s := &t.slots[t.slot(key)]
+// add counts key once more and returns its slot. The table must not be
+// full.
+func (t *phraseTable) add(key uint64) int32 {
+	k := t.slot(key)
+	s := &t.slots[k]
 	if s.gen != t.gen {
 		*s = phraseSlot{key: key, gen: t.gen}
+		t.used++
 	}
 	s.n++
+	return int32(k)
 }
 
-// count returns how often key was added since the last reset.
-func (t *phraseTable) count(key uint64) int32 {
-	if s := &t.slots[t.slot(key)]; s.gen == t.gen {
-		return s.n
-	}
-	return 0
+// countAt returns how often the key at slot k was added since the last
+// reset.
+func (t *phraseTable) countAt(k int32) int32 { return t.slots[k].n &^ seenBit }
+
+// keyAt returns the key at slot k.
+func (t *phraseTable) keyAt(k int32) uint64 { return t.slots[k].key }
+
+// markSeen marks the key at slot k and reports whether it was marked
+// already.
+func (t *phraseTable) markSeen(k int32) bool {
+	s := &t.slots[k]
+	was := s.n&seenBit != 0
+	s.n |= seenBit
+	return was
 }

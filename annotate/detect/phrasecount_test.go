@@ -1,9 +1,16 @@
 package detect
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
 
 // TestPhraseTable checks the counts against a map, across resets that
-// reuse the memory, a reset that must grow it, and a wrapped generation.
+// reuse the memory, a reset that must grow it, a wrapped generation, and
+// growing with the slots of earlier keys moved along.
 func TestPhraseTable(t *testing.T) {
 	var tb phraseTable
 	for round, n := range []int{10, 3000, 50, 5000} {
@@ -13,23 +20,60 @@ func TestPhraseTable(t *testing.T) {
 			tb.reset(n)
 		}
 		want := map[uint64]int32{}
-		for k := range n {
+		var refs []phraseRef
+		keys := map[int32]uint64{} // the key of each ref, by index
+		for k := range 4 * n {
 			// Keys that share low bits and keys that differ only
 			// high up, as phrase hashes may.
 			key := uint64(k%(n/3+1)) << 40
 			if k%2 == 0 {
 				key = uint64(k % 7)
 			}
-			tb.add(key)
+			if k >= n {
+				key = uint64(k) // new keys: the table must grow
+			}
+			if tb.full() {
+				tb.grow(refs) // from the second n keys on
+			}
+			keys[int32(len(refs))] = key
+			refs = append(refs, phraseRef{i: int32(k), slot: tb.add(key)})
 			want[key]++
 		}
-		for key, c := range want {
-			if got := tb.count(key); got != c {
-				t.Fatalf("round %d: count(%#x) = %d, want %d", round, key, got, c)
+		for r, ref := range refs {
+			key := keys[int32(r)]
+			if got := tb.keyAt(ref.slot); got != key {
+				t.Fatalf("round %d: ref %d points at key %#x, want %#x", round, r, got, key)
+			}
+			if got := tb.countAt(ref.slot); got != want[key] {
+				t.Fatalf("round %d: count of %#x = %d, want %d", round, key, got, want[key])
 			}
 		}
-		if got := tb.count(1 << 63); got != 0 {
-			t.Errorf("round %d: a key never added counts %d", round, got)
+		if len(want) != tb.used || 2*tb.used > len(tb.slots) {
+			t.Errorf("round %d: %d keys in %d slots, want %d at most half full", round, tb.used, len(tb.slots), len(want))
+		}
+	}
+}
+
+// TestMentionsLongRepeat: a long run of distinct words without a sentence
+// end, repeated, makes every phrase up to the length limit recur, several
+// keys per token; the phrase table must grow rather than fill up (it
+// used to probe forever). The recurring mentions are then the runs of
+// max-mention words, each found twice.
+func TestMentionsLongRepeat(t *testing.T) {
+	var b strings.Builder
+	for k := range 1000 {
+		fmt.Fprintf(&b, "w%c%c%c ", 'a'+k%26, 'a'+k/26%26, 'a'+k/676)
+	}
+	text := strings.Repeat(b.String(), 2)
+	a := Analyze(model.NewDocument("t", "", text))
+	ms := a.mentions()
+	size := a.rules().Limits.MaxMention.Value
+	if len(ms) != 2000/size {
+		t.Fatalf("%d mentions, want %d", len(ms), 2000/size)
+	}
+	for k, m := range ms {
+		if m.i != k*size || m.j != m.i+size-1 || m.count != 2 || m.first != (k < len(ms)/2) {
+			t.Fatalf("mention %d = %+v, want tokens [%d, %d], count 2, first %v", k, m, k*size, k*size+size-1, k < len(ms)/2)
 		}
 	}
 }

@@ -35,74 +35,14 @@ func (p Possessive) Detect(doc *model.Document) []model.Finding {
 
 func (p Possessive) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
-	r := &a.rules().Possessive
-	conf, notes := &r.Confidence, &a.rules().Notes
 	ms := a.mentions()
 	firsts := a.longFirsts(ms)
-	for _, m := range slices.Concat(ms, a.pluralWords()) {
-		m.j = a.uncut(m, firsts)
-		if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
-			// "schools own" recurs when every "their own" became it:
-			// the mention is the words before "own".
-			m.j--
-		} else if m.first {
-			continue
-		} else if a.Class(m.j+1) == lexicon.Ed && strings.EqualFold(a.text(m.j+2), "own") {
-			// "used many people we met own phones": a representative
-			// with a relative clause ends in its verb, which a phrase
-			// cannot end in, so the copy is found one word short.
-			m.j++
+	for _, list := range [2][]mention{ms, a.pluralWords()} {
+		for _, m := range list {
+			if f, ok := p.bareMention(a, m, firsts); ok {
+				out = append(out, f)
+			}
 		}
-		c, object := a.possessiveSlot(m.i, m.j), false
-		if a.barePossessor(m) {
-			// "spent all daughter 's energy": the representative was
-			// a bare noun with ’s; the pronoun alone is the fix.
-			c = conf.BarePossessor
-		} else if m.i == m.j && a.cls[m.i] == lexicon.Low {
-			c = a.pluralSlot(m.i)
-		} else if c == 0 && a.ownNext(m.i, m.j) {
-			c = conf.OwnNext
-		} else if c == 0 && strings.EqualFold(a.text(m.j+1), "respective") {
-			// "respective" needs a plural possessor: "their".
-			c = conf.RespectiveNext
-			m.i = a.coordinated(m.i)
-		} else if c == 0 && a.gerundNext(m.i, m.j) {
-			c = conf.GerundNext
-		} else if c == 0 && a.ordinalNext(m.i, m.j) {
-			c = conf.OrdinalNext
-		} else if c == 0 && a.herObject(m.i, m.j) {
-			c = conf.HerObject
-			object = true
-		}
-		if c == 0 {
-			continue
-		}
-		m.i = a.nameBegin(m.i)
-		pron := a.possessiveOf(m.i, m.j)
-		if a.cls[m.j] == lexicon.Clitic {
-			pron = a.possessiveOf(m.i, m.j-1)
-		}
-		if pron == "its" && a.speaks(m.i, m.j) && !lexicon.AllCaps(a.text(m.j)) {
-			// A person of unknown gender: news names more men. An
-			// acronym that speaks is an organisation ("NASA said").
-			pron = "his"
-		}
-		if a.SentenceStart(m.i) {
-			pron = capitalise(pron)
-		}
-		span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
-		msg, alt := r.Messages.BareMention, model.Proposal{Text: span + a.cliticStyle(), Note: notes.RestoreClitic}
-		if a.cls[m.j] == lexicon.Clitic {
-			msg, alt = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
-		}
-		if object {
-			msg, alt = r.Messages.BareObject, model.Proposal{Text: "the " + span, Note: notes.RestoreObjectDeterminer}
-		}
-		out = append(out, model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
-			Rule: p.Name(), Confidence: c, Message: msg,
-			Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, alt},
-		})
 	}
 	out = append(out, p.kinCopies(a)...)
 	out = append(out, p.copiedPossessives(a)...)
@@ -110,12 +50,82 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 	return out
 }
 
+// bareMention judges the recurring mention m (or recurring plural word)
+// as a possessive's replacement: the finding, if its slot is one.
+func (p Possessive) bareMention(a *Analysis, m mention, firsts map[string]mention) (model.Finding, bool) {
+	r := &a.rules().Possessive
+	conf, notes := &r.Confidence, &a.rules().Notes
+	m.j = a.uncut(m, firsts)
+	if m.j > m.i && strings.EqualFold(a.text(m.j), "own") {
+		// "schools own" recurs when every "their own" became it:
+		// the mention is the words before "own".
+		m.j--
+	} else if m.first {
+		return model.Finding{}, false
+	} else if a.Class(m.j+1) == lexicon.Ed && strings.EqualFold(a.text(m.j+2), "own") {
+		// "used many people we met own phones": a representative
+		// with a relative clause ends in its verb, which a phrase
+		// cannot end in, so the copy is found one word short.
+		m.j++
+	}
+	c, object := a.possessiveSlot(m.i, m.j), false
+	if a.barePossessor(m) {
+		// "spent all daughter 's energy": the representative was
+		// a bare noun with ’s; the pronoun alone is the fix.
+		c = conf.BarePossessor
+	} else if m.i == m.j && a.cls[m.i] == lexicon.Low {
+		c = a.pluralSlot(m.i)
+	} else if c == 0 && a.ownNext(m.i, m.j) {
+		c = conf.OwnNext
+	} else if c == 0 && strings.EqualFold(a.text(m.j+1), "respective") {
+		// "respective" needs a plural possessor: "their".
+		c = conf.RespectiveNext
+		m.i = a.coordinated(m.i)
+	} else if c == 0 && a.gerundNext(m.i, m.j) {
+		c = conf.GerundNext
+	} else if c == 0 && a.ordinalNext(m.i, m.j) {
+		c = conf.OrdinalNext
+	} else if c == 0 && a.herObject(m.i, m.j) {
+		c = conf.HerObject
+		object = true
+	}
+	if c == 0 {
+		return model.Finding{}, false
+	}
+	m.i = a.nameBegin(m.i)
+	pron := a.possessiveOf(m.i, m.j)
+	if a.cls[m.j] == lexicon.Clitic {
+		pron = a.possessiveOf(m.i, m.j-1)
+	}
+	if pron == "its" && a.speaks(m.i, m.j) && !lexicon.AllCaps(a.text(m.j)) {
+		// A person of unknown gender: news names more men. An
+		// acronym that speaks is an organisation ("NASA said").
+		pron = "his"
+	}
+	if a.SentenceStart(m.i) {
+		pron = capitalise(pron)
+	}
+	span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
+	msg, alt := r.Messages.BareMention, model.Proposal{Text: span + a.cliticStyle(), Note: notes.RestoreClitic}
+	if a.cls[m.j] == lexicon.Clitic {
+		msg, alt = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
+	}
+	if object {
+		msg, alt = r.Messages.BareObject, model.Proposal{Text: "the " + span, Note: notes.RestoreObjectDeterminer}
+	}
+	return model.Finding{
+		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
+		Rule: p.Name(), Confidence: c, Message: msg,
+		Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, alt},
+	}, true
+}
+
 // possessiveSlot returns how sure we are that the mention at [i, j]
 // stands where a possessive stood, or 0 when its slot is not one.
 func (a *Analysis) possessiveSlot(i, j int) float64 {
 	conf := &a.rules().Possessive.Confidence
 	n := j + 1
-	if n >= len(a.toks) || a.cls[n] != lexicon.Low && a.cls[n] != lexicon.NounVerb || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || temporal(a.text(n)) || a.adverbNext(n) {
+	if n >= len(a.toks) || a.cls[n] != lexicon.Low && a.cls[n] != lexicon.NounVerb || a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) {
 		return 0
 	}
 	if a.cls[i] == lexicon.Num {
@@ -126,6 +136,9 @@ func (a *Analysis) possessiveSlot(i, j int) float64 {
 	if j-i+1 == a.rules().Limits.MaxMention.Value {
 		// A cut-off representative that uncut could not follow: the
 		// next word is still its own.
+		return 0
+	}
+	if temporal(a.text(n)) || a.adverbNext(n) {
 		return 0
 	}
 	g := a.GenderOf(i, j)

@@ -139,7 +139,7 @@ func (a *Analysis) pluralSlot(i int) float64 {
 func (a *Analysis) pluralWords() []mention {
 	var cand []int
 	for i, c := range a.cls {
-		if c == lexicon.Low && a.pluralSlot(i) > 0 && pluralShape(a.text(i)) {
+		if c == lexicon.Low && pluralShape(a.text(i)) && a.pluralSlot(i) > 0 {
 			cand = append(cand, i)
 		}
 	}
@@ -148,11 +148,13 @@ func (a *Analysis) pluralWords() []mention {
 	}
 	type seen struct{ count, first int }
 	words := make(map[string]*seen, len(cand))
+	var filter wordFilter
 	for _, i := range cand {
 		words[a.text(i)] = &seen{first: -1}
+		filter.add(a.words[i])
 	}
 	for i, c := range a.cls {
-		if c != lexicon.Low {
+		if c != lexicon.Low || !filter.mayHave(a.words[i]) {
 			continue
 		}
 		if s := words[a.text(i)]; s != nil {

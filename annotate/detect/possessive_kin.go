@@ -46,7 +46,7 @@ func (p Possessive) kinCopies(a *Analysis) []model.Finding {
 			continue
 		}
 		var pron string
-		switch g, _ := lexicon.LookupLower(lexicon.Genders(), strings.TrimPrefix(a.text(k+1), "ex-")); g {
+		switch g, _ := lexicon.GenderOfWord(strings.TrimPrefix(a.text(k+1), "ex-")); g {
 		case lexicon.Male:
 			pron = "his"
 		case lexicon.Female:

@@ -158,7 +158,7 @@ func (a *Analysis) barePossessor(m mention) bool {
 	if m.first || m.j != m.i+1 || m.count < a.rules().Limits.CopyCount.Value || a.cls[m.j] != lexicon.Clitic || a.cls[m.i] != lexicon.Low || temporal(a.text(m.i)) {
 		return false
 	}
-	if g, ok := lexicon.LookupLower(lexicon.Genders(), a.text(m.i)); ok && g == lexicon.Plural {
+	if g, ok := lexicon.GenderOfWord(a.text(m.i)); ok && g == lexicon.Plural {
 		return false // "people 's", "children 's"
 	}
 	if vocab().bareNoun.HasLower(a.text(m.i)) {

@@ -11,23 +11,22 @@ import (
 // male by "Jeff"), then a plural head ("teenagers", "women in Ohio",
 // "Morocco and Iran").
 func (a *Analysis) GenderOf(i, j int) lexicon.Gender {
-	g := lexicon.Genders()
 	for k := i; k <= j; k++ {
 		if a.cls[k] == lexicon.Poss && k < j {
 			continue // "both her parents": the possessive names someone else
 		}
-		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c != lexicon.Plural {
+		if c, ok := a.wordGender(k); ok && c != lexicon.Plural {
 			return c
 		}
 	}
 	head := a.text(j)
-	if c, ok := lexicon.LookupLower(g, head); ok {
+	if c, ok := a.wordGender(j); ok {
 		return c
 	}
 	for k := i; k <= j && a.cls[k] != lexicon.Prep; k++ {
 		// A plural noun before any preposition is the head ("Pregnant
 		// women in Ohio").
-		if c, ok := lexicon.LookupLower(g, a.text(k)); ok && c == lexicon.Plural {
+		if c, ok := a.wordGender(k); ok && c == lexicon.Plural {
 			return lexicon.Plural
 		}
 	}
@@ -43,6 +42,27 @@ func (a *Analysis) GenderOf(i, j int) lexicon.Gender {
 		return lexicon.Plural
 	}
 	return lexicon.UnknownGender
+}
+
+// wordGender is lexicon.GenderOfWord of token k's text, looked up once
+// per token: the rules ask it of the same mention several times.
+func (a *Analysis) wordGender(k int) (lexicon.Gender, bool) {
+	if k < 0 || k >= len(a.toks) {
+		return lexicon.GenderOfWord("")
+	}
+	if a.genders == nil {
+		a.genders = make([]uint8, len(a.toks))
+	}
+	g := a.genders[k]
+	if g == 0 { // not looked up yet
+		c, ok := lexicon.GenderOfWord(a.text(k))
+		g = 1 | uint8(c)<<2
+		if ok {
+			g |= 2
+		}
+		a.genders[k] = g
+	}
+	return lexicon.Gender(g >> 2), g&2 != 0
 }
 
 // NamesPerson reports whether the noun phrase at tokens [i, j] names one

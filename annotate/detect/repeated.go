@@ -23,7 +23,7 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
 	rule, notes := &a.rules().Repeated, &a.rules().Notes
 	for i := 1; i < len(a.toks); i++ {
-		if !a.repeated(i) {
+		if !a.sameWord(i) || !a.repeated(i) {
 			continue
 		}
 		j := i
@@ -49,8 +49,15 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 // repeated reports whether token i repeats token i-1 exactly, where
 // writers would not double the word.
 func (a *Analysis) repeated(i int) bool {
-	return i > 0 && i < len(a.toks) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
+	return a.sameWord(i) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
 		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
+}
+
+// sameWord reports whether tokens i-1 and i have the same word hash:
+// repeated's first test, which settles nearly every pair, small enough to
+// inline, so the loops over every token ask it first.
+func (a *Analysis) sameWord(i int) bool {
+	return i > 0 && i < len(a.words) && a.words[i] == a.words[i-1]
 }
 
 // isIntendedRepeat reports whether writers legitimately double w ("had

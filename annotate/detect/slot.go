@@ -24,7 +24,7 @@ func (a *Analysis) misfit(i, j int) misfit {
 		return misfitBy(r.SubjectThenPhrase, "")
 	case a.sentenceWord(j+1) && a.Class(j+1) != lexicon.Det:
 		return misfitBy(r.LostFullStop, ".")
-	case opensNP(a.text(j+1)) && !objectSlot(p):
+	case !objectSlot(p) && opensNP(a.text(j+1)):
 		return misfitBy(r.PhraseThenPhrase, "")
 	case p == lexicon.Low && first == lexicon.Det:
 		return misfitBy(r.NounThenPhrase, "")

@@ -58,3 +58,11 @@ func Persons() map[string]bool { return persons() }
 // Genders maps a lower-case cue word (first name, kinship noun, pronoun)
 // to the gender or number it signals. Callers must not modify it.
 func Genders() map[string]Gender { return genders() }
+
+// genderTable is genders as a table, for GenderOfWord.
+var genderTable = sync.OnceValue(func() *table[Gender] { return newTable(genders()) })
+
+// GenderOfWord returns the gender or number the word w, lower-cased,
+// signals (Genders), as LookupLower(Genders(), w) does but faster: the
+// detectors ask it of most words of a mention.
+func GenderOfWord(w string) (Gender, bool) { return genderTable().getLower(w) }

@@ -10,7 +10,7 @@ import (
 // Mr Mr. …"). It is built once and never written after, so sharing it
 // between goroutines is safe.
 type WordSet struct {
-	words   map[string]struct{}
+	words   *table[struct{}]
 	longest int // bytes of the longest member, which bounds Suffix's search
 }
 
@@ -29,14 +29,14 @@ func Set(name string) WordSet {
 
 // Has reports whether w is in the set exactly as written.
 func (s WordSet) Has(w string) bool {
-	_, ok := s.words[w]
+	_, ok := s.words.get(w)
 	return ok
 }
 
 // HasLower reports whether w, lower-cased, is in the set ("All" in
-// "quantifier"). It allocates nothing for short ASCII words.
+// "quantifier"). It allocates nothing for ASCII words.
 func (s WordSet) HasLower(w string) bool {
-	_, ok := LookupLower(s.words, w)
+	_, ok := s.words.getLower(w)
 	return ok
 }
 
@@ -54,18 +54,21 @@ func (s WordSet) Suffix(w string) (string, bool) {
 // sets maps each class name of words.txt to its words; parsed once,
 // read-only after.
 var sets = sync.OnceValue(func() map[string]WordSet {
-	m := make(map[string]WordSet, 64)
-	classLines(wordsTxt, func(class string, words []string) {
-		s, ok := m[class]
-		if !ok {
-			s = WordSet{words: make(map[string]struct{}, len(words))}
+	words := make(map[string]map[string]struct{}, 64)
+	longest := make(map[string]int, 64)
+	classLines(wordsTxt, func(class string, list []string) {
+		if words[class] == nil {
+			words[class] = make(map[string]struct{}, len(list))
 		}
-		for _, w := range words {
-			s.words[w] = struct{}{}
-			s.longest = max(s.longest, len(w))
+		for _, w := range list {
+			words[class][w] = struct{}{}
+			longest[class] = max(longest[class], len(w))
 		}
-		m[class] = s
 	})
+	m := make(map[string]WordSet, len(words))
+	for class, ws := range words {
+		m[class] = WordSet{words: newTable(ws), longest: longest[class]}
+	}
 	return m
 })
 

@@ -6,16 +6,18 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"corefix/annotate/detect"
 	"corefix/annotate/eval"
 	"corefix/model"
 )
 
-// train-judge: the judge of package detect (judge.go) is a logistic
-// regression over every candidate span's features. This command fits it
+// train-judge: the judge of package detect (judge.go) is boosted trees
+// over every candidate span's features. This command fits it
 // on damaged documents (corefix-lab damage) laid out as DATA/VARIANT/GENRE,
 // always measures it leave-one-genre-out — trained on the other genres,
 // scored on the one left out — and with -o writes the judge trained on
@@ -28,11 +30,13 @@ func judgeTrees() gbdtParams {
 
 // trainJudgeOptions are train-judge's flags.
 type trainJudgeOptions struct {
-	data      string
-	variants  string
-	minp      float64
-	out, only string
-	keep      string // comma-separated directories
+	data        string
+	variants    string
+	minp        float64
+	out, only   string
+	keep        string // comma-separated directories
+	clean       string // directory of clean texts of other kinds
+	neutralZero string // comma-separated variants whose correct substitutions are labelled 0
 }
 
 func trainJudgeCommand() command {
@@ -47,7 +51,9 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.only, "genre", "", "hold out only this `GENRE` (default: each in turn)")
 	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
-	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (none ships yet: docs/lab.md)")
+	fs.StringVar(&o.neutralZero, "neutral-zero", "", "comma-separated `VARIANTS` whose correct substitutions are labelled 0 (elsewhere they are left out)")
+	fs.StringVar(&o.clean, "clean", "", "`DIR` of clean texts (*.txt) of other kinds, whose candidates are labelled 0 in every fold")
+	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json: docs/lab.md)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -60,7 +66,14 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	}
 	genres := genresOf(sets)
 	fmt.Fprintf(stdout, "%d documents, genres %s\n", len(sets), strings.Join(genres, ","))
-	ex := judgeExamples(sets)
+	ex := judgeExamples(sets, splitDirs(o.neutralZero))
+	if o.clean != "" {
+		c, err := cleanExamples(o.clean)
+		if err != nil {
+			return err
+		}
+		ex = append(ex, c...)
+	}
 	var keep [][]goldDoc
 	for _, dir := range splitDirs(o.keep) {
 		k, err := loadGoldDirs([]string{dir})
@@ -86,7 +99,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	}
 	gp := judgeTrees()
 	training := detect.JudgeTraining{Command: "go run ./cmd/corefix-lab train-judge " + strings.Join(args, " "),
-		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)),
+		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)), Clean: cleanPath(o.clean),
 		Trees: gp.trees, Depth: gp.depth, Rate: gp.rate, Lambda: gp.lambda, MinHessian: gp.minHess,
 		MinPrecision: o.minp, HeldOut: held}
 	j, err := fitJudge(stdout, ex, func(string) bool { return true }, o, keep, training)
@@ -175,7 +188,7 @@ type judgeExample struct {
 // scoring counts it neither way. (Labelled 0 instead, the judge found
 // far fewer broken copies, which look like correct ones: measured in
 // docs/experiments.md.)
-func judgeExamples(sets []damagedDoc) []judgeExample {
+func judgeExamples(sets []damagedDoc, neutralZero []string) []judgeExample {
 	var out []judgeExample
 	origSeen := map[string]bool{}
 	for _, s := range sets {
@@ -185,7 +198,7 @@ func judgeExamples(sets []damagedDoc) []judgeExample {
 			switch {
 			case s.onGold(r):
 				y = 1
-			case s.onNeutral(r):
+			case s.onNeutral(r) && !slices.Contains(neutralZero, s.variant):
 				continue
 			}
 			out = append(out, judgeExample{s.genre, toSparse(c.Features), y})
@@ -199,6 +212,43 @@ func judgeExamples(sets []damagedDoc) []judgeExample {
 		}
 	}
 	return out
+}
+
+// cleanPath is the -clean directory as the judge's file records it.
+func cleanPath(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return repoPath(dir)
+}
+
+// cleanExamples returns the candidates of every text of dir, labelled 0:
+// clean English of kinds the damage factory has no gold for (READMEs,
+// licences), so that the judge learns what recurs naturally outside
+// GUM's genres. Their genre is "clean", which no fold holds out.
+func cleanExamples(dir string) ([]judgeExample, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no .txt files", dir)
+	}
+	var out []judgeExample
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if !utf8.Valid(data) {
+			return nil, fmt.Errorf("%s: not UTF-8", p)
+		}
+		doc := model.NewDocument(filepath.Base(p), p, string(data))
+		for _, c := range detect.JudgeCandidates(doc, nil) {
+			out = append(out, judgeExample{"clean", toSparse(c.Features), 0})
+		}
+	}
+	return out, nil
 }
 
 // fitJudge trains on the examples of the genres use accepts and sets the
@@ -322,11 +372,11 @@ func heldOutReport(w io.Writer, sets []damagedDoc, g string, j *detect.Judge) st
 	var hand eval.FalseAlarms
 	for _, s := range sets {
 		if s.genre == g && s.variant == sets[0].variant {
-			hand.Add(s.orig, detect.DetectWith(s.orig, handParams()), model.BrokenThreshold)
+			hand.Add(s.orig, detect.DetectWith(s.orig, detect.HandParams()), model.BrokenThreshold)
 		}
 	}
 	pooled := fmt.Sprintf("%s held out: judge %s, false alarms %.2f per 1,000 tokens of originals\n  hand rules %s, false alarms %.2f\n  candidates reach %s of the gold spans",
-		g, figures(tally(all, p)), fa.PerThousand(), figures(tally(all, handParams())), hand.PerThousand(), candidateReach(all))
+		g, figures(tally(all, p)), fa.PerThousand(), figures(tally(all, detect.HandParams())), hand.PerThousand(), candidateReach(all))
 	fmt.Fprintln(w, pooled)
 	return pooled
 }
@@ -348,14 +398,6 @@ func candidateReach(docs []goldDoc) string {
 		}
 	}
 	return fmt.Sprintf("%d/%d = %.3f", reached, total, float64(reached)/float64(max(1, total)))
-}
-
-// handParams are the detector the judge replaces, for comparison: the
-// hand rules with the copy scorer.
-func handParams() detect.Params {
-	p := detect.DefaultParams()
-	p.Judge = nil
-	return p
 }
 
 func judgeEvalCommand() command {
@@ -395,10 +437,10 @@ func runJudgeEval(args []string, stdout, stderr io.Writer) error {
 				continue // no original beside this one
 			}
 			fa.Add(orig, detect.DetectWith(orig, detect.Params{Judge: j}), model.BrokenThreshold)
-			faHand.Add(orig, detect.DetectWith(orig, handParams()), model.BrokenThreshold)
+			faHand.Add(orig, detect.DetectWith(orig, detect.HandParams()), model.BrokenThreshold)
 		}
 		fmt.Fprintf(stdout, "%s\n  judge %s, false alarms %.2f\n  hand rules %s, false alarms %.2f\n", dir,
-			figures(tally(docs, detect.Params{Judge: j})), fa.PerThousand(), figures(tally(docs, handParams())), faHand.PerThousand())
+			figures(tally(docs, detect.Params{Judge: j})), fa.PerThousand(), figures(tally(docs, detect.HandParams())), faHand.PerThousand())
 	}
 	return nil
 }
