@@ -19,18 +19,14 @@ const AnnotationFileSchema = "corefix.annotation/v2"
 
 // compactHead is a v2 file up to its spans.
 type compactHead struct {
-	Schema     string        `json:"schema"`
-	Generation int           `json:"generation"`
-	Document   fileDocument  `json:"document"`
-	Original   *fileOriginal `json:"original,omitempty"`
-	Annotator  string        `json:"annotator"`
-	Created    time.Time     `json:"created"`
-	Updated    time.Time     `json:"updated"`
-	Resume     *filePlace    `json:"resume,omitempty"`
-	Draft      *fileDraft    `json:"draft,omitempty"`
-	Rules      []string      `json:"rules"`
-	Messages   []string      `json:"messages"`
-	Proposals  [][]Proposal  `json:"proposals"`
+	Schema     string `json:"schema"`
+	Generation int    `json:"generation"`
+	annotationMeta
+	Resume    *filePlace   `json:"resume,omitempty"`
+	Draft     *fileDraft   `json:"draft,omitempty"`
+	Rules     []string     `json:"rules"`
+	Messages  []string     `json:"messages"`
+	Proposals [][]Proposal `json:"proposals"`
 }
 
 // compactFile is a whole v2 file.
@@ -93,18 +89,10 @@ func proposalsKey(ps []Proposal) string {
 // given generation (see Workfile) to w, streaming its spans.
 func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
 	d := a.Doc
-	text := d.Text
 	head := compactHead{
-		Schema: AnnotationFileSchema, Generation: generation,
-		Document:  fileDocument{ID: d.ID, Path: d.Path, SHA256: d.SHA256(), Length: d.RuneCount(), Text: &text},
-		Annotator: a.Annotator, Created: a.Created, Updated: a.Updated, Resume: a.encodePlace(),
+		Schema: AnnotationFileSchema, Generation: generation, annotationMeta: a.fileMeta(),
+		Resume: a.encodePlace(), Draft: a.fileDraft(),
 		Rules: []string{}, Messages: []string{}, Proposals: [][]Proposal{},
-	}
-	if a.Original != nil {
-		head.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
-	}
-	if a.Draft != nil {
-		head.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
 	}
 	var rules, messages interner[string]
 	var lists interner[string]
@@ -128,14 +116,7 @@ func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
 		if s.Status != Pending {
 			cs.Status = s.Status
 		}
-		if s.Status.Changes() {
-			r := s.Replacement
-			cs.Replacement = &r
-		}
-		if !s.Updated.IsZero() {
-			u := s.Updated
-			cs.Updated = &u
-		}
+		cs.Replacement, cs.Updated = s.fileDecision()
 		spans = append(spans, cs)
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -171,15 +152,11 @@ func parseCompact(data []byte) (*Annotation, int, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, 0, jsonError(data, err)
 	}
-	doc, err := f.Document.resolve(nil)
+	a, err := f.annotation()
 	if err != nil {
 		return nil, 0, err
 	}
-	a := &Annotation{Doc: doc, Annotator: f.Annotator, Created: f.Created, Updated: f.Updated,
-		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
-	if f.Original != nil {
-		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
-	}
+	doc := a.Doc
 	spans := make([]Span, 0, len(f.Spans))
 	prevEnd, prevID := -1, ""
 	for i, cs := range f.Spans {

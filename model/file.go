@@ -71,42 +71,66 @@ type fileSpan struct {
 	Updated     *time.Time `json:"updated,omitempty"`
 }
 
+// annotationMeta is what both versions of the annotation file say of
+// an annotation besides its spans, in the order both write it.
+type annotationMeta struct {
+	Document  fileDocument  `json:"document"`
+	Original  *fileOriginal `json:"original,omitempty"`
+	Annotator string        `json:"annotator"`
+	Created   time.Time     `json:"created"`
+	Updated   time.Time     `json:"updated"`
+}
+
+// fileMeta is a's annotationMeta.
+func (a *Annotation) fileMeta() annotationMeta {
+	d := a.Doc
+	text := d.Text
+	m := annotationMeta{
+		Document:  fileDocument{ID: d.ID, Path: d.Path, SHA256: d.SHA256(), Length: d.RuneCount(), Text: &text},
+		Annotator: a.Annotator, Created: a.Created, Updated: a.Updated,
+	}
+	if a.Original != nil {
+		m.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
+	}
+	return m
+}
+
+// annotation starts the annotation a file describes, without its spans,
+// checking its document.
+func (m *annotationMeta) annotation() (*Annotation, error) {
+	doc, err := m.Document.resolve(nil)
+	if err != nil {
+		return nil, err
+	}
+	a := &Annotation{Doc: doc, Annotator: m.Annotator, Created: m.Created, Updated: m.Updated,
+		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
+	if m.Original != nil {
+		a.Original = &OriginalRef{Path: m.Original.Path, SHA256: m.Original.SHA256}
+	}
+	return a, nil
+}
+
 type annotationFile struct {
-	Schema        string        `json:"schema"`
-	Document      fileDocument  `json:"document"`
-	Original      *fileOriginal `json:"original,omitempty"`
-	Annotator     string        `json:"annotator"`
-	Created       time.Time     `json:"created"`
-	Updated       time.Time     `json:"updated"`
-	Spans         []fileSpan    `json:"spans"`
-	CorrectedText string        `json:"corrected_text"`
-	Resume        *filePlace    `json:"resume,omitempty"`
-	Draft         *fileDraft    `json:"draft,omitempty"`
+	Schema string `json:"schema"`
+	annotationMeta
+	Spans         []fileSpan `json:"spans"`
+	CorrectedText string     `json:"corrected_text"`
+	Resume        *filePlace `json:"resume,omitempty"`
+	Draft         *fileDraft `json:"draft,omitempty"`
 }
 
 // MarshalJSON encodes the annotation as a corefix.annotation/v1 file.
 func (a *Annotation) MarshalJSON() ([]byte, error) {
-	d := a.Doc
-	text := d.Text
 	f := annotationFile{
-		Schema: AnnotationSchema,
-		Document: fileDocument{ID: d.ID, Path: d.Path, SHA256: d.SHA256(),
-			Length: d.RuneCount(), Text: &text},
-		Annotator:     a.Annotator,
-		Created:       a.Created,
-		Updated:       a.Updated,
-		Spans:         make([]fileSpan, a.spans.Len()),
-		CorrectedText: a.CorrectedText(),
-		Resume:        a.encodePlace(),
-	}
-	if a.Original != nil {
-		f.Original = &fileOriginal{Path: a.Original.Path, SHA256: a.Original.SHA256}
-	}
-	if a.Draft != nil {
-		f.Draft = &fileDraft{Span: a.Draft.Span, Text: a.Draft.Text}
+		Schema:         AnnotationSchema,
+		annotationMeta: a.fileMeta(),
+		Spans:          make([]fileSpan, a.spans.Len()),
+		CorrectedText:  a.CorrectedText(),
+		Resume:         a.encodePlace(),
+		Draft:          a.fileDraft(),
 	}
 	for i, s := range a.spans.all() {
-		f.Spans[i] = encodeSpan(d, s)
+		f.Spans[i] = encodeSpan(a.Doc, s)
 	}
 	return encodeJSON(f, "  ")
 }
@@ -114,15 +138,22 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 // encodeSpan is a span as v1 files and journals write it, whole.
 func encodeSpan(d *Document, s *Span) fileSpan {
 	fs := fileSpan{fileFinding: encodeFinding(d, s.Finding), Origin: s.Origin, Status: s.Status, Note: s.Note}
+	fs.Replacement, fs.Updated = s.fileDecision()
+	return fs
+}
+
+// fileDecision is s's replacement and time as files write them: nil
+// for a span that changes nothing, nil for one never changed.
+func (s *Span) fileDecision() (*string, *time.Time) {
+	var r *string
+	var u *time.Time
 	if s.Status.Changes() {
-		r := s.Replacement
-		fs.Replacement = &r
+		r = new(s.Replacement)
 	}
 	if !s.Updated.IsZero() {
-		u := s.Updated
-		fs.Updated = &u
+		u = new(s.Updated)
 	}
-	return fs
+	return r, u
 }
 
 // encodeJSON writes v as JSON indented by indent, characters such as < and
@@ -152,15 +183,11 @@ func parseV1(data []byte) (*Annotation, error) {
 	if err := decodeFile(data, AnnotationSchema, "annotation", &f); err != nil {
 		return nil, err
 	}
-	doc, err := f.Document.resolve(nil)
+	a, err := f.annotation()
 	if err != nil {
 		return nil, err
 	}
-	a := &Annotation{Doc: doc, Annotator: f.Annotator, Created: f.Created, Updated: f.Updated,
-		Now: func() time.Time { return time.Now().UTC().Truncate(time.Second) }}
-	if f.Original != nil {
-		a.Original = &OriginalRef{Path: f.Original.Path, SHA256: f.Original.SHA256}
-	}
+	doc := a.Doc
 	spans := make([]Span, 0, len(f.Spans))
 	err = eachSpan(f.Spans, func(fs fileSpan) error {
 		s, err := spanFromFile(doc, fs, true)
