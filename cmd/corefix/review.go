@@ -65,8 +65,13 @@ func runReview(e *env, o *reviewOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer r.file.Close()
-	return ui.Run(r.a, fileTarget{r.file}, r.opts)
+	err = ui.Run(r.a, fileTarget{r.file}, r.opts)
+	// Close folds the journal into the file; when it cannot, the journal
+	// stays beside it, read with it next time: nothing is lost, but say so.
+	if cerr := r.file.Close(); cerr != nil && err == nil {
+		return fmt.Errorf("%w (your decisions are safe in %s, read with the file)", cerr, model.JournalPath(r.file.Path))
+	}
+	return err
 }
 
 // fileTarget is the editor's Target for one annotation file: Save and
