@@ -204,3 +204,42 @@ func TestCompactFile(t *testing.T) {
 		}
 	}
 }
+
+// A journal that outgrows its floor (and an eighth of the file) is
+// folded by the save that made it so: the file moves to the next
+// generation and the journal starts again.
+func TestJournalFoldsWhenLarge(t *testing.T) {
+	w, a := sessions(t)
+	folds := 0
+	for i := 0; folds == 0 && i < 5000; i++ {
+		var err error
+		if a.Span(0).Status == Pending {
+			err = a.Reject(0)
+		} else {
+			err = a.Reset(0)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Save(a.Snapshot()); err != nil {
+			t.Fatal(err)
+		}
+		if w.gen > 0 {
+			folds++
+			st, err := os.Stat(JournalPath(w.Path))
+			if !os.IsNotExist(err) {
+				t.Errorf("after the fold the journal is still there (%v, %d bytes)", err, st.Size())
+			}
+			if i < 100 {
+				t.Errorf("folded after %d saves: the floor is %d bytes", i+1, foldFloor)
+			}
+		}
+	}
+	if folds == 0 {
+		t.Fatal("5000 saves and no fold")
+	}
+	got, err := ReadAnnotationFile(w.Path)
+	if err != nil || v1Bytes(t, got) != v1Bytes(t, a) {
+		t.Fatalf("after the fold: %v", err)
+	}
+}
