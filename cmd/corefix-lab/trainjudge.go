@@ -23,9 +23,10 @@ import (
 // scored on the one left out — and with -o writes the judge trained on
 // every genre.
 
-// judgeTrees are the boosting settings of the judge.
-func judgeTrees() gbdtParams {
-	return gbdtParams{trees: 150, depth: 4, rate: 0.1, lambda: 1, minHess: 5}
+// judgeTrees are the boosting settings of the judge, with the number and
+// depth of the trees from the flags.
+func judgeTrees(o trainJudgeOptions) gbdtParams {
+	return gbdtParams{trees: o.trees, depth: o.depth, rate: 0.1, lambda: 1, minHess: 5}
 }
 
 // trainJudgeOptions are train-judge's flags.
@@ -36,6 +37,8 @@ type trainJudgeOptions struct {
 	out, only   string
 	keep        string // comma-separated directories
 	clean       string // directory of clean texts of other kinds
+	trees       int    // boosting rounds
+	depth       int    // depth of each tree
 	neutralZero string // comma-separated variants whose correct substitutions are labelled 0
 }
 
@@ -52,6 +55,8 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&o.minp, "minp", 0.9, "candidate precision the threshold keeps on the training documents")
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
 	fs.StringVar(&o.neutralZero, "neutral-zero", "", "comma-separated `VARIANTS` whose correct substitutions are labelled 0 (elsewhere they are left out)")
+	fs.IntVar(&o.trees, "trees", 150, "boosting rounds (`trees`)")
+	fs.IntVar(&o.depth, "depth", 4, "`depth` of each tree")
 	fs.StringVar(&o.clean, "clean", "", "`DIR` of clean texts (*.txt) of other kinds, whose candidates are labelled 0 in every fold")
 	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json: docs/lab.md)")
 	if err := parseFlags(fs, args); err != nil {
@@ -97,7 +102,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	if o.out == "" {
 		return nil
 	}
-	gp := judgeTrees()
+	gp := judgeTrees(o)
 	training := detect.JudgeTraining{Command: "go run ./cmd/corefix-lab train-judge " + strings.Join(args, " "),
 		Train: []string{filepath.ToSlash(o.data)}, Keep: repoPaths(splitDirs(o.keep)), Clean: cleanPath(o.clean),
 		Trees: gp.trees, Depth: gp.depth, Rate: gp.rate, Lambda: gp.lambda, MinHessian: gp.minHess,
@@ -264,7 +269,7 @@ func fitJudge(w io.Writer, ex []judgeExample, use func(genre string) bool, o tra
 			xs, ys = append(xs, e.x), append(ys, e.y)
 		}
 	}
-	m := trainGBDT(xs, ys, len(detect.JudgeFeatureNames()), judgeTrees())
+	m := trainGBDT(xs, ys, len(detect.JudgeFeatureNames()), judgeTrees(o))
 	ps := make([]float64, len(xs))
 	loss := 0.0
 	for i, x := range xs {
