@@ -36,16 +36,18 @@ const numHandFeatures = 2*7 + 5 + 3 + numFluency
 const numFluency = 7
 
 // Kinds of candidate, by what proposed it first: a repeat of a recurring
-// phrase, a hand rule's span. Each kind has weights of its own: what
-// makes a hand rule's span broken is not what makes a phrase one.
+// phrase, a hand rule's span, a pronoun that reads out of place. Each
+// kind has weights of its own: what makes a hand rule's span broken is
+// not what makes a phrase one.
 const (
 	phraseKind = iota
 	ruleKind
+	pronounKind
 	numKinds
 )
 
 // kindNames prefix the feature names of each kind's weights.
-func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/"} }
+func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/", "pronoun/"} }
 
 // perKind is the number of features of one kind's block.
 const perKind = numCopyFeatures + numHandFeatures
