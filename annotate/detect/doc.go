@@ -19,11 +19,20 @@
 // stood (possessive.go), before a verb that agrees with another person
 // (agreement.go), or inside their own speaker's quotation (speaker.go).
 // A representative the document shows drifting once is suspect in every
-// odd slot after that (confirmed.go). In a drifting document a logistic
-// regression over all these signals (copyscore.go, features in
-// copyfeatures.go) vetoes the hand rules' weakest copies and adds the
-// ones they miss. Its weights and operating point are data, the embedded
-// copyscorer.json (copyfile.go), written by the developer command
-// `corefix-lab train-copy` (docs/lab.md) from the training API of
-// copytrain.go.
+// odd slot after that (confirmed.go).
+//
+// The shipped parameters (DefaultParams) let one learned scorer decide:
+// the judge (judge.go, features in judgefeatures.go) rates every
+// candidate span — each repeat of a recurring phrase, each span a hand
+// rule flags at any confidence, each recurring pronoun that reads out of
+// place — from what the hand rules said of it, the copy features and the
+// fluency model (package fluency), with boosted trees trained on damaged
+// documents of other genres. Its trees and threshold are data, the
+// embedded judge.json (judgefile.go), written by the developer command
+// `corefix-lab train-judge` (docs/lab.md). HandParams runs the hand rules
+// alone, with their own confidences and, in a drifting document, a
+// logistic regression over the same signals (copyscore.go, features in
+// copyfeatures.go, weights in copyscorer.json, `corefix-lab train-copy`)
+// that vetoes their weakest copies and adds the ones they miss: the
+// detector the judge is measured against.
 package detect
