@@ -1,12 +1,12 @@
 package detect
 
 import (
-	"corefix/annotate/lexicon"
 	"fmt"
 	"math"
 	"sort"
 
 	"corefix/annotate/fluency"
+	"corefix/annotate/lexicon"
 	"corefix/model"
 )
 
@@ -182,8 +182,9 @@ type judged struct {
 }
 
 // judgeCandidates lists the candidates of a's document: every repeat of a
-// recurring phrase, and every span a hand rule flags at any confidence,
-// one candidate per token span, left to right.
+// recurring phrase, every span a hand rule flags at any confidence and
+// every recurring pronoun that reads out of place, one candidate per
+// token span, left to right.
 func (a *Analysis) judgeCandidates() []judged {
 	if a.fluency == nil {
 		a.fluency = fluency.Default()
@@ -302,9 +303,16 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 // spoke.
 func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	show := a.rules().Recurring.SlotShown
+	drifting := a.drifting()
 	var out []model.Finding
 	x := make([]float64, numJudgeFeatures)
 	for _, c := range a.judgeCandidates() {
+		if len(c.hand) == 0 && !drifting {
+			// A copy no hand rule speaks of, in a document whose
+			// substitutions do not drift, stands on its own mention: a
+			// correct substitution, or the writer's own repetition.
+			continue
+		}
 		c.vec.dense(x)
 		conf := scaled(jd.Probability(x), jd.threshold)
 		// A lost possessive (a name before a noun, no ’s) and a first
@@ -320,12 +328,6 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 			}
 		}
 		if conf < show {
-			continue
-		}
-		if len(c.hand) == 0 && !a.drifting() {
-			// A copy no hand rule speaks of, in a document whose
-			// substitutions do not drift, stands on its own mention: a
-			// correct substitution, or the writer's own repetition.
 			continue
 		}
 		var f model.Finding
