@@ -190,9 +190,11 @@ type judgeExample struct {
 // judgeExamples returns the candidates of every damaged document and of
 // its original, labelled 1 where they overlap a gold broken span and 0
 // elsewhere; a candidate on a correct substitution only is left out, as
-// scoring counts it neither way. (Labelled 0 instead, the judge found
-// far fewer broken copies, which look like correct ones: measured in
-// docs/experiments.md.)
+// scoring counts it neither way, except in the variants of neutralZero,
+// where it is 0. (Labelled 0 in every variant, the judge found far fewer
+// broken copies, which look like correct ones; in the naive resolver's
+// alone, where every substitution but a possessive or a quotation is
+// correct, it learns to leave those alone: docs/experiments.md.)
 func judgeExamples(sets []damagedDoc, neutralZero []string) []judgeExample {
 	var out []judgeExample
 	origSeen := map[string]bool{}
