@@ -56,6 +56,11 @@ func runCleanTexts(args []string, stdout, stderr io.Writer) error {
 	if *evalDir == "" || *trainDir == "" {
 		return usageError{"-eval and -train are required"}
 	}
+	for _, dir := range []string{*evalDir, *trainDir} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
 	var runs map[string]bool
 	evalSet := cleanEval()
 	for _, p := range evalSet {
@@ -71,9 +76,6 @@ func runCleanTexts(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		for file, data := range map[string][]byte{name + ".txt": []byte(text), name + ".orig.txt": []byte(text), name + ".gold.json": gold} {
-			if err := os.MkdirAll(*evalDir, 0o755); err != nil {
-				return err
-			}
 			if err := os.WriteFile(filepath.Join(*evalDir, file), data, 0o644); err != nil {
 				return err
 			}
@@ -97,9 +99,6 @@ func runCleanTexts(args []string, stdout, stderr io.Writer) error {
 			continue // unreadable, a copy, not prose, or a passage of an evaluation text
 		}
 		seen[text] = true
-		if err := os.MkdirAll(*trainDir, 0o755); err != nil {
-			return err
-		}
 		if err := os.WriteFile(filepath.Join(*trainDir, cleanName(p)+".txt"), []byte(text), 0o644); err != nil {
 			return err
 		}
