@@ -21,15 +21,19 @@ func (c *counts) model() *Model {
 	// A word of any kind could have any tag, each as likely as in text;
 	// the rarest tags, together less likely than Trim, are left out so
 	// that the word costs a pass little more than an ordinary one.
+	// It is the first list of m.cands, so every list a word's lookup
+	// names is a candRange.
+	m.cands = make([]cand, 0, 4*len(c.words))
 	left := 1.0
 	for _, t := range byPrior(m.prior) {
 		if left < c.p.Trim {
 			break
 		}
-		m.wild = append(m.wild, cand{tag: Tag(t), p: float32(m.prior[t]), r: 1})
+		m.cands = append(m.cands, cand{tag: Tag(t), p: float32(m.prior[t]), r: 1})
 		left -= m.prior[t]
 	}
-	m.cands = make([]cand, 0, 4*len(c.words))
+	m.wildRange = candRange{n: int32(len(m.cands))}
+	m.wild = m.list(m.wildRange)
 	m.guess = newGuesser(c, m)
 	var list []cand
 	for _, w := range c.words {
@@ -40,7 +44,7 @@ func (c *counts) model() *Model {
 		for k, t := range w.tags {
 			list = addTag(list, Tag(t), float32(float64(w.count[k])/denom))
 		}
-		for _, g := range m.guess.cands(w.form) {
+		for _, g := range m.list(m.guess.cands(w.form)) {
 			list = addTag(list, g.tag, float32(c.p.Known/denom)*g.p)
 		}
 		r := candRange{off: int32(len(m.cands))}

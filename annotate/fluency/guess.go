@@ -103,8 +103,8 @@ func (g *guesser) walk(node *suffixNode, vecs [][]float64, depth int) {
 	}
 }
 
-// cands returns the guessed tags of an unseen word.
-func (g *guesser) cands(w string) []cand {
+// cands locates the guessed tags of an unseen word.
+func (g *guesser) cands(w string) candRange {
 	tree := g.suffix[shape(w)]
 	var best *suffixNode
 	for l := 0; l <= g.m.p.Suffix; l++ {
@@ -116,9 +116,9 @@ func (g *guesser) cands(w string) []cand {
 		best = node
 	}
 	if best == nil {
-		return g.m.wild // no rare word of this shape was seen: anything goes
+		return g.m.wildRange // no rare word of this shape was seen: anything goes
 	}
-	return g.m.list(best.cands)
+	return best.cands
 }
 
 // shape classifies a word by its first character.

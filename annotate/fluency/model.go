@@ -46,6 +46,8 @@ type Model struct {
 	guess guesser
 	none  []cand // the context before a window: the "no tag" tag
 	wild  []cand // a word of any kind: the commoner tags, as likely as in text
+	// wildRange locates wild in cands.
+	wildRange candRange
 	// probes are the pronouns Span.Pron tries, and probeSelf the score of
 	// each alone.
 	probes    [][]cand

@@ -35,9 +35,10 @@ type Span struct {
 // scratch holds the buffers of one signal computation; pooled, so the
 // signals allocate nothing in the steady state.
 type scratch struct {
-	buf  []cand   // mixed tag lists
-	obs  [][]cand // the likely tags of each token in the window
-	pass [5]pass
+	buf   []cand   // mixed tag lists
+	obs   [][]cand // the likely tags of each token in the window
+	pass  [5]pass
+	words wordCache
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -45,12 +46,13 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // observe fills s.obs with the likely tags of toks[lo:hi].
 func (s *scratch) observe(m *Model, text string, toks []model.Token, lo, hi int) {
 	s.buf, s.obs = s.buf[:0], s.obs[:0]
+	s.words.use(m)
 	for k := lo; k < hi; k++ {
 		prev := ""
 		if k > 0 {
 			prev = toks[k-1].Text(text)
 		}
-		s.obs = append(s.obs, m.observe(toks[k].Text(text), prev, &s.buf))
+		s.obs = append(s.obs, m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf))
 	}
 }
 
