@@ -46,7 +46,7 @@ type JudgeNode struct {
 type Judge struct {
 	base      float64
 	trees     [][]JudgeNode
-	cuts      [][]cutNode // trees as Probability walks them
+	cuts      flatTrees // trees as Probability walks them
 	threshold float64
 	training  JudgeTraining
 }
@@ -83,30 +83,82 @@ func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training Jud
 	return &Judge{base: base, trees: cp, cuts: cutTrees(cp), threshold: threshold, training: training}, nil
 }
 
-// cutNode is a JudgeNode with its bin turned into a cut on the feature's
-// value: a candidate goes left when its value is below cut, exactly when
-// its bin is at most the node's (JudgeBin is monotone), so Probability
-// compares floats instead of binning every feature it meets.
-type cutNode struct {
-	feature     int32 // < 0 at a leaf
-	left, right int32
-	cut         float64 // at a leaf, the value added to the log-odds
+// flatTrees are the trees as Probability walks them: each padded to a
+// complete binary tree of the judge's greatest depth and laid out breadth
+// first (the children of node n at 2n+1 and 2n+2, the leaves last), so
+// the walk follows no pointers and takes no branch a candidate's values
+// could mispredict. A leaf above the bottom becomes a subtree whose
+// leaves all hold its value, so whichever way its padding nodes send a
+// candidate, the sum is the same. Each bin is turned into a cut on the
+// feature's value: a candidate goes left when its value is below cut,
+// exactly when its bin is at most the node's (JudgeBin is monotone), so
+// the walk compares floats instead of binning every feature it meets.
+// The trainer's trees are 4 deep (judge.json): 31 nodes a tree.
+type flatTrees struct {
+	depth int
+	size  int      // nodes per tree: 2^(depth+1) − 1
+	nodes flatTree // the trees one after another
 }
 
-// cutTrees compiles trees into cutNodes.
-func cutTrees(trees [][]JudgeNode) [][]cutNode {
-	out := make([][]cutNode, len(trees))
-	for k, t := range trees {
-		out[k] = make([]cutNode, len(t))
-		for n, x := range t {
-			c := cutNode{feature: int32(x.Feature), left: int32(x.Left), right: int32(x.Right), cut: x.Value}
-			if x.Feature >= 0 {
-				c.cut = binCut(x.Bin)
-			}
-			out[k][n] = c
-		}
+// flatTree is one tree of flatTrees, or several one after another.
+type flatTree []flatNode
+
+// next returns the child of inner node n that a candidate with features
+// x goes to.
+func (t flatTree) next(n int, x []float64) int {
+	c := t[n]
+	right := 0
+	if !(x[c.feature] < c.cut) {
+		right = 1
 	}
-	return out
+	return 2*n + 1 + right
+}
+
+// flatNode is a node of flatTrees: an inner node's feature and cut, or
+// at the bottom level a leaf whose cut holds its value.
+type flatNode struct {
+	feature int32
+	cut     float64
+}
+
+// cutTrees compiles trees into flatTrees.
+func cutTrees(trees [][]JudgeNode) flatTrees {
+	f := flatTrees{}
+	for _, t := range trees {
+		f.depth = max(f.depth, treeDepth(t, 0))
+	}
+	f.size = 1<<(f.depth+1) - 1
+	inner := 1<<f.depth - 1
+	f.nodes = make(flatTree, f.size*len(trees))
+	for k, t := range trees {
+		flat := f.nodes[k*f.size : (k+1)*f.size]
+		var fill func(n, at int)
+		fill = func(n, at int) {
+			x := t[n]
+			switch {
+			case at >= inner:
+				flat[at] = flatNode{feature: -1, cut: x.Value}
+			case x.Feature < 0:
+				fill(n, 2*at+1) // padding: both ways lead to this leaf
+				fill(n, 2*at+2)
+			default:
+				flat[at] = flatNode{feature: int32(x.Feature), cut: binCut(x.Bin)}
+				fill(x.Left, 2*at+1)
+				fill(x.Right, 2*at+2)
+			}
+		}
+		fill(0, 0)
+	}
+	return f
+}
+
+// treeDepth returns the number of inner nodes on the longest path from
+// node n of t down to a leaf.
+func treeDepth(t []JudgeNode, n int) int {
+	if t[n].Feature < 0 {
+		return 0
+	}
+	return 1 + max(treeDepth(t, t[n].Left), treeDepth(t, t[n].Right))
 }
 
 // binCut returns the least value whose bin exceeds b (+Inf for the last
@@ -138,14 +190,28 @@ func (j *Judge) Threshold() float64 { return j.threshold }
 // x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
 func (j *Judge) Probability(x []float64) float64 {
 	z := j.base
-	for _, t := range j.cuts {
-		n := int32(0)
-		for t[n].feature >= 0 {
-			if x[t[n].feature] < t[n].cut {
-				n = t[n].left
-			} else {
-				n = t[n].right
-			}
+	depth, size := j.cuts.depth, j.cuts.size
+	nodes := j.cuts.nodes
+	// Four trees at a time: their walks are independent, so the processor
+	// overlaps their loads; the leaves are still added in tree order.
+	for ; len(nodes) >= 4*size; nodes = nodes[4*size:] {
+		t0, t1, t2, t3 := nodes[:size], nodes[size:2*size], nodes[2*size:3*size], nodes[3*size:4*size]
+		n0, n1, n2, n3 := 0, 0, 0, 0
+		for range depth {
+			n0 = t0.next(n0, x)
+			n1 = t1.next(n1, x)
+			n2 = t2.next(n2, x)
+			n3 = t3.next(n3, x)
+		}
+		z += t0[n0].cut
+		z += t1[n1].cut
+		z += t2[n2].cut
+		z += t3[n3].cut
+	}
+	for ; len(nodes) >= size; nodes = nodes[size:] {
+		t, n := nodes[:size], 0
+		for range depth {
+			n = t.next(n, x)
 		}
 		z += t[n].cut
 	}

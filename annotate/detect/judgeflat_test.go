@@ -1,0 +1,83 @@
+package detect
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// walkTrees is the judge's arithmetic read straight off its trees, node by
+// node and bin by bin, as the trainer defines it: what Probability's
+// padded, flattened trees must reproduce to the last bit.
+func walkTrees(j *Judge, x []float64) float64 {
+	z := j.base
+	for _, t := range j.trees {
+		n := 0
+		for t[n].Feature >= 0 {
+			if JudgeBin(x[t[n].Feature]) <= t[n].Bin {
+				n = t[n].Left
+			} else {
+				n = t[n].Right
+			}
+		}
+		z += t[n].Value
+	}
+	return sigmoid(z)
+}
+
+// TestProbabilityWalksTrees compares Probability with walkTrees on the
+// shipped judge and on one whose trees have leaves at every depth, for
+// feature values at, just below and between the bins' edges.
+func TestProbabilityWalksTrees(t *testing.T) {
+	t.Parallel()
+	uneven, err := NewJudge(0.1, [][]JudgeNode{
+		{{Feature: -1, Value: 0.5}},
+		{{Feature: 3, Bin: 10, Left: 1, Right: 2}, {Feature: -1, Value: -1}, {Feature: 7, Bin: 20, Left: 3, Right: 4},
+			{Feature: -1, Value: 2}, {Feature: 3, Bin: 25, Left: 5, Right: 6}, {Feature: -1, Value: -3}, {Feature: -1, Value: 4}},
+	}, 0.5, JudgeTraining{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	x := make([]float64, numJudgeFeatures)
+	for name, j := range map[string]*Judge{"shipped": shippedJudge(), "uneven": uneven} {
+		for range 5000 {
+			for k := range x {
+				b := rng.IntN(JudgeBins - 1) // the last bin's cut is +Inf
+				switch rng.IntN(4) {
+				case 0:
+					x[k] = binCut(b)
+				case 1:
+					x[k] = math.Nextafter(binCut(b), -2)
+				case 2:
+					x[k] = rng.Float64()*2 - 1
+				default:
+					x[k] = 0
+				}
+			}
+			if got, want := j.Probability(x), walkTrees(j, x); got != want {
+				t.Fatalf("%s judge: Probability %v, the trees say %v", name, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkJudgeProbability: the shipped judge on candidates of every
+// kind, with values spread over the bins.
+func BenchmarkJudgeProbability(b *testing.B) {
+	j := shippedJudge()
+	rng := rand.New(rand.NewPCG(1, 2))
+	xs := make([][]float64, 256)
+	for i := range xs {
+		xs[i] = make([]float64, numJudgeFeatures)
+		kind := i % numKinds
+		for k := kind * perKind; k < (kind+1)*perKind; k++ {
+			xs[i][k] = rng.Float64()*2 - 1
+		}
+	}
+	i := 0
+	for b.Loop() {
+		j.Probability(xs[i%len(xs)])
+		i++
+	}
+}
