@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"sync"
+
 	"corefix/annotate/fluency"
 	"corefix/model"
 )
@@ -9,19 +11,20 @@ import (
 // (copyfeatures.go), then what the hand rules said of the same tokens.
 
 // judgeRules are the hand rules whose verdicts are features, in the order
-// of Detectors.
-func judgeRules() []string {
+// of Detectors; listed once, as every candidate's features need them and
+// the detectors never change. The list must not be modified.
+var judgeRules = sync.OnceValue(func() []string {
 	var names []string
 	for _, d := range Detectors(Params{}) {
 		names = append(names, d.Name())
 	}
 	return names
-}
+})
 
 // judgeCategories are the categories of the best hand finding that are
 // features; a span with no hand finding has none.
-func judgeCategories() []model.Category {
-	return []model.Category{model.Overwrite, model.Possessive, model.Quote, model.Antecedent, model.Other}
+func judgeCategories() [5]model.Category {
+	return [...]model.Category{model.Overwrite, model.Possessive, model.Quote, model.Antecedent, model.Other}
 }
 
 // numHandFeatures counts the hand block: for each of the 7 rules whether
@@ -61,14 +64,14 @@ const numJudgeFeatures = numKinds * perKind
 type judgeVec struct {
 	kind int
 	copy copyVec
-	hand []float64
+	hand [numHandFeatures]float64
 }
 
 // handFeatures fills the hand block from the hand findings on the span,
 // best first.
 func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 	rules, cats := judgeRules(), judgeCategories()
-	v.hand = make([]float64, numHandFeatures)
+	v.hand = [numHandFeatures]float64{}
 	for _, f := range hand {
 		for k, name := range rules {
 			if f.Rule == name {
@@ -109,7 +112,7 @@ func (v *judgeVec) dense(x []float64) {
 	clear(x)
 	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
-	copy(x[numCopyFeatures:], v.hand)
+	copy(x[numCopyFeatures:], v.hand[:])
 }
 
 // judgeFeatureName names feature k: its kind's prefix, then the name
