@@ -64,14 +64,14 @@ const numJudgeFeatures = numKinds * perKind
 type judgeVec struct {
 	kind int
 	copy copyVec
-	hand [numHandFeatures]float64
+	hand []float64
 }
 
 // handFeatures fills the hand block from the hand findings on the span,
 // best first.
 func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 	rules, cats := judgeRules(), judgeCategories()
-	v.hand = [numHandFeatures]float64{}
+	v.hand = make([]float64, numHandFeatures)
 	for _, f := range hand {
 		for k, name := range rules {
 			if f.Rule == name {
@@ -112,7 +112,7 @@ func (v *judgeVec) dense(x []float64) {
 	clear(x)
 	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
-	copy(x[numCopyFeatures:], v.hand[:])
+	copy(x[numCopyFeatures:], v.hand)
 }
 
 // judgeFeatureName names feature k: its kind's prefix, then the name

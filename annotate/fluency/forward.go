@@ -1,32 +1,60 @@
 package fluency
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // pass is the forward algorithm over a window, one word at a time: the
 // probability of each tag pair for the last two words given the words so
 // far, kept scaled to sum to 1, and the scaling so far, whose log is the
 // window's score (log P(words) − Σ log P(word)).
+//
+// The tag lists and probabilities live in buffers of the pass's own, found
+// by index, so a step writes no pointers: in a pooled pass on the heap
+// each pointer written costs a write barrier while the collector runs.
 type pass struct {
-	m     *Model
-	a, b  []cand    // the tags of the word before last, and of the last word
-	alpha []float64 // alpha[x*len(b)+y]: tags a[x], b[y]
-	next  []float64
+	m *Model
+	// tags[last] are the likely tags of the last word (ntags[last] of
+	// them), tags[1-last] those of the word before it.
+	tags  [2][]cand
+	ntags [2]int
+	last  int
+	// prob[cur][x*nb+y] is the probability of the tag pair x, y of the
+	// word before last and the last word (nb tags); step writes the next
+	// pairs into prob[1-cur].
+	prob  [2][]float64
+	cur   int
 	scale float64 // product of the step factors (a log per step would cost more than the step)
+}
+
+// ready gives p buffers for the longest tag lists of m.
+func (p *pass) ready(m *Model) {
+	p.m = m
+	most := max(m.p.Cands, len(m.wild), len(m.none))
+	for k := range 2 {
+		if len(p.tags[k]) < most {
+			p.tags[k] = make([]cand, most)
+			p.prob[k] = make([]float64, most*most)
+		}
+	}
 }
 
 // start empties the window: nothing is known about the text before it.
 func (p *pass) start(m *Model) {
-	p.m, p.a, p.b, p.scale = m, m.none, m.none, 1
-	p.alpha = append(p.alpha[:0], 1)
+	p.ready(m)
+	for k := range 2 {
+		p.ntags[k] = copy(p.tags[k], m.none)
+	}
+	p.cur, p.scale = 0, 1
+	p.prob[0][0] = 1
 }
 
 // fork makes p a copy of q, to go on from the same words another way.
 func (p *pass) fork(q *pass) {
-	p.m, p.a, p.b, p.scale = q.m, q.a, q.b, q.scale
-	p.alpha = append(p.alpha[:0], q.alpha...)
+	p.ready(q.m)
+	for k := range 2 {
+		p.ntags[k] = copy(p.tags[k], q.tags[k][:q.ntags[k]])
+	}
+	p.last, p.cur, p.scale = q.last, 0, q.scale
+	copy(p.prob[0], q.prob[q.cur][:q.ntags[0]*q.ntags[1]])
 }
 
 // score returns the window's score so far.
@@ -36,17 +64,21 @@ func (p *pass) score() float64 { return math.Log(p.scale) }
 // changed the window's probability: P(word | words before) / P(word).
 func (p *pass) step(c []cand) float64 {
 	n := len(p.m.tags)
-	nb, nc := len(p.b), len(c)
-	p.next = slices.Grow(p.next[:0], nb*nc)[:nb*nc]
-	clear(p.next)
-	for x, ta := range p.a {
-		for y, tb := range p.b {
-			w := p.alpha[x*nb+y]
+	trans := p.m.trans
+	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
+	nb, nc := len(b), len(c)
+	alpha, next := p.prob[p.cur], p.prob[1-p.cur][:nb*nc]
+	clear(next)
+	for x, ta := range a {
+		ctx := int(ta.tag) * (n + 1)
+		wx := alpha[x*nb : (x+1)*nb]
+		for y, tb := range b {
+			w := wx[y]
 			if w == 0 {
 				continue
 			}
-			row := p.m.trans[(int(ta.tag)*(n+1)+int(tb.tag))*n : (int(ta.tag)*(n+1)+int(tb.tag)+1)*n]
-			out := p.next[y*nc : (y+1)*nc]
+			row := trans[(ctx+int(tb.tag))*n:][:n]
+			out := next[y*nc:][:nc]
 			for z, tc := range c {
 				out[z] += w * float64(row[tc.tag])
 			}
@@ -54,7 +86,7 @@ func (p *pass) step(c []cand) float64 {
 	}
 	var sum float64
 	for y := range nb {
-		out := p.next[y*nc : (y+1)*nc]
+		out := next[y*nc:][:nc]
 		for z, tc := range c {
 			out[z] *= float64(tc.r)
 			sum += out[z]
@@ -62,12 +94,14 @@ func (p *pass) step(c []cand) float64 {
 	}
 	if sum > 0 {
 		inv := 1 / sum
-		for i := range p.next {
-			p.next[i] *= inv
+		for i := range next {
+			next[i] *= inv
 		}
 	}
 	p.scale *= sum
-	p.a, p.b = p.b, c
-	p.alpha, p.next = p.next, p.alpha
+	// The word before last is forgotten: its buffer takes c.
+	p.last = 1 - p.last
+	p.ntags[p.last] = copy(p.tags[p.last], c)
+	p.cur = 1 - p.cur
 	return sum
 }
