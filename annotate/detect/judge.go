@@ -46,7 +46,8 @@ type JudgeNode struct {
 type Judge struct {
 	base      float64
 	trees     [][]JudgeNode
-	cuts      flatTrees // trees as Probability walks them
+	cuts      flatTrees           // trees as Probability walks them
+	kinds     [numKinds]flatTrees // the trees as each kind's candidates see them
 	threshold float64
 	training  JudgeTraining
 }
@@ -80,11 +81,15 @@ func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training Jud
 	for k, t := range trees {
 		cp[k] = append([]JudgeNode(nil), t...)
 	}
-	return &Judge{base: base, trees: cp, cuts: cutTrees(cp), threshold: threshold, training: training}, nil
+	j := &Judge{base: base, trees: cp, cuts: cutTrees(cp, 0, numJudgeFeatures), threshold: threshold, training: training}
+	for k := range j.kinds {
+		j.kinds[k] = cutTrees(cp, k*perKind, (k+1)*perKind)
+	}
+	return j, nil
 }
 
-// flatTrees are the trees as Probability walks them: each padded to a
-// complete binary tree of the judge's greatest depth and laid out breadth
+// flatTrees are the trees as Probability walks them, each padded to a
+// complete binary tree as deep as its longest path and laid out breadth
 // first (the children of node n at 2n+1 and 2n+2, the leaves last), so
 // the walk follows no pointers and takes no branch a candidate's values
 // could mispredict. A leaf above the bottom becomes a subtree whose
@@ -93,15 +98,28 @@ func NewJudge(base float64, trees [][]JudgeNode, threshold float64, training Jud
 // feature's value: a candidate goes left when its value is below cut,
 // exactly when its bin is at most the node's (JudgeBin is monotone), so
 // the walk compares floats instead of binning every feature it meets.
-// The trainer's trees are 4 deep (judge.json): 31 nodes a tree.
+//
+// A candidate's features are 0 outside its kind's block (judgeVec.dense),
+// so a judge also keeps the trees as each kind sees them, with the splits
+// on other kinds' features decided: most trees of a rule's or a
+// pronoun's candidate shrink to a leaf (judge.json: 104 and 77 of 150).
 type flatTrees struct {
-	depth int
-	size  int      // nodes per tree: 2^(depth+1) − 1
+	trees []flatRef
 	nodes flatTree // the trees one after another
 }
 
-// flatTree is one tree of flatTrees, or several one after another.
+// flatRef locates a tree of flatTrees: its first node and its depth.
+type flatRef struct{ off, depth int32 }
+
+// flatTree is a tree of flatTrees, or several one after another.
 type flatTree []flatNode
+
+// flatNode is a node of flatTrees: an inner node's feature and cut, or
+// at the bottom level a leaf whose cut holds its value.
+type flatNode struct {
+	feature int32
+	cut     float64
+}
 
 // next returns the child of inner node n that a candidate with features
 // x goes to.
@@ -114,26 +132,34 @@ func (t flatTree) next(n int, x []float64) int {
 	return 2*n + 1 + right
 }
 
-// flatNode is a node of flatTrees: an inner node's feature and cut, or
-// at the bottom level a leaf whose cut holds its value.
-type flatNode struct {
-	feature int32
-	cut     float64
-}
-
-// cutTrees compiles trees into flatTrees.
-func cutTrees(trees [][]JudgeNode) flatTrees {
-	f := flatTrees{}
+// cutTrees compiles trees into flatTrees, deciding every split on a
+// feature outside [lo, hi) as a value of 0 decides it.
+func cutTrees(trees [][]JudgeNode, lo, hi int) flatTrees {
+	var f flatTrees
 	for _, t := range trees {
-		f.depth = max(f.depth, treeDepth(t, 0))
-	}
-	f.size = 1<<(f.depth+1) - 1
-	inner := 1<<f.depth - 1
-	f.nodes = make(flatTree, f.size*len(trees))
-	for k, t := range trees {
-		flat := f.nodes[k*f.size : (k+1)*f.size]
+		// skip follows n down the splits decided in advance.
+		skip := func(n int) int {
+			for x := t[n]; x.Feature >= 0 && (x.Feature < lo || x.Feature >= hi); x = t[n] {
+				n = x.Right
+				if JudgeBin(0) <= x.Bin {
+					n = x.Left
+				}
+			}
+			return n
+		}
+		var depth func(n int) int
+		depth = func(n int) int {
+			if n = skip(n); t[n].Feature < 0 {
+				return 0
+			}
+			return 1 + max(depth(t[n].Left), depth(t[n].Right))
+		}
+		d := depth(0)
+		inner := 1<<d - 1
+		flat := make(flatTree, 2*inner+1)
 		var fill func(n, at int)
 		fill = func(n, at int) {
+			n = skip(n)
 			x := t[n]
 			switch {
 			case at >= inner:
@@ -148,17 +174,23 @@ func cutTrees(trees [][]JudgeNode) flatTrees {
 			}
 		}
 		fill(0, 0)
+		f.trees = append(f.trees, flatRef{off: int32(len(f.nodes)), depth: int32(d)})
+		f.nodes = append(f.nodes, flat...)
 	}
 	return f
 }
 
-// treeDepth returns the number of inner nodes on the longest path from
-// node n of t down to a leaf.
-func treeDepth(t []JudgeNode, n int) int {
-	if t[n].Feature < 0 {
-		return 0
+// sum returns z plus the leaves the trees send a candidate with
+// features x to, added in tree order.
+func (f *flatTrees) sum(z float64, x []float64) float64 {
+	for _, r := range f.trees {
+		t, n := f.nodes[r.off:], 0
+		for range r.depth {
+			n = t.next(n, x)
+		}
+		z += t[n].cut
 	}
-	return 1 + max(treeDepth(t, t[n].Left), treeDepth(t, t[n].Right))
+	return z
 }
 
 // binCut returns the least value whose bin exceeds b (+Inf for the last
@@ -189,33 +221,14 @@ func (j *Judge) Threshold() float64 { return j.threshold }
 // Probability is the judge's probability that a candidate with features
 // x (numJudgeFeatures long, as JudgeCandidate.Features) is broken.
 func (j *Judge) Probability(x []float64) float64 {
-	z := j.base
-	depth, size := j.cuts.depth, j.cuts.size
-	nodes := j.cuts.nodes
-	// Four trees at a time: their walks are independent, so the processor
-	// overlaps their loads; the leaves are still added in tree order.
-	for ; len(nodes) >= 4*size; nodes = nodes[4*size:] {
-		t0, t1, t2, t3 := nodes[:size], nodes[size:2*size], nodes[2*size:3*size], nodes[3*size:4*size]
-		n0, n1, n2, n3 := 0, 0, 0, 0
-		for range depth {
-			n0 = t0.next(n0, x)
-			n1 = t1.next(n1, x)
-			n2 = t2.next(n2, x)
-			n3 = t3.next(n3, x)
-		}
-		z += t0[n0].cut
-		z += t1[n1].cut
-		z += t2[n2].cut
-		z += t3[n3].cut
-	}
-	for ; len(nodes) >= size; nodes = nodes[size:] {
-		t, n := nodes[:size], 0
-		for range depth {
-			n = t.next(n, x)
-		}
-		z += t[n].cut
-	}
-	return sigmoid(z)
+	return sigmoid(j.cuts.sum(j.base, x))
+}
+
+// kindProbability is Probability(x) for a candidate of the kind whose
+// features are x, zero outside the kind's block (judgeVec.dense), with
+// the splits on other kinds' features decided in advance.
+func (j *Judge) kindProbability(kind int, x []float64) float64 {
+	return sigmoid(j.kinds[kind].sum(j.base, x))
 }
 
 // JudgeCandidate is a span the judge rates, with its features; a trainer
@@ -380,7 +393,7 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 			continue
 		}
 		c.vec.dense(x)
-		conf := scaled(jd.Probability(x), jd.threshold)
+		conf := scaled(jd.kindProbability(c.vec.kind, x), jd.threshold)
 		// A lost possessive (a name before a noun, no ’s) and a first
 		// person rewritten in a quotation (a name with "am") are slots
 		// the grammar names, not copies that read out of place: the

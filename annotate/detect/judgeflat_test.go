@@ -25,15 +25,16 @@ func walkTrees(j *Judge, x []float64) float64 {
 	return sigmoid(z)
 }
 
-// TestProbabilityWalksTrees compares Probability with walkTrees on the
-// shipped judge and on one whose trees have leaves at every depth, for
-// feature values at, just below and between the bins' edges.
+// TestProbabilityWalksTrees compares Probability, and kindProbability on
+// a candidate of one kind, with walkTrees on the shipped judge and on one
+// whose trees have leaves at every depth and split on two kinds' features,
+// for feature values at, just below and between the bins' edges.
 func TestProbabilityWalksTrees(t *testing.T) {
 	t.Parallel()
 	uneven, err := NewJudge(0.1, [][]JudgeNode{
 		{{Feature: -1, Value: 0.5}},
 		{{Feature: 3, Bin: 10, Left: 1, Right: 2}, {Feature: -1, Value: -1}, {Feature: 7, Bin: 20, Left: 3, Right: 4},
-			{Feature: -1, Value: 2}, {Feature: 3, Bin: 25, Left: 5, Right: 6}, {Feature: -1, Value: -3}, {Feature: -1, Value: 4}},
+			{Feature: -1, Value: 2}, {Feature: perKind + 3, Bin: 25, Left: 5, Right: 6}, {Feature: -1, Value: -3}, {Feature: -1, Value: 4}},
 	}, 0.5, JudgeTraining{})
 	if err != nil {
 		t.Fatal(err)
@@ -58,12 +59,20 @@ func TestProbabilityWalksTrees(t *testing.T) {
 			if got, want := j.Probability(x), walkTrees(j, x); got != want {
 				t.Fatalf("%s judge: Probability %v, the trees say %v", name, got, want)
 			}
+			// The same values as a candidate of one kind has them.
+			kind := rng.IntN(numKinds)
+			clear(x[:kind*perKind])
+			clear(x[(kind+1)*perKind:])
+			if got, want := j.kindProbability(kind, x), walkTrees(j, x); got != want {
+				t.Fatalf("%s judge, kind %d: kindProbability %v, the trees say %v", name, kind, got, want)
+			}
 		}
 	}
 }
 
 // BenchmarkJudgeProbability: the shipped judge on candidates of every
-// kind, with values spread over the bins.
+// kind in turn, as judgeFindings rates them, with values spread over the
+// bins.
 func BenchmarkJudgeProbability(b *testing.B) {
 	j := shippedJudge()
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -77,7 +86,8 @@ func BenchmarkJudgeProbability(b *testing.B) {
 	}
 	i := 0
 	for b.Loop() {
-		j.Probability(xs[i%len(xs)])
+		k := i % len(xs)
+		j.kindProbability(k%numKinds, xs[k])
 		i++
 	}
 }
