@@ -8,17 +8,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/annotate/detect"
+	"corefix/internal/varied"
 	"corefix/model"
 )
 
 // benchSize is the article size of the acceptance criteria (issue 16).
 const benchSize = 20 << 20
 
-// varied20MB is a 20 MB article of varied text (see variedText) with the
+// varied20MB is a 20 MB article of varied text (see internal/varied) with the
 // findings of the real detectors, made once per test binary: detecting it
 // takes seconds.
 var varied20MB = sync.OnceValues(func() (*model.Document, []model.Finding) {
-	text := variedText(benchSize)
+	text := varied.Text(benchSize)
 	doc := model.NewDocument("varied", "varied.txt", text)
 	return doc, detect.Detect(doc)
 })

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"corefix/internal/varied"
 )
 
 func rowsText(st *stream, rows []row) []string {
@@ -178,7 +180,7 @@ func checkPlain(t testing.TB, st *stream, width int, rows []row) {
 // spaces, tabs, line breaks and other scripts at many widths, whole plain
 // rows at once and grapheme by grapheme: the rows must be the same.
 func TestPlainRowsMatchGraphemes(t *testing.T) {
-	varied := variedText(300 << 10)
+	varied := varied.Text(300 << 10)
 	st := &stream{text: varied}
 	for off := 1000; off+40 < len(varied); off += 7919 {
 		st.shown = append(st.shown, shown{start: off, end: off + 1 + off%30, text: displayText(varied[off+50 : off+50+off%13])})

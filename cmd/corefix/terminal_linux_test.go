@@ -29,7 +29,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(cliEnv) == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeFrameFixtures()
+	os.Exit(code)
 }
 
 // terminal is corefix running in a pseudo-terminal of w×h cells.
@@ -39,6 +41,7 @@ type terminal struct {
 	stderr *bytes.Buffer
 	exited chan struct{} // closed once the process ended; then err is set
 	err    error
+	drawn  chan struct{} // gets a token when corefix wrote to the screen
 
 	mu  sync.Mutex
 	emu *vt.Emulator
@@ -53,7 +56,7 @@ func startTerminal(t testing.TB, dir string, w, h int, args ...string) *terminal
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	tm := &terminal{master: master, stderr: new(bytes.Buffer), exited: make(chan struct{}), emu: vt.NewEmulator(w, h)}
+	tm := &terminal{master: master, stderr: new(bytes.Buffer), exited: make(chan struct{}), drawn: make(chan struct{}, 1), emu: vt.NewEmulator(w, h)}
 	tm.cmd = exec.Command(os.Args[0], args...)
 	tm.cmd.Dir = dir
 	tm.cmd.Env = append(os.Environ(), cliEnv+"=1", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=")
@@ -71,6 +74,10 @@ func startTerminal(t testing.TB, dir string, w, h int, args ...string) *terminal
 			tm.mu.Lock()
 			tm.emu.Write(buf[:n])
 			tm.mu.Unlock()
+			select {
+			case tm.drawn <- struct{}{}:
+			default: // a token is waiting already
+			}
 			if err != nil {
 				return // EIO once the process and the terminal are gone
 			}
@@ -94,12 +101,23 @@ func (tm *terminal) screen() string {
 
 // waitFor waits until the screen shows want, for at most d.
 func (tm *terminal) waitFor(want string, d time.Duration) bool {
-	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		if strings.Contains(tm.screen(), want) {
+	return tm.waitUntil(func(screen string) bool { return strings.Contains(screen, want) }, d)
+}
+
+// waitUntil waits until ok holds of the screen, for at most d, looking
+// again each time corefix writes to it.
+func (tm *terminal) waitUntil(ok func(screen string) bool, d time.Duration) bool {
+	timeout := time.After(d)
+	for {
+		if ok(tm.screen()) {
 			return true
 		}
+		select {
+		case <-tm.drawn:
+		case <-timeout:
+			return ok(tm.screen())
+		}
 	}
-	return false
 }
 
 // typeKeys types s, as the user's keyboard would ("\r" is enter).
