@@ -34,9 +34,8 @@ type Workfile struct {
 
 	lock *Lock
 	mu   sync.Mutex // saves may run in background goroutines (editor Cmds)
-	// data is the file as read, until Load parses it; exists says there
-	// is a file, stat and sum what it was when last read or written here.
-	data   []byte
+	// exists says there is a file, stat and sum what it was when last
+	// read or written here (sum only once read: Load reads it).
 	exists bool
 	stat   fileStamp
 	sum    [32]byte
@@ -81,7 +80,7 @@ func OpenWorkfile(path, annotator string) (*Workfile, error) {
 	// temporary file of it whose process is gone is a leftover.
 	RemoveStaleTemps(filepath.Dir(path), filepath.Base(path))
 	w := &Workfile{Path: path, lock: l}
-	if err := w.remember(); err != nil {
+	if err := w.stamp(); err != nil {
 		l.Unlock()
 		return nil, err
 	}
@@ -91,22 +90,49 @@ func OpenWorkfile(path, annotator string) (*Workfile, error) {
 // OpenWorkfileReadOnly opens path without the lock; Save always refuses.
 func OpenWorkfileReadOnly(path string) (*Workfile, error) {
 	w := &Workfile{Path: path, ReadOnly: true}
-	return w, w.remember()
+	return w, w.stamp()
 }
 
-// remember reads the file, the base for conflict checks and for Load.
-func (w *Workfile) remember() error {
-	data, err := readFile(w.Path)
+// Exists reports whether there was an annotation file when it was opened
+// (or last read): Load has one to read.
+func (w *Workfile) Exists() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.exists
+}
+
+// stamp notes whether the file exists, and its size and time, without
+// reading it: Load reads it. (The editor loads it after its first frame:
+// a 20 MB article's file is some 70 MB, 60-260 ms to read and hash.)
+func (w *Workfile) stamp() error {
+	st, err := os.Stat(w.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		w.exists = false
 		return nil
 	case err != nil:
 		return err
+	case st.IsDir():
+		return fmt.Errorf("%s: is a directory, not a text file", w.Path)
 	}
-	w.data, w.exists = data, true
-	w.stat, w.sum, w.size = stampOf(w.Path), sha256.Sum256(data), int64(len(data))
+	w.exists, w.stat, w.size = true, fileStamp{size: st.Size(), mod: st.ModTime()}, st.Size()
 	return nil
+}
+
+// read reads the file, the base for conflict checks, and returns its
+// bytes (nil when there is none).
+func (w *Workfile) read() ([]byte, error) {
+	data, err := readFile(w.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		w.exists = false
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	w.exists = true
+	w.stat, w.sum, w.size = stampOf(w.Path), sha256.Sum256(data), int64(len(data))
+	return data, nil
 }
 
 // Load reads and validates the annotation with its journal (see
@@ -115,22 +141,17 @@ func (w *Workfile) remember() error {
 func (w *Workfile) Load() (*Annotation, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.exists {
-		return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
-	}
-	if w.data == nil { // loaded before: read it again
-		if err := w.remember(); err != nil {
-			return nil, err
-		}
-		if !w.exists {
-			return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
-		}
-	}
-	a, st, err := loadAnnotation(w.Path, w.data, func() [32]byte { return w.sum })
+	data, err := w.read()
 	if err != nil {
 		return nil, err
 	}
-	w.data = nil // parsed: the bytes are garbage
+	if !w.exists {
+		return nil, fmt.Errorf("%s: %w", w.Path, fs.ErrNotExist)
+	}
+	a, st, err := loadAnnotation(w.Path, data, func() [32]byte { return w.sum })
+	if err != nil {
+		return nil, err
+	}
 	w.gen = st.gen
 	w.jvalid, w.jstale, w.entries = st.valid, st.stale, st.entries
 	w.line, w.written, w.place, w.draft = a.line, len(a.changes), a.encodePlace(), a.fileDraft()

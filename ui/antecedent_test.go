@@ -32,13 +32,15 @@ func phraseEntities(phrases ...string) func(*model.Document) *model.Entities {
 }
 
 // newEntitiesModel is newTestModel with the mentions of "President Donald
-// Trump" and "Sessions" found, as Init's Cmd finds them.
+// Trump" and "Sessions" found, as the Cmd after the first frame finds
+// them.
 func newEntitiesModel(t testing.TB, w, h int) *Model {
 	t.Helper()
 	m := New(fixture(t), openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")),
 		Options{Title: "sample", Entities: phraseEntities("President Donald Trump", "Sessions")})
 	run(m, m.Init(), &result{})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(m, m.detectGo(), &result{})
 	return m
 }
 

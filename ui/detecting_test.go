@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,12 +46,97 @@ func TestFirstFrameBeforeFindings(t *testing.T) {
 	cmd := m.detectGo()
 	close(release)
 	m.Update(cmd())
-	if m.a.Len() != len(fs) || m.detecting() || m.focus < 0 {
-		t.Fatalf("after the findings: %d spans (want %d), detecting %v, focus %d", m.a.Len(), len(fs), m.detecting(), m.focus)
+	if m.a.Len() != len(fs) || m.waiting() || m.focus < 0 {
+		t.Fatalf("after the findings: %d spans (want %d), detecting %v, focus %d", m.a.Len(), len(fs), m.waiting(), m.focus)
 	}
 	id := m.a.Span(m.focus).ID
 	press(t, m, "r")
 	if got := spanByID(t, saved(t, m), id).Status; got != model.Rejected {
 		t.Errorf("%s saved as %s after r, want rejected", id, got)
+	}
+}
+
+// TestFirstFrameBeforeSavedAnnotation opens a saved annotation whose
+// reading is held back: the first frame shows the article and says the
+// decisions are being read, nothing can be decided or saved; once read,
+// the editor goes where the annotation was left (its place and draft),
+// and decisions are saved over the file.
+func TestFirstFrameBeforeSavedAnnotation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample.corefix.json")
+	saved := fixture(t)
+	saved.Place = &model.Place{Focus: 3, Top: 0}
+	if err := model.SaveAnnotation(path, saved); err != nil {
+		t.Fatal(err)
+	}
+	target := openWorkfile(t, path)
+	w := target.(fileTarget).Workfile
+	release := make(chan struct{})
+	load := func() (*model.Annotation, error) {
+		<-release
+		return w.Load()
+	}
+	bare, err := model.NewAnnotation(saved.Doc, nil, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(bare, target, Options{Title: "sample", Load: load})
+	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+	screen := m.View().Content
+	if !strings.Contains(screen, "reading your decisions") || !strings.Contains(screen, "Trump") || strings.Contains(screen, "0/0 reviewed") {
+		t.Fatalf("first frame without the article, or not saying the decisions are being read:\n%s", screen)
+	}
+	press(t, m, "a", "s")
+	if m.a.Len() != 0 || m.version != 0 || !m.bar.isErr {
+		t.Fatalf("before the annotation is read: %d spans, version %d, status %q; want none, nothing saved, s refused", m.a.Len(), m.version, m.bar.msg)
+	}
+	cmd := m.detectGo()
+	close(release)
+	m.Update(cmd())
+	if m.waiting() || m.a.Len() != saved.Len() || focused(m) != saved.Span(3).ID {
+		t.Fatalf("after reading: waiting %v, %d spans (want %d), focus %s (want %s, the saved place)", m.waiting(), m.a.Len(), saved.Len(), focused(m), saved.Span(3).ID)
+	}
+	id := focused(m)
+	press(t, m, "r")
+	b, err := model.ReadAnnotationFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := spanByID(t, b, id).Status; got != model.Rejected {
+		t.Errorf("%s saved as %s after r, want rejected", id, got)
+	}
+}
+
+// TestSavedAnnotationThatCannotBeRead: when the saved annotation cannot
+// be read (here: damaged), the editor quits and Run's error is the
+// loader's, and the file is left as it was.
+func TestSavedAnnotationThatCannotBeRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample.corefix.json")
+	damaged := []byte(`{"schema":"corefix.annotation/v2","generation":1,"document":{`)
+	if err := os.WriteFile(path, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := openWorkfile(t, path)
+	w := target.(fileTarget).Workfile
+	bare, err := model.NewAnnotation(fixture(t).Doc, nil, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(bare, target, Options{Title: "sample", Load: w.Load})
+	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+	var res result
+	run(m, m.detectGo(), &res)
+	if !res.quit {
+		t.Error("the editor did not quit when the annotation could not be read")
+	}
+	_, cmd := m.Update(loadedMsg{err: errors.New("unused")}) // a second answer changes nothing
+	if cmd != nil {
+		t.Error("a second loadedMsg was acted on")
+	}
+	err = m.end(nil)
+	if err == nil || !strings.Contains(err.Error(), "truncated JSON") {
+		t.Errorf("the editor ended with %v; want the loader's error (truncated JSON)", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(damaged) {
+		t.Errorf("the damaged file was written: %q", got)
 	}
 }

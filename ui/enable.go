@@ -23,7 +23,9 @@ func (m *Model) enableKeys() {
 	}
 	noFocus := "no finding on screen — n goes to the next one"
 	switch {
-	case m.detecting():
+	case m.load != nil:
+		noFocus = "your decisions are still being read — read on meanwhile"
+	case m.waiting():
 		noFocus = "the spans are still being found — read on meanwhile"
 	case m.a.Len() == 0:
 		noFocus = "there are no findings — m marks a span the detector missed"
@@ -58,8 +60,8 @@ func (m *Model) enableKeys() {
 		"overwrites the file only after another program changed it; nothing to overwrite — s saves")
 	enable(&k.Undo, m.a.CanUndo(), "nothing to undo")
 	enable(&k.Redo, m.a.CanRedo(), "nothing to redo")
-	enable(&k.Save, true, "")
-	enable(&k.Mark, !m.detecting(), "the spans are still being found; a mark waits for them")
+	enable(&k.Save, !m.waiting(), "nothing to save before the spans are here")
+	enable(&k.Mark, !m.waiting(), "the spans are not here yet; a mark waits for them")
 	if m.target.ReadOnly() {
 		for _, b := range k.decisions() {
 			enable(b, false, fmt.Sprintf("read-only: no decisions here — %s stays as it is", m.target.Name()))

@@ -23,6 +23,9 @@ type headerData struct {
 	order       string                // the order n and p walk in
 	state       string                // the styled save state
 	docs        func(barW int) string // the dataset's progress; nil for a single file
+	// waiting, while the spans are awaited, says what for (and how long)
+	// in place of the progress and the counts, which are not known yet.
+	waiting string
 }
 
 // SetSize sets the header's width and rows.
@@ -37,7 +40,10 @@ func (h header) View(st *Styles, d headerData) string {
 	}
 	done := d.total - d.counts[model.Pending]
 	progress := fmt.Sprintf("%d/%d reviewed", done, d.total)
-	if barW > 0 {
+	switch {
+	case d.waiting != "":
+		progress = st.Dim.Render(d.waiting)
+	case barW > 0:
 		progress += " " + progressBar(st, done, d.total, barW)
 	}
 	if d.docs != nil {
@@ -50,7 +56,11 @@ func (h header) View(st *Styles, d headerData) string {
 	for _, s := range model.Statuses {
 		parts = append(parts, fmt.Sprintf("%s %d", s, d.counts[s]))
 	}
-	line2 := strings.Join(parts, " · ") + st.Dim.Render("  filter: "+d.filter)
+	line2 := strings.Join(parts, " · ")
+	if d.waiting != "" {
+		line2 = st.Dim.Render("no spans yet")
+	}
+	line2 += st.Dim.Render("  filter: " + d.filter)
 	if d.order != orders[0].name {
 		line2 += st.Dim.Render(" · by " + d.order)
 	}

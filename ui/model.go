@@ -32,6 +32,11 @@ type Options struct {
 	// cannot import.
 	Detect func() ([]model.Finding, error)
 	Origin model.Origin
+	// Load, when set, reads the saved annotation the editor opens, in a
+	// Cmd after the first frame (see detecting.go); the annotation given
+	// New is its article without spans, shown meanwhile. When Load fails
+	// the editor stops and Run returns its error: nothing was decided.
+	Load func() (*model.Annotation, error)
 }
 
 // Model is the review editor, the program's only tea.Model.
@@ -77,7 +82,11 @@ type Model struct {
 	detect      func() ([]model.Finding, error)
 	origin      model.Origin
 	detectStart time.Time
-	detectAsked bool // the detectors are started or about to be (laidOut)
+	detectAsked bool // the work after the first frame is started or about to be (laidOut)
+	// load reads the saved annotation while it is being read, nil once
+	// it is (see detecting.go); loadErr is why it could not be.
+	load    func() (*model.Annotation, error)
+	loadErr error
 
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found
@@ -108,7 +117,10 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	m := &Model{a: a, target: target, title: opts.Title, keys: DefaultKeyMap(), styles: NewStyles(true),
 		mode: reviewMode{}, focus: -1, resumeTop: -1, entities: opts.Entities, gate: &saveGate{},
 		origin: opts.Origin}
-	if opts.Detect != nil && a.Len() == 0 {
+	switch {
+	case opts.Load != nil:
+		m.load = opts.Load
+	case opts.Detect != nil && a.Len() == 0:
 		m.detect = opts.Detect
 	}
 	if m.title == "" {
@@ -130,7 +142,9 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	switch {
 	case target.ReadOnly():
 		m.setError("read-only: you can look, not decide — %s stays as it is", target.Name())
-	case m.detecting():
+	case m.load != nil:
+		m.setInfo("reading %s; the article is yours to read meanwhile — ? keys", target.Name())
+	case m.waiting():
 		m.setInfo("finding the spans; the article is yours to read meanwhile — ? keys")
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
@@ -177,10 +191,10 @@ func (m *Model) setArticle(a *model.Annotation) {
 }
 
 // Init asks the terminal for its background so the styles suit it, and
-// starts finding the spans (when the annotation waits for them) and the
-// document's entities.
+// starts the header's clock when the spans are awaited; the spans and the
+// document's entities come after the first frame (see laidOut).
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startDetecting())
+	return tea.Batch(tea.RequestBackgroundColor, m.startWaiting())
 }
 
 func (m *Model) setInfo(format string, args ...any) { m.bar.Info(format, args...) }

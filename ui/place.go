@@ -69,7 +69,7 @@ func (m *Model) scrollToResume() {
 // chose not to save. A file another program changed is left alone.
 func (m *Model) keepPlace() error {
 	p := m.place()
-	if m.target.ReadOnly() || m.detecting() || p == m.placeSaved || m.savedVersion != m.version || m.saveErr != nil {
+	if m.target.ReadOnly() || m.waiting() || p == m.placeSaved || m.savedVersion != m.version || m.saveErr != nil {
 		return nil
 	}
 	m.a.Place = &p

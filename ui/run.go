@@ -133,6 +133,9 @@ func (e *signalError) Error() string {
 
 // end is what happens once the program stopped, however it stopped.
 func (m *Model) end(runErr error) error {
+	if m.loadErr != nil {
+		return m.loadErr // the annotation never opened: nothing to save
+	}
 	if runErr != nil {
 		m.keepDraft() // finish saves it with the annotation
 	}
@@ -172,7 +175,7 @@ func (m *Model) finish(runErr error) error {
 	if m.target.ReadOnly() {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
 	}
-	if m.detecting() {
+	if m.waiting() {
 		return fmt.Errorf("the editor stopped (%s) before the spans were found; nothing was decided, so nothing is lost", cause)
 	}
 	where := m.target.Name()

@@ -73,7 +73,7 @@ func (g *saveGate) close() {
 func (m *Model) save() tea.Cmd { return m.startSave(false) }
 
 func (m *Model) startSave(force bool) tea.Cmd {
-	if m.detecting() {
+	if m.waiting() {
 		m.setInfo("nothing to save before the spans are found")
 		return nil
 	}

@@ -35,8 +35,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.detectGo()
 	case foundMsg:
 		cmd = m.found(msg)
+	case loadedMsg:
+		cmd = m.loaded(msg)
 	case detectTickMsg:
-		if m.detecting() {
+		if m.waiting() {
 			cmd = detectTick()
 		}
 	case tea.PasteMsg:

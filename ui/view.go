@@ -15,6 +15,7 @@ import (
 // article, strip and detail rows. It changes nothing: what is costly to
 // draw (the article's rows, the strip) Update drew already (see draw),
 // and View puts it together.
+
 func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
@@ -29,7 +30,7 @@ func (m *Model) View() tea.View {
 		parts = append(parts, fit(s, n, l.Width)...)
 	}
 	hd := headerData{title: m.title, path: m.target.Name(), counts: m.a.Counts(), total: m.a.Len(),
-		filter: filters[m.filter].name, order: orders[m.order].name, state: m.saveState()}
+		filter: filters[m.filter].name, order: orders[m.order].name, state: m.saveState(), waiting: m.waitState()}
 	if m.docs != nil {
 		hd.docs = m.docsView
 	}
@@ -67,6 +68,10 @@ func (m *Model) addPanels(add func(string, int)) {
 	add(m.strip.View(), m.lay.Strip)
 	if mm, ok := m.mode.(*mentionsMode); ok {
 		add(mm.panel(m, m.lay.Detail), m.lay.Detail)
+		return
+	}
+	if m.waiting() {
+		add(m.waitNote(), m.lay.Detail)
 		return
 	}
 	add(m.detail.View(m.styles, m.a, m.focus, m.anteSummary()), m.lay.Detail)
@@ -120,8 +125,6 @@ func spread(left, right string, w int) string {
 // saveState says whether the file is up to date.
 func (m *Model) saveState() string {
 	switch {
-	case m.detecting():
-		return m.styles.Dim.Render(m.detectState())
 	case m.target.ReadOnly():
 		return m.styles.Error.Render("READ-ONLY")
 	case m.saveErr != nil:

@@ -227,8 +227,9 @@ func TestResolveThenReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.file.Close()
-	if !r.opts.Resumed || r.a.Len() == 0 || r.a.Span(0).Origin != model.FromResolver {
-		t.Errorf("review resumed %v with %d spans; want the resolver's", r.opts.Resumed, r.a.Len())
+	r.loaded(t)
+	if r.a.Len() == 0 || r.a.Span(0).Origin != model.FromResolver {
+		t.Errorf("review resumed with %d spans; want the resolver's", r.a.Len())
 	}
 }
 

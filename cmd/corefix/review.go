@@ -136,6 +136,12 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if err != nil {
 		return nil, err
 	}
+	title := doc.Path
+	if title == "" {
+		title = "sample (" + doc.ID + ")"
+	}
+	origin := model.OriginFor(orig)
+	opts := ui.Options{Title: title, Entities: entities, Origin: origin}
 	// The detectors run after the editor's first frame (ui.Options.Detect),
 	// on a document of their own: the tokens they cache with it are
 	// garbage once the findings are out. Findings replayed from clusters
@@ -146,26 +152,44 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	if ct == nil {
 		detectNow = nil
 	}
-	a, resumed, err := w.LoadOrStart(doc, detectNow, model.OriginFor(orig))
+	start := func(detect func() ([]model.Finding, error)) (*model.Annotation, bool, error) {
+		a, resumed, err := w.LoadOrStart(doc, detect, origin)
+		if err == nil && !resumed {
+			a.Annotator = o.annotator
+			if orig != nil {
+				a.Original = &model.OriginalRef{Path: orig.Path, SHA256: orig.SHA256()}
+			}
+		}
+		return a, resumed, err
+	}
+	if w.Exists() {
+		// A saved annotation is read after the first frame too (a 20 MB
+		// article's is read, checked and replayed in a second or more);
+		// the editor shows the article meanwhile, and stops with the
+		// error, as here, when the file cannot be resumed. (Removed
+		// meanwhile, it starts afresh there, its findings found
+		// quietly.)
+		quiet := &env{stderr: io.Discard}
+		opts.Load = func() (*model.Annotation, error) {
+			a, _, err := start(func() ([]model.Finding, error) { return quiet.exactFindings(doc, orig, ct) })
+			return a, err
+		}
+		a, err := model.NewAnnotation(doc, nil, origin)
+		if err != nil {
+			w.Close()
+			return nil, err
+		}
+		return &review{a: a, file: w, opts: opts}, nil
+	}
+	a, resumed, err := start(detectNow)
 	if err != nil {
 		w.Close()
 		return nil, err
 	}
-	opts := ui.Options{Title: "", Resumed: resumed, Entities: entities, Origin: model.OriginFor(orig)}
+	opts.Resumed = resumed
 	if !resumed && ct == nil {
 		opts.Detect = find
 	}
-	if !resumed {
-		a.Annotator = o.annotator
-		if orig != nil {
-			a.Original = &model.OriginalRef{Path: orig.Path, SHA256: orig.SHA256()}
-		}
-	}
-	title := doc.Path
-	if title == "" {
-		title = "sample (" + doc.ID + ")"
-	}
-	opts.Title = title
 	return &review{a: a, file: w, opts: opts}, nil
 }
 

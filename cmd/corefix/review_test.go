@@ -166,6 +166,23 @@ func TestReviewDatasetSameAnnotatorTwice(t *testing.T) {
 	bob.close()
 }
 
+// loaded reads the saved annotation (Options.Load) as the editor does
+// after its first frame.
+func (r *review) loaded(t *testing.T) {
+	t.Helper()
+	if r.opts.Load == nil {
+		t.Fatal("no saved annotation to read")
+	}
+	if r.a.Len() != 0 {
+		t.Fatalf("%d spans before the saved annotation was read", r.a.Len())
+	}
+	a, err := r.opts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.a = a
+}
+
 // found does what the editor does after its first frame: it finds the
 // spans (Options.Detect) and gives them to the annotation.
 func (r *review) found(t *testing.T) {
