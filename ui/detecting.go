@@ -93,15 +93,17 @@ func (m *Model) laidOut() tea.Cmd {
 }
 
 // detectGo starts loading the saved annotation, or the detectors, or,
-// with the spans here, the mention analysis.
+// with the spans here, the mention analysis; and wrapping the rest of
+// the article when the first frame wrapped only its head.
 func (m *Model) detectGo() tea.Cmd {
+	wrap := m.art.wrapCmd()
 	switch {
 	case m.load != nil:
-		return readCmd(m.load)
+		return tea.Batch(readCmd(m.load), wrap)
 	case m.detect != nil:
-		return detectCmd(m.a, m.detect)
+		return tea.Batch(detectCmd(m.a, m.detect), wrap)
 	}
-	return m.findEntities()
+	return tea.Batch(m.findEntities(), wrap)
 }
 
 // found gives the annotation its findings and focuses the first pending

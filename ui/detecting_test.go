@@ -4,11 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"corefix/internal/varied"
 	"corefix/model"
 )
 
@@ -138,5 +140,42 @@ func TestSavedAnnotationThatCannotBeRead(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != string(damaged) {
 		t.Errorf("the damaged file was written: %q", got)
+	}
+}
+
+// TestFirstFrameWrapsTheHead: while the spans are awaited, the first
+// frame wraps only the first screens of a long article; the rest comes
+// wrapped from the background (the same rows as wrapping it whole), or
+// at once when a key wants it first, and a late background result then
+// changes nothing.
+func TestFirstFrameWrapsTheHead(t *testing.T) {
+	text := varied.Text(300 << 10)
+	want := wrap(&stream{text: text}, 80)
+	for _, keyFirst := range []bool{false, true} {
+		a, err := model.NewAnnotation(model.NewDocument("varied", "varied.txt", text), nil, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		never := make(chan struct{})
+		defer close(never)
+		m := New(a, displayOnly("varied.corefix.json"), Options{Detect: func() ([]model.Finding, error) { <-never; return nil, nil }})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if !m.art.head || len(m.art.rows) != headScreens*m.lay.Article || !slices.Equal(m.art.rows, want[:len(m.art.rows)]) {
+			t.Fatalf("first layout: head %v, %d rows (want the first %d of the whole %d)", m.art.head, len(m.art.rows), headScreens*m.lay.Article, len(want))
+		}
+		if !strings.Contains(m.View().Content, strings.Fields(text)[0]) {
+			t.Fatalf("the first frame does not show the article:\n%s", m.View().Content)
+		}
+		wrapped := m.art.wrapCmd()()
+		if keyFirst {
+			press(t, m, "end")
+			if m.art.head || m.art.top != len(want)-m.lay.Article {
+				t.Fatalf("end before the background rows: head %v, top %d, want %d", m.art.head, m.art.top, len(want)-m.lay.Article)
+			}
+		}
+		m.Update(wrapped)
+		if m.art.head || !slices.Equal(m.art.rows, want) {
+			t.Errorf("key first %v: head %v, %d rows; want the whole article's %d", keyFirst, m.art.head, len(m.art.rows), len(want))
+		}
 	}
 }

@@ -229,7 +229,11 @@ func (m *Model) relayout() {
 	m.hdr.SetSize(m.lay.Width, m.lay.Header)
 	m.detail.SetSize(m.lay.Width, m.lay.Detail)
 	m.bar.SetSize(m.lay.Width)
-	m.art.SetSize(m.lay.Width, m.lay.Article)
+	if m.waiting() && m.art.rows == nil {
+		m.art.SetHead(m.lay.Width, m.lay.Article) // the first frame, which nothing moves yet
+	} else {
+		m.art.SetSize(m.lay.Width, m.lay.Article)
+	}
 	m.sizeInput()
 	if s, ok := m.mode.(sizer); ok {
 		s.setSize(m.lay)

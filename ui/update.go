@@ -12,6 +12,10 @@ import (
 // the work and says where it is (see finish).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+		m.art.Whole() // what moves the view wants every row, wrapped in the background or not
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -37,6 +41,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.found(msg)
 	case loadedMsg:
 		cmd = m.loaded(msg)
+	case wrappedMsg:
+		m.art.wrapped(msg)
 	case detectTickMsg:
 		if m.waiting() {
 			cmd = detectTick()

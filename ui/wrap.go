@@ -23,6 +23,14 @@ func wrap(st *stream, width int) []row {
 	return rows
 }
 
+// wrapHead lays out the first n rows of the stream at width cells (all
+// of them when there are fewer): the rows wrap would begin with.
+func wrapHead(st *stream, width, n int) []row {
+	w := wrapper{st: st, width: max(width, 1), stop: st.end(), plain: true, limit: n, rows: make([]row, 0, n+1)}
+	w.run()
+	return w.rows
+}
+
 // rewrap re-wraps rows after the displayed text of [start, end) changed
 // and returns the new rows. It restarts at the last row whose first word
 // ends before the change, and stops as soon as it produces a row that the
@@ -86,6 +94,8 @@ type wrapper struct {
 	stop   pos
 	old    []row
 	resume int
+	limit  int // stop after this many rows; 0: at the end
+
 	// plain lets rows of plain ASCII be placed whole (see plainRows);
 	// off, the wrapper goes a grapheme at a time, which tests compare.
 	plain bool
@@ -263,6 +273,9 @@ func (w *wrapper) emit() {
 // from here.
 func (w *wrapper) newRow(p pos, cont bool) bool {
 	w.start, w.end, w.cont, w.col = p, p, cont, 0
+	if w.limit > 0 && len(w.rows) >= w.limit {
+		return true
+	}
 	if p.less(w.stop) || len(w.old) == 0 {
 		return false
 	}

@@ -225,3 +225,18 @@ func visibleOnly(s string) string {
 		return r
 	}, s)
 }
+
+// TestWrapHeadBeginsTheWrap: the head of an article is the rows the
+// whole article's wrapping begins with, at any width and length.
+func TestWrapHeadBeginsTheWrap(t *testing.T) {
+	st := &stream{text: varied.Text(100 << 10)}
+	for _, width := range []int{1, 7, 40, 80, 120} {
+		whole := wrap(st, width)
+		for _, n := range []int{1, 10, 96, len(whole), len(whole) + 5} {
+			head := wrapHead(st, width, n)
+			if k := min(n, len(whole)); !slices.Equal(head, whole[:k]) {
+				t.Errorf("width %d: the first %d rows differ from the whole wrap's (%d rows, want %d)", width, n, len(head), k)
+			}
+		}
+	}
+}
