@@ -28,20 +28,22 @@ type Result struct {
 
 // Resolve writes ct's clusters into its text correctly, as corefix's
 // README documents: every substitution at its own mention (no drift);
-// the representative is a cluster's first mention that is not a pronoun
-// nor in capitals throughout (a cluster without one is left alone),
-// written up to its first
-// comma, an indefinite article made definite and a possessive ’s of its
-// own dropped; a possessive mention gets the representative with ’s (’
-// alone after a final s); reflexive, relative, first- and second-person
-// pronouns are kept, and so are pronouns with a contraction ("it's"),
-// subject pronouns whose number the representative's head does not have
-// (by tag), indefinite mentions, mentions right after
-// a determiner that is not theirs (modifiers), mentions longer than the
-// representative as written (they say more) and mentions inside or
-// around their own representative; a mention inside one that is replaced
-// goes with it; the first letter follows the sentence. Everything outside the replaced
-// mentions is left byte for byte.
+// the representative is a cluster's first usable mention, or a later
+// proper name when that is a description (representative; a cluster
+// without one is left alone), written up to its first comma, colon, dash
+// or bracket, an indefinite article made definite and a possessive ’s of
+// its own dropped; a possessive mention gets the representative with ’s
+// (’ alone after a final s). Pronouns are replaced, other mentions only
+// when they are a description after a name; kept are reflexive,
+// relative, first- and second-person pronouns, pronouns with a
+// contraction ("it's"), subject pronouns whose number the
+// representative's head does not have (by tag), indefinite mentions,
+// modifiers (after a determiner not theirs, or before a noun continuing
+// a mention around them), verbs, "there"/"here"/"then", mentions longer
+// than the representative as written and mentions inside or around
+// their own representative; a mention inside one that is replaced goes
+// with it; the first letter follows the sentence. Everything outside the
+// replaced mentions is left byte for byte.
 func Resolve(ct *model.CorefText, opts Options) *Result {
 	return resolveWords(NewWords(ct.Doc), ct, opts)
 }
