@@ -28,26 +28,28 @@ type Result struct {
 
 // Resolve writes ct's clusters into its text correctly, as corefix's
 // README documents: every substitution at its own mention (no drift);
-// the representative is a cluster's first mention that is not a pronoun
-// nor in capitals throughout (a cluster without one is left alone),
-// written up to its first
-// comma, an indefinite article made definite and a possessive ’s of its
-// own dropped; a possessive mention gets the representative with ’s (’
-// alone after a final s); reflexive, relative, first- and second-person
-// pronouns are kept, and so are pronouns with a contraction ("it's"),
-// subject pronouns whose number the representative's head does not have
-// (by tag), indefinite mentions, mentions right after
-// a determiner that is not theirs (modifiers), mentions longer than the
-// representative as written (they say more) and mentions inside or
-// around their own representative; a mention inside one that is replaced
-// goes with it; the first letter follows the sentence. Everything outside the replaced
-// mentions is left byte for byte.
+// the representative is a cluster's first usable mention, or a later
+// proper name when that is a description (representative; a cluster
+// without one is left alone), written up to its first comma, colon, dash
+// or bracket, an indefinite article made definite and a possessive ’s of
+// its own dropped; a possessive mention gets the representative with ’s
+// (’ alone after a final s). Pronouns are replaced, other mentions only
+// when they are a description after a name; kept are reflexive,
+// relative, first- and second-person pronouns, pronouns with a
+// contraction ("it's"), subject pronouns whose number the
+// representative's head does not have (by tag), indefinite mentions,
+// modifiers (after a determiner not theirs, or before a noun continuing
+// a mention around them), verbs, "there"/"here"/"then", mentions longer
+// than the representative as written and mentions inside or around
+// their own representative; a mention inside one that is replaced goes
+// with it; the first letter follows the sentence. Everything outside the
+// replaced mentions is left byte for byte.
 func Resolve(ct *model.CorefText, opts Options) *Result {
 	return resolveWords(NewWords(ct.Doc), ct, opts)
 }
 
 func resolveWords(w *Words, ct *model.CorefText, opts Options) *Result {
-	r := &resolver{w: w, ct: ct, clitic: cliticStyle(ct.Text)}
+	r := &resolver{w: w, ct: ct, clitic: cliticStyle(ct.Text), reach: mentionReach(ct.Doc)}
 	var targets []model.TokenSpan
 	for _, c := range ct.Doc.Clusters {
 		rep, ok := r.representative(c)
@@ -87,32 +89,23 @@ func resolveWords(w *Words, ct *model.CorefText, opts Options) *Result {
 type resolver struct {
 	w      *Words
 	ct     *model.CorefText
-	clitic string // the document's possessive ’s, spacing included
+	clitic string          // the document's possessive ’s, spacing included
+	reach  []int           // mentionReach
+	caps   map[string]bool // capitalised, made when first needed
 	subs   []Sub
 }
 
-// representative is the first mention of c that is not a pronoun nor
-// written in capitals throughout (a heading's "GUJJOLAAY EEGIMAA").
-func (r *resolver) representative(c model.CorefCluster) (model.TokenSpan, bool) {
-	if len(c.Mentions) < 2 {
-		return model.TokenSpan{}, false
-	}
-	for _, m := range c.Mentions {
-		if !r.pronoun(m) && !lexicon.AllCaps(wordsText(r.ct, m)) {
-			return m, true
-		}
-	}
-	return model.TokenSpan{}, false
-}
-
 // pronoun reports whether a mention is one pronoun or determiner of any
-// kind ("he", "This", "who", "yours").
+// kind ("he", "This", "who", "yours"), or one word tagged as a pronoun.
 func (r *resolver) pronoun(m model.TokenSpan) bool {
 	if r.w.Pronoun(m) {
 		return true
 	}
 	if m.Len() != 1 {
 		return false
+	}
+	if strings.HasPrefix(r.w.Doc.Tokens[m.Start].XPOS, "PRP") {
+		return true // by its tag, whatever its spelling (GUM's "It's Persian Gardens")
 	}
 	form := r.w.Doc.Tokens[m.Start].Form
 	for _, list := range []string{"first", "second", "reflexive", "relative", "independent"} {
@@ -135,15 +128,25 @@ func (r *resolver) replaces(m, rep model.TokenSpan, opts Options) bool {
 		return false
 	case opts.PronounsOnly && !r.pronoun(m):
 		return false
+	case !r.pronoun(m) && (m.Start < rep.Start || r.name(m) || !r.name(rep)):
+		// Only a description after its name is rewritten ("the senator"
+		// → "Jeff Sessions"): a name already names, and a description
+		// written over another says something else ("the bone" → "limb
+		// bones").
+		return false
 	case m.Start > 0 && closedDeterminer(r.w.Class(m.Start-1)):
 		return false // a modifier: "the [Scientology] - owned ship", "the [Trump] administration"
+	case r.modifier(m):
+		return false // "most [Eegimaa] speakers": the name already names
+	case r.verbal(m.Start):
+		return false // an event's verb or clause: a noun phrase does not fit its slot
 	case m.Len() != 1:
 		// An indefinite mention ("as a teenager") describes rather than
 		// refers back.
 		return !inList("indefinite", r.w.Doc.Tokens[m.Start].Form)
 	}
 	form := r.w.Doc.Tokens[m.Start].Form
-	for _, kept := range []string{"reflexive", "relative", "first", "second"} {
+	for _, kept := range []string{"reflexive", "relative", "first", "second", "adverb"} {
 		if inList(kept, form) {
 			return false
 		}
@@ -188,21 +191,11 @@ func closedDeterminer(c lexicon.Class) bool { return c == lexicon.Det || c == le
 func within(a, b model.TokenSpan) bool { return b.Start <= a.Start && a.End <= b.End }
 
 // replacement is what the resolver writes over m: the representative's
-// words up to its first comma or bracket, without a possessive ’s of its own, an
-// indefinite article made definite, with ’s when m is possessive, its
-// first letter following m's place in the sentence; and how many of the
-// representative's words it writes.
+// words as written (written), an indefinite article made definite, with
+// ’s when m is possessive, its first letter following m's place in the
+// sentence; and how many of the representative's words it writes.
 func (r *resolver) replacement(m, rep model.TokenSpan) (string, int) {
-	words := rep
-	for i := rep.Start + 1; i < rep.End; i++ {
-		if f := r.w.Doc.Tokens[i].Form; f == "," || f == "(" {
-			words.End = i
-			break
-		}
-	}
-	if words.Len() > 1 && r.isClitic(words.End-1) {
-		words.End--
-	}
+	words := r.written(rep)
 	text := wordsText(r.ct, words)
 	if words.Len() > 1 && inList("indefinite", r.w.Doc.Tokens[words.Start].Form) {
 		first := r.ct.Words[words.Start]
@@ -215,13 +208,16 @@ func (r *resolver) replacement(m, rep model.TokenSpan) (string, int) {
 }
 
 // possessive reports whether m is a possessive: a possessive pronoun, one
-// that stands alone ("his" in "the book is his"), or a mention ending in
-// ’s or a possessive apostrophe.
+// that stands alone ("his" in "the book is his"), a word tagged PRP$
+// whatever its spelling (GUM's typo "it's reward"), or a mention ending
+// in ’s or a possessive apostrophe.
 func (r *resolver) possessive(m model.TokenSpan) bool {
 	switch {
 	case m.Len() == 1 && inList("independent", r.w.Doc.Tokens[m.Start].Form):
 		return true
 	case m.Len() > 1 && r.isClitic(m.End-1):
+		return true
+	case m.Len() == 1 && r.w.Doc.Tokens[m.Start].XPOS == "PRP$":
 		return true
 	}
 	return r.w.Possessor(m)
@@ -260,21 +256,23 @@ func (r *resolver) recase(text string, m, rep model.TokenSpan) string {
 	switch {
 	case r.sentenceStart(m.Start):
 		return string(unicode.ToUpper(first)) + text[size:]
-	case unicode.IsUpper(first) && !lexicon.AllCaps(r.w.Doc.Tokens[rep.Start].Form) && r.capitalisedBySentence(rep.Start):
+	case unicode.IsUpper(first) && !lexicon.AllCaps(r.w.Doc.Tokens[rep.Start].Form) && r.sentenceStart(rep.Start) && r.capitalisedBySentence(rep.Start):
 		return string(unicode.ToLower(first)) + text[size:]
 	}
 	return text
 }
 
-// capitalisedBySentence reports whether word i has its capital only
-// because it starts its sentence: a closed-class word, or with tags any
-// word but a proper noun ("Attention", not "Byron").
+// capitalisedBySentence reports whether word i, at its sentence start,
+// has its capital only from there: a closed-class word, or with tags any
+// word but a proper noun ("Attention", not "Byron"). Elsewhere a capital
+// is the word's own ("For Inspiration and Recognition of Science and
+// Technology").
 func (r *resolver) capitalisedBySentence(i int) bool {
 	if closedClass(r.w.Class(i)) {
 		return true
 	}
 	tag := r.w.Doc.Tokens[i].XPOS
-	return tag != "" && !strings.HasPrefix(tag, "NNP") && r.sentenceStart(i)
+	return tag != "" && !strings.HasPrefix(tag, "NNP")
 }
 
 // closedClass reports the word classes whose capital only ever comes from

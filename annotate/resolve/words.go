@@ -156,9 +156,22 @@ func (w *Words) PronounNumber(s model.TokenSpan) string {
 }
 
 // HeadNumber is "singular" or "plural" for a noun phrase, by the tag of its
-// head (the last noun of its first run of nouns: "the president of France"
-// gives "president"), and "" when it has no noun.
+// head (Head), and "" when it has no noun.
 func (w *Words) HeadNumber(s model.TokenSpan) string {
+	head := w.Head(s)
+	switch {
+	case head < 0:
+		return ""
+	case strings.HasSuffix(w.Doc.Tokens[head].XPOS, "S"): // NNS, NNPS
+		return "plural"
+	}
+	return "singular"
+}
+
+// Head is the word a tagged noun phrase is about: the last noun of its
+// first run of nouns ("the president of France" gives "president"); -1
+// when it has no noun or no tags.
+func (w *Words) Head(s model.TokenSpan) int {
 	head := -1
 	for i := s.Start; i < s.End; i++ {
 		if strings.HasPrefix(w.Doc.Tokens[i].XPOS, "NN") {
@@ -167,11 +180,5 @@ func (w *Words) HeadNumber(s model.TokenSpan) string {
 			break
 		}
 	}
-	switch {
-	case head < 0:
-		return ""
-	case strings.HasSuffix(w.Doc.Tokens[head].XPOS, "S"): // NNS, NNPS
-		return "plural"
-	}
-	return "singular"
+	return head
 }

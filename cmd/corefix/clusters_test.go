@@ -124,7 +124,7 @@ func TestResolveFormats(t *testing.T) {
 			t.Errorf("%s: resolved text differs from %s's", f, sampleClusters[0])
 		}
 	}
-	if !strings.Contains(text, "Valeska Paris was born in Switzerland but Valeska Paris' parents moved Valeska Paris") {
+	if !strings.Contains(text, "Paris was born in Switzerland but Valeska Paris' parents moved Valeska Paris") {
 		t.Errorf("resolved text:\n%s", text)
 	}
 
