@@ -176,7 +176,7 @@ func (m *Model) finish(runErr error) error {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
 	}
 	if m.waiting() {
-		return fmt.Errorf("the editor stopped (%s) before the spans were found; nothing was decided, so nothing is lost", cause)
+		return fmt.Errorf("the editor stopped (%s) before its spans were there; nothing was decided, so nothing is lost", cause)
 	}
 	where := m.target.Name()
 	err := m.target.Save(m.a)
