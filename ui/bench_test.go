@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corefix/annotate/detect"
-	"corefix/internal/varied"
 	"corefix/model"
+	"corefix/ui/varied"
 )
 
 // benchSize is the article size of the acceptance criteria (issue 16).

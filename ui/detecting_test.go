@@ -10,8 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"corefix/internal/varied"
 	"corefix/model"
+	"corefix/ui/varied"
 )
 
 // TestFirstFrameBeforeFindings opens an annotation without findings

@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"corefix/internal/varied"
+	"corefix/ui/varied"
 )
 
 func rowsText(st *stream, rows []row) []string {

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"corefix/internal/varied"
 	"corefix/model"
+	"corefix/ui/varied"
 )
 
 // frameSizes are the article sizes of the first-frame figures (issue 16).

@@ -15,11 +15,13 @@ import (
 	"strings"
 )
 
-// sources are the article globs, relative to the repository's root.
-var sources = []string{
-	"testdata/varied/*.txt",
-	"testdata/gum/drift/GUM_*[a-z].txt",
-	"testdata/cnn-sessions.txt",
+// sources returns the article globs, relative to the repository's root.
+func sources() []string {
+	return []string{
+		"testdata/varied/*.txt",
+		"testdata/gum/drift/GUM_*[a-z].txt",
+		"testdata/cnn-sessions.txt",
+	}
 }
 
 // Text returns size bytes (a little more: whole sentences) of text
@@ -30,7 +32,7 @@ var sources = []string{
 func Text(size int) string {
 	var arts [][]string
 	root := repoRoot()
-	for _, pat := range sources {
+	for _, pat := range sources() {
 		paths, err := filepath.Glob(filepath.Join(root, pat))
 		if err != nil || len(paths) == 0 {
 			panic(fmt.Sprintf("%s: no texts (%v)", pat, err))
