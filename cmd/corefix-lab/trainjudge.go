@@ -40,6 +40,7 @@ type trainJudgeOptions struct {
 	trees       int    // boosting rounds
 	depth       int    // depth of each tree
 	neutralZero string // comma-separated variants whose correct substitutions are labelled 0
+	folds       string // directory for each held-out fold's judge
 }
 
 func trainJudgeCommand() command {
@@ -58,6 +59,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.trees, "trees", 150, "boosting rounds (`trees`)")
 	fs.IntVar(&o.depth, "depth", 4, "`depth` of each tree")
 	fs.StringVar(&o.clean, "clean", "", "`DIR` of clean texts (*.txt) of other kinds, whose candidates are labelled 0 in every fold")
+	fs.StringVar(&o.folds, "folds", "", "write each fold's judge, trained without GENRE, to `DIR`/GENRE.json (for error analysis with judge-eval)")
 	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json: docs/lab.md)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -96,6 +98,11 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if o.folds != "" {
+			if err := writeJudge(j, filepath.Join(o.folds, g+".json")); err != nil {
+				return err
+			}
+		}
 		line := heldOutReport(stdout, sets, g, j)
 		held = append(held, line)
 	}
@@ -111,11 +118,19 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return writeJudge(j, o.out)
+}
+
+// writeJudge writes j's data file to path, creating its directory.
+func writeJudge(j *detect.Judge, path string) error {
 	data, err := j.Encode()
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(o.out, data, 0o644)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
 
 // damagedDoc is a damaged document with its gold, variant and genre; orig
@@ -415,22 +430,26 @@ func judgeEvalCommand() command {
 // directory, beside the shipped detector, with false alarms on the
 // directory's untouched originals (NAME.orig.txt) where there are any.
 func runJudgeEval(args []string, stdout, stderr io.Writer) error {
-	var file string
+	var file, folds, data string
 	fs := flagSet("judge-eval", stderr)
-	fs.StringVar(&file, "judge", "", "the judge's data `file` (written by train-judge -o; required)")
+	fs.StringVar(&file, "judge", "", "the judge's data `file` (written by train-judge -o)")
+	fs.StringVar(&folds, "folds", "", "instead of -judge: the `DIR` of fold judges train-judge -folds wrote, each scored on the genre it left out of -data")
+	fs.StringVar(&data, "data", "", "with -folds: the damaged documents' `DIR`, as train-judge -data")
 	if err := fs.Parse(args); err != nil {
 		return usageError{}
+	}
+	if folds != "" {
+		if data == "" || file != "" || fs.NArg() > 0 {
+			return usageError{"want -folds DIR -data DIR and nothing else"}
+		}
+		return foldsReport(stdout, folds, data)
 	}
 	if file == "" || fs.NArg() == 0 {
 		return usageError{"want -judge FILE and gold directories"}
 	}
-	data, err := os.ReadFile(file)
+	j, err := readJudge(file)
 	if err != nil {
 		return err
-	}
-	j, err := detect.ParseJudge(data)
-	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
 	}
 	for _, dir := range fs.Args() {
 		docs, err := loadGoldDirs([]string{dir})
@@ -448,6 +467,37 @@ func runJudgeEval(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s\n  judge %s, false alarms %.2f\n  hand rules %s, false alarms %.2f\n", dir,
 			figures(tally(docs, detect.Params{Judge: j})), fa.PerThousand(), figures(tally(docs, detect.HandParams())), faHand.PerThousand())
+	}
+	return nil
+}
+
+// readJudge reads and parses a judge's data file.
+func readJudge(file string) (*detect.Judge, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	j, err := detect.ParseJudge(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return j, nil
+}
+
+// foldsReport prints train-judge's held-out report again from the fold
+// judges it wrote: how a change at detection time (not in training)
+// moves the held-out figures, without training again.
+func foldsReport(w io.Writer, folds, data string) error {
+	sets, err := loadDamaged(data, nil)
+	if err != nil {
+		return err
+	}
+	for _, g := range genresOf(sets) {
+		j, err := readJudge(filepath.Join(folds, g+".json"))
+		if err != nil {
+			return err
+		}
+		heldOutReport(w, sets, g, j)
 	}
 	return nil
 }
