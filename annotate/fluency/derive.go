@@ -60,6 +60,17 @@ func (c *counts) model() *Model {
 		m.probes = append(m.probes, obs)
 		m.probeSelf = append(m.probeSelf, p.run([][]cand{obs}))
 	}
+	// The possessive clitic Possessive inserts: the treebank's tag for
+	// it alone, for "’s" is also "is" and "has" ("Norton’s insane").
+	// A model without the tag (a test's few words) has no opinion.
+	for t, tg := range m.tags {
+		if tg.xpos == "POS" && m.prior[t] > 0 {
+			m.clitic = []cand{{tag: Tag(t), p: 1, r: float32(1 / m.prior[t])}}
+			var p pass
+			p.start(m)
+			m.cliticSelf = p.run([][]cand{m.clitic})
+		}
+	}
 	return m
 }
 

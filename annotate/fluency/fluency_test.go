@@ -312,3 +312,33 @@ func TestParseRefuses(t *testing.T) {
 		t.Error("Write accepted an empty corpus")
 	}
 }
+
+// possessive returns Possessive for the part of s in brackets.
+func possessive(m *Model, s string) float64 {
+	i := len(strings.Fields(s[:strings.Index(s, "[")]))
+	j := i + len(strings.Fields(s[strings.Index(s, "[")+1:strings.Index(s, "]")])) - 1
+	s = strings.NewReplacer("[", "", "]", "").Replace(s)
+	return m.Possessive(s, model.Tokenize(s), i, j)
+}
+
+// A possessor that lost its ’s reads better with it; a noun phrase that
+// is no possessor, or a determiner and adjective before a noun, worse.
+func TestPossessive(t *testing.T) {
+	m := Default()
+	for _, c := range []struct{ lost, whole string }{
+		{"carried the grudge until [Daniel Bernoulli] death in 1782", "carried the grudge until [Daniel Bernoulli] died in 1782"},
+		{"In [the younger John Edleston] memory he composed", "In [the younger John Edleston] he found a friend"},
+		{"was written for [Antonín Dvořák] first opera", "was written by [Antonín Dvořák] in Prague"},
+	} {
+		l, w := possessive(m, c.lost), possessive(m, c.whole)
+		if l <= 0 || l <= w {
+			t.Errorf("Possessive of %q = %.2f, want above 0 and above %q's %.2f", c.lost, l, c.whole, w)
+		}
+	}
+	if p := possessive(m, "by adopting [a more] vertical position of the femur"); p >= 0 {
+		t.Errorf("Possessive of an adjective's determiner = %.2f, want below 0", p)
+	}
+	if p := possessive(m, "the end [.]"); p != 0 {
+		t.Errorf("Possessive at the end of the text = %.2f, want 0", p)
+	}
+}

@@ -52,6 +52,10 @@ type Model struct {
 	// each alone.
 	probes    [][]cand
 	probeSelf []float64
+	// clitic is the possessive ’s that Possessive tries after a span,
+	// and cliticSelf its score alone.
+	clitic     []cand
+	cliticSelf float64
 }
 
 // cand is one likely tag of a word: P(tag | word), and that divided by

@@ -133,6 +133,30 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	return out
 }
 
+// Possessive returns how much likelier the words around toks[i..j] read
+// with a possessive ’s after the span than as they stand, in nats, net
+// of how common ’s is on its own: positive where the span stands as a
+// possessor that lost its ’s ("until Daniel Bernoulli death"), negative
+// where ’s does not belong ("a more vertical position"). 0 at the end
+// of the text, and from a model whose tags have no possessive.
+func (m *Model) Possessive(text string, toks []model.Token, i, j int) float64 {
+	if i < 0 || j < i || j+1 >= len(toks) || m.clitic == nil {
+		return 0
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	lo, hi := max(0, i-m.p.Context), min(len(toks), j+1+m.p.Context)
+	s.observe(m, text, toks, lo, hi)
+	before, right := s.obs[:j+1-lo], s.obs[j+1-lo:]
+	kept, with := &s.pass[0], &s.pass[1]
+	kept.start(m)
+	kept.run(before)
+	with.fork(kept)
+	as := kept.run(right)
+	with.step(m.clitic)
+	return with.run(right) - m.cliticSelf - as
+}
+
 // Profile returns, for each token of toks[lo:hi], how much likelier it is
 // after the tokens before it in that range than on its own: log P(word |
 // words before) − log P(word). The first is the word alone (about 0).
