@@ -21,8 +21,9 @@ type Analysis struct {
 	// fluency rates how well words fit together; the judge loads it on
 	// first use, so detection without a judge never pays for parsing it.
 	fluency *fluency.Model
-	prof    []float64 // the fluency profile of every token, computed on first use
-	genders []uint8   // each token's gender cue, by wordGender: 1, found 2, gender << 2; 0 before
+	prof    []float64    // the fluency profile of every token, computed on first use
+	speech  *speechIndex // where the fillers and breaks of speech stand, found on first use
+	genders []uint8      // each token's gender cue, by wordGender: 1, found 2, gender << 2; 0 before
 
 	recurring []mention // computed on first use by mentions
 	found     bool

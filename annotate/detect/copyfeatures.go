@@ -97,6 +97,9 @@ const (
 	scalarStart = 1 + classSlots*numClasses
 )
 
+// misfitScalar is the index of "misfit" among the scalars.
+const misfitScalar = 11
+
 // numScalars is the number of scalar features.
 const numScalars = 48
 
@@ -124,7 +127,7 @@ const numCopyFeatures = scalarStart + numScalars
 // copyVec is a candidate's feature vector in the form the scorer reads
 // fast: the indices of its one-hot class features, and its scalars.
 type copyVec struct {
-	hot [classSlots]int // -1 where unused
+	hot [classSlots]int16 // -1 where unused; small, as the judge keeps a vector per candidate
 	s   [numScalars]float64
 }
 
@@ -184,14 +187,14 @@ func (a *Analysis) copyFeatures(c copyCandidate, shown map[uint64]bool, marks []
 // cheapFeatures fills all but the costlyScalars of v, and zeroes those.
 func (a *Analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks []int, v *copyVec) {
 	for s, t := range [6]int{c.i - 2, c.i - 1, c.j + 1, c.j + 2, c.i, c.j} {
-		v.hot[s] = 1 + s*numClasses + int(a.Class(t))
+		v.hot[s] = int16(1 + s*numClasses + int(a.Class(t)))
 	}
 	v.hot[6], v.hot[7] = -1, -1
 	if c.i == c.j {
 		// A lone name's slot says more than a long phrase's: a name
 		// after a preposition is the writer's, after a noun a copy's.
-		v.hot[6] = 1 + 6*numClasses + int(a.Class(c.i-1))
-		v.hot[7] = 1 + 7*numClasses + int(a.Class(c.j+1))
+		v.hot[6] = int16(1 + 6*numClasses + int(a.Class(c.i-1)))
+		v.hot[7] = int16(1 + 7*numClasses + int(a.Class(c.j+1)))
 	}
 	f := &v.s
 	clear(f[:])
@@ -232,7 +235,7 @@ func (a *Analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	f[38] = log1p(hi-lo-in) / 3
 	f[39] = float64(len(marks)-k) / float64(max(1, len(marks)))
 	// The slot signals of the hand rules, cheap with the misfit known.
-	f[11] = c.fit
+	f[misfitScalar] = c.fit
 	f[12] = b(a.looseSlot(c.i, c.j))
 	f[13] = b(a.prepObject(c.i, c.j))
 	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))

@@ -258,6 +258,7 @@ type judged struct {
 	i, j int
 	vec  judgeVec
 	hand []model.Finding // the hand rules' findings on these tokens, best first
+	poss float64         // how much better it reads with ’s after it (lostClitic)
 }
 
 // judgeCandidates lists the candidates of a's document: every repeat of a
@@ -273,8 +274,11 @@ func (a *Analysis) judgeCandidates() []judged {
 	if drifting {
 		shown = a.shownDrifting()
 	}
-	byspan := make(map[[2]int]int)
-	var out []judged
+	cands := a.copyCandidates()
+	byspan := make(map[[2]int]int, len(cands))
+	// The phrase repeats are most of the candidates: room for them and a
+	// quarter more, so the slice of large vectors is not regrown.
+	out := make([]judged, 0, len(cands)+len(cands)/4+8)
 	add := func(c copyCandidate, kind int) int {
 		k, ok := byspan[[2]int{c.i, c.j}]
 		if !ok {
@@ -285,7 +289,7 @@ func (a *Analysis) judgeCandidates() []judged {
 		}
 		return k
 	}
-	for _, c := range a.copyCandidates() {
+	for _, c := range cands {
 		if c.nth > 0 && !a.labelLine(c.i, c.j) {
 			add(c, phraseKind)
 		}
@@ -312,9 +316,12 @@ func (a *Analysis) judgeCandidates() []judged {
 		if len(c.hand) > 0 {
 			sp = a.fluency.Span(a.doc.Text, a.toks, c.i, c.j)
 		}
-		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1))
+		c.poss = a.lostClitic(c.i, c.j)
+		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1), c.poss)
+		a.speechFeatures(c.i, c.j, c.vec.speech[:])
 	}
 	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
+	a.neighbourFeatures(out)
 	return out
 }
 
@@ -351,6 +358,22 @@ func (a *Analysis) oddPronouns(f func(c copyCandidate)) {
 	}
 }
 
+// lostClitic is how much better candidate [i, j] reads with ’s after it
+// (fluency.Model.Possessive), where a word that a possessor could own
+// follows it and it has no ’s of its own; 0 elsewhere. A resolver that
+// writes a bare name for "his" leaves a possessor without its ’s, and
+// the words around it say so whatever wrote them.
+func (a *Analysis) lostClitic(i, j int) float64 {
+	if a.cls[j] == lexicon.Clitic || j+1 >= len(a.toks) {
+		return 0
+	}
+	switch a.cls[j+1] {
+	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ing, lexicon.Ed, lexicon.NounVerb, lexicon.Ly:
+		return a.fluency.Possessive(a.doc.Text, a.toks, i, j)
+	}
+	return 0
+}
+
 // profile returns, for each token, how much likelier it is after the
 // words before it than alone (fluency.Model.Profile), computed once.
 func (a *Analysis) profile() []float64 {
@@ -381,15 +404,18 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 // with the judge's confidence, or a copy finding where no hand rule
 // spoke.
 func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
-	show := a.rules().Recurring.SlotShown
+	r := &a.rules().Recurring
+	show, stands := r.SlotShown, r.HandStandsFrom
+	possessor := float64(a.rules().Limits.PossessorNats.Value)
 	drifting := a.drifting()
 	var out []model.Finding
 	x := make([]float64, numJudgeFeatures)
 	for _, c := range a.judgeCandidates() {
-		if len(c.hand) == 0 && !drifting {
+		if len(c.hand) == 0 && !drifting && c.poss < possessor {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
-			// correct substitution, or the writer's own repetition.
+			// correct substitution, or the writer's own repetition —
+			// unless it reads as a possessor that lost its ’s.
 			continue
 		}
 		c.vec.dense(x)
@@ -398,10 +424,13 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		// person rewritten in a quotation (a name with "am") are slots
 		// the grammar names, not copies that read out of place: the
 		// judge rates too few of them, so the hand rule's own
-		// confidence stands when it is higher.
+		// confidence stands when it is higher. A name that still has
+		// its ’s lost nothing: whether it is a copy is the judge's call
+		// (a correct resolver writes "Norton’s" for "his" everywhere).
 		best := 0
+		kept := a.cls[c.j] == lexicon.Clitic
 		for k, h := range c.hand {
-			if (h.Category == model.Possessive || h.Category == model.Quote) && h.Confidence > conf {
+			if (h.Category == model.Possessive && !kept || h.Category == model.Quote) && h.Confidence > conf && conf >= stands {
 				conf, best = h.Confidence, k
 				break
 			}

@@ -35,8 +35,9 @@ func judgeCategories() [5]model.Category {
 const numHandFeatures = 2*7 + 5 + 3 + numFluency
 
 // numFluency is the number of fluency signals of a span: the five of
-// fluency.Span and the profile at its first token and after its last.
-const numFluency = 7
+// fluency.Span, the profile at its first token and after its last, and
+// how much better it reads with ’s after it (fluency.Model.Possessive).
+const numFluency = 8
 
 // Kinds of candidate, by what proposed it first: a repeat of a recurring
 // phrase, a hand rule's span, a pronoun that reads out of place. Each
@@ -53,18 +54,21 @@ const (
 func kindNames() [numKinds]string { return [...]string{"phrase/", "rule/", "pronoun/"} }
 
 // perKind is the number of features of one kind's block.
-const perKind = numCopyFeatures + numHandFeatures
+const perKind = numCopyFeatures + numHandFeatures + numNearFeatures + numSpeechFeatures
 
 // numJudgeFeatures is the length of a judge feature vector: a block per
 // kind, of which a candidate fills its own.
 const numJudgeFeatures = numKinds * perKind
 
-// judgeVec is a candidate's features: its kind, the copy features, then
-// the hand block.
+// judgeVec is a candidate's features: its kind, the copy features, the
+// hand block, the neighbour block (judgeneighbours.go), then the speech
+// block (judgespeech.go).
 type judgeVec struct {
-	kind int
-	copy copyVec
-	hand []float64
+	kind   int
+	copy   copyVec
+	hand   []float64
+	near   []float64
+	speech [numSpeechFeatures]float64
 }
 
 // handFeatures fills the hand block from the hand findings on the span,
@@ -99,9 +103,9 @@ func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 // fluencyFeatures fills the fluency block from the span's signals, each
 // clamped to ±5 nats and scaled to [-1, 1]: beyond that the text is
 // broken or clean either way.
-func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut float64) {
+func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut, poss float64) {
 	base := numHandFeatures - numFluency
-	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut} {
+	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut, poss} {
 		v.hand[base+k] = max(-5, min(5, x)) / 5
 	}
 }
@@ -113,6 +117,8 @@ func (v *judgeVec) dense(x []float64) {
 	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
 	copy(x[numCopyFeatures:], v.hand)
+	copy(x[numCopyFeatures+numHandFeatures:], v.near)
+	copy(x[numCopyFeatures+numHandFeatures+numNearFeatures:], v.speech[:])
 }
 
 // judgeFeatureName names feature k: its kind's prefix, then the name
@@ -127,6 +133,12 @@ func blockFeatureName(k int) string {
 		return copyFeatureName(k)
 	}
 	k -= numCopyFeatures
+	if k -= numHandFeatures; k >= numNearFeatures {
+		return speechFeatureNames()[k-numNearFeatures]
+	} else if k >= 0 {
+		return nearFeatureNames()[k]
+	}
+	k += numHandFeatures
 	rules, cats := judgeRules(), judgeCategories()
 	switch {
 	case k < 2*len(rules) && k%2 == 0:
@@ -137,7 +149,7 @@ func blockFeatureName(k int) string {
 		return "category:" + string(cats[k-2*len(rules)])
 	}
 	return [...]string{"no-rule", "rule-count", "drifting",
-		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out"}[k-2*len(rules)-len(cats)]
+		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out", "fluency:possessive"}[k-2*len(rules)-len(cats)]
 }
 
 // JudgeFeatureNames returns the names of the judge's features, in the

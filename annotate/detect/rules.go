@@ -43,6 +43,11 @@ type Rules struct {
 		ClearMisfit float64 `json:"clear-misfit"`
 		SlotShown   float64 `json:"slot-shown"`
 		VetoedCap   float64 `json:"vetoed-cap"`
+		// HandStandsFrom is the judge's confidence from which a more
+		// confident hand verdict on a slot (a lost possessive, a
+		// quotation) stands; below it the judge has ruled the span out
+		// ("a more", "a new" before a noun are no possessors).
+		HandStandsFrom float64 `json:"hand-stands-from"`
 	} `json:"recurring-mention"`
 	// Drift is how much evidence makes a document count as drifting.
 	Drift struct {
@@ -114,6 +119,7 @@ type Rules struct {
 		DoubleGenitiveReach Limit `json:"double-genitive-reach"`
 		TitleNameWords      Limit `json:"title-name-words"`
 		SpeakerReach        Limit `json:"speaker-reach"`
+		PossessorNats       Limit `json:"possessor-nats"`
 	} `json:"limits"`
 }
 

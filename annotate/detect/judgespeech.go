@@ -1,0 +1,77 @@
+package detect
+
+import (
+	"sort"
+
+	"corefix/annotate/lexicon"
+)
+
+// The judge's speech block. Transcripts (court hearings, interviews)
+// repeat words and restart phrases on their own ("you run a — you run
+// a carpet business", "she she decided"), which reads like a copy that
+// landed beside its mention. Speakers do it around hesitations and
+// cut-offs, which no coreference rewrite writes: how often a document
+// has them, and whether one stands by the candidate, tells the speaker's
+// repetition from a copy.
+
+// speechNear is how many tokens on each side of a candidate count as
+// beside it.
+const speechNear = 3
+
+// numSpeechFeatures is the length of the speech block: fillers and
+// breaks per token in the document, and whether one stands within
+// speechNear tokens of the candidate.
+const numSpeechFeatures = 4
+
+// speechFeatureNames names the speech block's features.
+func speechFeatureNames() [numSpeechFeatures]string {
+	return [...]string{"speech:filler-rate", "speech:break-rate", "speech:filler-near", "speech:break-near"}
+}
+
+// speechMarks returns, once per document, the positions of its fillers
+// and of its breaks, each in text order.
+func (a *Analysis) speechMarks() (fillers, breaks []int) {
+	if a.speech == nil {
+		fill, brk := lexicon.Set("filler"), lexicon.Set("speech-break")
+		a.speech = &speechIndex{}
+		for k, t := range a.toks {
+			w := a.doc.Text[t.Start:t.End]
+			// The tokenizer splits "--" into its dashes: a break may be
+			// two tokens that touch.
+			w2 := ""
+			if k+1 < len(a.toks) && a.toks[k+1].Start == t.End {
+				w2 = a.doc.Text[t.Start:a.toks[k+1].End]
+			}
+			switch {
+			case fill.HasLower(w):
+				a.speech.fillers = append(a.speech.fillers, k)
+			case brk.Has(w) || brk.Has(w2):
+				a.speech.breaks = append(a.speech.breaks, k)
+			}
+		}
+	}
+	return a.speech.fillers, a.speech.breaks
+}
+
+// speechIndex is where a document's fillers and breaks stand.
+type speechIndex struct{ fillers, breaks []int }
+
+// speechFeatures writes candidate [i, j]'s speech block into f.
+func (a *Analysis) speechFeatures(i, j int, f []float64) {
+	fillers, breaks := a.speechMarks()
+	n := float64(max(1, len(a.toks)))
+	f[0] = min(1, float64(len(fillers))/n*50)
+	f[1] = min(1, float64(len(breaks))/n*50)
+	if anyWithin(fillers, i-speechNear, j+speechNear) {
+		f[2] = 1
+	}
+	if anyWithin(breaks, i-speechNear, j+speechNear) {
+		f[3] = 1
+	}
+}
+
+// anyWithin reports whether the sorted positions ps hold one in [lo, hi].
+func anyWithin(ps []int, lo, hi int) bool {
+	k := sort.SearchInts(ps, lo)
+	return k < len(ps) && ps[k] <= hi
+}
