@@ -14,6 +14,9 @@ import (
 // has them, and whether one stands by the candidate, tells the speaker's
 // repetition from a copy.
 
+// maxFiller is the longest filler in bytes ("uh-huh", "um-hum").
+const maxFiller = 6
+
 // speechNear is how many tokens on each side of a candidate count as
 // beside it.
 const speechNear = 3
@@ -35,18 +38,24 @@ func (a *Analysis) speechMarks() (fillers, breaks []int) {
 		fill, brk := lexicon.Set("filler"), lexicon.Set("speech-break")
 		a.speech = &speechIndex{}
 		for k, t := range a.toks {
-			w := a.doc.Text[t.Start:t.End]
-			// The tokenizer splits "--" into its dashes: a break may be
-			// two tokens that touch.
-			w2 := ""
-			if k+1 < len(a.toks) && a.toks[k+1].Start == t.End {
-				w2 = a.doc.Text[t.Start:a.toks[k+1].End]
-			}
-			switch {
-			case fill.HasLower(w):
-				a.speech.fillers = append(a.speech.fillers, k)
-			case brk.Has(w) || brk.Has(w2):
-				a.speech.breaks = append(a.speech.breaks, k)
+			// Fillers are short words of no closed class, breaks marks
+			// of their own: the classes rule out most tokens before the
+			// word sets are asked.
+			switch w := a.doc.Text[t.Start:t.End]; a.cls[k] {
+			case lexicon.Low, lexicon.Cap:
+				if len(w) <= maxFiller && fill.HasLower(w) {
+					a.speech.fillers = append(a.speech.fillers, k)
+				}
+			case lexicon.Punct, lexicon.End:
+				// The tokenizer splits "--" into its dashes: a break may
+				// be two tokens that touch.
+				w2 := ""
+				if k+1 < len(a.toks) && a.toks[k+1].Start == t.End {
+					w2 = a.doc.Text[t.Start:a.toks[k+1].End]
+				}
+				if brk.Has(w) || brk.Has(w2) {
+					a.speech.breaks = append(a.speech.breaks, k)
+				}
 			}
 		}
 	}
