@@ -3,6 +3,7 @@ package align
 import (
 	"math/rand"
 	"strings"
+	"syscall"
 	"testing"
 
 	"corefix/model"
@@ -75,13 +76,27 @@ func TestAlignLargeArticle(t *testing.T) {
 	}
 }
 
+// BenchmarkAlign1MB measures exact mode on a 1 MB pair. The machine is
+// shared, so besides wall-clock MB/s it reports MB of the resolved text per
+// CPU-second of the process (cpu-MB/s), which other people's work moves
+// less; issue 16 asks for 10 per core.
 func BenchmarkAlign1MB(b *testing.B) {
 	orig, res := synthArticle(1<<20, 1)
 	b.SetBytes(int64(len(res)))
+	b.ReportAllocs()
+	start := cpuSeconds()
 	for b.Loop() {
 		// Fresh documents: tokens are cached per document.
 		if _, err := Align(model.NewDocument("orig", "", orig), model.NewDocument("res", "", res)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(res))*float64(b.N)/1e6/(cpuSeconds()-start), "cpu-MB/s")
+}
+
+// cpuSeconds is the CPU time the process has used, user and system.
+func cpuSeconds() float64 {
+	var u syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &u)
+	return float64(u.Utime.Nano()+u.Stime.Nano()) / 1e9
 }
