@@ -50,6 +50,7 @@ type alignment struct {
 	inOrig      func([]int32) bool // whether it occurs there at all
 	docAn       *detect.Analysis   // the resolved text's word classes, built on first use
 	origCls     []lexicon.Class    // the original's word classes, built on first use
+	differ      diff.Differ        // scratch for the many small diffs after the first
 }
 
 func newAlignment(orig, doc *model.Document, r *rules) *alignment {

@@ -3,7 +3,6 @@ package align
 import (
 	"slices"
 
-	"corefix/annotate/diff"
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -288,7 +287,7 @@ func (a *alignment) swapIntoDeletion(h, next hunk) bool {
 // deleting. "and his wife Manju Sam , 36 ," → "and Thomas Sam , 42 wife
 // Manju Sam , his wife Manju Sam ," keeps "wife Manju Sam ,": "his" and
 // "36" were overwritten, not "his wife Manju Sam" kept. It returns the
-// region's match array (as diff.Shortest), or nil.
+// region's match array (as diff.Differ.Shortest), or nil.
 func (a *alignment) shiftedRun(h1, h2 hunk, kept int) []int32 {
 	if isPure(h1)+isPure(h2) < 2 {
 		return nil
@@ -399,7 +398,7 @@ func (a *alignment) reDiffShortAnchors() {
 		if h1.a1 == h1.a2 && h2.a1 == h2.a2 || h1.b1 == h1.b2 && h2.b1 == h2.b2 {
 			continue // both insertions or both deletions: nothing to pair
 		}
-		m, _ := diff.Shortest(a.oid[h1.a1:h2.a2], a.rid[h1.b1:h2.b2], len(a.texts))
+		m, _ := a.differ.Shortest(a.oid[h1.a1:h2.a2], a.rid[h1.b1:h2.b2])
 		if longestRun(m) <= kept || pureEdits(m, h2.b2-h1.b1) >= isPure(h1)+isPure(h2) {
 			// Scattered matches are words shared with a representative
 			// ("the … religion"), not the phrase the anchor hid; and

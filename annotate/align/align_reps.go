@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 
-	"corefix/annotate/diff"
 )
 
 // A minimal edit script is not yet the substitutions a pipeline made. A
@@ -363,7 +362,7 @@ func (a *alignment) split(h hunk, atomAt map[int]occurrence) []substitution {
 		j++
 	}
 	yStart = append(yStart, h.b2)
-	m := diff.Tokens(x, y, len(local))
+	m := a.differ.Tokens(x, y, len(local))
 	unpairOwnWord(m, yRep)
 	var out []substitution
 	flush := func(i1, i2, k1, k2 int) {

@@ -10,45 +10,61 @@
 // and a gap that differs more is left unmatched rather than made slow.
 package diff
 
+import "slices"
+
 // maxMyersD bounds the edit distance Myers explores in one gap. Gaps between
 // patience anchors are a few tokens in real articles; only unrelated texts
 // come near the bound, and those are refused as a wrong pairing anyway.
 const maxMyersD = 1000
 
-// differ holds scratch tables indexed by token ID, reused across gaps so
-// that counting the tokens of a gap costs its length, not the vocabulary.
-type differ struct {
+// Differ aligns token sequences and keeps its scratch tables from one call
+// to the next: an aligner diffs thousands of small gaps and hunks, and
+// allocating (and clearing) fresh tables for each was most of the diff's
+// time on a 1 MB article. The zero Differ is ready to use; one Differ
+// serves one goroutine.
+type Differ struct {
 	a, b         []int32
 	match        []int32 // match[i] = j when a[i] is aligned with b[j], else -1
-	cntA, cntB   []int32
+	cntA, cntB   []int32 // indexed by token ID, valid where stamp is gen
 	lastA, lastB []int32
 	stamp        []int32
 	gen          int32
-	// trace holds Myers' frontiers, round k's 2k+3 entries from k²+2k:
-	// one buffer for every round and gap, not a slice per round (those
-	// allocations were most of Myers' time on a 1 MB article).
-	trace []int
+	// v is Myers' current frontier; trace holds every round's frontier,
+	// round k's 2k+3 entries from k²+2k: one buffer for every round and
+	// gap, not a slice per round.
+	v, trace []int
+	pairs    [][2]int // anchor candidates of the current gap
+	tails    []int    // longestIncreasing's scratch
+	prev     []int
+	run      [][2]int // the anchors chosen in the current gap
+	anchorAt []int
+	stack    []span
 }
+
+type span struct{ alo, ahi, blo, bhi int }
 
 // Tokens aligns a with b and returns match: match[i] is the index in b that
 // a[i] is aligned with, or -1. Matches are strictly increasing in both
 // sequences. Token IDs must lie in [0, vocab).
 func Tokens(a, b []int32, vocab int) []int32 {
-	d := &differ{
-		a: a, b: b,
-		match: make([]int32, len(a)),
-		cntA:  make([]int32, vocab), cntB: make([]int32, vocab),
-		lastA: make([]int32, vocab), lastB: make([]int32, vocab),
-		stamp: make([]int32, vocab),
+	return new(Differ).Tokens(a, b, vocab)
+}
+
+// Tokens is the package's Tokens with d's tables; the match it returns is
+// d's own, valid until d's next call.
+func (d *Differ) Tokens(a, b []int32, vocab int) []int32 {
+	d.reset(a, b)
+	if len(d.stamp) < vocab {
+		// Counts are valid only where stamp equals gen, so the tables
+		// never need clearing, only growing.
+		d.cntA, d.cntB = make([]int32, vocab), make([]int32, vocab)
+		d.lastA, d.lastB = make([]int32, vocab), make([]int32, vocab)
+		d.stamp = make([]int32, vocab)
 	}
-	for i := range d.match {
-		d.match[i] = -1
-	}
-	type span struct{ alo, ahi, blo, bhi int }
-	stack := []span{{0, len(a), 0, len(b)}}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	d.stack = append(d.stack[:0], span{0, len(a), 0, len(b)})
+	for len(d.stack) > 0 {
+		s := d.stack[len(d.stack)-1]
+		d.stack = d.stack[:len(d.stack)-1]
 		alo, ahi, blo, bhi := s.alo, s.ahi, s.blo, s.bhi
 		for alo < ahi && blo < bhi && a[alo] == b[blo] {
 			d.match[alo] = int32(blo)
@@ -69,17 +85,30 @@ func Tokens(a, b []int32, vocab int) []int32 {
 		pa, pb := alo, blo
 		for _, i := range anchors {
 			j := int(d.match[i])
-			stack = append(stack, span{pa, i, pb, j})
+			d.stack = append(d.stack, span{pa, i, pb, j})
 			pa, pb = i+1, j+1
 		}
-		stack = append(stack, span{pa, ahi, pb, bhi})
+		d.stack = append(d.stack, span{pa, ahi, pb, bhi})
 	}
 	return d.match
 }
 
+// reset starts a call aligning a with b: nothing matched yet.
+func (d *Differ) reset(a, b []int32) {
+	d.a, d.b = a, b
+	if cap(d.match) < len(a) {
+		d.match = make([]int32, len(a))
+	}
+	d.match = d.match[:len(a)]
+	for i := range d.match {
+		d.match[i] = -1
+	}
+}
+
 // anchors marks as matched the longest increasing run of tokens unique to
-// both a[alo:ahi] and b[blo:bhi] and returns their indices in a, in order.
-func (d *differ) anchors(alo, ahi, blo, bhi int) []int {
+// both a[alo:ahi] and b[blo:bhi] and returns their indices in a, in order
+// (d's buffer, valid until the next gap).
+func (d *Differ) anchors(alo, ahi, blo, bhi int) []int {
 	d.gen++
 	touch := func(t int32) {
 		if d.stamp[t] != d.gen {
@@ -99,25 +128,23 @@ func (d *differ) anchors(alo, ahi, blo, bhi int) []int {
 		d.cntB[t]++
 		d.lastB[t] = int32(j)
 	}
-	var pairs [][2]int
+	d.pairs = d.pairs[:0]
 	for i := alo; i < ahi; i++ {
 		t := d.a[i]
 		if d.cntA[t] == 1 && d.cntB[t] == 1 {
-			pairs = append(pairs, [2]int{i, int(d.lastB[t])})
+			d.pairs = append(d.pairs, [2]int{i, int(d.lastB[t])})
 		}
 	}
-	if len(pairs) == 0 {
-		pairs = d.rarePairs(alo, ahi, blo, bhi)
+	if len(d.pairs) == 0 {
+		d.pairs = d.rarePairs(alo, ahi, blo, bhi)
 	}
-	lis := longestIncreasing(pairs)
-	for _, p := range lis {
+	d.longestIncreasing()
+	d.anchorAt = d.anchorAt[:0]
+	for _, p := range d.run {
 		d.match[p[0]] = int32(p[1])
+		d.anchorAt = append(d.anchorAt, p[0])
 	}
-	out := make([]int, len(lis))
-	for k, p := range lis {
-		out[k] = p[0]
-	}
-	return out
+	return d.anchorAt
 }
 
 // maxRare is the largest count of a token, equal on both sides, that
@@ -129,14 +156,14 @@ const maxRare = 16
 // equally often on both sides, at most maxRare times, are paired
 // occurrence by occurrence, the k-th with the k-th. Counts must be fresh
 // from anchors.
-func (d *differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
+func (d *Differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
 	occ := make(map[int32][]int)
 	for j := blo; j < bhi; j++ {
 		if t := d.b[j]; d.cntA[t] == d.cntB[t] && d.cntB[t] <= maxRare {
 			occ[t] = append(occ[t], j)
 		}
 	}
-	var pairs [][2]int
+	pairs := d.pairs[:0]
 	seen := make(map[int32]int)
 	for i := alo; i < ahi; i++ {
 		t := d.a[i]
@@ -148,15 +175,20 @@ func (d *differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
 	return pairs
 }
 
-// longestIncreasing returns the longest subsequence of pairs (already
-// increasing in their first element) whose second element increases too:
-// patience sorting, O(n log n).
-func longestIncreasing(pairs [][2]int) [][2]int {
+// longestIncreasing sets d.run to the longest subsequence of d.pairs
+// (already increasing in their first element) whose second element
+// increases too: patience sorting, O(n log n).
+func (d *Differ) longestIncreasing() {
+	pairs := d.pairs
+	d.run = d.run[:0]
 	if len(pairs) == 0 {
-		return nil
+		return
 	}
-	tails := []int{}                // tails[k]: index into pairs ending a run of length k+1
-	prev := make([]int, len(pairs)) // predecessor in the run
+	tails := d.tails[:0] // tails[k]: index into pairs ending a run of length k+1
+	if cap(d.prev) < len(pairs) {
+		d.prev = make([]int, len(pairs))
+	}
+	prev := d.prev[:len(pairs)] // predecessor in the run
 	for i, p := range pairs {
 		lo, hi := 0, len(tails)
 		for lo < hi {
@@ -177,22 +209,26 @@ func longestIncreasing(pairs [][2]int) [][2]int {
 			tails[lo] = i
 		}
 	}
-	out := make([][2]int, len(tails))
+	d.tails = tails
+	d.run = slices.Grow(d.run, len(tails))[:len(tails)]
 	for k, i := len(tails)-1, tails[len(tails)-1]; k >= 0; k, i = k-1, prev[i] {
-		out[k] = pairs[i]
+		d.run[k] = pairs[i]
 	}
-	return out
 }
 
 // myers aligns a[alo:ahi] with b[blo:bhi] by a shortest edit script
 // (Myers 1986, greedy forward search with the frontier of each round kept
 // for the trace back). It gives up, leaving the gap unmatched, beyond
 // maxMyersD edits.
-func (d *differ) myers(alo, ahi, blo, bhi int) {
+func (d *Differ) myers(alo, ahi, blo, bhi int) {
 	n, m := ahi-alo, bhi-blo
 	maxD := min(n+m, maxMyersD)
 	off := maxD + 1
-	v := make([]int, 2*maxD+3)
+	if cap(d.v) < 2*maxD+3 {
+		d.v = make([]int, 2*maxD+3)
+	}
+	v := d.v[:2*maxD+3]
+	clear(v)
 	d.trace = d.trace[:0]
 	for k := 0; k <= maxD; k++ {
 		d.trace = append(d.trace, v[off-k-1:off+k+2]...)
@@ -218,7 +254,7 @@ func (d *differ) myers(alo, ahi, blo, bhi int) {
 
 // traceBack walks the saved frontiers from the end of the edit script to
 // its start and records the diagonal runs (the matches).
-func (d *differ) traceBack(last, alo, blo, n, m int) {
+func (d *Differ) traceBack(last, alo, blo, n, m int) {
 	x, y := n, m
 	for k := last; k >= 0; k-- {
 		v := d.trace[k*k+2*k:] // frontier before round k, centred at index k+1
@@ -253,13 +289,10 @@ func (d *differ) traceBack(last, alo, blo, n, m int) {
 }
 
 // Shortest aligns a with b by a shortest edit script alone, without
-// patience anchors, and returns the match array (as Tokens) and the number
-// of aligned pairs.
-func Shortest(a, b []int32, vocab int) ([]int32, int) {
-	d := &differ{a: a, b: b, match: make([]int32, len(a))}
-	for i := range d.match {
-		d.match[i] = -1
-	}
+// patience anchors, and returns the match array (as Tokens, d's own, valid
+// until d's next call) and the number of aligned pairs.
+func (d *Differ) Shortest(a, b []int32) ([]int32, int) {
+	d.reset(a, b)
 	d.myers(0, len(a), 0, len(b))
 	n := 0
 	for _, j := range d.match {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -45,7 +46,10 @@ func checkMatch(t *testing.T, a, b []int32, match []int32) int {
 func TestMyersIsShortest(t *testing.T) {
 	// Patience anchors trade optimality for speed, so Myers is checked on
 	// its own: it must reach the true LCS.
+	// One Differ for every case: its tables, left over from the last
+	// case, must not leak into the next.
 	r := rand.New(rand.NewSource(1))
+	var d Differ
 	for n := 0; n < 500; n++ {
 		a := make([]int32, r.Intn(30))
 		b := make([]int32, r.Intn(30))
@@ -55,32 +59,34 @@ func TestMyersIsShortest(t *testing.T) {
 		for i := range b {
 			b[i] = int32(r.Intn(3))
 		}
-		d := &differ{a: a, b: b, match: make([]int32, len(a))}
-		for i := range d.match {
-			d.match[i] = -1
-		}
-		if len(a) > 0 && len(b) > 0 {
-			d.myers(0, len(a), 0, len(b))
-		}
-		got := checkMatch(t, a, b, d.match)
-		if want := lcsLen(a, b); got != want {
-			t.Fatalf("a=%v b=%v: %d matches, want %d", a, b, got, want)
+		m, counted := d.Shortest(a, b)
+		got := checkMatch(t, a, b, m)
+		if want := lcsLen(a, b); got != want || counted != want {
+			t.Fatalf("a=%v b=%v: %d matches (counted %d), want %d", a, b, got, counted, want)
 		}
 	}
 }
 
 func TestDiffIsValidOnRandomInput(t *testing.T) {
+	// A reused Differ (vocabularies growing and shrinking) must give what
+	// a fresh one gives.
 	r := rand.New(rand.NewSource(2))
+	var d Differ
 	for n := 0; n < 500; n++ {
+		vocab := 2 + r.Intn(40)
 		a := make([]int32, r.Intn(60))
 		b := make([]int32, r.Intn(60))
 		for i := range a {
-			a[i] = int32(r.Intn(8))
+			a[i] = int32(r.Intn(vocab))
 		}
 		for i := range b {
-			b[i] = int32(r.Intn(8))
+			b[i] = int32(r.Intn(vocab))
 		}
-		checkMatch(t, a, b, Tokens(a, b, 8))
+		want := Tokens(a, b, vocab)
+		checkMatch(t, a, b, want)
+		if got := d.Tokens(a, b, vocab); !slices.Equal(got, want) {
+			t.Fatalf("a=%v b=%v: reused Differ %v, fresh %v", a, b, got, want)
+		}
 	}
 }
 
