@@ -251,64 +251,63 @@ func indexIn(seq []int32, n int) func([]int32) int {
 // aligned "the". An untrusted entry is only taken where it was seen, as
 // the whole inserted side of its hunk.
 func (a *alignment) occurrences(inv []rep) []occurrence {
-	byFirst := make(map[int32][]int)
-	maxLen := 0
-	for n, r := range inv {
-		byFirst[r.ids[0]] = append(byFirst[r.ids[0]], n)
-		maxLen = max(maxLen, len(r.ids))
+	// The entries starting with each token, as lists threaded through
+	// nextRep (first[id] heads id's, -1 ends one): slices indexed by token,
+	// not a map of slices.
+	first := make([]int32, len(a.texts))
+	for i := range first {
+		first[i] = -1
 	}
-	var cands []occurrence
-	for _, h := range a.hunks() {
-		if h.b1 == h.b2 {
-			continue
-		}
-		for c := max(0, h.b1-maxLen+1); c < h.b2; c++ {
-			for _, n := range byFirst[a.rid[c]] {
-				r := inv[n]
-				end := c + len(r.ids)
-				if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
-					continue
-				}
-				if slices.Equal(a.rid[c:end], r.ids) {
-					cands = append(cands, occurrence{rep: n, start: c, n: len(r.ids), loose: r.cut})
-				}
-			}
-		}
+	nextRep := make([]int32, len(inv))
+	maxLen := 0
+	for n := len(inv) - 1; n >= 0; n-- {
+		id := inv[n].ids[0]
+		nextRep[n], first[id] = first[id], int32(n)
+		maxLen = max(maxLen, len(inv[n].ids))
 	}
 	// Trusted first, then longest, most counted, leftmost; ties broken by
 	// inventory index make the order total (equal candidates are the
 	// same occurrence found from two hunks), so an unstable sort gives
 	// what a stable one did in insertion order. The order is packed into
-	// two words per candidate: sort.SliceStable with reflection swaps,
+	// two words per candidate, which say all of it (the inventory index
+	// and start give the rest): sort.SliceStable with reflection swaps,
 	// reading the inventory in each comparison, was a fifth of Align on
 	// a 1 MB article.
-	type sortKey struct {
-		hi, lo uint64
-		o      occurrence
-	}
-	keys := make([]sortKey, len(cands))
-	for i, o := range cands {
-		r := inv[o.rep]
-		var untrusted uint64
-		if !r.trusted {
-			untrusted = 1
+	type sortKey struct{ hi, lo uint64 }
+	var keys []sortKey
+	for _, h := range a.hunks() {
+		if h.b1 == h.b2 {
+			continue
 		}
-		keys[i] = sortKey{
-			hi: untrusted<<63 | uint64(maxRepLen-o.n)<<48 | uint64(math.MaxUint32-uint32(r.count)),
-			lo: uint64(o.start)<<32 | uint64(o.rep),
-			o:  o,
+		for c := max(0, h.b1-maxLen+1); c < h.b2; c++ {
+			for n := first[a.rid[c]]; n >= 0; n = nextRep[n] {
+				r := &inv[n]
+				end := c + len(r.ids)
+				if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
+					continue
+				}
+				if slices.Equal(a.rid[c:end], r.ids) {
+					var untrusted uint64
+					if !r.trusted {
+						untrusted = 1
+					}
+					keys = append(keys, sortKey{
+						hi: untrusted<<63 | uint64(maxRepLen-len(r.ids))<<48 | uint64(math.MaxUint32-uint32(r.count)),
+						lo: uint64(c)<<32 | uint64(n),
+					})
+				}
+			}
 		}
 	}
 	slices.SortFunc(keys, func(x, y sortKey) int {
 		return cmp.Or(cmp.Compare(x.hi, y.hi), cmp.Compare(x.lo, y.lo))
 	})
-	for i, k := range keys {
-		cands[i] = k.o
-	}
 	taken := make([]bool, len(a.rid))
 	var out []occurrence
 next:
-	for _, o := range cands {
+	for _, k := range keys {
+		n := int(uint32(k.lo))
+		o := occurrence{rep: n, start: int(k.lo >> 32), n: len(inv[n].ids), loose: inv[n].cut}
 		for j := o.start; j < o.start+o.n; j++ {
 			if taken[j] {
 				continue next
