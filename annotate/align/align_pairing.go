@@ -2,8 +2,8 @@ package align
 
 import (
 	"fmt"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"corefix/model"
 )
@@ -29,11 +29,11 @@ func (a *alignment) checkPairing() error {
 		if h.a1 == h.a2 || h.b1 == h.b2 {
 			continue
 		}
-		x, y := normalise(a.origText(h.a1, h.a2)), normalise(a.docText(h.b1, h.b2))
+		same, folded := normalisedEqual(a.origText(h.a1, h.a2), a.docText(h.b1, h.b2))
 		switch {
-		case x == y:
+		case same:
 			styled++
-		case strings.EqualFold(x, y):
+		case folded:
 			cased++
 		default:
 			continue
@@ -51,22 +51,61 @@ func (a *alignment) checkPairing() error {
 	return nil
 }
 
-// normalise drops spaces and folds quote and dash variants, so texts that
-// differ only in typography compare equal.
-func normalise(s string) string {
-	return strings.Map(func(r rune) rune {
+// normalisedEqual compares x and y with spaces dropped and quote and dash
+// variants folded, so texts that differ only in typography compare
+// equal: same when they are then equal, folded when they are equal but
+// for case (strings.EqualFold). It walks both strings rune by rune, most
+// pairs differing at once, instead of building normalised copies of
+// every difference of the article.
+func normalisedEqual(x, y string) (same, folded bool) {
+	same, folded = true, true
+	for {
+		var r1, r2 rune
+		r1, x = nextNormal(x)
+		r2, y = nextNormal(y)
+		if r1 < 0 || r2 < 0 {
+			return same && r1 == r2, folded && r1 == r2
+		}
+		if r1 != r2 {
+			same = false
+			if !foldEqual(r1, r2) {
+				return false, false
+			}
+		}
+	}
+}
+
+// nextNormal returns the first rune of s that is not a space, with quote
+// and dash variants folded, and the rest of s; -1 at the end. An invalid
+// byte is utf8.RuneError, as strings.Map would have it.
+func nextNormal(s string) (rune, string) {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
 		switch {
 		case unicode.IsSpace(r):
-			return -1
+			continue
 		case r == '’' || r == '‘' || r == '‛' || r == '′' || r == '`':
-			return '\''
+			return '\'', s
 		case r == '“' || r == '”' || r == '„' || r == '″' || r == '«' || r == '»':
-			return '"'
+			return '"', s
 		case r == '–' || r == '—' || r == '−' || r == '‐' || r == '‑':
-			return '-'
+			return '-', s
 		}
-		return r
-	}, s)
+		return r, s
+	}
+	return -1, ""
+}
+
+// foldEqual reports whether two runes are equal under Unicode simple case
+// folding, as strings.EqualFold compares them.
+func foldEqual(r1, r2 rune) bool {
+	for f := unicode.SimpleFold(r1); f != r1; f = unicode.SimpleFold(f) {
+		if f == r2 {
+			return true
+		}
+	}
+	return r1 == r2
 }
 
 // name is how an error message refers to a document.

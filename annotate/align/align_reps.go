@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math"
 	"slices"
-
 )
 
 // A minimal edit script is not yet the substitutions a pipeline made. A
