@@ -50,6 +50,7 @@ type alignment struct {
 	inOrig      func([]int32) bool // whether it occurs there at all
 	docAn       *detect.Analysis   // the resolved text's word classes, built on first use
 	origCls     []lexicon.Class    // the original's word classes, built on first use
+	nHunks      int                // how many hunks the last call of hunks found: the next's capacity
 	differ      diff.Differ        // scratch for the many small diffs after the first
 }
 
@@ -94,7 +95,7 @@ type hunk struct{ a1, a2, b1, b2 int }
 
 // hunks lists the differences of the current alignment in text order.
 func (a *alignment) hunks() []hunk {
-	var out []hunk
+	out := make([]hunk, 0, a.nHunks+a.nHunks/8)
 	i, j := 0, 0
 	for i < len(a.ot) || j < len(a.rt) {
 		if i < len(a.ot) && a.match[i] >= 0 && int(a.match[i]) == j {
@@ -111,6 +112,7 @@ func (a *alignment) hunks() []hunk {
 		h.a2, h.b2 = i, j
 		out = append(out, h)
 	}
+	a.nHunks = len(out)
 	return out
 }
 

@@ -157,7 +157,12 @@ const (
 // fill writes a message template of rules.json. An unknown placeholder
 // stays as it is (loadRules refuses one).
 func fill(template, original, resolution, message string) string {
+	// One allocation for the message: quoting goes through a buffer on
+	// the stack, not a string of its own (a finding's messages were a
+	// tenth of Align's allocations).
 	var b strings.Builder
+	b.Grow(len(template) + len(original) + len(resolution) + len(message) + 8)
+	var q [128]byte
 	for {
 		i := strings.IndexByte(template, '{')
 		if i < 0 {
@@ -166,10 +171,10 @@ func fill(template, original, resolution, message string) string {
 		b.WriteString(template[:i])
 		switch t := template[i:]; {
 		case strings.HasPrefix(t, phOriginal):
-			b.WriteString(strconv.Quote(original))
+			b.Write(strconv.AppendQuote(q[:0], original))
 			template = t[len(phOriginal):]
 		case strings.HasPrefix(t, phResolution):
-			b.WriteString(strconv.Quote(resolution))
+			b.Write(strconv.AppendQuote(q[:0], resolution))
 			template = t[len(phResolution):]
 		case strings.HasPrefix(t, phMessage):
 			b.WriteString(message)
