@@ -56,16 +56,24 @@ type alignment struct {
 
 func newAlignment(orig, doc *model.Document, r *rules) *alignment {
 	a := &alignment{rules: r, orig: orig, doc: doc, ot: orig.Tokens(), rt: doc.Tokens()}
-	in := newInterner(len(a.ot) + len(a.rt))
+	ids := make(map[string]int32)
+	intern := func(s string) int32 {
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(a.texts))
+			ids[s] = id
+			a.texts = append(a.texts, s)
+		}
+		return id
+	}
 	a.oid = make([]int32, len(a.ot))
 	for i, t := range a.ot {
-		a.oid[i] = in.id(t.Text(orig.Text))
+		a.oid[i] = intern(t.Text(orig.Text))
 	}
 	a.rid = make([]int32, len(a.rt))
 	for i, t := range a.rt {
-		a.rid[i] = in.id(t.Text(doc.Text))
+		a.rid[i] = intern(t.Text(doc.Text))
 	}
-	a.texts = in.texts
 	a.match = diff.Tokens(a.oid, a.rid, len(a.texts))
 	a.back = make([]int32, len(a.rt))
 	a.syncBack()
