@@ -1,7 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"corefix/annotate/lexicon"
@@ -38,36 +40,119 @@ func (a *alignment) turns(inv []rep) []int {
 	return out
 }
 
-// driftBound bounds the drift of a slice of representative r at original
-// token p, the substitutions before it being done: it can have been
-// pushed only by what was rewritten before its turn, left of it. That is
-// the slices before p of representatives whose turn came earlier, and of
-// r itself, each saving its length less one per representative, and the
-// first mentions of those representatives, which the pipeline replaced
-// by themselves. The bound plus drift_slack holds for nearly all of GUM's
+// driftBounds answers driftBound queries for the substitutions of an
+// article in text order: the drift of a slice of representative r at
+// original token p, the substitutions before it being done, is bounded by
+// what was rewritten before r's turn, left of p. That is the slices
+// before p of representatives whose turn came earlier, and of r itself,
+// each saving its length less one per representative, and the first
+// mentions of those representatives, which the pipeline replaced by
+// themselves. The bound plus drift_slack holds for nearly all of GUM's
 // substitutions, in a much narrower window than all savings before p
 // (measurements: docs/experiments.md).
-func (a *alignment) driftBound(done []substitution, used map[int]bool, inv []rep, turn []int, r, p int) int {
-	mine := turn[r]
-	earlier := func(q int) bool { return q == r || mine < 0 || turn[q] >= 0 && turn[q] < mine }
-	bound := a.rules.Split.DriftSlack.Value
+//
+// Summing over every earlier substitution at each query made the split
+// quadratic in the substitutions of an article (a tenth of exact mode on
+// a 1 MB pair); the sums are kept as the substitutions go by instead:
+// savings by the earliest turn among each substitution's representatives
+// (a Fenwick tree), the savings of substitutions whose earliest turn is
+// r's own kept per representative, and the first mentions' savings as
+// prefix sums over their turns.
+type driftBounds struct {
+	slack  int
+	subs   []substitution
+	inv    []rep
+	turn   []int
+	done   int   // subs[:done] are summed
+	turns  []int // the distinct known turns, ascending
+	tree   []int // Fenwick tree over turns: savings by earliest known turn
+	all    int   // savings of every summed substitution with a representative
+	atTurn []int // per representative: savings of summed substitutions holding it whose earliest known turn is its own
+	// The first mentions of the representatives written somewhere, by
+	// turn: firstAt ascending, firstSum[k] the savings of firstAt[:k].
+	firstAt, firstSum []int
+}
+
+func (a *alignment) newDriftBounds(subs []substitution, used map[int]bool, inv []rep, turn []int) *driftBounds {
+	b := &driftBounds{slack: a.rules.Split.DriftSlack.Value, subs: subs, inv: inv, turn: turn, atTurn: make([]int, len(inv))}
+	for _, f := range turn {
+		if f >= 0 {
+			b.turns = append(b.turns, f)
+		}
+	}
+	slices.Sort(b.turns)
+	b.turns = slices.Compact(b.turns)
+	b.tree = make([]int, len(b.turns)+1)
+	type first struct{ at, saves int }
+	var firsts []first
 	for q := range used {
-		if f := turn[q]; earlier(q) && f >= 0 && f < p {
-			bound += len(inv[q].ids) - 1
+		if f := turn[q]; f >= 0 {
+			firsts = append(firsts, first{f, len(inv[q].ids) - 1})
 		}
 	}
-	for _, t := range done {
-		if t.a1 >= p {
-			continue
-		}
-		for _, q := range t.reps {
-			if earlier(q) {
-				bound += max(0, t.a2-t.a1-len(t.reps))
-				break
-			}
+	slices.SortFunc(firsts, func(x, y first) int { return cmp.Compare(x.at, y.at) })
+	b.firstSum = append(b.firstSum, 0)
+	for _, f := range firsts {
+		b.firstAt = append(b.firstAt, f.at)
+		b.firstSum = append(b.firstSum, b.firstSum[len(b.firstSum)-1]+f.saves)
+	}
+	return b
+}
+
+// bound is the drift bound of a slice of representative r at original
+// token p, for subs[i], the substitutions before it being done. Queries
+// come in text order: i and p never decrease.
+func (b *driftBounds) bound(i, r, p int) int {
+	for ; b.done < i && b.subs[b.done].a1 < p; b.done++ {
+		b.add(b.subs[b.done])
+	}
+	mine := b.turn[r]
+	// First mentions before p whose turn came earlier, and r's own.
+	firsts := func(limit int) int {
+		k, _ := slices.BinarySearch(b.firstAt, limit) // turns below limit
+		return b.firstSum[k]
+	}
+	bound := b.slack
+	if mine < 0 {
+		bound += firsts(p) + b.all
+		return bound
+	}
+	bound += firsts(min(p, mine))
+	if mine < p {
+		bound += len(b.inv[r].ids) - 1
+	}
+	k, _ := slices.BinarySearch(b.turns, mine)
+	for ; k > 0; k -= k & -k {
+		bound += b.tree[k]
+	}
+	return bound + b.atTurn[r]
+}
+
+// add sums a done substitution's savings.
+func (b *driftBounds) add(t substitution) {
+	saves := max(0, t.a2-t.a1-len(t.reps))
+	if saves == 0 || len(t.reps) == 0 {
+		return
+	}
+	b.all += saves
+	earliest := -1
+	for _, q := range t.reps {
+		if f := b.turn[q]; f >= 0 && (earliest < 0 || f < earliest) {
+			earliest = f
 		}
 	}
-	return bound
+	if earliest < 0 {
+		return
+	}
+	for j, q := range t.reps {
+		if b.turn[q] == earliest && !slices.Contains(t.reps[:j], q) {
+			b.atTurn[q] += saves
+		}
+	}
+	k, _ := slices.BinarySearch(b.turns, earliest)
+	for k++; k < len(b.tree); k += k & -k {
+		b.tree[k] += saves
+	}
 }
 
 // splitWord is the score of a slice that ends inside a word: never
@@ -93,6 +178,7 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 			used[r] = true
 		}
 	}
+	bounds := a.newDriftBounds(subs, used, inv, turn)
 	var out []substitution
 	for i, s := range subs {
 		if !a.joined(s, inv) {
@@ -104,7 +190,7 @@ func (a *alignment) splitJoined(subs []substitution, inv []rep) []substitution {
 		window := make([]int, m)
 		for k, r := range s.reps {
 			words[k] = a.contentWords(inv[r].ids)
-			window[k] = a.driftBound(subs[:i], used, inv, turn, r, s.a1)
+			window[k] = bounds.bound(i, r, s.a1)
 		}
 		lengthScore := func(k, from, l int) float64 {
 			if end := s.a1 + from + l; end < s.a2 && a.ot[end-1].End == a.ot[end].Start {

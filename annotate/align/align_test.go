@@ -746,11 +746,12 @@ func TestDriftBound(t *testing.T) {
 	// Sessions (first at token 0) saw only its own first mention and
 	// slice; the White House (first at token 4) also everything of
 	// Sessions' before it.
-	got := []int{a.driftBound(subs, used, inv, turn, sessions, end), a.driftBound(subs, used, inv, turn, house, end)}
+	b := a.newDriftBounds(subs, used, inv, turn)
+	got := []int{b.bound(len(subs), sessions, end), b.bound(len(subs), house, end)}
 	slack := a.rules.Split.DriftSlack.Value
 	want := []int{slack + 1 + 2, slack + 1 + 2 + 2 + 2}
 	if !slices.Equal(got, want) {
-		t.Errorf("driftBound = %v, want %v", got, want)
+		t.Errorf("drift bounds = %v, want %v", got, want)
 	}
 }
 
