@@ -249,19 +249,31 @@ func indexIn(seq []int32, n int) func([]int32) int {
 // aligned "the". An untrusted entry is only taken where it was seen, as
 // the whole inserted side of its hunk.
 func (a *alignment) occurrences(inv []rep) []occurrence {
-	// The entries starting with each token, as lists threaded through
-	// nextRep (first[id] heads id's, -1 ends one): slices indexed by token,
-	// not a map of slices.
-	first := make([]int32, len(a.texts))
-	for i := range first {
-		first[i] = -1
+	// The entries of one token by that token (single[id]), the longer
+	// ones by their first two (byPair), as lists threaded through nextRep
+	// (-1 ends one): a long inventory has hundreds of entries starting
+	// with "the", and walking them all at every inserted token was most
+	// of this function on a 1 MB pair of GUM articles.
+	single := make([]int32, len(a.texts))
+	for i := range single {
+		single[i] = -1
 	}
+	byPair := make(map[uint64]int32)
+	pair := func(x, y int32) uint64 { return uint64(uint32(x))<<32 | uint64(uint32(y)) }
 	nextRep := make([]int32, len(inv))
 	maxLen := 0
 	for n := len(inv) - 1; n >= 0; n-- {
-		id := inv[n].ids[0]
-		nextRep[n], first[id] = first[id], int32(n)
-		maxLen = max(maxLen, len(inv[n].ids))
+		ids := inv[n].ids
+		if len(ids) == 1 {
+			nextRep[n], single[ids[0]] = single[ids[0]], int32(n)
+		} else {
+			head, ok := byPair[pair(ids[0], ids[1])]
+			if !ok {
+				head = -1
+			}
+			nextRep[n], byPair[pair(ids[0], ids[1])] = head, int32(n)
+		}
+		maxLen = max(maxLen, len(ids))
 	}
 	// Trusted first, then longest, most counted, leftmost; ties broken by
 	// inventory index make the order total (equal candidates are the
@@ -281,15 +293,23 @@ func (a *alignment) occurrences(inv []rep) []occurrence {
 			continue
 		}
 		for c := max(0, h.b1-maxLen+1); c < h.b2; c++ {
-			for n := first[a.rid[c]]; n >= 0; n = nextRep[n] {
-				r := &inv[n]
-				end := c + len(r.ids)
-				if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
-					continue
+			heads := [2]int32{single[a.rid[c]], -1}
+			if c+1 < len(a.rid) {
+				if head, ok := byPair[pair(a.rid[c], a.rid[c+1])]; ok {
+					heads[1] = head
 				}
-				if slices.Equal(a.rid[c:end], r.ids) {
-					keys = append(keys, uint64(c)<<32|uint64(n))
-					count[rank[n]+1]++
+			}
+			for _, head := range heads {
+				for n := head; n >= 0; n = nextRep[n] {
+					r := &inv[n]
+					end := c + len(r.ids)
+					if end <= h.b1 || end > len(a.rid) || !r.trusted && (c != h.b1 || end != h.b2) {
+						continue
+					}
+					if slices.Equal(a.rid[c:end], r.ids) {
+						keys = append(keys, uint64(c)<<32|uint64(n))
+						count[rank[n]+1]++
+					}
 				}
 			}
 		}
