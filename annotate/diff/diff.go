@@ -38,6 +38,7 @@ type Differ struct {
 	prev     []int
 	run      [][2]int // the anchors chosen in the current gap
 	anchorAt []int
+	next     []int32 // rarePairs' lists
 	stack    []span
 }
 
@@ -109,25 +110,7 @@ func (d *Differ) reset(a, b []int32) {
 // both a[alo:ahi] and b[blo:bhi] and returns their indices in a, in order
 // (d's buffer, valid until the next gap).
 func (d *Differ) anchors(alo, ahi, blo, bhi int) []int {
-	d.gen++
-	touch := func(t int32) {
-		if d.stamp[t] != d.gen {
-			d.stamp[t] = d.gen
-			d.cntA[t], d.cntB[t] = 0, 0
-		}
-	}
-	for i := alo; i < ahi; i++ {
-		t := d.a[i]
-		touch(t)
-		d.cntA[t]++
-		d.lastA[t] = int32(i)
-	}
-	for j := blo; j < bhi; j++ {
-		t := d.b[j]
-		touch(t)
-		d.cntB[t]++
-		d.lastB[t] = int32(j)
-	}
+	d.count(alo, ahi, blo, bhi)
 	d.pairs = d.pairs[:0]
 	for i := alo; i < ahi; i++ {
 		t := d.a[i]
@@ -147,6 +130,30 @@ func (d *Differ) anchors(alo, ahi, blo, bhi int) []int {
 	return d.anchorAt
 }
 
+// count counts the tokens of a[alo:ahi] and b[blo:bhi] (cntA, cntB) and
+// notes each one's last place (lastA, lastB), for this gap only.
+func (d *Differ) count(alo, ahi, blo, bhi int) {
+	d.gen++
+	touch := func(t int32) {
+		if d.stamp[t] != d.gen {
+			d.stamp[t] = d.gen
+			d.cntA[t], d.cntB[t] = 0, 0
+		}
+	}
+	for i := alo; i < ahi; i++ {
+		t := d.a[i]
+		touch(t)
+		d.cntA[t]++
+		d.lastA[t] = int32(i)
+	}
+	for j := blo; j < bhi; j++ {
+		t := d.b[j]
+		touch(t)
+		d.cntB[t]++
+		d.lastB[t] = int32(j)
+	}
+}
+
 // maxRare is the largest count of a token, equal on both sides, that
 // rarePairs pairs occurrence by occurrence.
 const maxRare = 16
@@ -155,21 +162,31 @@ const maxRare = 16
 // article quoted twice, a dataset of near-duplicates): tokens that occur
 // equally often on both sides, at most maxRare times, are paired
 // occurrence by occurrence, the k-th with the k-th. Counts must be fresh
-// from anchors.
+// from count.
 func (d *Differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
-	occ := make(map[int32][]int)
-	for j := blo; j < bhi; j++ {
-		if t := d.b[j]; d.cntA[t] == d.cntB[t] && d.cntB[t] <= maxRare {
-			occ[t] = append(occ[t], j)
+	rare := func(t int32) bool { return d.cntA[t] == d.cntB[t] && d.cntB[t] <= maxRare }
+	// Each rare token's places in b, in order, as a list threaded through
+	// next from lastB[t] (which the counting left at t's last place, and
+	// this walk backwards leaves at its first): tables, not maps.
+	if cap(d.next) < bhi-blo {
+		d.next = make([]int32, bhi-blo)
+	}
+	next := d.next[:bhi-blo]
+	for j := bhi - 1; j >= blo; j-- {
+		if t := d.b[j]; rare(t) {
+			next[j-blo] = -1
+			if d.lastB[t] != int32(j) {
+				next[j-blo] = d.lastB[t]
+			}
+			d.lastB[t] = int32(j)
 		}
 	}
 	pairs := d.pairs[:0]
-	seen := make(map[int32]int)
 	for i := alo; i < ahi; i++ {
-		t := d.a[i]
-		if js, ok := occ[t]; ok {
-			pairs = append(pairs, [2]int{i, js[seen[t]]})
-			seen[t]++
+		if t := d.a[i]; rare(t) {
+			j := d.lastB[t]
+			pairs = append(pairs, [2]int{i, int(j)})
+			d.lastB[t] = next[int(j)-blo]
 		}
 	}
 	return pairs

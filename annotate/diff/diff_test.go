@@ -117,3 +117,46 @@ func TestDiffGivesUpBeyondTheBound(t *testing.T) {
 		}
 	}
 }
+
+// TestRarePairs checks the fallback pairing on random gaps without unique
+// tokens against its definition: every token as often in a as in b, at
+// most maxRare times, its k-th place in a paired with its k-th in b, in
+// the order of a.
+func TestRarePairs(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	var d Differ
+	d.Tokens(nil, nil, 6) // tables for a vocabulary of 6
+	for n := 0; n < 2000; n++ {
+		a := make([]int32, r.Intn(80))
+		b := make([]int32, r.Intn(80))
+		for i := range a {
+			a[i] = int32(r.Intn(6))
+		}
+		for i := range b {
+			b[i] = int32(r.Intn(6))
+		}
+		alo, blo := r.Intn(len(a)+1), r.Intn(len(b)+1)
+		ahi, bhi := alo+r.Intn(len(a)-alo+1), blo+r.Intn(len(b)-blo+1)
+		var want [][2]int
+		places := make(map[int32][]int)
+		for j := blo; j < bhi; j++ {
+			places[b[j]] = append(places[b[j]], j)
+		}
+		inA := make(map[int32]int)
+		for i := alo; i < ahi; i++ {
+			inA[a[i]]++
+		}
+		seen := make(map[int32]int)
+		for i := alo; i < ahi; i++ {
+			if c := inA[a[i]]; c == len(places[a[i]]) && c <= maxRare {
+				want = append(want, [2]int{i, places[a[i]][seen[a[i]]]})
+				seen[a[i]]++
+			}
+		}
+		d.reset(a, b)
+		d.count(alo, ahi, blo, bhi)
+		if got := d.rarePairs(alo, ahi, blo, bhi); !slices.Equal(got, want) {
+			t.Fatalf("a=%v [%d,%d) b=%v [%d,%d): %v, want %v", a, alo, ahi, b, blo, bhi, got, want)
+		}
+	}
+}
