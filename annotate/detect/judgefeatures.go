@@ -67,7 +67,7 @@ type judgeVec struct {
 	kind   int
 	copy   copyVec
 	hand   []float64
-	near   []float64
+	near   [numNearFeatures]float64
 	speech [numSpeechFeatures]float64
 }
 
@@ -117,7 +117,7 @@ func (v *judgeVec) dense(x []float64) {
 	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
 	copy(x[numCopyFeatures:], v.hand)
-	copy(x[numCopyFeatures+numHandFeatures:], v.near)
+	copy(x[numCopyFeatures+numHandFeatures:], v.near[:])
 	copy(x[numCopyFeatures+numHandFeatures+numNearFeatures:], v.speech[:])
 }
 

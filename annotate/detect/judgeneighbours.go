@@ -41,7 +41,6 @@ const nearScan = 64
 func (a *Analysis) neighbourFeatures(cs []judged) {
 	for k := range cs {
 		c := &cs[k]
-		c.vec.near = make([]float64, numNearFeatures)
 		before, after := -1, -1
 		for m := k - 1; m >= 0 && cs[m].i >= c.i-nearScan; m-- {
 			if n := &cs[m]; n.j < c.i && n.j >= c.i-1-nearGap && a.nearer(n, cs, before, c.i-1-n.j, func(o *judged) int { return c.i - 1 - o.j }) {

@@ -84,3 +84,18 @@ func anyWithin(ps []int, lo, hi int) bool {
 	k := sort.SearchInts(ps, lo)
 	return k < len(ps) && ps[k] <= hi
 }
+
+// spokenRepeat reports whether the word repeated at token i is a
+// speaker's: a filler ("uh uh"), or any word with a filler or a break
+// beside it ("you run a — you run a a carpet business"). Speakers
+// restart around hesitations; a copy that lands beside its mention does
+// not hesitate, so such a repeat is no evidence of drift.
+func (a *Analysis) spokenRepeat(i int) bool {
+	fillers, breaks := a.speechMarks()
+	return anyWithin(fillers, i-restartReach, i+speechNear) || anyWithin(breaks, i-restartReach, i+speechNear)
+}
+
+// restartReach is how many tokens before a repeat a filler or break may
+// stand: a speaker who restarts says the first words again ("you run a
+// — you run a a carpet business").
+const restartReach = 6

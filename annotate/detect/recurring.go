@@ -114,7 +114,7 @@ func (r *Rules) driftingBy(n, toks int) bool {
 // that drifting weighs, and records where they stand in a.marks.
 func (a *Analysis) driftEvidence() int {
 	for i := 1; i < len(a.toks); i++ {
-		if a.sameWord(i) && a.repeated(i) || a.mayCollide(i) && a.collision(i) != "" {
+		if a.sameWord(i) && a.repeated(i) && !a.spokenRepeat(i) || a.mayCollide(i) && a.collision(i) != "" {
 			a.marks = append(a.marks, i)
 		}
 	}

@@ -8,7 +8,8 @@ import (
 // RepeatedToken flags a word directly repeated ("Sessions Sessions",
 // "he he"): a substitution landed on the word after the mention, which
 // now holds a copy of it. The first copy is the intended mention, the
-// second overwrote an unknown word (often the verb).
+// second overwrote an unknown word (often the verb). A speaker's
+// repeat, beside a filler or a break (spokenRepeat), is left alone.
 type RepeatedToken struct{}
 
 // Name implements Detector.
@@ -23,7 +24,7 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
 	rule, notes := &a.rules().Repeated, &a.rules().Notes
 	for i := 1; i < len(a.toks); i++ {
-		if !a.sameWord(i) || !a.repeated(i) {
+		if !a.sameWord(i) || !a.repeated(i) || a.spokenRepeat(i) {
 			continue
 		}
 		j := i

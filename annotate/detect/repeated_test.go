@@ -17,6 +17,10 @@ func TestRepeatedToken(t *testing.T) {
 		{"intended", "He had had enough , and that that was all .", nil},
 		{"case differs", "the first FIRST Global competition", nil},
 		{"punctuation", "Wait . . . what ?", nil},
+		{"filler", "a state - funded uh uh remodel", nil},
+		{"beside a filler", "So I , um , I I paid the crews .", nil},
+		{"beside a break", "you run a -- you run a a carpet business ?", nil},
+		{"filler far off", "Uh , that is the plan . Later , Sessions said he he to submit it .", []string{"he he"}},
 	}
 	for _, tt := range tests {
 		if got := brokenTexts(RepeatedToken{}, tt.give); !slices.Equal(got, tt.want) {

@@ -103,12 +103,19 @@ func surprise(m *Model, s string) float64 {
 	return m.Surprise(s, model.Tokenize(s), k)
 }
 
+// bracketed returns s without its brackets, its tokens, and the first
+// and last token of the part that was in brackets.
+func bracketed(s string) (text string, toks []model.Token, i, j int) {
+	i = len(strings.Fields(s[:strings.Index(s, "[")]))
+	j = i + len(strings.Fields(s[strings.Index(s, "[")+1:strings.Index(s, "]")])) - 1
+	text = strings.NewReplacer("[", "", "]", "").Replace(s)
+	return text, model.Tokenize(text), i, j
+}
+
 // span returns the Span signals of the part of s in brackets.
 func span(m *Model, s string) Span {
-	i := len(strings.Fields(s[:strings.Index(s, "[")]))
-	j := i + len(strings.Fields(s[strings.Index(s, "[")+1:strings.Index(s, "]")])) - 1
-	s = strings.NewReplacer("[", "", "]", "").Replace(s)
-	return m.Span(s, model.Tokenize(s), i, j)
+	text, toks, i, j := bracketed(s)
+	return m.Span(text, toks, i, j)
 }
 
 // The damage of the problem statement reads as less fluent than the text
@@ -315,10 +322,8 @@ func TestParseRefuses(t *testing.T) {
 
 // possessive returns Possessive for the part of s in brackets.
 func possessive(m *Model, s string) float64 {
-	i := len(strings.Fields(s[:strings.Index(s, "[")]))
-	j := i + len(strings.Fields(s[strings.Index(s, "[")+1:strings.Index(s, "]")])) - 1
-	s = strings.NewReplacer("[", "", "]", "").Replace(s)
-	return m.Possessive(s, model.Tokenize(s), i, j)
+	text, toks, i, j := bracketed(s)
+	return m.Possessive(text, toks, i, j)
 }
 
 // A possessor that lost its ’s reads better with it; a noun phrase that
