@@ -43,6 +43,15 @@ func checkMatch(t *testing.T, a, b []int32, match []int32) int {
 	return n
 }
 
+// randomTokens draws fewer than n token IDs below vocab.
+func randomTokens(r *rand.Rand, n, vocab int) []int32 {
+	out := make([]int32, r.Intn(n))
+	for i := range out {
+		out[i] = int32(r.Intn(vocab))
+	}
+	return out
+}
+
 func TestMyersIsShortest(t *testing.T) {
 	// Patience anchors trade optimality for speed, so Myers is checked on
 	// its own: it must reach the true LCS.
@@ -51,14 +60,7 @@ func TestMyersIsShortest(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	var d Differ
 	for n := 0; n < 500; n++ {
-		a := make([]int32, r.Intn(30))
-		b := make([]int32, r.Intn(30))
-		for i := range a {
-			a[i] = int32(r.Intn(3))
-		}
-		for i := range b {
-			b[i] = int32(r.Intn(3))
-		}
+		a, b := randomTokens(r, 30, 3), randomTokens(r, 30, 3)
 		m, counted := d.Shortest(a, b)
 		got := checkMatch(t, a, b, m)
 		if want := lcsLen(a, b); got != want || counted != want {
@@ -74,14 +76,7 @@ func TestDiffIsValidOnRandomInput(t *testing.T) {
 	var d Differ
 	for n := 0; n < 500; n++ {
 		vocab := 2 + r.Intn(40)
-		a := make([]int32, r.Intn(60))
-		b := make([]int32, r.Intn(60))
-		for i := range a {
-			a[i] = int32(r.Intn(vocab))
-		}
-		for i := range b {
-			b[i] = int32(r.Intn(vocab))
-		}
+		a, b := randomTokens(r, 60, vocab), randomTokens(r, 60, vocab)
 		want := Tokens(a, b, vocab)
 		checkMatch(t, a, b, want)
 		if got := d.Tokens(a, b, vocab); !slices.Equal(got, want) {
@@ -127,14 +122,7 @@ func TestRarePairs(t *testing.T) {
 	var d Differ
 	d.Tokens(nil, nil, 6) // tables for a vocabulary of 6
 	for n := 0; n < 2000; n++ {
-		a := make([]int32, r.Intn(80))
-		b := make([]int32, r.Intn(80))
-		for i := range a {
-			a[i] = int32(r.Intn(6))
-		}
-		for i := range b {
-			b[i] = int32(r.Intn(6))
-		}
+		a, b := randomTokens(r, 80, 6), randomTokens(r, 80, 6)
 		alo, blo := r.Intn(len(a)+1), r.Intn(len(b)+1)
 		ahi, bhi := alo+r.Intn(len(a)-alo+1), blo+r.Intn(len(b)-blo+1)
 		var want [][2]int
