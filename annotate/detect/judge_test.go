@@ -70,7 +70,7 @@ func TestJudgeFileRoundTrip(t *testing.T) {
 // (the data file keys weights by name).
 func TestJudgeFeatureNames(t *testing.T) {
 	t.Parallel()
-	if got := 2*len(judgeRules()) + len(judgeCategories()) + 3 + numFluency; got != numHandFeatures {
+	if got := 2*len(judgeRules()) + numCategories + 3 + numFluency; got != numHandFeatures {
 		t.Errorf("the hand block has %d features by its lists, numHandFeatures says %d", got, numHandFeatures)
 	}
 	seen := map[string]bool{}

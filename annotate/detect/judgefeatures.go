@@ -23,16 +23,19 @@ var judgeRules = sync.OnceValue(func() []string {
 
 // judgeCategories are the categories of the best hand finding that are
 // features; a span with no hand finding has none.
-func judgeCategories() [5]model.Category {
+func judgeCategories() [numCategories]model.Category {
 	return [...]model.Category{model.Overwrite, model.Possessive, model.Quote, model.Antecedent, model.Other}
 }
 
+// numCategories is the number of judgeCategories.
+const numCategories = 5
+
 // numHandFeatures counts the hand block: for each of the 7 rules whether
-// it fired and its highest confidence, the best finding's 5 categories,
+// it fired and its highest confidence, the best finding's categories,
 // whether no rule fired, how many did, and whether the document drifts
-// (TestJudgeFeatureNames checks the count against the lists), then the 5
+// (TestJudgeFeatureNames checks the count against the rules), then the
 // fluency signals of the span.
-const numHandFeatures = 2*7 + 5 + 3 + numFluency
+const numHandFeatures = 2*7 + numCategories + 3 + numFluency
 
 // numFluency is the number of fluency signals of a span: the five of
 // fluency.Span, the profile at its first token and after its last, and
