@@ -42,34 +42,30 @@ func (a *Analysis) neighbourFeatures(cs []judged) {
 	for k := range cs {
 		c := &cs[k]
 		before, after := -1, -1
+		var bd, ad int // their distances in tokens
 		for m := k - 1; m >= 0 && cs[m].i >= c.i-nearScan; m-- {
-			if n := &cs[m]; n.j < c.i && n.j >= c.i-1-nearGap && a.nearer(n, cs, before, c.i-1-n.j, func(o *judged) int { return c.i - 1 - o.j }) {
-				before = m
+			if d := c.i - 1 - cs[m].j; d >= 0 && d <= nearGap && (before < 0 || a.nearer(&cs[m], d, &cs[before], bd)) {
+				before, bd = m, d
 			}
 		}
 		for m := k + 1; m < len(cs) && cs[m].i <= c.j+1+nearGap; m++ {
-			if n := &cs[m]; n.i > c.j && a.nearer(n, cs, after, n.i-c.j-1, func(o *judged) int { return o.i - c.j - 1 }) {
-				after = m
+			if d := cs[m].i - c.j - 1; d >= 0 && (after < 0 || a.nearer(&cs[m], d, &cs[after], ad)) {
+				after, ad = m, d
 			}
 		}
 		if before >= 0 {
-			a.fillSide(c, &cs[before], c.i-1-cs[before].j, c.vec.near[:perSide])
+			a.fillSide(c, &cs[before], bd, c.vec.near[:perSide])
 		}
 		if after >= 0 {
-			a.fillSide(c, &cs[after], cs[after].i-c.j-1, c.vec.near[perSide:])
+			a.fillSide(c, &cs[after], ad, c.vec.near[perSide:])
 		}
 	}
 }
 
-// nearer reports whether n, d tokens away, is a better neighbour than
-// cs[cur] (none when cur < 0), whose distance dist gives: nearer, or as
-// near with more evidence.
-func (a *Analysis) nearer(n *judged, cs []judged, cur, d int, dist func(*judged) int) bool {
-	if cur < 0 {
-		return true
-	}
-	o := &cs[cur]
-	return d < dist(o) || d == dist(o) && a.strength(n) > a.strength(o)
+// nearer reports whether n, d tokens away, is a better neighbour than o,
+// od tokens away: nearer, or as near with more evidence.
+func (a *Analysis) nearer(n *judged, d int, o *judged, od int) bool {
+	return d < od || d == od && a.strength(n) > a.strength(o)
 }
 
 // strength is a neighbour's evidence for choosing among equally near
