@@ -71,44 +71,46 @@ func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
 // output). The findings are encoded and written one at a time: their JSON
 // is several times the size of the text (each carries its message and
 // proposals), so building it whole would cost more memory than detecting
-// them. The bytes are those of encoding the whole object at once.
+// them. The bytes are those of encoding the whole object at once with
+// encoding/json (HTML escaping off).
 func WriteFindings(w io.Writer, doc *Document, fs []Finding, indent bool) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	head := appendFindingsHead(nil, fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()})
 	// The head as a whole object, then its closing brace taken off so the
 	// findings can follow; each finding is an array element two levels in.
 	sep, open, end := ",", `,"findings":[`, "]}\n"
 	if indent {
-		enc.SetIndent("", "  ")
+		var err error
+		if head, err = indented(head, ""); err != nil {
+			return err
+		}
 		sep, open, end = ",\n    ", ",\n  \"findings\": [\n    ", "\n  ]\n}\n"
 	}
-	head := findingsHead{Schema: FindingsSchema,
-		Document: fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()}}
-	if err := enc.Encode(head); err != nil {
-		return err
-	}
-	b := bytes.TrimSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("}"))
-	if indent {
-		b = bytes.TrimRight(b, "\n")
-	}
+	head = bytes.TrimRight(bytes.TrimSuffix(head, []byte("}")), "\n")
 	if len(fs) == 0 {
 		open, end = strings.TrimRight(open, "\n "), end[strings.Index(end, "]"):]
 	}
-	if _, err := w.Write(append(b, open...)); err != nil {
+	if _, err := w.Write(append(head, open...)); err != nil {
 		return err
 	}
-	if indent {
-		enc.SetIndent("    ", "  ")
-	}
+	var item []byte
 	for i, x := range fs {
-		buf.Reset()
-		if err := enc.Encode(encodeFinding(doc, x)); err != nil {
-			return err
-		}
-		item := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		item = item[:0]
 		if i > 0 {
-			item = append([]byte(sep), item...)
+			item = append(item, sep...)
+		}
+		ff := encodeFinding(doc, x)
+		var err error
+		if indent {
+			var compact []byte
+			if compact, err = appendFinding(nil, &ff); err == nil {
+				compact, err = indented(compact, "    ")
+				item = append(item, compact...)
+			}
+		} else {
+			item, err = appendFinding(item, &ff)
+		}
+		if err != nil {
+			return err
 		}
 		if _, err := w.Write(item); err != nil {
 			return err
@@ -116,6 +118,15 @@ func WriteFindings(w io.Writer, doc *Document, fs []Finding, indent bool) error 
 	}
 	_, err := io.WriteString(w, end)
 	return err
+}
+
+// indented returns compact JSON b indented by two spaces a level, each
+// line after the first starting with prefix, as encoding/json's Encoder
+// writes it with SetIndent(prefix, "  ").
+func indented(b []byte, prefix string) ([]byte, error) {
+	var out bytes.Buffer
+	err := json.Indent(&out, b, prefix, "  ")
+	return out.Bytes(), err
 }
 
 // DecodeFindings reads a findings file against doc (not nil), the text
