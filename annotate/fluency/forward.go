@@ -63,11 +63,103 @@ func (p *pass) score() float64 { return math.Log(p.scale) }
 // step adds a word with likely tags c and returns the factor by which it
 // changed the window's probability: P(word | words before) / P(word).
 func (p *pass) step(c []cand) float64 {
+	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
+	next := p.prob[1-p.cur][:len(b)*len(c)]
+	var sum float64
+	if len(c) <= fewTags {
+		sum = p.stepFew(a, b, c, next)
+	} else {
+		sum = p.stepMany(a, b, c, next)
+	}
+	if sum > 0 {
+		inv := 1 / sum
+		for i := range next {
+			next[i] *= inv
+		}
+	}
+	p.scale *= sum
+	// The word before last is forgotten: its buffer takes c.
+	p.last = 1 - p.last
+	p.ntags[p.last] = copy(p.tags[p.last], c)
+	p.cur = 1 - p.cur
+	return sum
+}
+
+// fewTags is the most tags of a word stepFew takes.
+const fewTags = 4
+
+// stepFew is step's sums for a word of at most fewTags tags, nearly
+// every word (Params.Cands): for each tag pair of the last word and this
+// one, the paths through each tag of the word before added up in
+// registers, where stepMany adds them in memory. The sums are the same
+// to the bit: each adds the same products in the same order (a zero
+// product stepMany skips adds nothing to a sum of non-negative terms),
+// then scales them by the word's factors and totals them the same way.
+func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
 	n := len(p.m.tags)
 	trans := p.m.trans
-	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
+	alpha := p.prob[p.cur]
 	nb, nc := len(b), len(c)
-	alpha, next := p.prob[p.cur], p.prob[1-p.cur][:nb*nc]
+	// Unused tag slots read column 0 and are never stored.
+	var t0, t1, t2, t3 int
+	var r0, r1, r2, r3 float64
+	switch nc {
+	case 4:
+		t3, r3 = int(c[3].tag), float64(c[3].r)
+		fallthrough
+	case 3:
+		t2, r2 = int(c[2].tag), float64(c[2].r)
+		fallthrough
+	case 2:
+		t1, r1 = int(c[1].tag), float64(c[1].r)
+		fallthrough
+	case 1:
+		t0, r0 = int(c[0].tag), float64(c[0].r)
+	}
+	var sum float64
+	for y, tb := range b {
+		var s0, s1, s2, s3 float64
+		for x, ta := range a {
+			w := alpha[x*nb+y]
+			row := trans[(int(ta.tag)*(n+1)+int(tb.tag))*n:][:n]
+			s0 += w * float64(row[t0])
+			s1 += w * float64(row[t1])
+			s2 += w * float64(row[t2])
+			s3 += w * float64(row[t3])
+		}
+		out := next[y*nc:][:nc]
+		switch nc {
+		case 4:
+			out[0], out[1], out[2], out[3] = s0*r0, s1*r1, s2*r2, s3*r3
+			sum += out[0]
+			sum += out[1]
+			sum += out[2]
+			sum += out[3]
+		case 3:
+			out[0], out[1], out[2] = s0*r0, s1*r1, s2*r2
+			sum += out[0]
+			sum += out[1]
+			sum += out[2]
+		case 2:
+			out[0], out[1] = s0*r0, s1*r1
+			sum += out[0]
+			sum += out[1]
+		case 1:
+			out[0] = s0 * r0
+			sum += out[0]
+		}
+	}
+	return sum
+}
+
+// stepMany is step's sums for a word of any number of tags: the
+// probability of each tag pair of the last word and this one, scaled by
+// this word's factors, into next; it returns their total.
+func (p *pass) stepMany(a, b, c []cand, next []float64) float64 {
+	n := len(p.m.tags)
+	trans := p.m.trans
+	alpha := p.prob[p.cur]
+	nb, nc := len(b), len(c)
 	clear(next)
 	for x, ta := range a {
 		ctx := int(ta.tag) * (n + 1)
@@ -92,16 +184,5 @@ func (p *pass) step(c []cand) float64 {
 			sum += out[z]
 		}
 	}
-	if sum > 0 {
-		inv := 1 / sum
-		for i := range next {
-			next[i] *= inv
-		}
-	}
-	p.scale *= sum
-	// The word before last is forgotten: its buffer takes c.
-	p.last = 1 - p.last
-	p.ntags[p.last] = copy(p.tags[p.last], c)
-	p.cur = 1 - p.cur
 	return sum
 }

@@ -1,0 +1,56 @@
+package fluency
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// stepFew's sums are stepMany's to the bit, for words of one to four tags
+// after any two words (the "no tag" context, the any-word list, real
+// words' lists) and any probabilities of the pairs before, zeros included:
+// the signals detection reads must not move when the faster path is taken.
+func TestStepFewIsStepMany(t *testing.T) {
+	m := Default()
+	r := rand.New(rand.NewPCG(5, 9))
+	var lists [][]cand
+	for _, w := range []string{"the", "election", "They", "lost", "Democrats", "zorblatts", "n’t", "’s", ",", "run", "said", "its"} {
+		lists = append(lists, m.list(m.lookup(w).a))
+	}
+	lists = append(lists, m.wild)
+	lists = append(lists, m.probes...)
+	contexts := append([][]cand{m.none}, lists...) // "no tag" is never a word's
+	var few, many pass
+	for range 20000 {
+		a, b := contexts[r.IntN(len(contexts))], contexts[r.IntN(len(contexts))]
+		c := lists[r.IntN(len(lists))]
+		if len(c) > fewTags {
+			c = c[:1+r.IntN(fewTags)]
+		}
+		for _, p := range []*pass{&few, &many} {
+			p.start(m)
+			p.ntags[0], p.ntags[1] = copy(p.tags[0], a), copy(p.tags[1], b)
+			p.last = 1
+		}
+		alpha := few.prob[0][:len(a)*len(b)]
+		for i := range alpha {
+			if r.IntN(4) > 0 {
+				alpha[i] = r.Float64()
+			} else {
+				alpha[i] = 0
+			}
+		}
+		copy(many.prob[0], alpha)
+		n := len(b) * len(c)
+		got := few.stepFew(a, b, c, few.prob[1][:n])
+		want := many.stepMany(a, b, c, many.prob[1][:n])
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("sum %v, want %v (tags %d, %d, %d)", got, want, len(a), len(b), len(c))
+		}
+		for i := range n {
+			if math.Float64bits(few.prob[1][i]) != math.Float64bits(many.prob[1][i]) {
+				t.Fatalf("pair %d: %v, want %v (tags %d, %d, %d)", i, few.prob[1][i], many.prob[1][i], len(a), len(b), len(c))
+			}
+		}
+	}
+}
