@@ -145,7 +145,9 @@ func ParseRecord(raw []byte) (*Record, error) {
 		Original *string         `json:"original"`
 		Clusters json.RawMessage `json:"clusters"`
 	}
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if p, ok := parsePlain(raw); ok {
+		v.ID, v.Text, v.Original = p.id, p.text, p.original
+	} else if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, jsonError(raw, err)
 	}
 	switch {
