@@ -54,3 +54,35 @@ func TestStepFewIsStepMany(t *testing.T) {
 		}
 	}
 }
+
+// The word cache answers what the model's lookup does, for words of every
+// length around its packing (8, 16, 24 bytes), words that differ only in
+// their last byte or their length, and more words than it has slots, so
+// slots are shared and replaced.
+func TestWordCacheIsLookup(t *testing.T) {
+	m := Default()
+	r := rand.New(rand.NewPCG(2, 4))
+	letters := "abcdeEsS’-'.0\x00"
+	var words []string
+	for range 30000 {
+		n := 1 + r.IntN(30)
+		if r.IntN(3) == 0 {
+			n = []int{7, 8, 9, 15, 16, 17, 23, 24, 25}[r.IntN(9)]
+		}
+		b := make([]byte, 0, n)
+		for len(b) < n {
+			b = append(b, letters[r.IntN(len(letters))])
+		}
+		w := string(b)
+		words = append(words, w, w[:len(w)-1]+"x", w+"s", "the", "the\x00", "election")
+	}
+	var c wordCache
+	c.use(m)
+	for pass := range 2 {
+		for _, w := range words {
+			if got, want := c.lookup(w), m.lookup(w); got != want {
+				t.Fatalf("pass %d: %q: cached %v, looked up %v", pass, w, got, want)
+			}
+		}
+	}
+}
