@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -155,7 +156,7 @@ func ParseRecord(raw []byte) (*Record, error) {
 		return nil, errors.New(`no "id" (a non-empty string)`)
 	case v.Text == nil:
 		return nil, fmt.Errorf(`record %q has no "text"`, *v.ID)
-	case bytes.IndexByte([]byte(*v.Text), 0) >= 0:
+	case strings.IndexByte(*v.Text, 0) >= 0:
 		return nil, fmt.Errorf("record %q: text contains NUL bytes", *v.ID)
 	}
 	return &Record{ID: *v.ID, Text: *v.Text, Original: v.Original, HasClusters: v.Clusters != nil, Raw: raw}, nil
