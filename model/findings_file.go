@@ -61,9 +61,31 @@ func decodeFinding(doc *Document, ff fileFinding) (Finding, error) {
 // EncodeFindings returns the corefix.findings/v1 object for doc's
 // findings (see WriteFindings).
 func EncodeFindings(doc *Document, fs []Finding, indent bool) ([]byte, error) {
-	var buf bytes.Buffer
-	err := WriteFindings(&buf, doc, fs, indent)
+	buf := bytes.NewBuffer(make([]byte, 0, encodedSize(doc, fs, indent)))
+	err := WriteFindings(buf, doc, fs, indent)
 	return buf.Bytes(), err
+}
+
+// encodedSize is about the length of doc's findings file, a little more
+// if anything, so EncodeFindings builds it without growing its buffer
+// (regrowing a file several times the text's size, copy upon copy, cost
+// more than encoding it): each finding's strings and room for its names,
+// numbers and escapes.
+func encodedSize(doc *Document, fs []Finding, indent bool) int {
+	n := 256 + len(doc.ID) + len(doc.Path)
+	for _, x := range fs {
+		n += 160 + len(x.ID) + len(x.Rule) + len(x.Message) + (x.End-x.Start)*5/4
+		for _, p := range x.Proposals {
+			n += 32 + (len(p.Text)+len(p.Note))*5/4
+		}
+		if x.Original != nil {
+			n += 16 + len(*x.Original)*5/4
+		}
+		if indent {
+			n += 160 + 16*len(x.Proposals)
+		}
+	}
+	return n
 }
 
 // WriteFindings writes the corefix.findings/v1 object for doc's findings
