@@ -34,9 +34,10 @@ func (c *counts) model() *Model {
 	}
 	m.wildRange = candRange{n: int32(len(m.cands))}
 	m.wild = m.list(m.wildRange)
-	m.guess = newGuesser(c, m)
+	var guessOf []*suffixNode
+	m.guess, guessOf = newGuesser(c, m)
 	var list []cand
-	for _, w := range c.words {
+	for i, w := range c.words {
 		// A seen word's tags, pulled toward the guess for its shape and
 		// ending in proportion to how rarely it was seen (add-β).
 		list = list[:0]
@@ -44,7 +45,13 @@ func (c *counts) model() *Model {
 		for k, t := range w.tags {
 			list = addTag(list, Tag(t), float32(float64(w.count[k])/denom))
 		}
-		for _, g := range m.list(m.guess.cands(w.form)) {
+		var guess candRange
+		if node := guessOf[i]; node != nil {
+			guess = node.cands // a rare word: found building the guesser
+		} else {
+			guess = m.guess.cands(w.form)
+		}
+		for _, g := range m.list(guess) {
 			list = addTag(list, g.tag, float32(c.p.Known/denom)*g.p)
 		}
 		r := candRange{off: int32(len(m.cands))}

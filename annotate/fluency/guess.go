@@ -34,18 +34,22 @@ type guesser struct {
 // suffixNode counts the tags of the rare words that end in one suffix
 // (lower-cased); the empty suffix counts every rare word of a shape.
 type suffixNode struct {
-	count    map[int]int
+	count    []tagCount // each tag once
 	total    int
 	children []*suffixNode // the suffixes one letter longer
 	cands    candRange     // the guess for a word whose longest known suffix this is
 }
 
-func newGuesser(c *counts, m *Model) guesser {
-	g := guesser{m: m}
+// newGuesser builds the guesser from the rare words of c. guessOf[i] is
+// the guess for c.words[i] when it is rare: the node of its longest
+// suffix, which cands would find again (nil for the other words).
+func newGuesser(c *counts, m *Model) (g guesser, guessOf []*suffixNode) {
+	g = guesser{m: m}
 	for s := range g.suffix {
 		g.suffix[s] = map[string]*suffixNode{}
 	}
-	for _, w := range c.words {
+	guessOf = make([]*suffixNode, len(c.words))
+	for i, w := range c.words {
 		if w.total > c.p.Rare {
 			continue
 		}
@@ -58,18 +62,19 @@ func newGuesser(c *counts, m *Model) guesser {
 			}
 			node := tree[s]
 			if node == nil {
-				node = &suffixNode{count: map[int]int{}}
+				node = &suffixNode{}
 				tree[s] = node
 				if parent != nil {
 					parent.children = append(parent.children, node)
 				}
 			}
 			for k, t := range w.tags {
-				node.count[t] += w.count[k]
+				node.count = addCount(node.count, t, w.count[k])
 			}
 			node.total += w.total
 			parent = node
 		}
+		guessOf[i] = parent
 	}
 	// Each suffix's estimate leans on its parent's, so one walk down each
 	// tree from the empty suffix computes them all.
@@ -83,7 +88,7 @@ func newGuesser(c *counts, m *Model) guesser {
 			g.walk(root, vecs, 1)
 		}
 	}
-	return g
+	return g, guessOf
 }
 
 // walk computes the guess of node, whose shorter suffix's estimate is
@@ -94,13 +99,29 @@ func (g *guesser) walk(node *suffixNode, vecs [][]float64, depth int) {
 	for t, p := range vecs[depth-1] {
 		vec[t] = p * k / (total + k)
 	}
-	for t, n := range node.count {
-		vec[t] += float64(n) / (total + k)
+	for _, c := range node.count {
+		vec[c.tag] += float64(c.n) / (total + k)
 	}
 	node.cands = g.m.keep(vec)
 	for _, child := range node.children {
 		g.walk(child, vecs, depth+1)
 	}
+}
+
+// tagCount is how often a suffix's rare words have one tag. A suffix's
+// words have few tags, so a list is read faster than a map, and built
+// with far less memory (the embedded model is built at every start).
+type tagCount struct{ tag, n int }
+
+// addCount adds n to tag's count in list.
+func addCount(list []tagCount, tag, n int) []tagCount {
+	for i := range list {
+		if list[i].tag == tag {
+			list[i].n += n
+			return list
+		}
+	}
+	return append(list, tagCount{tag, n})
 }
 
 // cands locates the guessed tags of an unseen word.

@@ -3,6 +3,7 @@ package fluency
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,19 +39,30 @@ func Parse(data []byte) (*Model, error) {
 
 // readCounts parses a data file's records and checks them.
 func readCounts(data []byte) (*counts, error) {
-	lines := strings.Split(string(bytes.TrimSuffix(data, []byte("\n"))), "\n")
-	if len(lines) == 0 || lines[0] != Schema {
+	text := string(bytes.TrimSuffix(data, []byte("\n")))
+	first, rest, more := strings.Cut(text, "\n")
+	if first != Schema {
 		return nil, fmt.Errorf("not a fluency data file: the first line must be %q", Schema)
 	}
-	c := &counts{bi: map[[2]int]int{}, tri: map[[3]int]int{}}
+	// The records of each kind are counted first, so the tables are
+	// made at their size instead of regrown (the embedded file is read
+	// at every start).
+	c := &counts{
+		bi:    make(map[[2]int]int, strings.Count(rest, "\nbi\t")+1),
+		tri:   make(map[[3]int]int, strings.Count(rest, "\ntri\t")+1),
+		words: make([]wordCount, 0, strings.Count(rest, "\nword\t")+1),
+	}
 	seen := map[string]bool{}
-	for n, line := range lines[1:] {
+	var f []string
+	for n := 2; more; n++ {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
+		f = splitTabs(f[:0], line)
 		if err := c.record(f, seen); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+2, err)
+			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 	}
 	for _, f := range c.p.fields() {
@@ -85,8 +97,15 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		}
 		return nil
 	}
-	want := map[string]int{"param": 3, "tag": 5, "bi": 4, "tri": 5}[f[0]]
-	if f[0] == "word" || f[0] == "probe" {
+	var want int
+	switch f[0] {
+	case "param":
+		want = 3
+	case "tag", "tri":
+		want = 5
+	case "bi":
+		want = 4
+	case "word", "probe":
 		want = len(f)
 	}
 	if want == 0 || len(f) != want || (f[0] == "word" && len(f) < 3) || (f[0] == "probe" && len(f) < 2) {
@@ -103,7 +122,7 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		if c.probe != nil {
 			return fmt.Errorf("probe twice")
 		}
-		c.probe = f[1:]
+		c.probe = slices.Clone(f[1:]) // f is reused for the next line
 	case "tag":
 		v, err := ints(4)
 		if err != nil {
@@ -141,4 +160,16 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		c.words = append(c.words, w)
 	}
 	return nil
+}
+
+// splitTabs appends the fields of line, split at tabs, to f.
+func splitTabs(f []string, line string) []string {
+	for {
+		field, rest, found := strings.Cut(line, "\t")
+		f = append(f, field)
+		if !found {
+			return f
+		}
+		line = rest
+	}
 }
