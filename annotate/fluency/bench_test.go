@@ -84,7 +84,7 @@ func BenchmarkProfile(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	start := cpuTime()
 	for b.Loop() {
-		if _, err := Parse(fluencyTxt); err != nil {
+		if _, err := parseText(fluencyTxt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -145,17 +145,24 @@ func (m *Model) keep(vec []float64) candRange {
 // falls back to bigrams, then to the tag priors.
 func (c *counts) transitions(prior []float64) []float32 {
 	n := len(c.tags)
+	// Each n-gram's count in its cell (a repeated record overwrites),
+	// then the rows summed: counts are integers, so the sums are exact
+	// in any order.
 	bi := make([]float64, n*n)
+	for _, r := range c.bi {
+		bi[r[0]*n+r[1]] = float64(r[2])
+	}
 	biRow := make([]float64, n)
-	for k, v := range c.bi {
-		bi[k[0]*n+k[1]] = float64(v)
-		biRow[k[0]] += float64(v)
+	for i, v := range bi {
+		biRow[i/n] += v
 	}
 	tri := make([]float64, n*n*n)
+	for _, r := range c.tri {
+		tri[(r[0]*n+r[1])*n+r[2]] = float64(r[3])
+	}
 	triRow := make([]float64, n*n)
-	for k, v := range c.tri {
-		tri[(k[0]*n+k[1])*n+k[2]] = float64(v)
-		triRow[k[0]*n+k[1]] += float64(v)
+	for i, v := range tri {
+		triRow[i/n] += v
 	}
 	var total float64
 	for _, u := range c.uni {

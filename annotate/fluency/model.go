@@ -9,7 +9,7 @@ import (
 )
 
 //go:embed fluency.txt
-var fluencyTxt []byte
+var fluencyTxt string
 
 // Default returns the model learned from UD English EWT, parsed from the
 // embedded data on first use. It is never modified after, so it is safe
@@ -18,7 +18,7 @@ func Default() *Model { return defaultModel() }
 
 // defaultModel parses the embedded data once.
 var defaultModel = sync.OnceValue(func() *Model {
-	m, err := Parse(fluencyTxt)
+	m, err := parseText(fluencyTxt)
 	if err != nil {
 		panic("fluency: embedded data: " + err.Error()) // TestDefaultTags guards it
 	}

@@ -1,7 +1,6 @@
 package fluency
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,8 +13,10 @@ type counts struct {
 	tags  []pair
 	uni   []int
 	probe []string
-	bi    map[[2]int]int
-	tri   map[[3]int]int
+	// bi and tri are the n-gram records in file order, tags then count;
+	// where a record repeats, the last one counts (transitions).
+	bi    [][3]int
+	tri   [][4]int
 	words []wordCount
 }
 
@@ -29,7 +30,11 @@ type wordCount struct {
 
 // Parse reads a data file (the format is in the package doc) and derives
 // the model from its counts.
-func Parse(data []byte) (*Model, error) {
+func Parse(data []byte) (*Model, error) { return parseText(string(data)) }
+
+// parseText is Parse of the data as a string: the embedded model's, read
+// where it lies instead of copied.
+func parseText(data string) (*Model, error) {
 	c, err := readCounts(data)
 	if err != nil {
 		return nil, err
@@ -38,8 +43,8 @@ func Parse(data []byte) (*Model, error) {
 }
 
 // readCounts parses a data file's records and checks them.
-func readCounts(data []byte) (*counts, error) {
-	text := string(bytes.TrimSuffix(data, []byte("\n")))
+func readCounts(data string) (*counts, error) {
+	text := strings.TrimSuffix(data, "\n")
 	first, rest, more := strings.Cut(text, "\n")
 	if first != Schema {
 		return nil, fmt.Errorf("not a fluency data file: the first line must be %q", Schema)
@@ -48,8 +53,8 @@ func readCounts(data []byte) (*counts, error) {
 	// made at their size instead of regrown (the embedded file is read
 	// at every start).
 	c := &counts{
-		bi:    make(map[[2]int]int, strings.Count(rest, "\nbi\t")+1),
-		tri:   make(map[[3]int]int, strings.Count(rest, "\ntri\t")+1),
+		bi:    make([][3]int, 0, strings.Count(rest, "\nbi\t")+1),
+		tri:   make([][4]int, 0, strings.Count(rest, "\ntri\t")+1),
 		words: make([]wordCount, 0, strings.Count(rest, "\nword\t")+1),
 	}
 	seen := map[string]bool{}
@@ -142,9 +147,9 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 			return err
 		}
 		if f[0] == "bi" {
-			c.bi[[2]int{v[0], v[1]}] = v[2]
+			c.bi = append(c.bi, [3]int{v[0], v[1], v[2]})
 		} else {
-			c.tri[[3]int{v[0], v[1], v[2]}] = v[3]
+			c.tri = append(c.tri, [4]int{v[0], v[1], v[2], v[3]})
 		}
 	case "word":
 		w := wordCount{form: f[1]}
