@@ -415,8 +415,10 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
 	var out []model.Finding
+	var at []int // the candidate of each finding
 	x := make([]float64, numJudgeFeatures)
-	for _, c := range a.judgeCandidates() {
+	cands := a.judgeCandidates()
+	for k, c := range cands {
 		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
@@ -459,6 +461,11 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		}
 		f.Confidence = conf
 		out = append(out, f)
+		at = append(at, k)
+	}
+	if drifting {
+		a.widenSideBySide(cands, at, out)
+		out = a.joinSideBySide(cands, at, out)
 	}
 	return out
 }
