@@ -235,5 +235,5 @@ func (det *detecting) saveWhy() string {
 	if det.starts == nil {
 		return "nothing to save before the spans are found"
 	}
-	return fmt.Sprintf("saved when every region is searched (%d of %d left): a file of some regions' findings would reopen as all of them; your decisions are kept here meanwhile", det.left, len(det.starts))
+	return fmt.Sprintf("saved once every region is searched (%d of %d left); your decisions wait here till then", det.left, len(det.starts))
 }

@@ -144,7 +144,7 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	case m.load != nil:
 		m.setInfo("reading %s; the article is yours to read meanwhile — ? keys", target.Name())
 	case m.waiting():
-		m.setInfo("finding the spans; the article is yours to read meanwhile — ? keys")
+		m.setInfo("finding the spans, those on screen first; read on meanwhile — ? keys")
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	default:

@@ -77,8 +77,12 @@ func newRegions(doc *model.Document, p Params, size int) *Regions {
 		return r
 	}
 	a.fluency = fluency.Default()
+	// The fluency profile reads only the tokens and the model: it is
+	// found on another core while the phrases are counted (at 20 MB, a
+	// second or more sooner to the first findings).
+	prof := make(chan []float64, 1)
+	go func() { prof <- a.fluency.Profile(doc.Text, a.toks, 0, len(a.toks)) }()
 	a.drifting()
-	a.profile()
 	s := &seeds{phrases: a.copyCandidates()}
 	for _, d := range Detectors(Params{Rules: a.rulebook}) {
 		fs := d.(analyzer).detect(a)
@@ -91,6 +95,7 @@ func newRegions(doc *model.Document, p Params, size int) *Regions {
 		slices.SortStableFunc(hs, func(x, y handSeed) int { return x.i - y.i })
 		s.hand = append(s.hand, hs)
 	}
+	a.prof = <-prof
 	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
 	slices.SortStableFunc(s.phrases, func(x, y copyCandidate) int { return x.i - y.i })
 	r.seeds = s
