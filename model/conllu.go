@@ -163,7 +163,7 @@ func (p *conlluParser) word(line string) error {
 		p.newPar = false
 	}
 	p.lastWord = n
-	tok := CorefToken{Form: f[1], UPOS: tag(f[3]), XPOS: tag(f[4]), SpaceAfter: !hasMisc(f[9], "SpaceAfter=No")}
+	tok := CorefToken{Form: f[1], UPOS: tag(f[3]), XPOS: tag(f[4]), Case: feature(f[5], "Case"), SpaceAfter: !hasMisc(f[9], "SpaceAfter=No")}
 	switch {
 	case n < p.mwtLast: // inside a multiword token ("do|n't")
 		tok.SpaceAfter = false
@@ -191,4 +191,15 @@ func tag(s string) string {
 
 func hasMisc(misc, item string) bool {
 	return slices.Contains(strings.Split(misc, "|"), item)
+}
+
+// feature returns the value of the FEATS column's feature name ("Nom" of
+// "Case=Nom|Number=Sing"), "" when it has none.
+func feature(feats, name string) string {
+	for kv := range strings.SplitSeq(feats, "|") {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
 }

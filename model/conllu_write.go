@@ -59,13 +59,16 @@ func EncodeCoNLLU(doc *CorefDocument) ([]byte, error) {
 			if err := checkField(fmt.Sprintf("word %d", i+1), t.Form, true, ""); err != nil {
 				return nil, err
 			}
-			upos, xpos := conlluTag(t.UPOS), conlluTag(t.XPOS)
-			for _, tag := range []string{upos, xpos} {
+			upos, xpos, feats := conlluTag(t.UPOS), conlluTag(t.XPOS), "_"
+			if t.Case != "" {
+				feats = "Case=" + t.Case
+			}
+			for _, tag := range []string{upos, xpos, feats} {
 				if err := checkField(fmt.Sprintf("word %d: tag", i+1), tag, false, ""); err != nil {
 					return nil, err
 				}
 			}
-			fmt.Fprintf(&b, "%d\t%s\t_\t%s\t%s\t_\t_\t_\t_\t%s\n", i-s.Start+1, t.Form, upos, xpos, conlluMisc(doc, brackets[i], eids, t.SpaceAfter))
+			fmt.Fprintf(&b, "%d\t%s\t_\t%s\t%s\t%s\t_\t_\t_\t%s\n", i-s.Start+1, t.Form, upos, xpos, feats, conlluMisc(doc, brackets[i], eids, t.SpaceAfter))
 		}
 		b.WriteByte('\n')
 	}

@@ -31,6 +31,9 @@ type CorefToken struct {
 	// UPOS and XPOS are the universal and language-specific part-of-speech
 	// tags; "" when the source has none (the JSON Lines format).
 	UPOS, XPOS string
+	// Case is the word's grammatical case as CoNLL-U's FEATS gives it
+	// (Case=Nom, Acc, Gen…), "" where the source says none.
+	Case string
 	// SpaceAfter is false when the next word follows without a space.
 	SpaceAfter bool
 }
