@@ -35,6 +35,8 @@ func (r *regionsOf) Prepare() (int, error) {
 	return len(r.cuts) - 1, nil
 }
 
+func (r *regionsOf) Preparing() string { return "recurring phrases (2/11)" }
+
 func (r *regionsOf) Bounds(k int) (int, int) { return r.cuts[k], r.cuts[k+1] }
 
 func (r *regionsOf) Find(k int) ([]model.Finding, error) {
@@ -101,7 +103,7 @@ func TestFindingsRegionByRegion(t *testing.T) {
 	m := New(a, target, Options{Title: "sample", Detect: det, Origin: model.FromDetector})
 	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
 	screen := m.View().Content
-	if !strings.Contains(screen, "finding spans") || !strings.Contains(screen, "Trump") {
+	if !strings.Contains(screen, "finding spans: whole text, recurring phrases (2/11)") || !strings.Contains(screen, "Trump") {
 		t.Fatalf("first frame without the article or the detection's progress:\n%s", screen)
 	}
 	press(t, m, "a", "m", "s")

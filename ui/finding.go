@@ -20,6 +20,9 @@ type Detection interface {
 	// Prepare makes the pass over the whole text and returns the number
 	// of regions it is cut into.
 	Prepare() (int, error)
+	// Preparing says what the pass is at, for the header ("recurring
+	// phrases (2/11)"): it may be called while Prepare runs.
+	Preparing() string
 	// Bounds returns region k's byte range; the regions cover the text
 	// in order.
 	Bounds(k int) (start, end int)
@@ -224,7 +227,7 @@ func (m *Model) findRest() error {
 // and the findings found so far.
 func (det *detecting) progress(secs int) string {
 	if det.starts == nil {
-		return fmt.Sprintf("finding spans: reading the whole text… %ds", secs)
+		return fmt.Sprintf("finding spans: whole text, %s… %ds", det.d.Preparing(), secs)
 	}
 	n := len(det.starts)
 	return fmt.Sprintf("finding spans: %d%% (%d/%d regions), %d found, %ds", 100*(n-det.left)/n, n-det.left, n, det.found, secs)

@@ -63,13 +63,23 @@ type window struct {
 
 // NewRegions makes the document-wide pass of detection with parameters
 // p over doc and cuts its text into regions. Without a judge (the hand
-// rules alone) the whole text is one region.
-func NewRegions(doc *model.Document, p Params) *Regions {
-	return newRegions(doc, p, regionBytes)
+// rules alone) the whole text is one region. step, when not nil, hears
+// each step of the pass as it starts: what it reads, and its number k of
+// n steps (from 1), for a progress report.
+func NewRegions(doc *model.Document, p Params, step func(what string, k, n int)) *Regions {
+	return newRegions(doc, p, regionBytes, step)
 }
 
 // newRegions is NewRegions with regions of about size bytes.
-func newRegions(doc *model.Document, p Params, size int) *Regions {
+func newRegions(doc *model.Document, p Params, size int, step func(what string, k, n int)) *Regions {
+	detectors := Detectors(Params{Rules: orShipped(p.Rules)})
+	k, n := 0, len(detectors)+4
+	next := func(what string) {
+		if k++; step != nil {
+			step(what, k, n)
+		}
+	}
+	next("words")
 	a := analyze(doc, orShipped(p.Rules))
 	r := &Regions{a: a, judge: p.Judge, p: p}
 	if p.Judge == nil || len(a.toks) == 0 {
@@ -82,9 +92,11 @@ func newRegions(doc *model.Document, p Params, size int) *Regions {
 	// second or more sooner to the first findings).
 	prof := make(chan []float64, 1)
 	go func() { prof <- a.fluency.Profile(doc.Text, a.toks, 0, len(a.toks)) }()
+	next("recurring phrases")
 	a.drifting()
 	s := &seeds{phrases: a.copyCandidates()}
-	for _, d := range Detectors(Params{Rules: a.rulebook}) {
+	for _, d := range detectors {
+		next("rule " + d.Name())
 		fs := d.(analyzer).detect(a)
 		hs := make([]handSeed, 0, len(fs))
 		for _, f := range fs {
@@ -95,7 +107,9 @@ func newRegions(doc *model.Document, p Params, size int) *Regions {
 		slices.SortStableFunc(hs, func(x, y handSeed) int { return x.i - y.i })
 		s.hand = append(s.hand, hs)
 	}
+	next("fluency")
 	a.prof = <-prof
+	next("pronouns")
 	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
 	slices.SortStableFunc(s.phrases, func(x, y copyCandidate) int { return x.i - y.i })
 	r.seeds = s

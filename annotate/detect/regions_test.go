@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -104,11 +105,11 @@ func TestRegionsAreDetect(t *testing.T) {
 		}
 		doc := model.NewDocument(name, "", text)
 		want := DetectWith(doc, DefaultParams())
-		for oname, order := range orders(newRegions(doc, DefaultParams(), 512).Len()) {
+		for oname, order := range orders(newRegions(doc, DefaultParams(), 512, nil).Len()) {
 			if testing.Short() && oname != "middle out" {
 				continue
 			}
-			r := newRegions(model.NewDocument(name, "", text), DefaultParams(), 512)
+			r := newRegions(model.NewDocument(name, "", text), DefaultParams(), 512, nil)
 			if r.Len() < 2 {
 				t.Fatalf("%s: %d region in %d bytes", name, r.Len(), len(text))
 			}
@@ -131,7 +132,13 @@ func TestRegionsLongDocument(t *testing.T) {
 	}
 	doc := model.NewDocument("long", "", b.String())
 	want := DetectWith(doc, DefaultParams())
-	r := NewRegions(model.NewDocument("long", "", b.String()), DefaultParams())
+	var steps []string
+	r := NewRegions(model.NewDocument("long", "", b.String()), DefaultParams(), func(what string, k, n int) {
+		steps = append(steps, fmt.Sprintf("%d/%d %s", k, n, what))
+	})
+	if len(steps) != len(Detectors(DefaultParams()))+4 || steps[0] != "1/11 words" || !strings.HasSuffix(steps[len(steps)-1], "/11 pronouns") {
+		t.Errorf("the pass reported the steps %q; want 11, words first and pronouns last", steps)
+	}
 	if r.Len() < 3 {
 		t.Fatalf("%d regions in %d bytes", r.Len(), len(doc.Text))
 	}
@@ -142,7 +149,7 @@ func TestRegionsLongDocument(t *testing.T) {
 // region, with the hand rules' findings.
 func TestRegionsHandRules(t *testing.T) {
 	text := regionTexts(t)["cnn-sessions.txt"]
-	r := NewRegions(model.NewDocument("cnn", "", text), HandParams())
+	r := NewRegions(model.NewDocument("cnn", "", text), HandParams(), nil)
 	if r.Len() != 1 {
 		t.Fatalf("%d regions without a judge, want 1", r.Len())
 	}

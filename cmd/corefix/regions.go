@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"sync/atomic"
+
 	"corefix/annotate/align"
 	"corefix/annotate/detect"
 	"corefix/model"
@@ -20,14 +23,23 @@ func detection(doc, orig *model.Document) ui.Detection {
 
 // regions is the detectors' ui.Detection.
 type regions struct {
-	doc *model.Document
-	r   *detect.Regions
+	doc  *model.Document
+	r    *detect.Regions
+	step atomic.Value // the step of Prepare's pass, a string, for Preparing
+}
+
+// Preparing says which step of the whole-text pass Prepare is at.
+func (d *regions) Preparing() string {
+	s, _ := d.step.Load().(string)
+	return s
 }
 
 // Prepare makes detection's pass over the whole text, on a detached
 // document (see detached).
 func (d *regions) Prepare() (int, error) {
-	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams())
+	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams(), func(what string, k, n int) {
+		d.step.Store(fmt.Sprintf("%s (%d/%d)", what, k, n))
+	})
 	return d.r.Len(), nil
 }
 
@@ -45,5 +57,6 @@ func (d *alignment) Prepare() (n int, err error) {
 	return 1, err
 }
 
+func (d *alignment) Preparing() string                 { return "aligning with the original" }
 func (d *alignment) Bounds(int) (int, int)             { return 0, len(d.doc.Text) }
 func (d *alignment) Find(int) ([]model.Finding, error) { return d.fs, nil }
