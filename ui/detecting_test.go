@@ -285,3 +285,56 @@ func TestFirstFrameWrapsTheHead(t *testing.T) {
 		}
 	}
 }
+
+// TestStoppedWhileFinding: the editor stops (a signal, a panic) with a
+// decision made while the regions were being found. The rest are found
+// then and there, and the file holds every finding with the decision;
+// stopped before any decision, it writes nothing.
+func TestStoppedWhileFinding(t *testing.T) {
+	base := fixture(t)
+	fs := make([]model.Finding, 0, base.Len())
+	for _, s := range base.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	for _, decide := range []bool{false, true} {
+		a, err := model.NewAnnotation(base.Doc, nil, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		det := &regionsOf{fs: fs, cuts: []int{0, fs[len(fs)/2].Start, len(a.Doc.Text)}}
+		path := filepath.Join(t.TempDir(), "sample.corefix.json")
+		m := New(a, openWorkfile(t, path), Options{Title: "sample", Detect: det, Origin: model.FromDetector})
+		m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+		cmd := detectionStep(m, m.detectGo()) // the pass
+		detectionStep(m, cmd)                 // the first region
+		if m.focus < 0 {
+			t.Fatal("no finding focused after the first region")
+		}
+		at := m.a.Span(m.focus).Start
+		if decide {
+			press(t, m, "r")
+		}
+		err = m.finish(errors.New("hangup"))
+		if !decide {
+			if _, serr := os.Stat(path); err == nil || !strings.Contains(err.Error(), "nothing is lost") || serr == nil {
+				t.Errorf("stopped before deciding: %v, file written %v; want nothing lost and no file", err, serr == nil)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "your work is saved") {
+			t.Fatalf("stopped after a decision: %v", err)
+		}
+		b, err := model.ReadAnnotationFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() != len(fs) || b.Span(b.Find(at)).Status != model.Rejected {
+			t.Errorf("saved %d spans (want %d), the one rejected %s", b.Len(), len(fs), b.Span(b.Find(at)).Status)
+		}
+		for i, s := range b.Spans() {
+			if s.ID != fs[i].ID {
+				t.Errorf("span %d saved as %s, want %s", i, s.ID, fs[i].ID)
+			}
+		}
+	}
+}
