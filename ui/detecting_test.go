@@ -338,3 +338,36 @@ func TestStoppedWhileFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitWhileFinding: q with a decision made while the regions are
+// found asks as usual; y then waits for the last region, saves and
+// quits.
+func TestQuitWhileFinding(t *testing.T) {
+	base := fixture(t)
+	fs := make([]model.Finding, 0, base.Len())
+	for _, s := range base.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	a, err := model.NewAnnotation(base.Doc, nil, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	det := &regionsOf{fs: fs, cuts: []int{0, fs[len(fs)/2].Start, len(a.Doc.Text)}}
+	m := New(a, openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")), Options{Title: "sample", Detect: det, Origin: model.FromDetector})
+	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+	cmd := detectionStep(m, m.detectGo())
+	cmd = detectionStep(m, cmd)
+	press(t, m, "r")
+	if res := press(t, m, "q", "y"); res.quit || !strings.Contains(m.bar.msg, "once every region is searched") {
+		t.Fatalf("y during detection: quit %v, status %q; want to wait for the last region", res.quit, m.bar.msg)
+	}
+	cmd = detectionStep(m, cmd)
+	var res result
+	run(m, cmd, &res)
+	if !res.quit || m.unsaved() {
+		t.Errorf("after the last region: quit %v, unsaved %v; want saved, then quit", res.quit, m.unsaved())
+	}
+	if got := saved(t, m); got.Len() != len(fs) || got.Counts()[model.Rejected] != 1 {
+		t.Errorf("saved %d spans, %d rejected; want %d, 1", got.Len(), got.Counts()[model.Rejected], len(fs))
+	}
+}
