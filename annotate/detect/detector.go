@@ -19,7 +19,7 @@ type Detector interface {
 // priority order: when two findings of equal confidence cover one region,
 // the earlier detector wins.
 func Detectors(p Params) []Detector {
-	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{Scorer: p.Copy}, LowerStart{}, Agreement{}, Speaker{}}
+	return []Detector{Collision{}, RepeatedToken{}, Possessive{}, Recurring{Scorer: p.Copy}, LowerStart{}, Agreement{}, Speaker{}, Case{}}
 }
 
 // analyzer is a detector that reads the shared analysis, so Detect

@@ -258,7 +258,7 @@ type judged struct {
 	i, j int
 	vec  judgeVec
 	hand []model.Finding // the hand rules' findings on these tokens, best first
-	poss float64         // how much better it reads with ’s after it (lostClitic)
+	poss possessor       // how it reads with ’s after it (lostClitic)
 }
 
 // judgeCandidates lists the candidates of a's document: every repeat of a
@@ -358,20 +358,26 @@ func (a *Analysis) oddPronouns(f func(c copyCandidate)) {
 	}
 }
 
-// lostClitic is how much better candidate [i, j] reads with ’s after it
-// (fluency.Model.Possessive), where a word that a possessor could own
-// follows it and it has no ’s of its own; 0 elsewhere. A resolver that
-// writes a bare name for "his" leaves a possessor without its ’s, and
-// the words around it say so whatever wrote them.
-func (a *Analysis) lostClitic(i, j int) float64 {
+// possessor is how a candidate reads with ’s after it, in nats
+// (fluency.Model.Possessive): fit, how well ’s follows the span; gain, how
+// much better the words after it read with ’s.
+type possessor struct{ fit, gain float64 }
+
+// lostClitic is how candidate [i, j] reads with ’s after it, where a word
+// that a possessor could own follows it and it has no ’s of its own; zero
+// elsewhere. A resolver that writes a bare name for "his" leaves a
+// possessor without its ’s, and the words around it say so whatever wrote
+// them.
+func (a *Analysis) lostClitic(i, j int) possessor {
 	if a.cls[j] == lexicon.Clitic || j+1 >= len(a.toks) {
-		return 0
+		return possessor{}
 	}
 	switch a.cls[j+1] {
 	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ing, lexicon.Ed, lexicon.NounVerb, lexicon.Ly:
-		return a.fluency.Possessive(a.doc.Text, a.toks, i, j)
+		fit, gain := a.fluency.Possessive(a.doc.Text, a.toks, i, j)
+		return possessor{fit, gain}
 	}
-	return 0
+	return possessor{}
 }
 
 // profile returns, for each token, how much likelier it is after the
@@ -406,7 +412,7 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
-	possessor := float64(a.rules().Limits.PossessorNats.Value)
+	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
 	var out []model.Finding
 	x := make([]float64, numJudgeFeatures)
@@ -414,7 +420,7 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
 		}
-		if len(c.hand) == 0 && !drifting && c.poss < possessor {
+		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
 			// correct substitution, or the writer's own repetition —
@@ -427,13 +433,16 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		// person rewritten in a quotation (a name with "am") are slots
 		// the grammar names, not copies that read out of place: the
 		// judge rates too few of them, so the hand rule's own
-		// confidence stands when it is higher. A name that still has
-		// its ’s lost nothing: whether it is a copy is the judge's call
-		// (a correct resolver writes "Norton’s" for "his" everywhere).
+		// confidence stands when it is higher — where the words after
+		// the name read better with ’s by the margin that lets a copy be
+		// judged. A name that still has its ’s lost nothing: whether it
+		// is a copy is the judge's call (a correct resolver writes
+		// "Norton’s" for "his" everywhere); nor did one the words after
+		// do not take as a possessor's ("a due process violation").
 		best := 0
-		kept := a.cls[c.j] == lexicon.Clitic
+		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
 		for k, h := range c.hand {
-			if (h.Category == model.Possessive && !kept || h.Category == model.Quote) && h.Confidence > conf && conf >= stands {
+			if (h.Category == model.Possessive && lost || h.Category == model.Quote) && h.Confidence > conf && conf >= stands {
 				conf, best = h.Confidence, k
 				break
 			}

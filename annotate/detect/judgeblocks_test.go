@@ -117,8 +117,8 @@ func TestLostClitic(t *testing.T) {
 		if !ok {
 			t.Fatalf("%q: no tokens", c.span)
 		}
-		if got := a.lostClitic(i, j); (got > 0) != c.positive || !c.positive && got != 0 {
-			t.Errorf("lostClitic of %q in %q = %.2f, want positive %v (else 0)", c.span, c.text, got, c.positive)
+		if got := a.lostClitic(i, j); (got.gain > 0) != c.positive || !c.positive && got != (possessor{}) {
+			t.Errorf("lostClitic of %q in %q = %+v, want gain positive %v (else zero)", c.span, c.text, got, c.positive)
 		}
 	}
 }
@@ -149,6 +149,38 @@ func TestHandVerdictNeedsTheJudge(t *testing.T) {
 	for _, f := range DetectWith(doc, Params{Judge: zeroJudge(t)}) {
 		if f.Category == model.Possessive {
 			t.Errorf("lost possessive %q shown at %.2f though the judge rules it out", doc.Text[f.Start:f.End], f.Confidence)
+		}
+	}
+}
+
+// A hand verdict of a lost possessive stands only where the words after
+// the name read better with ’s: with a judge that rates every candidate
+// 0.3 (above hand-stands-from, below showing), "met Daniel Bernoulli
+// younger sister" is shown and a name before the verb it is the subject
+// of is not.
+func TestHandVerdictNeedsAPossessor(t *testing.T) {
+	t.Parallel()
+	j, err := NewJudge(math.Log(0.3/0.7), nil, 0.5, JudgeTraining{Command: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, span string
+		shown      bool
+	}{
+		{"Daniel Bernoulli was born in 1700 . Daniel Bernoulli taught physics . They met Daniel Bernoulli younger sister .", "Daniel Bernoulli", true},
+		{"Daniel Bernoulli was born in 1700 . Daniel Bernoulli taught physics . Later Daniel Bernoulli studied medicine in Basel .", "Daniel Bernoulli", false},
+	} {
+		doc := model.NewDocument("d", "", c.text)
+		start := strings.LastIndex(c.text, c.span)
+		got := slices.ContainsFunc(DetectWith(doc, Params{Judge: j}), func(f model.Finding) bool {
+			return f.Category == model.Possessive && f.Start == start && f.Confidence >= model.BrokenThreshold
+		})
+		hand := slices.ContainsFunc(DetectWith(doc, HandParams()), func(f model.Finding) bool {
+			return f.Category == model.Possessive && f.Start == start
+		})
+		if got != c.shown || c.shown && !hand {
+			t.Errorf("%q: lost possessive shown %v (hand rules: %v), want %v", c.text, got, hand, c.shown)
 		}
 	}
 }

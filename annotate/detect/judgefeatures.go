@@ -30,17 +30,17 @@ func judgeCategories() [numCategories]model.Category {
 // numCategories is the number of judgeCategories.
 const numCategories = 5
 
-// numHandFeatures counts the hand block: for each of the 7 rules whether
+// numHandFeatures counts the hand block: for each of the 8 rules whether
 // it fired and its highest confidence, the best finding's categories,
 // whether no rule fired, how many did, and whether the document drifts
 // (TestJudgeFeatureNames checks the count against the rules), then the
 // fluency signals of the span.
-const numHandFeatures = 2*7 + numCategories + 3 + numFluency
+const numHandFeatures = 2*8 + numCategories + 3 + numFluency
 
 // numFluency is the number of fluency signals of a span: the five of
 // fluency.Span, the profile at its first token and after its last, and
-// how much better it reads with ’s after it (fluency.Model.Possessive).
-const numFluency = 8
+// the two parts of how it reads with ’s after it (fluency.Model.Possessive).
+const numFluency = 9
 
 // Kinds of candidate, by what proposed it first: a repeat of a recurring
 // phrase, a hand rule's span, a pronoun that reads out of place. Each
@@ -106,9 +106,9 @@ func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 // fluencyFeatures fills the fluency block from the span's signals, each
 // clamped to ±5 nats and scaled to [-1, 1]: beyond that the text is
 // broken or clean either way.
-func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut, poss float64) {
+func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut float64, poss possessor) {
 	base := numHandFeatures - numFluency
-	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut, poss} {
+	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut, poss.fit, poss.gain} {
 		v.hand[base+k] = max(-5, min(5, x)) / 5
 	}
 }
@@ -152,7 +152,7 @@ func blockFeatureName(k int) string {
 		return "category:" + string(cats[k-2*len(rules)])
 	}
 	return [...]string{"no-rule", "rule-count", "drifting",
-		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out", "fluency:possessive"}[k-2*len(rules)-len(cats)]
+		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out", "fluency:possessor", "fluency:possessive"}[k-2*len(rules)-len(cats)]
 }
 
 // JudgeFeatureNames returns the names of the judge's features, in the

@@ -48,6 +48,13 @@ type Rules struct {
 		// quotation) stands; below it the judge has ruled the span out
 		// ("a more", "a new" before a noun are no possessors).
 		HandStandsFrom float64 `json:"hand-stands-from"`
+		// PossessorGain is how much likelier the words after a name must
+		// read with ’s before them (the gain of fluency.Model.Possessive)
+		// for it to count as a possessor that lost its ’s: then a copy
+		// no hand rule spoke of is judged in a document that does not
+		// drift (where other copies stand on their own mentions), and a
+		// hand verdict of a lost possessive may stand over the judge.
+		PossessorGain Nats `json:"possessor-gain"`
 	} `json:"recurring-mention"`
 	// Drift is how much evidence makes a document count as drifting.
 	Drift struct {
@@ -62,7 +69,17 @@ type Rules struct {
 		OutsideQuote Rule `json:"outside-quote"`
 		InsideQuote  Rule `json:"inside-quote"`
 	} `json:"verb-agreement"`
-	Speaker    Rule `json:"speaker-in-quote"`
+	Speaker Rule `json:"speaker-in-quote"`
+	// Case finds a pronoun in a case its slot does not take (case.go).
+	Case struct {
+		Confidence float64 `json:"confidence"`
+		Message    string  `json:"message"`
+		// Forms are the rows of one pronoun's forms by case, as
+		// written ("I", "me", "my").
+		Forms [][]string `json:"forms"`
+		// MinNats is how much better another form must read.
+		MinNats Nats `json:"min-nats"`
+	} `json:"pronoun-case"`
 	Possessive struct {
 		// Confidence is how sure each slot makes a lost possessive.
 		Confidence struct {
@@ -101,6 +118,7 @@ type Rules struct {
 		DropDuplicate           string `json:"drop-duplicate"`
 		AgreeingPronoun         string `json:"agreeing-pronoun"`
 		PronounForOther         string `json:"pronoun-for-other"`
+		OtherCase               string `json:"other-case"`
 		SpeakerSelf             string `json:"speaker-self"`
 		PossessiveBack          string `json:"possessive-back"`
 		RestoreClitic           string `json:"restore-clitic"`
@@ -119,7 +137,6 @@ type Rules struct {
 		DoubleGenitiveReach Limit `json:"double-genitive-reach"`
 		TitleNameWords      Limit `json:"title-name-words"`
 		SpeakerReach        Limit `json:"speaker-reach"`
-		PossessorNats       Limit `json:"possessor-nats"`
 	} `json:"limits"`
 }
 
@@ -128,6 +145,13 @@ type Rules struct {
 type Rule struct {
 	Confidence float64 `json:"confidence"`
 	Message    string  `json:"message"`
+}
+
+// Nats is a margin in nats of the fluency model's log-probabilities that
+// a rule tests against, with the reason for its value.
+type Nats struct {
+	Nats float64 `json:"nats"`
+	Why  string  `json:"why"`
 }
 
 // Limit is a count or distance a rule tests against, with the reason for

@@ -89,8 +89,15 @@ func checkKeys(t reflect.Type, v any, path string) error {
 }
 
 // checkValues reports the first value of v out of its range: every
-// float is a confidence, every string a text to show, every int a limit.
+// float is a confidence (but a margin in Nats, any positive number),
+// every string a text to show, every int a limit.
 func checkValues(v reflect.Value, path string) error {
+	if n, ok := v.Interface().(Nats); ok {
+		if n.Nats <= 0 || n.Why == "" {
+			return fmt.Errorf("%s: a margin needs positive nats and a why", path)
+		}
+		return nil
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		for k := range v.NumField() {

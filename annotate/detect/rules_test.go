@@ -45,6 +45,9 @@ func TestRulesRefused(t *testing.T) {
 		{"fractional limit", func(r map[string]any) {
 			group(r, "limits", "copy-count")["value"] = 2.5
 		}, "limits.copy-count.value"},
+		{"zero margin", func(r map[string]any) {
+			group(r, "pronoun-case", "min-nats")["nats"] = 0
+		}, "rules.json.pronoun-case.min-nats: a margin needs positive nats and a why"},
 		{"rule not an object", func(r map[string]any) {
 			group(r, "verb-agreement")["inside-quote"] = 0.7
 		}, "rules.json.verb-agreement.inside-quote: want an object"},

@@ -321,13 +321,14 @@ func TestParseRefuses(t *testing.T) {
 }
 
 // possessive returns Possessive for the part of s in brackets.
-func possessive(m *Model, s string) float64 {
+func possessive(m *Model, s string) (fit, gain float64) {
 	text, toks, i, j := bracketed(s)
 	return m.Possessive(text, toks, i, j)
 }
 
-// A possessor that lost its ’s reads better with it; a noun phrase that
-// is no possessor, or a determiner and adjective before a noun, worse.
+// A possessor that lost its ’s makes the words after it read better with
+// it, a subject before its verb worse; a name takes ’s well either way, a
+// determiner and adjective before a noun do not.
 func TestPossessive(t *testing.T) {
 	m := Default()
 	for _, c := range []struct{ lost, whole string }{
@@ -335,15 +336,43 @@ func TestPossessive(t *testing.T) {
 		{"In [the younger John Edleston] memory he composed", "In [the younger John Edleston] he found a friend"},
 		{"was written for [Antonín Dvořák] first opera", "was written by [Antonín Dvořák] in Prague"},
 	} {
-		l, w := possessive(m, c.lost), possessive(m, c.whole)
-		if l <= 0 || l <= w {
-			t.Errorf("Possessive of %q = %.2f, want above 0 and above %q's %.2f", c.lost, l, c.whole, w)
+		lf, lg := possessive(m, c.lost)
+		_, wg := possessive(m, c.whole)
+		if lg <= 0 || lg <= wg {
+			t.Errorf("gain of %q = %.2f, want above 0 and above %q's %.2f", c.lost, lg, c.whole, wg)
+		}
+		if lf <= 0 {
+			t.Errorf("fit of the name in %q = %.2f, want above 0", c.lost, lf)
 		}
 	}
-	if p := possessive(m, "by adopting [a more] vertical position of the femur"); p >= 0 {
-		t.Errorf("Possessive of an adjective's determiner = %.2f, want below 0", p)
+	if fit, _ := possessive(m, "by adopting [a more] vertical position of the femur"); fit >= 0 {
+		t.Errorf("fit of an adjective's determiner = %.2f, want below 0", fit)
 	}
-	if p := possessive(m, "the end [.]"); p != 0 {
-		t.Errorf("Possessive at the end of the text = %.2f, want 0", p)
+	if fit, gain := possessive(m, "the end [.]"); fit != 0 || gain != 0 {
+		t.Errorf("Possessive at the end of the text = %.2f, %.2f, want 0, 0", fit, gain)
+	}
+}
+
+// A pronoun in the case its slot wants reads better than one in another;
+// the right one swapped for the wrong one reads worse.
+func TestSwap(t *testing.T) {
+	m := Default()
+	for _, c := range []struct{ text, word string }{
+		{"it is incumbent on me to note that [me] have published in journals", "I"},
+		{"this method gives [we] a natural control over the data", "us"},
+		{"the calls for replication that [our] identified in the literature", "we"},
+		{"as soon as you found [you] cautiously moving forward", "yourself"},
+	} {
+		text, toks, i, j := bracketed(c.text)
+		if g := m.Swap(text, toks, i, j, c.word); g <= 1 {
+			t.Errorf("Swap(%q → %q) = %.2f, want above 1", c.text, c.word, g)
+		}
+	}
+	text, toks, i, j := bracketed("on me to note that [I] have published in journals")
+	if g := m.Swap(text, toks, i, j, "me"); g >= 0 {
+		t.Errorf("Swap of a right subject for its object form = %.2f, want below 0", g)
+	}
+	if g := m.Swap(text, toks, -1, 0, "me"); g != 0 {
+		t.Errorf("Swap outside the text = %.2f, want 0", g)
 	}
 }

@@ -133,15 +133,20 @@ func (m *Model) Span(text string, toks []model.Token, i, j int) Span {
 	return out
 }
 
-// Possessive returns how much likelier the words around toks[i..j] read
-// with a possessive ’s after the span than as they stand, in nats, net
-// of how common ’s is on its own: positive where the span stands as a
-// possessor that lost its ’s ("until Daniel Bernoulli death"), negative
-// where ’s does not belong ("a more vertical position"). 0 at the end
-// of the text, and from a model whose tags have no possessive.
-func (m *Model) Possessive(text string, toks []model.Token, i, j int) float64 {
+// Possessive tells how a possessive ’s after toks[i..j] would read, in
+// nats, in two parts. fit: how much likelier ’s is after the span than on
+// its own — high after a name or a noun phrase, low after a determiner
+// and adjective ("a more vertical position"). gain: how much likelier the
+// words after the span read with ’s before them than as they stand —
+// high where the span is a possessor that lost its ’s ("until Daniel
+// Bernoulli death"), low before a verb ("Daniel Bernoulli died"). Their
+// sum is how much likelier the whole reads with ’s, net of how common ’s
+// is; the gain alone tells a lost possessor from a subject, which the fit
+// cannot (both are names). Both 0 at the end of the text, and from a
+// model whose tags have no possessive.
+func (m *Model) Possessive(text string, toks []model.Token, i, j int) (fit, gain float64) {
 	if i < 0 || j < i || j+1 >= len(toks) || m.clitic == nil {
-		return 0
+		return 0, 0
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
@@ -150,11 +155,12 @@ func (m *Model) Possessive(text string, toks []model.Token, i, j int) float64 {
 	before, right := s.obs[:j+1-lo], s.obs[j+1-lo:]
 	kept, with := &s.pass[0], &s.pass[1]
 	kept.start(m)
-	kept.run(before)
+	sl := kept.run(before)
 	with.fork(kept)
-	as := kept.run(right)
+	as := kept.run(right) - sl
 	with.step(m.clitic)
-	return with.run(right) - m.cliticSelf - as
+	sc := with.score()
+	return sc - sl - m.cliticSelf, with.run(right) - sc - as
 }
 
 // Profile returns, for each token of toks[lo:hi], how much likelier it is

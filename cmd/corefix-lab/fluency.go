@@ -67,11 +67,17 @@ func runFluency(args []string, _, stderr io.Writer) error {
 }
 
 // taggedWords returns a document's words with their tags, as the
-// fluency model counts them.
+// fluency model counts them. A personal pronoun's tag carries its case
+// ("PRP-Acc"): the treebank's one PRP tag for "I" and "me" would leave
+// the model blind to a pronoun pasted in the wrong case ("me have").
 func taggedWords(d *model.CorefDocument) []fluency.Word {
 	out := make([]fluency.Word, len(d.Tokens))
 	for i, t := range d.Tokens {
-		out[i] = fluency.Word{Form: t.Form, UPOS: t.UPOS, XPOS: t.XPOS}
+		xpos := t.XPOS
+		if xpos == "PRP" && t.Case != "" {
+			xpos += "-" + t.Case
+		}
+		out[i] = fluency.Word{Form: t.Form, UPOS: t.UPOS, XPOS: xpos}
 	}
 	return out
 }

@@ -163,7 +163,9 @@ func TestDetectTextFormat(t *testing.T) {
 			t.Errorf("line %q does not start with %s:2:COL: overwrite: ", line, p)
 		}
 	}
-	if !strings.Contains(out, p+":2:6: overwrite: a word is repeated") {
-		t.Errorf("the repeated Sessions (line 2, column 6) is not reported:\n%s", out)
+	// Either copy of the repeated name may carry the finding (columns 6
+	// and 15 of line 2): which one overwrote a word is the judge's call.
+	if !strings.Contains(out, p+":2:6: overwrite: ") && !strings.Contains(out, p+":2:15: overwrite: ") {
+		t.Errorf("the repeated Sessions (line 2, column 6 or 15) is not reported:\n%s", out)
 	}
 }

@@ -1,0 +1,91 @@
+package detect
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corefix/annotate/fluency"
+	"corefix/annotate/lexicon"
+	"corefix/model"
+)
+
+// Case flags a personal pronoun written in a case its slot does not take
+// ("me have published", "gives we a natural control", "our identified"):
+// a pipeline whose representative is a pronoun pastes it, in the case it
+// had where it was written, over every mention of the entity. The slot
+// says which form belongs there whoever wrote the text: the fluency model
+// (whose pronoun tags carry their case) reads the sentence with each
+// other form of the pronoun, and the finding proposes the one that reads
+// best when it reads better by the rule's margin.
+type Case struct{}
+
+// Name implements Detector.
+func (Case) Name() string { return "pronoun-case" }
+
+// Detect implements Detector.
+func (c Case) Detect(doc *model.Document) []model.Finding {
+	return c.detect(Analyze(doc))
+}
+
+func (c Case) detect(a *Analysis) []model.Finding {
+	rule := &a.rules().Case
+	var out []model.Finding
+	for i := range a.toks {
+		switch a.cls[i] {
+		case lexicon.Subj, lexicon.Obj, lexicon.Poss, lexicon.ItYou:
+		default:
+			continue
+		}
+		w := a.text(i)
+		alt, gain := a.betterCase(i, rule.Forms)
+		if gain < rule.MinNats.Nats {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && w != "I" {
+			alt = capitalise(alt)
+		}
+		out = append(out, model.Finding{
+			Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Other,
+			Rule: c.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: alt, Note: a.rules().Notes.OtherCase}},
+		})
+	}
+	return out
+}
+
+// betterCase returns the form of token i's pronoun (by the rows of
+// forms) that reads best in its place, and how much better than the
+// pronoun as written, in nats; "", 0 for a word no row lists.
+func (a *Analysis) betterCase(i int, forms [][]string) (string, float64) {
+	if a.fluency == nil {
+		a.fluency = fluency.Default()
+	}
+	w := a.text(i)
+	for _, row := range forms {
+		if !containsFold(row, w) {
+			continue
+		}
+		best, gain := "", 0.0
+		for _, f := range row {
+			if strings.EqualFold(f, w) {
+				continue
+			}
+			if g := a.fluency.Swap(a.doc.Text, a.toks, i, i, f); best == "" || g > gain {
+				best, gain = f, g
+			}
+		}
+		return best, gain
+	}
+	return "", 0
+}
+
+// containsFold reports whether row holds w, ignoring case.
+func containsFold(row []string, w string) bool {
+	for _, f := range row {
+		if strings.EqualFold(f, w) {
+			return true
+		}
+	}
+	return false
+}
