@@ -104,7 +104,11 @@ func SortFindings(fs []Finding) {
 	})
 	for i := range fs {
 		if fs[i].ID == "" {
-			fs[i].ID = fmt.Sprintf("f%04d", i+1)
+			fs[i].ID = foundID(i + 1)
 		}
 	}
 }
+
+// foundID is the ID of the n-th finding (from 1) of a document, in text
+// order: f0001….
+func foundID(n int) string { return fmt.Sprintf("f%04d", n) }

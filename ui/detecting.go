@@ -11,22 +11,13 @@ import (
 
 // The first frame waits for nothing that grows with the article: an
 // annotation started without its spans shows its article at once, and
-// the spans come in a Cmd after the first frame, from one of two places.
+// the spans come in Cmds after the first frame, from one of two places.
 // A saved annotation (Options.Load) is read from its file, checked and
-// replayed with its journal (a second or more at 20 MB); a new one is
-// found by the detectors (Options.Detect), all together when found:
-// they read the whole document at once — recurring mentions, drift — so
-// region by region would not find what they find. Meanwhile the header
-// counts the seconds and the article scrolls and searches; nothing can
-// be decided or marked, and nothing is saved: the annotation would be
-// saved without its spans, over the file.
-
-// foundMsg brings the findings of the document on screen.
-type foundMsg struct {
-	a   *model.Annotation // the annotation they are for
-	fs  []model.Finding
-	err error
-}
+// replayed with its journal (a second or more at 20 MB): meanwhile the
+// article scrolls and searches, and nothing can be decided. A new one is
+// found by the detectors (Options.Detect, see finding.go) region by
+// region, the region on screen first: the findings already here can be
+// decided meanwhile, and are saved once the last region's are found.
 
 // loadedMsg brings the saved annotation Options.Load read.
 type loadedMsg struct {
@@ -46,14 +37,6 @@ type detectGoMsg struct{}
 // took the CPU and the allocator from it (3.8 s to the first frame of a
 // 20 MB article through a terminal, instead of about one).
 const firstFrameTime = 200 * time.Millisecond
-
-// detectCmd runs the detectors in the background.
-func detectCmd(a *model.Annotation, detect func() ([]model.Finding, error)) tea.Cmd {
-	return func() tea.Msg {
-		fs, err := detect()
-		return foundMsg{a: a, fs: fs, err: err}
-	}
-}
 
 // readCmd reads the saved annotation in the background.
 func readCmd(load func() (*model.Annotation, error)) tea.Cmd {
@@ -101,36 +84,9 @@ func (m *Model) detectGo() tea.Cmd {
 	case m.load != nil:
 		return tea.Batch(readCmd(m.load), wrap)
 	case m.detect != nil:
-		return tea.Batch(detectCmd(m.a, m.detect), wrap)
+		return tea.Batch(prepareCmd(m.a, m.detect), wrap)
 	}
 	return tea.Batch(m.findEntities(), wrap)
-}
-
-// found gives the annotation its findings and focuses the first pending
-// one, or the first on screen when the reader scrolled meanwhile; then
-// the mention analysis starts.
-func (m *Model) found(msg foundMsg) tea.Cmd {
-	if msg.a != m.a || m.detect == nil {
-		return nil
-	}
-	m.detect = nil
-	took := time.Since(m.detectStart).Round(100 * time.Millisecond)
-	if msg.err == nil {
-		msg.err = m.a.SetFindings(msg.fs, m.origin)
-	}
-	if msg.err != nil {
-		m.setError("finding the spans failed: %v — m marks spans by hand", msg.err)
-		return nil
-	}
-	m.art.Reset()
-	m.inserts++
-	if m.art.top == 0 {
-		m.focusFirst()
-	} else {
-		m.follow()
-	}
-	m.setInfo("%d findings in %s — n next, a accept, r reject, e edit, ? keys", m.a.Len(), took)
-	return m.findEntities()
 }
 
 // loaded puts the saved annotation in place of the article shown
@@ -182,15 +138,16 @@ func (m *Model) waitState() string {
 	case m.load != nil:
 		return fmt.Sprintf("reading your decisions… %ds", secs)
 	case m.detect != nil:
-		return fmt.Sprintf("finding spans… %ds", secs)
+		return m.detect.progress(secs)
 	}
 	return ""
 }
 
-// waitNote is the detail panel's text while the spans are awaited.
+// waitNote is the detail panel's text while the spans are awaited and
+// none is focused.
 func (m *Model) waitNote() string {
 	if m.load != nil {
 		return fmt.Sprintf("Reading %s: your findings and decisions come in a moment. Read on meanwhile.", m.target.Name())
 	}
-	return "The detectors are looking for broken substitutions: the findings come all together when found. Read on meanwhile."
+	return "The detectors are looking for broken substitutions, the part on screen first: findings appear as they are found, and can be decided at once. Read on meanwhile."
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,47 +15,152 @@ import (
 	"corefix/ui/varied"
 )
 
-// TestFirstFrameBeforeFindings opens an annotation without findings
-// whose detection is held back: the first frame shows the article and
-// says the spans are being found, scrolling works, deciding, marking and
-// saving wait; once the findings arrive the first pending one is focused
-// and decisions are saved.
-func TestFirstFrameBeforeFindings(t *testing.T) {
+// regionsOf is a Detection of the findings fs, cut into regions that
+// start at the byte offsets cuts (the first 0) and end at the text's
+// end: what cmd/corefix wires in, without the detectors, which the
+// editor cannot import. Its findings come with IDs of their own (p1…),
+// in the order found; hold, when set, holds Prepare back until closed.
+type regionsOf struct {
+	fs    []model.Finding
+	cuts  []int
+	hold  chan struct{}
+	asked []int // the regions, in the order Find was asked for them
+	ids   int
+}
+
+func (r *regionsOf) Prepare() (int, error) {
+	if r.hold != nil {
+		<-r.hold
+	}
+	return len(r.cuts) - 1, nil
+}
+
+func (r *regionsOf) Preparing() string { return "recurring phrases (2/11)" }
+
+func (r *regionsOf) Bounds(k int) (int, int) { return r.cuts[k], r.cuts[k+1] }
+
+func (r *regionsOf) Find(k int) ([]model.Finding, error) {
+	r.asked = append(r.asked, k)
+	var out []model.Finding
+	for _, f := range r.fs {
+		if f.Start >= r.cuts[k] && f.Start < r.cuts[k+1] {
+			r.ids++
+			f.ID = fmt.Sprintf("p%d", r.ids)
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// detectionStep runs cmd and hands m the detection's message in it (the
+// end of the pass, or a region's findings), returning what m asks next;
+// nil when cmd holds none.
+func detectionStep(m *Model, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if next := detectionStep(m, c); next != nil {
+				return next
+			}
+		}
+	case preparedMsg, regionMsg:
+		_, next := m.Update(msg)
+		if next == nil {
+			return func() tea.Msg { return nil }
+		}
+		return next
+	}
+	return nil
+}
+
+// TestFindingsRegionByRegion opens an annotation without findings whose
+// detection is held back: the first frame shows the article and says
+// the spans are being found; scrolling works, deciding, marking and
+// saving wait. The regions then come one at a time, the one on screen
+// first, with the header counting them; the findings already there can
+// be walked and decided, the focus stays on its span as others arrive,
+// s says why it does not save yet. Once the last region is in, the spans
+// are the detector's with their IDs in text order, the decisions made
+// meanwhile are on them, and saved.
+func TestFindingsRegionByRegion(t *testing.T) {
 	base := fixture(t)
 	fs := make([]model.Finding, 0, base.Len())
 	for _, s := range base.Spans() {
 		fs = append(fs, s.Finding)
 	}
+	if len(fs) < 6 {
+		t.Fatalf("the fixture has %d findings, too few to cut", len(fs))
+	}
 	a, err := model.NewAnnotation(base.Doc, nil, model.FromDetector)
 	if err != nil {
 		t.Fatal(err)
 	}
-	release := make(chan struct{})
-	detect := func() ([]model.Finding, error) {
-		<-release
-		return fs, nil
-	}
+	det := &regionsOf{fs: fs, cuts: []int{0, fs[len(fs)/3].Start, fs[2*len(fs)/3].Start, len(a.Doc.Text)}, hold: make(chan struct{})}
 	target := openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json"))
-	m := New(a, target, Options{Title: "sample", Detect: detect, Origin: model.FromDetector})
+	m := New(a, target, Options{Title: "sample", Detect: det, Origin: model.FromDetector})
 	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
 	screen := m.View().Content
-	if !strings.Contains(screen, "finding spans") || !strings.Contains(screen, "Trump") {
+	if !strings.Contains(screen, "finding spans: whole text, recurring phrases (2/11)") || !strings.Contains(screen, "Trump") {
 		t.Fatalf("first frame without the article or the detection's progress:\n%s", screen)
 	}
-	press(t, m, "j", "a", "m", "s")
-	if m.a.Len() != 0 || m.art.top != 1 || !inMode[reviewMode](m) || m.version != 0 {
-		t.Fatalf("before the findings: %d spans, top %d, mode %T, version %d; want none, scrolled, reviewing, nothing saved", m.a.Len(), m.art.top, m.mode, m.version)
+	press(t, m, "a", "m", "s")
+	if m.a.Len() != 0 || !inMode[reviewMode](m) || m.version != 0 {
+		t.Fatalf("before the findings: %d spans, mode %T, version %d; want none, reviewing, nothing saved", m.a.Len(), m.mode, m.version)
 	}
+	// Scrolled to the middle region, which comes first.
+	m.art.Whole()
+	row, _ := m.art.rowsOf(det.cuts[1], det.cuts[1]+1)
+	m.art.Scroll(row + 1 - m.art.top) // the cut's row is the middle region's from the next one
 	cmd := m.detectGo()
-	close(release)
-	m.Update(cmd())
-	if m.a.Len() != len(fs) || m.waiting() || m.focus < 0 {
-		t.Fatalf("after the findings: %d spans (want %d), detecting %v, focus %d", m.a.Len(), len(fs), m.waiting(), m.focus)
+	close(det.hold)
+	cmd = detectionStep(m, cmd) // the pass: the first region asked
+	cmd = detectionStep(m, cmd) // the first region's findings
+	if !slices.Equal(det.asked, []int{1}) || m.a.Len() == 0 || m.focus < 0 {
+		t.Fatalf("after the first region: regions asked %v (want [1], the one on screen), %d spans, focus %d", det.asked, m.a.Len(), m.focus)
 	}
-	id := m.a.Span(m.focus).ID
+	if screen := m.View().Content; !strings.Contains(screen, "(1/3 regions)") || !strings.Contains(screen, fmt.Sprintf("%d found", m.a.Len())) {
+		t.Fatalf("the header does not count the regions and the findings:\n%s", screen)
+	}
+	first := m.a.Span(m.focus)
 	press(t, m, "r")
+	if got := m.a.Span(m.a.Find(first.Start)); got.Start != first.Start || got.Status != model.Rejected {
+		t.Fatalf("r on %s during detection: %+v", first.ID, got)
+	}
+	after := m.a.Span(m.focus)
+	press(t, m, "n")
+	next := m.a.Span(m.focus)
+	if next.Start == after.Start {
+		t.Fatalf("n stayed on %s among %d findings", after.ID, m.a.Len())
+	}
+	res := press(t, m, "s")
+	if res.quit || !m.bar.isErr || !strings.Contains(m.bar.msg, "every region") || m.savedVersion != 0 {
+		t.Fatalf("s during detection: status %q, saved version %d; want a refusal saying why", m.bar.msg, m.savedVersion)
+	}
+	for cmd != nil && m.detect != nil {
+		cmd = detectionStep(m, cmd)
+		if got := m.a.Span(m.focus); got.Start != next.Start {
+			t.Fatalf("the focus moved from %d to %d as a region came", next.Start, got.Start)
+		}
+	}
+	if m.detect != nil || !slices.Equal(det.asked, []int{1, 2, 0}) {
+		t.Fatalf("detecting %v, regions asked %v; want done, [1 2 0] (the screen's, then on, then from the start)", m.detect != nil, det.asked)
+	}
+	got := m.a.Spans()
+	if len(got) != len(fs) {
+		t.Fatalf("%d spans, want %d", len(got), len(fs))
+	}
+	for i, s := range got {
+		if s.Finding.ID != fs[i].ID || s.Start != fs[i].Start || s.End != fs[i].End {
+			t.Errorf("span %d: %s [%d, %d), want %s [%d, %d)", i, s.ID, s.Start, s.End, fs[i].ID, fs[i].Start, fs[i].End)
+		}
+	}
+	run(m, cmd, &result{})
+	id := m.a.Span(m.a.Find(first.Start)).ID
 	if got := spanByID(t, saved(t, m), id).Status; got != model.Rejected {
-		t.Errorf("%s saved as %s after r, want rejected", id, got)
+		t.Errorf("%s, rejected during detection, saved as %s", id, got)
 	}
 }
 
@@ -158,7 +264,7 @@ func TestFirstFrameWrapsTheHead(t *testing.T) {
 		}
 		never := make(chan struct{})
 		defer close(never)
-		m := New(a, displayOnly("varied.corefix.json"), Options{Detect: func() ([]model.Finding, error) { <-never; return nil, nil }})
+		m := New(a, displayOnly("varied.corefix.json"), Options{Detect: &regionsOf{hold: never, cuts: []int{0, len(text)}}})
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		if !m.art.head || len(m.art.rows) != headScreens*m.lay.Article || !slices.Equal(m.art.rows, want[:len(m.art.rows)]) {
 			t.Fatalf("first layout: head %v, %d rows (want the first %d of the whole %d)", m.art.head, len(m.art.rows), headScreens*m.lay.Article, len(want))
@@ -177,5 +283,91 @@ func TestFirstFrameWrapsTheHead(t *testing.T) {
 		if m.art.head || !slices.Equal(m.art.rows, want) {
 			t.Errorf("key first %v: head %v, %d rows; want the whole article's %d", keyFirst, m.art.head, len(m.art.rows), len(want))
 		}
+	}
+}
+
+// TestStoppedWhileFinding: the editor stops (a signal, a panic) with a
+// decision made while the regions were being found. The rest are found
+// then and there, and the file holds every finding with the decision;
+// stopped before any decision, it writes nothing.
+func TestStoppedWhileFinding(t *testing.T) {
+	base := fixture(t)
+	fs := make([]model.Finding, 0, base.Len())
+	for _, s := range base.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	for _, decide := range []bool{false, true} {
+		a, err := model.NewAnnotation(base.Doc, nil, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		det := &regionsOf{fs: fs, cuts: []int{0, fs[len(fs)/2].Start, len(a.Doc.Text)}}
+		path := filepath.Join(t.TempDir(), "sample.corefix.json")
+		m := New(a, openWorkfile(t, path), Options{Title: "sample", Detect: det, Origin: model.FromDetector})
+		m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+		cmd := detectionStep(m, m.detectGo()) // the pass
+		detectionStep(m, cmd)                 // the first region
+		if m.focus < 0 {
+			t.Fatal("no finding focused after the first region")
+		}
+		at := m.a.Span(m.focus).Start
+		if decide {
+			press(t, m, "r")
+		}
+		err = m.finish(errors.New("hangup"))
+		if !decide {
+			if _, serr := os.Stat(path); err == nil || !strings.Contains(err.Error(), "nothing is lost") || serr == nil {
+				t.Errorf("stopped before deciding: %v, file written %v; want nothing lost and no file", err, serr == nil)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "your work is saved") {
+			t.Fatalf("stopped after a decision: %v", err)
+		}
+		b, err := model.ReadAnnotationFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() != len(fs) || b.Span(b.Find(at)).Status != model.Rejected {
+			t.Errorf("saved %d spans (want %d), the one rejected %s", b.Len(), len(fs), b.Span(b.Find(at)).Status)
+		}
+		for i, s := range b.Spans() {
+			if s.ID != fs[i].ID {
+				t.Errorf("span %d saved as %s, want %s", i, s.ID, fs[i].ID)
+			}
+		}
+	}
+}
+
+// TestQuitWhileFinding: q with a decision made while the regions are
+// found asks as usual; y then waits for the last region, saves and
+// quits.
+func TestQuitWhileFinding(t *testing.T) {
+	base := fixture(t)
+	fs := make([]model.Finding, 0, base.Len())
+	for _, s := range base.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	a, err := model.NewAnnotation(base.Doc, nil, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	det := &regionsOf{fs: fs, cuts: []int{0, fs[len(fs)/2].Start, len(a.Doc.Text)}}
+	m := New(a, openWorkfile(t, filepath.Join(t.TempDir(), "sample.corefix.json")), Options{Title: "sample", Detect: det, Origin: model.FromDetector})
+	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+	cmd := detectionStep(m, m.detectGo())
+	cmd = detectionStep(m, cmd)
+	press(t, m, "r")
+	if res := press(t, m, "q", "y"); res.quit || !strings.Contains(m.bar.msg, "once every region is searched") {
+		t.Fatalf("y during detection: quit %v, status %q; want to wait for the last region", res.quit, m.bar.msg)
+	}
+	cmd = detectionStep(m, cmd)
+	var res result
+	run(m, cmd, &res)
+	if !res.quit || m.unsaved() {
+		t.Errorf("after the last region: quit %v, unsaved %v; want saved, then quit", res.quit, m.unsaved())
+	}
+	if got := saved(t, m); got.Len() != len(fs) || got.Counts()[model.Rejected] != 1 {
+		t.Errorf("saved %d spans, %d rejected; want %d, 1", got.Len(), got.Counts()[model.Rejected], len(fs))
 	}
 }

@@ -60,8 +60,12 @@ func (m *Model) enableKeys() {
 		"overwrites the file only after another program changed it; nothing to overwrite — s saves")
 	enable(&k.Undo, m.a.CanUndo(), "nothing to undo")
 	enable(&k.Redo, m.a.CanRedo(), "nothing to redo")
-	enable(&k.Save, !m.waiting(), "nothing to save before the spans are here")
-	enable(&k.Mark, !m.waiting(), "the spans are not here yet; a mark waits for them")
+	saveWhy := "nothing to save before the spans are here"
+	if m.detect != nil {
+		saveWhy = m.detect.saveWhy()
+	}
+	enable(&k.Save, !m.waiting(), saveWhy)
+	enable(&k.Mark, !m.waiting(), "the spans are not all here yet; a mark waits for them")
 	if m.target.ReadOnly() {
 		for _, b := range k.decisions() {
 			enable(b, false, fmt.Sprintf("read-only: no decisions here — %s stays as it is", m.target.Name()))

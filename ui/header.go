@@ -57,7 +57,7 @@ func (h header) View(st *Styles, d headerData) string {
 		parts = append(parts, fmt.Sprintf("%s %d", s, d.counts[s]))
 	}
 	line2 := strings.Join(parts, " · ")
-	if d.waiting != "" {
+	if d.waiting != "" && d.total == 0 {
 		line2 = st.Dim.Render("no spans yet")
 	}
 	line2 += st.Dim.Render("  filter: " + d.filter)

@@ -27,10 +27,9 @@ type Options struct {
 	// dataset: annotations set aside because their text changed).
 	Notice string
 	// Detect, when set, finds the spans of an annotation that has none
-	// yet, in a Cmd after the first frame (see detecting.go); Origin is
-	// theirs. cmd/corefix wires in the detectors, which the editor
-	// cannot import.
-	Detect func() ([]model.Finding, error)
+	// yet, region by region in Cmds after the first frame (see
+	// finding.go); Origin is theirs.
+	Detect Detection
 	Origin model.Origin
 	// Load, when set, reads the saved annotation the editor opens, in a
 	// Cmd after the first frame (see detecting.go); the annotation given
@@ -78,8 +77,8 @@ type Model struct {
 	sorted  sortedSpans
 
 	// detect finds the spans while they are being found, nil once they
-	// are (see detecting.go); origin is theirs.
-	detect      func() ([]model.Finding, error)
+	// are (see finding.go); origin is theirs.
+	detect      *detecting
 	origin      model.Origin
 	detectStart time.Time
 	detectAsked bool // the work after the first frame is started or about to be (laidOut)
@@ -121,7 +120,7 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	case opts.Load != nil:
 		m.load = opts.Load
 	case opts.Detect != nil && a.Len() == 0:
-		m.detect = opts.Detect
+		m.detect = &detecting{d: opts.Detect}
 	}
 	if m.title == "" {
 		m.title = a.Doc.ID
@@ -145,7 +144,7 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	case m.load != nil:
 		m.setInfo("reading %s; the article is yours to read meanwhile — ? keys", target.Name())
 	case m.waiting():
-		m.setInfo("finding the spans; the article is yours to read meanwhile — ? keys")
+		m.setInfo("finding the spans, those on screen first; read on meanwhile — ? keys")
 	case opts.Resumed:
 		m.setInfo("resumed %s: %s — ? keys", target.Name(), a.Describe())
 	default:

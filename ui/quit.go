@@ -38,6 +38,10 @@ func (confirmMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		if !m.unsaved() {
 			return tea.Quit
 		}
+		if m.detect != nil {
+			m.setInfo("saving once every region is searched, then quitting…")
+			return nil
+		}
 		m.setInfo("saving…")
 		return m.save()
 	case key.Matches(msg, m.keys.DiscardQuit), key.Matches(msg, m.keys.Interrupt):

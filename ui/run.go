@@ -175,8 +175,15 @@ func (m *Model) finish(runErr error) error {
 	if m.target.ReadOnly() {
 		return fmt.Errorf("the editor stopped (%s); it was read-only, so nothing is lost", cause)
 	}
-	if m.waiting() {
+	if m.load != nil || m.detect != nil && !m.unsaved() {
 		return fmt.Errorf("the editor stopped (%s) before its spans were there; nothing was decided, so nothing is lost", cause)
+	}
+	if m.detect != nil {
+		// Decisions made while the regions were found: saved with all
+		// the findings, never with some (see detecting.saveWhy).
+		if err := m.findRest(); err != nil {
+			return fmt.Errorf("the editor stopped (%s) while finding the spans, and the rest could not be found (%v): the decisions made meanwhile are lost", cause, err)
+		}
 	}
 	where := m.target.Name()
 	err := m.target.Save(m.a)

@@ -73,9 +73,12 @@ func (g *saveGate) close() {
 func (m *Model) save() tea.Cmd { return m.startSave(false) }
 
 func (m *Model) startSave(force bool) tea.Cmd {
-	if m.waiting() {
+	switch {
+	case m.load != nil:
 		m.setInfo("nothing to save before the spans are found")
 		return nil
+	case m.detect != nil:
+		return nil // saved when all are found (allFound); s says so (enableKeys)
 	}
 	if m.saving {
 		return nil

@@ -37,8 +37,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.gotEntities(msg)
 	case detectGoMsg:
 		cmd = m.detectGo()
-	case foundMsg:
-		cmd = m.found(msg)
+	case preparedMsg:
+		cmd = m.prepared(msg)
+	case regionMsg:
+		cmd = m.regionFound(msg)
 	case loadedMsg:
 		cmd = m.loaded(msg)
 	case wrappedMsg:

@@ -70,7 +70,7 @@ func (m *Model) addPanels(add func(string, int)) {
 		add(mm.panel(m, m.lay.Detail), m.lay.Detail)
 		return
 	}
-	if m.waiting() {
+	if m.waiting() && m.focus < 0 {
 		add(m.waitNote(), m.lay.Detail)
 		return
 	}

@@ -37,6 +37,9 @@ type Analysis struct {
 	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
 	repFirst  wordFilter            // the word hashes that open a rep (addRep), to skip the map for most words
 	repsDone  bool
+	// window, set while Regions rates one region, limits the judge's
+	// candidates to it and its neighbours (regions.go).
+	window *window
 }
 
 // Analyze tokenises and classifies doc for the detectors (and for exact

@@ -274,7 +274,7 @@ func (a *Analysis) judgeCandidates() []judged {
 	if drifting {
 		shown = a.shownDrifting()
 	}
-	cands := a.copyCandidates()
+	cands := a.phraseSeeds()
 	byspan := make(map[[2]int]int, len(cands))
 	// The phrase repeats are most of the candidates: room for them and a
 	// quarter more, so the slice of large vectors is not regrown.
@@ -294,8 +294,8 @@ func (a *Analysis) judgeCandidates() []judged {
 			add(c, phraseKind)
 		}
 	}
-	for _, d := range Detectors(Params{Rules: a.rulebook}) {
-		for _, f := range d.(analyzer).detect(a) {
+	for n, d := range Detectors(Params{Rules: a.rulebook}) {
+		for _, f := range a.handSeeds(n, d) {
 			i, j, ok := a.tokenSpan(f.Start, f.End)
 			if !ok {
 				continue
@@ -304,7 +304,7 @@ func (a *Analysis) judgeCandidates() []judged {
 			out[k].hand = append(out[k].hand, f)
 		}
 	}
-	a.oddPronouns(func(c copyCandidate) { add(c, pronounKind) })
+	a.pronounSeeds(func(c copyCandidate) { add(c, pronounKind) })
 	for k := range out {
 		c := &out[k]
 		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
@@ -415,8 +415,13 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
 	var out []model.Finding
+	var at []int // the candidate of each finding
 	x := make([]float64, numJudgeFeatures)
-	for _, c := range a.judgeCandidates() {
+	cands := a.judgeCandidates()
+	for k, c := range cands {
+		if !a.rated(c.i) {
+			continue // a neighbour of the region Regions rates (regions.go)
+		}
 		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
@@ -459,6 +464,11 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 		}
 		f.Confidence = conf
 		out = append(out, f)
+		at = append(at, k)
+	}
+	if drifting {
+		a.widenSideBySide(cands, at, out)
+		out = a.joinSideBySide(cands, at, out)
 	}
 	return out
 }

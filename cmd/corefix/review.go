@@ -143,11 +143,10 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	origin := model.OriginFor(orig)
 	opts := ui.Options{Title: title, Entities: entities, Origin: origin}
 	// The detectors run after the editor's first frame (ui.Options.Detect),
-	// on a document of their own: the tokens they cache with it are
-	// garbage once the findings are out. Findings replayed from clusters
-	// are found first, since they may warn on stderr, which the editor
-	// holds once it runs.
-	find := func() ([]model.Finding, error) { return findings(detached(doc), orig) }
+	// region by region, on a document of their own: the tokens they cache
+	// with it are garbage once the findings are out. Findings replayed
+	// from clusters are found first, since they may warn on stderr, which
+	// the editor holds once it runs.
 	detectNow := func() ([]model.Finding, error) { return e.exactFindings(doc, orig, ct) }
 	if ct == nil {
 		detectNow = nil
@@ -188,7 +187,7 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 	}
 	opts.Resumed = resumed
 	if !resumed && ct == nil {
-		opts.Detect = find
+		opts.Detect = detection(doc, orig)
 	}
 	return &review{a: a, file: w, opts: opts}, nil
 }

@@ -184,15 +184,23 @@ func (r *review) loaded(t *testing.T) {
 }
 
 // found does what the editor does after its first frame: it finds the
-// spans (Options.Detect) and gives them to the annotation.
+// spans region by region (Options.Detect), last region first, and gives
+// them to the annotation.
 func (r *review) found(t *testing.T) {
 	t.Helper()
-	if r.opts.Detect == nil {
+	d := r.opts.Detect
+	if d == nil {
 		t.Fatal("a new annotation without a way to find its spans")
 	}
-	fs, err := r.opts.Detect()
+	n, err := d.Prepare()
+	for k := n - 1; k >= 0 && err == nil; k-- {
+		var fs []model.Finding
+		if fs, err = d.Find(k); err == nil {
+			err = r.a.AddFound(fs, r.opts.Origin)
+		}
+	}
 	if err == nil {
-		err = r.a.SetFindings(fs, r.opts.Origin)
+		err = r.a.AllFound()
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,287 @@
+package detect
+
+import (
+	"slices"
+	"sort"
+
+	"corefix/annotate/fluency"
+	"corefix/model"
+)
+
+// Region by region: an editor opening a large article wants the findings
+// of the part on screen first, not all of them at once at the end. What
+// the judge reads about a candidate is of two kinds. The document's own
+// (its recurring phrases, whether it drifts, the hand rules' findings,
+// the fluency profile) is found once, in a pass over the whole text; the
+// candidate's own features, its neighbours' and its rating look only a
+// few tokens around it. Regions makes the pass, then rates the
+// candidates of one region of the text at a time, in whatever order it
+// is asked: together, the regions' findings are exactly Detect's.
+
+// regionBytes is about how much text a region holds: at 20 MB, a few
+// hundred regions, each rated in tens of milliseconds, and the first
+// one holds more than a screen.
+const regionBytes = 64 << 10
+
+// Regions is a document's detection split into regions of its text,
+// cut where no finding can cross: each region's findings are found on
+// their own (Find), in any order. Its methods are for one goroutine at
+// a time: they share the document's analysis.
+type Regions struct {
+	a     *Analysis
+	judge *Judge
+	p     Params
+	cuts  []int // the token each region starts at, then len(toks)
+	seeds *seeds
+	found int // findings returned so far, for their provisional IDs
+}
+
+// seeds are the judge's candidates as the document-wide pass lists them,
+// each list ordered by first token: the repeats of recurring phrases,
+// the hand rules' findings (per detector, in Detectors' order) and the
+// pronouns that read out of place.
+type seeds struct {
+	phrases  []copyCandidate
+	hand     [][]handSeed
+	pronouns []copyCandidate
+}
+
+// handSeed is a hand rule's finding with the tokens [i, j] it covers.
+type handSeed struct {
+	i, j int
+	f    model.Finding
+}
+
+// window restricts judgeCandidates to the candidates that start in a
+// token range (the seeds listed here), and judgeFindings to those that
+// start in [lo, hi): the window's other candidates are the neighbours
+// the region's own candidates read.
+type window struct {
+	lo, hi int
+	seeds  seeds
+}
+
+// NewRegions makes the document-wide pass of detection with parameters
+// p over doc and cuts its text into regions. Without a judge (the hand
+// rules alone) the whole text is one region. step, when not nil, hears
+// each step of the pass as it starts: what it reads, and its number k of
+// n steps (from 1), for a progress report.
+func NewRegions(doc *model.Document, p Params, step func(what string, k, n int)) *Regions {
+	return newRegions(doc, p, regionBytes, step)
+}
+
+// newRegions is NewRegions with regions of about size bytes.
+func newRegions(doc *model.Document, p Params, size int, step func(what string, k, n int)) *Regions {
+	detectors := Detectors(Params{Rules: orShipped(p.Rules)})
+	k, n := 0, len(detectors)+4
+	next := func(what string) {
+		if k++; step != nil {
+			step(what, k, n)
+		}
+	}
+	next("words")
+	a := analyze(doc, orShipped(p.Rules))
+	r := &Regions{a: a, judge: p.Judge, p: p}
+	if p.Judge == nil || len(a.toks) == 0 {
+		r.cuts = []int{0, len(a.toks)}
+		return r
+	}
+	a.fluency = fluency.Default()
+	// The fluency profile reads only the tokens and the model: it is
+	// found on another core while the phrases are counted (at 20 MB, a
+	// second or more sooner to the first findings).
+	prof := make(chan []float64, 1)
+	go func() { prof <- a.fluency.Profile(doc.Text, a.toks, 0, len(a.toks)) }()
+	next("recurring phrases")
+	a.drifting()
+	s := &seeds{phrases: a.copyCandidates()}
+	for _, d := range detectors {
+		next("rule " + d.Name())
+		fs := d.(analyzer).detect(a)
+		hs := make([]handSeed, 0, len(fs))
+		for _, f := range fs {
+			if i, j, ok := a.tokenSpan(f.Start, f.End); ok {
+				hs = append(hs, handSeed{i: i, j: j, f: f})
+			}
+		}
+		slices.SortStableFunc(hs, func(x, y handSeed) int { return x.i - y.i })
+		s.hand = append(s.hand, hs)
+	}
+	next("fluency")
+	a.prof = <-prof
+	next("pronouns")
+	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
+	slices.SortStableFunc(s.phrases, func(x, y copyCandidate) int { return x.i - y.i })
+	r.seeds = s
+	r.cuts = r.cut(size)
+	return r
+}
+
+// cut returns the tokens the regions start at, about size bytes apart,
+// and len(toks): a region starts only at a token whose start no
+// candidate and no hand finding strictly contains, nor ends right
+// before, so no finding of one region overlaps or touches one of another
+// (findings side by side are joined, judgepairs.go) and each region
+// merges on its own.
+func (r *Regions) cut(size int) []int {
+	toks := r.a.toks
+	blocked := make([]int32, len(toks)+2) // differences: +1 where a blocked run starts, -1 after it
+	block := func(from, to int) {
+		if from <= to {
+			blocked[from]++
+			blocked[to+1]--
+		}
+	}
+	for _, c := range r.seeds.phrases {
+		block(c.i+1, c.j+1)
+	}
+	for _, c := range r.seeds.pronouns {
+		block(c.i+1, c.j+1)
+	}
+	for _, hs := range r.seeds.hand {
+		for _, h := range hs {
+			from := h.i + 1
+			if toks[h.i].Start > h.f.Start {
+				from = h.i
+			}
+			block(from, h.j+1)
+		}
+	}
+	cuts := []int{0}
+	depth := int32(0)
+	next := size
+	for t := range toks {
+		depth += blocked[t]
+		if t > 0 && depth == 0 && toks[t].Start >= next {
+			cuts = append(cuts, t)
+			next = toks[t].Start + size
+		}
+	}
+	return append(cuts, len(toks))
+}
+
+// Len is the number of regions.
+func (r *Regions) Len() int { return len(r.cuts) - 1 }
+
+// Bounds returns the byte range [start, end) of region k; the regions
+// cover the text, in order.
+func (r *Regions) Bounds(k int) (start, end int) {
+	return r.offset(r.cuts[k]), r.offset(r.cuts[k+1])
+}
+
+// offset is where token t starts, 0 for the first and the text's length
+// after the last.
+func (r *Regions) offset(t int) int {
+	switch {
+	case t == 0:
+		return 0
+	case t >= len(r.a.toks):
+		return len(r.a.doc.Text)
+	}
+	return r.a.toks[t].Start
+}
+
+// At returns the region holding byte off of the text.
+func (r *Regions) At(off int) int {
+	k := sort.Search(r.Len(), func(k int) bool { _, end := r.Bounds(k); return end > off })
+	return min(k, r.Len()-1)
+}
+
+// Find returns the findings of region k, merged and sorted by start as
+// Detect's are, with IDs in the order they were found (f0001… over all
+// the calls): Detect's IDs number every finding of the text in text
+// order, which only the last region tells (see FindingID).
+func (r *Regions) Find(k int) []model.Finding {
+	var fs []model.Finding
+	if r.judge == nil {
+		fs = DetectWith(r.a.doc, r.p)
+	} else {
+		r.a.window = r.window(k)
+		fs = Merge(r.a.judgeFindings(r.judge))
+		r.a.window = nil
+	}
+	for i := range fs {
+		r.found++
+		fs[i].ID = findingID(r.found)
+	}
+	return fs
+}
+
+// window is region k's: its candidates, and the neighbours before and
+// after that neighbourFeatures reads of them.
+func (r *Regions) window(k int) *window {
+	lo, hi := r.cuts[k], r.cuts[k+1]
+	s := r.seeds
+	last := hi - 1 // the last token of a candidate of the region
+	for _, c := range within(s.phrases, lo, hi, phraseStart) {
+		last = max(last, c.j)
+	}
+	for _, hs := range s.hand {
+		for _, h := range within(hs, lo, hi, handStart) {
+			last = max(last, h.j)
+		}
+	}
+	from, to := max(0, lo-nearScan), last+2+nearGap
+	w := &window{lo: lo, hi: hi}
+	w.seeds.phrases = within(s.phrases, from, to, phraseStart)
+	w.seeds.pronouns = within(s.pronouns, from, to, phraseStart)
+	for _, hs := range s.hand {
+		w.seeds.hand = append(w.seeds.hand, within(hs, from, to, handStart))
+	}
+	return w
+}
+
+func phraseStart(c copyCandidate) int { return c.i }
+func handStart(h handSeed) int        { return h.i }
+
+// within returns the items of xs, ordered by first token, whose first
+// token is in [lo, hi).
+func within[T any](xs []T, lo, hi int, first func(T) int) []T {
+	a := sort.Search(len(xs), func(k int) bool { return first(xs[k]) >= lo })
+	b := sort.Search(len(xs), func(k int) bool { return first(xs[k]) >= hi })
+	return xs[a:max(a, b)]
+}
+
+// FindingID is the ID Detect gives its n-th finding (from 1): f0001….
+func FindingID(n int) string { return findingID(n) }
+
+// The judge's candidate sources, read through the window when Regions
+// set one.
+
+// phraseSeeds returns the repeats of recurring phrases to rate.
+func (a *Analysis) phraseSeeds() []copyCandidate {
+	if a.window == nil {
+		return a.copyCandidates()
+	}
+	return a.window.seeds.phrases
+}
+
+// handSeeds returns the findings of detector d, the n-th of Detectors.
+func (a *Analysis) handSeeds(n int, d Detector) []model.Finding {
+	if a.window == nil {
+		return d.(analyzer).detect(a)
+	}
+	hs := a.window.seeds.hand[n]
+	fs := make([]model.Finding, len(hs))
+	for k, h := range hs {
+		fs[k] = h.f
+	}
+	return fs
+}
+
+// pronounSeeds calls f with each pronoun that reads out of place.
+func (a *Analysis) pronounSeeds(f func(c copyCandidate)) {
+	if a.window == nil {
+		a.oddPronouns(f)
+		return
+	}
+	for _, c := range a.window.seeds.pronouns {
+		f(c)
+	}
+}
+
+// rated reports whether the candidate starting at token i is to be
+// rated: everywhere, or in the window's own region.
+func (a *Analysis) rated(i int) bool {
+	return a.window == nil || i >= a.window.lo && i < a.window.hi
+}

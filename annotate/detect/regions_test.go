@@ -1,0 +1,167 @@
+package detect
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
+
+// regionTexts are the repository's articles: the damaged GUM texts, the
+// varied benchmark texts (drifting and clean) and the seed article.
+func regionTexts(t testing.TB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, pat := range []string{"../../testdata/gum/drift/*[a-z].txt", "../../testdata/varied/*.txt", "../../testdata/cnn-sessions.txt"} {
+		paths, err := filepath.Glob(pat)
+		if err != nil || len(paths) == 0 {
+			t.Fatalf("%s: no texts (%v)", pat, err)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[filepath.Base(p)] = string(data)
+		}
+	}
+	return out
+}
+
+// regionFindings finds every region of r, in the given order of
+// regions, and returns the findings in text order with Detect's IDs.
+func regionFindings(t *testing.T, r *Regions, order []int) []model.Finding {
+	t.Helper()
+	byRegion := make([][]model.Finding, r.Len())
+	for _, k := range order {
+		fs := r.Find(k)
+		start, end := r.Bounds(k)
+		for _, f := range fs {
+			if f.Start < start || f.End > end {
+				t.Fatalf("region %d [%d, %d): finding [%d, %d) outside it", k, start, end, f.Start, f.End)
+			}
+		}
+		byRegion[k] = fs
+	}
+	var all []model.Finding
+	for _, fs := range byRegion {
+		all = append(all, fs...)
+	}
+	for i := range all {
+		all[i].ID = FindingID(i + 1)
+	}
+	return all
+}
+
+// sameFindings fails t unless the regions' findings are Detect's: the
+// same spans, confidences, proposals and IDs.
+func sameFindings(t *testing.T, name string, got, want []model.Finding) {
+	t.Helper()
+	if len(got) == 0 && len(want) == 0 || reflect.DeepEqual(got, want) {
+		return
+	}
+	n := min(len(got), len(want))
+	for i := range n {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("%s: %d findings by region, %d whole; the first that differs, #%d:\nregions %+v\nwhole   %+v", name, len(got), len(want), i, got[i], want[i])
+		}
+	}
+	t.Fatalf("%s: %d findings by region, %d whole", name, len(got), len(want))
+}
+
+// orders lists the regions first to last, last to first, and from the
+// middle outwards, as an editor asks for them (the screen first).
+func orders(n int) map[string][]int {
+	fwd, back, mid := make([]int, n), make([]int, n), make([]int, 0, n)
+	for k := range n {
+		fwd[k], back[k] = k, n-1-k
+	}
+	for d := 0; len(mid) < n; d++ {
+		if k := n/2 + d; k < n {
+			mid = append(mid, k)
+		}
+		if k := n/2 - d - 1; k >= 0 {
+			mid = append(mid, k)
+		}
+	}
+	return map[string][]int{"forward": fwd, "backward": back, "middle out": mid}
+}
+
+// TestRegionsAreDetect checks that the findings of every region, found
+// in any order, are exactly Detect's, on the repository's articles cut
+// into small regions (a few sentences each, so that every article has
+// many borders). -short (the race detector's run, a hundred times
+// slower here) takes the seed article and the damaged GUM texts, in one
+// order.
+func TestRegionsAreDetect(t *testing.T) {
+	for name, text := range regionTexts(t) {
+		if testing.Short() && !strings.HasPrefix(name, "GUM_") && name != "cnn-sessions.txt" {
+			continue
+		}
+		doc := model.NewDocument(name, "", text)
+		want := DetectWith(doc, DefaultParams())
+		for oname, order := range orders(newRegions(doc, DefaultParams(), 512, nil).Len()) {
+			if testing.Short() && oname != "middle out" {
+				continue
+			}
+			r := newRegions(model.NewDocument(name, "", text), DefaultParams(), 512, nil)
+			if r.Len() < 2 {
+				t.Fatalf("%s: %d region in %d bytes", name, r.Len(), len(text))
+			}
+			sameFindings(t, name+" "+oname, regionFindings(t, r, order), want)
+		}
+	}
+}
+
+// TestRegionsLongDocument checks it on one long article (every text of
+// the repository in a row, over 200 KB) cut as the editor cuts it.
+func TestRegionsLongDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long article: -short skips it")
+	}
+	texts := regionTexts(t)
+	var b strings.Builder
+	for _, name := range sortedKeys(texts) {
+		b.WriteString(texts[name])
+		b.WriteString("\n\n")
+	}
+	doc := model.NewDocument("long", "", b.String())
+	want := DetectWith(doc, DefaultParams())
+	var steps []string
+	r := NewRegions(model.NewDocument("long", "", b.String()), DefaultParams(), func(what string, k, n int) {
+		steps = append(steps, fmt.Sprintf("%d/%d %s", k, n, what))
+	})
+	n := len(Detectors(DefaultParams())) + 4 // words, phrases, each rule, fluency, pronouns
+	if len(steps) != n || steps[0] != fmt.Sprintf("1/%d words", n) || steps[n-1] != fmt.Sprintf("%d/%d pronouns", n, n) {
+		t.Errorf("the pass reported the steps %q; want %d, words first and pronouns last", steps, n)
+	}
+	if r.Len() < 3 {
+		t.Fatalf("%d regions in %d bytes", r.Len(), len(doc.Text))
+	}
+	sameFindings(t, "long", regionFindings(t, r, orders(r.Len())["middle out"]), want)
+}
+
+// TestRegionsHandRules checks that without a judge the text is one
+// region, with the hand rules' findings.
+func TestRegionsHandRules(t *testing.T) {
+	text := regionTexts(t)["cnn-sessions.txt"]
+	r := NewRegions(model.NewDocument("cnn", "", text), HandParams(), nil)
+	if r.Len() != 1 {
+		t.Fatalf("%d regions without a judge, want 1", r.Len())
+	}
+	sameFindings(t, "hand rules", regionFindings(t, r, []int{0}), DetectWith(model.NewDocument("cnn", "", text), HandParams()))
+}
+
+func sortedKeys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

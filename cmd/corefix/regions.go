@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"sync/atomic"
+
+	"corefix/annotate/align"
+	"corefix/annotate/detect"
+	"corefix/model"
+	"corefix/ui"
+)
+
+// detection is how the editor finds the spans of a new annotation of doc
+// (ui.Options.Detect): the detectors region by region, the region on
+// screen first (detect.Regions); in exact mode (orig given) the
+// alignment, all at once, as one region.
+func detection(doc, orig *model.Document) ui.Detection {
+	if orig != nil {
+		return &alignment{doc: doc, orig: orig}
+	}
+	return &regions{doc: doc}
+}
+
+// regions is the detectors' ui.Detection.
+type regions struct {
+	doc  *model.Document
+	r    *detect.Regions
+	step atomic.Value // the step of Prepare's pass, a string, for Preparing
+}
+
+// Preparing says which step of the whole-text pass Prepare is at.
+func (d *regions) Preparing() string {
+	s, _ := d.step.Load().(string)
+	return s
+}
+
+// Prepare makes detection's pass over the whole text, on a detached
+// document (see detached).
+func (d *regions) Prepare() (int, error) {
+	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams(), func(what string, k, n int) {
+		d.step.Store(fmt.Sprintf("%s (%d/%d)", what, k, n))
+	})
+	return d.r.Len(), nil
+}
+
+func (d *regions) Bounds(k int) (int, int)             { return d.r.Bounds(k) }
+func (d *regions) Find(k int) ([]model.Finding, error) { return d.r.Find(k), nil }
+
+// alignment is exact mode's ui.Detection: one region, the whole text.
+type alignment struct {
+	doc, orig *model.Document
+	fs        []model.Finding
+}
+
+func (d *alignment) Prepare() (n int, err error) {
+	d.fs, err = align.Align(d.orig, d.doc)
+	return 1, err
+}
+
+func (d *alignment) Preparing() string                 { return "aligning with the original" }
+func (d *alignment) Bounds(int) (int, int)             { return 0, len(d.doc.Text) }
+func (d *alignment) Find(int) ([]model.Finding, error) { return d.fs, nil }

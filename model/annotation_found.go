@@ -1,0 +1,94 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Findings that arrive while the annotation is reviewed: an editor shows
+// a large article at once and gives it its findings region by region as
+// they are found (AddFound), the region on screen first; decisions on the
+// findings already there go on meanwhile. When the last region's are in,
+// AllFound numbers them as a detection of the whole text would have.
+
+// AddFound gives the annotation more findings of its text, as pending
+// spans of the given origin among the spans it has: findings detected
+// after it started (see SetFindings). They must not overlap each other
+// or its spans. Like SetFindings it is no decision, so the history does
+// not hold it; the changes the history holds move with the spans they
+// are about. A watcher (Watch) hears of each span inserted.
+func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
+	fs := append([]Finding(nil), findings...)
+	SortFindings(fs)
+	for i, f := range fs {
+		if err := f.Validate(len(a.Doc.Text)); err != nil {
+			return fmt.Errorf("finding %s: %w", f.ID, err)
+		}
+		if i > 0 && fs[i-1].End > f.Start {
+			return fmt.Errorf("finding %s: %w (%s)", f.ID, ErrOverlap, fs[i-1].ID)
+		}
+		at := a.spans.search(func(s *Span) bool { return s.Start >= f.Start })
+		if at > 0 && a.spans.at(at-1).End > f.Start || at < a.spans.Len() && a.spans.at(at).Start < f.End {
+			return fmt.Errorf("finding %s: %w", f.ID, ErrOverlap)
+		}
+	}
+	for _, f := range fs {
+		at := a.spans.search(func(s *Span) bool { return s.Start >= f.Start })
+		s := Span{Finding: f, Origin: origin, Status: Pending}
+		a.spans.insert(at, s)
+		a.counts[statusIndex(Pending)]++
+		shiftChanges(a.undo, at)
+		shiftChanges(a.redo, at)
+		if a.watch != nil {
+			a.watch(at, nil, &s)
+		}
+	}
+	return nil
+}
+
+// shiftChanges moves the changes at or after index at one span on: a
+// span was inserted there.
+func shiftChanges(cs []change, at int) {
+	for k := range cs {
+		if cs[k].At >= at {
+			cs[k].At++
+		}
+	}
+}
+
+// AllFound ends the findings' arrival (AddFound): it numbers the spans
+// f0001… in text order, as a detection of the whole text numbers its
+// findings, in the history too, and starts a new lineage, so the next
+// save writes the file whole. Only findings may be there: marks wait
+// for the last region.
+func (a *Annotation) AllFound() error {
+	spans := a.spans.slice()
+	ids := make(map[string]string, len(spans))
+	for i := range spans {
+		if spans[i].Origin == FromManual {
+			return errors.New("a mark among the findings still arriving")
+		}
+		id := foundID(i + 1)
+		ids[spans[i].ID], spans[i].ID = id, id
+	}
+	a.spans = newSpanSeq(spans)
+	for _, cs := range [][]change{a.undo, a.redo} {
+		for k := range cs {
+			cs[k].Before, cs[k].After = renamed(cs[k].Before, ids), renamed(cs[k].After, ids)
+		}
+	}
+	a.line, a.changes = &lineage{}, nil
+	return nil
+}
+
+// renamed is a copy of s with the ID ids gives it, nil for nil.
+func renamed(s *Span, ids map[string]string) *Span {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	if id, ok := ids[c.ID]; ok {
+		c.ID = id
+	}
+	return &c
+}

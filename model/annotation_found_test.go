@@ -1,0 +1,98 @@
+package model
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// foundFixture is a text with four findings, the way a detector of the
+// whole text numbers them.
+func foundFixture() (*Document, []Finding) {
+	doc := NewDocument("t", "", "They The Democrats the election . It is he he . Sessions Sessions said . We we won .")
+	fs := []Finding{
+		{ID: "f0001", Start: 5, End: 18, Category: Overwrite, Confidence: 0.9, Proposals: []Proposal{{Text: "lost"}}},
+		{ID: "f0002", Start: 43, End: 45, Category: Overwrite, Confidence: 0.8, Proposals: []Proposal{{Text: "said"}}},
+		{ID: "f0003", Start: 57, End: 65, Category: Overwrite, Confidence: 0.7, Proposals: []Proposal{{Text: "he"}}},
+		{ID: "f0004", Start: 75, End: 77, Category: Overwrite, Confidence: 0.6, Proposals: []Proposal{{Text: "did"}}},
+	}
+	return doc, fs
+}
+
+// TestAddFoundThenAllFound gives an annotation its findings in two
+// regions, the later one first, with decisions and an undo before the
+// earlier arrives: the decisions stay on their spans, undo and redo still
+// act on them, and once all are found the spans and IDs are those of an
+// annotation started with every finding, and a new lineage.
+func TestAddFoundThenAllFound(t *testing.T) {
+	doc, fs := foundFixture()
+	a, err := NewAnnotation(doc, nil, FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heard []int
+	a.Watch(func(at int, before, after *Span) {
+		if before == nil {
+			heard = append(heard, at)
+		}
+	})
+	later := []Finding{fs[2], fs[3]}
+	later[0].ID, later[1].ID = "f0001", "f0002" // provisional: in the order found
+	if err := a.AddFound(later, FromDetector); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Accept(0, 0); err != nil { // "Sessions Sessions" → he
+		t.Fatal(err)
+	}
+	if err := a.Reject(1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Undo(); err != nil { // the reject
+		t.Fatal(err)
+	}
+	earlier := []Finding{fs[0], fs[1]}
+	earlier[0].ID, earlier[1].ID = "f0003", "f0004"
+	if err := a.AddFound(earlier, FromDetector); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(heard, []int{0, 1, 0, 1}) {
+		t.Errorf("the watcher heard insertions at %v, want [0 1 0 1]", heard)
+	}
+	if got := a.Span(2); got.Start != 57 || got.Status != Accepted {
+		t.Fatalf("the accepted span moved or lost its decision: %+v", got)
+	}
+	if err := a.AddFound([]Finding{{ID: "x", Start: 40, End: 44, Category: Overwrite}}, FromDetector); !errors.Is(err, ErrOverlap) {
+		t.Errorf("an overlapping finding: %v, want ErrOverlap", err)
+	}
+	line := a.line
+	if err := a.AllFound(); err != nil {
+		t.Fatal(err)
+	}
+	if a.line == line || a.changes != nil {
+		t.Error("AllFound kept the lineage: the next save would append to a journal of other spans")
+	}
+	if _, err := a.Redo(); err != nil { // the reject, on the span now f0004
+		t.Fatal(err)
+	}
+	want, err := NewAnnotation(doc, fs, FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range a.Spans() {
+		w := want.Span(i)
+		s.Status, s.Replacement, s.Updated = w.Status, w.Replacement, w.Updated
+		if !reflect.DeepEqual(s, w) {
+			t.Errorf("span %d: %+v\nwant %+v", i, s, w)
+		}
+	}
+	if a.Len() != len(fs) || a.Span(2).Status != Accepted || a.Span(3).Status != Rejected || a.Pending() != 2 {
+		t.Errorf("%d spans, %s and %s, %d pending; want 4, accepted and rejected, 2 pending", a.Len(), a.Span(2).Status, a.Span(3).Status, a.Pending())
+	}
+	for _, c := range append(a.undo, a.redo...) {
+		for _, s := range []*Span{c.Before, c.After} {
+			if s != nil && s.ID != a.Span(c.At).ID {
+				t.Errorf("the history holds %s at %d, where %s is", s.ID, c.At, a.Span(c.At).ID)
+			}
+		}
+	}
+}
