@@ -143,6 +143,12 @@ func (a *Analysis) countPhrases(counts *phraseTable) (refs []phraseRef, levels [
 	counts.reset(len(a.toks))
 	maxLen := a.rules().Limits.MaxMention.Value
 	refs, levels = counts.refs[:0], append(counts.levels[:0], 0)
+	if cap(refs) < len(a.toks) {
+		// Nearly every token starts a one-token phrase: room for those at
+		// once, rather than doubling up to them on a long article (a
+		// fifth of the first count's time at 20 MB).
+		refs = make([]phraseRef, 0, len(a.toks))
+	}
 	defer func() { counts.refs, counts.levels = refs, levels }()
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
