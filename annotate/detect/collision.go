@@ -116,6 +116,8 @@ func (a *Analysis) collisionByWords(i int) *Rule {
 	switch {
 	case a.text(i-1) == "i" || a.text(i) == "i":
 		return nil // a lower-case "i" is a list label or a typo, not a pronoun
+	case a.writersPair(i):
+		return nil
 	case p == lexicon.Subj || p == lexicon.ItYou && a.capitalised(i-1) && a.SentenceStart(i-1):
 		if lexicon.StartsNP(c) && !quantifier(a.text(i)) && !reflexive(a.text(i)) {
 			return &r.SubjectThenPhrase
@@ -133,6 +135,39 @@ func (a *Analysis) collisionByWords(i int) *Rule {
 		return &r.SubjectAfterDeterminer
 	}
 	return nil
+}
+
+// writersPair reports whether the pronoun pair ending at token i, which
+// the classes let through as a collision, is English a writer or speaker
+// produces:
+//   - a double object, a verb before the object pronoun and a noun after
+//     the possessive ("telling him his brother", "handed me my check"),
+//     where a copy leaves a word that is no noun ("asked him his submit")
+//     or a preposition before ("on me my employees");
+//   - "you know" or "you see" set off by punctuation, a speaker's aside
+//     ("whether she you know , ever");
+//   - a title in capitals: a pronoun other than I, capitalised in
+//     mid-sentence, before a capitalised common verb ("a banner that read
+//     We Know"); a copied pronoun lands before a name or noun instead.
+func (a *Analysis) writersPair(i int) bool {
+	p, c := a.cls[i-1], a.cls[i]
+	switch {
+	case p == lexicon.Obj && c == lexicon.Poss:
+		switch a.Class(i - 2) {
+		case lexicon.Verb, lexicon.NounVerb, lexicon.Ed, lexicon.Ing:
+			n := a.Class(i + 1)
+			return n == lexicon.Low || n == lexicon.Cap && !a.sentenceWord(i+1)
+		}
+	case c == lexicon.ItYou && a.text(i) == "you":
+		switch a.Class(i + 2) {
+		case lexicon.Comma, lexicon.End:
+			return vocab().aside.HasLower(a.text(i + 1))
+		}
+	case p == lexicon.Subj && c == lexicon.Cap && a.text(i-1) != "I" && a.capitalised(i-1) && !a.SentenceStart(i-1):
+		k, ok := lexicon.LookupLower(lexicon.Lexicon(), a.text(i))
+		return ok && k == lexicon.Verb
+	}
+	return false
 }
 
 // dangling returns the rule by which the possessive ’s at token i

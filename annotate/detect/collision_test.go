@@ -26,6 +26,13 @@ func TestCollision(t *testing.T) {
 		{"quantifier", "We all know the answer and they both left .", nil},
 		{"reflexive", "Costumes which they themselves created .", nil},
 		{"ordinary sentence", "Sessions told reporters he would recuse himself .", nil},
+		{"double object", "A telegram telling him his brother was hurt , and he handed me my check .", nil},
+		{"object then possessive, no noun", "The line jogs to keep them their the same day .", []string{"them their"}},
+		{"object then possessive after a preposition", "to lessen the burden on me my employees .", []string{"me my"}},
+		{"you know as an aside", "I do n't know whether she you know , ever saw it .", nil},
+		{"you then a phrase", "I do n't know whether she you saw it .", []string{"she you"}},
+		{"title in capitals", "I had a banner that read We Know ' . That was all .", nil},
+		{"pronoun copied before a name", "I had a banner that read We Frank wrote .", []string{"We Frank"}},
 	}
 	for _, tt := range tests {
 		if got := brokenTexts(Collision{}, tt.give); !slices.Equal(got, tt.want) {

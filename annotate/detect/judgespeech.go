@@ -90,9 +90,32 @@ func anyWithin(ps []int, lo, hi int) bool {
 // beside it ("you run a — you run a a carpet business"). Speakers
 // restart around hesitations; a copy that lands beside its mention does
 // not hesitate, so such a repeat is no evidence of drift.
+//
+// In a transcript a speaker restarts a phrase on its first word anywhere,
+// hesitation or not ("no , the the origin", "and and then"), so there a
+// doubled determiner, preposition or conjunction is the speaker's too. A
+// doubled pronoun is not: a cluster represented by a pronoun pastes it
+// beside its own mentions ("I I", "she she").
 func (a *Analysis) spokenRepeat(i int) bool {
 	fillers, breaks := a.speechMarks()
-	return anyWithin(fillers, i-restartReach, i+speechNear) || anyWithin(breaks, i-restartReach, i+speechNear)
+	if anyWithin(fillers, i-restartReach, i+speechNear) || anyWithin(breaks, i-restartReach, i+speechNear) {
+		return true
+	}
+	switch a.cls[i] {
+	case lexicon.Det, lexicon.Prep, lexicon.Conj:
+		return a.transcript()
+	}
+	return false
+}
+
+// transcript reports whether the document reads as transcribed speech:
+// fillers ("uh", "um") at the transcript-fillers rate per 1,000 tokens or
+// more. Edited prose has none, or one in a quotation; a text shorter than
+// 1,000 tokens is measured as if it had 1,000, so one quoted "uh" does not
+// make a short article speech.
+func (a *Analysis) transcript() bool {
+	fillers, _ := a.speechMarks()
+	return len(fillers) > 0 && len(fillers)*1000 >= a.rules().Limits.TranscriptFillers.Value*max(len(a.toks), 1000)
 }
 
 // restartReach is how many tokens before a repeat a filler or break may

@@ -21,6 +21,9 @@ func TestRepeatedToken(t *testing.T) {
 		{"beside a filler", "So I , um , I I paid the crews .", nil},
 		{"beside a break", "you run a -- you run a a carpet business ?", nil},
 		{"filler far off", "Uh , that is the plan . Later , Sessions said he he to submit it .", []string{"he he"}},
+		{"determiner in a transcript", "Uh , that is it . Um , okay . Then the witness said that in fact the the fire started there .", nil},
+		{"pronoun in a transcript", "Uh , that is it . Um , okay . Then the witness said that in fact she she started the fire .", []string{"she she"}},
+		{"determiner, one filler", "Uh , that is it . Okay . Then the witness said that in fact the the fire started there .", []string{"the the"}},
 	}
 	for _, tt := range tests {
 		if got := brokenTexts(RepeatedToken{}, tt.give); !slices.Equal(got, tt.want) {

@@ -11,6 +11,7 @@ import (
 // every token, and finding the set by its name each time cost more than
 // the test itself.
 type vocabulary struct {
+	aside            lexicon.WordSet
 	bareAdverb       lexicon.WordSet
 	bareInfinitive   lexicon.WordSet
 	bareNoun         lexicon.WordSet
@@ -42,6 +43,7 @@ type vocabulary struct {
 // after. It panics if words.txt lacks one, which TestVocabulary reports.
 var vocab = sync.OnceValue(func() *vocabulary {
 	return &vocabulary{
+		aside:            lexicon.Set("aside-verb"),
 		bareAdverb:       lexicon.Set("bare-adverb"),
 		bareInfinitive:   lexicon.Set("bare-infinitive"),
 		bareNoun:         lexicon.Set("bare-noun"),
