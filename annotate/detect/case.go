@@ -37,6 +37,9 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		default:
 			continue
 		}
+		if a.pronounAsWord(i) {
+			continue
+		}
 		w := a.text(i)
 		alt, gain := a.betterCase(i, rule.Forms)
 		if gain < rule.MinNats.Nats {
@@ -52,6 +55,22 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		})
 	}
 	return out
+}
+
+// pronounAsWord reports whether the pronoun at token i is no pronoun in a
+// clause, whose case its slot could decide: a word quoted on its own, as
+// a definition names it ("\"You\" (or \"Your\") shall mean"), or a letter
+// of a compound it touches with a symbol ("I/O", "you-know-who"). A
+// representative pasted over a mention is neither.
+func (a *Analysis) pronounAsWord(i int) bool {
+	if a.Class(i-1) == lexicon.Quote && a.Class(i+1) == lexicon.Quote {
+		return true
+	}
+	touches := func(k, l int) bool { // tokens k and l touch, and one is a symbol
+		return k >= 0 && l < len(a.toks) && a.toks[k].End == a.toks[l].Start &&
+			(a.cls[k] == lexicon.Punct || a.cls[l] == lexicon.Punct)
+	}
+	return touches(i-1, i) || touches(i, i+1)
 }
 
 // betterCase returns the form of token i's pronoun (by the rows of

@@ -21,6 +21,8 @@ func TestCase(t *testing.T) {
 		{"possessive as subject", "In 2008 their discussed the dictionary of the future .", []string{"their", "they"}},
 		{"capitalised", "Our understand visual processing in new ways .", []string{"Our", "We"}},
 		{"right cases", "We told them that our study helps us , and they read it .", nil},
+		{"quoted as a word", "1.14. \"You\" (or \"Your\") means an individual .", nil},
+		{"part of a compound", "pngrio.c => Lowest-level data read I/O functions", nil},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)
