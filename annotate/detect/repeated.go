@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"strings"
+
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -48,10 +50,16 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 }
 
 // repeated reports whether token i repeats token i-1 exactly, where
-// writers would not double the word.
+// writers would not double the word. A title and the text under it are
+// no such place ("Tulsa Tulsa is in the Green Country", a heading whose
+// line break the text lost or kept): the repeat that opens a document, or
+// one across a line break, is the heading's last word and the next line's
+// first. A pipeline's copy never lands there: it lands after a later
+// mention than the first, which is the representative and stays.
 func (a *Analysis) repeated(i int) bool {
 	return a.sameWord(i) && a.toks[i].Kind == model.Word && a.toks[i-1].Kind == model.Word &&
-		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i))
+		a.cls[i] != lexicon.Clitic && a.text(i) == a.text(i-1) && !isIntendedRepeat(a.text(i)) &&
+		i > 1 && !strings.Contains(a.doc.Text[a.toks[i-1].End:a.toks[i].Start], "\n")
 }
 
 // sameWord reports whether tokens i-1 and i have the same word hash:
