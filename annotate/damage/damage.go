@@ -40,18 +40,14 @@ func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
 	h := fnv.New64a()
 	h.Write([]byte(doc.ID))
 	d := &damager{doc: doc, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, h.Sum64())), w: resolve.NewWords(doc)}
+	if cfg.Resolver == Correct {
+		return d.correct()
+	}
 	cs, err := d.mistakes(goldClusters(doc))
 	if err != nil {
 		return nil, err
 	}
 	d.order(cs)
-	clusters := make([]model.CorefCluster, len(cs))
-	for i, c := range cs {
-		clusters[i] = model.CorefCluster{ID: strconv.Itoa(i), Mentions: make([]model.TokenSpan, len(c.mentions))}
-		for j, m := range c.mentions {
-			clusters[i].Mentions[j] = m.span
-		}
-	}
 	subs := d.substitutions(cs)
 	targets := make([]model.TokenSpan, len(subs))
 	for k, s := range subs {
@@ -62,6 +58,18 @@ func Damage(doc *model.CorefDocument, cfg Config) (*Result, error) {
 		pieces = resolve.Shrink(len(doc.Tokens), targets)
 	}
 	res := d.render(pieces, subs)
-	res.Clusters = clusters
+	res.Clusters = written(cs)
 	return res, nil
+}
+
+// written returns the clusters as the pipeline wrote them, in its order.
+func written(cs []cluster) []model.CorefCluster {
+	out := make([]model.CorefCluster, len(cs))
+	for i, c := range cs {
+		out[i] = model.CorefCluster{ID: strconv.Itoa(i), Mentions: make([]model.TokenSpan, len(c.mentions))}
+		for j, m := range c.mentions {
+			out[i].Mentions[j] = m.span
+		}
+	}
+	return out
 }

@@ -121,6 +121,14 @@ func TestDamageTiny(t *testing.T) {
 		gold: []span{{sub, jeff, "he"}, {sub, envoy, "The envoy"}, {ow, envoy, "aide"},
 			{"quote", jeff, "I"}, {sub, jeff, "Sessions"}, {sub, jeff, "Sessions"}},
 	}, {
+		// corefix's own resolver: the pronouns replaced where they stand,
+		// "his" with ’s; the quotation's "I", the description "The
+		// envoy" and the shorter "Sessions" kept. Nothing is broken.
+		name:     "correct",
+		cfg:      Config{Resolver: Correct, Order: FirstMention},
+		resolved: `Jeff Sessions said Jeff Sessions met the Russian envoy . The envoy and the Russian envoy 's aide denied it . " I did nothing , " Sessions said . The Sessions camp agreed .`,
+		gold:     []span{{sub, jeff, "he"}, {sub, "the Russian envoy 's", "his"}},
+	}, {
 		name:     "seed bug, prose spacing",
 		cfg:      with(SeedBug(), func(c *Config) { c.Prose = true }),
 		resolved: `Jeff Sessions said Jeff Sessions met the Russian envoy. the Russian envoy and his the Russian envoy denied it. "Jeff Sessions did nothing," Jeff Sessions said. The Jeff Sessions camp agreed.`,
@@ -345,6 +353,7 @@ func TestDamageBadConfig(t *testing.T) {
 		{Config{Resolver: Shrink, Order: FirstMention, MaxLen: -1}, "mention length cap -1 is negative"},
 		{Config{Resolver: Shrink, Order: FirstMention, Nested: true}, "nested applies to the inplace resolver only"},
 		{Config{Resolver: Shrink, Order: FirstMention, Merge: 1.5}, "rate merge = 1.5 is not in [0, 1]"},
+		{Config{Resolver: Correct, Order: FirstMention, PronounOnly: 0.5}, "the correct resolver takes the gold clusters as they are"},
 	} {
 		if _, err := Damage(doc, tc.cfg); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%+v: error %v, want %q", tc.cfg, err, tc.want)

@@ -36,6 +36,8 @@ var settings = map[string]Config{
 	"naive":                 NaiveResolver(),
 	"naive, prose":          {Resolver: InPlace, Order: FirstMention, MaxLen: 3, Prose: true},
 	"naive, nested, no cap": {Resolver: InPlace, Order: Shuffled, Nested: true, Seed: 3},
+	"correct":               {Resolver: Correct, Order: FirstMention},
+	"correct, prose, cap 3": {Resolver: Correct, Order: FirstMention, MaxLen: 3, Prose: true},
 	"model mistakes": {Resolver: Shrink, Order: Shuffled, Seed: 11, Prose: true,
 		Merge: 0.2, Split: 0.3, PronounOnly: 0.3, Boundary: 0.2},
 	"model mistakes, naive": {Resolver: InPlace, Order: FirstMention, MaxLen: 5, Nested: true, Seed: 5,

@@ -38,7 +38,7 @@ func (o *damageOptions) declare(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "out", "", "write NAME.txt, NAME.orig.txt and NAME.gold.json into `DIR` (created if needed)")
 	fs.StringVar(&o.manifest, "manifest", "", "write the list of what was generated, and how, to `FILE` (default DIR/manifest.json)")
 	fs.IntVar(&o.long, "long", 0, "join the documents of each genre into documents of at least `N` tokens (0: keep them apart)")
-	fs.StringVar(&o.resolver, "resolver", string(c.Resolver), "`shrink` (the seed's shrinking-list bug) or inplace (a correct but naive resolver)")
+	fs.StringVar(&o.resolver, "resolver", string(c.Resolver), "`shrink` (the seed's shrinking-list bug), inplace (a correct but naive resolver) or correct (corefix resolve's output: no broken span)")
 	fs.StringVar(&o.order, "order", string(c.Order), "clusters in order of `first` mention, as the file lists them (file), or shuffled with the seed (shuffle)")
 	fs.IntVar(&c.MaxLen, "max-len", c.MaxLen, "replace only mentions of at most `N` tokens (0: all)")
 	fs.BoolVar(&c.Nested, "nested", false, "inplace: write mentions into token slots one after the other, so nested mentions are replaced too")
