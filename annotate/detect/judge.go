@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"corefix/annotate/fluency"
 	"corefix/annotate/lexicon"
@@ -244,7 +245,7 @@ type JudgeCandidate struct {
 func JudgeCandidates(doc *model.Document, r *Rules) []JudgeCandidate {
 	a := analyze(doc, orShipped(r))
 	var out []JudgeCandidate
-	for _, c := range a.judgeCandidates() {
+	for _, c := range a.judgeCandidates(nil) {
 		x := make([]float64, numJudgeFeatures)
 		c.vec.dense(x)
 		out = append(out, JudgeCandidate{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Features: x})
@@ -264,8 +265,9 @@ type judged struct {
 // judgeCandidates lists the candidates of a's document: every repeat of a
 // recurring phrase, every span a hand rule flags at any confidence and
 // every recurring pronoun that reads out of place, one candidate per
-// token span, left to right.
-func (a *Analysis) judgeCandidates() []judged {
+// token span, left to right. It lists them in buf's room (from buf[0] on)
+// when there is enough.
+func (a *Analysis) judgeCandidates(buf []judged) []judged {
 	if a.fluency == nil {
 		a.fluency = fluency.Default()
 	}
@@ -278,7 +280,10 @@ func (a *Analysis) judgeCandidates() []judged {
 	byspan := make(map[[2]int]int, len(cands))
 	// The phrase repeats are most of the candidates: room for them and a
 	// quarter more, so the slice of large vectors is not regrown.
-	out := make([]judged, 0, len(cands)+len(cands)/4+8)
+	out := buf[:0]
+	if n := len(cands) + len(cands)/4 + 8; cap(out) < n {
+		out = make([]judged, 0, n)
+	}
 	add := func(c copyCandidate, kind int) int {
 		k, ok := byspan[[2]int{c.i, c.j}]
 		if !ok {
@@ -417,7 +422,17 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	var out []model.Finding
 	var at []int // the candidate of each finding
 	x := make([]float64, numJudgeFeatures)
-	cands := a.judgeCandidates()
+	// The candidates, most of a megabyte for a long article, are listed
+	// in a pooled buffer: the findings copy what they keep of them.
+	buf := judgedBufs.Get().(*[]judged)
+	cands := a.judgeCandidates(*buf)
+	defer func() {
+		for k := range cands {
+			cands[k].hand = nil // no findings kept alive by the pool
+		}
+		*buf = cands[:0]
+		judgedBufs.Put(buf)
+	}()
 	for k, c := range cands {
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
@@ -472,6 +487,9 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	}
 	return out
 }
+
+// judgedBufs holds judgeFindings' candidate buffers between documents.
+var judgedBufs = sync.Pool{New: func() any { return new([]judged) }}
 
 // orShipped returns r, or the shipped rules when r is nil.
 func orShipped(r *Rules) *Rules {
