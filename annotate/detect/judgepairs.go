@@ -90,19 +90,21 @@ func widen(f *model.Finding, before, after string) {
 // others' first proposals in their places and the words between as
 // written. A finding listed only for checking is never joined, so no
 // span is shown as broken that was not. out is sorted by candidate, as
-// at is.
+// at is; the joined findings overwrite it from the start (each run is
+// read before its finding is written, never after a later one).
 func (a *Analysis) joinSideBySide(cands []judged, at []int, out []model.Finding) []model.Finding {
-	var joined []model.Finding
 	broken := func(n int) bool { return out[n].Confidence >= model.BrokenThreshold }
+	joined := 0
 	for n := 0; n < len(out); {
 		run := n + 1
 		for run < len(out) && broken(run-1) && broken(run) && cands[at[run]].i == cands[at[run-1]].j+1 {
 			run++
 		}
-		joined = append(joined, a.join(out[n:run]))
+		out[joined] = a.join(out[n:run])
+		joined++
 		n = run
 	}
-	return joined
+	return out[:joined]
 }
 
 // join returns one finding for fs, findings side by side in text order.
