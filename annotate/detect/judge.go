@@ -1,8 +1,10 @@
 package detect
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -265,9 +267,12 @@ type judged struct {
 // judgeCandidates lists the candidates of a's document: every repeat of a
 // recurring phrase, every span a hand rule flags at any confidence and
 // every recurring pronoun that reads out of place, one candidate per
-// token span, left to right. It lists them in buf's room (from buf[0] on)
-// when there is enough.
-func (a *Analysis) judgeCandidates(buf []judged) []judged {
+// token span, left to right. It lists them in b's buffers, or in new
+// ones when b is nil.
+func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
+	if b == nil {
+		b = new(judgeBuffers)
+	}
 	if a.fluency == nil {
 		a.fluency = fluency.Default()
 	}
@@ -280,7 +285,7 @@ func (a *Analysis) judgeCandidates(buf []judged) []judged {
 	byspan := make(map[[2]int]int, len(cands))
 	// The phrase repeats are most of the candidates: room for them and a
 	// quarter more, so the slice of large vectors is not regrown.
-	out := buf[:0]
+	out := b.cands[:0]
 	if n := len(cands) + len(cands)/4 + 8; cap(out) < n {
 		out = make([]judged, 0, n)
 	}
@@ -325,9 +330,69 @@ func (a *Analysis) judgeCandidates(buf []judged) []judged {
 		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1), c.poss)
 		a.speechFeatures(c.i, c.j, c.vec.speech[:])
 	}
-	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
+	b.cands = out
+	b.sortBySpan()
 	a.neighbourFeatures(out)
 	return out
+}
+
+// judgeBuffers hold the judge's work on one document: the candidates,
+// most of a megabyte for a long article, the order sortBySpan puts them
+// in and the features of the candidate rated. judgeFindings keeps them in
+// a pool between documents.
+type judgeBuffers struct {
+	cands []judged
+	order []int32
+	x     [numJudgeFeatures]float64
+}
+
+// judgeBufs holds judgeFindings' buffers between documents.
+var judgeBufs = sync.Pool{New: func() any { return new(judgeBuffers) }}
+
+// release returns b to judgeBufs, its candidates' hand findings dropped
+// so that the pool keeps no findings alive.
+func (b *judgeBuffers) release() {
+	for k := range b.cands {
+		b.cands[k].hand = nil
+	}
+	b.cands = b.cands[:0]
+	judgeBufs.Put(b)
+}
+
+// sortBySpan sorts b.cands by first token, then last. It sorts their
+// indices and then moves each candidate once, along the cycles of the
+// permutation: sorting the large candidates themselves moved each many
+// times. No two candidates share a span, so any sort gives this order.
+func (b *judgeBuffers) sortBySpan() {
+	cs := b.cands
+	order := b.order[:0]
+	for k := range cs {
+		order = append(order, int32(k))
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := cmp.Compare(cs[x].i, cs[y].i); c != 0 {
+			return c
+		}
+		return cmp.Compare(cs[x].j, cs[y].j)
+	})
+	// order[p] is the candidate that goes to p; -1 marks a place filled.
+	for p := range order {
+		if order[p] < 0 || int(order[p]) == p {
+			continue
+		}
+		held, q := cs[p], p
+		for {
+			from := int(order[q])
+			order[q] = -1
+			if from == p {
+				cs[q] = held
+				break
+			}
+			cs[q] = cs[from]
+			q = from
+		}
+	}
+	b.order = order
 }
 
 // oddPronounFit is the fluency profile (log P(word | words before) −
@@ -421,18 +486,12 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	drifting := a.drifting()
 	var out []model.Finding
 	var at []int // the candidate of each finding
-	x := make([]float64, numJudgeFeatures)
-	// The candidates, most of a megabyte for a long article, are listed
-	// in a pooled buffer: the findings copy what they keep of them.
-	buf := judgedBufs.Get().(*[]judged)
-	cands := a.judgeCandidates(*buf)
-	defer func() {
-		for k := range cands {
-			cands[k].hand = nil // no findings kept alive by the pool
-		}
-		*buf = cands[:0]
-		judgedBufs.Put(buf)
-	}()
+	// The findings copy what they keep of the candidates, so the
+	// buffers are free again on return.
+	b := judgeBufs.Get().(*judgeBuffers)
+	defer b.release()
+	x := b.x[:]
+	cands := a.judgeCandidates(b)
 	for k, c := range cands {
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
@@ -487,9 +546,6 @@ func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
 	}
 	return out
 }
-
-// judgedBufs holds judgeFindings' candidate buffers between documents.
-var judgedBufs = sync.Pool{New: func() any { return new([]judged) }}
 
 // orShipped returns r, or the shipped rules when r is nil.
 func orShipped(r *Rules) *Rules {
