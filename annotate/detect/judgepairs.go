@@ -17,8 +17,8 @@ import "corefix/model"
 // starts just after it (the shortest such on each side), unless another
 // finding already covers the neighbour's tokens.
 func (a *Analysis) widenSideBySide(cands []judged, at []int, out []model.Finding) {
-	covered := make(map[int]bool, len(at))
-	shown := make(map[int]bool, len(at))
+	covered := make([]bool, len(a.toks)) // by token
+	shown := make([]bool, len(cands))
 	for _, k := range at {
 		shown[k] = true
 		for t := cands[k].i; t <= cands[k].j; t++ {
