@@ -317,7 +317,7 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 	a.pronounSeeds(func(c copyCandidate) { add(c, pronounKind) })
 	for k := range out {
 		c := &out[k]
-		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
+		slices.SortStableFunc(c.hand, func(x, y model.Finding) int { return cmp.Compare(y.Confidence, x.Confidence) })
 		c.vec.handFeatures(c.hand, drifting)
 		// The span's own fluency signals cost several passes of the
 		// tagger each: only the spans a hand rule spoke of, a tenth of
