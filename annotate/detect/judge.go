@@ -478,13 +478,13 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 // judgeFindings rates every candidate of a's document with jd and
 // returns the findings worth showing: the best hand finding on the span
 // with the judge's confidence, or a copy finding where no hand rule
-// spoke.
-func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
+// spoke. It appends them to out[:0].
+func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
 	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
-	var out []model.Finding
+	out = out[:0]
 	var at []int // the candidate of each finding
 	// The findings copy what they keep of the candidates, so the
 	// buffers are free again on return.

@@ -91,7 +91,7 @@ func widen(f *model.Finding, before, after string) {
 // written. A finding listed only for checking is never joined, so no
 // span is shown as broken that was not. out is sorted by candidate, as
 // at is; the joined findings overwrite it from the start (each run is
-// read before its finding is written, never after a later one).
+// read before its finding is written) and the rest is cleared.
 func (a *Analysis) joinSideBySide(cands []judged, at []int, out []model.Finding) []model.Finding {
 	broken := func(n int) bool { return out[n].Confidence >= model.BrokenThreshold }
 	joined := 0
@@ -104,6 +104,7 @@ func (a *Analysis) joinSideBySide(cands []judged, at []int, out []model.Finding)
 		joined++
 		n = run
 	}
+	clear(out[joined:]) // out may be DetectWith's pooled buffer: keep no findings alive there
 	return out[:joined]
 }
 
