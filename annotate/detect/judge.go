@@ -492,7 +492,8 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 	defer b.release()
 	x := b.x[:]
 	cands := a.judgeCandidates(b)
-	for k, c := range cands {
+	for k := range cands {
+		c := &cands[k] // not a copy of the large candidate
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
 		}
