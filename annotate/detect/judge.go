@@ -342,8 +342,15 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 // a pool between documents.
 type judgeBuffers struct {
 	cands []judged
-	order []int32
+	order []spanKey
 	x     [numJudgeFeatures]float64
+}
+
+// spanKey is a candidate's span packed for sorting, first token in the
+// high half, and the candidate's index.
+type spanKey struct {
+	span uint64
+	k    int32
 }
 
 // judgeBufs holds judgeFindings' buffers between documents.
@@ -360,30 +367,26 @@ func (b *judgeBuffers) release() {
 }
 
 // sortBySpan sorts b.cands by first token, then last. It sorts their
-// indices and then moves each candidate once, along the cycles of the
-// permutation: sorting the large candidates themselves moved each many
-// times. No two candidates share a span, so any sort gives this order.
+// packed spans and then moves each candidate once, along the cycles of
+// the permutation: sorting the large candidates themselves moved each
+// many times. No two candidates share a span, so any sort gives this
+// order.
 func (b *judgeBuffers) sortBySpan() {
 	cs := b.cands
 	order := b.order[:0]
 	for k := range cs {
-		order = append(order, int32(k))
+		order = append(order, spanKey{uint64(cs[k].i)<<32 | uint64(cs[k].j), int32(k)})
 	}
-	slices.SortFunc(order, func(x, y int32) int {
-		if c := cmp.Compare(cs[x].i, cs[y].i); c != 0 {
-			return c
-		}
-		return cmp.Compare(cs[x].j, cs[y].j)
-	})
-	// order[p] is the candidate that goes to p; -1 marks a place filled.
+	slices.SortFunc(order, func(x, y spanKey) int { return cmp.Compare(x.span, y.span) })
+	// order[p].k is the candidate that goes to p; -1 marks a place filled.
 	for p := range order {
-		if order[p] < 0 || int(order[p]) == p {
+		if order[p].k < 0 || int(order[p].k) == p {
 			continue
 		}
 		held, q := cs[p], p
 		for {
-			from := int(order[q])
-			order[q] = -1
+			from := int(order[q].k)
+			order[q].k = -1
 			if from == p {
 				cs[q] = held
 				break
