@@ -38,18 +38,20 @@ func Detect(doc *model.Document) []model.Finding {
 // DetectWith is Detect with parameters p.
 func DetectWith(doc *model.Document, p Params) []model.Finding {
 	a := analyze(doc, orShipped(p.Rules))
-	if p.Judge != nil {
-		return Merge(a.judgeFindings(p.Judge))
-	}
-	// The detectors' findings are gathered in a pooled buffer: Merge
-	// copies the ones it keeps, so the buffer is free again after it.
+	// The judge's or the detectors' findings are gathered in a pooled
+	// buffer: Merge copies the ones it keeps, so the buffer is free
+	// again after it.
 	buf := findingBufs.Get().(*[]model.Finding)
 	all := (*buf)[:0]
-	for _, d := range Detectors(p) {
-		if x, ok := d.(analyzer); ok {
-			all = append(all, x.detect(a)...)
-		} else {
-			all = append(all, d.Detect(doc)...)
+	if p.Judge != nil {
+		all = a.judgeFindings(p.Judge, all)
+	} else {
+		for _, d := range Detectors(p) {
+			if x, ok := d.(analyzer); ok {
+				all = append(all, x.detect(a)...)
+			} else {
+				all = append(all, d.Detect(doc)...)
+			}
 		}
 	}
 	merged := Merge(all)

@@ -1,9 +1,12 @@
 package detect
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"sync"
 
 	"corefix/annotate/fluency"
 	"corefix/annotate/lexicon"
@@ -244,7 +247,7 @@ type JudgeCandidate struct {
 func JudgeCandidates(doc *model.Document, r *Rules) []JudgeCandidate {
 	a := analyze(doc, orShipped(r))
 	var out []JudgeCandidate
-	for _, c := range a.judgeCandidates() {
+	for _, c := range a.judgeCandidates(nil) {
 		x := make([]float64, numJudgeFeatures)
 		c.vec.dense(x)
 		out = append(out, JudgeCandidate{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Features: x})
@@ -264,8 +267,12 @@ type judged struct {
 // judgeCandidates lists the candidates of a's document: every repeat of a
 // recurring phrase, every span a hand rule flags at any confidence and
 // every recurring pronoun that reads out of place, one candidate per
-// token span, left to right.
-func (a *Analysis) judgeCandidates() []judged {
+// token span, left to right. It lists them in b's buffers, or in new
+// ones when b is nil.
+func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
+	if b == nil {
+		b = new(judgeBuffers)
+	}
 	if a.fluency == nil {
 		a.fluency = fluency.Default()
 	}
@@ -278,7 +285,10 @@ func (a *Analysis) judgeCandidates() []judged {
 	byspan := make(map[[2]int]int, len(cands))
 	// The phrase repeats are most of the candidates: room for them and a
 	// quarter more, so the slice of large vectors is not regrown.
-	out := make([]judged, 0, len(cands)+len(cands)/4+8)
+	out := b.cands[:0]
+	if n := len(cands) + len(cands)/4 + 8; cap(out) < n {
+		out = make([]judged, 0, n)
+	}
 	add := func(c copyCandidate, kind int) int {
 		k, ok := byspan[[2]int{c.i, c.j}]
 		if !ok {
@@ -307,7 +317,7 @@ func (a *Analysis) judgeCandidates() []judged {
 	a.pronounSeeds(func(c copyCandidate) { add(c, pronounKind) })
 	for k := range out {
 		c := &out[k]
-		sort.SliceStable(c.hand, func(x, y int) bool { return c.hand[x].Confidence > c.hand[y].Confidence })
+		slices.SortStableFunc(c.hand, func(x, y model.Finding) int { return cmp.Compare(y.Confidence, x.Confidence) })
 		c.vec.handFeatures(c.hand, drifting)
 		// The span's own fluency signals cost several passes of the
 		// tagger each: only the spans a hand rule spoke of, a tenth of
@@ -320,9 +330,72 @@ func (a *Analysis) judgeCandidates() []judged {
 		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1), c.poss)
 		a.speechFeatures(c.i, c.j, c.vec.speech[:])
 	}
-	sort.SliceStable(out, func(x, y int) bool { return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j })
+	b.cands = out
+	b.sortBySpan()
 	a.neighbourFeatures(out)
 	return out
+}
+
+// judgeBuffers hold the judge's work on one document: the candidates,
+// most of a megabyte for a long article, the order sortBySpan puts them
+// in and the features of the candidate rated. judgeFindings keeps them in
+// a pool between documents.
+type judgeBuffers struct {
+	cands []judged
+	order []spanKey
+	x     [numJudgeFeatures]float64
+}
+
+// spanKey is a candidate's span packed for sorting, first token in the
+// high half, and the candidate's index.
+type spanKey struct {
+	span uint64
+	k    int32
+}
+
+// judgeBufs holds judgeFindings' buffers between documents.
+var judgeBufs = sync.Pool{New: func() any { return new(judgeBuffers) }}
+
+// release returns b to judgeBufs, its candidates' hand findings dropped
+// so that the pool keeps no findings alive.
+func (b *judgeBuffers) release() {
+	for k := range b.cands {
+		b.cands[k].hand = nil
+	}
+	b.cands = b.cands[:0]
+	judgeBufs.Put(b)
+}
+
+// sortBySpan sorts b.cands by first token, then last. It sorts their
+// packed spans and then moves each candidate once, along the cycles of
+// the permutation: sorting the large candidates themselves moved each
+// many times. No two candidates share a span, so any sort gives this
+// order.
+func (b *judgeBuffers) sortBySpan() {
+	cs := b.cands
+	order := b.order[:0]
+	for k := range cs {
+		order = append(order, spanKey{uint64(cs[k].i)<<32 | uint64(cs[k].j), int32(k)})
+	}
+	slices.SortFunc(order, func(x, y spanKey) int { return cmp.Compare(x.span, y.span) })
+	// order[p].k is the candidate that goes to p; -1 marks a place filled.
+	for p := range order {
+		if order[p].k < 0 || int(order[p].k) == p {
+			continue
+		}
+		held, q := cs[p], p
+		for {
+			from := int(order[q].k)
+			order[q].k = -1
+			if from == p {
+				cs[q] = held
+				break
+			}
+			cs[q] = cs[from]
+			q = from
+		}
+	}
+	b.order = order
 }
 
 // oddPronounFit is the fluency profile (log P(word | words before) −
@@ -408,17 +481,22 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 // judgeFindings rates every candidate of a's document with jd and
 // returns the findings worth showing: the best hand finding on the span
 // with the judge's confidence, or a copy finding where no hand rule
-// spoke.
-func (a *Analysis) judgeFindings(jd *Judge) []model.Finding {
+// spoke. It appends them to out[:0].
+func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
 	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
-	var out []model.Finding
+	out = out[:0]
 	var at []int // the candidate of each finding
-	x := make([]float64, numJudgeFeatures)
-	cands := a.judgeCandidates()
-	for k, c := range cands {
+	// The findings copy what they keep of the candidates, so the
+	// buffers are free again on return.
+	b := judgeBufs.Get().(*judgeBuffers)
+	defer b.release()
+	x := b.x[:]
+	cands := a.judgeCandidates(b)
+	for k := range cands {
+		c := &cands[k] // not a copy of the large candidate
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
 		}

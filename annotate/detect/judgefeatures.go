@@ -69,7 +69,7 @@ const numJudgeFeatures = numKinds * perKind
 type judgeVec struct {
 	kind   int
 	copy   copyVec
-	hand   []float64
+	hand   [numHandFeatures]float64
 	near   [numNearFeatures]float64
 	speech [numSpeechFeatures]float64
 }
@@ -78,7 +78,7 @@ type judgeVec struct {
 // best first.
 func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 	rules, cats := judgeRules(), judgeCategories()
-	v.hand = make([]float64, numHandFeatures)
+	clear(v.hand[:])
 	for _, f := range hand {
 		for k, name := range rules {
 			if f.Rule == name {
@@ -119,7 +119,7 @@ func (v *judgeVec) dense(x []float64) {
 	clear(x)
 	x = x[v.kind*perKind : (v.kind+1)*perKind]
 	v.copy.dense(x[:numCopyFeatures])
-	copy(x[numCopyFeatures:], v.hand)
+	copy(x[numCopyFeatures:], v.hand[:])
 	copy(x[numCopyFeatures+numHandFeatures:], v.near[:])
 	copy(x[numCopyFeatures+numHandFeatures+numNearFeatures:], v.speech[:])
 }

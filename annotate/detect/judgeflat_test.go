@@ -3,6 +3,7 @@ package detect
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -89,5 +90,39 @@ func BenchmarkJudgeProbability(b *testing.B) {
 		k := i % len(xs)
 		j.kindProbability(k%numKinds, xs[k])
 		i++
+	}
+}
+
+// sortBySpan puts candidates in the order of a stable sort by first
+// token, then last, moving whole candidates along its cycles. Each
+// candidate's kind holds its place before the sort, to tell them apart.
+func TestSortBySpan(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(3, 4))
+	b := new(judgeBuffers)
+	for range 200 {
+		seen := map[[2]int]bool{}
+		b.cands = b.cands[:0]
+		for range rng.IntN(60) {
+			i := rng.IntN(40)
+			j := i + rng.IntN(4)
+			if !seen[[2]int{i, j}] {
+				seen[[2]int{i, j}] = true
+				b.cands = append(b.cands, judged{i: i, j: j, vec: judgeVec{kind: len(b.cands)}})
+			}
+		}
+		want := slices.Clone(b.cands)
+		slices.SortStableFunc(want, func(x, y judged) int {
+			if x.i != y.i {
+				return x.i - y.i
+			}
+			return x.j - y.j
+		})
+		b.sortBySpan()
+		for k := range want {
+			if w, g := want[k], b.cands[k]; w.i != g.i || w.j != g.j || w.vec.kind != g.vec.kind {
+				t.Fatalf("place %d holds candidate %d [%d, %d], want %d [%d, %d]", k, g.vec.kind, g.i, g.j, w.vec.kind, w.i, w.j)
+			}
+		}
 	}
 }

@@ -17,8 +17,8 @@ import "corefix/model"
 // starts just after it (the shortest such on each side), unless another
 // finding already covers the neighbour's tokens.
 func (a *Analysis) widenSideBySide(cands []judged, at []int, out []model.Finding) {
-	covered := make(map[int]bool, len(at))
-	shown := make(map[int]bool, len(at))
+	covered := make([]bool, len(a.toks)) // by token
+	shown := make([]bool, len(cands))
 	for _, k := range at {
 		shown[k] = true
 		for t := cands[k].i; t <= cands[k].j; t++ {
@@ -90,19 +90,22 @@ func widen(f *model.Finding, before, after string) {
 // others' first proposals in their places and the words between as
 // written. A finding listed only for checking is never joined, so no
 // span is shown as broken that was not. out is sorted by candidate, as
-// at is.
+// at is; the joined findings overwrite it from the start (each run is
+// read before its finding is written) and the rest is cleared.
 func (a *Analysis) joinSideBySide(cands []judged, at []int, out []model.Finding) []model.Finding {
-	var joined []model.Finding
 	broken := func(n int) bool { return out[n].Confidence >= model.BrokenThreshold }
+	joined := 0
 	for n := 0; n < len(out); {
 		run := n + 1
 		for run < len(out) && broken(run-1) && broken(run) && cands[at[run]].i == cands[at[run-1]].j+1 {
 			run++
 		}
-		joined = append(joined, a.join(out[n:run]))
+		out[joined] = a.join(out[n:run])
+		joined++
 		n = run
 	}
-	return joined
+	clear(out[joined:]) // out may be DetectWith's pooled buffer: keep no findings alive there
+	return out[:joined]
 }
 
 // join returns one finding for fs, findings side by side in text order.

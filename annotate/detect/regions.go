@@ -197,7 +197,7 @@ func (r *Regions) Find(k int) []model.Finding {
 		fs = DetectWith(r.a.doc, r.p)
 	} else {
 		r.a.window = r.window(k)
-		fs = Merge(r.a.judgeFindings(r.judge))
+		fs = Merge(r.a.judgeFindings(r.judge, nil))
 		r.a.window = nil
 	}
 	for i := range fs {
