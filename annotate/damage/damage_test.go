@@ -429,3 +429,46 @@ func TestDamageQuoteEndsWithParagraph(t *testing.T) {
 		checkDamage(t, parseDoc(t, tc.doc), NaiveResolver(), `Kim said " hi . Kim left`, []span{{tc.want, "Kim", "I"}})
 	}
 }
+
+// agreeCoNLLU: an interview answer in the first person, outside any
+// quotation, one verb that agrees only with "I".
+const agreeCoNLLU = `# newdoc id = agree
+# meta::genre = interview
+1	Frank	Frank	PROPN	NNP	_	_	_	_	Entity=(1
+2	Messina	Messina	PROPN	NNP	_	_	_	_	Entity=1)
+3	writes	write	VERB	VBZ	_	_	_	_	_
+4	poems	poem	NOUN	NNS	_	_	_	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	_	_	_	_
+
+1	I	I	PRON	PRP	_	_	_	_	Entity=(1)
+2	want	want	VERB	VBP	_	_	_	_	_
+3	peace	peace	NOUN	NN	_	_	_	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	_	_	_	_
+
+1	I	I	PRON	PRP	_	_	_	_	Entity=(1)
+2	was	be	AUX	VBD	_	_	_	_	_
+3	there	there	ADV	RB	_	_	_	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	_	_	_	_
+`
+
+// TestDamageAgreement: a name written over "I" before "want" leaves the
+// verb disagreeing, which is damage; before "was" it reads right. The
+// shared gold files' classification does not look at verbs.
+func TestDamageAgreement(t *testing.T) {
+	const frank = "Frank Messina"
+	for _, tc := range []struct {
+		cfg  Config
+		want []span
+	}{
+		{NaiveResolver(), []span{{"other", frank, "I"}, {sub, frank, "I"}}},
+		{sharedGold(NaiveResolver()), []span{{sub, frank, "I"}, {sub, frank, "I"}}},
+	} {
+		res, err := Damage(parseDoc(t, agreeCoNLLU), tc.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := gold(res); !slices.Equal(got, tc.want) {
+			t.Errorf("shared %v: gold %q, want %q (text %q)", tc.cfg.SharedGold, got, tc.want, res.Resolved)
+		}
+	}
+}

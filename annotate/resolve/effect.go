@@ -11,7 +11,10 @@ import (
 //   - quote: first person inside a quotation rewritten;
 //   - possessive: a possessive given a representative that is not one;
 //   - other: a representative that adds a possessive or puts a pronoun in
-//     another case ("him" → "he") (not with shared);
+//     another case ("him" → "he"), or a singular one over a subject
+//     pronoun whose present-tense verb then disagrees ("I want" → "Isabel
+//     Ruiz want", "I 've gone" → "Frank Messina 've gone") (not with
+//     shared);
 //   - substitution: correct.
 //
 // With shared, as the shared gum/drift and gum/clean gold files classify,
@@ -24,10 +27,24 @@ func (w *Words) Effect(rep, target model.TokenSpan, shared bool) model.Category 
 		return model.Quote
 	case w.possessiveLost(target, rep, shared):
 		return model.Possessive
-	case !shared && w.formChanged(target, rep):
+	case !shared && (w.formChanged(target, rep) || w.verbDisagrees(target, rep)):
 		return model.Other
 	}
 	return model.Substitution
+}
+
+// verbDisagrees reports a subject pronoun followed by a present-tense verb
+// of the form that is not third person singular (tagged VBP: "want",
+// "'ve", "am", "are") given a singular noun phrase (by its head's tag):
+// the verb no longer agrees. Untagged text is not checked.
+func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
+	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) || w.Doc.Tokens[s.End].XPOS != "VBP" {
+		return false
+	}
+	if c := w.Class(s.Start); c != lexicon.Subj && c != lexicon.ItYou {
+		return false
+	}
+	return !w.Pronoun(rep) && w.HeadNumber(rep) == "singular"
 }
 
 // possessiveLost reports whether the mention s was a possessive and the
