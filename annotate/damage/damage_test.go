@@ -431,7 +431,8 @@ func TestDamageQuoteEndsWithParagraph(t *testing.T) {
 }
 
 // agreeCoNLLU: an interview answer in the first person, outside any
-// quotation, one verb that agrees only with "I".
+// quotation, one verb form that agrees only with "I" ("have": no tags
+// needed, the words decide).
 const agreeCoNLLU = `# newdoc id = agree
 # meta::genre = interview
 1	Frank	Frank	PROPN	NNP	_	_	_	_	Entity=(1
@@ -441,7 +442,7 @@ const agreeCoNLLU = `# newdoc id = agree
 5	.	.	PUNCT	.	_	_	_	_	_
 
 1	I	I	PRON	PRP	_	_	_	_	Entity=(1)
-2	want	want	VERB	VBP	_	_	_	_	_
+2	have	have	VERB	VBP	_	_	_	_	_
 3	peace	peace	NOUN	NN	_	_	_	_	SpaceAfter=No
 4	.	.	PUNCT	.	_	_	_	_	_
 
@@ -451,7 +452,7 @@ const agreeCoNLLU = `# newdoc id = agree
 4	.	.	PUNCT	.	_	_	_	_	_
 `
 
-// TestDamageAgreement: a name written over "I" before "want" leaves the
+// TestDamageAgreement: a name written over "I" before "have" leaves the
 // verb disagreeing, which is damage; before "was" it reads right. The
 // shared gold files' classification does not look at verbs.
 func TestDamageAgreement(t *testing.T) {

@@ -11,10 +11,9 @@ import (
 //   - quote: first person inside a quotation rewritten;
 //   - possessive: a possessive given a representative that is not one;
 //   - other: a representative that adds a possessive or puts a pronoun in
-//     another case ("him" → "he"), or a singular one over a subject
-//     pronoun whose present-tense verb then disagrees ("I want" → "Isabel
-//     Ruiz want", "I 've gone" → "Frank Messina 've gone") (not with
-//     shared);
+//     another case ("him" → "he"), or a name over "I" before a verb form
+//     only the first person takes ("I 've gone" → "Frank Messina 've
+//     gone") (not with shared);
 //   - substitution: correct.
 //
 // With shared, as the shared gum/drift and gum/clean gold files classify,
@@ -33,18 +32,17 @@ func (w *Words) Effect(rep, target model.TokenSpan, shared bool) model.Category 
 	return model.Substitution
 }
 
-// verbDisagrees reports a subject pronoun followed by a present-tense verb
-// of the form that is not third person singular (tagged VBP: "want",
-// "'ve", "am", "are") given a singular noun phrase (by its head's tag):
-// the verb no longer agrees. Untagged text is not checked.
+// verbDisagrees reports "I" replaced by a noun phrase before a verb form
+// that no third person takes ("am", "'m", "have", "'ve", "do", "are"):
+// the verb no longer agrees. By the words alone, so a clusters file
+// without tags (exact mode) reads it as the tagged corpus the damage
+// factory writes gold from does; open-class verbs ("I want") would need
+// tags, and are left out for that reason.
 func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
-	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) || w.Doc.Tokens[s.End].XPOS != "VBP" {
+	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) || w.Doc.Tokens[s.Start].Form != "I" || w.Pronoun(rep) {
 		return false
 	}
-	if c := w.Class(s.Start); c != lexicon.Subj && c != lexicon.ItYou {
-		return false
-	}
-	return !w.Pronoun(rep) && w.HeadNumber(rep) == "singular"
+	return lexicon.Set("not-third-singular").HasLower(w.Doc.Tokens[s.End].Form)
 }
 
 // possessiveLost reports whether the mention s was a possessive and the
