@@ -3,6 +3,7 @@ package fluency
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -375,4 +376,37 @@ func TestSwap(t *testing.T) {
 	if g := m.Swap(text, toks, -1, 0, "me"); g != 0 {
 		t.Errorf("Swap outside the text = %.2f, want 0", g)
 	}
+}
+
+// Profile reads a long text a block of tokens at a time: across the
+// blocks' edges its values are those of one pass over all the tags, and
+// a window that starts mid-text reads its first word alone.
+func TestProfileAcrossBlocks(t *testing.T) {
+	m := Default()
+	var b strings.Builder
+	for b.Len() < 3*profileBlock*6 {
+		b.WriteString("The committee said that they Democrats the election in Paris . ")
+	}
+	text := b.String()
+	toks := model.Tokenize(text)
+	if len(toks) < 2*profileBlock+10 {
+		t.Fatalf("text of %d tokens is too short to cross two blocks", len(toks))
+	}
+	check := func(lo, hi int) {
+		got := m.Profile(text, toks, lo, hi)
+		var s scratch
+		s.observe(m, text, toks, lo, hi)
+		p := &s.pass[0]
+		p.start(m)
+		if len(got) != len(s.obs) {
+			t.Fatalf("Profile(%d, %d): %d values, want %d", lo, hi, len(got), len(s.obs))
+		}
+		for k, c := range s.obs {
+			if want := math.Log(p.step(c)); got[k] != want {
+				t.Fatalf("Profile(%d, %d) token %d = %v, want %v (one pass)", lo, hi, lo+k, got[k], want)
+			}
+		}
+	}
+	check(0, len(toks))
+	check(profileBlock-3, 2*profileBlock+5)
 }

@@ -173,12 +173,21 @@ func (m *Model) Profile(text string, toks []model.Token, lo, hi int) []float64 {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.observe(m, text, toks, lo, hi)
 	p := &s.pass[0]
 	p.start(m)
-	out := make([]float64, len(s.obs))
-	for k, c := range s.obs {
-		out[k] = math.Log(p.step(c))
+	out := make([]float64, hi-lo)
+	// A block of tokens at a time: the pass keeps its own copy of the
+	// last tags, so a 20 MB article's tags need not all be held at once
+	// (they were half a gigabyte of garbage, and the pooled scratch kept
+	// a hundred megabytes of it).
+	for b := lo; b < hi; b += profileBlock {
+		s.observe(m, text, toks, b, min(hi, b+profileBlock))
+		for k, c := range s.obs {
+			out[b-lo+k] = math.Log(p.step(c))
+		}
 	}
 	return out
 }
+
+// profileBlock is how many tokens' tags Profile looks up at a time.
+const profileBlock = 4096
