@@ -51,29 +51,29 @@ func (a *Analysis) mentions() []mention {
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
 	defer tables.Put(counts)
-	refs, levels := a.countPhrases(counts)
+	levels := a.countPhrases(counts)
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)
 	ratio := a.rules().Limits.LongerPhraseRatio.Value
 	// Mentions start where one-token phrases do, listed first; at[l]
 	// walks the phrases of l+1 tokens, also in text order, along.
-	at := append([]int(nil), levels[:len(levels)-1]...)
+	at := make([]int, len(levels))
 	next := 0
-	for k0 := levels[0]; k0 < levels[1]; k0++ {
-		i := int(refs[k0].i)
+	for k0, r0 := range levels[0] {
+		i := int(r0.i)
 		if i < next {
 			continue
 		}
 		best, bestAt, bestN := -1, int32(0), 0
-		for l := range at {
+		for l, lv := range levels {
 			k := k0
 			if l > 0 {
 				k = at[l]
-				for k < levels[l+1] && int(refs[k].i) < i {
+				for k < len(lv) && int(lv[k].i) < i {
 					k++
 				}
 				at[l] = k
-				if k == levels[l+1] || int(refs[k].i) != i {
+				if k == len(lv) || int(lv[k].i) != i {
 					// Its prefix recurs too rarely, so neither it nor
 					// any longer phrase here recurs.
 					break
@@ -86,12 +86,12 @@ func (a *Analysis) findMentions() []mention {
 			// A longer phrase must recur about as often as the shorter:
 			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
 			// times is the name plus a coincidence, not a new phrase.
-			n := int(counts.countAt(refs[k].slot))
+			n := int(counts.countAt(lv[k].slot))
 			if n < 2 || ratio*n <= bestN {
 				break
 			}
 			if j > i || a.cls[i] == lexicon.Cap {
-				best, bestAt, bestN = j, refs[k].slot, n
+				best, bestAt, bestN = j, lv[k].slot, n
 			}
 		}
 		if best < 0 {
@@ -136,47 +136,57 @@ func (a *Analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// the mention length limit. The table is reset first. It returns every
-// phrase counted, in refs[levels[l]:levels[l+1]] those of l+1 tokens in
-// text order.
-func (a *Analysis) countPhrases(counts *phraseTable) (refs []phraseRef, levels []int) {
+// the mention length limit. The table is reset first. It returns the
+// phrases of l+1 tokens in levels[l], in text order; once a level's
+// counts are final it keeps only its phrases that recur, the only ones
+// findMentions reads or the next level extends.
+func (a *Analysis) countPhrases(counts *phraseTable) [][]phraseRef {
 	counts.reset(len(a.toks))
 	maxLen := a.rules().Limits.MaxMention.Value
-	refs, levels = counts.refs[:0], append(counts.levels[:0], 0)
-	if cap(refs) < len(a.toks) {
-		// Nearly every token starts a one-token phrase: room for those at
-		// once, rather than doubling up to them on a long article (a
-		// fifth of the first count's time at 20 MB).
-		refs = make([]phraseRef, 0, len(a.toks))
+	levels := counts.levels[:0]
+	defer func() { counts.levels = levels }()
+	// Each level is made at its final size (a 20 MB article's phrases
+	// grown by append were half a gigabyte of garbage).
+	level := func(l, n int) []phraseRef {
+		if l < cap(levels) && cap(levels[:l+1][l]) >= n {
+			return levels[:l+1][l][:0]
+		}
+		return make([]phraseRef, 0, n)
 	}
-	defer func() { counts.refs, counts.levels = refs, levels }()
+	first := level(0, len(a.toks))
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
-			refs = append(refs, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
+			first = append(first, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
 		}
 	}
-	levels = append(levels, len(refs))
+	levels = append(levels, first)
 	// Phrases of l tokens, final once all are counted, extend to l+1.
 	for l := 1; l < maxLen; l++ {
-		lo, hi := levels[l-1], levels[l]
-		for k := lo; k < hi; k++ {
-			o := refs[k]
+		prev := slices.DeleteFunc(levels[l-1], func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
+		levels[l-1] = prev
+		n := 0
+		for _, o := range prev {
+			if j := int(o.i) + l; j < len(a.toks) && a.inPhrase(j, int(o.i)) {
+				n++
+			}
+		}
+		if n == 0 {
+			break
+		}
+		levels = append(levels, level(l, n))
+		for _, o := range prev {
 			i, j := int(o.i), int(o.i)+l
-			if counts.countAt(o.slot) < 2 || j >= len(a.toks) || !a.inPhrase(j, i) {
+			if j >= len(a.toks) || !a.inPhrase(j, i) {
 				continue
 			}
 			h := a.extendHash(counts.keyAt(o.slot), j)
 			if counts.full() {
-				counts.grow(refs)
+				counts.grow(levels)
 			}
-			refs = append(refs, phraseRef{o.i, counts.add(h)})
+			levels[l] = append(levels[l], phraseRef{o.i, counts.add(h)})
 		}
-		if len(refs) == hi {
-			break
-		}
-		levels = append(levels, len(refs))
 	}
-	return refs, levels
+	return levels
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.

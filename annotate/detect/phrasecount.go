@@ -18,10 +18,9 @@ type phraseTable struct {
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
 	used  int   // keys added since the last reset
-	// refs and levels are countPhrases' phrases, kept with the table so
-	// a document allocates none.
-	refs   []phraseRef
-	levels []int
+	// levels are countPhrases' phrases, kept with the table so a
+	// document allocates none.
+	levels [][]phraseRef
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
@@ -69,10 +68,11 @@ func (t *phraseTable) reset(n int) {
 // full reports whether one more key would fill the table beyond half.
 func (t *phraseTable) full() bool { return 2*(t.used+1) > len(t.slots) }
 
-// grow doubles the table, moving the slots of refs with their keys.
+// grow doubles the table, moving the slots of the refs in levels with
+// their keys.
 // (Text that repeats long stretches without a sentence end adds several
 // keys per token; a full table would never stop probing.)
-func (t *phraseTable) grow(refs []phraseRef) {
+func (t *phraseTable) grow(levels [][]phraseRef) {
 	old, gen := t.slots, t.gen
 	t.slots = make([]phraseSlot, 2*len(old))
 	t.shift--
@@ -82,8 +82,10 @@ func (t *phraseTable) grow(refs []phraseRef) {
 			t.slots[t.slot(s.key)] = phraseSlot{key: s.key, n: s.n, gen: t.gen}
 		}
 	}
-	for k := range refs {
-		refs[k].slot = int32(t.slot(old[refs[k].slot].key))
+	for _, refs := range levels {
+		for k := range refs {
+			refs[k].slot = int32(t.slot(old[refs[k].slot].key))
+		}
 	}
 }
 

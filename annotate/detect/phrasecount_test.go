@@ -33,7 +33,7 @@ func TestPhraseTable(t *testing.T) {
 				key = uint64(k) // new keys: the table must grow
 			}
 			if tb.full() {
-				tb.grow(refs) // from the second n keys on
+				tb.grow([][]phraseRef{refs[:len(refs)/2], refs[len(refs)/2:]}) // from the second n keys on
 			}
 			keys[int32(len(refs))] = key
 			refs = append(refs, phraseRef{i: int32(k), slot: tb.add(key)})
