@@ -35,8 +35,27 @@ func Detect(doc *model.Document) []model.Finding {
 	return DetectWith(doc, DefaultParams())
 }
 
-// DetectWith is Detect with parameters p.
+// DetectWith is Detect with parameters p. With a judge, a text longer
+// than wholeBytes is judged region by region (Regions): the same
+// findings, without every candidate's features held at once (at 20 MB,
+// half a gigabyte).
 func DetectWith(doc *model.Document, p Params) []model.Finding {
+	if p.Judge != nil && len(doc.Text) > wholeBytes {
+		r := NewRegions(doc, p, nil)
+		var out []model.Finding
+		for k := range r.Len() {
+			out = append(out, r.Find(k)...)
+		}
+		return out
+	}
+	return detectWhole(doc, p)
+}
+
+// wholeBytes is the longest text DetectWith judges in one pass.
+const wholeBytes = 16 * regionBytes
+
+// detectWhole is DetectWith judging the whole text at once.
+func detectWhole(doc *model.Document, p Params) []model.Finding {
 	a := analyze(doc, orShipped(p.Rules))
 	// The judge's or the detectors' findings are gathered in a pooled
 	// buffer: Merge copies the ones it keeps, so the buffer is free

@@ -104,7 +104,7 @@ func TestRegionsAreDetect(t *testing.T) {
 			continue
 		}
 		doc := model.NewDocument(name, "", text)
-		want := DetectWith(doc, DefaultParams())
+		want := detectWhole(doc, DefaultParams())
 		for oname, order := range orders(newRegions(doc, DefaultParams(), 512, nil).Len()) {
 			if testing.Short() && oname != "middle out" {
 				continue
@@ -131,7 +131,7 @@ func TestRegionsLongDocument(t *testing.T) {
 		b.WriteString("\n\n")
 	}
 	doc := model.NewDocument("long", "", b.String())
-	want := DetectWith(doc, DefaultParams())
+	want := detectWhole(doc, DefaultParams())
 	var steps []string
 	r := NewRegions(model.NewDocument("long", "", b.String()), DefaultParams(), func(what string, k, n int) {
 		steps = append(steps, fmt.Sprintf("%d/%d %s", k, n, what))
@@ -144,6 +144,28 @@ func TestRegionsLongDocument(t *testing.T) {
 		t.Fatalf("%d regions in %d bytes", r.Len(), len(doc.Text))
 	}
 	sameFindings(t, "long", regionFindings(t, r, orders(r.Len())["middle out"]), want)
+}
+
+// TestDetectWithLongText checks that DetectWith, which judges a text
+// beyond wholeBytes region by region, finds what one pass over the
+// whole text finds.
+func TestDetectWithLongText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a text over a megabyte: -short skips it")
+	}
+	texts := regionTexts(t)
+	var b strings.Builder
+	for round := 0; b.Len() <= wholeBytes; round++ {
+		for _, name := range sortedKeys(texts) {
+			fmt.Fprintf(&b, "%s\n\n%d\n\n", texts[name], round)
+		}
+	}
+	doc := model.NewDocument("long", "", b.String())
+	want := detectWhole(doc, DefaultParams())
+	if len(want) < 1000 {
+		t.Fatalf("%d findings in %d bytes: too few to compare", len(want), b.Len())
+	}
+	sameFindings(t, "long", DetectWith(model.NewDocument("long", "", b.String()), DefaultParams()), want)
 }
 
 // TestRegionsHandRules checks that without a judge the text is one
