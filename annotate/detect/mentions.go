@@ -50,7 +50,7 @@ func (a *Analysis) mentions() []mention {
 
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
-	defer tables.Put(counts)
+	defer counts.release()
 	levels := a.countPhrases(counts)
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)

@@ -44,6 +44,16 @@ const seenBit = 1 << 30
 // time, so concurrent Detect calls never share one.
 var tables = sync.Pool{New: func() any { return new(phraseTable) }}
 
+// release returns t to tables, unless a long text made it large (over
+// a million slots: a text of millions of tokens): held in the pool,
+// its hundred megabytes and more would stay alive while the detectors run on
+// the same text, and texts that long are too few for the reuse to pay.
+func (t *phraseTable) release() {
+	if cap(t.slots) <= 1<<20 {
+		tables.Put(t)
+	}
+}
+
 // reset empties the table and makes room for at least n keys at a load
 // of one half or less.
 func (t *phraseTable) reset(n int) {
