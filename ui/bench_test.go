@@ -165,6 +165,16 @@ func rejectMostConfident(b *testing.B, a *model.Annotation, n int) {
 	}
 }
 
+// BenchmarkRank20MB is the confidence order of the 20 MB article's
+// findings built from scratch: in the background once the spans are
+// there, and on a key only when it needs the order before that is done.
+func BenchmarkRank20MB(b *testing.B) {
+	a := bigAnnotation(b)
+	for b.Loop() {
+		newRank(a, byConfidence, 0)
+	}
+}
+
 // BenchmarkMemory20MB reports the heap the editor holds on the 20 MB
 // article with its findings, in MB and as a multiple of the article.
 func BenchmarkMemory20MB(b *testing.B) {

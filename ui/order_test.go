@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -367,4 +368,37 @@ func TestRankInBackground(t *testing.T) {
 			t.Fatalf("the rank built in the background replaced the one n built and kept up to date")
 		}
 	})
+}
+
+// TestRadixSortAgreesWithCmp: the radix sort that builds a rank puts
+// entries in the order the rank's binary searches expect (rankEntry.cmp),
+// for any keys: equal ones (text order decides), 0 and -0, infinities,
+// negatives and NaN; round ones, whose low digits are all 0; and ones
+// that differ from 0.3 in one bit, any of them.
+func TestRadixSortAgreesWithCmp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 21))
+	var bits []float64
+	for b := range 62 {
+		bits = append(bits, math.Float64frombits(math.Float64bits(0.3)^1<<b))
+	}
+	for _, keys := range [][]float64{
+		{0, math.Copysign(0, -1), 1, 0.5, 0.5 + 1e-16, -0.25, -1e300, math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64, 0.1},
+		{0, 0.25, 0.5, 0.75, 1},
+		bits,
+	} {
+		for _, n := range []int{0, 1, 2, 17, 1000} {
+			es := make([]rankEntry, n)
+			for i := range es {
+				es[i] = rankEntry{key: keys[rng.IntN(len(keys))], span: int32(i)}
+			}
+			want := slices.Clone(es)
+			slices.SortStableFunc(want, rankEntry.cmp)
+			got := radixSort(slices.Clone(es))
+			for p := range want {
+				if got[p].span != want[p].span {
+					t.Fatalf("keys %v, %d entries: place %d holds span %d (key %v), want %d (key %v)", keys, n, p, got[p].span, got[p].key, want[p].span, want[p].key)
+				}
+			}
+		}
+	}
 }
