@@ -106,7 +106,7 @@ func (r *rank) entry(at int, s *model.Span) rankEntry {
 	return rankEntry{key: orders[r.order].key(*s), span: int32(at), kind: model.KindOf(s)}
 }
 
-// place is where span at, s, is in es, which is caught up.
+// place is where span at, s, is in es, at counting none of the arrivals.
 func (r *rank) place(at int, s *model.Span) int {
 	p, ok := slices.BinarySearchFunc(r.es, r.entry(at, s), rankEntry.cmp)
 	if !ok {
@@ -139,7 +139,9 @@ func (r *rank) next(at, dir int, want model.Kinds) int {
 
 // spanChanged keeps the rank up to date with one change of the
 // annotation (see model.Annotation.Watch): a decision changes the kind
-// of an entry, an insert or a removal costs a pass over the rank.
+// of an entry, an insert waits for the next catchUp, and a removal costs
+// a pass over the rank, unless the span removed is still waiting (a mark
+// undone).
 func (r *rank) spanChanged(at int, before, after *model.Span) {
 	switch {
 	case before == nil:
@@ -152,9 +154,19 @@ func (r *rank) spanChanged(at int, before, after *model.Span) {
 		r.remove(at, before)
 		r.insert(at, after)
 	default:
-		r.catchUp()
-		r.es[r.place(at, before)].kind = model.KindOf(after)
+		if j, waiting := r.arrival(at); waiting {
+			r.arrived[j].kind = model.KindOf(after)
+		} else {
+			r.es[r.place(at-j, before)].kind = model.KindOf(after)
+		}
 	}
+}
+
+// arrival is where span at is, or would be, in arrived, and whether it
+// is there: when it is not, at-j is its index in es, where the j
+// arrivals before it do not count yet.
+func (r *rank) arrival(at int) (j int, ok bool) {
+	return slices.BinarySearchFunc(r.arrived, int32(at), func(e rankEntry, at int32) int { return cmp.Compare(e.span, at) })
 }
 
 // insert notes span at, s, inserted.
@@ -167,13 +179,21 @@ func (r *rank) insert(at int, s *model.Span) {
 
 // remove takes out span at, s, removed.
 func (r *rank) remove(at int, s *model.Span) {
-	r.catchUp()
-	p := r.place(at, s)
-	r.es = slices.Delete(r.es, p, p+1)
-	for q := range r.es {
-		if r.es[q].span > int32(at) {
-			r.es[q].span--
+	j, waiting := r.arrival(at)
+	if waiting {
+		r.arrived = slices.Delete(r.arrived, j, j+1)
+	} else {
+		old := int32(at - j)
+		p := r.place(int(old), s)
+		r.es = slices.Delete(r.es, p, p+1)
+		for q := range r.es {
+			if r.es[q].span > old {
+				r.es[q].span--
+			}
 		}
+	}
+	for k := j; k < len(r.arrived); k++ {
+		r.arrived[k].span-- // the arrivals after it
 	}
 }
 
