@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"cmp"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -75,10 +78,20 @@ func BenchmarkFirstFrame20MB(b *testing.B) {
 	})
 }
 
+// settled is the editor on a after its first frame and the work that
+// follows it (detectGo's Cmds), as it is by a reader's first key.
+func settled(a *model.Annotation) *Model {
+	m := firstFrame(a)
+	_, cmd := m.Update(detectGoMsg{})
+	run(m, cmd, &result{})
+	return m
+}
+
 // BenchmarkKey20MB measures a key press to the next frame (Update + View)
-// on the 20 MB article with its 400,000-odd findings, after the first
-// frame. A case of several keys presses them in turn, one per iteration:
-// the figure is the mean of its keys.
+// on the 20 MB article with its 400,000-odd findings, once the editor
+// settled after the first frame. A case of several keys presses them in
+// turn, one per iteration: ns/op is the mean of its keys, max-ms the
+// slowest key, which the mean hides.
 func BenchmarkKey20MB(b *testing.B) {
 	a := bigAnnotation(b)
 	for _, bm := range []struct {
@@ -99,16 +112,66 @@ func BenchmarkKey20MB(b *testing.B) {
 		{"confidence-next", []string{"o", "n", "n", "o"}},
 		{"search", []string{"/", "t", "h", "e", "enter"}},
 	} {
-		b.Run(bm.name, func(b *testing.B) {
-			m := firstFrame(a)
-			i := 0
-			for b.Loop() {
-				m.Update(keyMsg(bm.keys[i%len(bm.keys)]))
-				m.saving = false // the save Cmd is not run here; let the next decision snapshot again
-				_ = m.View()
-				i++
-			}
-		})
+		b.Run(bm.name, func(b *testing.B) { pressInTurn(b, settled(a), bm.keys) })
+	}
+	// n by confidence after a mark (a span inserted) and after its undo
+	// (the span removed).
+	b.Run("confidence-mark-undo", func(b *testing.B) {
+		m := settled(bigAnnotation(b))
+		m.Update(keyMsg("o"))
+		pressInTurn(b, m, []string{"m", "enter", "esc", "n", "u", "n"})
+	})
+	// n by confidence among the decided findings, the 10 most confident:
+	// every tenth n goes round past every pending one.
+	b.Run("confidence-decided", func(b *testing.B) {
+		a := bigAnnotation(b)
+		rejectMostConfident(b, a, 10)
+		m := settled(a)
+		for _, k := range []string{"o", "f", "f"} { // by confidence, filter "decided"
+			m.Update(keyMsg(k))
+		}
+		pressInTurn(b, m, []string{"n"})
+	})
+}
+
+// pressInTurn presses keys in turn, one per iteration, each followed by
+// the frame it leads to, and reports the slowest as max-ms.
+func pressInTurn(b *testing.B, m *Model, keys []string) {
+	var slowest time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		m.Update(keyMsg(keys[i%len(keys)]))
+		m.saving = false // the save Cmd is not run here; let the next decision snapshot again
+		_ = m.View()
+		slowest = max(slowest, time.Since(start))
+		i++
+	}
+	b.ReportMetric(float64(slowest)/float64(time.Millisecond), "max-ms")
+}
+
+// rejectMostConfident rejects the n most confident spans of a.
+func rejectMostConfident(b *testing.B, a *model.Annotation, n int) {
+	b.Helper()
+	idx := make([]int, a.Len())
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(a.Span(y).Confidence, a.Span(x).Confidence) })
+	for _, i := range idx[:n] {
+		if err := a.Reject(i); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRank20MB is the confidence order of the 20 MB article's
+// findings built from scratch: in the background once the spans are
+// there, and on a key only when it needs the order before that is done.
+func BenchmarkRank20MB(b *testing.B) {
+	a := bigAnnotation(b)
+	for b.Loop() {
+		newRank(a, byConfidence, 0)
 	}
 }
 

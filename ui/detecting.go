@@ -76,8 +76,9 @@ func (m *Model) laidOut() tea.Cmd {
 }
 
 // detectGo starts loading the saved annotation, or the detectors, or,
-// with the spans here, the mention analysis; and wrapping the rest of
-// the article when the first frame wrapped only its head.
+// with the spans here, the work that waits for them (spansHere); and
+// wrapping the rest of the article when the first frame wrapped only its
+// head.
 func (m *Model) detectGo() tea.Cmd {
 	wrap := m.art.wrapCmd()
 	switch {
@@ -86,15 +87,20 @@ func (m *Model) detectGo() tea.Cmd {
 	case m.detect != nil:
 		return tea.Batch(prepareCmd(m.a, m.detect), wrap)
 	}
-	return tea.Batch(m.findEntities(), wrap)
+	return tea.Batch(m.spansHere(), wrap)
 }
+
+// spansHere starts the work that waits for every span of the document on
+// screen: the mention analysis, and the rank of the order o switches to.
+func (m *Model) spansHere() tea.Cmd { return tea.Batch(m.findEntities(), m.rankCmd()) }
 
 // loaded puts the saved annotation in place of the article shown
 // meanwhile and goes where it was left, or stays where the reader
-// scrolled meanwhile; then the mention analysis starts. An annotation
-// that cannot be read (damaged, made for another text, a journal that
-// does not fit) stops the editor, which returns the error (see end): it
-// is said as it was before the editor opened, and nothing is written.
+// scrolled meanwhile; then the work that waits for the spans starts. An
+// annotation that cannot be read (damaged, made for another text, a
+// journal that does not fit) stops the editor, which returns the error
+// (see end): it is said as it was before the editor opened, and nothing
+// is written.
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if m.load == nil {
 		return nil
@@ -127,7 +133,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.setInfo("resumed %s: %s — ? keys", m.target.Name(), m.a.Describe())
 	}
 	m.resumeDraft()
-	return m.findEntities()
+	return m.spansHere()
 }
 
 // waitState is the header's word while the spans are awaited, "" once

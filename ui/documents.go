@@ -95,7 +95,7 @@ func (m *Model) settle() tea.Cmd {
 	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
-		cmds = append(cmds, m.findEntities())
+		cmds = append(cmds, m.spansHere())
 		ahead := m.ahead
 		m.ahead = nil
 		for _, k := range ahead {

@@ -156,6 +156,9 @@ func (m *Model) addFound(fs []model.Finding) error {
 	if err := m.a.AddFound(fs, m.origin); err != nil {
 		return err
 	}
+	if m.rank != nil {
+		m.rank.catchUp() // now, with the region's spans, rather than on a key
+	}
 	if at >= 0 {
 		m.focusOnScreen(m.a.Search(func(s *model.Span) bool { return s.Start >= at }))
 	}
@@ -164,8 +167,8 @@ func (m *Model) addFound(fs []model.Finding) error {
 }
 
 // allFound ends the detection: the findings get their IDs in text order,
-// the decisions made meanwhile are saved, and the mention analysis
-// starts.
+// the decisions made meanwhile are saved, and the work that waits for
+// the spans starts.
 func (m *Model) allFound() tea.Cmd {
 	if err := m.a.AllFound(); err != nil {
 		return m.detectFailed(err)
@@ -176,7 +179,7 @@ func (m *Model) allFound() tea.Cmd {
 	if m.focus < 0 && m.art.top == 0 {
 		m.focusFirst()
 	}
-	cmd := m.findEntities()
+	cmd := m.spansHere()
 	if m.unsaved() {
 		cmd = tea.Batch(cmd, m.save())
 	}

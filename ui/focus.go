@@ -1,11 +1,6 @@
 package ui
 
-import (
-	"cmp"
-	"slices"
-
-	"corefix/model"
-)
+import "corefix/model"
 
 // The focused finding is the one every decision applies to, so it is
 // always on screen and drawn reversed: whatever moves the view (scrolling,
@@ -70,26 +65,6 @@ func (m *Model) follow() {
 	m.focusOnScreen(-1)
 }
 
-// orderKind is an order n and p can walk the spans in.
-type orderKind struct {
-	name string
-	// sort puts span indices in this order; nil keeps text order.
-	sort func(a *model.Annotation, idx []int)
-}
-
-// orders are the orders o switches between.
-var orders = []orderKind{
-	{"text", nil},
-	{"confidence", func(a *model.Annotation, idx []int) {
-		// Most confident first: the surest fixes are the quickest work.
-		conf := make([]float64, a.Len())
-		for i := range conf {
-			conf[i] = a.Span(i).Confidence
-		}
-		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(conf[y], conf[x]) })
-	}},
-}
-
 // step moves the focus to the next (dir 1) or previous (dir -1) span the
 // filter keeps, in the current order, wrapping around. Going forward,
 // pending spans come first because they are the work left (all spans once
@@ -124,24 +99,19 @@ func (m *Model) step(dir int) bool {
 
 // nextIn is the span step goes to among the given kinds, -1 for none.
 // In text order it asks the annotation, which skips whole blocks of spans
-// of other kinds; other orders walk their sorted list.
+// of other kinds; other orders walk their rank.
 func (m *Model) nextIn(dir int, want model.Kinds) int {
-	n := m.a.Len()
-	if orders[m.order].sort != nil {
-		idx, place := m.ordered()
-		at := n
-		if m.focus >= 0 {
-			at = place[m.focus]
-		} else if dir > 0 {
-			at = -1
+	if orders[m.order].key != nil {
+		r := m.ranked()
+		at := -1
+		switch {
+		case m.focus >= 0:
+			s := m.a.Span(m.focus)
+			at = r.place(m.focus, &s)
+		case dir < 0:
+			at = len(r.es)
 		}
-		for k := 1; k <= n; k++ {
-			j := idx[((at+dir*k)%n+n)%n]
-			if s := m.a.Span(j); model.KindOf(&s)&want != 0 {
-				return j
-			}
-		}
-		return -1
+		return r.next(at, dir, want)
 	}
 	at := m.focus
 	if at < 0 {
@@ -155,34 +125,7 @@ func (m *Model) nextIn(dir int, want model.Kinds) int {
 	}
 	from := -1 // wrap around
 	if dir < 0 {
-		from = n
+		from = m.a.Len()
 	}
 	return m.a.Next(from, dir, want)
-}
-
-// ordered returns the span indices in the current order and each span's
-// place in it, sorted again only when spans were added or removed since.
-func (m *Model) ordered() (idx, place []int) {
-	o := &m.sorted
-	if o.order != m.order || o.art != m.art || o.gen != m.art.gen || o.inserts != m.inserts || len(o.idx) != m.a.Len() {
-		*o = sortedSpans{order: m.order, art: m.art, gen: m.art.gen, inserts: m.inserts}
-		o.idx = make([]int, m.a.Len())
-		for i := range o.idx {
-			o.idx[i] = i
-		}
-		orders[m.order].sort(m.a, o.idx)
-		o.place = make([]int, len(o.idx))
-		for k, i := range o.idx {
-			o.place[i] = k
-		}
-	}
-	return o.idx, o.place
-}
-
-// sortedSpans is the span order of a sorting orderKind, with what it was
-// sorted from.
-type sortedSpans struct {
-	order, gen, inserts int
-	art                 *article
-	idx, place          []int
 }

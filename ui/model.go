@@ -71,10 +71,13 @@ type Model struct {
 	resumeTop int
 	// placeSaved is the place the last save wrote (see keepPlace).
 	placeSaved model.Place
-	// inserts counts spans added and removed (marks and their undo), for
-	// the sorted orders of n and p (see ordered).
-	inserts int
-	sorted  sortedSpans
+	// rank is the spans in the order n and p sort them in, nil until it
+	// is built (see order.go); ranking is the article whose rank is being
+	// built in the background. spanChanges counts the changes to the
+	// spans, so that a rank built from a snapshot is known stale.
+	rank        *rank
+	ranking     *article
+	spanChanges int
 
 	// detect finds the spans while they are being found, nil once they
 	// are (see finding.go); origin is theirs.
@@ -179,12 +182,13 @@ func (m *Model) setArticle(a *model.Annotation) {
 		m.art.a.Watch(nil) // the document left (a dataset's)
 	}
 	art := newArticle(a, m.styles)
-	m.art = art
+	m.art, m.rank = art, nil
 	a.Watch(func(at int, before, after *model.Span) {
 		art.spanChanged(at, before, after)
 		m.strip.spanChanged(len(a.Doc.Text), before, after)
-		if before == nil || after == nil {
-			m.inserts++
+		m.spanChanges++
+		if m.rank != nil {
+			m.rank.spanChanged(at, before, after)
 		}
 	})
 }

@@ -66,6 +66,7 @@ func (reviewMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Order):
 		m.order = (m.order + 1) % len(orders)
 		m.setInfo("n and p go in %s order", orders[m.order].name)
+		return m.rankCmd() // unless built already, as it is once the spans are all there
 	case key.Matches(msg, k.Antecedent):
 		m.openMentions()
 	case key.Matches(msg, k.Full):

@@ -45,6 +45,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.loaded(msg)
 	case wrappedMsg:
 		m.art.wrapped(msg)
+	case rankedMsg:
+		cmd = m.gotRank(msg)
 	case detectTickMsg:
 		if m.waiting() {
 			cmd = detectTick()
