@@ -51,8 +51,10 @@ func DetectWith(doc *model.Document, p Params) []model.Finding {
 	return detectWhole(doc, p)
 }
 
-// wholeBytes is the longest text DetectWith judges in one pass.
-const wholeBytes = 16 * regionBytes
+// wholeBytes is the longest text DetectWith judges in one pass: beyond
+// it, regions are leaner and faster too (a 1 MB article: 164 → 80 MB
+// peak, 0.8 → 0.5 s, its candidates' features never all in the cache).
+const wholeBytes = 4 * regionBytes
 
 // detectWhole is DetectWith judging the whole text at once.
 func detectWhole(doc *model.Document, p Params) []model.Finding {
