@@ -151,7 +151,7 @@ func TestRegionsLongDocument(t *testing.T) {
 // whole text finds.
 func TestDetectWithLongText(t *testing.T) {
 	if testing.Short() {
-		t.Skip("a text over a megabyte: -short skips it")
+		t.Skip("a text over wholeBytes: -short skips it")
 	}
 	texts := regionTexts(t)
 	var b strings.Builder
