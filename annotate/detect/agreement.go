@@ -88,12 +88,15 @@ func bareInfinitive(w string) bool {
 }
 
 // clauseStart reports whether a subject may begin at token i: after a
-// sentence or clause boundary, not after a preposition, determiner or
-// "and".
+// sentence or clause boundary or a verb that takes a clause ("said NASA
+// want"), not after a preposition, determiner or "and", nor after a verb
+// whose object it is ("praised Smith work": his work).
 func (a *Analysis) clauseStart(i int) bool {
 	switch a.Class(i - 1) {
-	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh, lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
+	case lexicon.End, lexicon.Comma, lexicon.Quote, lexicon.Wh:
 		return true
+	case lexicon.Verb, lexicon.NounVerb, lexicon.Ed:
+		return reporting(a.text(i - 1))
 	case lexicon.Conj:
 		return !vocab().listConjunction.HasLower(a.text(i - 1))
 	}

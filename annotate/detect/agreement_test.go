@@ -24,6 +24,9 @@ func TestAgreement(t *testing.T) {
 		{"plural head before a preposition", "Pregnant women in Ohio spoke . Doctors say Pregnant women in Ohio need more iodine .", nil},
 		{"bare infinitive", "Senator Bob Smith spoke . Friends helped Senator Bob Smith leave the party .", nil},
 		{"coordinated subject", "Indonesia spoke . Malaysia and Indonesia have a policy .", nil},
+		{"object of a verb", "Physicist Ana Ruiz won . The board praised Physicist Ana Ruiz work on lasers .", nil},
+		{"clause after a reporting verb", "Texas student Ahmed Mohamed spoke . Officials said Texas student Ahmed Mohamed think it is fine .",
+			[]string{"Texas student Ahmed Mohamed", "antecedent", "we"}},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)
