@@ -27,15 +27,16 @@ type Analysis struct {
 
 	recurring []mention // computed on first use by mentions
 	found     bool
-	inQuote   []bool                // computed on first use by quoted
-	clitic    string                // the document's way of writing ’s, computed on first use
-	speakers  map[string]bool       // recurring phrases that say or tell, computed on first use by speaks
-	drift     int8                  // whether the document drifts: 0 unknown, 1 no, 2 yes
-	evidence  int                   // the drift evidence drifting counted
-	marks     []int                 // where that evidence stands, sorted
-	fits      []float64             // misfit confidence of each later recurring mention, computed on first use by mentionFits
-	reps      map[string][][]string // copies shown drifting, computed on first use by confirmedReps
-	repFirst  wordFilter            // the word hashes that open a rep (addRep), to skip the map for most words
+	inQuote   []bool                    // computed on first use by quoted
+	clitic    string                    // the document's way of writing ’s, computed on first use
+	speakers  map[string]bool           // recurring phrases that say or tell, computed on first use by speaks
+	surnames  map[string]lexicon.Gender // names after a first name, by its gender, computed on first use by surnameGender
+	drift     int8                      // whether the document drifts: 0 unknown, 1 no, 2 yes
+	evidence  int                       // the drift evidence drifting counted
+	marks     []int                     // where that evidence stands, sorted
+	fits      []float64                 // misfit confidence of each later recurring mention, computed on first use by mentionFits
+	reps      map[string][][]string     // copies shown drifting, computed on first use by confirmedReps
+	repFirst  wordFilter                // the word hashes that open a rep (addRep), to skip the map for most words
 	repsDone  bool
 	// window, set while Regions rates one region, limits the judge's
 	// candidates to it and its neighbours (regions.go).

@@ -531,9 +531,16 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 			continue
 		}
 		var f model.Finding
-		if len(c.hand) > 0 {
+		switch {
+		case !drifting && lost && (len(c.hand) == 0 || c.hand[best].Rule == (Recurring{}).Name()):
+			// In a document that does not drift a copy stands on its own
+			// mention: one that reads as a possessor, which no rule but
+			// the copies' spoke of, is a lost ’s, and its fix is the
+			// possessive back, not the unknown words of an overwrite.
+			f = a.lostPossessor(c.i, c.j)
+		case len(c.hand) > 0:
 			f = c.hand[best]
-		} else {
+		default:
 			f = model.Finding{
 				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
 				Rule: (Recurring{}).Name(), Message: a.rules().Recurring.ScoredCopy,

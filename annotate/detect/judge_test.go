@@ -185,3 +185,31 @@ func TestShippedJudge(t *testing.T) {
 		t.Error("DefaultParams has no judge")
 	}
 }
+
+// TestJudgedLostPossessor checks the finding a judge makes of a copy
+// that reads as a possessor in a document that does not drift: a lost
+// possessive with the pronoun back, not an overwrite of unknown words.
+// The judge here rates every candidate sure, so what is tested is what
+// the finding says, not whether it is found.
+func TestJudgedLostPossessor(t *testing.T) {
+	sure, err := NewJudge(10, [][]JudgeNode{{{Feature: -1}}}, 0.5, JudgeTraining{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No hand rule but the copies' speaks of the third "Mary Hadid".
+	text := "Mary Hadid was born in Baghdad . Mary Hadid studied in Beirut . Mary Hadid most notable building is in China ."
+	doc := model.NewDocument("t", "", text)
+	if Analyze(doc).drifting() {
+		t.Fatal("the text drifts: the test needs one that does not")
+	}
+	var got []string
+	for _, f := range DetectWith(doc, Params{Judge: sure}) {
+		if f.Confidence >= model.BrokenThreshold && text[f.Start:f.End] == "Mary Hadid" && len(f.Proposals) > 0 {
+			got = append(got, string(f.Category), f.Rule, f.Proposals[0].Text)
+		}
+	}
+	want := []string{"possessive", "lost-possessive", "Her"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings on Mary Hadid = %q, want %q", got, want)
+	}
+}

@@ -93,31 +93,43 @@ func (p Possessive) bareMention(a *Analysis, m mention, firsts map[string]mentio
 		return model.Finding{}, false
 	}
 	m.i = a.nameBegin(m.i)
-	pron := a.possessiveOf(m.i, m.j)
+	name := m.j // the possessor's last word, before any ’s
 	if a.cls[m.j] == lexicon.Clitic {
-		pron = a.possessiveOf(m.i, m.j-1)
+		name--
 	}
-	if pron == "its" && a.speaks(m.i, m.j) && !lexicon.AllCaps(a.text(m.j)) {
+	span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
+	f := a.lostPossessor(m.i, name)
+	f.Confidence = c
+	if a.cls[m.j] == lexicon.Clitic {
+		f.End = a.toks[m.j].End
+		f.Message, f.Proposals[1] = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
+	}
+	if object {
+		f.Message, f.Proposals[1] = r.Messages.BareObject, model.Proposal{Text: "the " + span, Note: notes.RestoreObjectDeterminer}
+	}
+	return f, true
+}
+
+// lostPossessor is the lost-possessive finding for the bare possessor at
+// tokens [i, j] (no ’s of its own), without a confidence: the
+// possessive pronoun back, then the possessor with ’s.
+func (a *Analysis) lostPossessor(i, j int) model.Finding {
+	r, notes := &a.rules().Possessive, &a.rules().Notes
+	pron := a.possessiveOf(i, j)
+	if pron == "its" && a.speaks(i, j) && !lexicon.AllCaps(a.text(j)) {
 		// A person of unknown gender: news names more men. An
 		// acronym that speaks is an organisation ("NASA said").
 		pron = "his"
 	}
-	if a.SentenceStart(m.i) {
+	if a.SentenceStart(i) {
 		pron = capitalise(pron)
 	}
-	span := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End]
-	msg, alt := r.Messages.BareMention, model.Proposal{Text: span + a.cliticStyle(), Note: notes.RestoreClitic}
-	if a.cls[m.j] == lexicon.Clitic {
-		msg, alt = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
-	}
-	if object {
-		msg, alt = r.Messages.BareObject, model.Proposal{Text: "the " + span, Note: notes.RestoreObjectDeterminer}
-	}
+	span := a.doc.Text[a.toks[i].Start:a.toks[j].End]
 	return model.Finding{
-		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Possessive,
-		Rule: p.Name(), Confidence: c, Message: msg,
-		Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, alt},
-	}, true
+		Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Possessive,
+		Rule: (Possessive{}).Name(), Message: r.Messages.BareMention,
+		Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, {Text: span + a.cliticStyle(), Note: notes.RestoreClitic}},
+	}
 }
 
 // possessiveSlot returns how sure we are that the mention at [i, j]

@@ -20,6 +20,14 @@ func (a *Analysis) possessiveOf(i, j int) string {
 	if a.GenderOf(i, j) != lexicon.UnknownGender {
 		return a.possessivePronoun(i, j)
 	}
+	if a.cls[j] == lexicon.Cap {
+		switch a.surnameGender(j) {
+		case lexicon.Male:
+			return "his"
+		case lexicon.Female:
+			return "her"
+		}
+	}
 	k := i
 	for k < j && a.cls[k+1] != lexicon.Comma && a.cls[k+1] != lexicon.Prep && a.cls[k+1] != lexicon.Wh {
 		k++
@@ -33,6 +41,30 @@ func (a *Analysis) possessiveOf(i, j int) string {
 		}
 	}
 	return a.possessivePronoun(i, j)
+}
+
+// surnameGender returns the gender of the name at token k as the
+// document tells it elsewhere, after a first name: "Andy Warhol" makes
+// "Warhol" male, so "Warhol photography" lost "his", not "its".
+// UnknownGender when no first name stands before it, or first names of
+// both genders do.
+func (a *Analysis) surnameGender(k int) lexicon.Gender {
+	if a.surnames == nil {
+		a.surnames = make(map[string]lexicon.Gender)
+		for t := 0; t+1 < len(a.toks); t++ {
+			if a.cls[t] != lexicon.Cap || a.cls[t+1] != lexicon.Cap {
+				continue
+			}
+			if g, ok := a.wordGender(t); ok && (g == lexicon.Male || g == lexicon.Female) {
+				name := a.text(t + 1)
+				if was, seen := a.surnames[name]; seen && was != g {
+					g = lexicon.UnknownGender
+				}
+				a.surnames[name] = g
+			}
+		}
+	}
+	return a.surnames[a.text(k)]
 }
 
 // speaks reports whether the phrase at [i, j] names a person: somewhere

@@ -29,3 +29,24 @@ func TestPossessivePronoun(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveOfSurname checks that a name the document writes
+// elsewhere after a first name takes that name's gender ("Andy Warhol"
+// makes "Warhol photography" his), and that first names of both genders
+// leave it unknown.
+func TestPossessiveOfSurname(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ give, want string }{
+		{"Mary Oyelaran spoke . Critics saw beauty in Oyelaran drawings .", "her"},
+		{"Andy Oyelaran spoke . Critics saw beauty in Oyelaran drawings .", "his"},
+		{"Mary Oyelaran and John Oyelaran spoke . Critics saw beauty in Oyelaran drawings .", "its"},
+		{"Critics saw beauty in Oyelaran drawings .", "its"},
+	} {
+		a := Analyze(model.NewDocument("t", "", c.give))
+		k := strings.LastIndex(" "+c.give+" ", " Oyelaran ")
+		i := len(strings.Fields(c.give[:k]))
+		if got := a.possessiveOf(i, i); got != c.want {
+			t.Errorf("possessiveOf(Oyelaran) in %q = %q, want %q", c.give, got, c.want)
+		}
+	}
+}
