@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -183,7 +184,24 @@ func (m *Model) allFound() tea.Cmd {
 	if m.unsaved() {
 		cmd = tea.Batch(cmd, m.save())
 	}
+	if len(m.a.Doc.Text) > releaseFrom {
+		cmd = tea.Batch(cmd, releaseMemory)
+	}
 	return cmd
+}
+
+// releaseFrom is the text length from which the end of detection hands
+// its memory back to the system.
+const releaseFrom = 1 << 20
+
+// releaseMemory returns the detection's memory to the system. Its whole
+// text pass is garbage once every region is in, most of the heap on a
+// long article, but the editor then allocates too little for the
+// collector to run again: a 20 MB article held 1.3 GB of RSS for as long
+// as it was open, of which the editor uses a tenth.
+func releaseMemory() tea.Msg {
+	debug.FreeOSMemory()
+	return nil
 }
 
 // detectFailed stops the detection: what was found stays, and the

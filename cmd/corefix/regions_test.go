@@ -114,3 +114,28 @@ func BenchmarkFirstFindings20MB(b *testing.B) {
 	b.ReportMetric(first.Seconds()/float64(b.N), "s-to-first-findings")
 	b.ReportMetric(all.Seconds()/float64(b.N), "s-to-all-findings")
 }
+
+// TestRegionsLetThePassGo checks that the editor's detection lets its
+// whole-text pass go once every region is found (the editor keeps the
+// Detection for its whole run), and refuses to find a region again.
+func TestRegionsLetThePassGo(t *testing.T) {
+	d := detection(model.NewDocument("d", "", varied.Text(200<<10)), nil).(*regions)
+	n, err := d.Prepare()
+	if err != nil || n < 2 {
+		t.Fatalf("Prepare = %d, %v: want regions", n, err)
+	}
+	for k := range n {
+		if d.r == nil {
+			t.Fatalf("the pass was let go after %d of %d regions", k, n)
+		}
+		if _, err := d.Find(k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d.r != nil {
+		t.Error("the pass is still held after the last region")
+	}
+	if _, err := d.Find(0); err == nil {
+		t.Error("a region found again: want an error")
+	}
+}
