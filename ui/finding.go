@@ -185,7 +185,10 @@ func (m *Model) allFound() tea.Cmd {
 		cmd = tea.Batch(cmd, m.save())
 	}
 	if len(m.a.Doc.Text) > releaseFrom {
-		cmd = tea.Batch(cmd, releaseMemory)
+		// After the work the spans start (the antecedent panel's
+		// mentions, the confidence order, the save), whose buffers are
+		// garbage as soon as it is done.
+		cmd = tea.Sequence(cmd, releaseMemory)
 	}
 	return cmd
 }
