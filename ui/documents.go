@@ -25,9 +25,11 @@ func loadCmd(d *dataset, i int) tea.Cmd {
 	}
 }
 
-func positionCmd(d *dataset, seq int, id string, place model.Place) tea.Cmd {
+// positionCmd records that the annotator is at spot s of doc, converted
+// here, off the key (see spot).
+func positionCmd(d *dataset, seq int, doc *model.Document, s spot) tea.Cmd {
 	return func() tea.Msg {
-		if err := d.setPosition(seq, id, place); err != nil {
+		if err := d.setPosition(seq, doc.ID, s.place(doc)); err != nil {
 			return positionMsg{err: err}
 		}
 		return nil
@@ -109,13 +111,13 @@ func (m *Model) settle() tea.Cmd {
 	if pos := m.position(); pos.moved(m.posSent) {
 		m.posSent = pos
 		m.posSeq++
-		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc.ID, pos.place))
+		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc, pos.place))
 	}
 	return tea.Batch(cmds...)
 }
 
 // position is where the annotator is now.
-func (m *Model) position() position { return position{doc: m.doc.index, place: m.place()} }
+func (m *Model) position() position { return position{doc: m.doc.index, place: m.spot()} }
 
 // moved reports whether the position changed from old enough to write it:
 // another document, focus, filter or order. Scrolling alone is not worth
