@@ -134,7 +134,7 @@ func (m *Model) show(doc *document) {
 	m.setArticle(doc.a)
 	m.art.SetFilter(filters[m.filter].keep)
 	m.version, m.savedVersion = 0, 0
-	m.search = searchState{query: m.search.query, match: -1}
+	m.search.forget()
 	m.focus = -1
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()
