@@ -155,7 +155,8 @@ func pressInTurn(b *testing.B, m *Model, keys []string) {
 	for b.Loop() {
 		start := time.Now()
 		m.Update(keyMsg(keys[i%len(keys)]))
-		m.saving = false // the save Cmd is not run here; let the next decision snapshot again
+		m.saving = false         // the save Cmd is not run here; let the next decision snapshot again
+		m.search.hunting = false // nor a search's: let the next keys act rather than wait for it
 		_ = m.View()
 		slowest = max(slowest, time.Since(start))
 		i++

@@ -56,8 +56,21 @@ func (m *Model) gotoDoc(i int) {
 // the next document, not for the one still showing.
 func (m *Model) moving() bool { return m.docs != nil && m.want != m.doc.index }
 
-// typeAhead keeps a key pressed while moving, for the document to come.
+// typeAhead keeps a key pressed while moving, for the document to come,
+// or while a search's Cmd runs, for its match (see find).
 func (m *Model) typeAhead(msg tea.KeyPressMsg) { m.ahead = append(m.ahead, msg) }
+
+// keysAhead presses the keys typed ahead, in turn; one that moves or
+// searches again keeps the rest waiting.
+func (m *Model) keysAhead() tea.Cmd {
+	ahead := m.ahead
+	m.ahead = nil
+	cmds := make([]tea.Cmd, 0, len(ahead))
+	for _, k := range ahead {
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
+}
 
 // stayHere cancels a move, dropping the keys typed for it.
 func (m *Model) stayHere() {
@@ -97,12 +110,7 @@ func (m *Model) settle() tea.Cmd {
 	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
-		cmds = append(cmds, m.spansHere())
-		ahead := m.ahead
-		m.ahead = nil
-		for _, k := range ahead {
-			cmds = append(cmds, m.key(k)) // a ] among them moves on again, and keeps the rest
-		}
+		cmds = append(cmds, m.spansHere(), m.keysAhead())
 	}
 	if m.want != m.doc.index && m.ready == nil && m.loading < 0 && calm {
 		m.loading = m.want

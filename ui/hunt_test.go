@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -95,15 +96,20 @@ func farText() (text string, needle int) {
 	return before + "The needle is here.\n" + strings.Repeat(line, 100), len(before) + len("The ")
 }
 
-// farModel is an editor at 80x24 on farText, without findings.
+// farModel is an editor at 80x24 on farText, with findings on its first
+// word and on the needle.
 func farModel(t *testing.T) (*Model, int) {
 	t.Helper()
 	text, needle := farText()
-	a, err := model.NewAnnotation(model.NewDocument("far", "far.txt", text), nil, model.FromDetector)
+	fs := []model.Finding{
+		{ID: "f1", Start: 0, End: len("Haystack"), Category: model.Other, Confidence: 0.9},
+		{ID: "f2", Start: needle, End: needle + len("needle"), Category: model.Other, Confidence: 0.9},
+	}
+	a, err := model.NewAnnotation(model.NewDocument("far", "far.txt", text), fs, model.FromDetector)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(a, displayOnly("far.corefix.json"), Options{})
+	m := New(a, openWorkfile(t, filepath.Join(t.TempDir(), "far.corefix.json")), Options{})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return m, needle
 }
@@ -150,21 +156,36 @@ func TestSearchFarFindsInTheBackground(t *testing.T) {
 	}
 }
 
-// TestSearchFarOvertaken: the match of a search overtaken by another (or
-// by another document) is not shown when its Cmd ends.
-func TestSearchFarOvertaken(t *testing.T) {
+// TestSearchFarKeysWait: the keys typed while a search's Cmd runs wait
+// for its match, as they would for a match found on the key: r typed
+// after enter rejects the finding at the match, not the one focused
+// before.
+func TestSearchFarKeysWait(t *testing.T) {
+	m, _ := farModel(t)
+	if focused(m) != "f1" {
+		t.Fatalf("opened on %q, want f1", focused(m))
+	}
+	slow := search(t, m, "needle")
+	if slow == nil {
+		t.Fatal("the key searched the whole text")
+	}
+	if _, cmd := m.Update(keyMsg("r")); cmd != nil || m.a.Span(0).Status != model.Pending {
+		t.Fatalf("r acted before the match was there: f1 %v", m.a.Span(0).Status)
+	}
+	run(m, slow, &result{})
+	if got := spanByID(t, m.a, "f2").Status; got != model.Rejected || m.a.Span(0).Status != model.Pending {
+		t.Errorf("r typed during the search: f1 %v, f2 %v; want f2 rejected", m.a.Span(0).Status, got)
+	}
+}
+
+// TestSearchFarForgotten: the match of a search of the document that was
+// on screen before is not shown when its Cmd ends.
+func TestSearchFarForgotten(t *testing.T) {
 	m, _ := farModel(t)
 	slow := search(t, m, "needle")
-	run(m, search(t, m, "haystack"), &result{})
-	at := m.search.match
+	m.search.forget() // as showing another document does
 	run(m, slow, &result{})
-	if m.search.match != at || m.search.query != "haystack" {
-		t.Errorf("the overtaken search moved the match to %d (%q), want %d", m.search.match, m.search.query, at)
-	}
-	slow = search(t, m, "needle")
-	m.search.forget()
-	run(m, slow, &result{})
-	if m.search.match != -1 {
+	if m.search.match != -1 || m.art.match != [2]int{} {
 		t.Errorf("a search of the document before showed its match at %d", m.search.match)
 	}
 }

@@ -17,19 +17,22 @@ func (searchMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 func (searchMode) help(k *KeyMap) help.KeyMap { return inputHelp(k) }
 
 // searchState remembers the last query and match, so / and enter with an
-// empty query finds the next match. seq numbers the searches: the match a
-// search's Cmd brings is shown only if no search started since, in this
-// document.
+// empty query finds the next match. hunting says a search's Cmd is
+// running: the keys typed meanwhile wait for its match, as they would for
+// a search found on the key (a decision typed after enter is meant for
+// the finding at the match). seq numbers the searches, so that the match
+// of one forgotten (another document on screen) is not shown.
 type searchState struct {
-	query string
-	match int // byte offset of the current match, -1 for none
-	seq   int
+	query   string
+	match   int // byte offset of the current match, -1 for none
+	hunting bool
+	seq     int
 }
 
 // forget drops the match and any search still running (another document
 // is on screen), keeping the query for / and enter.
 func (s *searchState) forget() {
-	s.match = -1
+	s.match, s.hunting = -1, false
 	s.seq++
 }
 
@@ -55,16 +58,20 @@ func (m *Model) find(query string) tea.Cmd {
 		m.showMatch(at)
 		return nil
 	}
+	m.search.hunting = true
 	m.setInfo("searching for %q…", query)
 	return huntCmd(h, m.search.seq)
 }
 
-// found shows the match a search's Cmd brings, unless another search
-// started since.
-func (m *Model) found(msg foundMsg) {
-	if msg.seq == m.search.seq {
-		m.showMatch(msg.at)
+// found shows the match a search's Cmd brings, unless the search was
+// forgotten, and presses the keys typed meanwhile.
+func (m *Model) found(msg foundMsg) tea.Cmd {
+	if msg.seq != m.search.seq {
+		return nil
 	}
+	m.search.hunting = false
+	m.showMatch(msg.at)
+	return m.keysAhead()
 }
 
 // showMatch shows the match of the query at byte offset i (-1 for none)

@@ -48,7 +48,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case rankedMsg:
 		cmd = m.gotRank(msg)
 	case foundMsg:
-		m.found(msg)
+		cmd = m.found(msg)
 	case detectTickMsg:
 		if m.waiting() {
 			cmd = detectTick()
@@ -88,7 +88,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if _, asking := m.mode.(confirmMode); key.Matches(msg, m.keys.Interrupt) && !asking {
 		return m.quit()
 	}
-	if m.moving() {
+	if m.moving() || m.search.hunting {
 		m.typeAhead(msg)
 		return nil
 	}
