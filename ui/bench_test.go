@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -186,6 +187,19 @@ func BenchmarkRank20MB(b *testing.B) {
 	a := bigAnnotation(b)
 	for b.Loop() {
 		newRank(a, byConfidence, 0)
+	}
+}
+
+// BenchmarkSearch20MB is a search of the 20 MB article for a word it
+// lacks, the whole text looked at: the work of the Cmd a far search hands
+// on (see hunt), which no key waits for.
+func BenchmarkSearch20MB(b *testing.B) {
+	doc, _ := varied20MB()
+	b.SetBytes(int64(len(doc.Text)))
+	for b.Loop() {
+		if at, _ := newHunt(doc.Text, "quartz", len(doc.Text)/2).step(math.MaxInt); at >= 0 {
+			b.Fatalf("quartz found at %d", at)
+		}
 	}
 }
 
