@@ -60,13 +60,16 @@ func (m *Model) moving() bool { return m.docs != nil && m.want != m.doc.index }
 // or while a search's Cmd runs, for its match (see find).
 func (m *Model) typeAhead(msg tea.KeyPressMsg) { m.ahead = append(m.ahead, msg) }
 
-// keysAhead presses the keys typed ahead, in turn; one that moves or
-// searches again keeps the rest waiting.
+// keysAhead presses the keys typed ahead, in turn, each with the keys
+// enabled as for a key pressed now (a key that cannot act must say why,
+// see unhandled); one that moves or searches again keeps the rest
+// waiting.
 func (m *Model) keysAhead() tea.Cmd {
 	ahead := m.ahead
 	m.ahead = nil
 	cmds := make([]tea.Cmd, 0, len(ahead))
 	for _, k := range ahead {
+		m.enableKeys()
 		cmds = append(cmds, m.key(k))
 	}
 	return tea.Batch(cmds...)

@@ -89,11 +89,12 @@ func TestHuntGoesRound(t *testing.T) {
 }
 
 // farText is an article whose only "needle" lies far past what a key
-// searches, with "haystack" before it and lines to wrap.
+// searches, with "haystack" before it and lines to wrap, and a "thread"
+// far after it.
 func farText() (text string, needle int) {
 	line := "Haystack of words, line after line, with nothing to find.\n"
 	before := strings.Repeat(line, 3*searchKeyBytes/len(line))
-	return before + "The needle is here.\n" + strings.Repeat(line, 100), len(before) + len("The ")
+	return before + "The needle is here.\n" + strings.Repeat(line, 100) + "A thread.\n" + strings.Repeat(line, 10), len(before) + len("The ")
 }
 
 // farModel is an editor at 80x24 on farText, with findings on its first
@@ -175,6 +176,19 @@ func TestSearchFarKeysWait(t *testing.T) {
 	run(m, slow, &result{})
 	if got := spanByID(t, m.a, "f2").Status; got != model.Rejected || m.a.Span(0).Status != model.Pending {
 		t.Errorf("r typed during the search: f1 %v, f2 %v; want f2 rejected", m.a.Span(0).Status, got)
+	}
+}
+
+// TestSearchFarKeysWaitNoFinding: a key typed during a far search acts as
+// if pressed once the match is shown: r with no finding left on screen
+// says why it cannot act, rather than nothing.
+func TestSearchFarKeysWaitNoFinding(t *testing.T) {
+	m, _ := farModel(t)
+	slow := search(t, m, "thread")
+	m.Update(keyMsg("r"))
+	run(m, slow, &result{})
+	if m.focus >= 0 || !m.bar.isErr || !strings.HasPrefix(m.bar.msg, "r: ") {
+		t.Errorf("r typed during a search that left no finding on screen: focus %d, status %q", m.focus, m.bar.msg)
 	}
 }
 
