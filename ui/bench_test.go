@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -95,24 +96,37 @@ func settled(a *model.Annotation) *Model {
 func BenchmarkKey20MB(b *testing.B) {
 	a := bigAnnotation(b)
 	for _, bm := range []struct {
-		name string
-		keys []string
+		name    string
+		keys    []string
+		decides bool // the keys change the annotation: checked, lest they measure typing
 	}{
-		{"next", []string{"n"}},
-		{"prev", []string{"p"}},
-		{"scroll", []string{"j"}},
-		{"pagedown", []string{"pgdown"}},
-		{"end-home", []string{"end", "home"}},
-		{"accept-undo", []string{"1", "u"}}, // both re-wrap around the span and start a save
-		{"reject-undo-redo", []string{"r", "u", "ctrl+r"}},
-		{"edit-commit", []string{"e", "x", "enter"}}, // open the input, type, commit (and move on)
-		{"mark-commit-undo", []string{"m", "enter", "esc", "u"}},
-		{"note", []string{"N", "x", "enter"}},
-		{"filter", []string{"f"}},
-		{"confidence-next", []string{"o", "n", "n", "o"}},
-		{"search", []string{"/", "t", "h", "e", "enter"}},
+		{"next", []string{"n"}, false},
+		{"prev", []string{"p"}, false},
+		{"scroll", []string{"j"}, false},
+		{"pagedown", []string{"pgdown"}, false},
+		{"end-home", []string{"end", "home"}, false},
+		// Both re-wrap around the span and start a save. The first
+		// finding's first proposal names a word to type (1 opens the
+		// input): 2 accepts.
+		{"accept-undo", []string{"2", "u"}, true},
+		{"reject-undo-redo", []string{"r", "u", "ctrl+r"}, true},
+		{"edit-commit", []string{"e", "x", "enter"}, true}, // open the input, type, commit (and move on)
+		{"mark-commit-undo", []string{"m", "enter", "esc", "u"}, true},
+		{"note", []string{"N", "x", "enter"}, true},
+		{"filter", []string{"f"}, false},
+		{"confidence-next", []string{"o", "n", "n", "o"}, false},
+		{"search", []string{"/", "t", "h", "e", "enter"}, false},
+		// Not in the article: enter searches the text near the
+		// screen, a Cmd (not run here) the rest.
+		{"search-far", []string{"/", "q", "u", "a", "r", "t", "z", "enter"}, false},
 	} {
-		b.Run(bm.name, func(b *testing.B) { pressInTurn(b, settled(a), bm.keys) })
+		b.Run(bm.name, func(b *testing.B) {
+			m := settled(a)
+			pressInTurn(b, m, bm.keys)
+			if bm.decides && m.version == 0 {
+				b.Fatalf("%v changed nothing", bm.keys)
+			}
+		})
 	}
 	// n by confidence after a mark (a span inserted) and after its undo
 	// (the span removed).
@@ -142,7 +156,8 @@ func pressInTurn(b *testing.B, m *Model, keys []string) {
 	for b.Loop() {
 		start := time.Now()
 		m.Update(keyMsg(keys[i%len(keys)]))
-		m.saving = false // the save Cmd is not run here; let the next decision snapshot again
+		m.saving = false         // the save Cmd is not run here; let the next decision snapshot again
+		m.search.hunting = false // nor a search's: let the next keys act rather than wait for it
 		_ = m.View()
 		slowest = max(slowest, time.Since(start))
 		i++
@@ -172,6 +187,19 @@ func BenchmarkRank20MB(b *testing.B) {
 	a := bigAnnotation(b)
 	for b.Loop() {
 		newRank(a, byConfidence, 0)
+	}
+}
+
+// BenchmarkSearch20MB is a search of the 20 MB article for a word it
+// lacks, the whole text looked at: the work of the Cmd a far search hands
+// on (see hunt), which no key waits for.
+func BenchmarkSearch20MB(b *testing.B) {
+	doc, _ := varied20MB()
+	b.SetBytes(int64(len(doc.Text)))
+	for b.Loop() {
+		if at, _ := newHunt(doc.Text, "quartz", len(doc.Text)/2).step(math.MaxInt); at >= 0 {
+			b.Fatalf("quartz found at %d", at)
+		}
 	}
 }
 

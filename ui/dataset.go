@@ -39,7 +39,7 @@ func finished(a *model.Annotation) bool { return a.Counts()[model.Pending] == 0 
 // position is where the annotator is: a document and their place in it.
 type position struct {
 	doc   int
-	place model.Place
+	place spot
 }
 
 // load reads document i and resumes or starts its annotation.
@@ -68,7 +68,10 @@ func (d *dataset) resume() (*document, *position, error) {
 		return doc, nil, err
 	}
 	doc, err := d.load(i)
-	return doc, &position{doc: i, place: place}, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, &position{doc: i, place: spotOf(doc.a.Doc, place)}, nil
 }
 
 // setPosition records that the annotator is at place in document id,

@@ -329,3 +329,21 @@ func TestDatasetEndAfterAFailure(t *testing.T) {
 		t.Errorf("rescue file: %v", err)
 	}
 }
+
+// TestDatasetKeysAheadSayWhy: a key typed while moving acts on the
+// document it was typed for as if pressed there: r on a document without
+// findings says why it cannot act.
+func TestDatasetKeysAheadSayWhy(t *testing.T) {
+	d := openDataset(t, writeDataset(t, t.TempDir(), 3))
+	m := resumeModel(t, d, 80, 24)
+	press(t, m, "]")
+	if focused(m) == "" {
+		t.Fatalf("d1 opened without a focus (%s): the test needs one to leave", docAt(m))
+	}
+	_, cmd := m.Update(keyMsg("]")) // to d2, a clean article
+	m.Update(keyMsg("r"))
+	run(m, cmd, &result{})
+	if docAt(m) != "d2/" || !m.bar.isErr || !strings.HasPrefix(m.bar.msg, "r: ") {
+		t.Errorf("r typed while moving to %s: status %q, want why it cannot act", docAt(m), m.bar.msg)
+	}
+}

@@ -119,10 +119,10 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if m.width > 0 {
 		m.art.SetSize(m.lay.Width, m.lay.Article)
 	}
-	place := model.Place{Focus: -1}
+	place := spot{Focus: -1}
 	if msg.a.Place != nil {
-		place = *msg.a.Place
-		m.placeSaved = place
+		place = spotOf(msg.a.Doc, *msg.a.Place)
+		m.placeSaved = &place
 	}
 	m.restore(place)
 	if moved && m.art.rows != nil {

@@ -25,9 +25,11 @@ func loadCmd(d *dataset, i int) tea.Cmd {
 	}
 }
 
-func positionCmd(d *dataset, seq int, id string, place model.Place) tea.Cmd {
+// positionCmd records that the annotator is at spot s of doc, converted
+// here, off the key (see spot).
+func positionCmd(d *dataset, seq int, doc *model.Document, s spot) tea.Cmd {
 	return func() tea.Msg {
-		if err := d.setPosition(seq, id, place); err != nil {
+		if err := d.setPosition(seq, doc.ID, s.place(doc)); err != nil {
 			return positionMsg{err: err}
 		}
 		return nil
@@ -54,8 +56,24 @@ func (m *Model) gotoDoc(i int) {
 // the next document, not for the one still showing.
 func (m *Model) moving() bool { return m.docs != nil && m.want != m.doc.index }
 
-// typeAhead keeps a key pressed while moving, for the document to come.
+// typeAhead keeps a key pressed while moving, for the document to come,
+// or while a search's Cmd runs, for its match (see find).
 func (m *Model) typeAhead(msg tea.KeyPressMsg) { m.ahead = append(m.ahead, msg) }
+
+// keysAhead presses the keys typed ahead, in turn, each with the keys
+// enabled as for a key pressed now (a key that cannot act must say why,
+// see unhandled); one that moves or searches again keeps the rest
+// waiting.
+func (m *Model) keysAhead() tea.Cmd {
+	ahead := m.ahead
+	m.ahead = nil
+	cmds := make([]tea.Cmd, 0, len(ahead))
+	for _, k := range ahead {
+		m.enableKeys()
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
+}
 
 // stayHere cancels a move, dropping the keys typed for it.
 func (m *Model) stayHere() {
@@ -95,12 +113,7 @@ func (m *Model) settle() tea.Cmd {
 	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
-		cmds = append(cmds, m.spansHere())
-		ahead := m.ahead
-		m.ahead = nil
-		for _, k := range ahead {
-			cmds = append(cmds, m.key(k)) // a ] among them moves on again, and keeps the rest
-		}
+		cmds = append(cmds, m.spansHere(), m.keysAhead())
 	}
 	if m.want != m.doc.index && m.ready == nil && m.loading < 0 && calm {
 		m.loading = m.want
@@ -109,13 +122,13 @@ func (m *Model) settle() tea.Cmd {
 	if pos := m.position(); pos.moved(m.posSent) {
 		m.posSent = pos
 		m.posSeq++
-		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc.ID, pos.place))
+		cmds = append(cmds, positionCmd(m.docs, m.posSeq, m.a.Doc, pos.place))
 	}
 	return tea.Batch(cmds...)
 }
 
 // position is where the annotator is now.
-func (m *Model) position() position { return position{doc: m.doc.index, place: m.place()} }
+func (m *Model) position() position { return position{doc: m.doc.index, place: m.spot()} }
 
 // moved reports whether the position changed from old enough to write it:
 // another document, focus, filter or order. Scrolling alone is not worth
@@ -132,7 +145,7 @@ func (m *Model) show(doc *document) {
 	m.setArticle(doc.a)
 	m.art.SetFilter(filters[m.filter].keep)
 	m.version, m.savedVersion = 0, 0
-	m.search = searchState{query: m.search.query, match: -1}
+	m.search.forget()
 	m.focus = -1
 	m.art.SetSize(m.lay.Width, m.lay.Article)
 	m.focusFirst()

@@ -113,7 +113,7 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 		}
 	case tea.QuitMsg:
 		res.quit = true
-	case savedMsg, docLoadedMsg, positionMsg, entitiesMsg, loadedMsg, rankedMsg:
+	case savedMsg, docLoadedMsg, positionMsg, entitiesMsg, loadedMsg, rankedMsg, foundMsg:
 		_, next := m.Update(msg)
 		run(m, next, res)
 	}

@@ -66,11 +66,12 @@ type Model struct {
 	order  int  // index into orders
 	search searchState
 	// resumeTop is the first character on screen when the annotation was
-	// left (code points), to scroll there once the article is laid out;
-	// -1 when there is none to restore.
+	// left (bytes), to scroll there once the article is laid out; -1 when
+	// there is none to restore.
 	resumeTop int
-	// placeSaved is the place the last save wrote (see keepPlace).
-	placeSaved model.Place
+	// placeSaved is where the last save said the editor was, nil when
+	// none did and none was read (see keepPlace and stampPlace).
+	placeSaved *spot
 	// rank is the spans in the order n and p sort them in, nil until it
 	// is built (see order.go); ranking is the article whose rank is being
 	// built in the background. spanChanges counts the changes to the
@@ -134,8 +135,9 @@ func New(a *model.Annotation, target Target, opts Options) *Model {
 	m.input.SetStyles(m.styles.Input)
 	m.bar = newStatusBar(m.styles)
 	if a.Place != nil {
-		m.placeSaved = *a.Place
-		m.restore(*a.Place)
+		s := spotOf(a.Doc, *a.Place)
+		m.placeSaved = &s
+		m.restore(s)
 	} else {
 		m.art.SetFilter(filters[0].keep)
 		m.focusFirst()

@@ -153,7 +153,7 @@ func (m *Model) keepPosition(runErr error) error {
 		}
 		return m.keepPlace()
 	}
-	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.place()); err != nil {
+	if err := m.docs.setPosition(m.posSeq+1, m.a.Doc.ID, m.spot().place(m.a.Doc)); err != nil {
 		return fmt.Errorf("where you stopped was not saved in %s: %w", m.docs.Name(), err)
 	}
 	return nil
@@ -186,6 +186,7 @@ func (m *Model) finish(runErr error) error {
 		}
 	}
 	where := m.target.Name()
+	m.stampPlace()
 	err := m.target.Save(m.a)
 	if err != nil {
 		// Never overwrite a file someone else changed, nor lose the work:

@@ -18,16 +18,23 @@ type savedMsg struct {
 
 // saveCmd writes a snapshot of the annotation, taken now in Update, so the
 // write can run in the background while the editor goes on changing the
-// annotation. force overwrites a file another program changed. A panic
-// while encoding becomes an error in the status bar. Once the gate is
-// closed the save does nothing: the editor has stopped and saved last.
-func saveCmd(gate *saveGate, target Target, snap *model.Annotation, version int, force bool) tea.Cmd {
+// annotation. at, unless nil, is where the editor was then, which the
+// snapshot takes as its place here, off the key: converting it may build
+// the document's offset index (see spot). force overwrites a file another
+// program changed. A panic while encoding becomes an error in the status
+// bar. Once the gate is closed the save does nothing: the editor has
+// stopped and saved last.
+func saveCmd(gate *saveGate, target Target, snap *model.Annotation, at *spot, version int, force bool) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = savedMsg{version: version, err: fmt.Errorf("save %s: internal error: %v", target.Name(), r)}
 			}
 		}()
+		if at != nil {
+			p := at.place(snap.Doc)
+			snap.Place = &p
+		}
 		save := target.Save
 		if force {
 			save = target.ForceSave
@@ -84,8 +91,12 @@ func (m *Model) startSave(force bool) tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	m.stampPlace()
-	return saveCmd(m.gate, m.target, m.a.Snapshot(), m.version, force)
+	var at *spot
+	if m.docs == nil { // a dataset records the place with the position
+		s := m.spot()
+		at, m.placeSaved = &s, &s
+	}
+	return saveCmd(m.gate, m.target, m.a.Snapshot(), at, m.version, force)
 }
 
 // saved handles the end of a save.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 )
@@ -12,59 +10,81 @@ type searchMode struct{}
 
 // key edits the query; enter finds the next match.
 func (searchMode) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	return m.inputKey(msg, func(query string) tea.Cmd {
-		m.find(query)
-		return nil
-	})
+	return m.inputKey(msg, m.find)
 }
 
 // help is the keys of the input.
 func (searchMode) help(k *KeyMap) help.KeyMap { return inputHelp(k) }
 
 // searchState remembers the last query and match, so / and enter with an
-// empty query finds the next match.
+// empty query finds the next match. hunting says a search's Cmd is
+// running: the keys typed meanwhile wait for its match, as they would for
+// a search found on the key (a decision typed after enter is meant for
+// the finding at the match). seq numbers the searches, so that the match
+// of one forgotten (another document on screen) is not shown.
 type searchState struct {
-	query  string
-	folded string // the text folded for case-insensitive search, made on first use
-	match  int    // byte offset of the current match, -1 for none
+	query   string
+	match   int // byte offset of the current match, -1 for none
+	hunting bool
+	seq     int
+}
+
+// forget drops the match and any search still running (another document
+// is on screen), keeping the query for / and enter.
+func (s *searchState) forget() {
+	s.match, s.hunting = -1, false
+	s.seq++
 }
 
 // find looks for query after the current match (or from the top of the
-// screen), wrapping at the end of the text, and shows the match.
-func (m *Model) find(query string) {
+// screen), wrapping at the end of the text, and shows the match: found
+// here when it is near, else by a Cmd (see hunt).
+func (m *Model) find(query string) tea.Cmd {
 	if query == "" {
 		query = m.search.query
 	}
 	if query == "" {
 		m.setInfo("type something to search for")
-		return
+		return nil
 	}
-	if m.search.folded == "" {
-		m.search.folded = foldASCII(m.a.Doc.Text)
-	}
-	q := foldASCII(query)
 	from, _ := m.art.Visible()
 	if m.search.query == query && m.search.match >= 0 {
 		from = m.search.match + 1
 	}
 	m.search.query = query
-	text := m.search.folded
-	i := -1
-	if from <= len(text) {
-		if j := strings.Index(text[from:], q); j >= 0 {
-			i = from + j
-		}
+	m.search.seq++
+	h := newHunt(m.a.Doc.Text, query, from)
+	if at, over := h.step(searchKeyBytes); over {
+		m.showMatch(at)
+		return nil
 	}
-	if i < 0 {
-		i = strings.Index(text, q)
+	m.search.hunting = true
+	m.setInfo("searching for %q…", query)
+	return huntCmd(h, m.search.seq)
+}
+
+// found shows the match a search's Cmd brings, unless the search was
+// forgotten, and presses the keys typed meanwhile.
+func (m *Model) found(msg foundMsg) tea.Cmd {
+	if msg.seq != m.search.seq {
+		return nil
 	}
+	m.search.hunting = false
+	m.showMatch(msg.at)
+	return m.keysAhead()
+}
+
+// showMatch shows the match of the query at byte offset i (-1 for none)
+// and focuses the finding it leads to.
+func (m *Model) showMatch(i int) {
+	query := m.search.query
 	m.search.match = i
 	if i < 0 {
 		m.art.SetMatch(0, 0)
 		m.setError("not found: %s", query)
 		return
 	}
-	end := i + len(q)
+	end := i + len(query) // folding keeps lengths
 	m.art.SetMatch(i, end)
 	m.art.Reveal(i, end)
 	if j := m.findingFrom(i); j >= 0 {
@@ -98,17 +118,4 @@ func (m *Model) findingFrom(off int) int {
 		return -1
 	}
 	return -1
-}
-
-// foldASCII lowercases ASCII letters only, so byte offsets in the folded
-// text are offsets in the original (full Unicode folding can change
-// lengths).
-func foldASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -13,7 +13,7 @@ import (
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg.(type) {
-	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg, foundMsg:
 		m.art.Whole() // what moves the view wants every row, wrapped in the background or not
 	}
 	switch msg := msg.(type) {
@@ -47,6 +47,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.art.wrapped(msg)
 	case rankedMsg:
 		cmd = m.gotRank(msg)
+	case foundMsg:
+		cmd = m.found(msg)
 	case detectTickMsg:
 		if m.waiting() {
 			cmd = detectTick()
@@ -86,7 +88,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if _, asking := m.mode.(confirmMode); key.Matches(msg, m.keys.Interrupt) && !asking {
 		return m.quit()
 	}
-	if m.moving() {
+	if m.moving() || m.search.hunting {
 		m.typeAhead(msg)
 		return nil
 	}
