@@ -133,7 +133,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.setInfo("resumed %s: %s — ? keys", m.target.Name(), m.a.Describe())
 	}
 	m.resumeDraft()
-	return m.spansHere()
+	return m.thenRelease(m.spansHere())
 }
 
 // waitState is the header's word while the spans are awaited, "" once
