@@ -2,8 +2,6 @@ package detect
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"corefix/annotate/fluency"
 	"corefix/annotate/lexicon"
@@ -40,12 +38,14 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		if a.pronounAsWord(i) {
 			continue
 		}
-		w := a.text(i)
 		alt, gain := a.betterCase(i, rule.Forms)
 		if gain < rule.MinNats.Nats {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && w != "I" {
+		// The slot decides the capital, not the word in it: a pasted
+		// representative keeps the capital it had where it was written
+		// ("in We" is "in our").
+		if a.SentenceStart(i) {
 			alt = capitalise(alt)
 		}
 		out = append(out, model.Finding{

@@ -20,6 +20,8 @@ func TestCase(t *testing.T) {
 		{"subject as object", "Essentially , this method gives we a natural control over the data .", []string{"we", "us"}},
 		{"possessive as subject", "In 2008 their discussed the dictionary of the future .", []string{"their", "they"}},
 		{"capitalised", "Our understand visual processing in new ways .", []string{"Our", "We"}},
+		// A representative pasted with the capital of its sentence start.
+		{"capital mid-sentence", "The results show that Our understand visual processing .", []string{"Our", "we"}},
 		{"right cases", "We told them that our study helps us , and they read it .", nil},
 		{"quoted as a word", "1.14. \"You\" (or \"Your\") means an individual .", nil},
 		{"part of a compound", "pngrio.c => Lowest-level data read I/O functions", nil},

@@ -67,7 +67,8 @@ func (a *Analysis) wordGender(k int) (lexicon.Gender, bool) {
 
 // NamesPerson reports whether the noun phrase at tokens [i, j] names one
 // person: a first name or gendered noun says so (genderOf), or a role
-// noun heading a group of the phrase — followed by its end, a comma, a
+// noun (names.txt's, or one WordNet names a person first: "schoolboy",
+// "pastor") heading a group of the phrase — followed by its end, a comma, a
 // preposition or "who" ("Jo Roe , Panama coach", "the coach of the
 // team", but not "the coach station").
 func (a *Analysis) NamesPerson(i, j int) bool {
@@ -75,7 +76,7 @@ func (a *Analysis) NamesPerson(i, j int) bool {
 		return true
 	}
 	for k := i; k <= j; k++ {
-		if !lexicon.Persons()[strings.ToLower(a.text(k))] {
+		if w := strings.ToLower(a.text(k)); !lexicon.Persons()[w] && !lexicon.PersonNoun(w) {
 			continue
 		}
 		if next := a.text(k + 1); k == j || next == "," || next == "who" || a.cls[k+1] == lexicon.Prep {
