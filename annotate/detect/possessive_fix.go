@@ -15,8 +15,12 @@ import (
 // apposition or modifier for the phrase's number ("Many pagan
 // religions , such as Wicca" is "their"), and a title before a name for
 // a person ("Professor Jo Bloggs , Director of the Survey" is "his", as
-// news names more men).
+// news names more men), and the phrase that stands for the writer's "I"
+// for "my" (narrates).
 func (a *Analysis) possessiveOf(i, j int) string {
+	if a.narrates(i, j) {
+		return "my"
+	}
 	if a.GenderOf(i, j) != lexicon.UnknownGender {
 		return a.possessivePronoun(i, j)
 	}
@@ -41,6 +45,33 @@ func (a *Analysis) possessiveOf(i, j int) string {
 		}
 	}
 	return a.possessivePronoun(i, j)
+}
+
+// narrates reports whether the phrase at [i, j] stands for the "I" of
+// the text around it: somewhere it is the subject of a verb only the
+// first person takes ("Mitchell Roberts am", "Mitchell Roberts ’m"),
+// inside a quotation if [i, j] is, outside one if not. A resolver that
+// writes an interviewee's or narrator's name over every "I" writes it
+// over every "my" too, which is then what the name lost; one that
+// rewrites a quoted speaker's "I" leaves the speaker third person outside
+// the quotation ("Thomas Sam , 42 , said").
+func (a *Analysis) narrates(i, j int) bool {
+	inside := a.quoted()
+	if a.narrators == nil {
+		a.narrators = make(map[voice]bool)
+		for _, m := range a.mentions() {
+			if vocab().firstPersonVerb.HasLower(a.text(m.j+1)) && a.disagrees(m.i, m.j) {
+				a.narrators[voice{a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End], inside[m.i]}] = true
+			}
+		}
+	}
+	return a.narrators[voice{a.doc.Text[a.toks[i].Start:a.toks[j].End], inside[i]}]
+}
+
+// voice is a phrase inside or outside quotations.
+type voice struct {
+	phrase string
+	quoted bool
 }
 
 // surnameGender returns the gender of the name at token k as the

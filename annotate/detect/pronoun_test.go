@@ -54,3 +54,24 @@ func TestPossessiveOfSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveOfNarrator checks that a name written over "I" (it is the
+// subject of "am") lost "my", inside quotations when that is where it
+// was "I", and only there.
+func TestPossessiveOfNarrator(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ give, want string }{
+		{"Yes , Frank Oyelaran am not sure . Critics saw beauty in Frank Oyelaran drawings .", "my"},
+		{"Frank Oyelaran spoke . Critics saw beauty in Frank Oyelaran drawings .", "his"},
+		// "I" inside a quotation only: outside it the name is his.
+		{"He said : \" Frank Oyelaran am not sure . \" Critics saw beauty in Frank Oyelaran drawings .", "his"},
+		{"He said : \" Frank Oyelaran am not sure , Frank Oyelaran drawings are old . \"", "my"},
+	} {
+		a := Analyze(model.NewDocument("t", "", c.give))
+		k := strings.LastIndex(" "+c.give+" ", " Frank Oyelaran ")
+		i := len(strings.Fields(c.give[:k]))
+		if got := a.possessiveOf(i, i+1); got != c.want {
+			t.Errorf("possessiveOf(Frank Oyelaran) in %q = %q, want %q", c.give, got, c.want)
+		}
+	}
+}
