@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"corefix/annotate/lexicon"
+	"corefix/annotate/resolve"
 	"corefix/model"
 )
 
@@ -19,6 +20,7 @@ const (
 	quoted                 // changed the words of a direct quotation
 	inserted               // words added, none lost
 	deleted                // words lost, none added
+	reformed               // a pronoun's case, a possessive or a verb's agreement changed
 )
 
 // verdict is a substitution's kind and how sure the aligner is of it.
@@ -39,7 +41,8 @@ type verdict struct {
 // before the representative (weakDrift): a remnant in a drifting text, but
 // also what a correct resolver leaves when it replaces a nested mention
 // ("the [Scientology] propaganda"). So weak evidence counts only in a
-// document that drifts: one with strong evidence at least twice, or whose
+// document that drifts: one with strong evidence at least twice and in a tenth of its
+// replacements (rules.json, "drift"), or whose
 // replaced slices mostly show no sign of naming their entity.
 //
 // In a drifting document a slice whose whole mention stands just before
@@ -67,7 +70,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			seen++
 		}
 	}
-	drifting := seen >= a.rules.Drift.MinStrong.Value || a.mostlyUnrelated(subs)
+	d := &a.rules.Drift
+	drifting := seen >= d.MinStrong.Value && float64(seen) >= d.StrongShare.Value*float64(replacements(subs)) || a.mostlyUnrelated(subs)
 	shifted := make(map[int]bool) // representative → later copies drifted
 	out := make([]verdict, len(subs))
 	rooms := a.driftRoom(subs)
@@ -105,6 +109,8 @@ func (a *alignment) classify(subs []substitution) []verdict {
 			// Replacing "I" or "we" turns the speaker's words into
 			// reported speech.
 			v = verdict{kind: quoted, conf: c.QuotedSpeaker.Value}
+		case a.reformed(s):
+			v = verdict{kind: reformed, conf: c.FormChanged.Value}
 		case inQuote[s.a1]:
 			// A third-person mention replaced inside a quotation is
 			// usually tolerated: listed for checking only.
@@ -124,17 +130,63 @@ func (a *alignment) classify(subs []substitution) []verdict {
 // mentions, most of them pronouns or sharing a word with the
 // representative; a drifting one replaces whatever follows them.
 func (a *alignment) mostlyUnrelated(subs []substitution) bool {
-	n, other := 0, 0
+	other := 0
+	for _, s := range subs {
+		if s.a1 < s.a2 && s.b1 < s.b2 && !a.namesSame(s) {
+			other++
+		}
+	}
+	n, d := replacements(subs), &a.rules.Drift
+	return n >= d.MinSubstitutions.Value && float64(other) >= d.UnrelatedShare.Value*float64(n)
+}
+
+// reformed reports whether a substitution of words by words changed
+// their form so that the sentence no longer reads: a subject or object
+// pronoun given a pronoun of another class ("we" → "our", "I" → "me"),
+// or "I" given a name before a verb only the first person takes ("I ’m"
+// → "Frank Messina ’m"), as resolve.Effect classifies them with the
+// clusters known. A possessive given a pronoun ("their" → "we") and a
+// possessive added to a name ("the Islamic faith" → "Islam ’s") are left
+// to the verdicts above, as the shared gold counts them: the resolver's
+// choice of name, listed only.
+func (a *alignment) reformed(s substitution) bool {
+	if s.a1 == s.a2 || s.b1 == s.b2 {
+		return false
+	}
+	mention := resolve.Form{Words: s.a2 - s.a1, Class: a.origClass(s.a1), Possessive: possessiveSlice(a.origClass, s.a1, s.a2)}
+	rep := resolve.Form{Words: s.b2 - s.b1, Class: a.docClass(s.b1), Possessive: possessiveSlice(a.docClass, s.b1, s.b2)}
+	if !mention.Possessive && mention.Pronoun() && rep.Pronoun() && resolve.FormChanged(mention, rep) {
+		return true
+	}
+	next := ""
+	if s.b2 < len(a.rt) {
+		next = a.rt[s.b2].Text(a.doc.Text)
+	}
+	return mention.Words == 1 && resolve.FirstPersonVerbLost(a.ot[s.a1].Text(a.orig.Text), rep, next)
+}
+
+// possessiveSlice reports whether tokens [i, j) of a side, whose classes
+// class gives, are a possessive: a possessive pronoun alone, or words
+// ending in ’s.
+func possessiveSlice(class func(int) lexicon.Class, i, j int) bool {
+	switch class(j - 1) {
+	case lexicon.Clitic:
+		return true
+	case lexicon.Poss:
+		return j-i == 1
+	}
+	return false
+}
+
+// replacements counts the substitutions that replaced words by words.
+func replacements(subs []substitution) int {
+	n := 0
 	for _, s := range subs {
 		if s.a1 < s.a2 && s.b1 < s.b2 {
 			n++
-			if !a.namesSame(s) {
-				other++
-			}
 		}
 	}
-	d := &a.rules.Drift
-	return n >= d.MinSubstitutions.Value && float64(other) >= d.UnrelatedShare.Value*float64(n)
+	return n
 }
 
 // anyShifted reports whether any of reps has drifted before.

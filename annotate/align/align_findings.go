@@ -92,6 +92,10 @@ func (a *alignment) draft(s substitution, v verdict) (draft, bool) {
 		d.f.Category = model.Quote
 		d.f.Message = fill(msg.Quoted, x, y, "")
 		d.f.Proposals = []model.Proposal{restore, {Text: x + " [" + y + "]", Note: note.BracketEntity}}
+	case reformed:
+		d.f.Category = model.Other
+		d.f.Message = fill(msg.FormChanged, x, y, "")
+		d.f.Proposals = []model.Proposal{restore}
 	case inserted:
 		d.f.Category = model.Other
 		d.f.Message = fill(msg.Inserted, x, y, "")

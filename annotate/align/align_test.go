@@ -70,6 +70,21 @@ func TestAlignClasses(t *testing.T) {
 			want: []want{{text: "we", category: model.Substitution, proposals: []string{"their"}, original: "their"}},
 		},
 		{
+			// A pronoun representative in another case over a subject
+			// pronoun: whatever the entity, the sentence no longer reads.
+			name: "subject pronoun given a possessive one",
+			orig: "Our team met . Later we said nothing .",
+			res:  "Our team met . Later our said nothing .",
+			want: []want{{text: "our", category: model.Other, broken: true, proposals: []string{"we"}, original: "we"}},
+		},
+		{
+			// "I" given a name before a verb only the first person takes.
+			name: "first person verb left behind",
+			orig: "Frank Messina wrote : I 'm a fan of the team .",
+			res:  "Frank Messina wrote : Frank Messina 'm a fan of the team .",
+			want: []want{{text: "Frank Messina", category: model.Other, broken: true, proposals: []string{"I"}, original: "I"}},
+		},
+		{
 			// A nationality adjective in place of "our" reads as a
 			// modifier: listed, not flagged.
 			name: "possessive replaced by a nationality adjective",
@@ -908,4 +923,34 @@ func applyFirst(text string, fs []model.Finding) string {
 		pos = f.End
 	}
 	return b.String() + text[pos:]
+}
+
+// A long correct resolution with two slices that look like drift (a
+// mention ending in a full stop, "Cal.", replaced whole: flagged for
+// themselves) among many replacements does not drift: the diff leaves a
+// few such slices in any long text. Its nested mention replaced clumsily
+// ("the the Church of Scientology") is then a correct substitution, not
+// weak drift.
+func TestAlignFewStrongInLongText(t *testing.T) {
+	var orig, res strings.Builder
+	orig.WriteString("Joshua Norton lived in San Francisco , Cal. for years . ")
+	res.WriteString("Joshua Norton lived in San Francisco , California for years . ")
+	for range 20 {
+		orig.WriteString("Later he wrote a decree . ")
+		res.WriteString("Later Joshua Norton wrote a decree . ")
+	}
+	orig.WriteString("He read the Scientology propaganda . He left Oakland , Cal. at once .")
+	res.WriteString("Joshua Norton read the the Church of Scientology propaganda . Joshua Norton left Oakland , California at once .")
+	found := false
+	for _, f := range align(t, orig.String(), res.String()) {
+		if text := res.String()[f.Start:f.End]; strings.Contains(text, "Church") {
+			found = true
+			if f.Confidence >= model.BrokenThreshold {
+				t.Errorf("%q (%s, %.2f) flagged broken in a text that does not drift", text, f.Category, f.Confidence)
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding on the nested mention's substitution")
+	}
 }

@@ -68,6 +68,7 @@ type verdictRules struct {
 	UnrelatedSlice       confidence `json:"unrelated_slice"`
 	QuotedSpeaker        confidence `json:"quoted_speaker"`
 	QuotedThirdPerson    confidence `json:"quoted_third_person"`
+	FormChanged          confidence `json:"form_changed"`
 	Correct              confidence `json:"correct"`
 	Replayed             confidence `json:"replayed"`
 }
@@ -75,6 +76,7 @@ type verdictRules struct {
 // driftRules decide whether a document drifts (classify).
 type driftRules struct {
 	MinStrong        param[int]     `json:"min_strong"`
+	StrongShare      param[float64] `json:"strong_share"`
 	MinSubstitutions param[int]     `json:"min_substitutions"`
 	UnrelatedShare   param[float64] `json:"unrelated_share"`
 }

@@ -34,15 +34,22 @@ func (w *Words) Effect(rep, target model.TokenSpan, shared bool) model.Category 
 
 // verbDisagrees reports "I" replaced by a noun phrase before a verb form
 // that no third person takes ("am", "'m", "have", "'ve", "do", "are"):
-// the verb no longer agrees. By the words alone, so a clusters file
-// without tags (exact mode) reads it as the tagged corpus the damage
-// factory writes gold from does; open-class verbs ("I want") would need
-// tags, and are left out for that reason.
+// the verb no longer agrees (FirstPersonVerbLost).
 func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
-	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) || w.Doc.Tokens[s.Start].Form != "I" || w.Pronoun(rep) {
+	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) {
 		return false
 	}
-	return lexicon.Set("not-third-singular").HasLower(w.Doc.Tokens[s.End].Form)
+	return FirstPersonVerbLost(w.Doc.Tokens[s.Start].Form, w.form(rep), w.Doc.Tokens[s.End].Form)
+}
+
+// FirstPersonVerbLost reports whether a mention, "I", replaced by a
+// representative rep that is no pronoun leaves the word after it, next, a
+// verb form no third person takes. By the words alone, so a text without
+// tags (exact mode) reads it as the tagged corpus the damage factory
+// writes gold from does; open-class verbs ("I want") would need tags, and
+// are left out for that reason.
+func FirstPersonVerbLost(mention string, rep Form, next string) bool {
+	return mention == "I" && !rep.Pronoun() && lexicon.Set("not-third-singular").HasLower(next)
 }
 
 // possessiveLost reports whether the mention s was a possessive and the
@@ -57,14 +64,38 @@ func (w *Words) possessiveLost(s, rep model.TokenSpan, shared bool) bool {
 
 // formChanged reports a representative that makes a possessive of a
 // mention that was none, or a pronoun of another case than the pronoun it
-// replaces.
+// replaces (FormChanged).
 func (w *Words) formChanged(s, rep model.TokenSpan) bool {
-	if w.Possessive(rep) && !w.Possessive(s) {
+	return FormChanged(w.form(s), w.form(rep))
+}
+
+// form is what FormChanged reads of the phrase s.
+func (w *Words) form(s model.TokenSpan) Form {
+	return Form{Words: s.Len(), Class: w.Class(s.Start), Possessive: w.Possessive(s)}
+}
+
+// Form is what decides a phrase's grammatical form: how many words it
+// has, the class of its first, and whether it is a possessive (ends in
+// ’s, or is a possessive pronoun).
+type Form struct {
+	Words      int
+	Class      lexicon.Class
+	Possessive bool
+}
+
+// Pronoun reports whether the phrase is one pronoun or determiner
+// ("this"), which names any entity.
+func (f Form) Pronoun() bool {
+	return f.Words == 1 && (lexicon.IsPronoun(f.Class) || f.Class == lexicon.Det)
+}
+
+// FormChanged reports whether a representative of form rep written over a
+// mention of form mention changes its form: it adds a possessive the
+// mention lacked ("Warhol" → "Warhol ’s"), or both are pronouns of other
+// classes ("we" → "our", "I" → "me").
+func FormChanged(mention, rep Form) bool {
+	if rep.Possessive && !mention.Possessive {
 		return true
 	}
-	if s.Len() != 1 || rep.Len() != 1 {
-		return false
-	}
-	a, b := w.Class(s.Start), w.Class(rep.Start)
-	return lexicon.IsPronoun(a) && lexicon.IsPronoun(b) && a != b
+	return mention.Words == 1 && rep.Words == 1 && lexicon.IsPronoun(mention.Class) && lexicon.IsPronoun(rep.Class) && mention.Class != rep.Class
 }

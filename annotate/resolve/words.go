@@ -66,11 +66,7 @@ func (w *Words) Tagged() bool {
 // Pronoun reports whether a mention is one pronoun or determiner ("he",
 // "their", "This").
 func (w *Words) Pronoun(s model.TokenSpan) bool {
-	if s.Len() != 1 {
-		return false
-	}
-	c := w.Class(s.Start)
-	return lexicon.IsPronoun(c) || c == lexicon.Det
+	return s.Len() == 1 && (Form{Words: 1, Class: w.Class(s.Start)}).Pronoun()
 }
 
 // Possessive reports whether a mention is a possessive pronoun or ends in
