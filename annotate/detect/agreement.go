@@ -28,7 +28,7 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
 	rules := &a.rules().Agreement
 	for _, m := range a.mentions() {
-		if m.first || !a.disagrees(m.i, m.j) {
+		if m.first && !a.onlyI(m.j+1) || !a.disagrees(m.i, m.j) {
 			continue
 		}
 		if inside == nil {
@@ -54,6 +54,12 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 // disagrees reports whether the singular phrase [i, j] is followed by a
 // verb form no singular third person takes.
 func (a *Analysis) disagrees(i, j int) bool {
+	if a.onlyI(j + 1) {
+		// Only "I" takes "am" and "’m": after any other phrase the
+		// verb is left from an "I" a name was written over, wherever the
+		// phrase stands and even where the writer's own mention did.
+		return a.cls[j] != lexicon.Clitic && !lexicon.IsPronoun(a.cls[j])
+	}
 	// The cheap tests first: few mentions start a clause.
 	if a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
 		i == j && a.SentenceStart(i) || strings.HasSuffix(a.text(j), "s") || a.GenderOf(i, j) == lexicon.Plural {
@@ -103,11 +109,17 @@ func (a *Analysis) clauseStart(i int) bool {
 	return false
 }
 
+// onlyI reports whether token v is a verb form only "I" takes ("am",
+// "’m").
+func (a *Analysis) onlyI(v int) bool {
+	return v < len(a.toks) && vocab().firstPersonVerb.HasLower(a.text(v))
+}
+
 // pronounFor returns the subject pronoun the verb at token v agrees
 // with: I for am, we otherwise (news quotes speak for a group more often
 // than for a listener).
 func (a *Analysis) pronounFor(v int) string {
-	if vocab().firstPersonVerb.HasLower(a.text(v)) {
+	if a.onlyI(v) {
 		return "I"
 	}
 	return "we"

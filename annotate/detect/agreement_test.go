@@ -25,6 +25,12 @@ func TestAgreement(t *testing.T) {
 		{"bare infinitive", "Senator Bob Smith spoke . Friends helped Senator Bob Smith leave the party .", nil},
 		{"coordinated subject", "Indonesia spoke . Malaysia and Indonesia have a policy .", nil},
 		{"object of a verb", "Physicist Ana Ruiz won . The board praised Physicist Ana Ruiz work on lasers .", nil},
+		// Only "I" takes "am": wherever the phrase stands, even as the
+		// writer's first mention.
+		{"first person after an adverb", "Counselor Jo Roe spoke . Then Counselor Jo Roe 'm not clear on it .",
+			[]string{"Counselor Jo Roe", "antecedent", "I"}},
+		{"first person at a first mention", "Yes , Judge Kawashima am here . Judge Kawashima spoke .",
+			[]string{"Judge Kawashima", "antecedent", "I"}},
 		{"clause after a reporting verb", "Texas student Ahmed Mohamed spoke . Officials said Texas student Ahmed Mohamed think it is fine .",
 			[]string{"Texas student Ahmed Mohamed", "antecedent", "we"}},
 	}
