@@ -36,8 +36,8 @@ func (a *alignment) disagrees(s substitution) bool {
 	if ok && (g == lexicon.Male || g == lexicon.Female) && rep == lexicon.UnknownGender {
 		// He and she name a person: a representative with neither a
 		// name nor a person word is a thing ("she" → "iodine
-		// deficiency").
-		return !a.hasCapital(s.b1, s.b2)
+		// deficiency", not "a scientist").
+		return !a.hasCapital(s.b1, s.b2) && !an.NamesPerson(s.b1, s.b2-1)
 	}
 	return ok && rep != lexicon.UnknownGender && rep != g
 }

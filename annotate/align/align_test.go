@@ -328,6 +328,15 @@ func TestAlignDriftingClasses(t *testing.T) {
 				proposals: []string{"she"}, original: "she"},
 		},
 		{
+			// A person word, WordNet's too, is no thing: "she" may name
+			// a chemist (a correct substitution, listed only).
+			name: "pronoun for a person replaced by a role noun",
+			orig: "A chemist studied the shortage . If a woman is pregnant , she needs more iodine .",
+			res:  "A chemist studied the shortage . If a woman is pregnant , a chemist needs more iodine .",
+			want: want{text: "a chemist", category: model.Substitution,
+				proposals: []string{"she"}, original: "she"},
+		},
+		{
 			// The slice took the ’s of a possessor after the mention.
 			name: "possessive clitic swallowed",
 			orig: "Nurses praised the Warhol donor program at Warhol 's old studio .",

@@ -76,7 +76,7 @@ func (a *Analysis) NamesPerson(i, j int) bool {
 		return true
 	}
 	for k := i; k <= j; k++ {
-		if w := strings.ToLower(a.text(k)); !lexicon.Persons()[w] && !lexicon.PersonNoun(w) {
+		if w := strings.ToLower(a.text(k)); !lexicon.Persons()[w] && !(a.roleWord(k) && lexicon.PersonNoun(w)) {
 			continue
 		}
 		if next := a.text(k + 1); k == j || next == "," || next == "who" || a.cls[k+1] == lexicon.Prep {
@@ -84,6 +84,14 @@ func (a *Analysis) NamesPerson(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// roleWord reports whether token k may be a common noun: lower case, or
+// capitalised after a determiner or at a sentence's start ("the
+// Petitioner"). A capitalised word elsewhere is a name: "A ruling for
+// Goldsmith" names no goldsmith.
+func (a *Analysis) roleWord(k int) bool {
+	return a.cls[k] == lexicon.Low || a.Class(k-1) == lexicon.Det || a.SentenceStart(k)
 }
 
 // possessivePronoun returns the possessive that refers back to the noun

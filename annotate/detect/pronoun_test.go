@@ -21,6 +21,9 @@ func TestPossessivePronoun(t *testing.T) {
 		{"a schoolboy", "his"},
 		{"interim pastor of Calvary Church", "his"},
 		{"the bush", "its"},
+		// Capitalised, a role noun after a determiner; a name elsewhere.
+		{"the Petitioner", "his"},
+		{"A ruling for Goldsmith", "its"},
 		{"the United Nations", "its"},
 		{"Google", "its"},
 		{"one of the masterpieces of Persian Architecture", "its"},
