@@ -18,7 +18,7 @@ import (
 //
 // Findings are sorted, never overlap and never have empty spans. When the
 // two texts are not an original and its resolution (another article, other
-// tokenisation or quote normalisation), Align returns one error saying so
+// tokenisation), Align returns one error saying so
 // instead of hundreds of findings; it also fails when the embedded rules
 // do not load.
 func Align(orig, doc *model.Document) ([]model.Finding, error) {
@@ -56,12 +56,15 @@ type alignment struct {
 
 func newAlignment(orig, doc *model.Document, r *rules) *alignment {
 	a := &alignment{rules: r, orig: orig, doc: doc, ot: orig.Tokens(), rt: doc.Tokens()}
+	// Tokens that differ only in their quotes or dashes are one word
+	// (foldTypography).
 	ids := make(map[string]int32)
 	intern := func(s string) int32 {
-		id, ok := ids[s]
+		key := foldTypography(s)
+		id, ok := ids[key]
 		if !ok {
 			id = int32(len(a.texts))
-			ids[s] = id
+			ids[key] = id
 			a.texts = append(a.texts, s)
 		}
 		return id

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,7 +13,10 @@ import (
 // with one error instead of a finding at every token: too small a share
 // of their tokens aligns (texts too short to judge pass), or a few
 // differences vanish when spacing, case, quotes and dashes are
-// normalised, which no substitution produces (rules.json, "pairing").
+// normalised, which no substitution produces (rules.json, "pairing"). A
+// token's quotes and dashes alone never make a difference: the alignment
+// takes them as one word (foldTypography), so what is left here is
+// spacing, and case where it is most of what differs.
 func (a *alignment) checkPairing() error {
 	p := &a.rules.Pairing
 	n := max(len(a.ot), len(a.rt))
@@ -73,6 +77,29 @@ func normalisedEqual(x, y string) (same, folded bool) {
 			}
 		}
 	}
+}
+
+// foldTypography returns the token text s with quote and dash variants
+// folded as nextNormal folds them: the alignment's key for a word, so a
+// resolver that writes its representative "Vava’u" over the mention
+// "Vava'u", or texts whose apostrophes were normalised apart, change no
+// word.
+func foldTypography(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '`' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	for r, rest := nextNormal(s); r >= 0; r, rest = nextNormal(rest) {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // nextNormal returns the first rune of s that is not a space, with quote

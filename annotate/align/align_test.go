@@ -415,7 +415,6 @@ func TestAlignRefusesWrongPairing(t *testing.T) {
 		name, orig, res, msg string
 	}{
 		{"another article", other, gum, "align"},
-		{"straight against curly quotes", strings.NewReplacer("'", "’", ` " W`, ` “ W`, `. "`, `. ”`).Replace(gum), gum, "quotes"},
 		{"hyphens joined", strings.ReplaceAll(gum, " - ", "-"), gum, "spacing"},
 	}
 	for _, tt := range tests {
@@ -438,6 +437,28 @@ func readTestdata(t testing.TB, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Curly against straight quotes and apostrophes is not a difference: a
+// representative spelt "Vava’u" written over "Vava'u" changed no word,
+// and texts whose quotes were normalised apart align word for word.
+func TestAlignIgnoresQuoteStyle(t *testing.T) {
+	gum := readTestdata(t, "GUM_news_stampede.orig.txt") +
+		` Trump 's aide said : " We did n't know . " Sessions 's lawyer 's office declined .`
+	curly := strings.NewReplacer("'", "’", ` " W`, ` “ W`, `. "`, `. ”`, " - ", " – ").Replace(gum)
+	if curly == gum {
+		t.Fatal("the test text has no quotes to change")
+	}
+	if fs := align(t, curly, gum); len(fs) != 0 {
+		t.Errorf("quote style alone gave %d findings, first %+v", len(fs), fs[0])
+	}
+	orig := "Vava'u lies north . The group is green : tourists love it ."
+	res := "Vava'u lies north . Vava’u is green : tourists love Vava’u ."
+	for _, f := range align(t, orig, res) {
+		if f.Confidence >= model.BrokenThreshold {
+			t.Errorf("%q (%s) flagged broken: a correct substitution", res[f.Start:f.End], f.Category)
+		}
+	}
 }
 
 // Spacing around punctuation and clitics is not a difference: the
