@@ -17,26 +17,35 @@ import "corefix/model"
 // starts just after it (the shortest such on each side), unless another
 // finding already covers the neighbour's tokens.
 func (a *Analysis) widenSideBySide(cands []judged, at []int, out []model.Finding) {
-	covered := make([]bool, len(a.toks)) // by token
+	// Covered tokens, by token from the first candidate's: only the
+	// tokens the candidates span, since a region's candidates span a
+	// sliver of a long text (at 20 MB, a slice for every token in each
+	// of 320 regions was a gigabyte of garbage).
+	lo, hi := 0, -1
+	if len(cands) > 0 {
+		lo, hi = cands[0].i, cands[0].j
+	}
+	for _, c := range cands {
+		lo, hi = min(lo, c.i), max(hi, c.j)
+	}
+	covered := make([]bool, hi-lo+1)
 	shown := make([]bool, len(cands))
+	take := func(m int) {
+		for t := cands[m].i; t <= cands[m].j; t++ {
+			covered[t-lo] = true
+		}
+	}
 	for _, k := range at {
 		shown[k] = true
-		for t := cands[k].i; t <= cands[k].j; t++ {
-			covered[t] = true
-		}
+		take(k)
 	}
 	free := func(m int) bool {
 		for t := cands[m].i; t <= cands[m].j; t++ {
-			if covered[t] {
+			if covered[t-lo] {
 				return false
 			}
 		}
 		return !shown[m]
-	}
-	take := func(m int) {
-		for t := cands[m].i; t <= cands[m].j; t++ {
-			covered[t] = true
-		}
 	}
 	text := a.doc.Text
 	for n, k := range at {
