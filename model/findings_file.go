@@ -96,33 +96,73 @@ func encodedSize(doc *Document, fs []Finding, indent bool) int {
 // them. The bytes are those of encoding the whole object at once with
 // encoding/json (HTML escaping off).
 func WriteFindings(w io.Writer, doc *Document, fs []Finding, indent bool) error {
+	fw := NewFindingsWriter(w, doc, indent)
+	if err := fw.Write(fs); err != nil {
+		return err
+	}
+	return fw.Close()
+}
+
+// FindingsWriter writes WriteFindings' bytes with the findings handed
+// over batch by batch, in order, so a long text's findings can be
+// written as they are found instead of held until the last is.
+type FindingsWriter struct {
+	w      io.Writer
+	doc    *Document
+	indent bool
+	n      int    // findings written
+	item   []byte // one finding's bytes, reused
+}
+
+// NewFindingsWriter returns a writer of doc's findings to w (see
+// WriteFindings); Close ends the object.
+func NewFindingsWriter(w io.Writer, doc *Document, indent bool) *FindingsWriter {
+	return &FindingsWriter{w: w, doc: doc, indent: indent}
+}
+
+// punctuation returns what separates findings, what opens their array
+// after the document's head, and what ends the object.
+func (fw *FindingsWriter) punctuation() (sep, open, end string) {
+	if fw.indent {
+		return ",\n    ", ",\n  \"findings\": [\n    ", "\n  ]\n}\n"
+	}
+	return ",", `,"findings":[`, "]}\n"
+}
+
+// head writes the object up to the findings: the head as a whole
+// object, then its closing brace taken off so the findings can follow;
+// open is what follows it.
+func (fw *FindingsWriter) head(open string) error {
+	doc := fw.doc
 	head := appendFindingsHead(nil, fileDocument{ID: doc.ID, Path: doc.Path, SHA256: doc.SHA256(), Length: doc.RuneCount()})
-	// The head as a whole object, then its closing brace taken off so the
-	// findings can follow; each finding is an array element two levels in.
-	sep, open, end := ",", `,"findings":[`, "]}\n"
-	if indent {
+	if fw.indent {
 		var err error
 		if head, err = indented(head, ""); err != nil {
 			return err
 		}
-		sep, open, end = ",\n    ", ",\n  \"findings\": [\n    ", "\n  ]\n}\n"
 	}
 	head = bytes.TrimRight(bytes.TrimSuffix(head, []byte("}")), "\n")
-	if len(fs) == 0 {
-		open, end = strings.TrimRight(open, "\n "), end[strings.Index(end, "]"):]
-	}
-	if _, err := w.Write(append(head, open...)); err != nil {
-		return err
-	}
-	var item []byte
-	for i, x := range fs {
-		item = item[:0]
-		if i > 0 {
+	_, err := fw.w.Write(append(head, open...))
+	return err
+}
+
+// Write writes findings fs, each an array element two levels in, after
+// those written before.
+func (fw *FindingsWriter) Write(fs []Finding) error {
+	sep, open, _ := fw.punctuation()
+	for _, x := range fs {
+		if fw.n == 0 {
+			if err := fw.head(open); err != nil {
+				return err
+			}
+		}
+		item := fw.item[:0]
+		if fw.n > 0 {
 			item = append(item, sep...)
 		}
-		ff := encodeFinding(doc, x)
+		ff := encodeFinding(fw.doc, x)
 		var err error
-		if indent {
+		if fw.indent {
 			var compact []byte
 			if compact, err = appendFinding(nil, &ff); err == nil {
 				compact, err = indented(compact, "    ")
@@ -131,14 +171,29 @@ func WriteFindings(w io.Writer, doc *Document, fs []Finding, indent bool) error 
 		} else {
 			item, err = appendFinding(item, &ff)
 		}
+		fw.item = item
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(item); err != nil {
+		if _, err := fw.w.Write(item); err != nil {
+			return err
+		}
+		fw.n++
+	}
+	return nil
+}
+
+// Close ends the object: an empty findings array when none were
+// written.
+func (fw *FindingsWriter) Close() error {
+	_, open, end := fw.punctuation()
+	if fw.n == 0 {
+		open, end = strings.TrimRight(open, "\n "), end[strings.Index(end, "]"):]
+		if err := fw.head(open); err != nil {
 			return err
 		}
 	}
-	_, err := io.WriteString(w, end)
+	_, err := io.WriteString(fw.w, end)
 	return err
 }
 

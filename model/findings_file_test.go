@@ -115,6 +115,21 @@ func TestWriteFindingsIsTheWholeObject(t *testing.T) {
 			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
 				t.Errorf("%d findings, indent %v (-whole +streamed):\n%s", len(fs), indent, diff)
 			}
+			// The same handed over in batches: none, then one at a
+			// time, with empty batches between.
+			var batched bytes.Buffer
+			fw := NewFindingsWriter(&batched, a.Doc, indent)
+			for k := range fs {
+				if fw.Write(nil) != nil || fw.Write(fs[k:k+1]) != nil {
+					t.Fatal("write failed")
+				}
+			}
+			if err := fw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.String(), batched.String()); diff != "" {
+				t.Errorf("%d findings, indent %v (-whole +batched):\n%s", len(fs), indent, diff)
+			}
 		}
 	}
 }

@@ -40,15 +40,29 @@ func Detect(doc *model.Document) []model.Finding {
 // findings, without every candidate's features held at once (at 20 MB,
 // half a gigabyte).
 func DetectWith(doc *model.Document, p Params) []model.Finding {
+	var out []model.Finding
+	DetectEach(doc, p, func(fs []model.Finding) error {
+		out = append(out, fs...)
+		return nil
+	})
+	return out
+}
+
+// DetectEach is DetectWith handing its findings to each, in order, a
+// region at a time on a long text (one call on a short one): a caller
+// that writes them as they come never holds them all (at 20 MB, some
+// hundred megabytes). It stops at the first error each returns.
+func DetectEach(doc *model.Document, p Params, each func([]model.Finding) error) error {
 	if p.Judge != nil && len(doc.Text) > wholeBytes {
 		r := NewRegions(doc, p, nil)
-		var out []model.Finding
 		for k := range r.Len() {
-			out = append(out, r.Find(k)...)
+			if err := each(r.Find(k)); err != nil {
+				return err
+			}
 		}
-		return out
+		return nil
 	}
-	return detectWhole(doc, p)
+	return each(detectWhole(doc, p))
 }
 
 // wholeBytes is the longest text DetectWith judges in one pass: beyond

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -166,6 +167,16 @@ func TestDetectWithLongText(t *testing.T) {
 		t.Fatalf("%d findings in %d bytes: too few to compare", len(want), b.Len())
 	}
 	sameFindings(t, "long", DetectWith(model.NewDocument("long", "", b.String()), DefaultParams()), want)
+	// DetectEach hands them over a region at a time and stops at the
+	// first error.
+	stop, calls := errors.New("stop"), 0
+	err := DetectEach(model.NewDocument("long", "", b.String()), DefaultParams(), func([]model.Finding) error {
+		calls++
+		return stop
+	})
+	if err != stop || calls != 1 {
+		t.Errorf("DetectEach returned %v after %d calls, want the error after 1", err, calls)
+	}
 }
 
 // TestRegionsHandRules checks that without a judge the text is one

@@ -117,6 +117,17 @@ func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) er
 		if orig, err = e.readDocument(o.original); err != nil {
 			return err
 		}
+	} else {
+		// Text-only detection is written region by region as it is
+		// found: a long text's findings are never all held at once.
+		w := findingsWriter(out, doc, format)
+		err := detect.DetectEach(doc, detect.DefaultParams(), func(fs []model.Finding) error {
+			return w.Write(filterConfidence(fs, o.minConf))
+		})
+		if err != nil {
+			return err
+		}
+		return w.Close()
 	}
 	var ct *model.CorefText
 	if o.clusters.given() {
@@ -247,31 +258,55 @@ func filterConfidence(fs []model.Finding, min float64) []model.Finding {
 }
 
 func writeFindings(out io.Writer, doc *model.Document, fs []model.Finding, format string) error {
-	if format == "text" {
-		return writeFindingsText(out, doc, fs)
+	w := findingsWriter(out, doc, format)
+	if err := w.Write(fs); err != nil {
+		return err
 	}
-	return model.WriteFindings(out, doc, fs, format == "json")
+	return w.Close()
 }
 
-// writeFindingsText prints one line per finding, compiler style, so
-// editors and terminals can jump to it: path:line:col: category: message.
-func writeFindingsText(out io.Writer, doc *model.Document, fs []model.Finding) error {
-	name := doc.Path
-	if name == "" || name == "-" {
-		name = doc.ID
+// findingsOut writes a document's findings handed over batch by batch,
+// in order.
+type findingsOut interface {
+	Write(fs []model.Finding) error
+	Close() error
+}
+
+// findingsWriter writes doc's findings to out in format.
+func findingsWriter(out io.Writer, doc *model.Document, format string) findingsOut {
+	if format == "text" {
+		name := doc.Path
+		if name == "" || name == "-" {
+			name = doc.ID
+		}
+		return &textFindings{out: out, doc: doc, name: name, lines: model.NewLineIndex(doc)}
 	}
-	lines := model.NewLineIndex(doc)
+	return model.NewFindingsWriter(out, doc, format == "json")
+}
+
+// textFindings prints one line per finding, compiler style, so
+// editors and terminals can jump to it: path:line:col: category: message.
+type textFindings struct {
+	out   io.Writer
+	doc   *model.Document
+	name  string
+	lines *model.LineIndex
+}
+
+func (w *textFindings) Write(fs []model.Finding) error {
 	for _, f := range fs {
-		line, col := lines.Position(f.Start)
+		line, col := w.lines.Position(f.Start)
 		fix := ""
 		if len(f.Proposals) > 0 {
 			fix = fmt.Sprintf(" → %q", f.Proposals[0].Text)
 		}
 		// docs/formats.md: path:line:col: category: message, then the details.
-		if _, err := fmt.Fprintf(out, "%s:%d:%d: %s: %s [%q%s, confidence %.2f]\n", name, line, col, f.Category,
-			f.Message, doc.Text[f.Start:f.End], fix, f.Confidence); err != nil {
+		if _, err := fmt.Fprintf(w.out, "%s:%d:%d: %s: %s [%q%s, confidence %.2f]\n", w.name, line, col, f.Category,
+			f.Message, w.doc.Text[f.Start:f.End], fix, f.Confidence); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+func (w *textFindings) Close() error { return nil }
