@@ -44,12 +44,15 @@ type seeds struct {
 	phrases  []copyCandidate
 	hand     [][]handSeed
 	pronouns []copyCandidate
+	shown    map[uint64]bool // Recurring's phrases shown drifting, to make its findings
 }
 
-// handSeed is a hand rule's finding with the tokens [i, j] it covers.
+// handSeed is a hand rule's finding with the tokens [i, j] it covers:
+// its entry, whose finding the recurring rule's copies make only when
+// their window is rated (copyEntry).
 type handSeed struct {
-	i, j int
-	f    model.Finding
+	i, j int32
+	e    copyEntry
 }
 
 // window restricts judgeCandidates to the candidates that start in a
@@ -97,14 +100,24 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 	s := &seeds{phrases: a.copyCandidates()}
 	for _, d := range detectors {
 		next("rule " + d.Name())
-		fs := d.(analyzer).detect(a)
-		hs := make([]handSeed, 0, len(fs))
-		for _, f := range fs {
-			if i, j, ok := a.tokenSpan(f.Start, f.End); ok {
-				hs = append(hs, handSeed{i: i, j: j, f: f})
+		var es []copyEntry
+		if rec, ok := d.(Recurring); ok && rec.Scorer == nil {
+			s.shown = rec.shown(a)
+			es = rec.copies(a, s.shown)
+		} else {
+			fs := d.(analyzer).detect(a)
+			es = make([]copyEntry, len(fs))
+			for k := range fs {
+				es[k] = copyEntry{f: &fs[k]}
 			}
 		}
-		slices.SortStableFunc(hs, func(x, y handSeed) int { return x.i - y.i })
+		hs := make([]handSeed, 0, len(es))
+		for _, e := range es {
+			if i, j, ok := a.tokenSpan(e.span(a)); ok {
+				hs = append(hs, handSeed{i: int32(i), j: int32(j), e: e})
+			}
+		}
+		slices.SortStableFunc(hs, func(x, y handSeed) int { return int(x.i - y.i) })
 		s.hand = append(s.hand, hs)
 	}
 	next("fluency")
@@ -140,11 +153,12 @@ func (r *Regions) cut(size int) []int {
 	}
 	for _, hs := range r.seeds.hand {
 		for _, h := range hs {
-			from := h.i + 1
-			if toks[h.i].Start > h.f.Start {
-				from = h.i
+			i, j := int(h.i), int(h.j)
+			from := i + 1
+			if start, _ := h.e.span(r.a); toks[i].Start > start {
+				from = i
 			}
-			block(from, h.j+1)
+			block(from, j+1)
 		}
 	}
 	cuts := []int{0}
@@ -218,13 +232,14 @@ func (r *Regions) window(k int) *window {
 	}
 	for _, hs := range s.hand {
 		for _, h := range within(hs, lo, hi, handStart) {
-			last = max(last, h.j)
+			last = max(last, int(h.j))
 		}
 	}
 	from, to := max(0, lo-nearScan), last+2+nearGap
 	w := &window{lo: lo, hi: hi}
 	w.seeds.phrases = within(s.phrases, from, to, phraseStart)
 	w.seeds.pronouns = within(s.pronouns, from, to, phraseStart)
+	w.seeds.shown = s.shown
 	for _, hs := range s.hand {
 		w.seeds.hand = append(w.seeds.hand, within(hs, from, to, handStart))
 	}
@@ -232,7 +247,7 @@ func (r *Regions) window(k int) *window {
 }
 
 func phraseStart(c copyCandidate) int { return c.i }
-func handStart(h handSeed) int        { return h.i }
+func handStart(h handSeed) int        { return int(h.i) }
 
 // within returns the items of xs, ordered by first token, whose first
 // token is in [lo, hi).
@@ -264,7 +279,11 @@ func (a *Analysis) handSeeds(n int, d Detector) []model.Finding {
 	hs := a.window.seeds.hand[n]
 	fs := make([]model.Finding, len(hs))
 	for k, h := range hs {
-		fs[k] = h.f
+		if h.e.f != nil {
+			fs[k] = *h.e.f
+		} else {
+			fs[k] = d.(Recurring).finding(a, h.e, a.window.seeds.shown)
+		}
 	}
 	return fs
 }
