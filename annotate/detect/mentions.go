@@ -51,47 +51,41 @@ func (a *Analysis) mentions() []mention {
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
 	defer counts.release()
-	levels := a.countPhrases(counts)
+	a.countPhrases(counts)
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)
 	ratio := a.rules().Limits.LongerPhraseRatio.Value
-	// Mentions start where one-token phrases do, listed first; at[l]
-	// walks the phrases of l+1 tokens, also in text order, along.
-	at := make([]int, len(levels))
+	maxLen := a.rules().Limits.MaxMention.Value
 	next := 0
-	for k0, r0 := range levels[0] {
-		i := int(r0.i)
-		if i < next {
+	for i := range a.toks {
+		if i < next || !a.startsPhrase(i) || !a.inPhrase(i, i) {
 			continue
 		}
+		// The phrases from i, longer and longer, as countPhrases
+		// counted them: their hashes are looked up again rather than
+		// every level's phrases kept (at 20 MB, 140 MB).
 		best, bestAt, bestN := -1, int32(0), 0
-		for l, lv := range levels {
-			k := k0
-			if l > 0 {
-				k = at[l]
-				for k < len(lv) && int(lv[k].i) < i {
-					k++
-				}
-				at[l] = k
-				if k == len(lv) || int(lv[k].i) != i {
-					// Its prefix recurs too rarely, so neither it nor
-					// any longer phrase here recurs.
-					break
-				}
+		h := hashSeed
+		for j := i; j < i+maxLen && j < len(a.toks) && a.inPhrase(j, i); j++ {
+			h = a.extendHash(h, j)
+			slot, ok := counts.find(h)
+			if !ok {
+				// Its prefix recurs too rarely, so neither it nor
+				// any longer phrase here was counted.
+				break
 			}
-			j := i + l
 			if !endsNP(a.cls[j]) {
 				continue
 			}
 			// A longer phrase must recur about as often as the shorter:
 			// "Ahmed Mohamed father" twice against "Ahmed Mohamed" 35
 			// times is the name plus a coincidence, not a new phrase.
-			n := int(counts.countAt(lv[k].slot))
+			n := int(counts.countAt(slot))
 			if n < 2 || ratio*n <= bestN {
 				break
 			}
 			if j > i || a.cls[i] == lexicon.Cap {
-				best, bestAt, bestN = j, lv[k].slot, n
+				best, bestAt, bestN = j, slot, n
 			}
 		}
 		if best < 0 {
@@ -136,11 +130,11 @@ func (a *Analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// the mention length limit. The table is reset first. It returns the
-// phrases of l+1 tokens in levels[l], in text order; once a level's
-// counts are final it keeps only its phrases that recur, the only ones
-// findMentions reads or the next level extends.
-func (a *Analysis) countPhrases(counts *phraseTable) [][]phraseRef {
+// the mention length limit. The table is reset first. Only two levels
+// are held at a time, the phrases of l tokens that recur and those of
+// l+1 they extend to, in buffers kept with the table so a document
+// allocates none.
+func (a *Analysis) countPhrases(counts *phraseTable) {
 	// Room for a key a token up to 64k tokens; beyond, for a quarter as
 	// many keys as tokens, growing as needed. A long text repeats its
 	// words and phrases, so a table sized by its tokens is mostly empty,
@@ -148,27 +142,24 @@ func (a *Analysis) countPhrases(counts *phraseTable) [][]phraseRef {
 	// long in a table four times this size.
 	counts.reset(min(len(a.toks), max(len(a.toks)/4, 1<<16)))
 	maxLen := a.rules().Limits.MaxMention.Value
-	levels := counts.levels[:0]
-	defer func() { counts.levels = levels }()
 	// Each level is made at its final size (a 20 MB article's phrases
-	// grown by append were half a gigabyte of garbage).
+	// grown by append were half a gigabyte of garbage), in the buffer
+	// of the level before last.
 	level := func(l, n int) []phraseRef {
-		if l < cap(levels) && cap(levels[:l+1][l]) >= n {
-			return levels[:l+1][l][:0]
+		if cap(counts.levels[l%2]) < n {
+			counts.levels[l%2] = make([]phraseRef, 0, n)
 		}
-		return make([]phraseRef, 0, n)
+		return counts.levels[l%2][:0]
 	}
-	first := level(0, len(a.toks))
+	cur := level(0, len(a.toks))
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
-			first = append(first, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
+			cur = append(cur, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
 		}
 	}
-	levels = append(levels, first)
 	// Phrases of l tokens, final once all are counted, extend to l+1.
 	for l := 1; l < maxLen; l++ {
-		prev := slices.DeleteFunc(levels[l-1], func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
-		levels[l-1] = prev
+		prev := slices.DeleteFunc(cur, func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
 		n := 0
 		for _, o := range prev {
 			if j := int(o.i) + l; j < len(a.toks) && a.inPhrase(j, int(o.i)) {
@@ -178,7 +169,7 @@ func (a *Analysis) countPhrases(counts *phraseTable) [][]phraseRef {
 		if n == 0 {
 			break
 		}
-		levels = append(levels, level(l, n))
+		cur = level(l, n)
 		for _, o := range prev {
 			i, j := int(o.i), int(o.i)+l
 			if j >= len(a.toks) || !a.inPhrase(j, i) {
@@ -186,12 +177,11 @@ func (a *Analysis) countPhrases(counts *phraseTable) [][]phraseRef {
 			}
 			h := a.extendHash(counts.keyAt(o.slot), j)
 			if counts.full() {
-				counts.grow(levels)
+				counts.grow([][]phraseRef{prev, cur})
 			}
-			levels[l] = append(levels[l], phraseRef{o.i, counts.add(h)})
+			cur = append(cur, phraseRef{o.i, counts.add(h)})
 		}
 	}
-	return levels
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.

@@ -18,9 +18,10 @@ type phraseTable struct {
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
 	used  int   // keys added since the last reset
-	// levels are countPhrases' phrases, kept with the table so a
-	// document allocates none.
-	levels [][]phraseRef
+	// levels are countPhrases' buffers for its phrases of an odd and an
+	// even number of tokens, kept with the table so a document
+	// allocates none.
+	levels [2][]phraseRef
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
@@ -112,6 +113,13 @@ func (t *phraseTable) slot(key uint64) int {
 		}
 		i = (i + 1) & mask
 	}
+}
+
+// find returns the slot of key, and whether it was added since the
+// last reset.
+func (t *phraseTable) find(key uint64) (int32, bool) {
+	k := t.slot(key)
+	return int32(k), t.slots[k].gen == t.gen
 }
 
 // add counts key once more and returns its slot. The table must not be
