@@ -120,6 +120,7 @@ func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) er
 	} else {
 		// Text-only detection is written region by region as it is
 		// found: a long text's findings are never all held at once.
+		defer leanCollector(len(doc.Text))()
 		w := findingsWriter(out, doc, format)
 		err := detect.DetectEach(doc, detect.DefaultParams(), func(fs []model.Finding) error {
 			return w.Write(filterConfidence(fs, o.minConf))

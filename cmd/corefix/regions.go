@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync/atomic"
 
 	"corefix/annotate/align"
@@ -27,6 +28,7 @@ type regions struct {
 	r    *detect.Regions
 	left int          // regions not found yet: at 0 the pass is let go
 	step atomic.Value // the step of Prepare's pass, a string, for Preparing
+	lean func()       // restores the collector's goal once the pass is let go
 }
 
 // Preparing says which step of the whole-text pass Prepare is at.
@@ -36,8 +38,10 @@ func (d *regions) Preparing() string {
 }
 
 // Prepare makes detection's pass over the whole text, on a detached
-// document (see detached).
+// document (see detached), with the collector's goal lowered on a long
+// text until the last region is found (leanCollector).
 func (d *regions) Prepare() (int, error) {
+	d.lean = leanCollector(len(d.doc.Text))
 	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams(), func(what string, k, n int) {
 		d.step.Store(fmt.Sprintf("%s (%d/%d)", what, k, n))
 	})
@@ -57,7 +61,13 @@ func (d *regions) Find(k int) ([]model.Finding, error) {
 	}
 	fs := d.r.Find(k)
 	if d.left--; d.left == 0 {
+		// The pass is collected before the collector's goal is
+		// restored: the work the spans start next (the antecedent
+		// panel's mentions, the confidence order, a save) would
+		// otherwise grow the heap from twice the pass's size.
 		d.r = nil
+		runtime.GC()
+		d.lean()
 	}
 	return fs, nil
 }

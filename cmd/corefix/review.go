@@ -199,8 +199,13 @@ func detached(doc *model.Document) *model.Document {
 }
 
 // entities is the editor's mention analysis (the antecedent panel), on a
-// detached document.
-func entities(doc *model.Document) *model.Entities { return detect.Entities(detached(doc)) }
+// detached document, with the collector's goal lowered on a long text
+// (leanCollector): it runs as the detection ends, and tokenises the
+// text again.
+func entities(doc *model.Document) *model.Entities {
+	defer leanCollector(len(doc.Text))()
+	return detect.Entities(detached(doc))
+}
 
 // openWorkfile locks the annotation file, or opens it read-only when asked.
 // A lock that cannot be made (a read-only directory) names both ways out;

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// gcPercent reads the collector's goal.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestLeanCollectorNests checks that the goal is lowered for a long
+// text only, stays lowered while any detection that lowered it runs
+// (each restore counting once), and comes back after the last.
+func TestLeanCollectorNests(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: leanCollector leaves the goal alone")
+	}
+	was := gcPercent()
+	leanCollector(leanBytes - 1)()
+	if p := gcPercent(); p != was {
+		t.Fatalf("a short text set the goal to %d, want %d", p, was)
+	}
+	first, second := leanCollector(leanBytes), leanCollector(leanBytes)
+	if p := gcPercent(); p != leanPercent {
+		t.Fatalf("goal %d during a long text's detection, want %d", p, leanPercent)
+	}
+	first()
+	first()
+	if p := gcPercent(); p != leanPercent {
+		t.Fatalf("goal %d while a second detection runs, want %d", p, leanPercent)
+	}
+	second()
+	if p := gcPercent(); p != was {
+		t.Fatalf("goal %d after the last, want %d", p, was)
+	}
+}
