@@ -90,14 +90,14 @@ func (c *ClusterDoc) matchChars(text, textName, clustersName string) (*CorefText
 	}
 	ct := &CorefText{Text: text}
 	for _, t := range doc.Tokens() {
-		from := t.Start
-		for k := t.Start + 1; k < t.End; k++ {
+		from := int(t.Start)
+		for k := from + 1; k < int(t.End); k++ {
 			if cuts[k] {
 				ct.Words = append(ct.Words, Range{from, k})
 				from = k
 			}
 		}
-		ct.Words = append(ct.Words, Range{from, t.End})
+		ct.Words = append(ct.Words, Range{from, int(t.End)})
 	}
 	words := &ClusterDoc{CorefDocument: &CorefDocument{ID: c.ID, Genre: c.Genre, Tokens: make([]CorefToken, len(ct.Words))}}
 	for i, rs := range ranges {

@@ -25,7 +25,7 @@ func randomAnnotation(t testing.TB, r *rand.Rand) *Annotation {
 		j := min(i+r.IntN(3), len(toks)-1)
 		orig := "were"
 		fs = append(fs, Finding{
-			Start: toks[i].Start, End: toks[j].End, Category: Categories[r.IntN(len(Categories))],
+			Start: int(toks[i].Start), End: int(toks[j].End), Category: Categories[r.IntN(len(Categories))],
 			Rule: "test", Confidence: float64(r.IntN(101)) / 100, Message: "m",
 			Proposals: []Proposal{{Text: "his", Note: "pronoun"}, {Text: "Trump ’s"}}, Original: &orig,
 		})
@@ -51,7 +51,7 @@ func randomAnnotation(t testing.TB, r *rand.Rand) *Annotation {
 			_ = a.Reset(i)
 		case 4:
 			t := toks[r.IntN(len(toks))]
-			_, _ = a.AddManual(t.Start, t.End, Other)
+			_, _ = a.AddManual(int(t.Start), int(t.End), Other)
 		case 5:
 			_, _ = a.Undo()
 		case 6:

@@ -54,9 +54,9 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		end := 0
+		end := int32(0)
 		for i, tok := range Tokenize(text) {
-			if tok.Start < end || tok.Start >= tok.End || tok.End > len(text) {
+			if tok.Start < end || tok.Start >= tok.End || int(tok.End) > len(text) {
 				t.Fatalf("token %d [%d,%d) of %q: out of order, empty or out of bounds", i, tok.Start, tok.End, text)
 			}
 			if utf8.ValidString(text) && !utf8.ValidString(tok.Text(text)) {

@@ -43,7 +43,7 @@ func (m *Model) startMark() {
 
 // tokenAt is the index of the first token ending after off.
 func tokenAt(toks []model.Token, off int) int {
-	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	return sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > off })
 }
 
 func categoryIndex(c model.Category) int {
@@ -73,7 +73,7 @@ func (mk *markMode) move(m *Model, n int, extend bool) {
 func (mk *markMode) moveRow(m *Model, n int) {
 	toks := m.a.Doc.Tokens()
 	rows := m.art.rows
-	r := max(min(rowAt(rows, pos{src: toks[mk.from].Start})+n, len(rows)-1), 0)
+	r := max(min(rowAt(rows, pos{src: int(toks[mk.from].Start)})+n, len(rows)-1), 0)
 	mk.from = min(tokenAt(toks, rows[r].start.src), len(toks)-1)
 	mk.to = mk.from
 	mk.show(m)
@@ -82,7 +82,7 @@ func (mk *markMode) moveRow(m *Model, n int) {
 // span is the byte range of the selection.
 func (mk *markMode) span(m *Model) (start, end int) {
 	toks := m.a.Doc.Tokens()
-	return toks[mk.from].Start, toks[mk.to].End
+	return int(toks[mk.from].Start), int(toks[mk.to].End)
 }
 
 // show highlights the selection and says what enter would mark.

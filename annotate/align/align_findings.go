@@ -72,7 +72,7 @@ func (a *alignment) draft(s substitution, v verdict) (draft, bool) {
 		d.f.Original = &x
 	}
 	if s.b1 < s.b2 {
-		d.f.Start, d.f.End = a.rt[s.b1].Start, a.rt[s.b2-1].End
+		d.f.Start, d.f.End = int(a.rt[s.b1].Start), int(a.rt[s.b2-1].End)
 	}
 	msg, note := &a.rules.Messages, &a.rules.Notes
 	restore := model.Proposal{Text: x, Note: note.Restore}
@@ -138,7 +138,7 @@ func (a *alignment) overwrite(d *draft, s substitution, x, y string) {
 		return
 	}
 	d.a1--
-	d.f.Start = a.rt[s.b1-1].Start
+	d.f.Start = int(a.rt[s.b1-1].Start)
 	full := a.origText(s.a1-1, s.a2)
 	d.f.Proposals = []model.Proposal{{Text: full, Note: a.rules.Notes.Restore}}
 	if moved != full {
@@ -155,10 +155,10 @@ func (a *alignment) deletion(s substitution, v verdict, x string) (draft, bool) 
 	switch {
 	case s.b1 > 0 && s.a1 > 0 && int(a.back[s.b1-1]) == s.a1-1:
 		d.a1, d.a2 = s.a1-1, s.a2
-		d.f.Start, d.f.End = a.rt[s.b1-1].Start, a.rt[s.b1-1].End
+		d.f.Start, d.f.End = int(a.rt[s.b1-1].Start), int(a.rt[s.b1-1].End)
 	case s.b2 < len(a.rt) && s.a2 < len(a.ot) && int(a.back[s.b2]) == s.a2:
 		d.a1, d.a2 = s.a1, s.a2+1
-		d.f.Start, d.f.End = a.rt[s.b2].Start, a.rt[s.b2].End
+		d.f.Start, d.f.End = int(a.rt[s.b2].Start), int(a.rt[s.b2].End)
 	default:
 		return draft{}, false // nothing kept to attach to: the pairing check refuses such texts
 	}
@@ -250,22 +250,22 @@ func (a *alignment) respace(d *draft, restore, before, after string) {
 // starting at byte i and the one before it; -1 when no token starts there
 // or none is before it.
 func (a *alignment) docGapBefore(i int) int {
-	k := sort.Search(len(a.rt), func(k int) bool { return a.rt[k].Start >= i })
-	if k == 0 || k == len(a.rt) || a.rt[k].Start != i {
+	k := sort.Search(len(a.rt), func(k int) bool { return int(a.rt[k].Start) >= i })
+	if k == 0 || k == len(a.rt) || int(a.rt[k].Start) != i {
 		return -1
 	}
-	return i - a.rt[k-1].End
+	return i - int(a.rt[k-1].End)
 }
 
 // docGapAfter is the length of the whitespace between the resolved token
 // ending at byte i and the one after it; -1 when no token ends there or
 // none is after it.
 func (a *alignment) docGapAfter(i int) int {
-	k := sort.Search(len(a.rt), func(k int) bool { return a.rt[k].End >= i })
-	if k+1 >= len(a.rt) || a.rt[k].End != i {
+	k := sort.Search(len(a.rt), func(k int) bool { return int(a.rt[k].End) >= i })
+	if k+1 >= len(a.rt) || int(a.rt[k].End) != i {
 		return -1
 	}
-	return a.rt[k+1].Start - i
+	return int(a.rt[k+1].Start) - i
 }
 
 // clitic is the possessive ’s written the way the document writes it:

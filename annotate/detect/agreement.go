@@ -43,7 +43,7 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 			pron = capitalise(pron)
 		}
 		out = append(out, model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: category,
+			Start: int(a.toks[m.i].Start), End: int(a.toks[m.j].End), Category: category,
 			Rule: g.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.AgreeingPronoun}},
 		})

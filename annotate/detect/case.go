@@ -49,7 +49,7 @@ func (c Case) detect(a *Analysis) []model.Finding {
 			alt = capitalise(alt)
 		}
 		out = append(out, model.Finding{
-			Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Other,
+			Start: int(a.toks[i].Start), End: int(a.toks[i].End), Category: model.Other,
 			Rule: c.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: alt, Note: a.rules().Notes.OtherCase}},
 		})

@@ -27,7 +27,7 @@ func (c Collision) detect(a *Analysis) []model.Finding {
 	for i := 1; i < len(a.toks); i++ {
 		if r := a.strayPronoun(i); r != nil {
 			out = append(out, model.Finding{
-				Start: a.toks[i].Start, End: a.toks[i].End, Category: model.Overwrite,
+				Start: int(a.toks[i].Start), End: int(a.toks[i].End), Category: model.Overwrite,
 				Rule: c.Name(), Confidence: r.Confidence, Message: r.Message,
 				Proposals: []model.Proposal{{Text: model.Placeholder, Note: note}},
 			})
@@ -48,7 +48,7 @@ func (c Collision) detect(a *Analysis) []model.Finding {
 		// keeps the first and asks for the lost word.
 		j := a.phraseEnd(i)
 		out = append(out, model.Finding{
-			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Start: int(a.toks[i-1].Start), End: int(a.toks[j].End), Category: model.Overwrite,
 			Rule: c.Name(), Confidence: r.Confidence, Message: r.Message,
 			Proposals: []model.Proposal{{Text: a.text(i-1) + " " + model.Placeholder, Note: note}},
 		})

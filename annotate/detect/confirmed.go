@@ -35,7 +35,7 @@ func (a *Analysis) confirmedCopies(name string) []model.Finding {
 		}
 		if a.oddCopySlot(i, j) && !a.repeated(j+1) && !a.repeated(i) {
 			out = append(out, model.Finding{
-				Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
+				Start: int(a.toks[i].Start), End: int(a.toks[j].End), Category: model.Overwrite,
 				Rule: name, Confidence: a.rules().Recurring.ConfirmedCopy.Confidence,
 				Message:   a.rules().Recurring.ConfirmedCopy.Message,
 				Proposals: a.overwriteFix(""),

@@ -121,7 +121,7 @@ func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
 				p = s.score(a, c, shown, marks, &v)
 			}
 			f = model.Finding{
-				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
+				Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Category: model.Overwrite,
 				Rule: r.Name(), Confidence: scaled(p, s.threshold),
 				Message:   a.rules().Recurring.ScoredCopy,
 				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),

@@ -44,7 +44,7 @@ func CopyCandidates(doc *model.Document) ([]CopyCandidate, bool) {
 		a.copyFeatures(c, shown, marks, &v)
 		x := make([]float64, numCopyFeatures)
 		v.dense(x)
-		out = append(out, CopyCandidate{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Features: x})
+		out = append(out, CopyCandidate{Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Features: x})
 	}
 	return out, true
 }

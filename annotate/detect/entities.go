@@ -24,7 +24,7 @@ func Entities(doc *model.Document) *model.Entities {
 			index[m.h] = e
 			list = append(list, model.Entity{Name: doc.Text[start:end]})
 		}
-		list[e].Mentions = append(list[e].Mentions, [2]int{start, end})
+		list[e].Mentions = append(list[e].Mentions, [2]int{int(start), int(end)})
 	}
 	// A phrase whose other occurrences overlap longer ones is left with
 	// one mention: no entity to walk.

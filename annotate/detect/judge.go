@@ -250,7 +250,7 @@ func JudgeCandidates(doc *model.Document, r *Rules) []JudgeCandidate {
 	for _, c := range a.judgeCandidates(nil) {
 		x := make([]float64, numJudgeFeatures)
 		c.vec.dense(x)
-		out = append(out, JudgeCandidate{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Features: x})
+		out = append(out, JudgeCandidate{Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Features: x})
 	}
 	return out
 }
@@ -473,8 +473,8 @@ func (a *Analysis) profileAt(k int) float64 {
 // tokenSpan returns the tokens [i, j] that the byte range [start, end)
 // covers, false when it covers none.
 func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
-	i = sort.Search(len(a.toks), func(k int) bool { return a.toks[k].End > start })
-	j = sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= end }) - 1
+	i = sort.Search(len(a.toks), func(k int) bool { return int(a.toks[k].End) > start })
+	j = sort.Search(len(a.toks), func(k int) bool { return int(a.toks[k].Start) >= end }) - 1
 	return i, j, i <= j && i < len(a.toks)
 }
 
@@ -542,7 +542,7 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 			f = c.hand[best]
 		default:
 			f = model.Finding{
-				Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
+				Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Category: model.Overwrite,
 				Rule: (Recurring{}).Name(), Message: a.rules().Recurring.ScoredCopy,
 				Proposals: a.overwriteFix(a.misfit(c.i, c.j).fix),
 			}

@@ -63,7 +63,7 @@ func (a *Analysis) widenSideBySide(cands []judged, at []int, out []model.Finding
 			take(before)
 			start := a.toks[cands[before].i].Start
 			widen(f, text[start:f.Start], "")
-			f.Start = start
+			f.Start = int(start)
 		}
 		after := -1
 		for m := k + 1; m < len(cands) && cands[m].i <= c.j+1; m++ {
@@ -76,7 +76,7 @@ func (a *Analysis) widenSideBySide(cands []judged, at []int, out []model.Finding
 			take(after)
 			end := a.toks[cands[after].j].End
 			widen(f, "", text[f.End:end])
-			f.End = end
+			f.End = int(end)
 		}
 	}
 }

@@ -19,7 +19,7 @@ func pairSetup(t *testing.T, text string, spans ...[2]int) (*Analysis, []judged)
 }
 
 func (a *Analysis) findingOn(c judged, conf float64, proposal string) model.Finding {
-	return model.Finding{Start: a.toks[c.i].Start, End: a.toks[c.j].End, Category: model.Overwrite,
+	return model.Finding{Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Category: model.Overwrite,
 		Confidence: conf, Proposals: []model.Proposal{{Text: proposal}}}
 }
 

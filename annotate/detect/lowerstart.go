@@ -36,7 +36,7 @@ func (l LowerStart) detect(a *Analysis) []model.Finding {
 		}
 		j := a.phraseEnd(i)
 		out = append(out, model.Finding{
-			Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Start: int(a.toks[i].Start), End: int(a.toks[j].End), Category: model.Overwrite,
 			Rule: l.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: model.Placeholder, Note: a.rules().Notes.TypeWords}},
 		})

@@ -101,7 +101,7 @@ func (p Possessive) bareMention(a *Analysis, m mention, firsts map[string]mentio
 	f := a.lostPossessor(m.i, name)
 	f.Confidence = c
 	if a.cls[m.j] == lexicon.Clitic {
-		f.End = a.toks[m.j].End
+		f.End = int(a.toks[m.j].End)
 		f.Message, f.Proposals[1] = r.Messages.BareNoun, model.Proposal{Text: "the " + span, Note: notes.RestoreDeterminer}
 	}
 	if object {
@@ -126,7 +126,7 @@ func (a *Analysis) lostPossessor(i, j int) model.Finding {
 	}
 	span := a.doc.Text[a.toks[i].Start:a.toks[j].End]
 	return model.Finding{
-		Start: a.toks[i].Start, End: a.toks[j].End, Category: model.Possessive,
+		Start: int(a.toks[i].Start), End: int(a.toks[j].End), Category: model.Possessive,
 		Rule: (Possessive{}).Name(), Message: r.Messages.BareMention,
 		Proposals: []model.Proposal{{Text: pron, Note: notes.PossessiveBack}, {Text: span + a.cliticStyle(), Note: notes.RestoreClitic}},
 	}

@@ -58,7 +58,7 @@ func (p Possessive) copiedPossessives(a *Analysis) []model.Finding {
 			pron = capitalise(pron)
 		}
 		out = append(out, model.Finding{
-			Start: a.toks[m.i].Start, End: a.toks[c].End, Category: model.Possessive,
+			Start: int(a.toks[m.i].Start), End: int(a.toks[c].End), Category: model.Possessive,
 			Rule: p.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.PossessiveBack}},
 		})

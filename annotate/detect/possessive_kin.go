@@ -58,7 +58,7 @@ func (p Possessive) kinCopies(a *Analysis) []model.Finding {
 			pron = capitalise(pron)
 		}
 		out = append(out, model.Finding{
-			Start: a.toks[k].Start, End: a.toks[k+1].End, Category: model.Possessive,
+			Start: int(a.toks[k].Start), End: int(a.toks[k+1].End), Category: model.Possessive,
 			Rule: p.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.PossessiveBack}},
 		})

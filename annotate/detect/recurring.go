@@ -59,7 +59,7 @@ func (e copyEntry) span(a *Analysis) (start, end int) {
 		return e.f.Start, e.f.End
 	}
 	m := a.mentions()[e.mention]
-	return a.toks[m.i].Start, a.toks[m.j].End
+	return int(a.toks[m.i].Start), int(a.toks[m.j].End)
 }
 
 // shown returns the phrases confirmed drifting, which handCopy reads in
@@ -123,7 +123,7 @@ func (r Recurring) handCopy(a *Analysis, m mention, conf float64, drifting bool,
 		msg = a.rules().Recurring.MisfitLead + fit.why
 	}
 	return model.Finding{
-		Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Overwrite,
+		Start: int(a.toks[m.i].Start), End: int(a.toks[m.j].End), Category: model.Overwrite,
 		Rule: r.Name(), Confidence: conf, Message: msg,
 		Proposals: a.overwriteFix(fit.fix),
 	}, true

@@ -155,7 +155,7 @@ func (r *Regions) cut(size int) []int {
 		for _, h := range hs {
 			i, j := int(h.i), int(h.j)
 			from := i + 1
-			if start, _ := h.e.span(r.a); toks[i].Start > start {
+			if start, _ := h.e.span(r.a); int(toks[i].Start) > start {
 				from = i
 			}
 			block(from, j+1)
@@ -166,9 +166,9 @@ func (r *Regions) cut(size int) []int {
 	next := size
 	for t := range toks {
 		depth += blocked[t]
-		if t > 0 && depth == 0 && toks[t].Start >= next {
+		if start := int(toks[t].Start); t > 0 && depth == 0 && start >= next {
 			cuts = append(cuts, t)
-			next = toks[t].Start + size
+			next = start + size
 		}
 	}
 	return append(cuts, len(toks))
@@ -192,7 +192,7 @@ func (r *Regions) offset(t int) int {
 	case t >= len(r.a.toks):
 		return len(r.a.doc.Text)
 	}
-	return r.a.toks[t].Start
+	return int(r.a.toks[t].Start)
 }
 
 // At returns the region holding byte off of the text.

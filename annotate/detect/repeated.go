@@ -38,7 +38,7 @@ func (r RepeatedToken) detect(a *Analysis) []model.Finding {
 		// proposals keep the first.
 		first := a.text(i - 1)
 		out = append(out, model.Finding{
-			Start: a.toks[i-1].Start, End: a.toks[j].End, Category: model.Overwrite,
+			Start: int(a.toks[i-1].Start), End: int(a.toks[j].End), Category: model.Overwrite,
 			Rule: r.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{
 				{Text: first + " " + model.Placeholder, Note: notes.TypeLostWord},

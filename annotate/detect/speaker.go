@@ -44,7 +44,7 @@ func (s Speaker) detect(a *Analysis) []model.Finding {
 				pron = capitalise(pron)
 			}
 			out = append(out, model.Finding{
-				Start: a.toks[m.i].Start, End: a.toks[m.j].End, Category: model.Antecedent,
+				Start: int(a.toks[m.i].Start), End: int(a.toks[m.j].End), Category: model.Antecedent,
 				Rule: s.Name(), Confidence: rule.Confidence, Message: rule.Message,
 				Proposals: []model.Proposal{{Text: pron, Note: notes.PronounForOther}, {Text: "I", Note: notes.SpeakerSelf}},
 			})

@@ -171,9 +171,9 @@ func auc(pos, neg []float64) float64 {
 // tokenRange returns the tokens [i, j] inside the byte range r.
 func tokenRange(doc *model.Document, r model.Range) (int, int, bool) {
 	toks := doc.Tokens()
-	i, _ := slices.BinarySearchFunc(toks, r.Start, func(t model.Token, b int) int { return t.Start - b })
+	i, _ := slices.BinarySearchFunc(toks, r.Start, func(t model.Token, b int) int { return int(t.Start) - b })
 	j := i
-	for j < len(toks) && toks[j].End <= r.End {
+	for j < len(toks) && int(toks[j].End) <= r.End {
 		j++
 	}
 	return i, j - 1, j > i
@@ -255,7 +255,7 @@ func collect(g groups, m *fluency.Model, d goldDoc) {
 	toks := doc.Tokens()
 	limit := len(toks)
 	if gold.Scope != nil {
-		limit, _ = slices.BinarySearchFunc(toks, gold.Scope.End, func(t model.Token, b int) int { return t.Start - b })
+		limit, _ = slices.BinarySearchFunc(toks, gold.Scope.End, func(t model.Token, b int) int { return int(t.Start) - b })
 	}
 	for p := range phrases {
 		n := len(strings.Fields(p))
@@ -264,7 +264,7 @@ func collect(g groups, m *fluency.Model, d goldDoc) {
 				continue
 			}
 			label := "other occurrence"
-			if d.onGold(model.Range{Start: toks[i].Start, End: toks[i+n-1].End}) {
+			if d.onGold(model.Range{Start: int(toks[i].Start), End: int(toks[i+n-1].End)}) {
 				label = "broken occurrence"
 			}
 			g.add(label, spanSignals(m, doc, i, i+n-1))
