@@ -39,8 +39,11 @@ type Regions struct {
 // seeds are the judge's candidates as the document-wide pass lists them,
 // each list ordered by first token: the repeats of recurring phrases,
 // the hand rules' findings (per detector, in Detectors' order) and the
-// pronouns that read out of place.
+// pronouns that read out of place. The pass keeps the repeats' traits,
+// one for each recurring mention, and a window the candidates made of
+// its own.
 type seeds struct {
+	traits   []copyTrait
 	phrases  []copyCandidate
 	hand     [][]handSeed
 	pronouns []copyCandidate
@@ -97,7 +100,7 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 	go func() { prof <- a.fluency.Profile(doc.Text, a.toks, 0, len(a.toks)) }()
 	next("recurring phrases")
 	a.drifting()
-	s := &seeds{phrases: a.copyCandidates()}
+	s := &seeds{traits: a.copyTraits()}
 	for _, d := range detectors {
 		next("rule " + d.Name())
 		var es []copyEntry
@@ -124,7 +127,6 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 	a.prof = <-prof
 	next("pronouns")
 	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
-	slices.SortStableFunc(s.phrases, func(x, y copyCandidate) int { return x.i - y.i })
 	r.seeds = s
 	r.cuts = r.cut(size)
 	return r
@@ -145,8 +147,8 @@ func (r *Regions) cut(size int) []int {
 			blocked[to+1]--
 		}
 	}
-	for _, c := range r.seeds.phrases {
-		block(c.i+1, c.j+1)
+	for _, m := range r.a.mentions() {
+		block(m.i+1, m.j+1)
 	}
 	for _, c := range r.seeds.pronouns {
 		block(c.i+1, c.j+1)
@@ -227,8 +229,10 @@ func (r *Regions) window(k int) *window {
 	lo, hi := r.cuts[k], r.cuts[k+1]
 	s := r.seeds
 	last := hi - 1 // the last token of a candidate of the region
-	for _, c := range within(s.phrases, lo, hi, phraseStart) {
-		last = max(last, c.j)
+	ms := r.a.mentions()
+	x, y := r.a.mentionsWithin(lo, hi)
+	for _, m := range ms[x:y] {
+		last = max(last, m.j)
 	}
 	for _, hs := range s.hand {
 		for _, h := range within(hs, lo, hi, handStart) {
@@ -237,7 +241,11 @@ func (r *Regions) window(k int) *window {
 	}
 	from, to := max(0, lo-nearScan), last+2+nearGap
 	w := &window{lo: lo, hi: hi}
-	w.seeds.phrases = within(s.phrases, from, to, phraseStart)
+	x, y = r.a.mentionsWithin(from, to)
+	w.seeds.phrases = make([]copyCandidate, y-x)
+	for k := x; k < y; k++ {
+		w.seeds.phrases[k-x] = r.a.copyCandidate(k, s.traits[k])
+	}
 	w.seeds.pronouns = within(s.pronouns, from, to, phraseStart)
 	w.seeds.shown = s.shown
 	for _, hs := range s.hand {
@@ -248,6 +256,15 @@ func (r *Regions) window(k int) *window {
 
 func phraseStart(c copyCandidate) int { return c.i }
 func handStart(h handSeed) int        { return int(h.i) }
+
+// mentionsWithin returns the indices [x, y) of the recurring mentions
+// whose first token is in [lo, hi).
+func (a *Analysis) mentionsWithin(lo, hi int) (x, y int) {
+	ms := a.mentions()
+	x = sort.Search(len(ms), func(k int) bool { return ms[k].i >= lo })
+	y = sort.Search(len(ms), func(k int) bool { return ms[k].i >= hi })
+	return x, max(x, y)
+}
 
 // within returns the items of xs, ordered by first token, whose first
 // token is in [lo, hi).
