@@ -2,6 +2,7 @@ package model
 
 import (
 	"iter"
+	"slices"
 	"sort"
 )
 
@@ -98,8 +99,28 @@ func (q *spanSeq) insert(i int, s Span) {
 	if i == q.n {
 		k = len(q.blocks) - 1
 		j = len(q.blocks[k].spans)
-	} else {
-		k, j = q.locate(i)
+	} else if k, j = q.locate(i); j == 0 && k > 0 {
+		// Between two blocks, after the first: spans arriving in
+		// order go on where the last one went.
+		k, j = k-1, len(q.blocks[k-1].spans)
+	}
+	if full := len(q.blocks[k].spans) >= spanBlockSize; full && (j == 0 || j == len(q.blocks[k].spans)) {
+		// Before or after a full block: a block of its own. Spans
+		// arriving in order (a detection's regions) then fill blocks,
+		// where splitting each full block in half left them all half
+		// empty (a 20 MB article's spans took 148 MB, not 67).
+		at := k
+		if j > 0 {
+			at = k + 1
+		}
+		nb := &spanBlock{spans: append(make([]Span, 0, spanBlockSize+1), s), gen: q.gen, kinds: KindOf(&s)}
+		q.n++
+		for x := at; x < len(q.first); x++ {
+			q.first[x]++
+		}
+		q.blocks = slices.Insert(q.blocks, at, nb)
+		q.first = slices.Insert(q.first, at, i)
+		return
 	}
 	b := q.own(k)
 	b.spans = append(b.spans, Span{})

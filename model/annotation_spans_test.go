@@ -61,6 +61,29 @@ func TestSpanSeqMatchesSlice(t *testing.T) {
 	}
 }
 
+// TestSpanSeqFillsInOrder: spans arriving in order, as a detection's
+// regions bring them (the one on screen first, then the others from the
+// start), fill their blocks rather than leaving each half empty.
+func TestSpanSeqFillsInOrder(t *testing.T) {
+	n := 10*spanBlockSize + 3
+	q := newSpanSeq(nil)
+	for k := n / 2; k < n; k++ {
+		q.insert(q.Len(), Span{Finding: Finding{Start: k}})
+	}
+	for k := range n / 2 {
+		q.insert(k, Span{Finding: Finding{Start: k}})
+	}
+	for i := range n {
+		if q.at(i).Start != i {
+			t.Fatalf("at(%d) = %d, want %d", i, q.at(i).Start, i)
+		}
+	}
+	// One block partly filled at the end of each run, the rest full.
+	if most := n/spanBlockSize + 2; len(q.blocks) > most {
+		t.Errorf("%d spans in %d blocks, want at most %d", n, len(q.blocks), most)
+	}
+}
+
 // TestSpanSeqSearch finds by a predicate across blocks.
 func TestSpanSeqSearch(t *testing.T) {
 	spans := make([]Span, 1000)
