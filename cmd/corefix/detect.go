@@ -225,7 +225,9 @@ func detectRecord(e *env, o *detectOptions, l model.Line, path, name, format str
 		d.err = fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 		return d
 	}
+	restore := leanCollector(len(doc.Text))
 	fs, err := e.exactFindings(doc, orig, ct)
+	restore()
 	if err != nil {
 		d.err = fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 		return d
