@@ -35,7 +35,7 @@ type Analysis struct {
 	drift     int8                      // whether the document drifts: 0 unknown, 1 no, 2 yes
 	evidence  int                       // the drift evidence drifting counted
 	marks     []int                     // where that evidence stands, sorted
-	fits      []float64                 // misfit confidence of each later recurring mention, computed on first use by mentionFits
+	fits      []float64                 // misfit confidence of each recurring mention, computed on first use by mentionFits
 	reps      map[string][][]string     // copies shown drifting, computed on first use by confirmedReps
 	repFirst  wordFilter                // the word hashes that open a rep (addRep), to skip the map for most words
 	repsDone  bool

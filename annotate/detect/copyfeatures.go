@@ -64,19 +64,10 @@ const (
 func (a *Analysis) copyCandidate(k int, t copyTrait) copyCandidate {
 	m := a.mentions()[k]
 	return copyCandidate{
-		i: m.i, j: m.j, count: m.count, nth: int(t.nth), gap: int(t.gap), odd: int(t.odd), h: m.h, fit: a.mentionFit(k),
+		i: m.i, j: m.j, count: m.count, nth: int(t.nth), gap: int(t.gap), odd: int(t.odd), h: m.h, fit: a.mentionFits()[k],
 		pairBefore: t.flags&traitPairBefore != 0, pairAfter: t.flags&traitPairAfter != 0,
 		next: t.flags&traitNext != 0, prev: t.flags&traitPrev != 0,
 	}
-}
-
-// mentionFit is how badly the k-th recurring mention misfits its slot,
-// its first occurrence included (mentionFits leaves those at 0).
-func (a *Analysis) mentionFit(k int) float64 {
-	if m := a.mentions()[k]; m.first {
-		return a.misfit(m.i, m.j).conf
-	}
-	return a.mentionFits()[k]
 }
 
 // copyTraits returns the traits of every recurring mention's candidate,
@@ -92,6 +83,7 @@ func (a *Analysis) copyTraits() []copyTrait {
 	pairs := make(map[uint64]int32, 2*hint)
 	out := make([]copyTrait, len(ms))
 	keys := make([][2]uint64, len(ms))
+	fits := a.mentionFits()
 	for k, m := range ms {
 		i, j, h := m.i, m.j, m.h
 		// The phrase with the word before it, and with the word after
@@ -107,7 +99,7 @@ func (a *Analysis) copyTraits() []copyTrait {
 			t.gap = int32(i) - s.last
 		}
 		s.n, s.last = s.n+1, int32(j)
-		if a.outOfPlace(i, j, a.mentionFit(k)) {
+		if a.outOfPlace(i, j, fits[k]) {
 			s.odd++
 			t.odd = -1 // not counting itself
 		}

@@ -215,17 +215,16 @@ func (a *Analysis) lostStop(i int) bool {
 	return true
 }
 
-// mentionFits returns how badly each recurring mention but the first of
-// its words (the writer's, never judged) misfits its slot (misfit's
-// confidence), in the order of mentions: several rules read it.
+// mentionFits returns how badly each recurring mention misfits its
+// slot (misfit's confidence), in the order of mentions: several rules
+// read it of the later mentions, the copy candidates of every one (the
+// first of its words is the writer's, which no rule judges).
 func (a *Analysis) mentionFits() []float64 {
 	if a.fits == nil {
 		ms := a.mentions()
 		a.fits = make([]float64, len(ms))
 		for k, m := range ms {
-			if !m.first {
-				a.fits[k] = a.misfit(m.i, m.j).conf
-			}
+			a.fits[k] = a.misfit(m.i, m.j).conf
 		}
 	}
 	return a.fits
