@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -102,6 +103,10 @@ func typeText(t testing.TB, m *Model, s string) {
 	}
 }
 
+// run runs cmd and what it leads to in turn, as the program would: a
+// batch's commands and a sequence's, each to completion before the next,
+// and the editor's messages fed back to m. tea.Sequence's message is
+// unexported; it is the one other message that is a list of commands.
 func run(m *Model, cmd tea.Cmd, res *result) {
 	if cmd == nil {
 		return
@@ -116,8 +121,17 @@ func run(m *Model, cmd tea.Cmd, res *result) {
 	case savedMsg, docLoadedMsg, positionMsg, entitiesMsg, loadedMsg, rankedMsg, foundMsg:
 		_, next := m.Update(msg)
 		run(m, next, res)
+	default:
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.CanConvert(cmdsType) {
+			for _, c := range v.Convert(cmdsType).Interface().([]tea.Cmd) {
+				run(m, c, res)
+			}
+		}
 	}
 }
+
+// cmdsType is the type that tea.Sequence's message converts to.
+var cmdsType = reflect.TypeFor[[]tea.Cmd]()
 
 // inMode reports that the keys of m go to a mode of type T.
 func inMode[T mode](m *Model) bool {

@@ -48,6 +48,12 @@ func newRank(a *model.Annotation, order, gen int) *rank {
 		es[i] = r.entry(i, &s)
 	}
 	r.es = radixSort(es)
+	// catchUp's table, made here, in the background, and its pages
+	// touched (a large make leaves fresh pages to the system): made by
+	// the first key that puts a mark in place, after thenRelease handed
+	// the free memory back, it faulted them in, 4 ms at 20 MB.
+	r.moved = make([]int32, cap(r.es)+1)
+	clear(r.moved)
 	return r
 }
 
