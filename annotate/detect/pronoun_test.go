@@ -49,10 +49,7 @@ func TestPossessiveOfSurname(t *testing.T) {
 		{"Mary Oyelaran and John Oyelaran spoke . Critics saw beauty in Oyelaran drawings .", "its"},
 		{"Critics saw beauty in Oyelaran drawings .", "its"},
 	} {
-		a := Analyze(model.NewDocument("t", "", c.give))
-		k := strings.LastIndex(" "+c.give+" ", " Oyelaran ")
-		i := len(strings.Fields(c.give[:k]))
-		if got := a.possessiveOf(i, i); got != c.want {
+		if got := lastPossessiveOf(c.give, "Oyelaran"); got != c.want {
 			t.Errorf("possessiveOf(Oyelaran) in %q = %q, want %q", c.give, got, c.want)
 		}
 	}
@@ -70,11 +67,16 @@ func TestPossessiveOfNarrator(t *testing.T) {
 		{"He said : \" Frank Oyelaran am not sure . \" Critics saw beauty in Frank Oyelaran drawings .", "his"},
 		{"He said : \" Frank Oyelaran am not sure , Frank Oyelaran drawings are old . \"", "my"},
 	} {
-		a := Analyze(model.NewDocument("t", "", c.give))
-		k := strings.LastIndex(" "+c.give+" ", " Frank Oyelaran ")
-		i := len(strings.Fields(c.give[:k]))
-		if got := a.possessiveOf(i, i+1); got != c.want {
+		if got := lastPossessiveOf(c.give, "Frank Oyelaran"); got != c.want {
 			t.Errorf("possessiveOf(Frank Oyelaran) in %q = %q, want %q", c.give, got, c.want)
 		}
 	}
+}
+
+// lastPossessiveOf is possessiveOf of the last occurrence of name, words
+// separated by single spaces, in text.
+func lastPossessiveOf(text, name string) string {
+	a := Analyze(model.NewDocument("t", "", text))
+	i := len(strings.Fields(text[:strings.LastIndex(" "+text+" ", " "+name+" ")]))
+	return a.possessiveOf(i, i+len(strings.Fields(name))-1)
 }
