@@ -109,7 +109,7 @@ func (r *resolver) written(rep model.TokenSpan) model.TokenSpan {
 			break
 		}
 	}
-	if words.Len() > 1 && r.isClitic(words.End-1) {
+	if words.Len() > 1 && r.w.clitic(words.End-1) {
 		words.End--
 	}
 	return words

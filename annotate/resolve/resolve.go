@@ -209,32 +209,17 @@ func (r *resolver) replacement(m, rep model.TokenSpan) (string, int) {
 
 // possessive reports whether m is a possessive: a possessive pronoun, one
 // that stands alone ("his" in "the book is his"), a word tagged PRP$
-// whatever its spelling (GUM's typo "it's reward"), or a mention ending
-// in ’s or a possessive apostrophe.
+// whatever its spelling (GUM's typo "it's reward"), or what
+// Words.Possessor calls one (a mention ending in ’s or a possessive
+// apostrophe among them).
 func (r *resolver) possessive(m model.TokenSpan) bool {
 	switch {
 	case m.Len() == 1 && inList("independent", r.w.Doc.Tokens[m.Start].Form):
-		return true
-	case m.Len() > 1 && r.isClitic(m.End-1):
 		return true
 	case m.Len() == 1 && r.w.Doc.Tokens[m.Start].XPOS == "PRP$":
 		return true
 	}
 	return r.w.Possessor(m)
-}
-
-// isClitic reports whether word i is a possessive ’s, or an apostrophe
-// alone that makes the word before it possessive ("Galois '": tagged
-// POS, or after a final s).
-func (r *resolver) isClitic(i int) bool {
-	t := r.w.Doc.Tokens[i]
-	switch {
-	case inList("clitic", t.Form):
-		return t.XPOS == "" || t.XPOS == "POS"
-	case inList("apostrophe", t.Form):
-		return i > 0 && (t.XPOS == "POS" || t.XPOS == "" && strings.HasSuffix(strings.ToLower(r.w.Doc.Tokens[i-1].Form), "s"))
-	}
-	return false
 }
 
 // possessiveS is the ’s that makes text possessive, written as the

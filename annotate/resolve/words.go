@@ -70,16 +70,29 @@ func (w *Words) Pronoun(s model.TokenSpan) bool {
 }
 
 // Possessive reports whether a mention is a possessive pronoun or ends in
-// a possessive ’s (by its tag when the document has tags: "her" is one
-// only as PRP$).
+// a possessive ’s or apostrophe (by its tag when the document has tags:
+// "her" is one only as PRP$).
 func (w *Words) Possessive(s model.TokenSpan) bool {
 	last := s.End - 1
+	if w.clitic(last) {
+		return true
+	}
 	tag := w.Doc.Tokens[last].XPOS
-	switch w.Class(last) {
-	case lexicon.Clitic:
-		return tag == "" || tag == "POS"
-	case lexicon.Poss:
-		return s.Len() == 1 && (tag == "" || tag == "PRP$")
+	return w.Class(last) == lexicon.Poss && s.Len() == 1 && (tag == "" || tag == "PRP$")
+}
+
+// clitic reports whether word i is a possessive ’s, or an apostrophe
+// alone that makes the word before it possessive ("Galois '": tagged
+// POS, or after a final s). The apostrophe matters beyond resolving: the
+// damage factory's gold and exact mode's clusters read a mention ending
+// in one as a possessive through Possessive, as the resolver writes it.
+func (w *Words) clitic(i int) bool {
+	t := w.Doc.Tokens[i]
+	switch {
+	case inList("clitic", t.Form):
+		return t.XPOS == "" || t.XPOS == "POS"
+	case inList("apostrophe", t.Form):
+		return i > 0 && (t.XPOS == "POS" || t.XPOS == "" && strings.HasSuffix(strings.ToLower(w.Doc.Tokens[i-1].Form), "s"))
 	}
 	return false
 }

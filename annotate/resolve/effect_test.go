@@ -1,0 +1,41 @@
+package resolve
+
+import (
+	"strings"
+	"testing"
+
+	"corefix/model"
+)
+
+// TestEffectApostrophePossessive: a mention ending in an apostrophe alone
+// ("Galois ' death", "the players ' union") is a possessive, so a bare
+// representative written over it lost one — the damage factory's gold
+// and exact mode's clusters read it through Effect. A quotation's closing
+// apostrophe is not one.
+func TestEffectApostrophePossessive(t *testing.T) {
+	for _, tc := range []struct {
+		name, words string // word/XPOS, or the word alone for untagged text
+		target      model.TokenSpan
+		want        model.Category
+	}{
+		{"tagged POS", "Galois/NNP '/POS death/NN", model.TokenSpan{Start: 0, End: 2}, model.Possessive},
+		{"untagged after a final s", "Galois ' death", model.TokenSpan{Start: 0, End: 2}, model.Possessive},
+		{"plural possessor", "the/DT players/NNS '/POS union/NN", model.TokenSpan{Start: 0, End: 3}, model.Possessive},
+		{"’s as before", "Gordon ’s death", model.TokenSpan{Start: 0, End: 2}, model.Possessive},
+		{"closing quote, tagged", "Galois/NNP '/'' said/VBD", model.TokenSpan{Start: 0, End: 2}, model.Substitution},
+		{"closing quote after no s", "Ann ' said", model.TokenSpan{Start: 0, End: 2}, model.Substitution},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.CorefDocument{}
+			for _, w := range strings.Fields(tc.words + " Évariste/NNP Galois/NNP") {
+				form, tag, _ := strings.Cut(w, "/")
+				doc.Tokens = append(doc.Tokens, model.CorefToken{Form: form, XPOS: tag})
+			}
+			n := len(doc.Tokens)
+			rep := model.TokenSpan{Start: n - 2, End: n}
+			if got := NewWords(doc).Effect(rep, tc.target, false); got != tc.want {
+				t.Errorf("%q over %v: %s, want %s", tc.words, tc.target, got, tc.want)
+			}
+		})
+	}
+}
