@@ -143,9 +143,9 @@ func (a *alignment) mostlyUnrelated(subs []substitution) bool {
 // reformed reports whether a substitution of words by words changed
 // their form so that the sentence no longer reads: a subject or object
 // pronoun given a pronoun of another class ("we" → "our", "I" → "me"),
-// or "I" given a name before a verb only the first person takes ("I ’m"
-// → "Frank Messina ’m"), as resolve.Effect classifies them with the
-// clusters known. A possessive given a pronoun ("their" → "we") and a
+// or "I" or "you" given a name before a verb no third person singular
+// takes ("I ’m" → "Frank Messina ’m"), as resolve.Effect classifies them
+// with the clusters known. A possessive given a pronoun ("their" → "we") and a
 // possessive added to a name ("the Islamic faith" → "Islam ’s") are left
 // to the verdicts above, as the shared gold counts them: the resolver's
 // choice of name, listed only.
@@ -162,7 +162,7 @@ func (a *alignment) reformed(s substitution) bool {
 	if s.b2 < len(a.rt) {
 		next = a.rt[s.b2].Text(a.doc.Text)
 	}
-	return mention.Words == 1 && resolve.FirstPersonVerbLost(a.ot[s.a1].Text(a.orig.Text), rep, next)
+	return mention.Words == 1 && resolve.PersonVerbLost(a.ot[s.a1].Text(a.orig.Text), rep, next)
 }
 
 // possessiveSlice reports whether tokens [i, j) of a side, whose classes

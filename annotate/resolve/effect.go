@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"strings"
+
 	"corefix/annotate/lexicon"
 	"corefix/model"
 )
@@ -11,9 +13,9 @@ import (
 //   - quote: first person inside a quotation rewritten;
 //   - possessive: a possessive given a representative that is not one;
 //   - other: a representative that adds a possessive or puts a pronoun in
-//     another case ("him" → "he"), or a name over "I" before a verb form
-//     only the first person takes ("I 've gone" → "Frank Messina 've
-//     gone") (not with shared);
+//     another case ("him" → "he"), or a name over "I" or "you" before a
+//     verb form no third person singular takes ("I 've gone" → "Frank
+//     Messina 've gone") (not with shared);
 //   - substitution: correct.
 //
 // With shared, as the shared gum/drift and gum/clean gold files classify,
@@ -32,24 +34,31 @@ func (w *Words) Effect(rep, target model.TokenSpan, shared bool) model.Category 
 	return model.Substitution
 }
 
-// verbDisagrees reports "I" replaced by a noun phrase before a verb form
-// that no third person takes ("am", "'m", "have", "'ve", "do", "are"):
-// the verb no longer agrees (FirstPersonVerbLost).
+// verbDisagrees reports "I" or "you" replaced by a noun phrase before a
+// verb form that no third person singular takes ("am", "'m", "have",
+// "'ve", "do", "are"): the verb no longer agrees (PersonVerbLost).
 func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
 	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) {
 		return false
 	}
-	return FirstPersonVerbLost(w.Doc.Tokens[s.Start].Form, w.form(rep), w.Doc.Tokens[s.End].Form)
+	return PersonVerbLost(w.Doc.Tokens[s.Start].Form, w.form(rep), w.Doc.Tokens[s.End].Form)
 }
 
-// FirstPersonVerbLost reports whether a mention, "I", replaced by a
+// PersonVerbLost reports whether a mention, "I" or "you", replaced by a
 // representative rep that is no pronoun leaves the word after it, next, a
-// verb form no third person takes. By the words alone, so a text without
-// tags (exact mode) reads it as the tagged corpus the damage factory
-// writes gold from does; open-class verbs ("I want") would need tags, and
-// are left out for that reason.
-func FirstPersonVerbLost(mention string, rep Form, next string) bool {
-	return mention == "I" && !rep.Pronoun() && lexicon.Set("not-third-singular").HasLower(next)
+// verb form no third person singular takes: "I 've gone" → "Frank
+// Messina 've gone", an interviewer's "You have received" → "Frank
+// Messina have received". "You" may stand for a group, so only a
+// representative that starts with a capitalised word (a name, not "the
+// fans") counts for it. By the words alone, so a text without tags (exact
+// mode) reads it as the tagged corpus the damage factory writes gold
+// from does; open-class verbs ("I want") would need tags, and are left
+// out for that reason.
+func PersonVerbLost(mention string, rep Form, next string) bool {
+	if rep.Pronoun() || !lexicon.Set("not-third-singular").HasLower(next) {
+		return false
+	}
+	return mention == "I" || strings.EqualFold(mention, "you") && rep.Class == lexicon.Cap
 }
 
 // possessiveLost reports whether the mention s was a possessive and the

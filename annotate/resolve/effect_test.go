@@ -39,3 +39,30 @@ func TestEffectApostrophePossessive(t *testing.T) {
 		})
 	}
 }
+
+// TestEffectPersonVerb: a name over "I" or "you" before a verb form no
+// third person singular takes breaks the agreement; over "you" only a
+// capitalised representative counts ("the fans have" agrees), and a
+// verb any person takes ("said") keeps it.
+func TestEffectPersonVerb(t *testing.T) {
+	for _, tc := range []struct {
+		words, rep string
+		want       model.Category
+	}{
+		{"I 've gone", "Frank Messina", model.Other},
+		{"You have received", "Frank Messina", model.Other},
+		{"you are right", "Frank Messina", model.Other},
+		{"You have received", "the fans", model.Substitution},
+		{"You said", "Frank Messina", model.Substitution},
+		{"he has gone", "Frank Messina", model.Substitution},
+	} {
+		doc := &model.CorefDocument{}
+		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
+			doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
+		}
+		n, r := len(doc.Tokens), len(strings.Fields(tc.rep))
+		if got := NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: 1}, false); got != tc.want {
+			t.Errorf("%q over the first of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
+		}
+	}
+}
