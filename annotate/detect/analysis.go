@@ -32,6 +32,7 @@ type Analysis struct {
 	speakers  map[string]bool           // recurring phrases that say or tell, computed on first use by speaks
 	surnames  map[string]lexicon.Gender // names after a first name, by its gender, computed on first use by surnameGender
 	narrators map[voice]bool            // phrases that stand for the "I" around them, computed on first use by narrates
+	pronouns  map[string]int            // recurring phrases' gender votes, female minus male, computed on first use by pronounGender
 	drift     int8                      // whether the document drifts: 0 unknown, 1 no, 2 yes
 	evidence  int                       // the drift evidence drifting counted
 	marks     []int                     // where that evidence stands, sorted

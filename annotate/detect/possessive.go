@@ -117,9 +117,9 @@ func (a *Analysis) lostPossessor(i, j int) model.Finding {
 	r, notes := &a.rules().Possessive, &a.rules().Notes
 	pron := a.possessiveOf(i, j)
 	if pron == "its" && a.speaks(i, j) && !lexicon.AllCaps(a.text(j)) {
-		// A person of unknown gender: news names more men. An
-		// acronym that speaks is an organisation ("NASA said").
-		pron = "his"
+		// A person of unknown gender. An acronym that speaks is an
+		// organisation ("NASA said").
+		pron = a.personPossessive(i, j)
 	}
 	if a.SentenceStart(i) {
 		pron = capitalise(pron)

@@ -41,7 +41,7 @@ func (a *Analysis) possessiveOf(i, j int) string {
 	}
 	for t := i; t <= k; t++ {
 		if a.cls[t] == lexicon.Cap && title(a.text(t)) && a.Class(t+1) == lexicon.Cap {
-			return "his" // "Professor Jo Bloggs , Director of ...": a person
+			return a.personPossessive(i, j) // "Professor Jo Bloggs , Director of ...": a person
 		}
 	}
 	return a.possessivePronoun(i, j)

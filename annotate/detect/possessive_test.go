@@ -51,6 +51,10 @@ func TestPossessive(t *testing.T) {
 		{"an acronym speaker before a noun", "ACME said no . It is one of ACME main goals .", []string{"ACME", "its"}},
 		{"a titled name before a noun", "Prime Minister Jo Zarb spoke . Taxes are one of Zarb main goals .", []string{"Zarb", "his"}},
 		{"a place before a noun", "Texas grew . It is one of Texas main goals .", nil},
+		// The pronouns the resolver left say who a name is.
+		{"a speaker the pronouns call female", "Smith said she would stay . It is one of Smith main goals .", []string{"Smith", "her"}},
+		{"a titled name the pronouns call female", "Prime Minister Jo Zarb spoke and she left . Taxes are one of Zarb main goals .", []string{"Zarb", "her"}},
+		{"votes across the sentence end do not count", "Smith said no . She left . It is one of Smith main goals .", []string{"Smith", "his"}},
 		{"a bare noun with its clitic", "The daughter 's eczema grew . They changed daughter 's clothes and washed daughter 's soup , and daughter 's skin healed .",
 			[]string{"daughter 's", "her", "daughter 's", "her", "daughter 's", "her"}},
 		// A nephew is a person (WordNet), so "his".

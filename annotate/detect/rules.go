@@ -137,6 +137,7 @@ type Rules struct {
 		DoubleGenitiveReach Limit `json:"double-genitive-reach"`
 		TitleNameWords      Limit `json:"title-name-words"`
 		SpeakerReach        Limit `json:"speaker-reach"`
+		GenderVoteReach     Limit `json:"gender-vote-reach"`
 		TranscriptFillers   Limit `json:"transcript-fillers"`
 	} `json:"limits"`
 }
