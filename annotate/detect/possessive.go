@@ -46,6 +46,7 @@ func (p Possessive) detect(a *Analysis) []model.Finding {
 	}
 	out = append(out, p.kinCopies(a)...)
 	out = append(out, p.copiedPossessives(a)...)
+	out = append(out, p.possessiveSubjects(a)...)
 	slices.SortFunc(out, func(x, y model.Finding) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }

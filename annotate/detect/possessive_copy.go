@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"strings"
+
 	"corefix/model"
 
 	"corefix/annotate/lexicon"
@@ -65,6 +67,54 @@ func (p Possessive) copiedPossessives(a *Analysis) []model.Finding {
 	}
 	return out
 }
+
+// possessiveSubjects returns the copies of a possessive representative
+// standing as the subject of a finite verb ("Warhol ’s was able to",
+// "Galois ' did not ignore"): the resolver copied "X ’s" over "he" or
+// "Warhol". An ’s before a finite auxiliary cannot be the "is" or "has"
+// it contracts ("Warhol ’s been" can), so it is a possessive that lost
+// its noun; on the damaged GUM variants 125 such spans are broken and
+// none stands in the originals.
+func (p Possessive) possessiveSubjects(a *Analysis) []model.Finding {
+	var out []model.Finding
+	rule := &a.rules().Possessive.PossessiveSubject
+	for _, m := range a.mentions() {
+		c := a.possessiveEnd(m)
+		if c < 0 || !finite(a.text(c+1)) {
+			continue
+		}
+		pron := a.subjectPronoun(m.i, c-1)
+		if a.SentenceStart(m.i) {
+			pron = capitalise(pron)
+		}
+		out = append(out, model.Finding{
+			Start: int(a.toks[m.i].Start), End: int(a.toks[c].End), Category: model.Other,
+			Rule: p.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{
+				{Text: pron, Note: a.rules().Notes.AgreeingPronoun},
+				{Text: a.doc.Text[a.toks[m.i].Start:a.toks[c-1].End], Note: a.rules().Notes.DropClitic},
+			},
+		})
+	}
+	return out
+}
+
+// possessiveEnd is cliticAfter, or the index of an apostrophe alone that
+// makes the mention m, ending in s, possessive ("Galois '"), or -1.
+func (a *Analysis) possessiveEnd(m mention) int {
+	if c := a.cliticAfter(m); c >= 0 {
+		return c
+	}
+	for _, k := range [2]int{m.j, m.j + 1} {
+		if k > m.i && k < len(a.toks) && apostrophe(a.text(k)) && strings.HasSuffix(a.text(k-1), "s") {
+			return k
+		}
+	}
+	return -1
+}
+
+// apostrophe reports whether w is an apostrophe alone.
+func apostrophe(w string) bool { return w == "'" || w == "’" }
 
 // cliticAfter returns the index of the ’s that ends the mention m or
 // follows it directly, or -1.

@@ -109,6 +109,7 @@ type Rules struct {
 		CopiedRelative         Rule `json:"copied-relative"`
 		CopiedPossessive       Rule `json:"copied-possessive"`
 		CopiedPossessiveObject Rule `json:"copied-possessive-object"`
+		PossessiveSubject      Rule `json:"possessive-subject"`
 	} `json:"lost-possessive"`
 	// Notes tell the editor what each kind of proposal restores.
 	Notes struct {
@@ -122,6 +123,7 @@ type Rules struct {
 		SpeakerSelf             string `json:"speaker-self"`
 		PossessiveBack          string `json:"possessive-back"`
 		RestoreClitic           string `json:"restore-clitic"`
+		DropClitic              string `json:"drop-clitic"`
 		RestoreDeterminer       string `json:"restore-determiner"`
 		RestoreObjectDeterminer string `json:"restore-object-determiner"`
 	} `json:"notes"`
