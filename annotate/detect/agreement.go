@@ -28,7 +28,7 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 	var out []model.Finding
 	rules := &a.rules().Agreement
 	for _, m := range a.mentions() {
-		if m.first && !a.onlyI(m.j+1) || !a.disagrees(m.i, m.j) {
+		if m.first && !a.onlyI(m.j+1) && !a.attached(m.j+1) || !a.disagrees(m.i, m.j) {
 			continue
 		}
 		if inside == nil {
@@ -57,8 +57,16 @@ func (a *Analysis) disagrees(i, j int) bool {
 	if a.onlyI(j + 1) {
 		// Only "I" takes "am" and "’m": after any other phrase the
 		// verb is left from an "I" a name was written over, wherever the
-		// phrase stands and even where the writer's own mention did.
-		return a.cls[j] != lexicon.Clitic && !lexicon.IsPronoun(a.cls[j])
+		// phrase stands and even where the writer's own mention did. A
+		// number before "am" is a time ("08:30 am").
+		return a.cls[j] != lexicon.Clitic && !lexicon.IsPronoun(a.cls[j]) && a.cls[j] != lexicon.Num
+	}
+	if a.attached(j + 1) {
+		// "’ve" and "’re" lean on a pronoun, their subject: after a
+		// phrase, wherever it stands, they were left by a pronoun the
+		// phrase was written over ("Biologist Nick Bos ’ve been
+		// working", "each other ’ve played"), whatever its number.
+		return a.cls[j] != lexicon.Clitic && !lexicon.IsPronoun(a.cls[j]) && a.cls[j] != lexicon.Aux
 	}
 	// The cheap tests first: few mentions start a clause.
 	if a.cls[j] == lexicon.Clitic || lexicon.IsPronoun(a.cls[j]) || !a.clauseStart(i) || bareInfinitive(a.text(i-1)) ||
@@ -107,6 +115,21 @@ func (a *Analysis) clauseStart(i int) bool {
 		return !vocab().listConjunction.HasLower(a.text(i - 1))
 	}
 	return false
+}
+
+// agreementRule is the name of Agreement's findings.
+var agreementRule = Agreement{}.Name()
+
+// onlyPronounsTake reports whether token v is a verb form only a pronoun
+// takes: "am" and "’m" (onlyI), "’ve" and "’re" (attached).
+func (a *Analysis) onlyPronounsTake(v int) bool {
+	return a.onlyI(v) || a.attached(v)
+}
+
+// attached reports whether token v is a contracted verb that leans on
+// a pronoun, its subject ("’ve", "’re").
+func (a *Analysis) attached(v int) bool {
+	return v < len(a.toks) && vocab().attachedVerb.HasLower(a.text(v))
 }
 
 // onlyI reports whether token v is a verb form only "I" takes ("am",

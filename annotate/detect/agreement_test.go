@@ -31,6 +31,13 @@ func TestAgreement(t *testing.T) {
 			[]string{"Counselor Jo Roe", "antecedent", "I"}},
 		{"first person at a first mention", "Yes , Judge Kawashima am here . Judge Kawashima spoke .",
 			[]string{"Judge Kawashima", "antecedent", "I"}},
+		{"a time before am", "Shops open at 08:30 am and close at 08:30 pm .", nil},
+		// Only a pronoun takes "’ve" and "’re", whatever its number.
+		{"contraction after an adverb", "Biologist Nick Bos spoke . Then Biologist Nick Bos 've been working on ants .",
+			[]string{"Biologist Nick Bos", "antecedent", "we"}},
+		{"contraction after a plural phrase", "ABC Builders Interiors met . So ABC Builders Interiors 're required to pay .",
+			[]string{"ABC Builders Interiors", "antecedent", "we"}},
+		{"a modal's contraction", "England played . England could 've scored twice .", nil},
 		{"clause after a reporting verb", "Texas student Ahmed Mohamed spoke . Officials said Texas student Ahmed Mohamed think it is fine .",
 			[]string{"Texas student Ahmed Mohamed", "antecedent", "we"}},
 	}

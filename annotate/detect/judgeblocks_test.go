@@ -184,3 +184,31 @@ func TestHandVerdictNeedsAPossessor(t *testing.T) {
 		}
 	}
 }
+
+// A phrase before a verb only a pronoun takes ("’ve", "am") is the slot
+// the grammar names: with a judge that rates every candidate 0.3 (above
+// hand-stands-from, below showing) the agreement verdict stands there,
+// and not before a verb a plural noun phrase takes.
+func TestHandVerdictOnlyPronounsTake(t *testing.T) {
+	t.Parallel()
+	j, err := NewJudge(math.Log(0.3/0.7), nil, 0.5, JudgeTraining{Command: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text  string
+		shown bool
+	}{
+		{"Biologist Nick Bos spoke . Then Biologist Nick Bos 've been working on ants .", true},
+		{"Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed think it is fine .", false},
+	} {
+		doc := model.NewDocument("d", "", c.text)
+		hand := slices.ContainsFunc(DetectWith(doc, HandParams()), func(f model.Finding) bool { return f.Rule == agreementRule })
+		got := slices.ContainsFunc(DetectWith(doc, Params{Judge: j}), func(f model.Finding) bool {
+			return f.Rule == agreementRule && f.Confidence >= model.BrokenThreshold
+		})
+		if !hand || got != c.shown {
+			t.Errorf("%q: agreement shown %v (hand rules: %v), want %v", c.text, got, hand, c.shown)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 // the test itself.
 type vocabulary struct {
 	aside            lexicon.WordSet
+	attachedVerb     lexicon.WordSet
 	bareAdverb       lexicon.WordSet
 	bareInfinitive   lexicon.WordSet
 	bareNoun         lexicon.WordSet
@@ -44,6 +45,7 @@ type vocabulary struct {
 var vocab = sync.OnceValue(func() *vocabulary {
 	return &vocabulary{
 		aside:            lexicon.Set("aside-verb"),
+		attachedVerb:     lexicon.Set("attached-verb"),
 		bareAdverb:       lexicon.Set("bare-adverb"),
 		bareInfinitive:   lexicon.Set("bare-infinitive"),
 		bareNoun:         lexicon.Set("bare-noun"),

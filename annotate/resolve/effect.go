@@ -50,12 +50,21 @@ func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
 // Messina 've gone", an interviewer's "You have received" → "Frank
 // Messina have received". "You" may stand for a group, so only a
 // representative that starts with a capitalised word (a name, not "the
-// fans") counts for it. By the words alone, so a text without tags (exact
+// fans") counts for it. A contracted "’ve" or "’re" after any pronoun so
+// replaced counts too: only a pronoun takes them. By the words alone, so a text without tags (exact
 // mode) reads it as the tagged corpus the damage factory writes gold
 // from does; open-class verbs ("I want") would need tags, and are left
 // out for that reason.
 func PersonVerbLost(mention string, rep Form, next string) bool {
-	if rep.Pronoun() || !lexicon.Set("not-third-singular").HasLower(next) {
+	switch {
+	case rep.Pronoun():
+		return false
+	case lexicon.Set("attached-verb").HasLower(next):
+		// "’ve" and "’re" lean on a pronoun, whatever its person or
+		// number: after a noun phrase they were left by one ("we ’ve
+		// played" → "each other ’ve played").
+		return lexicon.IsPronoun(lexicon.Classify(mention, lexicon.Lexicon()))
+	case !lexicon.Set("not-third-singular").HasLower(next):
 		return false
 	}
 	return mention == "I" || strings.EqualFold(mention, "you") && rep.Class == lexicon.Cap

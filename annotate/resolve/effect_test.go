@@ -43,7 +43,9 @@ func TestEffectApostrophePossessive(t *testing.T) {
 // TestEffectPersonVerb: a name over "I" or "you" before a verb form no
 // third person singular takes breaks the agreement; over "you" only a
 // capitalised representative counts ("the fans have" agrees), and a
-// verb any person takes ("said") keeps it.
+// verb any person takes ("said") keeps it. "’ve" and "’re" lean on a
+// pronoun of any person or number, so any noun phrase over it before
+// them broke the text.
 func TestEffectPersonVerb(t *testing.T) {
 	for _, tc := range []struct {
 		words, rep string
@@ -55,6 +57,11 @@ func TestEffectPersonVerb(t *testing.T) {
 		{"You have received", "the fans", model.Substitution},
 		{"You said", "Frank Messina", model.Substitution},
 		{"he has gone", "Frank Messina", model.Substitution},
+		{"we 've played", "each other", model.Other},
+		{"they 're required", "ABC Builders", model.Other},
+		{"they ’re required", "the builders", model.Other},
+		{"they are required", "the builders", model.Substitution},
+		{"he 'll go", "Frank Messina", model.Substitution},
 	} {
 		doc := &model.CorefDocument{}
 		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
