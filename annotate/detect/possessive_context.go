@@ -66,19 +66,26 @@ func (a *Analysis) gerundNext(i, j int) bool {
 	return g == lexicon.Male || g == lexicon.Female
 }
 
-// ordinalNext reports whether an ordinal in digits and a noun follow
-// the mention at [i, j] ("Discovery 39th mission"): an ordinal opens a
-// noun phrase only after a determiner or possessive ("its 39th
-// mission"), so a bare name before it lost one.
+// ordinalNext reports whether an ordinal or superlative and a noun
+// follow the mention at [i, j] ("Discovery 39th mission", "Sweden first
+// victory", "Jenna Marbles latest video"): these open a noun phrase only
+// after a determiner or possessive ("its 39th mission"), so a bare name
+// before one lost it. A word ordinal may also be an adverb before a verb
+// ("Smith first visits Paris"), so only a word the lexicon knows as
+// neither verb nor noun-or-verb may follow it, and no time word ("last
+// week").
 func (a *Analysis) ordinalNext(i, j int) bool {
-	if a.cls[j] != lexicon.Cap && a.cls[j] != lexicon.Low || a.cls[i] == lexicon.Det || a.Class(j+1) != lexicon.Num {
+	if a.cls[j] != lexicon.Cap && a.cls[j] != lexicon.Low || a.cls[i] == lexicon.Det {
 		return false
 	}
-	if c := a.Class(j + 2); c != lexicon.Low && c != lexicon.NounVerb {
+	w := strings.ToLower(a.text(j + 1))
+	if vocab().possessorMod.Has(w) {
+		return a.Class(j+2) == lexicon.Low && !temporal(a.text(j+2))
+	}
+	if c := a.Class(j + 2); a.Class(j+1) != lexicon.Num || c != lexicon.Low && c != lexicon.NounVerb {
 		return false
 	}
 	// Digits, then an ordinal ending: "39th", "1st".
-	w := strings.ToLower(a.text(j + 1))
 	end := strings.TrimLeft(w, "0123456789")
 	return len(end) < len(w) && vocab().ordinalSuffix.Has(end)
 }

@@ -145,6 +145,10 @@ func TestPossessive(t *testing.T) {
 		{"a copied representative before its verb", "Zed Quorn 's paintings sold . Critics say Zed Quorn 's was shy . Later Zed Quorn 's left .",
 			[]string{"Zed Quorn 's", "he"}}, // "was" is no "has" or "is": a subject; "’s left" may be "has left"
 		{"a counted phrase", "10 boats sank . Three of 10 boats sailors swam .", nil},
+		{"a word ordinal before a noun", "Zed Quorn won . This was Zed Quorn first victory .", []string{"Zed Quorn", "his"}},
+		{"a superlative before a noun", "Zed Quorn sang . Fans loved Zed Quorn greatest hits .", []string{"Zed Quorn", "his"}},
+		{"a word ordinal as an adverb", "Zed Quorn won . Later Zed Quorn first visits Paris .", nil},
+		{"a time word after last", "Zed Quorn won . Fans met Zed Quorn last week .", nil},
 		{"an apostrophe alone before a finite verb", "Galois ' paper was lost . Galois said he was ill . Later Galois ' did not reply .",
 			[]string{"Galois '", "he"}},
 		{"’s that may be is or has", "Zed Quorn 's paintings sold . Zed Quorn 's been ill , and Zed Quorn 's not well .", nil},

@@ -31,6 +31,7 @@ type vocabulary struct {
 	numberWord       lexicon.WordSet
 	ordinalSuffix    lexicon.WordSet
 	poss             lexicon.WordSet
+	possessorMod     lexicon.WordSet
 	predeterminer    lexicon.WordSet
 	quantifier       lexicon.WordSet
 	quantity         lexicon.WordSet
@@ -64,6 +65,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 		numberWord:       lexicon.Set("number-word"),
 		ordinalSuffix:    lexicon.Set("ordinal-suffix"),
 		poss:             lexicon.Set("poss"),
+		possessorMod:     lexicon.Set("possessor-modifier"),
 		predeterminer:    lexicon.Set("predeterminer"),
 		quantifier:       lexicon.Set("quantifier"),
 		quantity:         lexicon.Set("quantity"),
