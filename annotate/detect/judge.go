@@ -515,15 +515,18 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		// judge rates too few of them, so the hand rule's own
 		// confidence stands when it is higher — where the words after
 		// the name read better with ’s by the margin that lets a copy be
-		// judged; so is a phrase before a verb only a pronoun takes
-		// ("am", "’ve"). A name that still has its ’s lost nothing: whether it
-		// is a copy is the judge's call (a correct resolver writes
-		// "Norton’s" for "his" everywhere); nor did one the words after
-		// do not take as a possessor's ("a due process violation").
+		// judged. A phrase before a verb only a pronoun takes ("am",
+		// "’ve") stands whatever the judge says: the grammar leaves no
+		// doubt, and the judge never saw them (docs/experiments.md,
+		// "Session 11"). A name that still has its ’s lost nothing:
+		// whether it is a copy is the judge's call (a correct resolver
+		// writes "Norton’s" for "his" everywhere); nor did one the words
+		// after do not take as a possessor's ("a due process violation").
 		best := 0
 		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
 		for k, h := range c.hand {
-			if (h.Category == model.Possessive && lost || h.Category == model.Quote || h.Rule == agreementRule && a.onlyPronounsTake(c.j+1)) && h.Confidence > conf && conf >= stands {
+			grammar := h.Rule == agreementRule && a.onlyPronounsTake(c.j+1)
+			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {
 				conf, best = h.Confidence, k
 				break
 			}

@@ -186,15 +186,12 @@ func TestHandVerdictNeedsAPossessor(t *testing.T) {
 }
 
 // A phrase before a verb only a pronoun takes ("’ve", "am") is the slot
-// the grammar names: with a judge that rates every candidate 0.3 (above
-// hand-stands-from, below showing) the agreement verdict stands there,
-// and not before a verb a plural noun phrase takes.
+// the grammar names: the agreement verdict stands there even with a
+// judge that rates every candidate near 0, and not before a verb a
+// plural noun phrase takes.
 func TestHandVerdictOnlyPronounsTake(t *testing.T) {
 	t.Parallel()
-	j, err := NewJudge(math.Log(0.3/0.7), nil, 0.5, JudgeTraining{Command: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	j := zeroJudge(t)
 	for _, c := range []struct {
 		text  string
 		shown bool
