@@ -38,12 +38,15 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 		if inside[m.i] {
 			category, rule = model.Quote, &rules.InsideQuote
 		}
-		pron := a.pronounFor(m.j + 1)
-		if a.SentenceStart(m.i) {
+		pron := a.pronounFor(m.i, m.j, inside[m.i])
+		// The whole name the pronoun stood for: a title or first name
+		// before the recurring words ("Judge [Jim Kawashima] ’m").
+		i := a.nameBegin(m.i)
+		if a.SentenceStart(i) {
 			pron = capitalise(pron)
 		}
 		out = append(out, model.Finding{
-			Start: int(a.toks[m.i].Start), End: int(a.toks[m.j].End), Category: category,
+			Start: int(a.toks[i].Start), End: int(a.toks[m.j].End), Category: category,
 			Rule: g.Name(), Confidence: rule.Confidence, Message: rule.Message,
 			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.AgreeingPronoun}},
 		})
@@ -138,14 +141,25 @@ func (a *Analysis) onlyI(v int) bool {
 	return v < len(a.toks) && vocab().firstPersonVerb.HasLower(a.text(v))
 }
 
-// pronounFor returns the subject pronoun the verb at token v agrees
-// with: I for am, we otherwise (news quotes speak for a group more often
-// than for a listener).
-func (a *Analysis) pronounFor(v int) string {
-	if a.onlyI(v) {
+// pronounFor returns the subject pronoun that the verb after the phrase
+// at [i, j] agrees with: I for am; they for a plural phrase ("ABC
+// Builders Interiors ’re required"); inside a quotation we (news quotes
+// speak for a group more often than for a listener); outside, in
+// interviews and hearings, you before are and were ("Counselor ’re
+// trying to draw"), else I ("Frank Messina ’ve gone").
+func (a *Analysis) pronounFor(i, j int, quoted bool) string {
+	v := j + 1
+	switch {
+	case a.onlyI(v):
 		return "I"
+	case a.GenderOf(i, j) == lexicon.Plural || pluralShape(a.text(j)):
+		return "they"
+	case quoted:
+		return "we"
+	case vocab().addresseeVerb.HasLower(a.text(v)):
+		return "you"
 	}
-	return "we"
+	return "I"
 }
 
 // quoted marks the tokens inside a direct quotation. Straight double

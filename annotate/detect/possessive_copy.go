@@ -84,6 +84,16 @@ func (p Possessive) possessiveSubjects(a *Analysis) []model.Finding {
 			continue
 		}
 		pron := a.subjectPronoun(m.i, c-1)
+		if pron == "it" {
+			// Every "she" became "Debbie ’s": the pronouns left after
+			// the copies themselves may still say who.
+			switch a.pronounGender(m.i, c) {
+			case lexicon.Male:
+				pron = "he"
+			case lexicon.Female:
+				pron = "she"
+			}
+		}
 		if a.SentenceStart(m.i) {
 			pron = capitalise(pron)
 		}

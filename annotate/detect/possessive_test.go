@@ -151,6 +151,8 @@ func TestPossessive(t *testing.T) {
 		{"a time word after last", "Zed Quorn won . Fans met Zed Quorn last week .", nil},
 		{"an apostrophe alone before a finite verb", "Galois ' paper was lost . Galois said he was ill . Later Galois ' did not reply .",
 			[]string{"Galois '", "he"}},
+		{"a copied possessive subject the pronouns call female", "Quorn 's house burned . Later Quorn 's was ill and she stayed home .",
+			[]string{"Quorn 's", "she"}},
 		{"’s that may be is or has", "Zed Quorn 's paintings sold . Zed Quorn 's been ill , and Zed Quorn 's not well .", nil},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ import (
 // every token, and finding the set by its name each time cost more than
 // the test itself.
 type vocabulary struct {
+	addresseeVerb    lexicon.WordSet
 	aside            lexicon.WordSet
 	attachedVerb     lexicon.WordSet
 	bareAdverb       lexicon.WordSet
@@ -45,6 +46,7 @@ type vocabulary struct {
 // after. It panics if words.txt lacks one, which TestVocabulary reports.
 var vocab = sync.OnceValue(func() *vocabulary {
 	return &vocabulary{
+		addresseeVerb:    lexicon.Set("addressee-verb"),
 		aside:            lexicon.Set("aside-verb"),
 		attachedVerb:     lexicon.Set("attached-verb"),
 		bareAdverb:       lexicon.Set("bare-adverb"),

@@ -61,7 +61,9 @@ func TestTokenPredicates(t *testing.T) {
 		{"predeterminer", predeterminer, "Half the team and all his friends", []int{0, 4}},
 		{"negated", (*Analysis).negated, "it wo n’t work and ca n't", []int{1, 5}},
 		{"clause start", (*Analysis).clauseStart, "so Smith and Jones but Brown", []int{0, 1, 5}},
-		{"first person verb", func(a *Analysis, i int) bool { return a.pronounFor(i) == "I" }, "I AM here , we 'm off", []int{1, 5}},
+		{"first person verb", (*Analysis).onlyI, "I AM here , we 'm off", []int{1, 5}},
+		{"addressed outside a quotation", func(a *Analysis, i int) bool { return a.pronounFor(i, i, false) == "you" }, "Smith 're off , Smith were here , Smith 've gone , Smiths were here", []int{0, 4}},
+		{"addressed inside a quotation", func(a *Analysis, i int) bool { return a.pronounFor(i, i, true) == "you" }, "Smith 're off , Smith were here", nil},
 		{"ordinal", func(a *Analysis, i int) bool { return a.ordinalNext(i, i) }, "Rover 12th voyage , Rover 12 voyage , Rover th voyage", []int{0}},
 		{"bare possessor", func(a *Analysis, i int) bool {
 			return i+1 < len(a.toks) && a.barePossessor(mention{i: i, j: i + 1, count: 3})
