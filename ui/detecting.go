@@ -107,7 +107,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.load = nil
 	if msg.err != nil {
-		m.loadErr = msg.err
+		m.openErr = msg.err
 		return tea.Quit
 	}
 	moved, top := m.art.top != 0, 0
