@@ -44,20 +44,7 @@ func TestReviewRefusesWhatItCannotResume(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			text := article(t, dir)
-			doc, err := model.ReadDocument(text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, _ := findings(doc, nil)
-			a, err := model.NewAnnotation(doc, fs, model.FromDetector)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ann := model.AnnotationPath(text)
-			if err := model.SaveAnnotation(ann, a); err != nil {
-				t.Fatal(err)
-			}
-			tc.spoil(t, text, ann)
+			tc.spoil(t, text, saveReview(t, text))
 			before := dirFiles(t, dir)
 			tm := startTerminal(t, dir, 80, 24, "review", "news.txt")
 			status, ok := tm.wait(20 * time.Second)
@@ -92,18 +79,7 @@ func TestReviewRefusesAPairDetectRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 			if saved {
-				doc, err := model.ReadDocument(text)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fs, _ := findings(doc, nil)
-				a, err := model.NewAnnotation(doc, fs, model.FromDetector)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := model.SaveAnnotation(model.AnnotationPath(text), a); err != nil {
-					t.Fatal(err)
-				}
+				saveReview(t, text)
 			}
 			before := dirFiles(t, dir)
 			tm := startTerminal(t, dir, 80, 24, "review", "--original", "other.orig.txt", "news.txt")
@@ -118,6 +94,26 @@ func TestReviewRefusesAPairDetectRefuses(t *testing.T) {
 			unchanged(t, dir, before)
 		})
 	}
+}
+
+// saveReview saves a text-only review of the article at text, its
+// detector's findings all pending, beside it, and returns its path.
+func saveReview(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := model.ReadDocument(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := findings(doc, nil)
+	a, err := model.NewAnnotation(doc, fs, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := model.AnnotationPath(text)
+	if err := model.SaveAnnotation(ann, a); err != nil {
+		t.Fatal(err)
+	}
+	return ann
 }
 
 // refused checks that corefix ended with exit status 1 and one line on
