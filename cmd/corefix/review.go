@@ -199,12 +199,14 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 // pairedBefore refuses orig, given to resume a, when exact mode refuses it
 // with doc, as detect does: a's spans were not found with it (a text-only
 // review, or another original), so nothing checked the pair. An original
-// a was made with was checked then.
+// a was made with was checked then. Both are detached: the command holds
+// Options.Load, and with it orig and doc, while the editor runs, and the
+// tokens the check caches on them would stay as long.
 func pairedBefore(a *model.Annotation, doc, orig *model.Document) error {
 	if orig == nil || a.Original != nil && a.Original.SHA256 == orig.SHA256() {
 		return nil
 	}
-	return align.CheckPairing(orig, detached(doc))
+	return align.CheckPairing(detached(orig), detached(doc))
 }
 
 // detached is a copy of doc for an analysis whose caches (the tokens of
