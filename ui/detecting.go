@@ -78,7 +78,10 @@ func (m *Model) laidOut() tea.Cmd {
 // detectGo starts loading the saved annotation, or the detectors, or,
 // with the spans here, the work that waits for them (spansHere); and
 // wrapping the rest of the article when the first frame wrapped only its
-// head.
+// head. Spans that came with the annotation were found before the
+// program started (replayed from clusters, or a dataset's document
+// aligned or detected as it loaded), and that work's garbage is handed
+// back as when they are found or read here (thenRelease).
 func (m *Model) detectGo() tea.Cmd {
 	wrap := m.art.wrapCmd()
 	switch {
@@ -87,7 +90,7 @@ func (m *Model) detectGo() tea.Cmd {
 	case m.detect != nil:
 		return tea.Batch(prepareCmd(m.a, m.detect), wrap)
 	}
-	return tea.Batch(m.spansHere(), wrap)
+	return tea.Batch(m.thenRelease(m.spansHere()), wrap)
 }
 
 // spansHere starts the work that waits for every span of the document on
@@ -107,7 +110,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.load = nil
 	if msg.err != nil {
-		m.loadErr = msg.err
+		m.openErr = msg.err
 		return tea.Quit
 	}
 	moved, top := m.art.top != 0, 0

@@ -19,20 +19,22 @@ import (
 // start at the byte offsets cuts (the first 0) and end at the text's
 // end: what cmd/corefix wires in, without the detectors, which the
 // editor cannot import. Its findings come with IDs of their own (p1…),
-// in the order found; hold, when set, holds Prepare back until closed.
+// in the order found; hold, when set, holds Prepare back until closed;
+// refuse, when set, is Prepare's error.
 type regionsOf struct {
-	fs    []model.Finding
-	cuts  []int
-	hold  chan struct{}
-	asked []int // the regions, in the order Find was asked for them
-	ids   int
+	fs     []model.Finding
+	cuts   []int
+	hold   chan struct{}
+	refuse error
+	asked  []int // the regions, in the order Find was asked for them
+	ids    int
 }
 
 func (r *regionsOf) Prepare() (int, error) {
 	if r.hold != nil {
 		<-r.hold
 	}
-	return len(r.cuts) - 1, nil
+	return len(r.cuts) - 1, r.refuse
 }
 
 func (r *regionsOf) Preparing() string { return "recurring phrases (2/11)" }
@@ -161,6 +163,36 @@ func TestFindingsRegionByRegion(t *testing.T) {
 	id := m.a.Span(m.a.Find(first.Start)).ID
 	if got := spanByID(t, saved(t, m), id).Status; got != model.Rejected {
 		t.Errorf("%s, rejected during detection, saved as %s", id, got)
+	}
+}
+
+// TestDetectionRefusesTheText: a detection whose pass refuses the text
+// (exact mode given another article as the original) ends the editor with
+// its error, and nothing is written, not even by q typed meanwhile.
+func TestDetectionRefusesTheText(t *testing.T) {
+	base := fixture(t)
+	a, err := model.NewAnnotation(base.Doc, nil, model.FromAlignment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refusal := errors.New("other.txt does not look like the original of sample.txt")
+	det := &regionsOf{cuts: []int{0, len(a.Doc.Text)}, refuse: refusal}
+	path := filepath.Join(t.TempDir(), "sample.corefix.json")
+	m := New(a, openWorkfile(t, path), Options{Title: "sample", Detect: det, Origin: model.FromAlignment})
+	m.Update(tea.WindowSizeMsg{Width: 88, Height: 26})
+	next := detectionStep(m, m.detectGo())
+	if next == nil {
+		t.Fatal("the refused pass asked for nothing")
+	}
+	if _, ok := next().(tea.QuitMsg); !ok {
+		t.Fatalf("the refused pass did not end the editor; status %q", m.bar.msg)
+	}
+	press(t, m, "q")
+	if err := m.end(nil); !errors.Is(err, refusal) {
+		t.Errorf("the editor ended with %v, want %v", err, refusal)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s after a refused text: %v; want none written", path, err)
 	}
 }
 

@@ -113,7 +113,9 @@ func (m *Model) settle() tea.Cmd {
 	if m.ready != nil && calm && m.reviewing() {
 		m.show(m.ready)
 		m.ready = nil
-		cmds = append(cmds, m.spansHere(), m.keysAhead())
+		// The document was detected, aligned or read as it loaded: its
+		// garbage goes back as the first document's (see detectGo).
+		cmds = append(cmds, m.thenRelease(m.spansHere()), m.keysAhead())
 	}
 	if m.want != m.doc.index && m.ready == nil && m.loading < 0 && calm {
 		m.loading = m.want

@@ -19,7 +19,8 @@ import (
 // goroutine at a time.
 type Detection interface {
 	// Prepare makes the pass over the whole text and returns the number
-	// of regions it is cut into.
+	// of regions it is cut into. Its error refuses the text: the editor
+	// ends with it, writing nothing.
 	Prepare() (int, error)
 	// Preparing says what the pass is at, for the header ("recurring
 	// phrases (2/11)"): it may be called while Prepare runs.
@@ -91,7 +92,13 @@ func (m *Model) prepared(msg preparedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		return m.detectFailed(msg.err)
+		// The pass refused the text as a whole (exact mode: the two texts
+		// are not an original and its resolution), so no span came and
+		// nothing can have been decided: the editor ends with the error,
+		// as the command would have before it opened, and writes nothing
+		// (an annotation without spans would reopen as a finished review).
+		m.openErr = msg.err
+		return tea.Quit
 	}
 	det.starts, det.done, det.left = msg.starts, make([]bool, len(msg.starts)), len(msg.starts)
 	if det.left == 0 {

@@ -87,9 +87,12 @@ type Model struct {
 	detectStart time.Time
 	detectAsked bool // the work after the first frame is started or about to be (laidOut)
 	// load reads the saved annotation while it is being read, nil once
-	// it is (see detecting.go); loadErr is why it could not be.
+	// it is (see detecting.go). openErr is why the spans could not come:
+	// the saved annotation cannot be resumed, or the detection refused
+	// the text (exact mode: not the original's resolution). Nothing can
+	// have been decided then, and the editor ends with it (see end).
 	load    func() (*model.Annotation, error)
-	loadErr error
+	openErr error
 
 	entities    func(*model.Document) *model.Entities
 	ents        *model.Entities // of the document on screen; nil until found

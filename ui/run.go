@@ -133,8 +133,8 @@ func (e *signalError) Error() string {
 
 // end is what happens once the program stopped, however it stopped.
 func (m *Model) end(runErr error) error {
-	if m.loadErr != nil {
-		return m.loadErr // the annotation never opened: nothing to save
+	if m.openErr != nil {
+		return m.openErr // the annotation never opened: nothing to save
 	}
 	if runErr != nil {
 		m.keepDraft() // finish saves it with the annotation

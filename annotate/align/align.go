@@ -22,16 +22,29 @@ import (
 // instead of hundreds of findings; it also fails when the embedded rules
 // do not load.
 func Align(orig, doc *model.Document) ([]model.Finding, error) {
+	a, err := paired(orig, doc)
+	if err != nil {
+		return nil, err
+	}
+	return a.findings(a.substitutions()), nil
+}
+
+// CheckPairing returns the error Align returns when orig and doc are not
+// an original and its resolution, without explaining their differences:
+// for an annotation made earlier of doc, resumed with orig given now.
+func CheckPairing(orig, doc *model.Document) error {
+	_, err := paired(orig, doc)
+	return err
+}
+
+// paired aligns orig with doc and checks that they pair.
+func paired(orig, doc *model.Document) (*alignment, error) {
 	r, err := shippedRules()
 	if err != nil {
 		return nil, err
 	}
 	a := newAlignment(orig, doc, r)
-	if err := a.checkPairing(); err != nil {
-		return nil, err
-	}
-	subs := a.substitutions()
-	return a.findings(subs), nil
+	return a, a.checkPairing()
 }
 
 // alignment is the token-level alignment of an original (o) and its

@@ -984,3 +984,61 @@ func TestAlignFewStrongInLongText(t *testing.T) {
 		t.Error("no finding on the nested mention's substitution")
 	}
 }
+
+// TestAlignRepeatedText: the test articles concatenated, original and
+// resolution alike, then repeated more often than the diff pairs a word
+// occurrence by occurrence: no word is unique or rare then, yet the pair
+// must align (it was refused, "only 0% of their tokens align"), each copy
+// explained as the articles are alone but for what depends on the text
+// around (a mention's earlier occurrence, now in the copy before).
+func TestAlignRepeatedText(t *testing.T) {
+	var orig, res strings.Builder
+	for _, p := range [][2]string{
+		{"gum/drift/GUM_news_afghan.orig.txt", "gum/drift/GUM_news_afghan.txt"},
+		{"gum/drift/GUM_news_iodine.orig.txt", "gum/drift/GUM_news_iodine.txt"},
+		{"gum/clean/GUM_news_afghan.orig.txt", "gum/clean/GUM_news_afghan.txt"},
+		{"gum/clean/GUM_news_iodine.orig.txt", "gum/clean/GUM_news_iodine.txt"},
+		{"align/GUM_news_stampede.orig.txt", "align/drift-GUM_news_stampede.txt"},
+	} {
+		for i, b := range []*strings.Builder{&orig, &res} {
+			data, err := os.ReadFile(filepath.Join("..", "..", "testdata", p[i]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Write(data)
+			b.WriteByte('\n')
+		}
+	}
+	once, err := Align(model.NewDocument("orig", "", orig.String()), model.NewDocument("res", "", res.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const copies = 20 // above diff's maxRare, 16
+	doc := model.NewDocument("res", "", strings.Repeat(res.String(), copies))
+	fs, err := Align(model.NewDocument("orig", "", strings.Repeat(orig.String(), copies)), doc)
+	if err != nil {
+		t.Fatalf("%d copies of %d bytes: %v", copies, res.Len(), err)
+	}
+	if err := model.ValidateFindings(len(doc.Text), fs, true); err != nil {
+		t.Fatal(err)
+	}
+	type place struct {
+		start, end int
+		category   model.Category
+	}
+	want := make(map[place]bool)
+	for k := range copies {
+		for _, f := range once {
+			want[place{f.Start + k*res.Len(), f.End + k*res.Len(), f.Category}] = true
+		}
+	}
+	same := 0
+	for _, f := range fs {
+		if want[place{f.Start, f.End, f.Category}] {
+			same++
+		}
+	}
+	if len(fs) != len(want) || same < len(want)*95/100 {
+		t.Errorf("%d findings, %d of them as in one copy; want %d (%d copies of %d), at least 95%% as in one copy", len(fs), same, len(want), copies, len(once))
+	}
+}

@@ -8,9 +8,17 @@
 // happily does. Inside a gap without unique tokens, Myers finds a shortest
 // edit script; its cost is O((n+m)·d), so it is capped at maxMyersD edits
 // and a gap that differs more is left unmatched rather than made slow.
+// A gap too long for that bound with no unique or rare token at all is a
+// text that repeats itself wholesale (an article, or a corpus, concatenated
+// many times): it is anchored on every token equally frequent on both
+// sides, the k-th occurrence with the k-th, and its copies come apart into
+// gaps of their own.
 package diff
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // maxMyersD bounds the edit distance Myers explores in one gap. Gaps between
 // patience anchors are a few tokens in real articles; only unrelated texts
@@ -119,9 +127,19 @@ func (d *Differ) anchors(alo, ahi, blo, bhi int) []int {
 		}
 	}
 	if len(d.pairs) == 0 {
-		d.pairs = d.rarePairs(alo, ahi, blo, bhi)
+		d.pairs = d.rarePairs(alo, ahi, blo, bhi, maxRare)
+	}
+	repeated := len(d.pairs) == 0 && max(ahi-alo, bhi-blo) > maxMyersD
+	if repeated {
+		// Myers could not align a gap this long within its bound, and
+		// no token occurs at most maxRare times: the gap repeats itself
+		// more often than that.
+		d.pairs = d.rarePairs(alo, ahi, blo, bhi, math.MaxInt32)
 	}
 	d.longestIncreasing()
+	if repeated {
+		d.keepSettled()
+	}
 	d.anchorAt = d.anchorAt[:0]
 	for _, p := range d.run {
 		d.match[p[0]] = int32(p[1])
@@ -155,16 +173,15 @@ func (d *Differ) count(alo, ahi, blo, bhi int) {
 }
 
 // maxRare is the largest count of a token, equal on both sides, that
-// rarePairs pairs occurrence by occurrence.
+// rarePairs pairs occurrence by occurrence in a gap Myers may align.
 const maxRare = 16
 
 // rarePairs is the fallback when no token is unique to both ranges (an
 // article quoted twice, a dataset of near-duplicates): tokens that occur
-// equally often on both sides, at most maxRare times, are paired
-// occurrence by occurrence, the k-th with the k-th. Counts must be fresh
-// from count.
-func (d *Differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
-	rare := func(t int32) bool { return d.cntA[t] == d.cntB[t] && d.cntB[t] <= maxRare }
+// equally often on both sides, at most most times, are paired occurrence
+// by occurrence, the k-th with the k-th. Counts must be fresh from count.
+func (d *Differ) rarePairs(alo, ahi, blo, bhi int, most int32) [][2]int {
+	rare := func(t int32) bool { return d.cntA[t] == d.cntB[t] && d.cntB[t] <= most }
 	// Each rare token's places in b, in order, as a list threaded through
 	// next from lastB[t] (which the counting left at t's last place, and
 	// this walk backwards leaves at its first): tables, not maps.
@@ -190,6 +207,28 @@ func (d *Differ) rarePairs(alo, ahi, blo, bhi int) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// keepSettled keeps of d.run, the anchors of a text repeating itself, only
+// those whose neighbours in the run lie on their diagonal, where both
+// texts agree around them: frequent words ("every", "the") also pair
+// inside a substituted mention, where their k-th occurrences happen to
+// line up, and anchoring there would cut the mention apart. The gaps left
+// are short enough for unique anchors again, which find those mentions
+// as in a text that does not repeat. When no anchor is settled, all are
+// kept: the gap must still come apart.
+func (d *Differ) keepSettled() {
+	run := d.run
+	kept := run[:0:0]
+	for k := 1; k+1 < len(run); k++ {
+		diag := run[k][0] - run[k][1]
+		if run[k-1][0]-run[k-1][1] == diag && run[k+1][0]-run[k+1][1] == diag {
+			kept = append(kept, run[k])
+		}
+	}
+	if len(kept) > 0 {
+		d.run = append(d.run[:0], kept...)
+	}
 }
 
 // longestIncreasing sets d.run to the longest subsequence of d.pairs

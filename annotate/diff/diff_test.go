@@ -113,6 +113,31 @@ func TestDiffGivesUpBeyondTheBound(t *testing.T) {
 	}
 }
 
+// TestDiffAlignsARepeatedText: a text repeated more often than maxRare,
+// and its edited copy repeated the same way, has no unique or rare token
+// and more edits than Myers explores; each copy must still be aligned with
+// its edited copy about as well as one copy alone is.
+func TestDiffAlignsARepeatedText(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	one := make([]int32, 400)
+	for i := range one {
+		one[i] = int32(r.Intn(5000))
+	}
+	edited := slices.Clone(one)
+	for k := 0; k < 40; k++ { // about 80 edits a copy: ten copies exceed maxMyersD
+		edited[r.Intn(len(edited))] = int32(5000 + r.Intn(50))
+	}
+	const copies = 4 * maxRare
+	var a, b []int32
+	for range copies {
+		a, b = append(a, one...), append(b, edited...)
+	}
+	n := checkMatch(t, a, b, Tokens(a, b, 5050))
+	if want := copies * lcsLen(one, edited); n < want*95/100 {
+		t.Errorf("%d tokens of %d copies aligned, want at least 95%% of %d (each copy as alone)", n, copies, want)
+	}
+}
+
 // TestRarePairs checks the fallback pairing on random gaps without unique
 // tokens against its definition: every token as often in a as in b, at
 // most maxRare times, its k-th place in a paired with its k-th in b, in
@@ -143,7 +168,7 @@ func TestRarePairs(t *testing.T) {
 		}
 		d.reset(a, b)
 		d.count(alo, ahi, blo, bhi)
-		if got := d.rarePairs(alo, ahi, blo, bhi); !slices.Equal(got, want) {
+		if got := d.rarePairs(alo, ahi, blo, bhi, maxRare); !slices.Equal(got, want) {
 			t.Fatalf("a=%v [%d,%d) b=%v [%d,%d): %v, want %v", a, alo, ahi, b, blo, bhi, got, want)
 		}
 	}

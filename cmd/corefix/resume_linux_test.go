@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -43,41 +44,101 @@ func TestReviewRefusesWhatItCannotResume(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			text := article(t, dir)
-			doc, err := model.ReadDocument(text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, _ := findings(doc, nil)
-			a, err := model.NewAnnotation(doc, fs, model.FromDetector)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ann := model.AnnotationPath(text)
-			if err := model.SaveAnnotation(ann, a); err != nil {
-				t.Fatal(err)
-			}
-			tc.spoil(t, text, ann)
+			tc.spoil(t, text, saveReview(t, text))
 			before := dirFiles(t, dir)
 			tm := startTerminal(t, dir, 80, 24, "review", "news.txt")
 			status, ok := tm.wait(20 * time.Second)
 			if !ok {
 				t.Fatalf("corefix still running; the screen:\n%s", tm.screen())
 			}
-			errOut := tm.stderr.String()
-			if status != exitFailure || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "corefix: "+tc.want) {
-				t.Errorf("exit %d, stderr %q; want 1 and one line starting %q", status, errOut, "corefix: "+tc.want)
+			refused(t, tm, status, tc.want)
+			unchanged(t, dir, before)
+		})
+	}
+}
+
+// TestReviewRefusesAPairDetectRefuses: exact mode refuses a text and an
+// "original" that is another article, and the editor, which aligns them
+// after its first frame, ends with detect's one line and exit status 1
+// before anything can be decided; nothing is written, and an annotation
+// saved earlier (here a text-only review of the same text, made without
+// that original) stays as it was. q is typed only when the editor is
+// still open after a while: it used to wait there, the error in its
+// footer, and q then saved an annotation without spans.
+func TestReviewRefusesAPairDetectRefuses(t *testing.T) {
+	want := "other.orig.txt does not look like the original of news.txt: only "
+	for _, saved := range []bool{false, true} {
+		t.Run(fmt.Sprintf("saved=%v", saved), func(t *testing.T) {
+			dir := t.TempDir()
+			text := article(t, dir)
+			other, err := os.ReadFile("../../testdata/gum/drift/GUM_news_afghan.orig.txt")
+			if err != nil {
+				t.Fatal(err)
 			}
-			after := dirFiles(t, dir)
-			delete(after, ".news.corefix.json.lock") // the lock's, made and removed by the editor
-			if len(after) != len(before) {
-				t.Errorf("files %v after, %v before", slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before)))
+			if err := os.WriteFile(filepath.Join(dir, "other.orig.txt"), other, 0o644); err != nil {
+				t.Fatal(err)
 			}
-			for name, data := range before {
-				if !bytes.Equal(after[name], data) {
-					t.Errorf("%s changed", name)
+			if saved {
+				saveReview(t, text)
+			}
+			before := dirFiles(t, dir)
+			tm := startTerminal(t, dir, 80, 24, "review", "--original", "other.orig.txt", "news.txt")
+			status, ok := tm.wait(5 * time.Second)
+			if !ok {
+				tm.typeKeys("q")
+				if status, ok = tm.wait(20 * time.Second); !ok {
+					t.Fatalf("corefix still running after q; the screen:\n%s", tm.screen())
 				}
 			}
+			refused(t, tm, status, want)
+			unchanged(t, dir, before)
 		})
+	}
+}
+
+// saveReview saves a text-only review of the article at text, its
+// detector's findings all pending, beside it, and returns its path.
+func saveReview(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := model.ReadDocument(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := findings(doc, nil)
+	a, err := model.NewAnnotation(doc, fs, model.FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := model.AnnotationPath(text)
+	if err := model.SaveAnnotation(ann, a); err != nil {
+		t.Fatal(err)
+	}
+	return ann
+}
+
+// refused checks that corefix ended with exit status 1 and one line on
+// stderr starting with want.
+func refused(t *testing.T, tm *terminal, status int, want string) {
+	t.Helper()
+	errOut := tm.stderr.String()
+	if status != exitFailure || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "corefix: "+want) {
+		t.Errorf("exit %d, stderr %q; want 1 and one line starting %q", status, errOut, "corefix: "+want)
+	}
+}
+
+// unchanged checks that dir holds the files of before, byte for byte,
+// and no other (but the lock file, which the editor makes and removes).
+func unchanged(t *testing.T, dir string, before map[string][]byte) {
+	t.Helper()
+	after := dirFiles(t, dir)
+	delete(after, ".news.corefix.json.lock")
+	if len(after) != len(before) {
+		t.Errorf("files %v after, %v before", slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before)))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed", name)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"corefix"
+	"corefix/annotate/align"
 	"corefix/annotate/detect"
 	"corefix/model"
 	"corefix/model/store"
@@ -170,7 +171,10 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 		// quietly.)
 		quiet := &env{stderr: io.Discard}
 		opts.Load = func() (*model.Annotation, error) {
-			a, _, err := start(func() ([]model.Finding, error) { return quiet.exactFindings(doc, orig, ct) })
+			a, resumed, err := start(func() ([]model.Finding, error) { return quiet.exactFindings(doc, orig, ct) })
+			if err == nil && resumed {
+				err = pairedBefore(a, doc, orig)
+			}
 			return a, err
 		}
 		a, err := model.NewAnnotation(doc, nil, origin)
@@ -190,6 +194,19 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 		opts.Detect = detection(doc, orig)
 	}
 	return &review{a: a, file: w, opts: opts}, nil
+}
+
+// pairedBefore refuses orig, given to resume a, when exact mode refuses it
+// with doc, as detect does: a's spans were not found with it (a text-only
+// review, or another original), so nothing checked the pair. An original
+// a was made with was checked then. Both are detached: the command holds
+// Options.Load, and with it orig and doc, while the editor runs, and the
+// tokens the check caches on them would stay as long.
+func pairedBefore(a *model.Annotation, doc, orig *model.Document) error {
+	if orig == nil || a.Original != nil && a.Original.SHA256 == orig.SHA256() {
+		return nil
+	}
+	return align.CheckPairing(detached(orig), detached(doc))
 }
 
 // detached is a copy of doc for an analysis whose caches (the tokens of

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,6 +165,35 @@ func TestReviewDatasetSameAnnotatorTwice(t *testing.T) {
 		t.Fatalf("bob beside alice: %v", err)
 	}
 	bob.close()
+}
+
+// TestReviewDatasetRefusesAPair: a dataset line whose "original" is
+// another article is refused as detect refuses it, in one line naming the
+// line's document; the first document is loaded before the editor opens,
+// so it never opens.
+func TestReviewDatasetRefusesAPair(t *testing.T) {
+	dir := t.TempDir()
+	text, err := os.ReadFile(article(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.ReadFile("../../testdata/gum/drift/GUM_news_afghan.orig.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := json.Marshal(map[string]string{"id": "stampede", "text": string(text), "original": string(other)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(data, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "review", data)
+	if code != exitFailure || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, `document "stampede": `) ||
+		!strings.Contains(errOut, "does not look like the original of") {
+		t.Errorf("review of a dataset whose line pairs two articles: exit %d, stderr %q; want 1 and one line naming the document and the problem", code, errOut)
+	}
 }
 
 // loaded reads the saved annotation (Options.Load) as the editor does

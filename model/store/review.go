@@ -111,7 +111,9 @@ func (r *Review) Load(i int) (a *model.Annotation, resumed bool, err error) {
 	}
 	fs, err := r.detect(rec.Document(r.s.Dataset()), orig)
 	if err != nil {
-		return nil, false, err
+		// Both texts are named by the dataset (exact mode's refusal of
+		// a line whose "original" is another article): say which line.
+		return nil, false, fmt.Errorf("document %q: %w", rec.ID, err)
 	}
 	if a, err = r.s.start(rec, r.annotator, fs, model.OriginFor(orig)); err != nil {
 		return nil, false, err

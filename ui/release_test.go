@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"corefix/model"
+)
+
+// TestSpansGivenReleaseMemory: spans found before the editor shows them
+// (replayed from clusters before the program started, or a dataset's
+// document detected or aligned as it loads) leave that work's garbage,
+// which a long article's editor hands back to the system as it does
+// after finding or reading the spans itself (thenRelease); a short one's
+// does not bother.
+func TestSpansGivenReleaseMemory(t *testing.T) {
+	fx := fixture(t)
+	var fs []model.Finding
+	for _, s := range fx.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	long := strings.Repeat(fx.Doc.Text+"\n", releaseFrom/len(fx.Doc.Text)+1)
+	for _, text := range []string{fx.Doc.Text, long} {
+		a, err := model.NewAnnotation(model.NewDocument("news", "", text), fs, model.FromAlignment)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := New(a, displayOnly("news.corefix.json"), Options{Title: "news"})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if got, want := releases(m, m.detectGo()), len(text) > releaseFrom; got != want {
+			t.Errorf("a %d-byte article with its spans: memory released %v, want %v", len(text), got, want)
+		}
+	}
+
+	var b strings.Builder
+	for i, text := range []string{fx.Doc.Text, long} {
+		line, err := json.Marshal(map[string]string{"id": fmt.Sprintf("d%d", i), "text": text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(append(line, '\n'))
+	}
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := resumeModel(t, openDataset(t, path), 80, 24)
+	m.gotoDoc(1)
+	if !releases(m, m.settle()) || m.a.Doc.ID != "d1" {
+		t.Errorf("on the dataset's %d-byte document %s: memory not released, want released on d1", len(m.a.Doc.Text), m.a.Doc.ID)
+	}
+}
+
+// releases runs cmd as the program would, feeding m the documents it
+// loads, and reports whether it hands memory back (releaseMemory, which
+// it does not run).
+func releases(m *Model, cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	if reflect.ValueOf(cmd).Pointer() == reflect.ValueOf(releaseMemory).Pointer() {
+		return true
+	}
+	var cmds []tea.Cmd
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		cmds = msg
+	case docLoadedMsg:
+		_, next := m.Update(msg)
+		cmds = []tea.Cmd{next}
+	default:
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.CanConvert(cmdsType) {
+			cmds = v.Convert(cmdsType).Interface().([]tea.Cmd)
+		}
+	}
+	found := false
+	for _, c := range cmds {
+		found = releases(m, c) || found
+	}
+	return found
+}
