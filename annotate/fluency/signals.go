@@ -173,17 +173,21 @@ func (m *Model) Profile(text string, toks []model.Token, lo, hi int) []float64 {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	s.pass[0].start(m)
+	return s.profile(m, text, toks, lo, hi, make([]float64, 0, hi-lo))
+}
+
+// profile steps s.pass[0] over toks[lo:hi] and appends each token's
+// profile to out. A block of tokens at a time: the pass keeps its own
+// copy of the last tags, so a 20 MB article's tags need not all be held
+// at once (they were half a gigabyte of garbage, and the pooled scratch
+// kept a hundred megabytes of it).
+func (s *scratch) profile(m *Model, text string, toks []model.Token, lo, hi int, out []float64) []float64 {
 	p := &s.pass[0]
-	p.start(m)
-	out := make([]float64, hi-lo)
-	// A block of tokens at a time: the pass keeps its own copy of the
-	// last tags, so a 20 MB article's tags need not all be held at once
-	// (they were half a gigabyte of garbage, and the pooled scratch kept
-	// a hundred megabytes of it).
 	for b := lo; b < hi; b += profileBlock {
 		s.observe(m, text, toks, b, min(hi, b+profileBlock))
-		for k, c := range s.obs {
-			out[b-lo+k] = math.Log(p.step(c))
+		for _, c := range s.obs {
+			out = append(out, math.Log(p.step(c)))
 		}
 	}
 	return out
