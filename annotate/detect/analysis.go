@@ -12,16 +12,19 @@ import (
 // Analysis is what every detector reads about a document: its tokens and
 // their classes, computed once per Detect call.
 type Analysis struct {
-	doc   *model.Document
-	toks  []model.Token
-	cls   []lexicon.Class
-	words []uint64 // wordHash of each token's text, for phrase hashes
+	doc  *model.Document
+	toks []model.Token
+	cls  []lexicon.Class
+	// words is the wordHash of each token's text, for phrase hashes;
+	// nil for a text cut into Regions, which hash a token's text each
+	// time they read it (word): at 20 MB the hashes were 30 MB.
+	words []uint64
 	// rulebook holds the hand rules' confidences and messages (Params.Rules).
 	rulebook *Rules
 	// fluency rates how well words fit together; the judge loads it on
 	// first use, so detection without a judge never pays for parsing it.
 	fluency *fluency.Model
-	prof    []float64    // the fluency profile of every token, computed on first use
+	prof    tokenProfile // the fluency profile, computed as it is read (profile.go)
 	speech  *speechIndex // where the fillers and breaks of speech stand, found on first use
 	genders []uint8      // each token's gender cue, by wordGender: 1, found 2, gender << 2; 0 before
 
@@ -53,17 +56,36 @@ func Analyze(doc *model.Document) *Analysis {
 
 // analyze is Analyze applying the hand rules r.
 func analyze(doc *model.Document, r *Rules) *Analysis {
+	return analyzeHolding(doc, r, true)
+}
+
+// analyzeHolding is analyze, holding each token's word hash when
+// words is true.
+func analyzeHolding(doc *model.Document, r *Rules, words bool) *Analysis {
 	toks := doc.Tokens()
-	cls := make([]lexicon.Class, len(toks))
-	words := make([]uint64, len(toks))
+	a := &Analysis{doc: doc, toks: toks, cls: make([]lexicon.Class, len(toks)), rulebook: r}
+	if words {
+		a.words = make([]uint64, len(toks))
+	}
 	cache := classCaches.Get().(*classCache)
 	defer classCaches.Put(cache)
 	for i, t := range toks {
 		w := t.Text(doc.Text)
-		words[i] = wordHash(w)
-		cls[i] = cache.class(w, words[i])
+		h := wordHash(w)
+		if words {
+			a.words[i] = h
+		}
+		a.cls[i] = cache.class(w, h)
 	}
-	return &Analysis{doc: doc, toks: toks, cls: cls, words: words, rulebook: r}
+	return a
+}
+
+// word returns the word hash of token i's text.
+func (a *Analysis) word(i int) uint64 {
+	if a.words != nil {
+		return a.words[i]
+	}
+	return wordHash(a.text(i))
 }
 
 // text returns token i's text, or "" outside the document, so the

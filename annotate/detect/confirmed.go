@@ -105,7 +105,7 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 		words = append(words, a.text(k))
 	}
 	reps[words[0]] = append(reps[words[0]], words)
-	a.repFirst.add(a.words[i])
+	a.repFirst.add(a.word(i))
 	return reps
 }
 
@@ -113,7 +113,7 @@ func (a *Analysis) addRep(reps map[string][][]string, i, j int) map[string][][]s
 // starting at token i.
 func (a *Analysis) confirmedAt(i int, reps map[string][][]string) (int, bool) {
 	switch {
-	case len(reps) == 0, !a.repFirst.mayHave(a.words[i]):
+	case len(reps) == 0, !a.repFirst.mayHave(a.word(i)):
 		return 0, false // no representative opens with this word
 	case a.hasContent(i, i), a.cls[i] == lexicon.Det, a.cls[i] == lexicon.Poss:
 	default:

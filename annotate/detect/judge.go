@@ -410,22 +410,16 @@ const oddPronounFit = -0.5
 // stands. (Every lone word that reads wrong was 40% of the candidates for
 // little; pronouns are the representatives models most often get wrong.)
 func (a *Analysis) oddPronouns(f func(c copyCandidate)) {
-	prof := a.profile()
 	type seen struct{ n, last int }
 	prev := make(map[uint64]seen)
-	for i, h := range a.words {
-		switch a.cls[i] {
-		case lexicon.Subj, lexicon.Obj, lexicon.ItYou, lexicon.Poss:
-		default:
+	for i, c := range a.cls {
+		if !lexicon.IsPronoun(c) {
 			continue
 		}
+		h := a.word(i)
 		s := prev[h]
 		prev[h] = seen{s.n + 1, i}
-		next := 0.0
-		if i+1 < len(prof) {
-			next = prof[i+1]
-		}
-		if s.n > 0 && min(prof[i], next) < oddPronounFit {
+		if s.n > 0 && min(a.profileAt(i), a.profileAt(i+1)) < oddPronounFit {
 			f(copyCandidate{i: i, j: i, count: s.n + 1, nth: s.n, gap: i - s.last, fit: a.misfit(i, i).conf})
 		}
 	}
@@ -451,23 +445,6 @@ func (a *Analysis) lostClitic(i, j int) possessor {
 		return possessor{fit, gain}
 	}
 	return possessor{}
-}
-
-// profile returns, for each token, how much likelier it is after the
-// words before it than alone (fluency.Model.Profile), computed once.
-func (a *Analysis) profile() []float64 {
-	if a.prof == nil {
-		a.prof = a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
-	}
-	return a.prof
-}
-
-// profileAt is the profile of token k, 0 outside the text.
-func (a *Analysis) profileAt(k int) float64 {
-	if p := a.profile(); k >= 0 && k < len(p) {
-		return p[k]
-	}
-	return 0
 }
 
 // tokenSpan returns the tokens [i, j] that the byte range [start, end)

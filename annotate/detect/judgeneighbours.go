@@ -99,7 +99,7 @@ func (a *Analysis) fillSide(c, n *judged, d int, f []float64) {
 // from k.
 func (a *Analysis) sameWords(i, k, n int) bool {
 	for m := 0; m < n; m++ {
-		if a.words[i+m] != a.words[k+m] {
+		if a.word(i+m) != a.word(k+m) {
 			return false
 		}
 	}

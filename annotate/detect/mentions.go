@@ -210,10 +210,10 @@ const hashPrime = 1099511628211
 // token however often it is extended; outside the document it adds the
 // empty word, as text does.
 func (a *Analysis) extendHash(h uint64, j int) uint64 {
-	if j < 0 || j >= len(a.words) {
+	if j < 0 || j >= len(a.toks) {
 		return extendHashWord(h, wordHash(""))
 	}
-	return extendHashWord(h, a.words[j])
+	return extendHashWord(h, a.word(j))
 }
 
 // extendHashText adds the token text t to the phrase hash h, as

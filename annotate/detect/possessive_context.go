@@ -158,10 +158,10 @@ func (a *Analysis) pluralWords() []mention {
 	var filter wordFilter
 	for _, i := range cand {
 		words[a.text(i)] = &seen{first: -1}
-		filter.add(a.words[i])
+		filter.add(a.word(i))
 	}
 	for i, c := range a.cls {
-		if c != lexicon.Low || !filter.mayHave(a.words[i]) {
+		if c != lexicon.Low || !filter.mayHave(a.word(i)) {
 			continue
 		}
 		if s := words[a.text(i)]; s != nil {

@@ -86,7 +86,7 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 		}
 	}
 	next("words")
-	a := analyze(doc, orShipped(p.Rules))
+	a := analyzeHolding(doc, orShipped(p.Rules), false)
 	r := &Regions{a: a, judge: p.Judge, p: p}
 	if p.Judge == nil || len(a.toks) == 0 {
 		r.cuts = []int{0, len(a.toks)}
@@ -96,8 +96,8 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 	// The fluency profile reads only the tokens and the model: it is
 	// found on another core while the phrases are counted (at 20 MB, a
 	// second or more sooner to the first findings).
-	prof := make(chan []float64, 1)
-	go func() { prof <- a.fluency.Profile(doc.Text, a.toks, 0, len(a.toks)) }()
+	prof := make(chan tokenProfile, 1)
+	go func() { prof <- a.markedProfile() }()
 	next("recurring phrases")
 	a.drifting()
 	s := &seeds{traits: a.copyTraits()}
@@ -127,6 +127,7 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 	a.prof = <-prof
 	next("pronouns")
 	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
+	a.prof.dropKept()
 	r.seeds = s
 	r.cuts = r.cut(size)
 	return r
@@ -215,6 +216,7 @@ func (r *Regions) Find(k int) []model.Finding {
 		r.a.window = r.window(k)
 		fs = Merge(r.a.judgeFindings(r.judge, nil))
 		r.a.window = nil
+		r.a.prof.forget()
 	}
 	for i := range fs {
 		r.found++

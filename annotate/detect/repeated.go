@@ -66,7 +66,7 @@ func (a *Analysis) repeated(i int) bool {
 // repeated's first test, which settles nearly every pair, small enough to
 // inline, so the loops over every token ask it first.
 func (a *Analysis) sameWord(i int) bool {
-	return i > 0 && i < len(a.words) && a.words[i] == a.words[i-1]
+	return i > 0 && i < len(a.toks) && a.word(i) == a.word(i-1)
 }
 
 // isIntendedRepeat reports whether writers legitimately double w ("had
