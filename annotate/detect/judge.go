@@ -410,6 +410,21 @@ const oddPronounFit = -0.5
 // stands. (Every lone word that reads wrong was 40% of the candidates for
 // little; pronouns are the representatives models most often get wrong.)
 func (a *Analysis) oddPronouns(f func(c copyCandidate)) {
+	a.pronounRepeats(func(r pronounRepeat) {
+		if c, ok := a.oddPronoun(r); ok {
+			f(c)
+		}
+	})
+}
+
+// pronounRepeat is a pronoun whose word stood before: its token i, how
+// often the word stood before it (n) and where it last did.
+type pronounRepeat struct{ i, n, last int32 }
+
+// pronounRepeats calls f with each pronoun whose word stood before, left
+// to right: the pronouns oddPronouns rates. It reads no fluency, so
+// Regions list them in their pass and rate them window by window.
+func (a *Analysis) pronounRepeats(f func(r pronounRepeat)) {
 	type seen struct{ n, last int }
 	prev := make(map[uint64]seen)
 	for i, c := range a.cls {
@@ -419,10 +434,20 @@ func (a *Analysis) oddPronouns(f func(c copyCandidate)) {
 		h := a.word(i)
 		s := prev[h]
 		prev[h] = seen{s.n + 1, i}
-		if s.n > 0 && min(a.profileAt(i), a.profileAt(i+1)) < oddPronounFit {
-			f(copyCandidate{i: i, j: i, count: s.n + 1, nth: s.n, gap: i - s.last, fit: a.misfit(i, i).conf})
+		if s.n > 0 {
+			f(pronounRepeat{i: int32(i), n: int32(s.n), last: int32(s.last)})
 		}
 	}
+}
+
+// oddPronoun returns the candidate of the pronoun repeat r, when the
+// pronoun or the word after it reads out of place.
+func (a *Analysis) oddPronoun(r pronounRepeat) (copyCandidate, bool) {
+	i, n := int(r.i), int(r.n)
+	if min(a.profileAt(i), a.profileAt(i+1)) < oddPronounFit {
+		return copyCandidate{i: i, j: i, count: n + 1, nth: n, gap: i - int(r.last), fit: a.misfit(i, i).conf}, true
+	}
+	return copyCandidate{}, false
 }
 
 // possessor is how a candidate reads with ’s after it, in nats

@@ -1,32 +1,26 @@
 package detect
 
-import (
-	"slices"
-
-	"corefix/annotate/fluency"
-	"corefix/annotate/lexicon"
-)
+import "corefix/annotate/fluency"
 
 // The fluency profile (fluency.Model.Profile) of a document judged whole
-// is computed once and held. Regions hold none of it: at 20 MB it was 30
-// MB for every region. Their pass keeps the forward pass's mark every
-// profileStride tokens and, while it lasts, the values the pronoun check
-// reads; a window recomputes the stretch its candidates read from the
-// mark before it, the same values to the bit.
+// is computed once and held. Regions hold none of it (at 20 MB it was 30
+// MB for every region): a window makes the stretch its candidates read as
+// it reads on, from the forward pass's state before it, the same values
+// to the bit, and keeps that state every profileStride tokens to make a
+// stretch again when an earlier region is asked for.
 
 // profileStride is how many tokens apart Regions keep the profile's
-// marks: a window recomputes at most this many tokens before its first.
+// marks: a stretch made again starts at most this many tokens before
+// the token read.
 const profileStride = 1024
 
 // tokenProfile is the fluency profile the judge reads, token by token.
 type tokenProfile struct {
-	marks []fluency.Mark // the pass's state before every profileStride-th token (Regions), nil for a document judged whole
-	lo    int            // vals[k-lo] is token k's profile
+	// marks[b] is the pass's state before token b·profileStride, as far
+	// as the text was read (Regions); nil for a document judged whole.
+	marks []fluency.Mark
+	lo    int // vals[k-lo] is token k's profile
 	vals  []float64
-	// kept are the values of the tokens in at, sorted, outside vals:
-	// the Regions' pass keeps those oddPronouns reads.
-	at   []int32
-	kept []float64
 }
 
 // profileAt is the profile of token k, 0 outside the text.
@@ -35,66 +29,66 @@ func (a *Analysis) profileAt(k int) float64 {
 		return 0
 	}
 	p := &a.prof
-	if k >= p.lo && k < p.lo+len(p.vals) {
-		return p.vals[k-p.lo]
+	if k < p.lo || k >= p.lo+len(p.vals) {
+		p.cover(a, k)
 	}
-	if n, ok := slices.BinarySearch(p.at, int32(k)); ok {
-		return p.kept[n]
-	}
-	p.cover(a, k)
 	return p.vals[k-p.lo]
 }
 
-// cover computes the profile of token k: of every token for a document
-// judged whole, else the stride holding k, appended to the values held
-// when it borders them (a window's candidates read a stretch of text)
-// and in their place when not.
+// readStretches makes a's profile one made a stretch at a time as it is
+// read (Regions).
+func (a *Analysis) readStretches() {
+	a.prof = tokenProfile{marks: []fluency.Mark{a.fluency.ProfileStart()}}
+}
+
+// cover makes the profile of token k: of every token for a document
+// judged whole, else the stretch holding k, appended to the values held
+// when it borders them (a window's candidates read a run of text) and in
+// their place when not.
 func (p *tokenProfile) cover(a *Analysis, k int) {
 	if p.marks == nil {
 		p.lo, p.vals = 0, a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
 		return
 	}
-	lo := k / profileStride * profileStride
-	hi := min(len(a.toks), lo+profileStride)
-	from := func(lo, hi int, out []float64) []float64 {
-		return a.fluency.ProfileFrom(a.doc.Text, a.toks, p.marks[lo/profileStride], lo, hi, out)
+	b := k / profileStride
+	for len(p.marks) <= b { // a region further on than any read yet
+		p.stretch(a, len(p.marks)-1, nil)
 	}
+	lo := b * profileStride
+	hi := min(len(a.toks), lo+profileStride)
 	switch {
 	case len(p.vals) > 0 && lo == p.lo+len(p.vals):
-		p.vals = from(lo, hi, p.vals)
+		p.vals = p.stretch(a, b, p.vals)
 	case len(p.vals) > 0 && hi == p.lo:
-		p.vals = append(from(lo, hi, nil), p.vals...)
+		p.vals = append(p.stretch(a, b, nil), p.vals...)
 		p.lo = lo
 	default:
-		p.lo, p.vals = lo, from(lo, hi, p.vals[:0])
+		p.lo, p.vals = lo, p.stretch(a, b, p.vals[:0])
 	}
 }
 
-// forget lets the values held go (a window's, which the next window
-// mostly does not read), keeping their buffer.
-func (p *tokenProfile) forget() { p.vals = p.vals[:0] }
-
-// markedProfile makes the document's profile and returns only its marks
-// and the values of pronouns and the tokens after them (oddPronouns'),
-// which Regions let go once oddPronouns has read them (dropKept). It reads
-// only what analyze made, so it runs beside the rest of the pass.
-func (a *Analysis) markedProfile() tokenProfile {
-	var p tokenProfile
-	p.marks = a.fluency.ProfileMarks(a.doc.Text, a.toks, profileStride, func(lo int, vals []float64) {
-		for k, v := range vals {
-			if t := lo + k; isPronounOrAfter(a, t) {
-				p.at = append(p.at, int32(t))
-				p.kept = append(p.kept, v)
-			}
-		}
-	})
-	return p
+// stretch appends the profile of the b-th stretch of profileStride
+// tokens to out, keeping the mark after it when none was.
+func (p *tokenProfile) stretch(a *Analysis, b int, out []float64) []float64 {
+	lo := b * profileStride
+	out, next := a.fluency.ProfileFrom(a.doc.Text, a.toks, p.marks[b], lo, lo+profileStride, out)
+	if b+1 == len(p.marks) && lo+profileStride < len(a.toks) {
+		p.marks = append(p.marks, next)
+	}
+	return out
 }
 
-// isPronounOrAfter reports whether token t is a pronoun or follows one.
-func isPronounOrAfter(a *Analysis, t int) bool {
-	return lexicon.IsPronoun(a.cls[t]) || t > 0 && lexicon.IsPronoun(a.cls[t-1])
+// keep lets the values outside the stretches of tokens lo to hi go: a
+// window reads about those, and regions read in order read on from
+// there, so at most a few stretches are held whichever way the regions
+// are read.
+func (p *tokenProfile) keep(lo, hi int) {
+	start, end := lo/profileStride*profileStride, (hi/profileStride+1)*profileStride
+	if d := start - p.lo; d > 0 {
+		p.vals = p.vals[:copy(p.vals, p.vals[min(d, len(p.vals)):])]
+		p.lo = start
+	}
+	if n := end - p.lo; n < len(p.vals) {
+		p.vals = p.vals[:max(0, n)]
+	}
 }
-
-// dropKept lets the pass's kept values go.
-func (p *tokenProfile) dropKept() { p.at, p.kept = nil, nil }

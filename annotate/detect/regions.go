@@ -40,12 +40,15 @@ type Regions struct {
 // each list ordered by first token: the repeats of recurring phrases,
 // the hand rules' findings (per detector, in Detectors' order) and the
 // pronouns that read out of place. The pass keeps the repeats' traits,
-// one for each recurring mention, and a window the candidates made of
-// its own.
+// one for each recurring mention, and the pronouns whose word stood
+// before; a window the candidates made of its own, the pronouns among
+// them that read out of place (the fluency profile that tells is made
+// window by window).
 type seeds struct {
 	traits   []copyTrait
 	phrases  []copyCandidate
 	hand     [][]handSeed
+	repeats  []pronounRepeat
 	pronouns []copyCandidate
 	shown    map[uint64]bool // Recurring's phrases shown drifting, to make its findings
 }
@@ -79,7 +82,7 @@ func NewRegions(doc *model.Document, p Params, step func(what string, k, n int))
 // newRegions is NewRegions with regions of about size bytes.
 func newRegions(doc *model.Document, p Params, size int, step func(what string, k, n int)) *Regions {
 	detectors := Detectors(Params{Rules: orShipped(p.Rules)})
-	k, n := 0, len(detectors)+4
+	k, n := 0, len(detectors)+3
 	next := func(what string) {
 		if k++; step != nil {
 			step(what, k, n)
@@ -93,11 +96,7 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 		return r
 	}
 	a.fluency = fluency.Default()
-	// The fluency profile reads only the tokens and the model: it is
-	// found on another core while the phrases are counted (at 20 MB, a
-	// second or more sooner to the first findings).
-	prof := make(chan tokenProfile, 1)
-	go func() { prof <- a.markedProfile() }()
+	a.readStretches()
 	next("recurring phrases")
 	a.drifting()
 	s := &seeds{traits: a.copyTraits()}
@@ -123,11 +122,8 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 		slices.SortStableFunc(hs, func(x, y handSeed) int { return int(x.i - y.i) })
 		s.hand = append(s.hand, hs)
 	}
-	next("fluency")
-	a.prof = <-prof
 	next("pronouns")
-	a.oddPronouns(func(c copyCandidate) { s.pronouns = append(s.pronouns, c) })
-	a.prof.dropKept()
+	a.pronounRepeats(func(p pronounRepeat) { s.repeats = append(s.repeats, p) })
 	r.seeds = s
 	r.cuts = r.cut(size)
 	return r
@@ -151,8 +147,10 @@ func (r *Regions) cut(size int) []int {
 	for _, m := range r.a.mentions() {
 		block(m.i+1, m.j+1)
 	}
-	for _, c := range r.seeds.pronouns {
-		block(c.i+1, c.j+1)
+	// Any pronoun that stood before may read out of place, which only
+	// its window's profile tells: none ends right before a cut.
+	for _, p := range r.seeds.repeats {
+		block(int(p.i)+1, int(p.i)+1)
 	}
 	for _, hs := range r.seeds.hand {
 		for _, h := range hs {
@@ -216,7 +214,6 @@ func (r *Regions) Find(k int) []model.Finding {
 		r.a.window = r.window(k)
 		fs = Merge(r.a.judgeFindings(r.judge, nil))
 		r.a.window = nil
-		r.a.prof.forget()
 	}
 	for i := range fs {
 		r.found++
@@ -242,13 +239,18 @@ func (r *Regions) window(k int) *window {
 		}
 	}
 	from, to := max(0, lo-nearScan), last+2+nearGap
+	r.a.prof.keep(from, to)
 	w := &window{lo: lo, hi: hi}
 	x, y = r.a.mentionsWithin(from, to)
 	w.seeds.phrases = make([]copyCandidate, y-x)
 	for k := x; k < y; k++ {
 		w.seeds.phrases[k-x] = r.a.copyCandidate(k, s.traits[k])
 	}
-	w.seeds.pronouns = within(s.pronouns, from, to, phraseStart)
+	for _, p := range within(s.repeats, from, to, repeatStart) {
+		if c, ok := r.a.oddPronoun(p); ok {
+			w.seeds.pronouns = append(w.seeds.pronouns, c)
+		}
+	}
 	w.seeds.shown = s.shown
 	for _, hs := range s.hand {
 		w.seeds.hand = append(w.seeds.hand, within(hs, from, to, handStart))
@@ -256,8 +258,8 @@ func (r *Regions) window(k int) *window {
 	return w
 }
 
-func phraseStart(c copyCandidate) int { return c.i }
 func handStart(h handSeed) int        { return int(h.i) }
+func repeatStart(p pronounRepeat) int { return int(p.i) }
 
 // mentionsWithin returns the indices [x, y) of the recurring mentions
 // whose first token is in [lo, hi).

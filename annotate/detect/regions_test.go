@@ -137,7 +137,7 @@ func TestRegionsLongDocument(t *testing.T) {
 	r := NewRegions(model.NewDocument("long", "", b.String()), DefaultParams(), func(what string, k, n int) {
 		steps = append(steps, fmt.Sprintf("%d/%d %s", k, n, what))
 	})
-	n := len(Detectors(DefaultParams())) + 4 // words, phrases, each rule, fluency, pronouns
+	n := len(Detectors(DefaultParams())) + 3 // words, phrases, each rule, pronouns
 	if len(steps) != n || steps[0] != fmt.Sprintf("1/%d words", n) || steps[n-1] != fmt.Sprintf("%d/%d pronouns", n, n) {
 		t.Errorf("the pass reported the steps %q; want %d, words first and pronouns last", steps, n)
 	}

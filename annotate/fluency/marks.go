@@ -7,8 +7,9 @@ import (
 )
 
 // A long text's profile need not be held whole (at 20 MB, 30 MB of
-// float64s): a reader keeps the forward pass's state every few thousand
-// tokens and recomputes the stretch it reads from the state before it.
+// float64s): a reader makes it a stretch at a time as it reads on, keeping
+// the forward pass's state every few thousand tokens to make a stretch
+// again from the state before it.
 
 // Mark is the state of Profile's forward pass before a token: the likely
 // tags of the two words before it and the probability of each pair of
@@ -34,33 +35,26 @@ func (p *pass) resume(m *Model, k Mark) {
 	copy(p.prob[0], k.prob)
 }
 
-// ProfileMarks makes the profile of every token of toks, every tokens at
-// a time, hands each stretch's values to f (from token lo on; vals is
-// reused once f returns) and returns the pass's marks before tokens 0,
-// every, 2·every…: ProfileFrom goes on from any of them.
-func (m *Model) ProfileMarks(text string, toks []model.Token, every int, f func(lo int, vals []float64)) []Mark {
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
-	s.pass[0].start(m)
-	marks := make([]Mark, 0, len(toks)/every+1)
-	vals := make([]float64, 0, every)
-	for lo := 0; lo < len(toks); lo += every {
-		marks = append(marks, s.pass[0].mark())
-		f(lo, s.profile(m, text, toks, lo, min(len(toks), lo+every), vals[:0]))
-	}
-	return marks
+// ProfileStart is the mark before a text's first token: nothing is known
+// about the words before it.
+func (m *Model) ProfileStart() Mark {
+	var p pass
+	p.start(m)
+	return p.mark()
 }
 
 // ProfileFrom appends to out the profile of toks[lo:hi] that Profile(text,
-// toks, 0, hi) gives, to the bit, where k is its pass's mark before
-// token lo (ProfileMarks').
-func (m *Model) ProfileFrom(text string, toks []model.Token, k Mark, lo, hi int, out []float64) []float64 {
+// toks, 0, hi) gives, to the bit, where k is its pass's mark before token
+// lo (ProfileStart's, or one ProfileFrom returned), and returns the mark
+// before token hi.
+func (m *Model) ProfileFrom(text string, toks []model.Token, k Mark, lo, hi int, out []float64) ([]float64, Mark) {
 	hi = min(len(toks), hi)
 	if lo >= hi {
-		return out
+		return out, k
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.pass[0].resume(m, k)
-	return s.profile(m, text, toks, lo, hi, slices.Grow(out, hi-lo))
+	out = s.profile(m, text, toks, lo, hi, slices.Grow(out, hi-lo))
+	return out, s.pass[0].mark()
 }

@@ -7,9 +7,10 @@ import (
 	"corefix/model"
 )
 
-// A profile resumed from a mark is the whole pass's, to the bit: the
-// values ProfileMarks hands out, and ProfileFrom from each of its marks
-// to any end, are those of one Profile over the text.
+// A profile made a stretch at a time is the whole pass's, to the bit:
+// ProfileFrom from ProfileStart, then from each mark it returns, to any
+// end, gives the values of one Profile over the text, and the same again
+// from a mark it returned earlier.
 func TestProfileFromMarks(t *testing.T) {
 	m := Default()
 	var b strings.Builder
@@ -21,24 +22,24 @@ func TestProfileFromMarks(t *testing.T) {
 	want := m.Profile(text, toks, 0, len(toks))
 	const every = 700
 	var got []float64
-	marks := m.ProfileMarks(text, toks, every, func(lo int, vals []float64) {
-		if lo != len(got) {
-			t.Fatalf("a stretch from token %d after %d values", lo, len(got))
-		}
-		got = append(got, vals...)
-	})
-	if len(marks) != (len(toks)+every-1)/every || len(got) != len(want) {
-		t.Fatalf("%d marks and %d values for %d tokens", len(marks), len(got), len(toks))
+	marks := []Mark{m.ProfileStart()}
+	for lo := 0; lo < len(toks); lo += every {
+		var next Mark
+		got, next = m.ProfileFrom(text, toks, marks[len(marks)-1], lo, lo+every, got)
+		marks = append(marks, next)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d values for %d tokens", len(got), len(toks))
 	}
 	for k := range want {
 		if got[k] != want[k] {
-			t.Fatalf("ProfileMarks token %d = %v, want %v", k, got[k], want[k])
+			t.Fatalf("stretch by stretch, token %d = %v, want %v", k, got[k], want[k])
 		}
 	}
-	for n, k := range marks {
+	for n, k := range marks[:len(marks)-1] {
 		lo := n * every
 		for _, hi := range []int{lo + 1, lo + every + 13, len(toks) + 5} {
-			out := m.ProfileFrom(text, toks, k, lo, hi, []float64{-1})
+			out, _ := m.ProfileFrom(text, toks, k, lo, hi, []float64{-1})
 			end := min(hi, len(toks))
 			if len(out) != 1+end-lo || out[0] != -1 {
 				t.Fatalf("ProfileFrom(mark %d, %d, %d): %d values after the one given, want %d", n, lo, hi, len(out)-1, end-lo)
