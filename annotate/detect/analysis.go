@@ -85,8 +85,16 @@ func (a *Analysis) word(i int) uint64 {
 	if a.words != nil {
 		return a.words[i]
 	}
-	return wordHash(a.text(i))
+	return a.hashText(i)
 }
+
+// hashText is the word hash of token i's text (of "" outside the
+// document) from the text, for Regions, which hold no hashes. Kept out
+// of line, so word, extendHash and their callers in the loops over every
+// token stay small enough to inline.
+//
+//go:noinline
+func (a *Analysis) hashText(i int) uint64 { return wordHash(a.text(i)) }
 
 // text returns token i's text, or "" outside the document, so the
 // checks can look at neighbours without bounds tests of their own.

@@ -189,6 +189,7 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 			cur = append(cur, phraseRef{o.i, counts.add(h)})
 		}
 	}
+	counts.dropLongLevels()
 }
 
 // inPhrase reports whether token j may belong to a phrase starting at i.
@@ -210,10 +211,10 @@ const hashPrime = 1099511628211
 // token however often it is extended; outside the document it adds the
 // empty word, as text does.
 func (a *Analysis) extendHash(h uint64, j int) uint64 {
-	if j < 0 || j >= len(a.toks) {
-		return extendHashWord(h, wordHash(""))
+	if uint(j) < uint(len(a.words)) {
+		return extendHashWord(h, a.words[j])
 	}
-	return extendHashWord(h, a.word(j))
+	return extendHashWord(h, a.hashText(j))
 }
 
 // extendHashText adds the token text t to the phrase hash h, as

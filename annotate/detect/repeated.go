@@ -64,9 +64,23 @@ func (a *Analysis) repeated(i int) bool {
 
 // sameWord reports whether tokens i-1 and i have the same word hash:
 // repeated's first test, which settles nearly every pair, small enough to
-// inline, so the loops over every token ask it first.
+// inline, so the loops over every token ask it first. Without the hashes
+// held it compares the texts instead, which is cheaper than hashing both
+// and the same to repeated: equal texts hash alike, and repeated
+// compares the texts too.
 func (a *Analysis) sameWord(i int) bool {
-	return i > 0 && i < len(a.toks) && a.word(i) == a.word(i-1)
+	if a.words == nil {
+		return a.sameText(i)
+	}
+	return i > 0 && i < len(a.words) && a.words[i] == a.words[i-1]
+}
+
+// sameText reports whether tokens i-1 and i read the same. Kept out of
+// line, as hashText is.
+//
+//go:noinline
+func (a *Analysis) sameText(i int) bool {
+	return i > 0 && i < len(a.toks) && a.text(i) == a.text(i-1)
 }
 
 // isIntendedRepeat reports whether writers legitimately double w ("had
