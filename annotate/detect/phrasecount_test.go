@@ -77,3 +77,19 @@ func TestMentionsLongRepeat(t *testing.T) {
 		}
 	}
 }
+
+// A long text's level buffers go once its phrases are counted; a short
+// text's stay with the pooled table for the next document.
+func TestDropLongLevels(t *testing.T) {
+	short, long := new(phraseTable), new(phraseTable)
+	short.levels = [2][]phraseRef{make([]phraseRef, 0, 100), make([]phraseRef, 0, 80)}
+	long.levels = [2][]phraseRef{make([]phraseRef, 0, longLevels/2+1), make([]phraseRef, 0, longLevels/2)}
+	short.dropLongLevels()
+	long.dropLongLevels()
+	if cap(short.levels[0]) != 100 || cap(short.levels[1]) != 80 {
+		t.Errorf("a short text's levels: caps %d, %d, want 100, 80 kept", cap(short.levels[0]), cap(short.levels[1]))
+	}
+	if long.levels[0] != nil || long.levels[1] != nil {
+		t.Error("a long text's levels were kept")
+	}
+}
