@@ -137,42 +137,81 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 // merges on its own.
 func (r *Regions) cut(size int) []int {
 	toks := r.a.toks
-	blocked := make([]int32, len(toks)+2) // differences: +1 where a blocked run starts, -1 after it
-	block := func(from, to int) {
-		if from <= to {
-			blocked[from]++
-			blocked[to+1]--
-		}
-	}
-	for _, m := range r.a.mentions() {
-		block(m.i+1, m.j+1)
-	}
-	// Any pronoun that stood before may read out of place, which only
-	// its window's profile tells: none ends right before a cut.
-	for _, p := range r.seeds.repeats {
-		block(int(p.i)+1, int(p.i)+1)
+	ms := r.a.mentions()
+	lists := []*spanList{
+		{n: len(ms), span: func(k int) (int, int, int) { return ms[k].i, ms[k].i + 1, ms[k].j + 1 }},
+		{n: len(r.seeds.repeats), span: func(k int) (int, int, int) {
+			// Any pronoun that stood before may read out of place,
+			// which only its window's profile tells: none ends right
+			// before a cut.
+			i := int(r.seeds.repeats[k].i)
+			return i, i + 1, i + 1
+		}},
 	}
 	for _, hs := range r.seeds.hand {
-		for _, h := range hs {
-			i, j := int(h.i), int(h.j)
-			from := i + 1
-			if start, _ := h.e.span(r.a); int(toks[i].Start) > start {
-				from = i
+		lists = append(lists, &spanList{n: len(hs), span: func(k int) (int, int, int) {
+			i, j := int(hs[k].i), int(hs[k].j)
+			if start, _ := hs[k].e.span(r.a); int(toks[i].Start) > start {
+				return i, i, j + 1 // it starts before token i, in the space before it
 			}
-			block(from, j+1)
-		}
+			return i, i + 1, j + 1
+		}})
 	}
 	cuts := []int{0}
-	depth := int32(0)
 	next := size
 	for t := range toks {
-		depth += blocked[t]
-		if start := int(toks[t].Start); t > 0 && depth == 0 && start >= next {
+		if start := int(toks[t].Start); t > 0 && start >= next && !blocked(lists, t) {
 			cuts = append(cuts, t)
 			next = start + size
 		}
 	}
 	return append(cuts, len(toks))
+}
+
+// spanList is a list of spans no region may cut, ordered by first
+// token: element k's span starts at token i and blocks a region from
+// starting at any token from from to to (from is i or i+1). It is asked
+// about tokens in increasing order, so it reads each element once (a
+// flag per token was 15 MB at 20 MB, at the pass's peak).
+type spanList struct {
+	n    int
+	span func(k int) (i, from, to int)
+	seen int // the elements that start before the token last asked
+	end  int // the last token those block
+}
+
+// blocked reports whether any of lists blocks a region from starting at
+// token t; t never decreases from one call to the next.
+func blocked(lists []*spanList, t int) bool {
+	for _, l := range lists {
+		if l.blocks(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// blocks reports whether a span of l blocks token t: one that starts
+// before t and reaches it, or starts at t and blocks from there.
+func (l *spanList) blocks(t int) bool {
+	for ; l.seen < l.n; l.seen++ {
+		i, _, to := l.span(l.seen)
+		if i >= t {
+			break
+		}
+		l.end = max(l.end, to)
+	}
+	if l.seen > 0 && l.end >= t {
+		return true
+	}
+	for k := l.seen; k < l.n; k++ {
+		if i, from, _ := l.span(k); i != t {
+			break
+		} else if from == t {
+			return true
+		}
+	}
+	return false
 }
 
 // Len is the number of regions.
