@@ -93,3 +93,14 @@ func TestDropLongLevels(t *testing.T) {
 		t.Error("a long text's levels were kept")
 	}
 }
+
+// A long text's list of mentions keeps at most spareMentions of room
+// unused: here every other token starts one, beyond the estimate of one
+// in eight.
+func TestMentionsSpareLittle(t *testing.T) {
+	a := Analyze(model.NewDocument("t", "", strings.Repeat("Sessions . ", 300000)))
+	ms := a.mentions()
+	if spare := cap(ms) - len(ms); len(ms) < 200000 || spare > spareMentions {
+		t.Errorf("%d mentions with room for %d more, want at most %d", len(ms), spare, spareMentions)
+	}
+}

@@ -225,10 +225,10 @@ func TestCutsAreFirstFree(t *testing.T) {
 		mark(int(p.i)+1, int(p.i)+1)
 	}
 	inside := 0
-	for _, hs := range r.seeds.hand {
+	for n, hs := range r.seeds.hand {
 		for _, h := range hs {
 			from := int(h.i) + 1
-			if start, _ := h.e.span(r.a); start < int(toks[h.i].Start) {
+			if start, _ := r.seeds.entry(n, h).span(r.a); start < int(toks[h.i].Start) {
 				from--
 				inside++
 			}
