@@ -3,11 +3,9 @@ package model
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // TokenKind tells words, numbers and punctuation apart.
@@ -109,17 +107,8 @@ func Tokenize(text string) []Token {
 			i += size
 		}
 	}
-	if cap(toks)-len(toks) > spareTokens {
-		// A long text's estimate of a token per five bytes leaves
-		// megabytes unused (4.8 MB at 20 MB, held as long as its
-		// tokens): a copy of their size.
-		toks = slices.Clone(toks)
-	}
 	return toks
 }
-
-// spareTokens is the most room a token slice keeps unused (1 MB).
-const spareTokens = 1 << 20 / int(unsafe.Sizeof(Token{}))
 
 // scanWord reads a word or number starting at i. Inner joiners (apostrophe,
 // hyphen, dot, comma between digits) are kept when a word rune follows.

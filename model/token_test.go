@@ -2,7 +2,6 @@ package model
 
 import (
 	"os"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -66,16 +65,4 @@ func FuzzTokenize(f *testing.F) {
 			end = tok.End
 		}
 	})
-}
-
-// A long text's tokens keep at most spareTokens of room unused, whether
-// the estimate of a token per five bytes was too many or too few.
-func TestTokensSpareLittle(t *testing.T) {
-	for _, unit := range []string{"a ", "Washington , "} {
-		text := strings.Repeat(unit, 4<<20/len(unit))
-		toks := Tokenize(text)
-		if spare := cap(toks) - len(toks); spare > spareTokens || len(toks) < 1<<19 {
-			t.Errorf("%q repeated: %d tokens with room for %d more, want at most %d", unit, len(toks), spare, spareTokens)
-		}
-	}
 }
