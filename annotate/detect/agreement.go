@@ -120,9 +120,6 @@ func (a *Analysis) clauseStart(i int) bool {
 	return false
 }
 
-// agreementRule is the name of Agreement's findings.
-var agreementRule = Agreement{}.Name()
-
 // onlyPronounsTake reports whether token v is a verb form only a pronoun
 // takes: "am" and "’m" (onlyI), "’ve" and "’re" (attached).
 func (a *Analysis) onlyPronounsTake(v int) bool {

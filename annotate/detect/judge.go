@@ -527,7 +527,7 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		best := 0
 		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
 		for k, h := range c.hand {
-			grammar := h.Rule == agreementRule && a.onlyPronounsTake(c.j+1)
+			grammar := h.Rule == (Agreement{}).Name() && a.onlyPronounsTake(c.j+1)
 			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {
 				conf, best = h.Confidence, k
 				break

@@ -200,9 +200,9 @@ func TestHandVerdictOnlyPronounsTake(t *testing.T) {
 		{"Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed think it is fine .", false},
 	} {
 		doc := model.NewDocument("d", "", c.text)
-		hand := slices.ContainsFunc(DetectWith(doc, HandParams()), func(f model.Finding) bool { return f.Rule == agreementRule })
+		hand := slices.ContainsFunc(DetectWith(doc, HandParams()), func(f model.Finding) bool { return f.Rule == (Agreement{}).Name() })
 		got := slices.ContainsFunc(DetectWith(doc, Params{Judge: j}), func(f model.Finding) bool {
-			return f.Rule == agreementRule && f.Confidence >= model.BrokenThreshold
+			return f.Rule == (Agreement{}).Name() && f.Confidence >= model.BrokenThreshold
 		})
 		if !hand || got != c.shown {
 			t.Errorf("%q: agreement shown %v (hand rules: %v), want %v", c.text, got, hand, c.shown)
