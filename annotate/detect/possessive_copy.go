@@ -116,15 +116,12 @@ func (a *Analysis) possessiveEnd(m mention) int {
 		return c
 	}
 	for _, k := range [2]int{m.j, m.j + 1} {
-		if k > m.i && k < len(a.toks) && apostrophe(a.text(k)) && strings.HasSuffix(a.text(k-1), "s") {
+		if k > m.i && k < len(a.toks) && vocab().apostrophe.Has(a.text(k)) && strings.HasSuffix(a.text(k-1), "s") {
 			return k
 		}
 	}
 	return -1
 }
-
-// apostrophe reports whether w is an apostrophe alone.
-func apostrophe(w string) bool { return w == "'" || w == "’" }
 
 // cliticAfter returns the index of the ’s that ends the mention m or
 // follows it directly, or -1.

@@ -12,6 +12,7 @@ import (
 // the test itself.
 type vocabulary struct {
 	addresseeVerb    lexicon.WordSet
+	apostrophe       lexicon.WordSet
 	aside            lexicon.WordSet
 	attachedVerb     lexicon.WordSet
 	bareAdverb       lexicon.WordSet
@@ -47,6 +48,7 @@ type vocabulary struct {
 var vocab = sync.OnceValue(func() *vocabulary {
 	return &vocabulary{
 		addresseeVerb:    lexicon.Set("addressee-verb"),
+		apostrophe:       lexicon.Set("apostrophe"),
 		aside:            lexicon.Set("aside-verb"),
 		attachedVerb:     lexicon.Set("attached-verb"),
 		bareAdverb:       lexicon.Set("bare-adverb"),

@@ -91,7 +91,7 @@ func (w *Words) clitic(i int) bool {
 	switch {
 	case inList("clitic", t.Form):
 		return t.XPOS == "" || t.XPOS == "POS"
-	case inList("apostrophe", t.Form):
+	case lexicon.Set("apostrophe").Has(t.Form):
 		return i > 0 && (t.XPOS == "POS" || t.XPOS == "" && strings.HasSuffix(strings.ToLower(w.Doc.Tokens[i-1].Form), "s"))
 	}
 	return false
