@@ -143,8 +143,9 @@ func (a *alignment) mostlyUnrelated(subs []substitution) bool {
 // reformed reports whether a substitution of words by words changed
 // their form so that the sentence no longer reads: a subject or object
 // pronoun given a pronoun of another class ("we" → "our", "I" → "me"),
-// or "I" or "you" given a name before a verb no third person singular
-// takes ("I ’m" → "Frank Messina ’m"), as resolve.Effect classifies them
+// "I" or "you" given a name before a verb no third person singular
+// takes ("I ’m" → "Frank Messina ’m"), or a pronoun before a verb it
+// never takes ("you ’re" → "I ’re"), as resolve.Effect classifies them
 // with the clusters known. A possessive given a pronoun ("their" → "we") and a
 // possessive added to a name ("the Islamic faith" → "Islam ’s") are left
 // to the verdicts above, as the shared gold counts them: the resolver's
@@ -162,7 +163,14 @@ func (a *alignment) reformed(s substitution) bool {
 	if s.b2 < len(a.rt) {
 		next = a.rt[s.b2].Text(a.doc.Text)
 	}
-	return mention.Words == 1 && resolve.PersonVerbLost(a.ot[s.a1].Text(a.orig.Text), rep, next)
+	// A mention of several words is no pronoun: only its first word's
+	// person counts, and only where it is the whole mention.
+	word := a.ot[s.a1].Text(a.orig.Text)
+	if mention.Words != 1 {
+		word = ""
+	}
+	return rep.Words == 1 && resolve.PronounVerbLost(word, a.rt[s.b1].Text(a.doc.Text), next) ||
+		mention.Words == 1 && resolve.PersonVerbLost(word, rep, next)
 }
 
 // possessiveSlice reports whether tokens [i, j) of a side, whose classes

@@ -85,6 +85,14 @@ func TestAlignClasses(t *testing.T) {
 			want: []want{{text: "Frank Messina", category: model.Other, broken: true, proposals: []string{"I"}, original: "I"}},
 		},
 		{
+			// A pronoun given a pronoun that never takes the verb after
+			// it, whatever the entity.
+			name: "pronoun before a verb it never takes",
+			orig: "Mitchell Roberts called . So we 're reading the letter .",
+			res:  "Mitchell Roberts called . So I 're reading the letter .",
+			want: []want{{text: "I", category: model.Other, broken: true, proposals: []string{"we"}, original: "we"}},
+		},
+		{
 			// A nationality adjective in place of "our" reads as a
 			// modifier: listed, not flagged.
 			name: "possessive replaced by a nationality adjective",

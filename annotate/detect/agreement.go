@@ -51,7 +51,74 @@ func (g Agreement) detect(a *Analysis) []model.Finding {
 			Proposals: []model.Proposal{{Text: pron, Note: a.rules().Notes.AgreeingPronoun}},
 		})
 	}
+	return g.pronounClashes(a, out)
+}
+
+// pronounClashes appends to out a finding for each subject pronoun that
+// never takes the verb after it ("I ’re reading", "you ’s been", "We is
+// talking"): a pronoun representative written over a mention of another
+// person or number, or a copy written over the verb. Which of the two
+// the words do not say, so the finding spans both and proposes the
+// pronoun that takes the verb. Not after "and" ("my family and I are"), an
+// auxiliary ("could it ’ve been") or a preposition ("by you is"), nor a
+// capital I after a name (a numeral: "World War I is"), nor "IT".
+func (g Agreement) pronounClashes(a *Analysis, out []model.Finding) []model.Finding {
+	var inside []bool
+	rule := &a.rules().Agreement.Pronoun
+	for i := range len(a.toks) - 1 {
+		if !a.pronounClash(i) {
+			continue
+		}
+		if inside == nil {
+			inside = a.quoted()
+		}
+		category := model.Antecedent
+		if inside[i] {
+			category = model.Quote
+		}
+		pron := a.pronounTaking(i+1, inside[i])
+		if a.SentenceStart(i) {
+			pron = capitalise(pron)
+		}
+		start, end := int(a.toks[i].Start), int(a.toks[i+1].End)
+		fix := pron + a.doc.Text[a.toks[i].End:end]
+		out = append(out, model.Finding{
+			Start: start, End: end, Category: category,
+			Rule: g.Name(), Confidence: rule.Confidence, Message: rule.Message,
+			Proposals: []model.Proposal{{Text: fix, Note: a.rules().Notes.AgreeingPronoun}},
+		})
+	}
 	return out
+}
+
+// pronounClash reports whether token i is a subject pronoun that never
+// takes the verb after it, where it stands as a subject (pronounClashes).
+func (a *Analysis) pronounClash(i int) bool {
+	c := a.cls[i]
+	if c != lexicon.Subj && c != lexicon.ItYou || i+1 >= len(a.toks) || !lexicon.VerbClashes(a.text(i), a.text(i+1)) {
+		return false
+	}
+	switch a.Class(i - 1) {
+	case lexicon.Aux, lexicon.Prep:
+		return false
+	case lexicon.Conj:
+		return !vocab().listConjunction.HasLower(a.text(i - 1))
+	case lexicon.Cap:
+		return a.text(i) != "I" || a.SentenceStart(i-1)
+	}
+	return !lexicon.AllCaps(a.text(i))
+}
+
+// pronounTaking returns the subject pronoun that takes the verb at v in
+// place of one that does not: "it" for a third person singular form
+// ("is", "has"), which neither I nor you takes; otherwise as pronounFor
+// chooses for a phrase.
+func (a *Analysis) pronounTaking(v int, quoted bool) string {
+	w := a.text(v)
+	if lexicon.VerbClashes("I", w) && lexicon.VerbClashes("you", w) {
+		return "it"
+	}
+	return a.pronounFor(v-1, v-1, quoted)
 }
 
 // disagrees reports whether the singular phrase [i, j] is followed by a

@@ -42,6 +42,17 @@ func TestAgreement(t *testing.T) {
 			[]string{"Texas student Ahmed Mohamed", "antecedent", "I"}},
 		{"a title before the name", "Judge Jim Kawashima spoke . Jim Kawashima left . Then Judge Jim Kawashima 'm not clear .",
 			[]string{"Judge Jim Kawashima", "antecedent", "I"}},
+		// A subject pronoun before a verb form it never takes.
+		{"pronoun before a verb it never takes", "Mitchell Roberts wrote . So I 're reading the letter .",
+			[]string{"I 're", "antecedent", "you 're"}},
+		{"third person verb after a pronoun", "The store opened . We is talking about it .",
+			[]string{"We is", "antecedent", "It is"}},
+		{"first person verb after a pronoun", "Yes , he 'm reading it .", []string{"he 'm", "antecedent", "I 'm"}},
+		{"coordinated pronoun", "My family and I are planning to go .", nil},
+		{"object of a preposition", "Everything around you is vast .", nil},
+		{"a modal before the pronoun", "Could it 've been worse ?", nil},
+		{"a numeral I", "Britain and World War I is a hard subject .", nil},
+		{"IT", "A few members of IT are pushing this .", nil},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)

@@ -518,16 +518,17 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		// confidence stands when it is higher — where the words after
 		// the name read better with ’s by the margin that lets a copy be
 		// judged. A phrase before a verb only a pronoun takes ("am",
-		// "’ve") stands whatever the judge says: the grammar leaves no
-		// doubt, and the judge never saw them (docs/experiments.md,
-		// "Session 11"). A name that still has its ’s lost nothing:
+		// "’ve"), and a pronoun before a verb it never takes ("I ’re"),
+		// stand whatever the judge says: the grammar leaves no doubt,
+		// and the judge never saw them (docs/experiments.md, "Session
+		// 11" and "Session 12"). A name that still has its ’s lost nothing:
 		// whether it is a copy is the judge's call (a correct resolver
 		// writes "Norton’s" for "his" everywhere); nor did one the words
 		// after do not take as a possessor's ("a due process violation").
 		best := 0
 		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
 		for k, h := range c.hand {
-			grammar := h.Rule == (Agreement{}).Name() && a.onlyPronounsTake(c.j+1)
+			grammar := h.Rule == (Agreement{}).Name() && (a.onlyPronounsTake(c.j+1) || c.j == c.i+1 && a.pronounClash(c.i))
 			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {
 				conf, best = h.Confidence, k
 				break

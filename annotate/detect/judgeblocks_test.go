@@ -197,6 +197,7 @@ func TestHandVerdictOnlyPronounsTake(t *testing.T) {
 		shown bool
 	}{
 		{"Biologist Nick Bos spoke . Then Biologist Nick Bos 've been working on ants .", true},
+		{"The store opened . We is talking about it .", true},
 		{"Texas student Ahmed Mohamed spoke . Later , Texas student Ahmed Mohamed think it is fine .", false},
 	} {
 		doc := model.NewDocument("d", "", c.text)

@@ -68,6 +68,9 @@ type Rules struct {
 	Agreement  struct {
 		OutsideQuote Rule `json:"outside-quote"`
 		InsideQuote  Rule `json:"inside-quote"`
+		// Pronoun flags a subject pronoun before a verb form it never
+		// takes (pronounClashes).
+		Pronoun Rule `json:"pronoun"`
 	} `json:"verb-agreement"`
 	Speaker Rule `json:"speaker-in-quote"`
 	// Case finds a pronoun in a case its slot does not take (case.go).

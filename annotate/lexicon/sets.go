@@ -81,3 +81,23 @@ func classLines(text string, f func(class string, words []string)) {
 		}
 	}
 }
+
+// VerbClashes reports whether verb is a form the subject pronoun never
+// takes after it ("I is", "you ’m", "it ’re"), by words.txt's "clash-"
+// lines; false for any other word. Case is ignored.
+func VerbClashes(pronoun, verb string) bool {
+	s, ok := clashes().getLower(pronoun)
+	return ok && s.HasLower(verb)
+}
+
+// clashes maps each pronoun of a "clash-" line of words.txt to its verb
+// forms; built once, read-only after.
+var clashes = sync.OnceValue(func() *table[WordSet] {
+	m := make(map[string]WordSet)
+	for class, s := range sets() {
+		if pronoun, ok := strings.CutPrefix(class, "clash-"); ok {
+			m[pronoun] = s
+		}
+	}
+	return newTable(m)
+})

@@ -77,3 +77,28 @@ func TestSetsAreNoWordClasses(t *testing.T) {
 		t.Errorf("Classify(this) = %v, want Det", c)
 	}
 }
+
+func TestVerbClashes(t *testing.T) {
+	tests := []struct {
+		pronoun, verb string
+		want          bool
+	}{
+		{"I", "is", true},
+		{"i", "’re", true},
+		{"I", "am", false},
+		{"You", "’m", true},
+		{"you", "are", false},
+		{"we", "has", true},
+		{"they", "was", false}, // dialect, left out
+		{"it", "'re", true},
+		{"It", "is", false},
+		{"he", "'ve", true},
+		{"him", "is", false}, // no subject pronoun
+		{"Sessions", "am", false},
+	}
+	for _, tt := range tests {
+		if got := VerbClashes(tt.pronoun, tt.verb); got != tt.want {
+			t.Errorf("VerbClashes(%q, %q) = %v, want %v", tt.pronoun, tt.verb, got, tt.want)
+		}
+	}
+}

@@ -13,9 +13,10 @@ import (
 //   - quote: first person inside a quotation rewritten;
 //   - possessive: a possessive given a representative that is not one;
 //   - other: a representative that adds a possessive or puts a pronoun in
-//     another case ("him" → "he"), or a name over "I" or "you" before a
+//     another case ("him" → "he"), a name over "I" or "you" before a
 //     verb form no third person singular takes ("I 've gone" → "Frank
-//     Messina 've gone") (not with shared);
+//     Messina 've gone"), or a pronoun before a verb form it never takes
+//     ("you 're" → "I 're") (not with shared);
 //   - substitution: correct.
 //
 // With shared, as the shared gum/drift and gum/clean gold files classify,
@@ -36,12 +37,39 @@ func (w *Words) Effect(rep, target model.TokenSpan, shared bool) model.Category 
 
 // verbDisagrees reports "I" or "you" replaced by a noun phrase before a
 // verb form that no third person singular takes ("am", "'m", "have",
-// "'ve", "do", "are"): the verb no longer agrees (PersonVerbLost).
+// "'ve", "do", "are") (PersonVerbLost), or any mention replaced by a
+// pronoun that never takes the verb after it (PronounVerbLost): the verb
+// no longer agrees.
 func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
-	if s.Len() != 1 || s.End >= len(w.Doc.Tokens) {
+	if s.Len() == 0 || s.End >= len(w.Doc.Tokens) {
 		return false
 	}
-	return PersonVerbLost(w.Doc.Tokens[s.Start].Form, w.form(rep), w.Doc.Tokens[s.End].Form)
+	mention, next := w.phrase(s), w.Doc.Tokens[s.End].Form
+	if rep.Len() == 1 && PronounVerbLost(mention, w.Doc.Tokens[rep.Start].Form, next) {
+		return true
+	}
+	return s.Len() == 1 && PersonVerbLost(mention, w.form(rep), next)
+}
+
+// phrase returns the words of s, one space between them.
+func (w *Words) phrase(s model.TokenSpan) string {
+	if s.Len() == 1 {
+		return w.Doc.Tokens[s.Start].Form
+	}
+	forms := make([]string, 0, s.Len())
+	for _, t := range w.Doc.Tokens[s.Start:s.End] {
+		forms = append(forms, t.Form)
+	}
+	return strings.Join(forms, " ")
+}
+
+// PronounVerbLost reports whether a mention replaced by the pronoun rep
+// leaves the word after it, next, a verb form rep never takes where the
+// mention took it: "you ’re reading" → "I ’re reading", "the city bus
+// is" → "They is" (lexicon.VerbClashes). By the words alone, as
+// PersonVerbLost.
+func PronounVerbLost(mention, rep, next string) bool {
+	return lexicon.VerbClashes(rep, next) && !lexicon.VerbClashes(mention, next)
 }
 
 // PersonVerbLost reports whether a mention, "I" or "you", replaced by a

@@ -62,6 +62,11 @@ func TestEffectPersonVerb(t *testing.T) {
 		{"they ’re required", "the builders", model.Other},
 		{"they are required", "the builders", model.Substitution},
 		{"he 'll go", "Frank Messina", model.Substitution},
+		{"you 're reading", "I", model.Other},
+		{"it is", "We", model.Other},
+		{"she is", "he", model.Substitution},
+		{"They is", "we", model.Substitution}, // the writer's own clash
+		{"Sessions is", "he", model.Substitution},
 	} {
 		doc := &model.CorefDocument{}
 		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
@@ -70,6 +75,28 @@ func TestEffectPersonVerb(t *testing.T) {
 		n, r := len(doc.Tokens), len(strings.Fields(tc.rep))
 		if got := NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: 1}, false); got != tc.want {
 			t.Errorf("%q over the first of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestEffectPronounOverPhrase: a pronoun over a whole noun phrase before a
+// verb it never takes ("the city bus is" → "They is").
+func TestEffectPronounOverPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		words, rep string
+		want       model.Category
+	}{
+		{"the city bus is late", "They", model.Other},
+		{"the city bus is late", "It", model.Substitution},
+		{"the city buses are late", "they", model.Substitution},
+	} {
+		doc := &model.CorefDocument{}
+		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
+			doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
+		}
+		n := len(doc.Tokens)
+		if got := NewWords(doc).Effect(model.TokenSpan{Start: n - 1, End: n}, model.TokenSpan{Start: 0, End: 3}, false); got != tc.want {
+			t.Errorf("%q over the first three of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
 		}
 	}
 }
