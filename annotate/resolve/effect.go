@@ -95,7 +95,7 @@ func PersonVerbLost(mention string, rep Form, next string) bool {
 	case !lexicon.Set("not-third-singular").HasLower(next):
 		return false
 	}
-	return mention == "I" || strings.EqualFold(mention, "you") && rep.Class == lexicon.Cap
+	return strings.EqualFold(mention, "I") || strings.EqualFold(mention, "you") && rep.Class == lexicon.Cap
 }
 
 // possessiveLost reports whether the mention s was a possessive and the

@@ -62,6 +62,7 @@ func TestEffectPersonVerb(t *testing.T) {
 		{"they ’re required", "the builders", model.Other},
 		{"they are required", "the builders", model.Substitution},
 		{"he 'll go", "Frank Messina", model.Substitution},
+		{"i have gone", "Frank Messina", model.Other}, // web text's lower-case i
 		{"you 're reading", "I", model.Other},
 		{"it is", "We", model.Other},
 		{"she is", "he", model.Substitution},
