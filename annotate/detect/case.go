@@ -39,7 +39,7 @@ func (c Case) detect(a *Analysis) []model.Finding {
 			continue
 		}
 		alt, gain := a.betterCase(i, rule.Forms)
-		if gain < rule.MinNats.Nats {
+		if gain < rule.MinNats.Nats || a.eitherCase(i, alt) {
 			continue
 		}
 		// The slot decides the capital, not the word in it: a pasted
@@ -55,6 +55,25 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		})
 	}
 	return out
+}
+
+// eitherCase reports whether the slot of the pronoun at token i takes it
+// as written as well as alt, where the tagger cannot tell them apart:
+// "you" or "it" after a verb, which may give it a second object ("giving
+// you legal permission"), where the possessive ("your legal permission")
+// reads better to the tagger. (A possessive after an auxiliary, "Should
+// your project require", reads as a subject to it too; leaving those
+// alone cost the naive resolver's lost subjects ("Where do our
+// advertise") more than it saved: docs/experiments.md, "Session 12".)
+func (a *Analysis) eitherCase(i int, alt string) bool {
+	if a.cls[i] != lexicon.ItYou || lexicon.Classify(alt, lexicon.Lexicon()) != lexicon.Poss {
+		return false
+	}
+	switch a.Class(i - 1) {
+	case lexicon.Verb, lexicon.NounVerb, lexicon.Ing, lexicon.Ed:
+		return true
+	}
+	return false
 }
 
 // pronounAsWord reports whether the pronoun at token i is no pronoun in a

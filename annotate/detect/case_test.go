@@ -25,6 +25,8 @@ func TestCase(t *testing.T) {
 		{"right cases", "We told them that our study helps us , and they read it .", nil},
 		{"quoted as a word", "1.14. \"You\" (or \"Your\") means an individual .", nil},
 		{"part of a compound", "pngrio.c => Lowest-level data read I/O functions", nil},
+		// A verb may give "you" a second object.
+		{"double object", "The licence is a way of giving you legal permission to copy , modify and share it .", nil},
 	}
 	for _, tt := range tests {
 		doc := model.NewDocument("t", "", tt.give)
