@@ -189,13 +189,39 @@ func (a *Analysis) driftEvidence() int {
 		}
 	}
 	fits := a.mentionFits()
+	var cut map[string]string // a cut mention's words → the word after its first
 	for k, m := range a.mentions() {
+		if a.cutShort(m, &cut) {
+			continue
+		}
 		if !m.first && (fits[k] >= a.rules().Recurring.ClearMisfit || a.lostStop(m.j+1)) {
 			a.marks = append(a.marks, m.i)
 		}
 	}
 	sort.Ints(a.marks)
 	return len(a.marks)
+}
+
+// cutShort reports whether mention m, as long as a mention may be
+// (max-mention), goes on past the cut with the same word as at its first
+// occurrence: a longer representative repeated whole ("a Hybrid
+// Organization - a for-profit company focused on achieving | a social
+// good"), whose fit says where the cut fell, not where the copy landed.
+// cut keeps each such phrase's word after its first occurrence.
+func (a *Analysis) cutShort(m mention, cut *map[string]string) bool {
+	if m.j-m.i+1 < a.rules().Limits.MaxMention.Value || m.j+1 >= len(a.toks) {
+		return false
+	}
+	if *cut == nil {
+		*cut = make(map[string]string)
+	}
+	words, next := a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End], a.text(m.j+1)
+	first, ok := (*cut)[words]
+	if !ok {
+		(*cut)[words] = next
+		return false
+	}
+	return first == next
 }
 
 // lostStop reports whether token i, right after a repeat of a recurring

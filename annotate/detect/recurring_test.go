@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"corefix/model"
@@ -125,5 +126,25 @@ func TestLostStop(t *testing.T) {
 		if got := a.lostStop(at); got != c.want {
 			t.Errorf("lostStop(%q in %q) = %v, want %v", c.at, c.text, got, c.want)
 		}
+	}
+}
+
+// TestCutShort: a representative longer than a mention may be, repeated
+// whole, is cut at the same place every time and goes on with the same
+// words; a cut copy that goes on otherwise is judged by its fit.
+func TestCutShort(t *testing.T) {
+	long := "a hybrid organization that is a company focused on achieving a good for all"
+	text := long + " was founded . Later , " + long + " grew . Then " + long + " hired staff . Now " +
+		long + " thrives . Still " + strings.Replace(long, "a good for all", "profit", 1) + " grew ."
+	a := Analyze(model.NewDocument("t", "", text))
+	var cut map[string]string
+	var got []bool
+	for _, m := range a.mentions() {
+		if m.j-m.i+1 == a.rules().Limits.MaxMention.Value {
+			got = append(got, a.cutShort(m, &cut))
+		}
+	}
+	if want := []bool{false, true, true, true, false}; !slices.Equal(got, want) {
+		t.Errorf("cutShort of the mentions cut at max-mention = %v, want %v", got, want)
 	}
 }
