@@ -16,9 +16,14 @@ import (
 // religions , such as Wicca" is "their"), and a title before a name for
 // a person ("Professor Jo Bloggs , Director of the Survey" is "his", as
 // news names more men), and the phrase that stands for the writer's "I"
-// for "my" (narrates).
+// for "my" (narrates), or "your" in a question put to the writer.
 func (a *Analysis) possessiveOf(i, j int) string {
 	if a.narrates(i, j) {
+		if a.asks(j) {
+			// Asked about the narrator's own ("What was Marymegan
+			// Daly first reaction ?"): the interviewer's "your".
+			return "your"
+		}
 		return "my"
 	}
 	if a.GenderOf(i, j) != lexicon.UnknownGender {
@@ -45,6 +50,26 @@ func (a *Analysis) possessiveOf(i, j int) string {
 		}
 	}
 	return a.possessivePronoun(i, j)
+}
+
+// asks reports whether token j stands in a question: a sentence that
+// opens with a question word or an auxiliary ("What was", "Does") and
+// ends with a question mark (a transcript's "Uh , … , of which … ?" is
+// no question put to anyone).
+func (a *Analysis) asks(j int) bool {
+	i := j
+	for i > 0 && a.cls[i-1] != lexicon.End {
+		i--
+	}
+	if c := a.cls[i]; c != lexicon.Wh && c != lexicon.Aux {
+		return false
+	}
+	for k := j + 1; k < len(a.toks); k++ {
+		if a.cls[k] == lexicon.End {
+			return a.text(k) == "?"
+		}
+	}
+	return false
 }
 
 // narrates reports whether the phrase at [i, j] stands for the "I" of

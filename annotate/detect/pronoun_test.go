@@ -66,6 +66,9 @@ func TestPossessiveOfNarrator(t *testing.T) {
 		// "I" inside a quotation only: outside it the name is his.
 		{"He said : \" Frank Oyelaran am not sure . \" Critics saw beauty in Frank Oyelaran drawings .", "his"},
 		{"He said : \" Frank Oyelaran am not sure , Frank Oyelaran drawings are old . \"", "my"},
+		// Asked about the narrator's own: the interviewer's "your".
+		{"Yes , Frank Oyelaran am not sure . What was Frank Oyelaran first drawing ?", "your"},
+		{"Yes , Frank Oyelaran am not sure . Uh , critics saw Frank Oyelaran drawings , of which ?", "my"},
 	} {
 		if got := lastPossessiveOf(c.give, "Frank Oyelaran"); got != c.want {
 			t.Errorf("possessiveOf(Frank Oyelaran) in %q = %q, want %q", c.give, got, c.want)
