@@ -487,7 +487,7 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
-	gain, quiet := r.PossessorGain.Nats, r.QuietShown
+	possessor, quiet := r.PossessorGain.Nats, r.QuietShown
 	drifting := a.drifting()
 	out = out[:0]
 	var at []int // the candidate of each finding
@@ -504,7 +504,7 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		}
 		c.vec.dense(x)
 		conf := scaled(jd.kindProbability(c.vec.kind, x), jd.threshold)
-		if len(c.hand) == 0 && !drifting && c.poss.gain < gain && conf < quiet {
+		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor && conf < quiet {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
 			// correct substitution, or the writer's own repetition —
@@ -527,7 +527,7 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		// writes "Norton’s" for "his" everywhere); nor did one the words
 		// after do not take as a possessor's ("a due process violation").
 		best := 0
-		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= gain
+		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
 		for k, h := range c.hand {
 			grammar := h.Rule == (Agreement{}).Name() && (a.onlyPronounsTake(c.j+1) || c.j == c.i+1 && a.pronounClash(c.i))
 			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {
@@ -540,11 +540,10 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		}
 		var f model.Finding
 		switch {
-		case !drifting && (lost || len(c.hand) == 0 && c.poss.gain > 0) && (len(c.hand) == 0 || c.hand[best].Rule == (Recurring{}).Name()):
+		case !drifting && lost && (len(c.hand) == 0 || c.hand[best].Rule == (Recurring{}).Name()):
 			// In a document that does not drift a copy stands on its own
-			// mention: one that reads as a possessor, or one the judge
-			// is sure of that reads better with ’s at all, which no rule
-			// but the copies' spoke of, is a lost ’s, and its fix is the
+			// mention: one that reads as a possessor, which no rule but
+			// the copies' spoke of, is a lost ’s, and its fix is the
 			// possessive back, not the unknown words of an overwrite.
 			f = a.lostPossessor(c.i, c.j)
 		case len(c.hand) > 0:
