@@ -487,7 +487,7 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
-	possessor, quiet := r.PossessorGain.Nats, r.QuietShown
+	possessor := r.PossessorGain.Nats
 	drifting := a.drifting()
 	out = out[:0]
 	var at []int // the candidate of each finding
@@ -502,16 +502,15 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		if !a.rated(c.i) {
 			continue // a neighbour of the region Regions rates (regions.go)
 		}
-		c.vec.dense(x)
-		conf := scaled(jd.kindProbability(c.vec.kind, x), jd.threshold)
-		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor && conf < quiet {
+		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor {
 			// A copy no hand rule speaks of, in a document whose
 			// substitutions do not drift, stands on its own mention: a
 			// correct substitution, or the writer's own repetition —
-			// unless it reads as a possessor that lost its ’s, or reads
-			// so badly that the judge is sure of it.
+			// unless it reads as a possessor that lost its ’s.
 			continue
 		}
+		c.vec.dense(x)
+		conf := scaled(jd.kindProbability(c.vec.kind, x), jd.threshold)
 		// A lost possessive (a name before a noun, no ’s) and a first
 		// person rewritten in a quotation (a name with "am") are slots
 		// the grammar names, not copies that read out of place: the

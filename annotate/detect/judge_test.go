@@ -202,40 +202,14 @@ func TestJudgedLostPossessor(t *testing.T) {
 	if Analyze(doc).drifting() {
 		t.Fatal("the text drifts: the test needs one that does not")
 	}
-	// A judge this sure shows the second too (quiet-shown): the third
-	// is the one that reads as a possessor.
-	third := strings.LastIndex(text, "Mary Hadid")
 	var got []string
 	for _, f := range DetectWith(doc, Params{Judge: sure}) {
-		if f.Confidence >= model.BrokenThreshold && f.Start == third && len(f.Proposals) > 0 {
+		if f.Confidence >= model.BrokenThreshold && text[f.Start:f.End] == "Mary Hadid" && len(f.Proposals) > 0 {
 			got = append(got, string(f.Category), f.Rule, f.Proposals[0].Text)
 		}
 	}
 	want := []string{"possessive", "lost-possessive", "Her"}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings on Mary Hadid = %q, want %q", got, want)
-	}
-}
-
-// TestQuietCopyShownWhenSure: in a document that does not drift, a copy
-// no hand rule speaks of stands on its own mention unless the judge is
-// sure of it (quiet-shown).
-func TestQuietCopyShownWhenSure(t *testing.T) {
-	sure, err := NewJudge(10, [][]JudgeNode{{{Feature: -1}}}, 0.5, JudgeTraining{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := "Mary Hadid was born in Baghdad . Mary Hadid studied in Beirut . Mary Hadid most notable building is in China ."
-	second := strings.Index(text, "Mary Hadid studied")
-	for _, c := range []struct {
-		judge *Judge
-		shown bool
-	}{{sure, true}, {zeroJudge(t), false}} {
-		got := slices.ContainsFunc(DetectWith(model.NewDocument("t", "", text), Params{Judge: c.judge}), func(f model.Finding) bool {
-			return f.Start == second && f.Confidence >= model.BrokenThreshold
-		})
-		if got != c.shown {
-			t.Errorf("judge sure %v: the second Mary Hadid shown %v, want %v", c.shown, got, c.shown)
-		}
 	}
 }

@@ -55,12 +55,6 @@ type Rules struct {
 		// drift (where other copies stand on their own mentions), and a
 		// hand verdict of a lost possessive may stand over the judge.
 		PossessorGain Nats `json:"possessor-gain"`
-		// QuietShown is the judge's confidence from which a copy no hand
-		// rule spoke of, in a document that does not drift, is shown
-		// all the same (docs/experiments.md, "Session 12": 0.7 finds more
-		// of a naive resolver's lost possessives for few more of its
-		// correct substitutions; 0.6 raises false alarms).
-		QuietShown float64 `json:"quiet-shown"`
 	} `json:"recurring-mention"`
 	// Drift is how much evidence makes a document count as drifting.
 	Drift struct {
