@@ -69,15 +69,21 @@ func TestEffectPersonVerb(t *testing.T) {
 		{"They is", "we", model.Substitution}, // the writer's own clash
 		{"Sessions is", "he", model.Substitution},
 	} {
-		doc := &model.CorefDocument{}
-		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
-			doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
-		}
-		n, r := len(doc.Tokens), len(strings.Fields(tc.rep))
-		if got := NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: 1}, false); got != tc.want {
+		if got := effectOver(tc.words, 1, tc.rep); got != tc.want {
 			t.Errorf("%q over the first of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
 		}
 	}
+}
+
+// effectOver is Effect of rep written over the first mention words of
+// words, rep's own tokens standing after them.
+func effectOver(words string, mention int, rep string) model.Category {
+	doc := &model.CorefDocument{}
+	for _, w := range strings.Fields(words + " " + rep) {
+		doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
+	}
+	n, r := len(doc.Tokens), len(strings.Fields(rep))
+	return NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: mention}, false)
 }
 
 // TestEffectPronounOverPhrase: a pronoun over a whole noun phrase before a
@@ -91,12 +97,7 @@ func TestEffectPronounOverPhrase(t *testing.T) {
 		{"the city bus is late", "It", model.Substitution},
 		{"the city buses are late", "they", model.Substitution},
 	} {
-		doc := &model.CorefDocument{}
-		for _, w := range strings.Fields(tc.words + " " + tc.rep) {
-			doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
-		}
-		n := len(doc.Tokens)
-		if got := NewWords(doc).Effect(model.TokenSpan{Start: n - 1, End: n}, model.TokenSpan{Start: 0, End: 3}, false); got != tc.want {
+		if got := effectOver(tc.words, 3, tc.rep); got != tc.want {
 			t.Errorf("%q over the first three of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
 		}
 	}
