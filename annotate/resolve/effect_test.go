@@ -45,32 +45,40 @@ func TestEffectApostrophePossessive(t *testing.T) {
 // capitalised representative counts ("the fans have" agrees), and a
 // verb any person takes ("said") keeps it. "’ve" and "’re" lean on a
 // pronoun of any person or number, so any noun phrase over it before
-// them broke the text.
+// them broke the text; so does a pronoun, over any mention, before a verb
+// form it never takes ("you ’re" → "I ’re", "the city bus is" → "They
+// is").
 func TestEffectPersonVerb(t *testing.T) {
 	for _, tc := range []struct {
-		words, rep string
-		want       model.Category
+		words   string
+		mention int // how many of words the representative replaces
+		rep     string
+		want    model.Category
 	}{
-		{"I 've gone", "Frank Messina", model.Other},
-		{"You have received", "Frank Messina", model.Other},
-		{"you are right", "Frank Messina", model.Other},
-		{"You have received", "the fans", model.Substitution},
-		{"You said", "Frank Messina", model.Substitution},
-		{"he has gone", "Frank Messina", model.Substitution},
-		{"we 've played", "each other", model.Other},
-		{"they 're required", "ABC Builders", model.Other},
-		{"they ’re required", "the builders", model.Other},
-		{"they are required", "the builders", model.Substitution},
-		{"he 'll go", "Frank Messina", model.Substitution},
-		{"i have gone", "Frank Messina", model.Other}, // web text's lower-case i
-		{"you 're reading", "I", model.Other},
-		{"it is", "We", model.Other},
-		{"she is", "he", model.Substitution},
-		{"They is", "we", model.Substitution}, // the writer's own clash
-		{"Sessions is", "he", model.Substitution},
+		{"I 've gone", 1, "Frank Messina", model.Other},
+		{"You have received", 1, "Frank Messina", model.Other},
+		{"you are right", 1, "Frank Messina", model.Other},
+		{"You have received", 1, "the fans", model.Substitution},
+		{"You said", 1, "Frank Messina", model.Substitution},
+		{"he has gone", 1, "Frank Messina", model.Substitution},
+		{"we 've played", 1, "each other", model.Other},
+		{"they 're required", 1, "ABC Builders", model.Other},
+		{"they ’re required", 1, "the builders", model.Other},
+		{"they are required", 1, "the builders", model.Substitution},
+		{"he 'll go", 1, "Frank Messina", model.Substitution},
+		{"i have gone", 1, "Frank Messina", model.Other}, // web text's lower-case i
+		{"you 're reading", 1, "I", model.Other},
+		{"it is", 1, "We", model.Other},
+		{"she is", 1, "he", model.Substitution},
+		{"They is", 1, "we", model.Substitution}, // the writer's own clash
+		{"Sessions is", 1, "he", model.Substitution},
+		// A pronoun over a whole noun phrase before a verb it never takes.
+		{"the city bus is late", 3, "They", model.Other},
+		{"the city bus is late", 3, "It", model.Substitution},
+		{"the city buses are late", 3, "they", model.Substitution},
 	} {
-		if got := effectOver(tc.words, 1, tc.rep); got != tc.want {
-			t.Errorf("%q over the first of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
+		if got := effectOver(tc.words, tc.mention, tc.rep); got != tc.want {
+			t.Errorf("%q over the first %d of %q: %s, want %s", tc.rep, tc.mention, tc.words, got, tc.want)
 		}
 	}
 }
@@ -84,21 +92,4 @@ func effectOver(words string, mention int, rep string) model.Category {
 	}
 	n, r := len(doc.Tokens), len(strings.Fields(rep))
 	return NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: mention}, false)
-}
-
-// TestEffectPronounOverPhrase: a pronoun over a whole noun phrase before a
-// verb it never takes ("the city bus is" → "They is").
-func TestEffectPronounOverPhrase(t *testing.T) {
-	for _, tc := range []struct {
-		words, rep string
-		want       model.Category
-	}{
-		{"the city bus is late", "They", model.Other},
-		{"the city bus is late", "It", model.Substitution},
-		{"the city buses are late", "they", model.Substitution},
-	} {
-		if got := effectOver(tc.words, 3, tc.rep); got != tc.want {
-			t.Errorf("%q over the first three of %q: %s, want %s", tc.rep, tc.words, got, tc.want)
-		}
-	}
 }
