@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,5 +38,36 @@ func TestPlacements(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Piece{{0, 1, -1}, {1, 2, 0}, {2, 4, 1}, {4, 5, -1}}, InPlace(5, []model.TokenSpan{span(1, 4), span(2, 4)}, true)); diff != "" {
 		t.Errorf("slots, inner last (-want +got):\n%s", diff)
+	}
+}
+
+// shrinkByCopy is Shrink as the seed wrote it, one slice rewritten at
+// every replacement: the reference for the Fenwick-tree list.
+func shrinkByCopy(words int, targets []model.TokenSpan) []Piece {
+	list := untouched(words)
+	for k, t := range targets {
+		s, e := t.Start, min(t.End, len(list))
+		if s >= len(list) {
+			continue
+		}
+		list = slices.Replace(list, s, e, Piece{Lo: list[s].Lo, Hi: list[e-1].Hi, Sub: k})
+	}
+	return list
+}
+
+// Shrink gives the seed's list on random mentions: overlapping, nested,
+// past the end, repeated, most of the list gone.
+func TestShrinkIsTheSeedsList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 2000 {
+		words := rng.IntN(40)
+		targets := make([]model.TokenSpan, rng.IntN(30))
+		for k := range targets {
+			s := rng.IntN(words + 5)
+			targets[k] = span(s, s+1+rng.IntN(6))
+		}
+		if diff := cmp.Diff(shrinkByCopy(words, targets), Shrink(words, targets)); diff != "" {
+			t.Fatalf("round %d, %d words, %v (-seed's +Shrink):\n%s", round, words, targets, diff)
+		}
 	}
 }
