@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"iter"
 	"math/bits"
 	"slices"
 
@@ -40,18 +41,17 @@ func untouched(words int) []Piece {
 // still in the list finds the one at a list index, and each word's piece
 // leaves the list at most once.
 func Shrink(words int, targets []model.TokenSpan) []Piece {
-	l := newShrinking(words)
+	var l shrinking
+	l.reset(words)
 	for k, t := range targets {
-		if t.Start >= l.len {
-			continue
-		}
-		l.replace(t.Start, min(t.End, l.len), k)
+		l.write(t, k)
 	}
-	return l.pieces()
+	return slices.AppendSeq(make([]Piece, 0, l.len), l.pieces())
 }
 
 // shrinking is Shrink's list: the pieces, each at its first word (its
-// slot), in list order through next.
+// slot), in list order through next. Its buffers are kept across reset:
+// a replay tries the list once per pipeline.
 type shrinking struct {
 	len  int   // pieces in the list
 	tree []int // Fenwick tree over slots: 1 for a slot holding a piece
@@ -59,15 +59,28 @@ type shrinking struct {
 	sub  []int // the substitution written at a slot (-1: the word's own)
 }
 
-func newShrinking(words int) *shrinking {
-	l := &shrinking{len: words, tree: make([]int, words+1), next: make([]int, words), sub: make([]int, words)}
+// reset makes the list of words untouched words.
+func (l *shrinking) reset(words int) {
+	l.len = words
+	l.tree = slices.Grow(l.tree[:0], words+1)[:words+1]
+	l.next = slices.Grow(l.next[:0], words)[:words]
+	l.sub = slices.Grow(l.sub[:0], words)[:words]
+	l.tree[0] = 0
 	for i := 1; i <= words; i++ {
 		l.tree[i] = i & -i // every slot holds its word
 	}
 	for i := range words {
 		l.next[i], l.sub[i] = i+1, -1
 	}
-	return l
+}
+
+// write is list[s:e] = [substitution k] for the target's s and e, cut at
+// the list's end; nothing when s is past it.
+func (l *shrinking) write(t model.TokenSpan, k int) {
+	if t.Start >= l.len {
+		return
+	}
+	l.replace(t.Start, min(t.End, l.len), k)
 }
 
 // at is the slot of the piece at list index i.
@@ -97,12 +110,14 @@ func (l *shrinking) replace(s, e, k int) {
 }
 
 // pieces is the list: each piece runs from its slot to the next one.
-func (l *shrinking) pieces() []Piece {
-	ps := make([]Piece, 0, l.len)
-	for i := 0; i < len(l.next); i = l.next[i] {
-		ps = append(ps, Piece{Lo: i, Hi: l.next[i], Sub: l.sub[i]})
+func (l *shrinking) pieces() iter.Seq[Piece] {
+	return func(yield func(Piece) bool) {
+		for i := 0; i < len(l.next); i = l.next[i] {
+			if !yield(Piece{Lo: i, Hi: l.next[i], Sub: l.sub[i]}) {
+				return
+			}
+		}
 	}
-	return ps
 }
 
 // InPlace writes every replacement over its own mention. Without nested,
@@ -112,46 +127,131 @@ func (l *shrinking) pieces() []Piece {
 // into its first word's slot and empties the others, later ones
 // overwriting earlier ones, as resolvers built on word slots do.
 func InPlace(words int, targets []model.TokenSpan, nested bool) []Piece {
-	slot := make([]int, words)
-	for i := range slot {
-		slot[i] = -1
+	all := func(int) bool { return true }
+	return slices.Collect(placed(words, targets, byStart(targets), all, nested))
+}
+
+// byStart orders targets as InPlace takes them: by start, the longer of
+// two starting together first, then as given.
+func byStart(targets []model.TokenSpan) []int {
+	order := make([]int, len(targets))
+	for k := range order {
+		order[k] = k
 	}
-	emptied := make([]bool, words)
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := targets[a].Start - targets[b].Start; c != 0 {
+			return c
+		}
+		return targets[b].End - targets[a].End
+	})
+	return order
+}
+
+// placed is InPlace's pieces in text order for the targets include
+// keeps, order being byStart's. They are made as they are read, each
+// from the targets starting at or before it, so a replay that stops at
+// the first piece that does not fit has done no more.
+func placed(words int, targets []model.TokenSpan, order []int, include func(int) bool, nested bool) iter.Seq[Piece] {
 	if nested {
-		for k, t := range targets {
-			slot[t.Start], emptied[t.Start] = k, false
-			for i := t.Start + 1; i < t.End; i++ {
-				slot[i], emptied[i] = -1, true
-			}
-		}
-	} else {
-		order := make([]int, len(targets))
-		for k := range order {
-			order[k] = k
-		}
-		slices.SortStableFunc(order, func(a, b int) int {
-			if c := targets[a].Start - targets[b].Start; c != 0 {
-				return c
-			}
-			return targets[b].End - targets[a].End
-		})
-		taken := 0
+		return slotted(words, targets, order, include)
+	}
+	return func(yield func(Piece) bool) {
+		i := 0 // the next word to write: every target before it is taken
 		for _, k := range order {
-			if t := targets[k]; t.Start >= taken {
-				slot[t.Start], taken = k, t.End
-				for i := t.Start + 1; i < t.End; i++ {
-					emptied[i] = true
+			t := targets[k]
+			if t.Start < i || !include(k) {
+				continue
+			}
+			for ; i < t.Start; i++ {
+				if !yield(Piece{Lo: i, Hi: i + 1, Sub: -1}) {
+					return
 				}
 			}
+			if !yield(Piece{Lo: t.Start, Hi: t.End, Sub: k}) {
+				return
+			}
+			i = t.End
+		}
+		for ; i < words; i++ {
+			if !yield(Piece{Lo: i, Hi: i + 1, Sub: -1}) {
+				return
+			}
 		}
 	}
-	var ps []Piece
-	for i := range slot {
-		if emptied[i] {
-			ps[len(ps)-1].Hi = i + 1 // an emptied slot belongs to the piece before
-			continue
+}
+
+// slotted is placed with nested: a word's slot is the last target
+// covering it, the one with the highest index; it is that target's when
+// the target starts there, emptied (part of the piece before) when it
+// started earlier. The targets covering the word are kept in a heap by
+// index, those ending before it dropped when they come on top.
+func slotted(words int, targets []model.TokenSpan, order []int, include func(int) bool) iter.Seq[Piece] {
+	return func(yield func(Piece) bool) {
+		var covering maxHeap
+		next := 0
+		var cur Piece
+		for i := range words {
+			for ; next < len(order) && targets[order[next]].Start <= i; next++ {
+				if k := order[next]; include(k) {
+					covering.push(k)
+				}
+			}
+			for len(covering) > 0 && targets[covering[0]].End <= i {
+				covering.pop()
+			}
+			sub := -1
+			if len(covering) > 0 {
+				if targets[covering[0]].Start < i {
+					cur.Hi = i + 1 // emptied
+					continue
+				}
+				sub = covering[0]
+			}
+			if i > 0 && !yield(cur) {
+				return
+			}
+			cur = Piece{Lo: i, Hi: i + 1, Sub: sub}
 		}
-		ps = append(ps, Piece{Lo: i, Hi: i + 1, Sub: slot[i]})
+		if words > 0 {
+			yield(cur)
+		}
 	}
-	return ps
+}
+
+// maxHeap is a binary heap of target indices, the highest on top.
+type maxHeap []int
+
+func (h *maxHeap) push(k int) {
+	*h = append(*h, k)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		up := (i - 1) / 2
+		if a[up] >= a[i] {
+			break
+		}
+		a[up], a[i] = a[i], a[up]
+		i = up
+	}
+}
+
+func (h *maxHeap) pop() {
+	a := *h
+	last := len(a) - 1
+	a[0] = a[last]
+	a = a[:last]
+	for i := 0; ; {
+		big, l, r := i, 2*i+1, 2*i+2
+		if l < len(a) && a[l] > a[big] {
+			big = l
+		}
+		if r < len(a) && a[r] > a[big] {
+			big = r
+		}
+		if big == i {
+			break
+		}
+		a[big], a[i] = a[i], a[big]
+		i = big
+	}
+	*h = a
 }

@@ -71,3 +71,71 @@ func TestShrinkIsTheSeedsList(t *testing.T) {
 		}
 	}
 }
+
+// inPlaceBySlots is InPlace as it was first written, a slot and an
+// emptied flag per word: the reference for the pieces made as read.
+func inPlaceBySlots(words int, targets []model.TokenSpan, nested bool) []Piece {
+	slot := make([]int, words)
+	for i := range slot {
+		slot[i] = -1
+	}
+	emptied := make([]bool, words)
+	if nested {
+		for k, t := range targets {
+			slot[t.Start], emptied[t.Start] = k, false
+			for i := t.Start + 1; i < t.End; i++ {
+				slot[i], emptied[i] = -1, true
+			}
+		}
+	} else {
+		order := make([]int, len(targets))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			if c := targets[a].Start - targets[b].Start; c != 0 {
+				return c
+			}
+			return targets[b].End - targets[a].End
+		})
+		taken := 0
+		for _, k := range order {
+			if t := targets[k]; t.Start >= taken {
+				slot[t.Start], taken = k, t.End
+				for i := t.Start + 1; i < t.End; i++ {
+					emptied[i] = true
+				}
+			}
+		}
+	}
+	var ps []Piece
+	for i := range slot {
+		if emptied[i] {
+			ps[len(ps)-1].Hi = i + 1
+			continue
+		}
+		ps = append(ps, Piece{Lo: i, Hi: i + 1, Sub: slot[i]})
+	}
+	return ps
+}
+
+// InPlace gives the slots' pieces on random mentions, nested, crossing,
+// repeated and starting together, in place and in word slots.
+func TestInPlaceIsTheSlots(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 4000 {
+		words := rng.IntN(40)
+		var targets []model.TokenSpan
+		for range rng.IntN(30) {
+			if words == 0 {
+				break
+			}
+			s := rng.IntN(words)
+			targets = append(targets, span(s, s+1+rng.IntN(min(6, words-s))))
+		}
+		nested := round%2 == 1
+		if diff := cmp.Diff(inPlaceBySlots(words, targets, nested), InPlace(words, targets, nested)); diff != "" {
+			t.Fatalf("round %d, %d words, nested %v, %v (-slots +InPlace):\n%s", round, words, nested, targets, diff)
+		}
+	}
+}
