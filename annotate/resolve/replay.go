@@ -219,7 +219,9 @@ type squeezed struct {
 }
 
 func nonSpace(text string) squeezed {
-	var s squeezed
+	// Sized for the whole text, not grown: growing them allocated four
+	// times what they keep.
+	s := squeezed{bytes: make([]byte, 0, len(text)), at: make([]int, 0, len(text))}
 	eachNonSpace(text, func(i int) bool {
 		s.bytes = append(s.bytes, text[i])
 		s.at = append(s.at, i)
