@@ -42,35 +42,77 @@ func untouched(words int) []Piece {
 // leaves the list at most once.
 func Shrink(words int, targets []model.TokenSpan) []Piece {
 	var l shrinking
-	l.reset(words)
-	for k, t := range targets {
-		l.write(t, k)
-	}
-	return slices.AppendSeq(make([]Piece, 0, l.len), l.pieces())
+	all := func(int) bool { return true }
+	return slices.AppendSeq(make([]Piece, 0, words), l.shrunk(words, targets, all, nil))
 }
 
 // shrinking is Shrink's list: the pieces, each at its first word (its
 // slot), in list order through next. Its buffers are kept across reset:
 // a replay tries the list once per pipeline.
 type shrinking struct {
-	len  int   // pieces in the list
-	tree []int // Fenwick tree over slots: 1 for a slot holding a piece
-	next []int // the next slot holding a piece (words at the end)
-	sub  []int // the substitution written at a slot (-1: the word's own)
+	len     int   // pieces in the list
+	tree    []int // Fenwick tree over slots: 1 for a slot holding a piece
+	next    []int // the next slot holding a piece (words at the end)
+	sub     []int // the substitution written at a slot (-1: the word's own)
+	written []int // the slots substitutions were written at since the list was made
+	gone    []int // the slots that left the list since
 }
 
-// reset makes the list of words untouched words.
+// reset makes the list of words untouched words. A list of as many words
+// is put back by undoing what was written: a pipeline given up on early
+// wrote little, and making the list anew was an O(n) pass per pipeline.
 func (l *shrinking) reset(words int) {
 	l.len = words
-	l.tree = slices.Grow(l.tree[:0], words+1)[:words+1]
-	l.next = slices.Grow(l.next[:0], words)[:words]
-	l.sub = slices.Grow(l.sub[:0], words)[:words]
-	l.tree[0] = 0
+	if l.tree != nil && len(l.next) == words {
+		for _, s := range l.written {
+			l.next[s], l.sub[s] = s+1, -1
+		}
+		for _, g := range l.gone {
+			for i := g + 1; i < len(l.tree); i += i & -i {
+				l.tree[i]++
+			}
+		}
+		l.written, l.gone = l.written[:0], l.gone[:0]
+		return
+	}
+	l.tree, l.next, l.sub = make([]int, words+1), make([]int, words), make([]int, words)
 	for i := 1; i <= words; i++ {
 		l.tree[i] = i & -i // every slot holds its word
 	}
 	for i := range words {
 		l.next[i], l.sub[i] = i+1, -1
+	}
+}
+
+// shrunk resets the list, writes the targets include keeps in order,
+// substitution k over target k, and yields the pieces in list order.
+// A replacement at list index s leaves the list before s alone, so once
+// the targets from k on all start at or after after[k], the pieces
+// before that index are final: they are yielded then, and a reader that
+// stops at one has not written the targets after (after nil: every piece
+// at the end).
+func (l *shrinking) shrunk(words int, targets []model.TokenSpan, include func(int) bool, after []int) iter.Seq[Piece] {
+	return func(yield func(Piece) bool) {
+		l.reset(words)
+		done, slot := 0, 0 // pieces yielded; the slot of the next, which no later replacement removes
+		final := func(upTo int) bool {
+			for ; done < min(upTo, l.len); done++ {
+				if !yield(Piece{Lo: slot, Hi: l.next[slot], Sub: l.sub[slot]}) {
+					return false
+				}
+				slot = l.next[slot]
+			}
+			return true
+		}
+		for k, t := range targets {
+			if include(k) {
+				l.write(t, k)
+			}
+			if after != nil && !final(after[k+1]) {
+				return
+			}
+		}
+		final(words)
 	}
 }
 
@@ -104,20 +146,11 @@ func (l *shrinking) replace(s, e, k int) {
 		for i := gone + 1; i < len(l.tree); i += i & -i {
 			l.tree[i]--
 		}
+		l.gone = append(l.gone, gone)
 	}
 	l.len -= e - s - 1
 	l.sub[first] = k
-}
-
-// pieces is the list: each piece runs from its slot to the next one.
-func (l *shrinking) pieces() iter.Seq[Piece] {
-	return func(yield func(Piece) bool) {
-		for i := 0; i < len(l.next); i = l.next[i] {
-			if !yield(Piece{Lo: i, Hi: l.next[i], Sub: l.sub[i]}) {
-				return
-			}
-		}
-	}
+	l.written = append(l.written, first)
 }
 
 // InPlace writes every replacement over its own mention. Without nested,

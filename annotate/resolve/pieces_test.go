@@ -139,3 +139,54 @@ func TestInPlaceIsTheSlots(t *testing.T) {
 		}
 	}
 }
+
+// A replay's shrinking list yields each piece once no later target can
+// change it, and is reused from one pipeline to the next, put back after
+// one stopped early: on random targets, some left out, every pipeline
+// read whole gives the seed's list.
+func TestShrunkYieldsFinalPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, words := range []int{0, 1, 7, 40} {
+		var l shrinking
+		for round := range 500 {
+			targets := make([]model.TokenSpan, rng.IntN(30))
+			for k := range targets {
+				s := rng.IntN(words + 5)
+				targets[k] = span(s, s+1+rng.IntN(6))
+			}
+			after := make([]int, len(targets)+1)
+			after[len(targets)] = words
+			for k := len(targets) - 1; k >= 0; k-- {
+				after[k] = min(after[k+1], targets[k].Start)
+			}
+			kept := make([]bool, len(targets))
+			var want []model.TokenSpan
+			var index []int // the target each of want is
+			for k := range targets {
+				if kept[k] = rng.IntN(3) > 0; kept[k] {
+					want = append(want, targets[k])
+					index = append(index, k)
+				}
+			}
+			include := func(k int) bool { return kept[k] }
+			if round%2 == 0 { // a pipeline given up on after a few pieces
+				stop := rng.IntN(5)
+				for range l.shrunk(words, targets, include, after) {
+					if stop--; stop < 0 {
+						break
+					}
+				}
+				continue
+			}
+			seed := shrinkByCopy(words, want)
+			for i := range seed {
+				if seed[i].Changed() {
+					seed[i].Sub = index[seed[i].Sub]
+				}
+			}
+			if diff := cmp.Diff(seed, slices.AppendSeq([]Piece{}, l.shrunk(words, targets, include, after))); diff != "" {
+				t.Fatalf("%d words, round %d, %v kept %v (-seed's +shrunk):\n%s", words, round, targets, kept, diff)
+			}
+		}
+	}
+}

@@ -121,13 +121,16 @@ func pipelines(doc *model.CorefDocument) []Pipeline {
 // ordered is every substitution a pipeline writing the clusters in one
 // order may make — each later mention of a cluster of two or more, with
 // the cluster's first mention as its representative — in the order it
-// makes them, whether each target is a pronoun, and the targets byStart.
-// The pipelines of an order pick from it (include).
+// makes them, whether each target is a pronoun, the targets byStart, and
+// after[k], the first start of the targets from k on (a shrinking list's
+// pieces before it are final). The pipelines of an order pick from it
+// (include).
 type ordered struct {
 	subs    []Sub
 	targets []model.TokenSpan
 	pronoun []bool
 	byStart []int
+	after   []int
 }
 
 func newOrdered(w *Words, ct *model.CorefText, order string) *ordered {
@@ -150,6 +153,11 @@ func newOrdered(w *Words, ct *model.CorefText, order string) *ordered {
 		}
 	}
 	o.byStart = byStart(o.targets)
+	o.after = make([]int, len(o.targets)+1)
+	o.after[len(o.targets)] = len(ct.Words)
+	for k := len(o.targets) - 1; k >= 0; k-- {
+		o.after[k] = min(o.after[k+1], o.targets[k].Start)
+	}
 	return o
 }
 
@@ -166,13 +174,7 @@ func (p Pipeline) pieces(o *ordered, words int, list *shrinking) iter.Seq[Piece]
 	include := func(i int) bool { return p.include(o, i) }
 	switch p.Placement {
 	case ShrinkList:
-		list.reset(words)
-		for i, t := range o.targets {
-			if include(i) {
-				list.write(t, i)
-			}
-		}
-		return list.pieces()
+		return list.shrunk(words, o.targets, include, o.after)
 	case OwnPlace:
 		return placed(words, o.targets, o.byStart, include, false)
 	}
