@@ -18,15 +18,6 @@ type Piece struct{ Lo, Hi, Sub int }
 // Changed reports whether the piece is a substitution's.
 func (p Piece) Changed() bool { return p.Sub >= 0 }
 
-// untouched is one piece per word.
-func untouched(words int) []Piece {
-	ps := make([]Piece, words)
-	for i := range ps {
-		ps[i] = Piece{Lo: i, Hi: i + 1, Sub: -1}
-	}
-	return ps
-}
-
 // Shrink is the seed's bug: for each target in the order given,
 // list[s:e] = [replacement] on one list, in the mention's own word
 // indices, although every earlier replacement of a longer mention made

@@ -44,7 +44,10 @@ func TestPlacements(t *testing.T) {
 // shrinkByCopy is Shrink as the seed wrote it, one slice rewritten at
 // every replacement: the reference for the Fenwick-tree list.
 func shrinkByCopy(words int, targets []model.TokenSpan) []Piece {
-	list := untouched(words)
+	list := make([]Piece, words)
+	for i := range list {
+		list[i] = Piece{Lo: i, Hi: i + 1, Sub: -1}
+	}
 	for k, t := range targets {
 		s, e := t.Start, min(t.End, len(list))
 		if s >= len(list) {
