@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -204,6 +205,7 @@ func (v *corefJSON) words(doc *ClusterDoc, text *string) error {
 			forms = append(forms, s...)
 		}
 	}
+	doc.Tokens = slices.Grow(doc.Tokens, len(forms))
 	for i, f := range forms {
 		doc.Tokens = append(doc.Tokens, CorefToken{Form: f, SpaceAfter: i < len(forms)-1})
 	}

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -53,13 +54,33 @@ type Replayed struct {
 // length cap and the pronoun-only choice. Texts are compared without
 // their white space, so a pipeline's spacing does not matter. ok is false
 // when none gives the resolved text.
+//
+// Each pipeline's pieces are compared as they are made and the pipeline
+// is dropped at the first byte that differs: on a text no pipeline
+// writes, most of them differ within the first sentences, and writing
+// every piece of a 1.77 MB text for each of its 361 pipelines before
+// comparing was most of the time left once the placements were fast.
 func Replay(ct *model.CorefText, resolved string) (*Replayed, bool) {
 	target := nonSpace(resolved)
 	w := NewWords(ct.Doc)
+	var f fitter
+	var list shrinking
+	orders := map[string]*ordered{}
 	for _, p := range pipelines(ct.Doc) {
-		subs, pieces := p.write(w, ct)
-		if spans, ok := target.fit(ct, subs, pieces); ok {
-			return &Replayed{Pipeline: p, Subs: subs, Pieces: pieces, Spans: spans}, true
+		if p.Placement == Corefix {
+			r := resolveWords(w, ct, Options{})
+			if f.fit(target, ct, r.Subs, slices.Values(r.Pieces)) {
+				return &Replayed{Pipeline: p, Subs: r.Subs, Pieces: r.Pieces, Spans: slices.Clone(f.spans)}, true
+			}
+			continue
+		}
+		o := orders[p.Order]
+		if o == nil {
+			o = newOrdered(w, ct, p.Order)
+			orders[p.Order] = o
+		}
+		if f.fit(target, ct, o.subs, p.pieces(o, len(ct.Words), &list)) {
+			return p.replayed(o, &f), true
 		}
 	}
 	return nil, false
@@ -67,7 +88,8 @@ func Replay(ct *model.CorefText, resolved string) (*Replayed, bool) {
 
 // pipelines lists the pipelines to try: for the mention length caps, each
 // length some later mention has (a cap between two of them replaces what
-// the lower one does).
+// the lower one does). A pronoun is one word, so with pronouns only
+// every cap replaces what no cap does: only that one is tried.
 func pipelines(doc *model.CorefDocument) []Pipeline {
 	caps := []int{0}
 	for _, c := range doc.Clusters {
@@ -85,6 +107,9 @@ func pipelines(doc *model.CorefDocument) []Pipeline {
 			}
 			for _, pronouns := range []bool{false, true} {
 				for _, c := range caps {
+					if pronouns && c > 0 {
+						break
+					}
 					out = append(out, Pipeline{Placement: pl, Order: order, MaxLen: c, PronounsOnly: pronouns})
 				}
 			}
@@ -93,41 +118,86 @@ func pipelines(doc *model.CorefDocument) []Pipeline {
 	return append(out, Pipeline{Placement: Corefix})
 }
 
-// write is what the pipeline writes: its substitutions and pieces.
-func (p Pipeline) write(w *Words, ct *model.CorefText) ([]Sub, []Piece) {
-	if p.Placement == Corefix {
-		r := resolveWords(w, ct, Options{})
-		return r.Subs, r.Pieces
-	}
+// ordered is every substitution a pipeline writing the clusters in one
+// order may make — each later mention of a cluster of two or more, with
+// the cluster's first mention as its representative — in the order it
+// makes them, whether each target is a pronoun, the targets byStart, and
+// after[k], the first start of the targets from k on (a shrinking list's
+// pieces before it are final). The pipelines of an order pick from it
+// (include).
+type ordered struct {
+	subs    []Sub
+	targets []model.TokenSpan
+	pronoun []bool
+	byStart []int
+	after   []int
+}
+
+func newOrdered(w *Words, ct *model.CorefText, order string) *ordered {
 	clusters := slices.Clone(ct.Doc.Clusters)
-	if p.Order == "first" {
+	if order == "first" {
 		slices.SortStableFunc(clusters, func(a, b model.CorefCluster) int {
 			return cmp.Compare(firstMention(a), firstMention(b))
 		})
 	}
-	var subs []Sub
-	var targets []model.TokenSpan
+	o := &ordered{}
 	for _, c := range clusters {
 		if len(c.Mentions) < 2 {
 			continue
 		}
 		rep := c.Mentions[0]
 		for _, m := range c.Mentions[1:] {
-			if p.MaxLen > 0 && m.Len() > p.MaxLen || p.PronounsOnly && !w.Pronoun(m) {
-				continue
-			}
-			subs = append(subs, Sub{Rep: rep, Target: m, Text: wordsText(ct, rep)})
-			targets = append(targets, m)
+			o.subs = append(o.subs, Sub{Rep: rep, Target: m, Text: wordsText(ct, rep)})
+			o.targets = append(o.targets, m)
+			o.pronoun = append(o.pronoun, w.Pronoun(m))
 		}
 	}
-	n := len(ct.Words)
+	o.byStart = byStart(o.targets)
+	o.after = make([]int, len(o.targets)+1)
+	o.after[len(o.targets)] = len(ct.Words)
+	for k := len(o.targets) - 1; k >= 0; k-- {
+		o.after[k] = min(o.after[k+1], o.targets[k].Start)
+	}
+	return o
+}
+
+// include reports whether the pipeline replaces the target of o's
+// substitution i: within its length cap, a pronoun when only pronouns.
+func (p Pipeline) include(o *ordered, i int) bool {
+	return (p.MaxLen == 0 || o.targets[i].Len() <= p.MaxLen) && (!p.PronounsOnly || o.pronoun[i])
+}
+
+// pieces is what the pipeline writes, in text order, each changed piece
+// naming its substitution by its index in o. list is the shrinking
+// list's buffers, kept from one pipeline to the next.
+func (p Pipeline) pieces(o *ordered, words int, list *shrinking) iter.Seq[Piece] {
+	include := func(i int) bool { return p.include(o, i) }
 	switch p.Placement {
 	case ShrinkList:
-		return subs, Shrink(n, targets)
+		return list.shrunk(words, o.targets, include, o.after)
 	case OwnPlace:
-		return subs, InPlace(n, targets, false)
+		return placed(words, o.targets, o.byStart, include, false)
 	}
-	return subs, InPlace(n, targets, true)
+	return placed(words, o.targets, o.byStart, include, true)
+}
+
+// replayed is the pipeline that fitted, its substitutions the ones it
+// includes and its pieces numbering them so.
+func (p Pipeline) replayed(o *ordered, f *fitter) *Replayed {
+	r := &Replayed{Pipeline: p, Pieces: slices.Clone(f.pieces), Spans: slices.Clone(f.spans)}
+	index := make([]int, len(o.subs))
+	for i, sub := range o.subs {
+		if p.include(o, i) {
+			index[i] = len(r.Subs)
+			r.Subs = append(r.Subs, sub)
+		}
+	}
+	for k := range r.Pieces {
+		if r.Pieces[k].Changed() {
+			r.Pieces[k].Sub = index[r.Pieces[k].Sub]
+		}
+	}
+	return r
 }
 
 // firstMention orders clusters by their first mention's start (then end).
@@ -151,7 +221,9 @@ type squeezed struct {
 }
 
 func nonSpace(text string) squeezed {
-	var s squeezed
+	// Sized for the whole text, not grown: growing them allocated four
+	// times what they keep.
+	s := squeezed{bytes: make([]byte, 0, len(text)), at: make([]int, 0, len(text))}
 	eachNonSpace(text, func(i int) bool {
 		s.bytes = append(s.bytes, text[i])
 		s.at = append(s.at, i)
@@ -178,11 +250,18 @@ func eachNonSpace(text string, f func(i int) bool) bool {
 	return true
 }
 
-// fit reports whether the pieces write the squeezed text s, and where
-// each piece lands in the text s was made from. It stops at the first
-// byte that differs.
-func (s squeezed) fit(ct *model.CorefText, subs []Sub, pieces []Piece) ([]model.Range, bool) {
-	spans := make([]model.Range, len(pieces))
+// fitter compares pipelines' pieces with the resolved text, keeping the
+// pieces read and where each landed; its buffers serve every pipeline.
+type fitter struct {
+	pieces []Piece
+	spans  []model.Range // byte range of each piece in the resolved text
+}
+
+// fit reports whether the pieces write the squeezed text s, keeping them
+// and where each lands in the text s was made from. It stops reading
+// them at the first byte that differs.
+func (f *fitter) fit(s squeezed, ct *model.CorefText, subs []Sub, pieces iter.Seq[Piece]) bool {
+	f.pieces, f.spans = f.pieces[:0], f.spans[:0]
 	pos := 0
 	write := func(text string) bool {
 		return eachNonSpace(text, func(i int) bool {
@@ -193,18 +272,19 @@ func (s squeezed) fit(ct *model.CorefText, subs []Sub, pieces []Piece) ([]model.
 			return true
 		})
 	}
-	for k, p := range pieces {
+	for p := range pieces {
 		start := pos
 		text := wordsText(ct, model.TokenSpan{Start: p.Lo, End: p.Hi})
 		if p.Changed() {
 			text = subs[p.Sub].Text
 		}
 		if !write(text) {
-			return nil, false
+			return false
 		}
-		spans[k] = s.rangeOf(start, pos)
+		f.pieces = append(f.pieces, p)
+		f.spans = append(f.spans, s.rangeOf(start, pos))
 	}
-	return spans, pos == len(s.bytes)
+	return pos == len(s.bytes)
 }
 
 // rangeOf is the text's byte range of squeezed bytes [a, b); an empty
