@@ -1,8 +1,12 @@
 package model
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
+	"runtime"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -116,6 +120,24 @@ func TestHash(t *testing.T) {
 	// sha256 of "abc", the FIPS 180-2 test vector.
 	if got := NewDocument("", "", "abc").SHA256(); got != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
 		t.Errorf("SHA256(abc) = %s", got)
+	}
+}
+
+// A long text is hashed without a copy of it: the hash is written with
+// `detect`'s first findings and with every save, when the text's
+// detection or annotation is most of the heap.
+func TestHashCopiesNoText(t *testing.T) {
+	text := strings.Repeat("Sessions told reporters . ", 1<<16) // 1.6 MB
+	want := fmt.Sprintf("%x", sha256.Sum256([]byte(text)))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := HashText(text)
+	runtime.ReadMemStats(&after)
+	if got != want {
+		t.Errorf("HashText = %s, want %s", got, want)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("HashText of %d bytes allocated %d bytes", len(text), n)
 	}
 }
 
