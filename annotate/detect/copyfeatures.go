@@ -64,7 +64,7 @@ const (
 func (a *Analysis) copyCandidate(k int, t copyTrait) copyCandidate {
 	m := a.mentions()[k]
 	return copyCandidate{
-		i: m.i, j: m.j, count: m.count, nth: int(t.nth), gap: int(t.gap), odd: int(t.odd), h: m.h, fit: a.mentionFits()[k],
+		i: m.i, j: m.j, count: int(m.count), nth: int(t.nth), gap: int(t.gap), odd: int(t.odd), h: a.phraseHash(m.i, m.j), fit: a.mentionFits()[k],
 		pairBefore: t.flags&traitPairBefore != 0, pairAfter: t.flags&traitPairAfter != 0,
 		next: t.flags&traitNext != 0, prev: t.flags&traitPrev != 0,
 	}
@@ -85,7 +85,8 @@ func (a *Analysis) copyTraits() []copyTrait {
 	keys := make([][2]uint64, len(ms))
 	fits := a.mentionFits()
 	for k, m := range ms {
-		i, j, h := m.i, m.j, m.h
+		i, j := m.i, m.j
+		h := a.phraseHash(i, j)
 		// The phrase with the word before it, and with the word after
 		// it, mixed so that neither meets the other or a phrase hash.
 		before := h ^ a.extendHash(hashSeed, i-1)*0x9E3779B97F4A7C15
@@ -107,7 +108,7 @@ func (a *Analysis) copyTraits() []copyTrait {
 		out[k] = t
 	}
 	for k := range out {
-		out[k].odd += prev[ms[k].h].odd
+		out[k].odd += prev[a.phraseHash(ms[k].i, ms[k].j)].odd
 		if pairs[keys[k][0]] >= 2 {
 			out[k].flags |= traitPairBefore
 		}
@@ -282,7 +283,7 @@ func (a *Analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	f[misfitScalar] = c.fit
 	f[12] = b(a.looseSlot(c.i, c.j))
 	f[13] = b(a.prepObject(c.i, c.j))
-	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: c.count}))
+	f[15] = b(a.copyLike(mention{i: c.i, j: c.j, count: int32(c.count)}))
 	f[16] = b(c.i == c.j && a.wedged(c.i))
 	f[21] = b(a.repeated(c.i))
 	f[22] = b(a.repeated(c.j + 1))

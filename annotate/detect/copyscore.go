@@ -110,7 +110,7 @@ func (r Recurring) scoredCopies(a *Analysis) []model.Finding {
 		if c.nth == 0 || a.labelLine(c.i, c.j) {
 			continue // a phrase's first occurrence is the writer's, and a label no copy
 		}
-		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: c.count, h: c.h}, c.fit, true, shown)
+		f, ok := r.handCopy(a, mention{i: c.i, j: c.j, count: int32(c.count)}, c.fit, true, shown)
 		if ok && f.Confidence >= model.BrokenThreshold {
 			if keep, _ := s.above(a, c, shown, marks, &v, s.veto); !keep {
 				// Shown to the editor, not counted as broken.

@@ -18,10 +18,11 @@ func Entities(doc *model.Document) *model.Entities {
 	index := make(map[uint64]int) // entity of each phrase hash
 	for _, m := range a.mentions() {
 		start, end := a.toks[m.i].Start, a.toks[m.j].End
-		e, ok := index[m.h]
+		h := a.phraseHash(m.i, m.j)
+		e, ok := index[h]
 		if !ok {
 			e = len(list)
-			index[m.h] = e
+			index[h] = e
 			list = append(list, model.Entity{Name: doc.Text[start:end]})
 		}
 		list[e].Mentions = append(list[e].Mentions, [2]int{int(start), int(end)})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"corefix/model"
 )
@@ -102,5 +103,14 @@ func TestMentionsSpareLittle(t *testing.T) {
 	ms := a.mentions()
 	if spare := cap(ms) - len(ms); len(ms) < 200000 || spare > spareMentions {
 		t.Errorf("%d mentions with room for %d more, want at most %d", len(ms), spare, spareMentions)
+	}
+}
+
+// A long text holds every recurring mention through all its regions
+// (half a million at 20 MB of varied text): a field more, or int where
+// int32 does, is megabytes more at the peak.
+func TestMentionIs24Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(mention{}); n > 24 {
+		t.Errorf("a mention is %d bytes, want at most 24", n)
 	}
 }

@@ -182,7 +182,7 @@ func (a *Analysis) pluralWords() []mention {
 		if s.count < a.rules().Limits.PluralWordCount.Value || k < len(ms) && ms[k].i <= i {
 			continue
 		}
-		out = append(out, mention{i: i, j: i, count: s.count, first: s.first == i})
+		out = append(out, mention{i: i, j: i, count: int32(s.count), first: s.first == i})
 	}
 	return out
 }

@@ -155,7 +155,7 @@ func (a *Analysis) properName(i, j int) bool {
 // representative ("the daughter 's") without its determiner over a
 // possessive pronoun. Nouns that stand bare (people, today) are left.
 func (a *Analysis) barePossessor(m mention) bool {
-	if m.first || m.j != m.i+1 || m.count < a.rules().Limits.CopyCount.Value || a.cls[m.j] != lexicon.Clitic || a.cls[m.i] != lexicon.Low || temporal(a.text(m.i)) {
+	if m.first || m.j != m.i+1 || int(m.count) < a.rules().Limits.CopyCount.Value || a.cls[m.j] != lexicon.Clitic || a.cls[m.i] != lexicon.Low || temporal(a.text(m.i)) {
 		return false
 	}
 	if g, ok := lexicon.GenderOfWord(a.text(m.i)); ok && g == lexicon.Plural {
@@ -197,5 +197,5 @@ func (a *Analysis) copiedIndefinite(i, j int) bool {
 	// Twice may be the writer's ("won a penalty ... a penalty kick");
 	// more often is a representative copied.
 	m, ok := a.mentionFrom(i)
-	return ok && m.j == j && m.count >= a.rules().Limits.CopyCount.Value
+	return ok && m.j == j && int(m.count) >= a.rules().Limits.CopyCount.Value
 }

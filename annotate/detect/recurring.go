@@ -146,7 +146,7 @@ func (r Recurring) copyVerdict(a *Analysis, m mention, conf float64, drifting bo
 	if drifting && !m.first && conf < rr.DriftCopy.Confidence && (a.copyLike(m) || conf >= rr.SlotShown) && (a.looseSlot(m.i, m.j) || m.j-m.i >= 2) && !a.prepObject(m.i, m.j) && !a.nameStart(m.i, m.j) {
 		conf, msg = rr.DriftCopy.Confidence, rr.DriftCopy.Message
 	}
-	if drifting && !m.first && conf < rr.ShownCopy.Confidence && m.j > m.i && shown[m.h] && !a.prepObject(m.i, m.j) {
+	if drifting && !m.first && conf < rr.ShownCopy.Confidence && m.j > m.i && shown[a.phraseHash(m.i, m.j)] && !a.prepObject(m.i, m.j) {
 		conf, msg = rr.ShownCopy.Confidence, rr.ShownCopy.Message
 	}
 	if m.first || conf < rr.SlotShown || a.repeated(m.j+1) {
