@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // AnnotationFileSchema is the compact annotation file the editor writes
@@ -119,6 +120,13 @@ func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
 		cs.Replacement, cs.Updated = s.fileDecision()
 		spans = append(spans, cs)
 	}
+	// The text goes in by hand (writeJSONText), where the head holds an
+	// empty one: through encoding/json, a long article's text was copied
+	// escaped into a buffer that encoding/json pools, which held it for
+	// two collections (40 MB at 20 MB; the editor allocates too little
+	// after a save for a second one to come soon).
+	text, empty := *head.Document.Text, ""
+	head.Document.Text = &empty
 	bw := bufio.NewWriterSize(w, 1<<16)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -127,8 +135,17 @@ func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
 		return err
 	}
 	// The head as one object, its closing brace taken off so the spans
-	// follow, one a line.
-	bw.Write(bytes.TrimSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("}")))
+	// follow, one a line. Its first "text" field is the document's: any
+	// quotation mark before it in a string is escaped.
+	h := bytes.TrimSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("}"))
+	at := bytes.Index(h, []byte(`"text":""`))
+	if at < 0 {
+		return fmt.Errorf("annotation file head without its text: %.100s", h)
+	}
+	at += len(`"text":"`)
+	bw.Write(h[:at])
+	writeJSONText(bw, text)
+	bw.Write(h[at:])
 	bw.WriteString(`,"spans":[`)
 	for i := range spans {
 		buf.Reset()
@@ -144,6 +161,30 @@ func WriteAnnotationFile(w io.Writer, a *Annotation, generation int) error {
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
 }
+
+// writeJSONText writes s as it stands inside a JSON string (as
+// appendJSONText), jsonChunk bytes at a time, so a long text is never
+// copied whole. A piece ends before a byte that starts a rune, or before
+// one that no valid rune holds (no start among the three bytes before
+// it), so each piece is escaped as it would be within the whole text.
+func writeJSONText(w *bufio.Writer, s string) {
+	var buf []byte
+	for len(s) > 0 {
+		n := min(len(s), jsonChunk)
+		for k := n; k < len(s) && k > n-utf8.UTFMax; k-- {
+			if utf8.RuneStart(s[k]) {
+				n = k
+				break
+			}
+		}
+		buf = appendJSONText(buf[:0], s[:n])
+		w.Write(buf)
+		s = s[n:]
+	}
+}
+
+// jsonChunk is how many bytes of a text writeJSONText escapes at a time.
+const jsonChunk = 16 << 10
 
 // parseCompact decodes and validates a v2 file (its schema checked by
 // the caller), with the checks of a v1 file.

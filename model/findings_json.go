@@ -97,6 +97,12 @@ const hexDigits = "0123456789abcdef"
 // \ufffd for each byte of invalid UTF-8, and U+2028 and U+2029 escaped.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	return append(appendJSONText(b, s), '"')
+}
+
+// appendJSONText appends s as it stands inside a JSON string,
+// appendJSONString's quotation marks left out.
+func appendJSONText(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -141,8 +147,7 @@ func appendJSONString(b []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendJSONFloat appends f (finite) as encoding/json writes a float64:

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -97,6 +99,42 @@ func TestAppendFindingRefusesNaN(t *testing.T) {
 	for _, c := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		if _, err := appendFinding(nil, &fileFinding{ID: "f1", Confidence: c}); err == nil {
 			t.Errorf("confidence %v: no error", c)
+		}
+	}
+}
+
+// writeJSONText writes what encoding/json writes inside a string, piece
+// by piece: a piece ends before a rune that starts there, inside a run of
+// bytes no rune holds, or wherever the random texts put its end.
+func TestWriteJSONTextIsJSON(t *testing.T) {
+	edge := strings.Repeat("a", jsonChunk-1)
+	texts := []string{
+		edge + "漢字" + edge + "👍" + edge, // wide runes across a piece's end
+		edge + "\xe2\x80" + edge,        // a truncated one
+		edge + "\u2028" + edge + "\xed\xa0\x80\"",
+		strings.Repeat("\x80", 3*jsonChunk+5), // no rune starts at all
+	}
+	r := rand.New(rand.NewPCG(5, 9))
+	for range 20 {
+		var b strings.Builder
+		for b.Len() < 3*jsonChunk {
+			b.WriteString(randomJSONText(r))
+		}
+		texts = append(texts, b.String())
+	}
+	for k, text := range texts {
+		var out bytes.Buffer
+		w := bufio.NewWriter(&out)
+		writeJSONText(w, text)
+		w.Flush()
+		got, want := `"`+out.String()+`"`, jsonWant(t, text)
+		if got != want {
+			at := 0
+			for at < min(len(got), len(want)) && got[at] == want[at] {
+				at++
+			}
+			t.Errorf("text %d (%d bytes): %d bytes written, encoding/json %d; first difference at byte %d: %q, want %q",
+				k, len(text), len(got), len(want), at, got[at:min(at+20, len(got))], want[at:min(at+20, len(want))])
 		}
 	}
 }

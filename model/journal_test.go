@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -172,6 +173,35 @@ func TestJournalMismatch(t *testing.T) {
 	_, err := ReadAnnotationFile(w.Path)
 	if err == nil || !strings.Contains(err.Error(), ".journal: line 2: set of span f0001 at 1, where span") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A long article's annotation file is written without a copy of its
+// text: through encoding/json the text was copied escaped into a pooled
+// buffer (twice its size, once grown) and again into the head's.
+func TestWriteAnnotationFileCopiesNoText(t *testing.T) {
+	seed := readSeed(t)
+	text := strings.Repeat(seed, (2<<20)/len(seed)+1)
+	a, err := NewAnnotation(NewDocument("long", "", text), nil, FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Doc.SHA256() // the document's hash and offset index, made once whoever writes it
+	var buf bytes.Buffer
+	buf.Grow(2 * len(text))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err = WriteAnnotationFile(&buf, a, 1)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(text)/4) {
+		t.Errorf("writing the annotation of a %d-byte text allocated %d bytes", len(text), n)
+	}
+	b, _, err := parseAnnotation(buf.Bytes())
+	if err != nil || b.Doc.Text != text {
+		t.Errorf("read back: %v, the text the same %v", err, err == nil && b.Doc.Text == text)
 	}
 }
 
