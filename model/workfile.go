@@ -188,6 +188,16 @@ func (w *Workfile) Save(a *Annotation) error {
 	return nil
 }
 
+// Generation is the file's generation: one more each time it is written
+// whole (0 for none yet, and for a file of the first schema). A caller
+// tells by it which saves appended to the journal and which wrote the
+// file whole, whose encoding of a long annotation leaves much garbage.
+func (w *Workfile) Generation() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.gen
+}
+
 // ForceSave writes a whole even if the file changed on disk (after the
 // user chose to overwrite).
 func (w *Workfile) ForceSave(a *Annotation) error {

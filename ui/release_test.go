@@ -58,9 +58,42 @@ func TestSpansGivenReleaseMemory(t *testing.T) {
 	}
 }
 
+// TestWholeSaveReleasesMemory: a save that writes a long article's
+// annotation file whole (the first, with no file yet) hands the memory
+// its encoding took back to the system; one that appends a decision to
+// the journal does not, nor a whole save of a short article.
+func TestWholeSaveReleasesMemory(t *testing.T) {
+	fx := fixture(t)
+	var fs []model.Finding
+	for _, s := range fx.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	long := strings.Repeat(fx.Doc.Text+"\n", releaseFrom/len(fx.Doc.Text)+1)
+	for _, text := range []string{fx.Doc.Text, long} {
+		a, err := model.NewAnnotation(model.NewDocument("news", "", text), fs, model.FromDetector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "news.corefix.json")
+		m := New(a, openWorkfile(t, path), Options{Title: "news"})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		_, cmd := m.Update(keyMsg("s"))
+		if got, want := releases(m, cmd), len(text) > releaseFrom; got != want {
+			t.Errorf("a %d-byte article saved whole: memory released %v, want %v", len(text), got, want)
+		}
+		_, cmd = m.Update(keyMsg("r"))
+		if releases(m, cmd) {
+			t.Errorf("a %d-byte article: memory released after a decision appended to the journal", len(text))
+		}
+		if _, err := os.Stat(model.JournalPath(path)); err != nil || m.unsaved() {
+			t.Errorf("a %d-byte article: the decision is not in the journal (%v; unsaved %v)", len(text), err, m.unsaved())
+		}
+	}
+}
+
 // releases runs cmd as the program would, feeding m the documents it
-// loads, and reports whether it hands memory back (releaseMemory, which
-// it does not run).
+// loads and the ends of its saves, and reports whether it hands memory
+// back (releaseMemory, which it does not run).
 func releases(m *Model, cmd tea.Cmd) bool {
 	if cmd == nil {
 		return false
@@ -72,7 +105,7 @@ func releases(m *Model, cmd tea.Cmd) bool {
 	switch msg := cmd().(type) {
 	case tea.BatchMsg:
 		cmds = msg
-	case docLoadedMsg:
+	case docLoadedMsg, savedMsg:
 		_, next := m.Update(msg)
 		cmds = []tea.Cmd{next}
 	default:

@@ -10,10 +10,12 @@ import (
 	"corefix/model"
 )
 
-// savedMsg reports the end of a save of version (see Model.version).
+// savedMsg reports the end of a save of version (see Model.version);
+// whole, that it wrote the annotation whole (see generations).
 type savedMsg struct {
 	version int
 	err     error
+	whole   bool
 }
 
 // saveCmd writes a snapshot of the annotation, taken now in Update, so the
@@ -40,10 +42,15 @@ func saveCmd(gate *saveGate, target Target, snap *model.Annotation, at *spot, ve
 			save = target.ForceSave
 		}
 		var err error
-		if !gate.run(func() { err = save(snap) }) {
+		whole := false
+		if !gate.run(func() {
+			gen := generation(target)
+			err = save(snap)
+			whole = generation(target) != gen
+		}) {
 			return nil
 		}
-		return savedMsg{version: version, err: err}
+		return savedMsg{version: version, err: err, whole: whole}
 	}
 }
 
@@ -99,8 +106,24 @@ func (m *Model) startSave(force bool) tea.Cmd {
 	return saveCmd(m.gate, m.target, m.a.Snapshot(), at, m.version, force)
 }
 
-// saved handles the end of a save.
+// saved handles the end of a save. After one that wrote a long article's
+// annotation whole, the memory its encoding took is handed back
+// (thenRelease): the editor allocates too little afterwards for the
+// collector to run again soon, and the 20 MB varied article's first save
+// left the editor at 250 MB of RSS, against 190 MB before, for as long as
+// it was open. A save that only appended its decisions leaves next to
+// nothing, and a full collection after each would meet the next keys.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
+	next := m.afterSave(msg)
+	if msg.whole && !m.quitAfterSave { // quitting hands it all back
+		return m.thenRelease(next)
+	}
+	return next
+}
+
+// afterSave is what follows a save: the next one if the state moved on
+// meanwhile, the end of the program if it waited for this one.
+func (m *Model) afterSave(msg savedMsg) tea.Cmd {
 	m.saving = false
 	if msg.err != nil {
 		m.saveErr = msg.err

@@ -26,6 +26,23 @@ type Target interface {
 	RescuePath(a *model.Annotation) string
 }
 
+// generations is a Target that appends the new decisions of most saves
+// and now and then writes the annotation whole (model.Workfile): its
+// generation counts the whole writes. The editor hands back the memory
+// such a write of a long article leaves (Model.saved).
+type generations interface {
+	Generation() int
+}
+
+// generation is t's generation, 0 for a target without (whose saves the
+// editor takes for appends).
+func generation(t Target) int {
+	if g, ok := t.(generations); ok {
+		return g.Generation()
+	}
+	return 0
+}
+
 // Documents is a dataset reviewed document by document (] and [) by one
 // annotator: its documents with their annotations, where the annotator
 // stopped, and where the work goes. Its methods run in Cmds, never in
