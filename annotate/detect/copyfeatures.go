@@ -79,7 +79,12 @@ func (a *Analysis) copyTraits() []copyTrait {
 	// text repeats them, and maps sized by its mentions were mostly
 	// empty (at 20 MB of varied text, some 35 MB, the peak of the pass).
 	hint := min(len(ms), 1<<12)
-	prev := make(map[uint64]seen, hint)
+	// What each phrase's occurrences showed so far (seens), found by the
+	// phrase's hash, which is read from the text once a mention (not
+	// kept: mention); group[k] is mention k's entry, for the second loop.
+	phrases := make(map[uint64]int32, hint)
+	var seens []seen
+	group := make([]int32, len(ms))
 	pairs := make(map[uint64]int32, 2*hint)
 	out := make([]copyTrait, len(ms))
 	keys := make([][2]uint64, len(ms))
@@ -94,7 +99,13 @@ func (a *Analysis) copyTraits() []copyTrait {
 		pairs[before]++
 		pairs[after]++
 		keys[k] = [2]uint64{before, after}
-		s, ok := prev[h]
+		g, ok := phrases[h]
+		if !ok {
+			g = int32(len(seens))
+			phrases[h] = g
+			seens = append(seens, seen{})
+		}
+		s := &seens[g]
 		t := copyTrait{nth: s.n}
 		if ok {
 			t.gap = int32(i) - s.last
@@ -104,11 +115,11 @@ func (a *Analysis) copyTraits() []copyTrait {
 			s.odd++
 			t.odd = -1 // not counting itself
 		}
-		prev[h] = s
+		group[k] = g
 		out[k] = t
 	}
 	for k := range out {
-		out[k].odd += prev[a.phraseHash(ms[k].i, ms[k].j)].odd
+		out[k].odd += seens[group[k]].odd
 		if pairs[keys[k][0]] >= 2 {
 			out[k].flags |= traitPairBefore
 		}
