@@ -46,6 +46,10 @@ type Analysis struct {
 	// window, set while Regions rates one region, limits the judge's
 	// candidates to it and its neighbours (regions.go).
 	window *window
+	// confirmed is the tokens of the confirmed copies, computed on first
+	// use by confirmedSpans (confirmedDone).
+	confirmed     [][2]int32
+	confirmedDone bool
 }
 
 // Analyze tokenises and classifies doc for the detectors (and for exact

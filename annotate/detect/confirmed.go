@@ -16,11 +16,27 @@ import (
 // or verb, not after a preposition, determiner or sentence boundary, and
 // not inside a longer name.
 func (a *Analysis) confirmedCopies(name string) []model.Finding {
+	var out []model.Finding
+	for _, c := range a.confirmedSpans() {
+		out = append(out, a.confirmedFinding(name, c))
+	}
+	return out
+}
+
+// confirmedSpans returns the tokens [i, j] of each copy confirmedCopies
+// flags, in text order, found on first use. Regions holds these and makes
+// the findings of a region's copies when it is rated, as it does for the
+// recurring mentions' copies: at 20 MB of varied text the findings of
+// 34,000 confirmed copies held through every region were over 5 MB.
+func (a *Analysis) confirmedSpans() [][2]int32 {
+	if a.confirmedDone {
+		return a.confirmed
+	}
+	a.confirmedDone = true
 	reps := a.confirmedReps()
 	if len(reps) == 0 {
 		return nil
 	}
-	var out []model.Finding
 	seen := make(map[uint64]bool, len(reps))
 	for i := 0; i < len(a.toks); i++ {
 		j, ok := a.confirmedAt(i, reps)
@@ -34,16 +50,22 @@ func (a *Analysis) confirmedCopies(name string) []model.Finding {
 			continue
 		}
 		if a.oddCopySlot(i, j) && !a.repeated(j+1) && !a.repeated(i) {
-			out = append(out, model.Finding{
-				Start: int(a.toks[i].Start), End: int(a.toks[j].End), Category: model.Overwrite,
-				Rule: name, Confidence: a.rules().Recurring.ConfirmedCopy.Confidence,
-				Message:   a.rules().Recurring.ConfirmedCopy.Message,
-				Proposals: a.overwriteFix(""),
-			})
+			a.confirmed = append(a.confirmed, [2]int32{int32(i), int32(j)})
 		}
 		i = j
 	}
-	return out
+	return a.confirmed
+}
+
+// confirmedFinding is the finding of the confirmed copy over tokens c,
+// by the rule named name.
+func (a *Analysis) confirmedFinding(name string, c [2]int32) model.Finding {
+	return model.Finding{
+		Start: int(a.toks[c[0]].Start), End: int(a.toks[c[1]].End), Category: model.Overwrite,
+		Rule: name, Confidence: a.rules().Recurring.ConfirmedCopy.Confidence,
+		Message:   a.rules().Recurring.ConfirmedCopy.Message,
+		Proposals: a.overwriteFix(""),
+	}
 }
 
 // confirmedReps collects the copies that collisions, repeated words and

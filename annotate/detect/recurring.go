@@ -43,14 +43,15 @@ func (r Recurring) detect(a *Analysis) []model.Finding {
 }
 
 // copyEntry is one of the hand rules' findings in Recurring's order:
-// a confirmed copy f, or, f nil, the copy of the recurring mention
-// numbered mention, which finding makes. Regions keeps the entries and
-// makes each region's findings when it is rated: at 20 MB of varied
-// text the findings of 390,000 copies held through every region were
-// some 70 MB.
+// another rule's finding f, or, f nil, the copy numbered copy, whose
+// finding finding makes: the recurring mention of that number, or, past
+// the last, the confirmed copy copy-len(mentions) (confirmedSpans).
+// Regions keeps the entries and makes each region's findings when it is
+// rated: at 20 MB of varied text the findings of 390,000 copies held
+// through every region were some 70 MB.
 type copyEntry struct {
-	mention int
-	f       *model.Finding
+	copy int
+	f    *model.Finding
 }
 
 // span returns the bytes [start, end) of e's finding.
@@ -58,8 +59,19 @@ func (e copyEntry) span(a *Analysis) (start, end int) {
 	if e.f != nil {
 		return e.f.Start, e.f.End
 	}
-	m := a.mentions()[e.mention]
-	return int(a.toks[m.i].Start), int(a.toks[m.j].End)
+	i, j := a.copyTokens(e.copy)
+	return int(a.toks[i].Start), int(a.toks[j].End)
+}
+
+// copyTokens returns the tokens [i, j] of the copy numbered n (see
+// copyEntry).
+func (a *Analysis) copyTokens(n int) (i, j int) {
+	ms := a.mentions()
+	if k := n - len(ms); k >= 0 {
+		c := a.confirmedSpans()[k]
+		return int(c[0]), int(c[1])
+	}
+	return ms[n].i, ms[n].j
 }
 
 // shown returns the phrases confirmed drifting, which handCopy reads in
@@ -85,12 +97,13 @@ func (r Recurring) copies(a *Analysis, shown map[uint64]bool) []copyEntry {
 	fits := a.mentionFits()
 	for k, m := range a.mentions() {
 		if _, _, ok := r.copyVerdict(a, m, fits[k], drifting, shown); ok {
-			out = append(out, copyEntry{mention: k})
+			out = append(out, copyEntry{copy: k})
 		}
 	}
-	if more := a.confirmedCopies(r.Name()); len(more) > 0 {
+	if more := a.confirmedSpans(); len(more) > 0 {
+		n := len(a.mentions())
 		for k := range more {
-			out = append(out, copyEntry{f: &more[k]})
+			out = append(out, copyEntry{copy: n + k})
 		}
 		sort.SliceStable(out, func(x, y int) bool {
 			sx, _ := out[x].span(a)
@@ -103,10 +116,14 @@ func (r Recurring) copies(a *Analysis, shown map[uint64]bool) []copyEntry {
 
 // finding returns entry e's finding.
 func (r Recurring) finding(a *Analysis, e copyEntry, shown map[uint64]bool) model.Finding {
-	if e.f != nil {
+	ms := a.mentions()
+	switch k := e.copy - len(ms); {
+	case e.f != nil:
 		return *e.f
+	case k >= 0:
+		return a.confirmedFinding(r.Name(), a.confirmedSpans()[k])
 	}
-	f, _ := r.handCopy(a, a.mentions()[e.mention], a.mentionFits()[e.mention], a.drifting(), shown)
+	f, _ := r.handCopy(a, ms[e.copy], a.mentionFits()[e.copy], a.drifting(), shown)
 	return f
 }
 

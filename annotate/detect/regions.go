@@ -60,7 +60,7 @@ type seeds struct {
 // the tokens and the entry: at 20 MB the recurring rule has 390,000.
 type handSeed struct {
 	i, j int32
-	ref  int32 // the recurring mention whose copy it is, or ^k: the k-th of its rule's found
+	ref  int32 // the copy it is (copyEntry), or ^k: the k-th of its rule's found
 }
 
 // entry returns the entry of h, a seed of the n-th rule.
@@ -68,7 +68,7 @@ func (s *seeds) entry(n int, h handSeed) copyEntry {
 	if h.ref < 0 {
 		return copyEntry{f: s.found[n][^h.ref]}
 	}
-	return copyEntry{mention: int(h.ref)}
+	return copyEntry{copy: int(h.ref)}
 }
 
 // window restricts judgeCandidates to the candidates that start in a
@@ -127,7 +127,7 @@ func newRegions(doc *model.Document, p Params, size int, step func(what string, 
 		var found []*model.Finding
 		for _, e := range es {
 			if i, j, ok := a.tokenSpan(e.span(a)); ok {
-				ref := int32(e.mention)
+				ref := int32(e.copy)
 				if e.f != nil {
 					ref = ^int32(len(found))
 					found = append(found, e.f)

@@ -190,6 +190,26 @@ func TestRegionsHandRules(t *testing.T) {
 	sameFindings(t, "hand rules", regionFindings(t, r, []int{0}), DetectWith(model.NewDocument("cnn", "", text), HandParams()))
 }
 
+// Regions hold no finding of the recurring rule: its copies, of the
+// recurring mentions and the confirmed ones, are numbers whose findings a
+// window makes (copyEntry), and TestRegionsAreDetect checks they are the
+// findings a whole pass makes.
+func TestRegionsHoldNoCopyFindings(t *testing.T) {
+	confirmed := 0
+	for name, text := range regionTexts(t) {
+		r := newRegions(model.NewDocument(name, "", text), DefaultParams(), 512, nil)
+		for n, d := range Detectors(DefaultParams()) {
+			if _, ok := d.(Recurring); ok && len(r.seeds.found[n]) > 0 {
+				t.Errorf("%s: the regions hold %d findings of %s", name, len(r.seeds.found[n]), d.Name())
+			}
+		}
+		confirmed += len(r.a.confirmedSpans())
+	}
+	if confirmed == 0 {
+		t.Fatal("no text with a confirmed copy: nothing checked")
+	}
+}
+
 func sortedKeys(m map[string]string) []string {
 	var out []string
 	for k := range m {
