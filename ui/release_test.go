@@ -14,6 +14,18 @@ import (
 	"corefix/model"
 )
 
+// shortAndLong returns the fixture's findings and two articles they fit:
+// the fixture's text, under releaseFrom, and that text repeated past it.
+func shortAndLong(t *testing.T) ([]model.Finding, []string) {
+	fx := fixture(t)
+	var fs []model.Finding
+	for _, s := range fx.Spans() {
+		fs = append(fs, s.Finding)
+	}
+	long := strings.Repeat(fx.Doc.Text+"\n", releaseFrom/len(fx.Doc.Text)+1)
+	return fs, []string{fx.Doc.Text, long}
+}
+
 // TestSpansGivenReleaseMemory: spans found before the editor shows them
 // (replayed from clusters before the program started, or a dataset's
 // document detected or aligned as it loads) leave that work's garbage,
@@ -21,13 +33,8 @@ import (
 // after finding or reading the spans itself (thenRelease); a short one's
 // does not bother.
 func TestSpansGivenReleaseMemory(t *testing.T) {
-	fx := fixture(t)
-	var fs []model.Finding
-	for _, s := range fx.Spans() {
-		fs = append(fs, s.Finding)
-	}
-	long := strings.Repeat(fx.Doc.Text+"\n", releaseFrom/len(fx.Doc.Text)+1)
-	for _, text := range []string{fx.Doc.Text, long} {
+	fs, texts := shortAndLong(t)
+	for _, text := range texts {
 		a, err := model.NewAnnotation(model.NewDocument("news", "", text), fs, model.FromAlignment)
 		if err != nil {
 			t.Fatal(err)
@@ -40,7 +47,7 @@ func TestSpansGivenReleaseMemory(t *testing.T) {
 	}
 
 	var b strings.Builder
-	for i, text := range []string{fx.Doc.Text, long} {
+	for i, text := range texts {
 		line, err := json.Marshal(map[string]string{"id": fmt.Sprintf("d%d", i), "text": text})
 		if err != nil {
 			t.Fatal(err)
@@ -63,13 +70,8 @@ func TestSpansGivenReleaseMemory(t *testing.T) {
 // its encoding took back to the system; one that appends a decision to
 // the journal does not, nor a whole save of a short article.
 func TestWholeSaveReleasesMemory(t *testing.T) {
-	fx := fixture(t)
-	var fs []model.Finding
-	for _, s := range fx.Spans() {
-		fs = append(fs, s.Finding)
-	}
-	long := strings.Repeat(fx.Doc.Text+"\n", releaseFrom/len(fx.Doc.Text)+1)
-	for _, text := range []string{fx.Doc.Text, long} {
+	fs, texts := shortAndLong(t)
+	for _, text := range texts {
 		a, err := model.NewAnnotation(model.NewDocument("news", "", text), fs, model.FromDetector)
 		if err != nil {
 			t.Fatal(err)
