@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corefix/annotate/fluency"
 	"corefix/annotate/lexicon"
 	"corefix/annotate/resolve"
 	"corefix/model"
@@ -170,8 +171,41 @@ func (a *alignment) reformed(s substitution) bool {
 		word = ""
 	}
 	return rep.Words == 1 && resolve.PronounVerbLost(word, a.rt[s.b1].Text(a.doc.Text), next) ||
-		mention.Words == 1 && resolve.PersonVerbLost(word, rep, next)
+		mention.Words == 1 && (resolve.PersonVerbLost(word, rep, next) || a.presentLost(word, rep, s))
 }
+
+// presentLost is resolve.PresentLost with the tags the fluency model's
+// tagger gives, as the damage factory reads the corpus's own: the word
+// after the mention where the original has it ("I want"), the
+// representative's where it stands.
+func (a *alignment) presentLost(word string, rep resolve.Form, s substitution) bool {
+	if !strings.EqualFold(word, "I") && !strings.EqualFold(word, "you") || rep.Pronoun() || s.a2 >= len(a.ot) {
+		return false
+	}
+	m := fluency.Default()
+	next := tagsAround(m, a.orig.Text, a.ot, s.a2, s.a2+1)[0]
+	return resolve.PresentLost(word, rep, tagsAround(m, a.doc.Text, a.rt, s.b1, s.b2), next)
+}
+
+// tagsAround returns the tags (XPOS) the tagger gives the tokens [i, j)
+// of text, read with a few words on each side.
+func tagsAround(m *fluency.Model, text string, toks []model.Token, i, j int) []string {
+	lo, hi := max(0, i-tagContext), min(len(toks), j+tagContext)
+	words := make([]string, 0, hi-lo)
+	for _, t := range toks[lo:hi] {
+		words = append(words, t.Text(text))
+	}
+	tags := m.Tags(words)[i-lo : j-lo]
+	out := make([]string, len(tags))
+	for k, t := range tags {
+		_, out[k] = m.Names(t)
+	}
+	return out
+}
+
+// tagContext is how many words on each side tagsAround reads with a span:
+// enough for the tagger's trigrams to see a subject before a verb.
+const tagContext = 3
 
 // possessiveSlice reports whether tokens [i, j) of a side, whose classes
 // class gives, are a possessive: a possessive pronoun alone, or words

@@ -85,6 +85,21 @@ func TestAlignClasses(t *testing.T) {
 			want: []want{{text: "Frank Messina", category: model.Other, broken: true, proposals: []string{"I"}, original: "I"}},
 		},
 		{
+			// "I" given a name before an open-class present verb: the
+			// tagger names "want" a verb no third person singular takes.
+			name: "first person present verb left behind",
+			orig: "Isabel Ruiz spoke . Above all , I want to inspire people .",
+			res:  "Isabel Ruiz spoke . Above all , Isabel Ruiz want to inspire people .",
+			want: []want{{text: "Isabel Ruiz", category: model.Other, broken: true, proposals: []string{"I"}, original: "I"}},
+		},
+		{
+			// The same name before a past verb agrees: a substitution.
+			name: "first person past verb",
+			orig: "Isabel Ruiz spoke . Above all , I wanted to inspire people .",
+			res:  "Isabel Ruiz spoke . Above all , Isabel Ruiz wanted to inspire people .",
+			want: []want{{text: "Isabel Ruiz", category: model.Substitution, proposals: []string{"I"}, original: "I"}},
+		},
+		{
 			// A pronoun given a pronoun that never takes the verb after
 			// it, whatever the entity.
 			name: "pronoun before a verb it never takes",

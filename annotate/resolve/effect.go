@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 
 	"corefix/annotate/lexicon"
@@ -15,8 +16,9 @@ import (
 //   - other: a representative that adds a possessive or puts a pronoun in
 //     another case ("him" → "he"), a name over "I" or "you" before a
 //     verb form no third person singular takes ("I 've gone" → "Frank
-//     Messina 've gone"), or a pronoun before a verb form it never takes
-//     ("you 're" → "I 're") (not with shared);
+//     Messina 've gone"; in tagged text any such present verb after any
+//     singular noun phrase, "Isabel Ruiz want"), or a pronoun before a
+//     verb form it never takes ("you 're" → "I 're") (not with shared);
 //   - substitution: correct.
 //
 // With shared, as the shared gum/drift and gum/clean gold files classify,
@@ -48,7 +50,28 @@ func (w *Words) verbDisagrees(s, rep model.TokenSpan) bool {
 	if rep.Len() == 1 && PronounVerbLost(mention, w.Doc.Tokens[rep.Start].Form, next) {
 		return true
 	}
-	return s.Len() == 1 && PersonVerbLost(mention, w.form(rep), next)
+	if s.Len() != 1 {
+		return false
+	}
+	return PersonVerbLost(mention, w.form(rep), next) || PresentLost(mention, w.form(rep), w.tags(rep), w.Doc.Tokens[s.End].XPOS)
+}
+
+// PresentLost reports "I" or "you" (mention) replaced by a representative
+// rep whose words' tags are repTags, a singular noun phrase, before a
+// present verb its tag (nextTag, "VBP") says no third person singular
+// takes: "I want" → "Isabel Ruiz want", "you are" → "a foreign visitor
+// are". The tags name the open-class verbs PersonVerbLost leaves out, and
+// the representative's number, which tells "a foreign visitor" from "the
+// fans" where PersonVerbLost can only trust a capital. The damage
+// factory reads the corpus's tags, exact mode a tagger's.
+func PresentLost(mention string, rep Form, repTags []string, nextTag string) bool {
+	if nextTag != "VBP" || !strings.EqualFold(mention, "I") && !strings.EqualFold(mention, "you") || rep.Pronoun() {
+		return false
+	}
+	if slices.Contains(repTags, "CC") {
+		return false // "Gerald and Sherri Padalecki" are two
+	}
+	return headNumber(repTags) == "singular"
 }
 
 // phrase returns the words of s, one space between them.

@@ -42,7 +42,8 @@ func TestEffectApostrophePossessive(t *testing.T) {
 
 // TestEffectPersonVerb: a name over "I" or "you" before a verb form no
 // third person singular takes breaks the agreement; over "you" only a
-// capitalised representative counts ("the fans have" agrees), and a
+// capitalised representative counts ("the fans have" agrees) unless tags
+// say it is singular (tagged text also names open-class verbs), and a
 // verb any person takes ("said") keeps it. "’ve" and "’re" lean on a
 // pronoun of any person or number, so any noun phrase over it before
 // them broke the text; so does a pronoun, over any mention, before a verb
@@ -76,6 +77,15 @@ func TestEffectPersonVerb(t *testing.T) {
 		{"the city bus is late", 3, "They", model.Other},
 		{"the city bus is late", 3, "It", model.Substitution},
 		{"the city buses are late", 3, "they", model.Substitution},
+		// Tagged text (word/XPOS) names the open-class present verbs and
+		// the representative's number.
+		{"I/PRP want/VBP to/TO", 1, "Isabel/NNP Ruiz/NNP", model.Other},
+		{"I want to", 1, "Isabel Ruiz", model.Substitution}, // untagged: "want" is unknown
+		{"I/PRP wanted/VBD to/TO", 1, "Isabel/NNP Ruiz/NNP", model.Substitution},
+		{"you/PRP are/VBP not/RB", 1, "a/DT foreign/JJ visitor/NN", model.Other},
+		{"you/PRP are/VBP not/RB", 1, "the/DT fans/NNS", model.Substitution},
+		{"I/PRP say/VBP so/RB", 1, "Gerald/NNP and/CC Sherri/NNP", model.Substitution},
+		{"we/PRP want/VBP more/JJR", 1, "the/DT group/NN", model.Substitution}, // "we" may stand for a group
 	} {
 		if got := effectOver(tc.words, tc.mention, tc.rep); got != tc.want {
 			t.Errorf("%q over the first %d of %q: %s, want %s", tc.rep, tc.mention, tc.words, got, tc.want)
@@ -88,7 +98,8 @@ func TestEffectPersonVerb(t *testing.T) {
 func effectOver(words string, mention int, rep string) model.Category {
 	doc := &model.CorefDocument{}
 	for _, w := range strings.Fields(words + " " + rep) {
-		doc.Tokens = append(doc.Tokens, model.CorefToken{Form: w})
+		form, tag, _ := strings.Cut(w, "/")
+		doc.Tokens = append(doc.Tokens, model.CorefToken{Form: form, XPOS: tag})
 	}
 	n, r := len(doc.Tokens), len(strings.Fields(rep))
 	return NewWords(doc).Effect(model.TokenSpan{Start: n - r, End: n}, model.TokenSpan{Start: 0, End: mention}, false)

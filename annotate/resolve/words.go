@@ -173,27 +173,50 @@ func (w *Words) PronounNumber(s model.TokenSpan) string {
 // HeadNumber is "singular" or "plural" for a noun phrase, by the tag of its
 // head (Head), and "" when it has no noun.
 func (w *Words) HeadNumber(s model.TokenSpan) string {
-	head := w.Head(s)
-	switch {
-	case head < 0:
-		return ""
-	case strings.HasSuffix(w.Doc.Tokens[head].XPOS, "S"): // NNS, NNPS
-		return "plural"
-	}
-	return "singular"
+	return headNumber(w.tags(s))
 }
 
 // Head is the word a tagged noun phrase is about: the last noun of its
 // first run of nouns ("the president of France" gives "president"); -1
 // when it has no noun or no tags.
 func (w *Words) Head(s model.TokenSpan) int {
+	if h := headOf(w.tags(s)); h >= 0 {
+		return s.Start + h
+	}
+	return -1
+}
+
+// tags returns the tags (XPOS) of the words of s.
+func (w *Words) tags(s model.TokenSpan) []string {
+	tags := make([]string, 0, s.Len())
+	for _, t := range w.Doc.Tokens[s.Start:s.End] {
+		tags = append(tags, t.XPOS)
+	}
+	return tags
+}
+
+// headOf is Head of a phrase whose words' tags are tags: the index of
+// its head, or -1.
+func headOf(tags []string) int {
 	head := -1
-	for i := s.Start; i < s.End; i++ {
-		if strings.HasPrefix(w.Doc.Tokens[i].XPOS, "NN") {
+	for i, t := range tags {
+		if strings.HasPrefix(t, "NN") {
 			head = i
 		} else if head >= 0 {
 			break
 		}
 	}
 	return head
+}
+
+// headNumber is HeadNumber of a phrase whose words' tags are tags.
+func headNumber(tags []string) string {
+	head := headOf(tags)
+	switch {
+	case head < 0:
+		return ""
+	case strings.HasSuffix(tags[head], "S"): // NNS, NNPS
+		return "plural"
+	}
+	return "singular"
 }
