@@ -452,7 +452,8 @@ func (a *Analysis) oddPronoun(r pronounRepeat) (copyCandidate, bool) {
 
 // possessor is how a candidate reads with ’s after it, in nats
 // (fluency.Model.Possessive): fit, how well ’s follows the span; gain, how
-// much better the words after it read with ’s.
+// much better the words after it read with ’s, and how much likelier the
+// word after it follows a possessive than words do (OwnedWord).
 type possessor struct{ fit, gain float64 }
 
 // lostClitic is how candidate [i, j] reads with ’s after it, where a word
@@ -467,7 +468,8 @@ func (a *Analysis) lostClitic(i, j int) possessor {
 	switch a.cls[j+1] {
 	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ing, lexicon.Ed, lexicon.NounVerb, lexicon.Ly:
 		fit, gain := a.fluency.Possessive(a.doc.Text, a.toks, i, j)
-		return possessor{fit, gain}
+		owned := a.fluency.Owned(a.text(j + 1))
+		return possessor{fit, gain + a.rules().Recurring.OwnedWord.Weight*owned}
 	}
 	return possessor{}
 }

@@ -97,7 +97,8 @@ func TestSpeechBlock(t *testing.T) {
 }
 
 // lostClitic asks the fluency model only where a word a possessor could
-// own follows a span that has no ’s.
+// own follows a span that has no ’s; its gain is the model's, plus the
+// owned-word share of how likely that word follows a possessive.
 func TestLostClitic(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -110,15 +111,24 @@ func TestLostClitic(t *testing.T) {
 		{"Bernoulli taught until Daniel Bernoulli , then left .", "Daniel Bernoulli", false},
 	} {
 		doc := model.NewDocument("d", "", c.text)
-		a := analyze(doc, nil)
+		a := analyze(doc, shippedRules())
 		a.fluency = fluency.Default()
 		start := strings.LastIndex(c.text, c.span)
 		i, j, ok := a.tokenSpan(start, start+len(c.span))
 		if !ok {
 			t.Fatalf("%q: no tokens", c.span)
 		}
-		if got := a.lostClitic(i, j); (got.gain > 0) != c.positive || !c.positive && got != (possessor{}) {
+		got := a.lostClitic(i, j)
+		if (got.gain > 0) != c.positive || !c.positive && got != (possessor{}) {
 			t.Errorf("lostClitic of %q in %q = %+v, want gain positive %v (else zero)", c.span, c.text, got, c.positive)
+		}
+		if !c.positive {
+			continue
+		}
+		fit, gain := a.fluency.Possessive(doc.Text, a.toks, i, j)
+		owned := a.fluency.Owned(a.text(j + 1))
+		if want := gain + shippedRules().Recurring.OwnedWord.Weight*owned; got.fit != fit || math.Abs(got.gain-want) > 1e-9 || owned <= 0 {
+			t.Errorf("lostClitic of %q = %+v, want fit %v and gain %v (%v of the model, Owned %v)", c.span, got, fit, want, gain, owned)
 		}
 	}
 }

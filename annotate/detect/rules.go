@@ -55,6 +55,13 @@ type Rules struct {
 		// drift (where other copies stand on their own mentions), and a
 		// hand verdict of a lost possessive may stand over the judge.
 		PossessorGain Nats `json:"possessor-gain"`
+		// OwnedWord is how much of the word after a name's Owned
+		// (fluency.Model.Owned: how much likelier it follows a
+		// possessive than words do) adds to the name's possessor gain.
+		// The tags only see that a noun may follow ’s; the word says
+		// whether people own it ("Byron early education", "Texas
+		// schools").
+		OwnedWord Weight `json:"owned-word"`
 	} `json:"recurring-mention"`
 	// Drift is how much evidence makes a document count as drifting.
 	Drift struct {
@@ -159,6 +166,13 @@ type Rule struct {
 type Nats struct {
 	Nats float64 `json:"nats"`
 	Why  string  `json:"why"`
+}
+
+// Weight is how much of a signal a rule adds to another, with the reason
+// for its value.
+type Weight struct {
+	Weight float64 `json:"weight"`
+	Why    string  `json:"why"`
 }
 
 // Limit is a count or distance a rule tests against, with the reason for

@@ -89,12 +89,18 @@ func checkKeys(t reflect.Type, v any, path string) error {
 }
 
 // checkValues reports the first value of v out of its range: every
-// float is a confidence (but a margin in Nats, any positive number),
-// every string a text to show, every int a limit.
+// float is a confidence (but a margin in Nats or a Weight, any positive
+// number), every string a text to show, every int a limit.
 func checkValues(v reflect.Value, path string) error {
-	if n, ok := v.Interface().(Nats); ok {
-		if n.Nats <= 0 || n.Why == "" {
+	switch x := v.Interface().(type) {
+	case Nats:
+		if x.Nats <= 0 || x.Why == "" {
 			return fmt.Errorf("%s: a margin needs positive nats and a why", path)
+		}
+		return nil
+	case Weight:
+		if x.Weight <= 0 || x.Why == "" {
+			return fmt.Errorf("%s: a weight needs to be positive and a why", path)
 		}
 		return nil
 	}

@@ -66,9 +66,13 @@ func (c *Counter) Write(w io.Writer, s Settings, comments []string) error {
 	bi := map[[2]int]int{}
 	tri := map[[3]int]int{}
 	words := map[string]map[int]int{}
+	owned := map[string]int{}
 	for _, doc := range c.docs {
 		prev := [2]int{-1, -1}
-		for _, wd := range doc {
+		for at, wd := range doc {
+			if at > 0 && possessor(doc[at-1].XPOS) {
+				owned[strings.ToLower(Key(wd.Form))]++
+			}
 			t := id[pair{wd.UPOS, wd.XPOS}]
 			uni[t]++
 			if prev[1] >= 0 {
@@ -119,7 +123,18 @@ func (c *Counter) Write(w io.Writer, s Settings, comments []string) error {
 		}
 		out.WriteByte('\n')
 	}
+	for _, form := range slices.Sorted(maps.Keys(owned)) {
+		if form != "" && !strings.ContainsAny(form, "\t\n") {
+			fmt.Fprintf(out, "owned\t%s\t%d\n", form, owned[form])
+		}
+	}
 	return out.Flush()
+}
+
+// possessor reports whether a word of tag xpos owns the word after it:
+// a possessive pronoun ("his", "whose") or the clitic ’s.
+func possessor(xpos string) bool {
+	return xpos == "PRP$" || xpos == "WP$" || xpos == "POS"
 }
 
 // tagSet picks the tags: every UPOS/XPOS pair seen at least minTag times,

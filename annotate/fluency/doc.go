@@ -46,12 +46,13 @@
 //	bi A B COUNT                          tag A directly followed by B
 //	tri A B C COUNT                       A B followed by C
 //	word FORM ID:COUNT ID:COUNT …         a word form and its tags, by count
+//	owned FORM COUNT                      a lower-case word form right after a possessive (PRP$, WP$, POS)
 //
 // A tag is a UPOS/XPOS pair (PRON/PRP and PRON/PRP$ differ where it
 // matters). Word forms are case-sensitive, with curly quotes and
 // apostrophes written straight (Key). Tag n-grams run through each
 // document as one stream, across sentence boundaries, as the signals see
-// text. Lines are sorted (tags by ID, n-grams by IDs, words by form), so
+// text. Lines are sorted (tags by ID, n-grams by IDs, words and owned by form), so
 // the same corpus and settings always give the same bytes.
 //
 // Settings (param): rare, the highest count of a word that trains the
@@ -63,7 +64,8 @@
 // word" of Span.Gap leaves out (so it costs little more than a real word);
 // capmix, the weight of the lower-case word's tags for an unseen
 // capitalised form in mid-sentence; context, the words taken on each side
-// of a junction.
+// of a junction; owned, the pseudo-count by which a word's share after a
+// possessive leans on every word's (Owned).
 //
 // Data: UD English Web Treebank (Silveira et al. 2014), CC BY-SA 4.0; the
 // counts in fluency.txt are a derived work under the same licence.

@@ -222,7 +222,7 @@ var corpus = [][]Word{
 }
 
 var settings = Settings{MinTag: 2, MinWord: 1, MinTrigram: 1, Params: Params{
-	Rare: 10, Suffix: 3, Smooth: 10, Known: 1, Prune: 0.01, Cands: 4, Trim: 0.2, CapMix: 0.5, Context: 3},
+	Rare: 10, Suffix: 3, Smooth: 10, Known: 1, Prune: 0.01, Cands: 4, Trim: 0.2, CapMix: 0.5, Context: 3, Owned: 2},
 	Probes: []string{"it", "they"}}
 
 func write(t *testing.T, s Settings) []byte {
@@ -299,6 +299,8 @@ func TestParseRefuses(t *testing.T) {
 		{"not a record", good + "wurd\tx\t0:1\n", "not a record"},
 		{"no probes", strings.Replace(good, "probe\tit\tthey\n", "", 1), "no probe words"},
 		{"probes twice", good + "probe\tit\n", "probe twice"},
+		{"bad owned", good + "owned\tlost\tx\n", "not a count"},
+		{"owned past the word's count", good + "owned\tlost\t2\n", "more than the word's count, 1"},
 	} {
 		_, err := Parse([]byte(c.data))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -56,6 +56,8 @@ type Model struct {
 	// and cliticSelf its score alone.
 	clitic     []cand
 	cliticSelf float64
+	// owned is Owned of every word form, lower-cased.
+	owned map[string]float32
 }
 
 // cand is one likely tag of a word: P(tag | word), and that divided by

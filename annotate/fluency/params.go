@@ -17,6 +17,7 @@ type Params struct {
 	Trim    float64 // prior mass of the rarest tags the any-word of Span.Gap leaves out
 	CapMix  float64 // weight of the lower-case form for an unseen capitalised one
 	Context int     // words on each side of a junction
+	Owned   float64 // pseudo-count by which a word's share after a possessive leans on all words' (Owned)
 }
 
 // param is one setting as the data file names it: an int or a float.
@@ -39,6 +40,7 @@ func (p *Params) fields() []param {
 		{"trim", nil, &p.Trim},
 		{"capmix", nil, &p.CapMix},
 		{"context", &p.Context, nil},
+		{"owned", nil, &p.Owned},
 	}
 }
 
@@ -75,8 +77,8 @@ func (p Params) check() error {
 	switch {
 	case p.Rare < 1, p.Suffix < 0, p.Cands < 1, p.Context < 1:
 		return fmt.Errorf("params rare, cands and context must be at least 1, suffix at least 0: %+v", p)
-	case p.Known < 0, p.Smooth <= 0, p.Prune < 0 || p.Prune >= 1, p.Trim < 0 || p.Trim >= 1, p.CapMix < 0 || p.CapMix > 1:
-		return fmt.Errorf("params known ≥ 0, smooth > 0, prune and trim in [0, 1) and capmix in [0, 1]: %+v", p)
+	case p.Known < 0, p.Smooth <= 0, p.Owned <= 0, p.Prune < 0 || p.Prune >= 1, p.Trim < 0 || p.Trim >= 1, p.CapMix < 0 || p.CapMix > 1:
+		return fmt.Errorf("params known ≥ 0, smooth and owned > 0, prune and trim in [0, 1) and capmix in [0, 1]: %+v", p)
 	}
 	return nil
 }

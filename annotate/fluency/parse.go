@@ -18,6 +18,14 @@ type counts struct {
 	bi    [][3]int
 	tri   [][4]int
 	words []wordCount
+	owned []ownedCount
+}
+
+// ownedCount is one owned record: a lower-case word form and how often
+// it follows a possessive.
+type ownedCount struct {
+	form string
+	n    int
 }
 
 // wordCount is one word record: a form and its tag counts.
@@ -56,6 +64,7 @@ func readCounts(data string) (*counts, error) {
 		bi:    make([][3]int, 0, strings.Count(rest, "\nbi\t")+1),
 		tri:   make([][4]int, 0, strings.Count(rest, "\ntri\t")+1),
 		words: make([]wordCount, 0, strings.Count(rest, "\nword\t")+1),
+		owned: make([]ownedCount, 0, strings.Count(rest, "\nowned\t")+1),
 	}
 	seen := map[string]bool{}
 	var f []string
@@ -77,6 +86,9 @@ func readCounts(data string) (*counts, error) {
 	}
 	if len(c.tags) == 0 || len(c.probe) == 0 {
 		return nil, fmt.Errorf("no tags or no probe words")
+	}
+	if err := c.checkOwned(); err != nil {
+		return nil, err
 	}
 	return c, c.p.check()
 }
@@ -110,6 +122,8 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 		want = 5
 	case "bi":
 		want = 4
+	case "owned":
+		want = 3
 	case "word", "probe":
 		want = len(f)
 	}
@@ -163,6 +177,12 @@ func (c *counts) record(f []string, seen map[string]bool) error {
 			w.tags, w.count, w.total = append(w.tags, ti), append(w.count, ni), w.total+ni
 		}
 		c.words = append(c.words, w)
+	case "owned":
+		n, err := strconv.Atoi(f[2])
+		if err != nil || n <= 0 {
+			return fmt.Errorf("owned %s: %q is not a count", f[1], f[2])
+		}
+		c.owned = append(c.owned, ownedCount{f[1], n})
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ func runFluency(args []string, _, stderr io.Writer) error {
 	fs.Float64Var(&p.Trim, "trim", 0.1, "prior mass of the rarest tags the any-word of the Gap signal leaves out")
 	fs.Float64Var(&p.CapMix, "capmix", 0.5, "weight of the lower-case form for an unseen capitalised one")
 	fs.IntVar(&p.Context, "context", 2, "words on each side of a junction")
+	fs.Float64Var(&p.Owned, "owned", 2, "pseudo-count by which a word's share after a possessive leans on all words'")
 	probes := fs.String("probes", "it,its", "comma-separated pronouns the Pron signal tries in place of a span")
 	if err := parseFlags(fs, args); err != nil {
 		return err
