@@ -74,6 +74,24 @@ func (t *Tally) Add(g *model.Gold, fs []model.Finding, minConf float64) {
 	}
 }
 
+// Merge adds the counts of o, documents scored elsewhere, to t: as if
+// they had been added to t.
+func (t *Tally) Merge(o Tally) {
+	if t.GoldBy == nil {
+		t.GoldBy, t.FoundBy = map[model.Category]int{}, map[model.Category]int{}
+	}
+	t.OnGold, t.False, t.OnNeutral = t.OnGold+o.OnGold, t.False+o.False, t.OnNeutral+o.OnNeutral
+	t.Gold, t.Found, t.Fixable, t.Fixed = t.Gold+o.Gold, t.Found+o.Found, t.Fixable+o.Fixable, t.Fixed+o.Fixed
+	for c, n := range o.GoldBy {
+		t.GoldBy[c] += n
+	}
+	for c, n := range o.FoundBy {
+		t.FoundBy[c] += n
+	}
+	t.Text.Docs, t.Text.Same = t.Text.Docs+o.Text.Docs, t.Text.Same+o.Text.Same
+	t.Text.Edits, t.Text.Words = t.Text.Edits+o.Text.Edits, t.Text.Words+o.Text.Words
+}
+
 // GoldRanges returns the ranges of spans.
 func GoldRanges(spans []model.GoldSpan) []model.Range {
 	out := make([]model.Range, len(spans))

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"corefix/model"
@@ -56,6 +57,35 @@ func TestTallyAdd(t *testing.T) {
 		"P=0.667 R=1.000 F1=0.800 fix=0.500 (n=2 gold, 2 fixable)\n"
 	if b.String() != report {
 		t.Errorf("Report =\n%s\nwant\n%s", b.String(), report)
+	}
+}
+
+// TestTallyMerge: two documents tallied apart and merged count as both
+// tallied together.
+func TestTallyMerge(t *testing.T) {
+	const text = "they Democrats supposed to win . in Trump responses"
+	a := decodeGold(t, text, `"spans": [{"start": 5, "end": 14, "category": "overwrite", "replacement": "were"}]`)
+	b := decodeGold(t, text, `"spans": [{"start": 36, "end": 41, "category": "possessive", "replacement": "his"}], "neutral": [{"start": 0, "end": 4}]`)
+	find := func(g *model.Gold, js string) []model.Finding {
+		fs, err := model.DecodeFindings([]byte(js), g.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	fa := find(a, `[{"start": 5, "end": 14, "confidence": 0.9, "proposals": [{"text": "were"}]}, {"start": 21, "end": 24, "confidence": 0.7}]`)
+	fb := find(b, `[{"start": 0, "end": 4, "confidence": 0.9}]`)
+	var both, one, two Tally
+	both.Add(a, fa, 0.5)
+	both.Add(b, fb, 0.5)
+	one.Add(a, fa, 0.5)
+	two.Add(b, fb, 0.5)
+	one.Merge(two)
+	if !reflect.DeepEqual(one, both) {
+		t.Errorf("merged %+v, want %+v", one, both)
+	}
+	if both.Gold != 2 || both.Found != 1 || both.False != 1 || both.OnNeutral != 1 || both.Text.Docs != 2 {
+		t.Errorf("both = %+v: want 2 gold, 1 found, 1 false, 1 neutral, 2 documents", both)
 	}
 }
 

@@ -70,11 +70,49 @@ func (d goldDoc) onNeutral(r model.Range) bool {
 // tally scores detection with parameters p on docs, counting findings of
 // confidence model.BrokenThreshold or more, as `corefix eval` does.
 func tally(docs []goldDoc, p detect.Params) eval.Tally {
-	var t eval.Tally
-	for _, d := range docs {
-		t.Add(d.gold, detect.DetectWith(d.doc, p), model.BrokenThreshold)
-	}
+	t, _ := tallyCurve(docs, p)
 	return t
+}
+
+// tallyCurve is tally, and the precision–recall curve of the same
+// findings: a tally at each confidence cut from curveFrom up, in steps of
+// curveStep, read by recallAt.
+func tallyCurve(docs []goldDoc, p detect.Params) (eval.Tally, []eval.Tally) {
+	var t eval.Tally
+	curve := make([]eval.Tally, 0, curveCuts)
+	for range curveCuts {
+		curve = append(curve, eval.Tally{})
+	}
+	for _, d := range docs {
+		fs := detect.DetectWith(d.doc, p)
+		t.Add(d.gold, fs, model.BrokenThreshold)
+		for k := range curve {
+			curve[k].Add(d.gold, fs, curveFrom+float64(k)*curveStep)
+		}
+	}
+	return t, curve
+}
+
+// The curve's cuts: detection shows nothing below the judge's slot-shown
+// confidence (0.35), and a twentieth is finer than a retraining moves it.
+const (
+	curveFrom = 0.35
+	curveStep = 0.05
+	curveCuts = 13 // 0.35 to 0.95
+)
+
+// recallAt is the most recall any cut of curve reaches at precision p or
+// more, 0 where none does. Unlike the figures at one threshold, it does
+// not move with where a retraining puts the threshold, so two judges'
+// curves compare where their thresholds would not (docs/lab.md).
+func recallAt(curve []eval.Tally, p float64) float64 {
+	best := 0.0
+	for _, t := range curve {
+		if prec, r, _, _ := t.Figures(); t.OnGold+t.False > 0 && prec >= p {
+			best = max(best, r)
+		}
+	}
+	return best
 }
 
 // figures formats a tally's precision, recall and counts for the report.

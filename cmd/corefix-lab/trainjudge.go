@@ -90,6 +90,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 		keep = append(keep, k)
 	}
 	var held []string
+	var all pooled
 	for _, g := range genres {
 		if o.only != "" && g != o.only {
 			continue
@@ -103,9 +104,10 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
-		line := heldOutReport(stdout, sets, g, j)
+		line := heldOutReport(stdout, sets, g, j, &all)
 		held = append(held, line)
 	}
+	all.report(stdout)
 	if o.out == "" {
 		return nil
 	}
@@ -367,7 +369,7 @@ func sum(xs []float64) float64 {
 // heldOutReport scores judge j on genre g's documents, variant by variant
 // and pooled, and on their originals, writes the lines and returns the
 // pooled line.
-func heldOutReport(w io.Writer, sets []damagedDoc, g string, j *detect.Judge) string {
+func heldOutReport(w io.Writer, sets []damagedDoc, g string, j *detect.Judge, pool *pooled) string {
 	p := detect.Params{Judge: j}
 	byVariant := map[string][]goldDoc{}
 	var all []goldDoc
@@ -389,7 +391,9 @@ func heldOutReport(w io.Writer, sets []damagedDoc, g string, j *detect.Judge) st
 		}
 	}
 	for _, v := range variants {
-		fmt.Fprintf(w, "  %-10s %-10s judge %s\n", g, v, figures(tally(byVariant[v], p)))
+		t, curve := tallyCurve(byVariant[v], p)
+		fmt.Fprintf(w, "  %-10s %-10s judge %s, %s\n", g, v, figures(t), curveFigures(curve))
+		pool.add(v, t, curve)
 	}
 	var hand eval.FalseAlarms
 	for _, s := range sets {
@@ -492,12 +496,14 @@ func foldsReport(w io.Writer, folds, data string) error {
 	if err != nil {
 		return err
 	}
+	var all pooled
 	for _, g := range genresOf(sets) {
 		j, err := readJudge(filepath.Join(folds, g+".json"))
 		if err != nil {
 			return err
 		}
-		heldOutReport(w, sets, g, j)
+		heldOutReport(w, sets, g, j, &all)
 	}
+	all.report(w)
 	return nil
 }
