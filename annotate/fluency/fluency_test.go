@@ -358,6 +358,11 @@ func TestPossessive(t *testing.T) {
 // the right one swapped for the wrong one reads worse.
 func TestSwap(t *testing.T) {
 	m := Default()
+	swap := func(text string, toks []model.Token, i, j int, word string) float64 {
+		var g [1]float64
+		m.Swap(text, toks, i, j, []string{word}, g[:])
+		return g[0]
+	}
 	for _, c := range []struct{ text, word string }{
 		{"it is incumbent on me to note that [me] have published in journals", "I"},
 		{"this method gives [we] a natural control over the data", "us"},
@@ -365,16 +370,41 @@ func TestSwap(t *testing.T) {
 		{"as soon as you found [you] cautiously moving forward", "yourself"},
 	} {
 		text, toks, i, j := bracketed(c.text)
-		if g := m.Swap(text, toks, i, j, c.word); g <= 1 {
+		if g := swap(text, toks, i, j, c.word); g <= 1 {
 			t.Errorf("Swap(%q → %q) = %.2f, want above 1", c.text, c.word, g)
 		}
 	}
 	text, toks, i, j := bracketed("on me to note that [I] have published in journals")
-	if g := m.Swap(text, toks, i, j, "me"); g >= 0 {
+	if g := swap(text, toks, i, j, "me"); g >= 0 {
 		t.Errorf("Swap of a right subject for its object form = %.2f, want below 0", g)
 	}
-	if g := m.Swap(text, toks, -1, 0, "me"); g != 0 {
-		t.Errorf("Swap outside the text = %.2f, want 0", g)
+	gains := []float64{7, 7}
+	if m.Swap(text, toks, -1, 0, []string{"me", "my"}, gains); gains[0] != 0 || gains[1] != 0 {
+		t.Errorf("Swap outside the text = %v, want 0s", gains)
+	}
+}
+
+// Swapping several words at once gives each the value it gets alone, to
+// the bit: the span and its context read once serve every word.
+func TestSwapTogetherIsAlone(t *testing.T) {
+	m := Default()
+	words := []string{"I", "me", "my", "", "Democrats", "zorblatts", "their"}
+	for _, line := range []string{
+		"on me to note that [I] have published in journals",
+		"[They] the election and now",
+		"everyone thought [they Democrats] supposed to win .",
+		"the end [.]",
+	} {
+		text, toks, i, j := bracketed(line)
+		together := make([]float64, len(words))
+		m.Swap(text, toks, i, j, words, together)
+		for k, w := range words {
+			var alone [1]float64
+			m.Swap(text, toks, i, j, []string{w}, alone[:])
+			if math.Float64bits(alone[0]) != math.Float64bits(together[k]) {
+				t.Errorf("%q → %q: %v together, %v alone", line, w, together[k], alone[0])
+			}
+		}
 	}
 }
 
