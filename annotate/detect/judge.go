@@ -295,7 +295,7 @@ type JudgeCandidate struct {
 func JudgeCandidates(doc *model.Document, r *Rules) []JudgeCandidate {
 	a := analyze(doc, orShipped(r))
 	var out []JudgeCandidate
-	for _, c := range a.judgeCandidates(nil) {
+	for _, c := range a.judgeCandidates(nil, true) {
 		x := make([]float64, numJudgeFeatures)
 		c.vec.dense(x)
 		out = append(out, JudgeCandidate{Start: int(a.toks[c.i].Start), End: int(a.toks[c.j].End), Features: x})
@@ -316,8 +316,9 @@ type judged struct {
 // recurring phrase, every span a hand rule flags at any confidence and
 // every recurring pronoun that reads out of place, one candidate per
 // token span, left to right. It lists them in b's buffers, or in new
-// ones when b is nil.
-func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
+// ones when b is nil. Every candidate's features are filled when every
+// is set (a trainer reads them all), else only those judgeFindings reads.
+func (a *Analysis) judgeCandidates(b *judgeBuffers, every bool) []judged {
 	if b == nil {
 		b = new(judgeBuffers)
 	}
@@ -343,7 +344,7 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 			k = len(out)
 			byspan[[2]int{c.i, c.j}] = k
 			out = append(out, judged{i: c.i, j: c.j, vec: judgeVec{kind: kind}})
-			a.copyFeatures(c, shown, a.marks, &out[k].vec.copy)
+			a.cheapFeatures(c, shown, a.marks, &out[k].vec.copy)
 		}
 		return k
 	}
@@ -367,6 +368,14 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 		c := &out[k]
 		slices.SortStableFunc(c.hand, func(x, y model.Finding) int { return cmp.Compare(y.Confidence, x.Confidence) })
 		c.vec.handFeatures(c.hand, drifting)
+		c.poss = a.lostClitic(c.i, c.j)
+		if !every && a.passesOver(c, drifting) {
+			// Of a candidate the judge does not rate only the neighbour
+			// block of the candidates beside it reads anything, and what
+			// it reads is filled (fillSide).
+			continue
+		}
+		a.costlyFeatures(copyCandidate{i: c.i, j: c.j}, shown, &c.vec.copy)
 		// The span's own fluency signals cost several passes of the
 		// tagger each: only the spans a hand rule spoke of, a tenth of
 		// the candidates, get them (docs/experiments.md, "The judge").
@@ -374,7 +383,6 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 		if len(c.hand) > 0 {
 			sp = a.fluency.Span(a.doc.Text, a.toks, c.i, c.j)
 		}
-		c.poss = a.lostClitic(c.i, c.j)
 		c.vec.fluencyFeatures(sp, a.profileAt(c.i), a.profileAt(c.j+1), c.poss)
 		a.speechFeatures(c.i, c.j, c.vec.speech[:])
 	}
@@ -382,6 +390,19 @@ func (a *Analysis) judgeCandidates(b *judgeBuffers) []judged {
 	b.sortBySpan()
 	a.neighbourFeatures(out)
 	return out
+}
+
+// passesOver reports whether judgeFindings passes over candidate c of a
+// document that drifts or not without rating it.
+func (a *Analysis) passesOver(c *judged, drifting bool) bool {
+	if !a.rated(c.i) {
+		return true // a neighbour of the region Regions rates (regions.go)
+	}
+	// A copy no hand rule speaks of, in a document whose substitutions
+	// do not drift, stands on its own mention: a correct substitution, or
+	// the writer's own repetition — unless it reads as a possessor that
+	// lost its ’s.
+	return len(c.hand) == 0 && !drifting && c.poss.gain < a.rules().Recurring.PossessorGain.Nats
 }
 
 // judgeBuffers hold the judge's work on one document: the candidates,
@@ -545,17 +566,10 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 	b := judgeBufs.Get().(*judgeBuffers)
 	defer b.release()
 	x := b.x[:]
-	cands := a.judgeCandidates(b)
+	cands := a.judgeCandidates(b, false)
 	for k := range cands {
 		c := &cands[k] // not a copy of the large candidate
-		if !a.rated(c.i) {
-			continue // a neighbour of the region Regions rates (regions.go)
-		}
-		if len(c.hand) == 0 && !drifting && c.poss.gain < possessor {
-			// A copy no hand rule speaks of, in a document whose
-			// substitutions do not drift, stands on its own mention: a
-			// correct substitution, or the writer's own repetition —
-			// unless it reads as a possessor that lost its ’s.
+		if a.passesOver(c, drifting) {
 			continue
 		}
 		c.vec.dense(x)
