@@ -87,3 +87,24 @@ func TestWordCacheIsLookup(t *testing.T) {
 		}
 	}
 }
+
+// packWord packs a word's bytes as a byte at a time would, for every
+// length it takes and bytes at both ends of a byte's range.
+func TestPackWordIsBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 1))
+	for n := 1; n <= 24; n++ {
+		for range 200 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = []byte{0, 1, 'a', 0x7f, 0x80, 0xff}[r.IntN(6)]
+			}
+			var want [3]uint64
+			for i, c := range b {
+				want[i>>3] |= uint64(c) << (8 * (i & 7))
+			}
+			if k0, k1, k2 := packWord(string(b)); [3]uint64{k0, k1, k2} != want {
+				t.Fatalf("%q: %x %x %x, want %x", b, k0, k1, k2, want)
+			}
+		}
+	}
+}
