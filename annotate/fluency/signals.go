@@ -48,12 +48,18 @@ func (s *scratch) observe(m *Model, text string, toks []model.Token, lo, hi int)
 	s.buf, s.obs = s.buf[:0], s.obs[:0]
 	s.words.use(m)
 	for k := lo; k < hi; k++ {
-		prev := ""
-		if k > 0 {
-			prev = toks[k-1].Text(text)
-		}
-		s.obs = append(s.obs, m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf))
+		s.obs = append(s.obs, s.tagsOf(m, text, toks, k))
 	}
+}
+
+// tagsOf returns the likely tags of toks[k], in s.buf when they mix two
+// lists (s.words must be in use for m).
+func (s *scratch) tagsOf(m *Model, text string, toks []model.Token, k int) []cand {
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].Text(text)
+	}
+	return m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf)
 }
 
 // run steps p through a list of words' tags and returns p's score.
@@ -190,20 +196,16 @@ func (m *Model) Factors(text string, toks []model.Token, lo, hi int) []float64 {
 }
 
 // factors steps s.pass[0] over toks[lo:hi] and appends each token's
-// factor to out. A block of tokens at a time: the pass keeps its own
-// copy of the last tags, so a 20 MB article's tags need not all be held
-// at once (they were half a gigabyte of garbage, and the pooled scratch
-// kept a hundred megabytes of it).
+// factor to out. Each token's tags are looked up as the pass reaches it
+// and dropped once stepped (the pass keeps its own copy of the last
+// tags): a 20 MB article's tags held at once were half a gigabyte of
+// garbage, and listing even a block of them first wrote a slice a token.
 func (s *scratch) factors(m *Model, text string, toks []model.Token, lo, hi int, out []float64) []float64 {
 	p := &s.pass[0]
-	for b := lo; b < hi; b += profileBlock {
-		s.observe(m, text, toks, b, min(hi, b+profileBlock))
-		for _, c := range s.obs {
-			out = append(out, p.step(c))
-		}
+	s.words.use(m)
+	for k := lo; k < hi; k++ {
+		s.buf = s.buf[:0]
+		out = append(out, p.step(s.tagsOf(m, text, toks, k)))
 	}
 	return out
 }
-
-// profileBlock is how many tokens' tags Factors looks up at a time.
-const profileBlock = 4096
