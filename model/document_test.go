@@ -42,6 +42,27 @@ func TestOffsetsTable(t *testing.T) {
 	}
 }
 
+// The rune index reads ASCII eight bytes at a time: a wide rune at every
+// place within and across those eight counts as one code point.
+func TestRuneOffsetsAtEveryAlignment(t *testing.T) {
+	for k := range 20 {
+		for _, wide := range []string{"é", "漢", "👩", "\xff"} {
+			text := strings.Repeat("a", k) + wide + strings.Repeat("b", 19-k) + wide + "c"
+			d := NewDocument("a", "", text)
+			cp := 0
+			for b := range text {
+				if got := d.RuneOffset(b); got != cp {
+					t.Fatalf("%q: RuneOffset(%d) = %d, want %d", text, b, got, cp)
+				}
+				cp++
+			}
+			if d.RuneCount() != cp {
+				t.Fatalf("%q: RuneCount = %d, want %d", text, d.RuneCount(), cp)
+			}
+		}
+	}
+}
+
 func TestOffsetsRoundTripEveryPosition(t *testing.T) {
 	text := readSeed(t) + "漢字 👩‍💻 e\u0301 עברית"
 	d := NewDocument("seed", "", text)

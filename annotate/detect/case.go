@@ -131,12 +131,20 @@ func (a *Analysis) betterCase(i int, forms [][]string) (string, float64) {
 		if !containsFold(row, w) {
 			continue
 		}
-		best, gain := "", 0.0
+		// The other forms, tried together (a row is a few words: they
+		// stay on the stack).
+		var fs [4]string
+		others := fs[:0]
 		for _, f := range row {
-			if strings.EqualFold(f, w) {
-				continue
+			if !strings.EqualFold(f, w) {
+				others = append(others, f)
 			}
-			if g := a.fluency.Swap(a.doc.Text, a.toks, i, i, f); best == "" || g > gain {
+		}
+		gains := make([]float64, len(others))
+		a.fluency.Swap(a.doc.Text, a.toks, i, i, others, gains)
+		best, gain := "", 0.0
+		for k, f := range others {
+			if g := gains[k]; best == "" || g > gain {
 				best, gain = f, g
 			}
 		}

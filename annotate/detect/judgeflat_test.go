@@ -64,7 +64,7 @@ func TestProbabilityWalksTrees(t *testing.T) {
 			kind := rng.IntN(numKinds)
 			clear(x[:kind*perKind])
 			clear(x[(kind+1)*perKind:])
-			if got, want := j.kindProbability(kind, x), walkTrees(j, x); got != want {
+			if got, want := j.kindProbability(kind, x, new([]float64)), walkTrees(j, x); got != want {
 				t.Fatalf("%s judge, kind %d: kindProbability %v, the trees say %v", name, kind, got, want)
 			}
 		}
@@ -85,10 +85,11 @@ func BenchmarkJudgeProbability(b *testing.B) {
 			xs[i][k] = rng.Float64()*2 - 1
 		}
 	}
-	i := 0
+	var i int
+	var leaves []float64
 	for b.Loop() {
 		k := i % len(xs)
-		j.kindProbability(k%numKinds, xs[k])
+		j.kindProbability(k%numKinds, xs[k], &leaves)
 		i++
 	}
 }

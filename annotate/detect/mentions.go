@@ -157,9 +157,9 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 	// article has 112,000 keys for 3.8 million tokens.
 	counts.reset(min(len(a.toks), max(len(a.toks)/16, 1<<16)))
 	maxLen := a.rules().Limits.MaxMention.Value
-	// Each level is made at its final size (a 20 MB article's phrases
-	// grown by append were half a gigabyte of garbage), in the buffer
-	// of the level before last.
+	// Each level is made with room for all its phrases (a 20 MB
+	// article's phrases grown by append were half a gigabyte of
+	// garbage), in the buffer of the level before last.
 	level := func(l, n int) []phraseRef {
 		if cap(counts.levels[l%2]) < n {
 			counts.levels[l%2] = make([]phraseRef, 0, n)
@@ -179,18 +179,12 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 		}
 	}
 	// Phrases of l tokens, final once all are counted, extend to l+1.
+	// Each extends to one phrase at most, so a level has room for as
+	// many phrases as the recurring ones before it: the buffer of the
+	// level before last, which held at least those, is not regrown.
 	for l := 1; l < maxLen; l++ {
 		prev := slices.DeleteFunc(cur, func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
-		n := 0
-		for _, o := range prev {
-			if j := int(o.i) + l; j < len(a.toks) && a.inPhrase(j, int(o.i)) {
-				n++
-			}
-		}
-		if n == 0 {
-			break
-		}
-		cur = level(l, n)
+		cur = level(l, len(prev))
 		for _, o := range prev {
 			i, j := int(o.i), int(o.i)+l
 			if j >= len(a.toks) || !a.inPhrase(j, i) {
@@ -201,6 +195,9 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 				counts.grow([][]phraseRef{prev, cur})
 			}
 			cur = append(cur, phraseRef{o.i, counts.add(h)})
+		}
+		if len(cur) == 0 {
+			break
 		}
 	}
 	counts.dropLongLevels()

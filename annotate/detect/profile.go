@@ -1,13 +1,19 @@
 package detect
 
-import "corefix/annotate/fluency"
+import (
+	"math"
+
+	"corefix/annotate/fluency"
+)
 
 // The fluency profile (fluency.Model.Profile) of a document judged whole
-// is computed once and held. Regions hold none of it (at 20 MB it was 30
-// MB for every region): a window makes the stretch its candidates read as
-// it reads on, from the forward pass's state before it, the same values
-// to the bit, and keeps that state every profileStride tokens to make a
-// stretch again when an earlier region is asked for.
+// is computed once and held, as its factors (fluency.Model.Factors): the
+// judge reads about one token in ten, so it takes the logs of those it
+// reads. Regions hold none of it (at 20 MB it was 30 MB for every
+// region): a window makes the stretch its candidates read as it reads on,
+// from the forward pass's state before it, the same values to the bit,
+// and keeps that state every profileStride tokens to make a stretch again
+// when an earlier region is asked for.
 
 // profileStride is how many tokens apart Regions keep the profile's
 // marks: a stretch made again starts at most this many tokens before
@@ -19,7 +25,7 @@ type tokenProfile struct {
 	// marks[b] is the pass's state before token b·profileStride, as far
 	// as the text was read (Regions); nil for a document judged whole.
 	marks []fluency.Mark
-	lo    int // vals[k-lo] is token k's profile
+	lo    int // vals[k-lo] is token k's factor, the exponential of its profile
 	vals  []float64
 }
 
@@ -32,7 +38,7 @@ func (a *Analysis) profileAt(k int) float64 {
 	if k < p.lo || k >= p.lo+len(p.vals) {
 		p.cover(a, k)
 	}
-	return p.vals[k-p.lo]
+	return math.Log(p.vals[k-p.lo])
 }
 
 // readStretches makes a's profile one made a stretch at a time as it is
@@ -47,7 +53,7 @@ func (a *Analysis) readStretches() {
 // their place when not.
 func (p *tokenProfile) cover(a *Analysis, k int) {
 	if p.marks == nil {
-		p.lo, p.vals = 0, a.fluency.Profile(a.doc.Text, a.toks, 0, len(a.toks))
+		p.lo, p.vals = 0, a.fluency.Factors(a.doc.Text, a.toks, 0, len(a.toks))
 		return
 	}
 	b := k / profileStride
@@ -67,11 +73,11 @@ func (p *tokenProfile) cover(a *Analysis, k int) {
 	}
 }
 
-// stretch appends the profile of the b-th stretch of profileStride
+// stretch appends the factors of the b-th stretch of profileStride
 // tokens to out, keeping the mark after it when none was.
 func (p *tokenProfile) stretch(a *Analysis, b int, out []float64) []float64 {
 	lo := b * profileStride
-	out, next := a.fluency.ProfileFrom(a.doc.Text, a.toks, p.marks[b], lo, lo+profileStride, out)
+	out, next := a.fluency.FactorsFrom(a.doc.Text, a.toks, p.marks[b], lo, lo+profileStride, out)
 	if b+1 == len(p.marks) && lo+profileStride < len(a.toks) {
 		p.marks = append(p.marks, next)
 	}

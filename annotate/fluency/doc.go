@@ -23,7 +23,8 @@
 //     that overwrote a verb does not ("They [The Democrats] the election");
 //     and how badly a pronoun would fit in its place (Pron): a correct
 //     substitution stands where a pronoun stood.
-//   - Profile: per-token log P(word | words before) / P(word) over a window.
+//   - Profile: per-token log P(word | words before) / P(word) over a window;
+//     Factors: the same before the logs, for a reader of a few of them.
 //
 // Everything is computed on demand over a few tokens around a candidate
 // (a forward pass over tag pairs, each word limited to its likely tags),

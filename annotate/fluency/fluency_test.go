@@ -360,6 +360,11 @@ func TestPossessive(t *testing.T) {
 // the right one swapped for the wrong one reads worse.
 func TestSwap(t *testing.T) {
 	m := Default()
+	swap := func(text string, toks []model.Token, i, j int, word string) float64 {
+		var g [1]float64
+		m.Swap(text, toks, i, j, []string{word}, g[:])
+		return g[0]
+	}
 	for _, c := range []struct{ text, word string }{
 		{"it is incumbent on me to note that [me] have published in journals", "I"},
 		{"this method gives [we] a natural control over the data", "us"},
@@ -367,33 +372,56 @@ func TestSwap(t *testing.T) {
 		{"as soon as you found [you] cautiously moving forward", "yourself"},
 	} {
 		text, toks, i, j := bracketed(c.text)
-		if g := m.Swap(text, toks, i, j, c.word); g <= 1 {
+		if g := swap(text, toks, i, j, c.word); g <= 1 {
 			t.Errorf("Swap(%q → %q) = %.2f, want above 1", c.text, c.word, g)
 		}
 	}
 	text, toks, i, j := bracketed("on me to note that [I] have published in journals")
-	if g := m.Swap(text, toks, i, j, "me"); g >= 0 {
+	if g := swap(text, toks, i, j, "me"); g >= 0 {
 		t.Errorf("Swap of a right subject for its object form = %.2f, want below 0", g)
 	}
-	if g := m.Swap(text, toks, -1, 0, "me"); g != 0 {
-		t.Errorf("Swap outside the text = %.2f, want 0", g)
+	gains := []float64{7, 7}
+	if m.Swap(text, toks, -1, 0, []string{"me", "my"}, gains); gains[0] != 0 || gains[1] != 0 {
+		t.Errorf("Swap outside the text = %v, want 0s", gains)
 	}
 }
 
-// Profile reads a long text a block of tokens at a time: across the
-// blocks' edges its values are those of one pass over all the tags, and
-// a window that starts mid-text reads its first word alone.
-func TestProfileAcrossBlocks(t *testing.T) {
+// Swapping several words at once gives each the value it gets alone, to
+// the bit: the span and its context read once serve every word.
+func TestSwapTogetherIsAlone(t *testing.T) {
+	m := Default()
+	words := []string{"I", "me", "my", "", "Democrats", "zorblatts", "their"}
+	for _, line := range []string{
+		"on me to note that [I] have published in journals",
+		"[They] the election and now",
+		"everyone thought [they Democrats] supposed to win .",
+		"the end [.]",
+	} {
+		text, toks, i, j := bracketed(line)
+		together := make([]float64, len(words))
+		m.Swap(text, toks, i, j, words, together)
+		for k, w := range words {
+			var alone [1]float64
+			m.Swap(text, toks, i, j, []string{w}, alone[:])
+			if math.Float64bits(alone[0]) != math.Float64bits(together[k]) {
+				t.Errorf("%q → %q: %v together, %v alone", line, w, together[k], alone[0])
+			}
+		}
+	}
+}
+
+// Profile looks up each token's tags as its pass reaches it, mixed
+// lists (a known word capitalised mid-sentence) in a buffer it reuses:
+// its values are those of one pass over all the tags looked up first,
+// and a window that starts mid-text reads its first word alone.
+func TestProfileAsLookedUp(t *testing.T) {
 	m := Default()
 	var b strings.Builder
-	for b.Len() < 3*profileBlock*6 {
-		b.WriteString("The committee said that they Democrats the election in Paris . ")
+	for b.Len() < 50000 {
+		b.WriteString("The committee said that They Democrats the Election in Paris , Will Sessions said . ")
 	}
 	text := b.String()
 	toks := model.Tokenize(text)
-	if len(toks) < 2*profileBlock+10 {
-		t.Fatalf("text of %d tokens is too short to cross two blocks", len(toks))
-	}
 	check := func(lo, hi int) {
 		got := m.Profile(text, toks, lo, hi)
 		var s scratch
@@ -410,5 +438,5 @@ func TestProfileAcrossBlocks(t *testing.T) {
 		}
 	}
 	check(0, len(toks))
-	check(profileBlock-3, 2*profileBlock+5)
+	check(4093, 8197)
 }

@@ -65,12 +65,7 @@ func (p *pass) score() float64 { return math.Log(p.scale) }
 func (p *pass) step(c []cand) float64 {
 	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
 	next := p.prob[1-p.cur][:len(b)*len(c)]
-	var sum float64
-	if len(c) <= fewTags {
-		sum = p.stepFew(a, b, c, next)
-	} else {
-		sum = p.stepMany(a, b, c, next)
-	}
+	sum := p.sums(a, b, c, next)
 	if sum > 0 {
 		inv := 1 / sum
 		for i := range next {
@@ -85,36 +80,89 @@ func (p *pass) step(c []cand) float64 {
 	return sum
 }
 
+// sums writes into next the probability of each tag pair of the last
+// word (b) and this one (c), after the word before (a), scaled by this
+// word's factors, and returns their total. A word of few tags, nearly
+// every word (Params.Cands), is summed in registers by a loop for its
+// number of tags: most words have one or two, and summing four for them
+// was a tenth of the pass.
+func (p *pass) sums(a, b, c []cand, next []float64) float64 {
+	switch len(c) {
+	case 1:
+		return p.stepOne(a, b, c[0], next)
+	case 2:
+		return p.stepTwo(a, b, c[0], c[1], next)
+	case 3, fewTags:
+		return p.stepFew(a, b, c, next)
+	}
+	return p.stepMany(a, b, c, next)
+}
+
 // fewTags is the most tags of a word stepFew takes.
 const fewTags = 4
 
-// stepFew is step's sums for a word of at most fewTags tags, nearly
-// every word (Params.Cands): for each tag pair of the last word and this
-// one, the paths through each tag of the word before added up in
-// registers, where stepMany adds them in memory. The sums are the same
-// to the bit: each adds the same products in the same order (a zero
-// product stepMany skips adds nothing to a sum of non-negative terms),
-// then scales them by the word's factors and totals them the same way.
+// stepOne is stepFew for a word of one tag, c.
+func (p *pass) stepOne(a, b []cand, c cand, next []float64) float64 {
+	n := len(p.m.tags)
+	trans := p.m.trans
+	alpha := p.prob[p.cur]
+	nb := len(b)
+	t, r := int(c.tag), float64(c.r)
+	var sum float64
+	for y, tb := range b {
+		var s float64
+		for x, ta := range a {
+			s += alpha[x*nb+y] * float64(trans[(int(ta.tag)*(n+1)+int(tb.tag))*n+t])
+		}
+		next[y] = s * r
+		sum += next[y]
+	}
+	return sum
+}
+
+// stepTwo is stepFew for a word of two tags, c and d.
+func (p *pass) stepTwo(a, b []cand, c, d cand, next []float64) float64 {
+	n := len(p.m.tags)
+	trans := p.m.trans
+	alpha := p.prob[p.cur]
+	nb := len(b)
+	tc, rc, td, rd := int(c.tag), float64(c.r), int(d.tag), float64(d.r)
+	var sum float64
+	for y, tb := range b {
+		var sc, sd float64
+		for x, ta := range a {
+			w := alpha[x*nb+y]
+			row := trans[(int(ta.tag)*(n+1)+int(tb.tag))*n:][:n]
+			sc += w * float64(row[tc])
+			sd += w * float64(row[td])
+		}
+		next[2*y], next[2*y+1] = sc*rc, sd*rd
+		sum += next[2*y]
+		sum += next[2*y+1]
+	}
+	return sum
+}
+
+// stepFew is sums for a word of three or fewTags tags: for each tag
+// pair of the last word and this one, the paths through each tag of the
+// word before added up in registers, where stepMany adds them in memory.
+// The sums are the same to the bit: each adds the same products in the
+// same order (a zero product stepMany skips adds nothing to a sum of
+// non-negative terms), then scales them by the word's factors and totals
+// them the same way. stepOne and stepTwo do the same with fewer sums.
 func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
 	n := len(p.m.tags)
 	trans := p.m.trans
 	alpha := p.prob[p.cur]
 	nb, nc := len(b), len(c)
-	// Unused tag slots read column 0 and are never stored.
-	var t0, t1, t2, t3 int
-	var r0, r1, r2, r3 float64
-	switch nc {
-	case 4:
+	t0, r0 := int(c[0].tag), float64(c[0].r)
+	t1, r1 := int(c[1].tag), float64(c[1].r)
+	t2, r2 := int(c[2].tag), float64(c[2].r)
+	// A fourth tag slot left unused reads column 0 and is never stored.
+	var t3 int
+	var r3 float64
+	if nc == 4 {
 		t3, r3 = int(c[3].tag), float64(c[3].r)
-		fallthrough
-	case 3:
-		t2, r2 = int(c[2].tag), float64(c[2].r)
-		fallthrough
-	case 2:
-		t1, r1 = int(c[1].tag), float64(c[1].r)
-		fallthrough
-	case 1:
-		t0, r0 = int(c[0].tag), float64(c[0].r)
 	}
 	var sum float64
 	for y, tb := range b {
@@ -128,25 +176,13 @@ func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
 			s3 += w * float64(row[t3])
 		}
 		out := next[y*nc:][:nc]
-		switch nc {
-		case 4:
-			out[0], out[1], out[2], out[3] = s0*r0, s1*r1, s2*r2, s3*r3
-			sum += out[0]
-			sum += out[1]
-			sum += out[2]
+		out[0], out[1], out[2] = s0*r0, s1*r1, s2*r2
+		sum += out[0]
+		sum += out[1]
+		sum += out[2]
+		if nc == 4 {
+			out[3] = s3 * r3
 			sum += out[3]
-		case 3:
-			out[0], out[1], out[2] = s0*r0, s1*r1, s2*r2
-			sum += out[0]
-			sum += out[1]
-			sum += out[2]
-		case 2:
-			out[0], out[1] = s0*r0, s1*r1
-			sum += out[0]
-			sum += out[1]
-		case 1:
-			out[0] = s0 * r0
-			sum += out[0]
 		}
 	}
 	return sum

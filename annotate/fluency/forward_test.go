@@ -6,11 +6,12 @@ import (
 	"testing"
 )
 
-// stepFew's sums are stepMany's to the bit, for words of one to four tags
-// after any two words (the "no tag" context, the any-word list, real
-// words' lists) and any probabilities of the pairs before, zeros included:
-// the signals detection reads must not move when the faster path is taken.
-func TestStepFewIsStepMany(t *testing.T) {
+// sums, whichever loop it takes, gives stepMany's sums to the bit, for
+// words of one to four tags after any two words (the "no tag" context, the
+// any-word list, real words' lists) and any probabilities of the pairs
+// before, zeros included: the signals detection reads must not move when
+// a faster path is taken.
+func TestSumsAreStepMany(t *testing.T) {
 	m := Default()
 	r := rand.New(rand.NewPCG(5, 9))
 	var lists [][]cand
@@ -42,7 +43,7 @@ func TestStepFewIsStepMany(t *testing.T) {
 		}
 		copy(many.prob[0], alpha)
 		n := len(b) * len(c)
-		got := few.stepFew(a, b, c, few.prob[1][:n])
+		got := few.sums(a, b, c, few.prob[1][:n])
 		want := many.stepMany(a, b, c, many.prob[1][:n])
 		if math.Float64bits(got) != math.Float64bits(want) {
 			t.Fatalf("sum %v, want %v (tags %d, %d, %d)", got, want, len(a), len(b), len(c))
@@ -82,6 +83,27 @@ func TestWordCacheIsLookup(t *testing.T) {
 		for _, w := range words {
 			if got, want := c.lookup(w), m.lookup(w); got != want {
 				t.Fatalf("pass %d: %q: cached %v, looked up %v", pass, w, got, want)
+			}
+		}
+	}
+}
+
+// packWord packs a word's bytes as a byte at a time would, for every
+// length it takes and bytes at both ends of a byte's range.
+func TestPackWordIsBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 1))
+	for n := 1; n <= 24; n++ {
+		for range 200 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = []byte{0, 1, 'a', 0x7f, 0x80, 0xff}[r.IntN(6)]
+			}
+			var want [3]uint64
+			for i, c := range b {
+				want[i>>3] |= uint64(c) << (8 * (i & 7))
+			}
+			if k0, k1, k2 := packWord(string(b)); [3]uint64{k0, k1, k2} != want {
+				t.Fatalf("%q: %x %x %x, want %x", b, k0, k1, k2, want)
 			}
 		}
 	}

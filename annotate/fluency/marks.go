@@ -11,7 +11,7 @@ import (
 // the forward pass's state every few thousand tokens to make a stretch
 // again from the state before it.
 
-// Mark is the state of Profile's forward pass before a token: the likely
+// Mark is the state of Factors' forward pass before a token: the likely
 // tags of the two words before it and the probability of each pair of
 // their tags. The pass's scaling so far is left out: no value of the
 // profile reads it.
@@ -43,11 +43,11 @@ func (m *Model) ProfileStart() Mark {
 	return p.mark()
 }
 
-// ProfileFrom appends to out the profile of toks[lo:hi] that Profile(text,
-// toks, 0, hi) gives, to the bit, where k is its pass's mark before token
-// lo (ProfileStart's, or one ProfileFrom returned), and returns the mark
-// before token hi.
-func (m *Model) ProfileFrom(text string, toks []model.Token, k Mark, lo, hi int, out []float64) ([]float64, Mark) {
+// FactorsFrom appends to out the factors of toks[lo:hi] that
+// Factors(text, toks, 0, hi) gives, to the bit, where k is its pass's mark
+// before token lo (ProfileStart's, or one FactorsFrom returned), and
+// returns the mark before token hi.
+func (m *Model) FactorsFrom(text string, toks []model.Token, k Mark, lo, hi int, out []float64) ([]float64, Mark) {
 	hi = min(len(toks), hi)
 	if lo >= hi {
 		return out, k
@@ -55,6 +55,6 @@ func (m *Model) ProfileFrom(text string, toks []model.Token, k Mark, lo, hi int,
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.pass[0].resume(m, k)
-	out = s.profile(m, text, toks, lo, hi, slices.Grow(out, hi-lo))
+	out = s.factors(m, text, toks, lo, hi, slices.Grow(out, hi-lo))
 	return out, s.pass[0].mark()
 }

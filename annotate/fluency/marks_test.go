@@ -8,10 +8,10 @@ import (
 )
 
 // A profile made a stretch at a time is the whole pass's, to the bit:
-// ProfileFrom from ProfileStart, then from each mark it returns, to any
-// end, gives the values of one Profile over the text, and the same again
+// FactorsFrom from ProfileStart, then from each mark it returns, to any
+// end, gives the values of one Factors over the text, and the same again
 // from a mark it returned earlier.
-func TestProfileFromMarks(t *testing.T) {
+func TestFactorsFromMarks(t *testing.T) {
 	m := Default()
 	var b strings.Builder
 	for b.Len() < 40000 {
@@ -19,13 +19,13 @@ func TestProfileFromMarks(t *testing.T) {
 	}
 	text := b.String()
 	toks := model.Tokenize(text)
-	want := m.Profile(text, toks, 0, len(toks))
+	want := m.Factors(text, toks, 0, len(toks))
 	const every = 700
 	var got []float64
 	marks := []Mark{m.ProfileStart()}
 	for lo := 0; lo < len(toks); lo += every {
 		var next Mark
-		got, next = m.ProfileFrom(text, toks, marks[len(marks)-1], lo, lo+every, got)
+		got, next = m.FactorsFrom(text, toks, marks[len(marks)-1], lo, lo+every, got)
 		marks = append(marks, next)
 	}
 	if len(got) != len(want) {
@@ -39,14 +39,14 @@ func TestProfileFromMarks(t *testing.T) {
 	for n, k := range marks[:len(marks)-1] {
 		lo := n * every
 		for _, hi := range []int{lo + 1, lo + every + 13, len(toks) + 5} {
-			out, _ := m.ProfileFrom(text, toks, k, lo, hi, []float64{-1})
+			out, _ := m.FactorsFrom(text, toks, k, lo, hi, []float64{-1})
 			end := min(hi, len(toks))
 			if len(out) != 1+end-lo || out[0] != -1 {
-				t.Fatalf("ProfileFrom(mark %d, %d, %d): %d values after the one given, want %d", n, lo, hi, len(out)-1, end-lo)
+				t.Fatalf("FactorsFrom(mark %d, %d, %d): %d values after the one given, want %d", n, lo, hi, len(out)-1, end-lo)
 			}
 			for i, v := range out[1:] {
 				if v != want[lo+i] {
-					t.Fatalf("ProfileFrom(mark %d) token %d = %v, want %v", n, lo+i, v, want[lo+i])
+					t.Fatalf("FactorsFrom(mark %d) token %d = %v, want %v", n, lo+i, v, want[lo+i])
 				}
 			}
 		}

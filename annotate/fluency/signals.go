@@ -48,12 +48,18 @@ func (s *scratch) observe(m *Model, text string, toks []model.Token, lo, hi int)
 	s.buf, s.obs = s.buf[:0], s.obs[:0]
 	s.words.use(m)
 	for k := lo; k < hi; k++ {
-		prev := ""
-		if k > 0 {
-			prev = toks[k-1].Text(text)
-		}
-		s.obs = append(s.obs, m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf))
+		s.obs = append(s.obs, s.tagsOf(m, text, toks, k))
 	}
+}
+
+// tagsOf returns the likely tags of toks[k], in s.buf when they mix two
+// lists (s.words must be in use for m).
+func (s *scratch) tagsOf(m *Model, text string, toks []model.Token, k int) []cand {
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].Text(text)
+	}
+	return m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf)
 }
 
 // run steps p through a list of words' tags and returns p's score.
@@ -167,6 +173,18 @@ func (m *Model) Possessive(text string, toks []model.Token, i, j int) (fit, gain
 // after the tokens before it in that range than on its own: log P(word |
 // words before) − log P(word). The first is the word alone (about 0).
 func (m *Model) Profile(text string, toks []model.Token, lo, hi int) []float64 {
+	out := m.Factors(text, toks, lo, hi)
+	for k, f := range out {
+		out[k] = math.Log(f)
+	}
+	return out
+}
+
+// Factors returns Profile's values before their logs: for each token of
+// toks[lo:hi], P(word | words before) / P(word). A reader of a few
+// tokens' values takes the logs of those it reads: a log for every token
+// was a fifth of the pass, and detection reads about one token in ten.
+func (m *Model) Factors(text string, toks []model.Token, lo, hi int) []float64 {
 	lo, hi = max(0, lo), min(len(toks), hi)
 	if lo >= hi {
 		return nil
@@ -174,24 +192,20 @@ func (m *Model) Profile(text string, toks []model.Token, lo, hi int) []float64 {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.pass[0].start(m)
-	return s.profile(m, text, toks, lo, hi, make([]float64, 0, hi-lo))
+	return s.factors(m, text, toks, lo, hi, make([]float64, 0, hi-lo))
 }
 
-// profile steps s.pass[0] over toks[lo:hi] and appends each token's
-// profile to out. A block of tokens at a time: the pass keeps its own
-// copy of the last tags, so a 20 MB article's tags need not all be held
-// at once (they were half a gigabyte of garbage, and the pooled scratch
-// kept a hundred megabytes of it).
-func (s *scratch) profile(m *Model, text string, toks []model.Token, lo, hi int, out []float64) []float64 {
+// factors steps s.pass[0] over toks[lo:hi] and appends each token's
+// factor to out. Each token's tags are looked up as the pass reaches it
+// and dropped once stepped (the pass keeps its own copy of the last
+// tags): a 20 MB article's tags held at once were half a gigabyte of
+// garbage, and listing even a block of them first wrote a slice a token.
+func (s *scratch) factors(m *Model, text string, toks []model.Token, lo, hi int, out []float64) []float64 {
 	p := &s.pass[0]
-	for b := lo; b < hi; b += profileBlock {
-		s.observe(m, text, toks, b, min(hi, b+profileBlock))
-		for _, c := range s.obs {
-			out = append(out, math.Log(p.step(c)))
-		}
+	s.words.use(m)
+	for k := lo; k < hi; k++ {
+		s.buf = s.buf[:0]
+		out = append(out, p.step(s.tagsOf(m, text, toks, k)))
 	}
 	return out
 }
-
-// profileBlock is how many tokens' tags Profile looks up at a time.
-const profileBlock = 4096

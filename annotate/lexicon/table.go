@@ -19,6 +19,11 @@ type table[V any] struct {
 	full        []bool
 	shift       uint8 // 64 - log2(len(keys)): slot from a hash's top bits
 	least, most int   // the lengths of the shortest and longest keys: others are not looked for
+	// first holds a bit for each byte a key begins with: a word that
+	// begins otherwise is not looked for. Most sets are a few words
+	// (the fillers of speech, the titles before a name), and most
+	// tokens asked about begin with a byte none of them does.
+	first [4]uint64
 }
 
 // newTable returns a table of the entries of m.
@@ -29,6 +34,9 @@ func newTable[V any](m map[string]V) *table[V] {
 	t.least = math.MaxInt
 	for w, v := range m {
 		t.least, t.most = min(t.least, len(w)), max(t.most, len(w))
+		if w != "" {
+			t.first[w[0]>>6] |= 1 << (w[0] & 63)
+		}
 		k := t.slot(hashWord(w, false))
 		for t.full[k] {
 			k = (k + 1) & (size - 1)
@@ -41,9 +49,12 @@ func newTable[V any](m map[string]V) *table[V] {
 // slot returns the first slot to probe for hash h.
 func (t *table[V]) slot(h uint64) int { return int((h * 0x9E3779B97F4A7C15) >> t.shift) }
 
+// begins reports whether a key begins with byte c.
+func (t *table[V]) begins(c byte) bool { return t.first[c>>6]&(1<<(c&63)) != 0 }
+
 // get returns the value of w.
 func (t *table[V]) get(w string) (V, bool) {
-	if len(w) < t.least || len(w) > t.most {
+	if len(w) < t.least || len(w) > t.most || w != "" && !t.begins(w[0]) {
 		var zero V
 		return zero, false
 	}
@@ -58,6 +69,13 @@ func (t *table[V]) get(w string) (V, bool) {
 
 // getLower returns the value of w in lower case (strings.ToLower).
 func (t *table[V]) getLower(w string) (V, bool) {
+	// A word whose first byte is ASCII begins with that byte lowered once
+	// lower-cased, whatever follows: most words are ruled out here, before
+	// they are scanned.
+	if w != "" && w[0] < utf8.RuneSelf && !t.begins(lowerByte(w[0])) {
+		var zero V
+		return zero, false
+	}
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
 			return t.get(strings.ToLower(w))
@@ -82,8 +100,8 @@ func hashWord(w string, lower bool) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if lower && 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if lower {
+			c = lowerByte(c)
 		}
 		h = (h ^ uint64(c)) * 1099511628211
 	}
@@ -94,13 +112,17 @@ func hashWord(w string, lower bool) uint64 {
 // have the same length.
 func equalLower(key, w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if key[i] != c {
+		if key[i] != lowerByte(w[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// lowerByte returns the ASCII byte c lowered.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

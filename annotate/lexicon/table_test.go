@@ -40,6 +40,40 @@ func TestTableLikeMap(t *testing.T) {
 	}
 }
 
+// TestSmallTablesLikeMaps checks the table of each word set of
+// words.txt, most of them a few words whose first bytes rule out most
+// others, against its map for the words of every set in several cases:
+// get must answer as m[w] and getLower as m[strings.ToLower(w)].
+func TestSmallTablesLikeMaps(t *testing.T) {
+	lists := map[string]map[string]struct{}{}
+	var all []string
+	classLines(wordsTxt, func(class string, words []string) {
+		if lists[class] == nil {
+			lists[class] = map[string]struct{}{}
+		}
+		for _, w := range words {
+			lists[class][w] = struct{}{}
+			all = append(all, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], "x"+w, w[1:])
+		}
+	})
+	for class, m := range lists {
+		tb := newTable(m)
+		for _, v := range append(all, "", "É", "é") {
+			_, wok := m[v]
+			if _, ok := tb.get(v); ok != wok {
+				t.Fatalf("%s: get(%q) = %v, want %v", class, v, ok, wok)
+			}
+			_, wok = m[strings.ToLower(v)]
+			if _, ok := tb.getLower(v); ok != wok {
+				t.Fatalf("%s: getLower(%q) = %v, want %v", class, v, ok, wok)
+			}
+		}
+	}
+	if len(lists) < 20 {
+		t.Errorf("only %d word sets checked", len(lists))
+	}
+}
+
 // TestGenderOfWord: the table's answer is the map's.
 func TestGenderOfWord(t *testing.T) {
 	for _, w := range []string{"Jeff", "jeff", "MOTHER", "women", "Fiancée", "table", ""} {
