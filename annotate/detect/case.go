@@ -38,8 +38,8 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		if a.pronounAsWord(i) {
 			continue
 		}
-		alt, ok := a.caseFix(i)
-		if !ok {
+		alt, gain := a.betterCase(i, rule.Forms)
+		if gain < rule.MinNats.Nats || a.eitherCase(i, alt) {
 			continue
 		}
 		// The slot decides the capital, not the word in it: a pasted
@@ -55,33 +55,6 @@ func (c Case) detect(a *Analysis) []model.Finding {
 		})
 	}
 	return out
-}
-
-// caseFix returns the form the slot of the pronoun at token i takes when
-// the rule flags it: another form reads better by the rule's margin, and
-// the tagger can tell the two apart there (eitherCase).
-func (a *Analysis) caseFix(i int) (string, bool) {
-	rule := &a.rules().Case
-	alt, gain := a.betterCase(i, rule.Forms)
-	if gain < rule.MinNats.Nats || a.eitherCase(i, alt) {
-		return "", false
-	}
-	return alt, true
-}
-
-// possessiveInPlace reports whether the subject or object pronoun at
-// token i stands where its possessive belongs ("in front of They
-// favorite painting"): a representative pasted in its own mention's slot
-// in the wrong case, which breaks the text where it stands and so says
-// nothing of copies landing elsewhere (drift evidence).
-func (a *Analysis) possessiveInPlace(i int) bool {
-	switch a.cls[i] {
-	case lexicon.Subj, lexicon.Obj, lexicon.ItYou:
-	default:
-		return false
-	}
-	alt, ok := a.caseFix(i)
-	return ok && lexicon.Classify(alt, lexicon.Lexicon()) == lexicon.Poss
 }
 
 // eitherCase reports whether the slot of the pronoun at token i takes it

@@ -198,15 +198,10 @@ func (r *Rules) driftingBy(n, toks int) bool {
 }
 
 // driftEvidence counts the collisions, repeated words and clear misfits
-// that drifting weighs, and records where they stand in a.marks. A
-// collision of a pronoun that stands where its possessive belongs is a
-// form error where the mention was, not a copy that landed elsewhere:
-// a naive resolver's "in front of They favorite painting" made its
-// document drift, and every correct substitution in it a suspect
-// (docs/experiments.md, "Session 13").
+// that drifting weighs, and records where they stand in a.marks.
 func (a *Analysis) driftEvidence() int {
 	for i := 1; i < len(a.toks); i++ {
-		if a.sameWord(i) && a.repeated(i) && !a.spokenRepeat(i) || a.mayCollide(i) && a.collision(i) != "" && !a.possessiveInPlace(i) {
+		if a.sameWord(i) && a.repeated(i) && !a.spokenRepeat(i) || a.mayCollide(i) && a.collision(i) != "" {
 			a.marks = append(a.marks, i)
 		}
 	}
