@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -189,27 +190,12 @@ const jsonChunk = 16 << 10
 // parseCompact decodes and validates a v2 file (its schema checked by
 // the caller), with the checks of a v1 file.
 func parseCompact(data []byte) (*Annotation, int, error) {
-	var f compactFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, 0, jsonError(data, err)
+	f, a, spans, err := streamCompact(data)
+	if errors.Is(err, errReadWhole) {
+		f, a, spans, err = wholeCompact(data)
 	}
-	a, err := f.annotation()
 	if err != nil {
 		return nil, 0, err
-	}
-	doc := a.Doc
-	spans := make([]Span, 0, len(f.Spans))
-	prevEnd, prevID := -1, ""
-	for i, cs := range f.Spans {
-		s, err := f.span(doc, cs)
-		if err != nil {
-			return nil, 0, fmt.Errorf("span %d (%s): %w", i+1, cs.ID, err)
-		}
-		if cs.Start < prevEnd {
-			return nil, 0, fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", i+1, cs.ID, cs.Start, cs.End, prevID)
-		}
-		prevEnd, prevID = cs.End, cs.ID
-		spans = append(spans, s)
 	}
 	a.setSpans(spans)
 	if err := a.decodePlace(f.Resume); err != nil {
@@ -222,6 +208,110 @@ func parseCompact(data []byte) (*Annotation, int, error) {
 		return nil, 0, fmt.Errorf("generation %d below 0", f.Generation)
 	}
 	return a, f.Generation, nil
+}
+
+// wholeCompact decodes a v2 file in one piece: its spans as compactSpans
+// first, then each converted.
+func wholeCompact(data []byte) (*compactFile, *Annotation, []Span, error) {
+	var f compactFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, nil, nil, jsonError(data, err)
+	}
+	a, err := f.annotation()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var c spanChecker
+	spans := make([]Span, 0, len(f.Spans))
+	for _, cs := range f.Spans {
+		s, err := c.next(&f, a.Doc, cs)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		spans = append(spans, s)
+	}
+	return &f, a, spans, nil
+}
+
+// errReadWhole is streamCompact's answer to a file it does not read: its
+// spans are not its last member, or its JSON is broken somewhere, which
+// wholeCompact then reports as decoding the whole file does.
+var errReadWhole = errors.New("the file is read whole")
+
+// streamCompact decodes a v2 file whose spans come last, as the editor
+// writes it, converting each span as it is read: a whole []compactSpan,
+// grown as encoding/json grows a slice, was most of the memory a
+// reopened 20 MB article took (docs/experiments.md, Speed). The spans are
+// the last `"spans":[` of the file (inside a string a quotation mark is
+// escaped, and no span holds the key); the head before it is decoded in
+// place, its comma made a closing brace for the while and then put back.
+func streamCompact(data []byte) (*compactFile, *Annotation, []Span, error) {
+	key := []byte(`"spans":[`)
+	at := bytes.LastIndex(data, key)
+	comma := at - 1
+	if at < 1 || data[comma] != ',' {
+		return nil, nil, nil, errReadWhole
+	}
+	var f compactFile
+	data[comma] = '}'
+	err := json.Unmarshal(data[:comma+1], &f.compactHead)
+	data[comma] = ','
+	if err != nil {
+		return nil, nil, nil, errReadWhole
+	}
+	a, err := f.annotation()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	rest := data[at+len(key)-1:] // from the spans' [
+	dec := json.NewDecoder(bytes.NewReader(rest))
+	if _, err := dec.Token(); err != nil {
+		return nil, nil, nil, errReadWhole
+	}
+	var c spanChecker
+	// Each span is a line of its own: the lines are a fair guess at
+	// how many, so the slice is not regrown.
+	spans := make([]Span, 0, bytes.Count(rest, []byte("\n{")))
+	for dec.More() {
+		var cs compactSpan
+		if err := dec.Decode(&cs); err != nil {
+			return nil, nil, nil, errReadWhole
+		}
+		s, err := c.next(&f, a.Doc, cs)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		spans = append(spans, s)
+	}
+	if _, err := dec.Token(); err != nil { // ]
+		return nil, nil, nil, errReadWhole
+	}
+	if end := bytes.TrimSpace(rest[dec.InputOffset():]); string(end) != "}" {
+		return nil, nil, nil, errReadWhole
+	}
+	return &f, a, spans, nil
+}
+
+// spanChecker converts a v2 file's spans in order and checks that they
+// do not overlap.
+type spanChecker struct {
+	n       int
+	prevEnd int
+	prevID  string
+}
+
+// next converts cs, the next span of f.
+func (c *spanChecker) next(f *compactFile, doc *Document, cs compactSpan) (Span, error) {
+	c.n++
+	s, err := f.span(doc, cs)
+	if err != nil {
+		return Span{}, fmt.Errorf("span %d (%s): %w", c.n, cs.ID, err)
+	}
+	if c.n > 1 && cs.Start < c.prevEnd {
+		return Span{}, fmt.Errorf("span %d (%s) [%d,%d) overlaps or precedes span %s", c.n, cs.ID, cs.Start, cs.End, c.prevID)
+	}
+	c.prevEnd, c.prevID = cs.End, cs.ID
+	return s, nil
 }
 
 // span converts a v2 span, looking its rule, message and proposals up in
