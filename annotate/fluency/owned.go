@@ -21,11 +21,7 @@ func (m *Model) Owned(w string) float64 {
 
 // ownedOdds returns Owned's value of every word form of c, lower-cased.
 func (c *counts) ownedOdds() map[string]float32 {
-	total, all := make(map[string]int, len(c.words)), 0
-	for _, w := range c.words {
-		total[strings.ToLower(w.form)] += w.total
-		all += w.total
-	}
+	total, all := c.lowerTotals()
 	after, owned := 0, make(map[string]int, len(c.owned))
 	for _, o := range c.owned {
 		after += o.n
@@ -46,16 +42,24 @@ func (c *counts) ownedOdds() map[string]float32 {
 // checkOwned refuses an owned record whose word follows a possessive more
 // often than the word records count it at all.
 func (c *counts) checkOwned() error {
-	total := make(map[string]int, len(c.words))
-	for _, w := range c.words {
-		total[strings.ToLower(w.form)] += w.total
-	}
+	total, _ := c.lowerTotals()
 	for _, o := range c.owned {
 		if o.n > total[o.form] {
 			return fmt.Errorf("owned %s: %d is more than the word's count, %d", o.form, o.n, total[o.form])
 		}
 	}
 	return nil
+}
+
+// lowerTotals returns how often the word records count each word form,
+// lower-cased, and all of them together.
+func (c *counts) lowerTotals() (map[string]int, int) {
+	total, all := make(map[string]int, len(c.words)), 0
+	for _, w := range c.words {
+		total[strings.ToLower(w.form)] += w.total
+		all += w.total
+	}
+	return total, all
 }
 
 // logit is log(p / (1 − p)).

@@ -70,26 +70,31 @@ func (d goldDoc) onNeutral(r model.Range) bool {
 // tally scores detection with parameters p on docs, counting findings of
 // confidence model.BrokenThreshold or more, as `corefix eval` does.
 func tally(docs []goldDoc, p detect.Params) eval.Tally {
-	t, _ := tallyCurve(docs, p)
+	var t eval.Tally
+	eachDetected(docs, p, func(d goldDoc, fs []model.Finding) { t.Add(d.gold, fs, model.BrokenThreshold) })
 	return t
+}
+
+// eachDetected calls f with each of docs and its findings by p.
+func eachDetected(docs []goldDoc, p detect.Params, f func(d goldDoc, fs []model.Finding)) {
+	for _, d := range docs {
+		f(d, detect.DetectWith(d.doc, p))
+	}
 }
 
 // tallyCurve is tally, and the precision–recall curve of the same
 // findings: a tally at each confidence cut from curveFrom up, in steps of
-// curveStep, read by recallAt.
+// curveStep, read by recallAt. (Only the held-out report reads the
+// curve: tally's many callers in the trainers' loops pay nothing for it.)
 func tallyCurve(docs []goldDoc, p detect.Params) (eval.Tally, []eval.Tally) {
 	var t eval.Tally
-	curve := make([]eval.Tally, 0, curveCuts)
-	for range curveCuts {
-		curve = append(curve, eval.Tally{})
-	}
-	for _, d := range docs {
-		fs := detect.DetectWith(d.doc, p)
+	curve := make([]eval.Tally, curveCuts)
+	eachDetected(docs, p, func(d goldDoc, fs []model.Finding) {
 		t.Add(d.gold, fs, model.BrokenThreshold)
 		for k := range curve {
 			curve[k].Add(d.gold, fs, curveFrom+float64(k)*curveStep)
 		}
-	}
+	})
 	return t, curve
 }
 
