@@ -2,6 +2,7 @@ package fluency
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -17,6 +18,10 @@ func (c *counts) model() *Model {
 		m.prior[t] = float64(u) / float64(total)
 	}
 	m.trans = c.transitions(m.prior)
+	m.logTrans = make([]float64, len(m.trans))
+	for k, p := range m.trans {
+		m.logTrans[k] = math.Log(float64(p))
+	}
 	m.none = []cand{{tag: Tag(n), p: 1, r: 1}}
 	// A word of any kind could have any tag, each as likely as in text;
 	// the rarest tags, together less likely than Trim, are left out so

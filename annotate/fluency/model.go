@@ -41,11 +41,13 @@ type Model struct {
 	// trans holds P(c | a, b) at (a*(n+1)+b)*n+c for n tags, where a or b
 	// may be n, "no tag": the text before the window is unknown.
 	trans []float32
-	words map[string]candRange // seen word forms
-	cands []cand               // every word's and suffix's likely tags
-	guess guesser
-	none  []cand // the context before a window: the "no tag" tag
-	wild  []cand // a word of any kind: the commoner tags, as likely as in text
+	// logTrans is the log of each of trans, which Viterbi reads (Tags).
+	logTrans []float64
+	words    map[string]candRange // seen word forms
+	cands    []cand               // every word's and suffix's likely tags
+	guess    guesser
+	none     []cand // the context before a window: the "no tag" tag
+	wild     []cand // a word of any kind: the commoner tags, as likely as in text
 	// wildRange locates wild in cands.
 	wildRange candRange
 	// probes are the pronouns Span.Pron tries, and probeSelf the score of

@@ -37,6 +37,14 @@ func (c *wordCache) use(m *Model) {
 	}
 }
 
+// lookupOr returns m.lookup(w), through c when it is not nil.
+func (c *wordCache) lookupOr(m *Model, w string) lookup {
+	if c == nil {
+		return m.lookup(w)
+	}
+	return c.lookup(w)
+}
+
 // lookup returns m.lookup(w) (c must be in use for m).
 func (c *wordCache) lookup(w string) lookup {
 	if len(w) == 0 || len(w) > 8*len(c.slots[0].key) {

@@ -25,7 +25,7 @@ type command struct {
 // commands lists the subcommands in the order help shows them. It is a
 // function, not a global, so that each run gets fresh state.
 func commands() []command {
-	return []command{damageCommand(), trainCopyCommand(), trainJudgeCommand(), judgeEvalCommand(), cleanTextsCommand(), fluencyCommand(), fluencyEvalCommand(), personNounsCommand(), helpCommand()}
+	return []command{damageCommand(), trainCopyCommand(), trainJudgeCommand(), judgeEvalCommand(), cleanTextsCommand(), fluencyCommand(), fluencyEvalCommand(), personNounsCommand(), possessiveSlotCommand(), helpCommand()}
 }
 
 // usageError is a mistake in the command line: exit status 2. An empty
