@@ -402,7 +402,7 @@ func (a *Analysis) passesOver(c *judged, drifting bool) bool {
 	// do not drift, stands on its own mention: a correct substitution, or
 	// the writer's own repetition — unless it reads as a possessor that
 	// lost its ’s.
-	return len(c.hand) == 0 && !drifting && c.poss.gain < a.rules().Recurring.PossessorGain.Nats
+	return len(c.hand) == 0 && !drifting && !c.poss.lost(a.rules().Recurring.PossessiveSlot.Nats)
 }
 
 // judgeBuffers hold the judge's work on one document: the candidates,
@@ -523,8 +523,14 @@ func (a *Analysis) oddPronoun(r pronounRepeat) (copyCandidate, bool) {
 // possessor is how a candidate reads with ’s after it, in nats
 // (fluency.Model.Possessive): fit, how well ’s follows the span; gain, how
 // much better the words after it read with ’s, and how much likelier the
-// word after it follows a possessive than words do (OwnedWord).
-type possessor struct{ fit, gain float64 }
+// word after it follows a possessive than words do (OwnedWord); slot, the
+// log-odds that the words around it held a possessive determiner
+// (fluency.Slot).
+type possessor struct{ fit, gain, slot float64 }
+
+// lost reports whether the slot the candidate fills reads as a
+// possessive determiner's by margin nats of log-odds (fluency.Slot).
+func (p possessor) lost(margin float64) bool { return p.slot >= margin }
 
 // lostClitic is how candidate [i, j] reads with ’s after it, where a word
 // that a possessor could own follows it and it has no ’s of its own; zero
@@ -539,7 +545,8 @@ func (a *Analysis) lostClitic(i, j int) possessor {
 	case lexicon.Low, lexicon.Cap, lexicon.Num, lexicon.Ing, lexicon.Ed, lexicon.NounVerb, lexicon.Ly:
 		fit, gain := a.fluency.Possessive(a.doc.Text, a.toks, i, j)
 		owned := a.fluency.Owned(a.text(j + 1))
-		return possessor{fit, gain + a.rules().Recurring.OwnedWord.Weight*owned}
+		slot := fluency.DefaultSlot().Odds(a.doc.Text, a.toks, i, j, gain)
+		return possessor{fit, gain + a.rules().Recurring.OwnedWord.Weight*owned, slot}
 	}
 	return possessor{}
 }
@@ -559,7 +566,7 @@ func (a *Analysis) tokenSpan(start, end int) (i, j int, ok bool) {
 func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding {
 	r := &a.rules().Recurring
 	show, stands := r.SlotShown, r.HandStandsFrom
-	possessor := r.PossessorGain.Nats
+	possessor := r.PossessiveSlot.Nats
 	drifting := a.drifting()
 	out = out[:0]
 	var at []int // the candidate of each finding
@@ -591,7 +598,7 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		// writes "Norton’s" for "his" everywhere); nor did one the words
 		// after do not take as a possessor's ("a due process violation").
 		best := 0
-		lost := a.cls[c.j] != lexicon.Clitic && c.poss.gain >= possessor
+		lost := a.cls[c.j] != lexicon.Clitic && c.poss.lost(possessor)
 		for k, h := range c.hand {
 			grammar := h.Rule == (Agreement{}).Name() && (a.onlyPronounsTake(c.j+1) || c.j == c.i+1 && a.pronounClash(c.i))
 			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {

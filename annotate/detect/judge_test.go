@@ -196,8 +196,9 @@ func TestJudgedLostPossessor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// No hand rule but the copies' speaks of the third "Mary Hadid".
-	text := "Mary Hadid was born in Baghdad . Mary Hadid studied in Beirut . Mary Hadid most notable building is in China ."
+	// No hand rule but the copies' speaks of the third "Mary Hadid", and
+	// its slot reads as a possessive's (fluency.Slot: "first building").
+	text := "Mary Hadid was born in Baghdad . Mary Hadid studied in Beirut . Mary Hadid first building is in China ."
 	doc := model.NewDocument("t", "", text)
 	if Analyze(doc).drifting() {
 		t.Fatal("the text drifts: the test needs one that does not")

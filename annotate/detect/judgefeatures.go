@@ -39,8 +39,10 @@ const numHandFeatures = 2*8 + numCategories + 3 + numFluency
 
 // numFluency is the number of fluency signals of a span: the five of
 // fluency.Span, the profile at its first token and after its last, and
-// the two parts of how it reads with ’s after it (fluency.Model.Possessive).
-const numFluency = 9
+// the two parts of how it reads with ’s after it (fluency.Model.Possessive)
+// and how much its slot reads like a possessive determiner's
+// (fluency.Slot).
+const numFluency = 10
 
 // Kinds of candidate, by what proposed it first: a repeat of a recurring
 // phrase, a hand rule's span, a pronoun that reads out of place. Each
@@ -108,7 +110,7 @@ func (v *judgeVec) handFeatures(hand []model.Finding, drifting bool) {
 // broken or clean either way.
 func (v *judgeVec) fluencyFeatures(s fluency.Span, profIn, profOut float64, poss possessor) {
 	base := numHandFeatures - numFluency
-	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut, poss.fit, poss.gain} {
+	for k, x := range [numFluency]float64{s.In, s.Out, s.Drop, s.Gap, s.Pron, profIn, profOut, poss.fit, poss.gain, poss.slot} {
 		v.hand[base+k] = max(-5, min(5, x)) / 5
 	}
 }
@@ -152,7 +154,7 @@ func blockFeatureName(k int) string {
 		return "category:" + string(cats[k-2*len(rules)])
 	}
 	return [...]string{"no-rule", "rule-count", "drifting",
-		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out", "fluency:possessor", "fluency:possessive"}[k-2*len(rules)-len(cats)]
+		"fluency:in", "fluency:out", "fluency:drop", "fluency:gap", "fluency:pron", "fluency:profile-in", "fluency:profile-out", "fluency:possessor", "fluency:possessive", "fluency:slot"}[k-2*len(rules)-len(cats)]
 }
 
 // JudgeFeatureNames returns the names of the judge's features, in the

@@ -48,13 +48,14 @@ type Rules struct {
 		// quotation) stands; below it the judge has ruled the span out
 		// ("a more", "a new" before a noun are no possessors).
 		HandStandsFrom float64 `json:"hand-stands-from"`
-		// PossessorGain is how much likelier the words after a name must
-		// read with ’s before them (the gain of fluency.Model.Possessive)
-		// for it to count as a possessor that lost its ’s: then a copy
-		// no hand rule spoke of is judged in a document that does not
-		// drift (where other copies stand on their own mentions), and a
-		// hand verdict of a lost possessive may stand over the judge.
-		PossessorGain Nats `json:"possessor-gain"`
+		// PossessiveSlot is how much likelier, in log-odds, the words
+		// around a name must read with a possessive determiner in its
+		// place than with a personal pronoun (fluency.Slot) for it to
+		// count as a possessor that lost its ’s: then a copy no hand rule
+		// spoke of is judged in a document that does not drift (where
+		// other copies stand on their own mentions), and a hand verdict
+		// of a lost possessive may stand over the judge.
+		PossessiveSlot Nats `json:"possessive-slot"`
 		// OwnedWord is how much of the word after a name's Owned
 		// (fluency.Model.Owned: how much likelier it follows a
 		// possessive than words do) adds to the name's possessor gain.
