@@ -57,6 +57,20 @@ func BenchmarkSpan(b *testing.B) {
 	reportCPU(b, start, 0, "")
 }
 
+// BenchmarkSlot: the possessive slot's odds of a two-token span, at
+// every position of the sample article in turn (detection asks it of most
+// of its candidates).
+func BenchmarkSlot(b *testing.B) {
+	text, toks := sample(b)
+	s := DefaultSlot()
+	k, start := 0, cpuTime()
+	for b.Loop() {
+		s.Odds(text, toks, k, k+1, 1)
+		k = (k + 1) % (len(toks) - 1)
+	}
+	reportCPU(b, start, 0, "")
+}
+
 // BenchmarkSurprise: one junction.
 func BenchmarkSurprise(b *testing.B) {
 	text, toks := sample(b)

@@ -17,7 +17,8 @@ type viterbi struct {
 	obs  [][]cand // each word's likely tags
 	best []float64
 	from []int32
-	at   []int // where each word's pairs start in best and from
+	at   []int     // where each word's pairs start in best and from
+	logR []float64 // the log of each of a word's tags' factor r
 	tags []Tag
 }
 
@@ -47,8 +48,12 @@ func (v *viterbi) tag(m *Model, words []string, cache *wordCache) []Tag {
 		nb, nc := len(prevA), len(c)
 		at := len(v.best)
 		v.at = append(v.at, at)
+		v.logR = v.logR[:0]
+		for _, tc := range c {
+			v.logR = append(v.logR, math.Log(float64(tc.r)))
+		}
 		for y, tb := range prevA {
-			for _, tc := range c {
+			for z, tc := range c {
 				top, arg := math.Inf(-1), int32(0)
 				for x, ta := range prevB {
 					row := (int(ta.tag)*(n+1) + int(tb.tag)) * n
@@ -56,7 +61,7 @@ func (v *viterbi) tag(m *Model, words []string, cache *wordCache) []Tag {
 						top, arg = s, int32(x)
 					}
 				}
-				v.best = append(v.best, top+math.Log(float64(tc.r)))
+				v.best = append(v.best, top+v.logR[z])
 				v.from = append(v.from, arg)
 			}
 		}
