@@ -60,18 +60,39 @@ func shiftChanges(cs []change, at int) {
 // f0001… in text order, as a detection of the whole text numbers its
 // findings, in the history too, and starts a new lineage, so the next
 // save writes the file whole. Only findings may be there: marks wait
-// for the last region.
+// for the last region. The spans are renumbered where they are (a block
+// a snapshot shares is copied first): copying them whole, and mapping
+// every old ID to its new one, took a 20 MB article's heap from 133 to
+// 221 MB (gctrace) just as the antecedent panel's analysis started.
 func (a *Annotation) AllFound() error {
-	spans := a.spans.slice()
-	ids := make(map[string]string, len(spans))
-	for i := range spans {
-		if spans[i].Origin == FromManual {
+	for _, s := range a.spans.all() {
+		if s.Origin == FromManual {
 			return errors.New("a mark among the findings still arriving")
 		}
-		id := foundID(i + 1)
-		ids[spans[i].ID], spans[i].ID = id, id
 	}
-	a.spans = newSpanSeq(spans)
+	// The history names its spans by ID: only its IDs need their new
+	// one, "" until the span is met.
+	ids := map[string]string{}
+	for _, cs := range [][]change{a.undo, a.redo} {
+		for _, c := range cs {
+			for _, s := range []*Span{c.Before, c.After} {
+				if s != nil {
+					ids[s.ID] = ""
+				}
+			}
+		}
+	}
+	for k := range a.spans.blocks {
+		b := a.spans.own(k)
+		for j := range b.spans {
+			s := &b.spans[j]
+			id := foundID(a.spans.first[k] + j + 1)
+			if _, ok := ids[s.ID]; ok {
+				ids[s.ID] = id
+			}
+			s.ID = id
+		}
+	}
 	for _, cs := range [][]change{a.undo, a.redo} {
 		for k := range cs {
 			cs[k].Before, cs[k].After = renamed(cs[k].Before, ids), renamed(cs[k].After, ids)
@@ -81,13 +102,14 @@ func (a *Annotation) AllFound() error {
 	return nil
 }
 
-// renamed is a copy of s with the ID ids gives it, nil for nil.
+// renamed is a copy of s with the ID ids gives it (none: a span no
+// longer there keeps its own), nil for nil.
 func renamed(s *Span, ids map[string]string) *Span {
 	if s == nil {
 		return nil
 	}
 	c := *s
-	if id, ok := ids[c.ID]; ok {
+	if id := ids[c.ID]; id != "" {
 		c.ID = id
 	}
 	return &c

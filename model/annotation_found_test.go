@@ -2,7 +2,10 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -94,5 +97,65 @@ func TestAddFoundThenAllFound(t *testing.T) {
 				t.Errorf("the history holds %s at %d, where %s is", s.ID, c.At, a.Span(c.At).ID)
 			}
 		}
+	}
+}
+
+// manyFound is an annotation of a long text given n findings in two
+// regions, the later first, with IDs in the order found.
+func manyFound(t *testing.T, n int) *Annotation {
+	t.Helper()
+	doc := NewDocument("t", "", strings.Repeat("he he . ", n))
+	a, err := NewAnnotation(doc, nil, FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := make([]Finding, n)
+	for i := range fs {
+		fs[i] = Finding{ID: fmt.Sprintf("r%d", i), Start: 8 * i, End: 8*i + 5, Category: Overwrite, Confidence: 0.5}
+	}
+	for _, region := range [][]Finding{fs[n/2:], fs[:n/2]} {
+		if err := a.AddFound(region, FromDetector); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// AllFound numbers the spans where they are: a copy of them all (208
+// bytes a span) came on top of a long article's spans and the antecedent
+// panel's analysis.
+func TestAllFoundCopiesNoSpans(t *testing.T) {
+	const n = 20000
+	a := manyFound(t, n)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if err := a.AllFound(); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > n*48 {
+		t.Errorf("AllFound of %d spans allocated %d bytes, %d a span", n, got, got/n)
+	}
+	for i, s := range a.Spans() {
+		if want := foundID(i + 1); s.ID != want {
+			t.Fatalf("span %d is %s, want %s", i, s.ID, want)
+		}
+	}
+}
+
+// A snapshot taken while the findings arrive keeps their IDs: AllFound
+// renumbers copies of the blocks it shares.
+func TestAllFoundLeavesSnapshots(t *testing.T) {
+	a := manyFound(t, 1000)
+	snap := a.Snapshot()
+	old := snap.Spans()
+	if err := a.AllFound(); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(snap.Spans(), old) {
+		t.Error("AllFound renumbered the spans of a snapshot")
+	}
+	if got := a.Span(0).ID; got != "f0001" {
+		t.Errorf("the first span is %s, want f0001", got)
 	}
 }
