@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Findings that arrive while the annotation is reviewed: an editor shows
@@ -32,7 +33,11 @@ func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
 			return fmt.Errorf("finding %s: %w", f.ID, ErrOverlap)
 		}
 	}
+	if a.found == nil {
+		a.found = &foundTables{messages: map[string]string{}, lists: map[string][]Proposal{}}
+	}
 	for _, f := range fs {
+		a.found.share(&f)
 		at := a.spans.search(func(s *Span) bool { return s.Start >= f.Start })
 		s := Span{Finding: f, Origin: origin, Status: Pending}
 		a.spans.insert(at, s)
@@ -44,6 +49,37 @@ func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
 		}
 	}
 	return nil
+}
+
+// foundTables hold one copy of each message and proposal list among the
+// findings arriving (AddFound), which their spans share, as a reopened
+// annotation's spans share its file's tables: a detector makes each
+// finding's own, and at 20 MB 339,432 findings had 22 messages and 792
+// lists between them, some 15 MB held twice over, while the detection's
+// pass was still live beside them.
+type foundTables struct {
+	messages map[string]string
+	lists    map[string][]Proposal
+	key      []byte // proposalsKey of the finding at hand
+}
+
+// share points f's message and proposals at the copies already held,
+// or holds f's.
+func (t *foundTables) share(f *Finding) {
+	if m, ok := t.messages[f.Message]; ok {
+		f.Message = m
+	} else {
+		t.messages[f.Message] = f.Message
+	}
+	t.key = appendProposalsKey(t.key[:0], f.Proposals)
+	if ps, ok := t.lists[string(t.key)]; ok {
+		f.Proposals = ps
+	} else {
+		// Clipped: an append to one span's proposals must not write
+		// into the others'.
+		f.Proposals = slices.Clip(f.Proposals)
+		t.lists[string(t.key)] = f.Proposals
+	}
 }
 
 // shiftChanges moves the changes at or after index at one span on: a
@@ -98,7 +134,7 @@ func (a *Annotation) AllFound() error {
 			cs[k].Before, cs[k].After = renamed(cs[k].Before, ids), renamed(cs[k].After, ids)
 		}
 	}
-	a.line, a.changes = &lineage{}, nil
+	a.line, a.changes, a.found = &lineage{}, nil, nil
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // foundFixture is a text with four findings, the way a detector of the
@@ -157,5 +158,39 @@ func TestAllFoundLeavesSnapshots(t *testing.T) {
 	}
 	if got := a.Span(0).ID; got != "f0001" {
 		t.Errorf("the first span is %s, want f0001", got)
+	}
+}
+
+// Findings that arrive with equal messages and proposal lists, each its
+// own copy as a detector makes them, share one copy of each as spans;
+// the list is clipped, so an append to one span's is no write to the
+// others'.
+func TestAddFoundSharesTables(t *testing.T) {
+	doc, _ := foundFixture()
+	a, err := NewAnnotation(doc, nil, FromDetector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	finding := func(start int) Finding {
+		ps := make([]Proposal, 1, 4)
+		ps[0] = Proposal{Text: strings.Repeat("he", 1), Note: "type it"}
+		return Finding{ID: fmt.Sprint(start), Start: start, End: start + 2, Category: Overwrite,
+			Message: fmt.Sprintf("a %s is repeated", "word"), Proposals: ps}
+	}
+	if err := a.AddFound([]Finding{finding(43), finding(75)}, FromDetector); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddFound([]Finding{finding(5)}, FromDetector); err != nil {
+		t.Fatal(err)
+	}
+	first := a.Span(0)
+	for i := 1; i < a.Len(); i++ {
+		s := a.Span(i)
+		if unsafe.StringData(s.Message) != unsafe.StringData(first.Message) || &s.Proposals[0] != &first.Proposals[0] {
+			t.Errorf("span %d holds its own message or proposals", i)
+		}
+	}
+	if cap(first.Proposals) != len(first.Proposals) {
+		t.Errorf("the shared proposals have room for %d, %d held", cap(first.Proposals), len(first.Proposals))
 	}
 }
