@@ -124,7 +124,9 @@ func manyFound(t *testing.T, n int) *Annotation {
 
 // AllFound numbers the spans where they are: a copy of them all (208
 // bytes a span) came on top of a long article's spans and the antecedent
-// panel's analysis.
+// panel's analysis. What it allocates is the new IDs, 15 bytes a
+// span, and under the race detector, whose sync.Pool drops a quarter of
+// what is put back, fmt's printers too (87 bytes a span in all).
 func TestAllFoundCopiesNoSpans(t *testing.T) {
 	const n = 20000
 	a := manyFound(t, n)
@@ -134,7 +136,7 @@ func TestAllFoundCopiesNoSpans(t *testing.T) {
 		t.Fatal(err)
 	}
 	runtime.ReadMemStats(&after)
-	if got := after.TotalAlloc - before.TotalAlloc; got > n*48 {
+	if got := after.TotalAlloc - before.TotalAlloc; got > n*uint64(unsafe.Sizeof(Span{}))/2 {
 		t.Errorf("AllFound of %d spans allocated %d bytes, %d a span", n, got, got/n)
 	}
 	for i, s := range a.Spans() {
