@@ -49,6 +49,9 @@ type Annotation struct {
 	// to its length, which the annotation only appends after.
 	line    *lineage
 	changes []logged
+	// found holds the messages and proposal lists of the findings
+	// arriving (AddFound), until AllFound.
+	found *foundTables
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
 }

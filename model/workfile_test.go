@@ -147,6 +147,9 @@ func TestLoadOrStart(t *testing.T) {
 	if err != nil || !resumed || calls != 1 || b.Span(0).Replacement != "lost" {
 		t.Fatalf("resume: resumed %v, calls %d, err %v", resumed, calls, err)
 	}
+	if b.Doc != base.Doc {
+		t.Error("the resumed annotation holds the file's copy of the text, not the text given")
+	}
 	other := NewDocument("t", "t.txt", base.Doc.Text+" changed")
 	if _, _, err := w.LoadOrStart(other, detect, FromDetector); err == nil || !strings.Contains(err.Error(), "different text") {
 		t.Errorf("hash mismatch: err = %v", err)

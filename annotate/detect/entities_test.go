@@ -2,6 +2,7 @@ package detect
 
 import (
 	"os"
+	"reflect"
 	"testing"
 
 	"corefix/model"
@@ -56,4 +57,18 @@ func indexFrom(s, sub string, from int) int {
 		}
 	}
 	return -1
+}
+
+// Entities reads the hashes from the text where an analysis holding
+// them reads them from memory: the same entities.
+func TestEntitiesWithoutWordHashes(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/cnn-sessions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := model.NewDocument("cnn-sessions", "", string(data))
+	want := entitiesOf(Analyze(doc))
+	if got := Entities(doc); !reflect.DeepEqual(got, want) || got.Len() == 0 {
+		t.Errorf("%d entities without the word hashes, %d with them, or they differ", got.Len(), want.Len())
+	}
 }

@@ -15,17 +15,18 @@ func gcPercent() int {
 
 // TestLeanCollectorNests checks that the goal is lowered for a long
 // text only, stays lowered while any detection that lowered it runs
-// (each restore counting once), and comes back after the last.
+// (each restore counting once), at the lowest of their goals, and comes
+// back after the last.
 func TestLeanCollectorNests(t *testing.T) {
 	if os.Getenv("GOGC") != "" {
 		t.Skip("GOGC is set: leanCollector leaves the goal alone")
 	}
 	was := gcPercent()
-	leanCollector(leanBytes - 1)()
+	leanCollector(leanBytes-1, leanPercent)()
 	if p := gcPercent(); p != was {
 		t.Fatalf("a short text set the goal to %d, want %d", p, was)
 	}
-	first, second := leanCollector(leanBytes), leanCollector(leanBytes)
+	first, second := leanCollector(leanBytes, leanPercent), leanCollector(leanBytes, leanPercent)
 	if p := gcPercent(); p != leanPercent {
 		t.Fatalf("goal %d during a long text's detection, want %d", p, leanPercent)
 	}
@@ -34,8 +35,20 @@ func TestLeanCollectorNests(t *testing.T) {
 	if p := gcPercent(); p != leanPercent {
 		t.Fatalf("goal %d while a second detection runs, want %d", p, leanPercent)
 	}
+	kept := leanCollector(leanBytes, keptPercent)
+	if p := gcPercent(); p != keptPercent {
+		t.Fatalf("goal %d with a kept pass beside a detection, want %d", p, keptPercent)
+	}
 	second()
+	if p := gcPercent(); p != keptPercent {
+		t.Fatalf("goal %d with the kept pass alone, want %d", p, keptPercent)
+	}
+	kept()
 	if p := gcPercent(); p != was {
 		t.Fatalf("goal %d after the last, want %d", p, was)
+	}
+	kept()
+	if p := gcPercent(); p != was {
+		t.Fatalf("goal %d after a second restore of the last, want %d", p, was)
 	}
 }

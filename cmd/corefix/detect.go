@@ -120,7 +120,7 @@ func detectFile(e *env, out io.Writer, o *detectOptions, path, format string) er
 	} else {
 		// Text-only detection is written region by region as it is
 		// found: a long text's findings are never all held at once.
-		defer leanCollector(len(doc.Text))()
+		defer leanCollector(len(doc.Text), leanPercent)()
 		w := findingsWriter(out, doc, format)
 		err := detect.DetectEach(doc, detect.DefaultParams(), func(fs []model.Finding) error {
 			return w.Write(filterConfidence(fs, o.minConf))
@@ -225,7 +225,7 @@ func detectRecord(e *env, o *detectOptions, l model.Line, path, name, format str
 		d.err = fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 		return d
 	}
-	restore := leanCollector(len(doc.Text))
+	restore := leanCollector(len(doc.Text), leanPercent)
 	fs, err := e.exactFindings(doc, orig, ct)
 	restore()
 	if err != nil {

@@ -41,7 +41,7 @@ func (d *regions) Preparing() string {
 // document (see detached), with the collector's goal lowered on a long
 // text until the last region is found (leanCollector).
 func (d *regions) Prepare() (int, error) {
-	d.lean = leanCollector(len(d.doc.Text))
+	d.lean = leanCollector(len(d.doc.Text), leanPercent)
 	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams(), func(what string, k, n int) {
 		d.step.Store(fmt.Sprintf("%s (%d/%d)", what, k, n))
 	})

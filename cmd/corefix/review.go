@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"corefix"
@@ -171,6 +172,9 @@ func openReview(e *env, o *reviewOptions, args []string) (*review, error) {
 		// quietly.)
 		quiet := &env{stderr: io.Discard}
 		opts.Load = func() (*model.Annotation, error) {
+			// The file's bytes and the spans decoded from them are
+			// most of what the reading allocates (keptPercent).
+			defer leanCollector(len(doc.Text), keptPercent)()
 			a, resumed, err := start(func() ([]model.Finding, error) { return quiet.exactFindings(doc, orig, ct) })
 			if err == nil && resumed {
 				err = pairedBefore(a, doc, orig)
@@ -217,10 +221,17 @@ func detached(doc *model.Document) *model.Document {
 
 // entities is the editor's mention analysis (the antecedent panel), on a
 // detached document, with the collector's goal lowered on a long text
-// (leanCollector): it runs as the detection ends, and tokenises the
-// text again.
+// (leanCollector, keptPercent): it runs as the detection ends, and tokenises the
+// text again. On a long text the memory the spans' arrival left free
+// (the detection's pass, or the annotation file read and decoded) goes
+// back to the system first: the analysis did not fit in those pages
+// (its tokens are one 48 MB array at 20 MB), and the editor's RSS grew
+// by them.
 func entities(doc *model.Document) *model.Entities {
-	defer leanCollector(len(doc.Text))()
+	if len(doc.Text) >= leanBytes {
+		debug.FreeOSMemory()
+	}
+	defer leanCollector(len(doc.Text), keptPercent)()
 	return detect.Entities(detached(doc))
 }
 
