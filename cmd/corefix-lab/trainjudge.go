@@ -57,7 +57,7 @@ func runTrainJudge(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.keep, "keep", "", "comma-separated `directories` whose precision and recall the threshold must keep at 0.90 or more (the seed), raising it as needed")
 	fs.StringVar(&o.neutralZero, "neutral-zero", "", "comma-separated `VARIANTS` whose correct substitutions are labelled 0 (elsewhere they are left out)")
 	fs.IntVar(&o.trees, "trees", 150, "boosting rounds (`trees`)")
-	fs.IntVar(&o.depth, "depth", 4, "`depth` of each tree")
+	fs.IntVar(&o.depth, "depth", 6, "`depth` of each tree")
 	fs.StringVar(&o.clean, "clean", "", "`DIR` of clean texts (*.txt) of other kinds, whose candidates are labelled 0 in every fold")
 	fs.StringVar(&o.folds, "folds", "", "write each fold's judge, trained without GENRE, to `DIR`/GENRE.json (for error analysis with judge-eval)")
 	fs.StringVar(&o.out, "o", "", "write the judge trained on every genre to `file` (the shipped one is annotate/detect/judge.json: docs/lab.md)")
