@@ -126,7 +126,25 @@ func (a *Analysis) possessivePronoun(i, j int) string {
 	case lexicon.Female:
 		return "her"
 	}
+	if a.allCapitalised(i, j) && lexicon.PersonNoun(strings.ToLower(a.text(j))) {
+		// A name that ends in a noun WordNet names a person by ("Lynn
+		// Goldsmith", or a resolver's copy of "Outfielder" with no
+		// pronoun left after it): a person either way, never "its".
+		return a.personPossessive(i, j)
+	}
 	return "its"
+}
+
+// allCapitalised reports whether every token of [i, j] is a capitalised
+// word: a name, with no head of its own before it ("A ruling for
+// Goldsmith" is a ruling).
+func (a *Analysis) allCapitalised(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if a.cls[k] != lexicon.Cap {
+			return false
+		}
+	}
+	return true
 }
 
 // demonymPlural reports whether a capitalised word is a plural of

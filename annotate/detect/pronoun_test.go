@@ -24,6 +24,8 @@ func TestPossessivePronoun(t *testing.T) {
 		// Capitalised, a role noun after a determiner; a name elsewhere.
 		{"the Petitioner", "his"},
 		{"A ruling for Goldsmith", "its"},
+		// A name that is a person noun too: a person, whatever it names.
+		{"Outfielder", "his"},
 		{"the United Nations", "its"},
 		{"Google", "its"},
 		{"one of the masterpieces of Persian Architecture", "its"},
