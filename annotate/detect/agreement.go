@@ -207,20 +207,23 @@ func (a *Analysis) onlyI(v int) bool {
 
 // pronounFor returns the subject pronoun that the verb after the phrase
 // at [i, j] agrees with: I for am; they for a plural phrase ("ABC
-// Builders Interiors ’re required"); inside a quotation we (news quotes
+// Builders Interiors ’re required", but not a person's name that ends in
+// s: "Matthew Collins ’re biting"); inside a quotation we (news quotes
 // speak for a group more often than for a listener); outside, in
-// interviews and hearings, you before are and were ("Counselor ’re
-// trying to draw"), else I ("Frank Messina ’ve gone").
+// interviews and hearings, you in a question put to someone ("Is there a
+// book which Hugh McGuire think stands out ?") and before are and were
+// ("Counselor ’re trying to draw"), else I ("Frank Messina ’ve gone").
 func (a *Analysis) pronounFor(i, j int, quoted bool) string {
 	v := j + 1
+	g := a.GenderOf(i, j)
 	switch {
 	case a.onlyI(v):
 		return "I"
-	case a.GenderOf(i, j) == lexicon.Plural || pluralShape(a.text(j)):
+	case g == lexicon.Plural || g == lexicon.UnknownGender && pluralShape(a.text(j)):
 		return "they"
 	case quoted:
 		return "we"
-	case vocab().addresseeVerb.HasLower(a.text(v)):
+	case a.asks(j) || vocab().addresseeVerb.HasLower(a.text(v)):
 		return "you"
 	}
 	return "I"
