@@ -141,7 +141,7 @@ func (a *Annotation) setSpans(spans []Span) {
 func (a *Annotation) Len() int { return a.spans.Len() }
 
 // Span returns span i (a copy: change it through the methods).
-func (a *Annotation) Span(i int) Span { return *a.spans.at(i) }
+func (a *Annotation) Span(i int) Span { return a.spans.at(i).span() }
 
 // Spans returns a copy of all spans in text order. It costs the whole
 // article: an editor reads spans one at a time (Span, Search).
@@ -149,7 +149,13 @@ func (a *Annotation) Spans() []Span { return a.spans.slice() }
 
 // Search returns the first index whose span satisfies f, Len when none
 // does; f must be false and then true along the spans (sort.Search).
-func (a *Annotation) Search(f func(s *Span) bool) int { return a.spans.search(f) }
+func (a *Annotation) Search(f func(s *Span) bool) int {
+	var s Span // one for every span f sees: each would be an allocation
+	return a.spans.search(func(p *storedSpan) bool {
+		s = p.span()
+		return f(&s)
+	})
+}
 
 // Counts returns the number of spans per status.
 func (a *Annotation) Counts() map[Status]int {
@@ -181,11 +187,11 @@ func (a *Annotation) Accept(i, n int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	ps := a.spans.at(i).Proposals
-	if n < 0 || n >= len(ps) {
-		return fmt.Errorf("span %s: %w %d", a.spans.at(i).ID, ErrProposal, n+1)
+	s := a.Span(i)
+	if n < 0 || n >= len(s.Proposals) {
+		return fmt.Errorf("span %s: %w %d", s.ID, ErrProposal, n+1)
 	}
-	return a.decide(i, Accepted, ps[n].Text)
+	return a.decide(i, Accepted, s.Proposals[n].Text)
 }
 
 // Edit sets a typed replacement for span i.
@@ -233,8 +239,8 @@ func (a *Annotation) AddManual(start, end int, cat Category) (int, error) {
 	if !cat.Valid() {
 		return 0, fmt.Errorf("unknown category %q", cat)
 	}
-	i := a.spans.search(func(s *Span) bool { return s.Start >= start })
-	if (i > 0 && a.spans.at(i-1).End > start) || (i < a.spans.Len() && a.spans.at(i).Start < end) {
+	i := a.spans.search(func(s *storedSpan) bool { return int(s.start) >= start })
+	if (i > 0 && int(a.spans.at(i-1).end) > start) || (i < a.spans.Len() && int(a.spans.at(i).start) < end) {
 		return 0, ErrOverlap
 	}
 	a.manual++
@@ -252,7 +258,7 @@ func (a *Annotation) Remove(i int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	if a.spans.at(i).Origin != FromManual {
+	if a.Span(i).Origin != FromManual {
 		return ErrNotManual
 	}
 	a.apply(change{At: i, Before: ptr(a.Span(i))})
@@ -313,8 +319,8 @@ func (a *Annotation) CorrectedText() string {
 
 // Find returns the index of the span containing byte offset off, or -1.
 func (a *Annotation) Find(off int) int {
-	i := a.spans.search(func(s *Span) bool { return s.End > off })
-	if i < a.spans.Len() && a.spans.at(i).Start <= off {
+	i := a.spans.search(func(s *storedSpan) bool { return int(s.end) > off })
+	if i < a.spans.Len() && int(a.spans.at(i).start) <= off {
 		return i
 	}
 	return -1

@@ -130,7 +130,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		Draft:          a.fileDraft(),
 	}
 	for i, s := range a.spans.all() {
-		f.Spans[i] = encodeSpan(a.Doc, s)
+		f.Spans[i] = encodeSpan(a.Doc, &s)
 	}
 	return encodeJSON(f, "  ")
 }
