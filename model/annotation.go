@@ -121,19 +121,22 @@ func (a *Annotation) SetFindings(findings []Finding, origin Origin) error {
 		}
 		spans[i] = Span{Finding: f, Origin: origin, Status: Pending}
 	}
-	a.setSpans(spans)
+	a.setSpans(newSpanSeq(spans))
 	return nil
 }
 
-// setSpans makes spans (sorted, disjoint, checked) the annotation's,
-// counting them.
-func (a *Annotation) setSpans(spans []Span) {
-	a.spans = newSpanSeq(spans)
+// setSpans makes q (its spans sorted, disjoint, checked) the
+// annotation's spans, counting them.
+func (a *Annotation) setSpans(q spanSeq) {
+	a.spans = q
 	a.line, a.changes = &lineage{}, nil
 	a.counts = [4]int{}
-	for i := range spans {
-		a.counts[statusIndex(spans[i].Status)]++
-		a.manual = max(a.manual, manualNumber(spans[i].ID))
+	for _, b := range q.blocks {
+		for j := range b.spans {
+			s := &b.spans[j]
+			a.counts[statusIndex(nameAt(Statuses, s.status))]++
+			a.manual = max(a.manual, manualNumber(s.id))
+		}
 	}
 }
 

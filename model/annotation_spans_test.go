@@ -159,3 +159,32 @@ func TestStoredSpanIs80Bytes(t *testing.T) {
 		t.Errorf("a stored span is %d bytes, want 80", n)
 	}
 }
+
+// TestSpanSeqPushFills: spans pushed as a file is read fill blocks of
+// spanBlockSize, and a short document's take room for little more than
+// its spans.
+func TestSpanSeqPushFills(t *testing.T) {
+	for _, n := range []int{1, 9, 3*spanBlockSize + 1} {
+		spans := make([]Span, n)
+		for i := range spans {
+			spans[i].Start = i
+		}
+		q := newSpanSeq(spans)
+		if want := (n + spanBlockSize - 1) / spanBlockSize; len(q.blocks) != want {
+			t.Errorf("%d spans in %d blocks, want %d", n, len(q.blocks), want)
+		}
+		for k, b := range q.blocks {
+			if k < len(q.blocks)-1 && len(b.spans) != spanBlockSize {
+				t.Errorf("%d spans: block %d holds %d, want %d", n, k, len(b.spans), spanBlockSize)
+			}
+			if c := cap(b.spans); c > max(2*len(b.spans), 8) {
+				t.Errorf("%d spans: block %d has room for %d, holds %d", n, k, c, len(b.spans))
+			}
+		}
+		for i := range n {
+			if got := q.at(i).span().Start; got != i {
+				t.Fatalf("%d spans: at(%d) = %d", n, i, got)
+			}
+		}
+	}
+}

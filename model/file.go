@@ -200,7 +200,7 @@ func parseV1(data []byte) (*Annotation, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.setSpans(spans)
+	a.setSpans(newSpanSeq(spans))
 	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}
