@@ -135,7 +135,9 @@ func (a *Annotation) setSpans(q spanSeq) {
 		for j := range b.spans {
 			s := &b.spans[j]
 			a.counts[statusIndex(nameAt(Statuses, s.status))]++
-			a.manual = max(a.manual, manualNumber(s.id))
+			if s.idKind != idFound {
+				a.manual = max(a.manual, manualNumber(s.ID()))
+			}
 		}
 	}
 }
@@ -248,7 +250,7 @@ func (a *Annotation) AddManual(start, end int, cat Category) (int, error) {
 	}
 	a.manual++
 	s := Span{
-		Finding: Finding{ID: fmt.Sprintf("m%03d", a.manual), Start: start, End: end, Category: cat,
+		Finding: Finding{ID: manualID(a.manual), Start: start, End: end, Category: cat,
 			Rule: "manual", Confidence: 1, Message: "marked by the editor"},
 		Origin: FromManual, Status: Pending, Updated: a.Now(),
 	}
@@ -393,6 +395,9 @@ func (a *Annotation) swap(at int, from, to *Span) {
 // One watcher at a time; nil stops. SetFindings is not a change (there
 // were no spans).
 func (a *Annotation) Watch(f func(at int, before, after *Span)) { a.watch = f }
+
+// manualID is the ID of the n-th manual span: m001….
+func manualID(n int) string { return fmt.Sprintf("m%03d", n) }
 
 // manualNumber is the number of a manual span id (12 for "m012"), 0
 // for any other id.

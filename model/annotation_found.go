@@ -122,11 +122,14 @@ func (a *Annotation) AllFound() error {
 		b := a.spans.own(k)
 		for j := range b.spans {
 			s := &b.spans[j]
-			id := foundID(a.spans.first[k] + j + 1)
-			if _, ok := ids[s.id]; ok {
-				ids[s.id] = id
+			n := a.spans.first[k] + j + 1
+			if len(ids) > 0 { // a stored ID is made to be looked up: only when there are any
+				old := s.ID()
+				if _, ok := ids[old]; ok {
+					ids[old] = foundID(n)
+				}
 			}
-			s.id = id
+			s.setFoundID(n)
 		}
 	}
 	for _, cs := range [][]change{a.undo, a.redo} {

@@ -152,11 +152,11 @@ func TestSpanBlockFillsItsPages(t *testing.T) {
 // roomSink holds TestSpanBlockFillsItsPages's block.
 var roomSink []storedSpan
 
-// TestStoredSpanIs80Bytes pins the size of a span as the blocks hold it:
+// TestStoredSpanIs72Bytes pins the size of a span as the blocks hold it:
 // a 20 MB article has 340,000 of them, where every 8 bytes is 2.7 MB.
-func TestStoredSpanIs80Bytes(t *testing.T) {
-	if n := unsafe.Sizeof(storedSpan{}); n != 80 {
-		t.Errorf("a stored span is %d bytes, want 80", n)
+func TestStoredSpanIs72Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(storedSpan{}); n != 72 {
+		t.Errorf("a stored span is %d bytes, want 72", n)
 	}
 }
 
@@ -186,5 +186,43 @@ func TestSpanSeqPushFills(t *testing.T) {
 				t.Fatalf("%d spans: at(%d) = %d", n, i, got)
 			}
 		}
+	}
+}
+
+// TestStoredIDs: every ID comes back as it went in, and only one that
+// foundID or manualID does not make takes a span's extra.
+func TestStoredIDs(t *testing.T) {
+	for _, tt := range []struct {
+		id    string
+		extra bool
+	}{
+		{"f0001", false}, {"f9999", false}, {"f12345", false}, {"f0000", false}, {"f4294967295", false},
+		{"m001", false}, {"m999", false}, {"m1000", false},
+		{"", false}, {"f", true}, {"m", true}, {"f001", true}, {"f01234", true}, {"m01", true}, {"m0001", true},
+		{"f4294967296", true}, {"f+123", true}, {"f-001", true}, {"x0001", true}, {"T3", true}, {"fé000", true},
+	} {
+		p := store(&Span{Finding: Finding{ID: tt.id}})
+		if got := p.ID(); got != tt.id {
+			t.Errorf("ID %q stored comes back %q", tt.id, got)
+		}
+		if (p.extra != nil) != tt.extra {
+			t.Errorf("ID %q: extra %v, want %v", tt.id, p.extra != nil, tt.extra)
+		}
+	}
+}
+
+// TestSetFoundIDLeavesExtra: a span renumbered (AllFound) has its extra
+// copied, which a snapshot's span may share, and dropped when the ID was
+// all it held.
+func TestSetFoundIDLeavesExtra(t *testing.T) {
+	p := store(&Span{Finding: Finding{ID: "T1"}, Note: "n"})
+	shared := p.extra
+	p.setFoundID(7)
+	if p.ID() != "f0007" || p.span().Note != "n" || shared.id != "T1" {
+		t.Errorf("renumbered: %q with note %q, the shared extra's ID %q", p.ID(), p.span().Note, shared.id)
+	}
+	q := store(&Span{Finding: Finding{ID: "T2"}})
+	if q.setFoundID(1); q.extra != nil {
+		t.Errorf("an extra of no more than an ID is kept: %+v", *q.extra)
 	}
 }
