@@ -397,7 +397,7 @@ func (a *Annotation) swap(at int, from, to *Span) {
 func (a *Annotation) Watch(f func(at int, before, after *Span)) { a.watch = f }
 
 // manualID is the ID of the n-th manual span: m001….
-func manualID(n int) string { return fmt.Sprintf("m%03d", n) }
+func manualID(n int) string { return numberedID('m', n, 3) }
 
 // manualNumber is the number of a manual span id (12 for "m012"), 0
 // for any other id.

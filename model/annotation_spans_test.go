@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -224,5 +226,17 @@ func TestSetFoundIDLeavesExtra(t *testing.T) {
 	q := store(&Span{Finding: Finding{ID: "T2"}})
 	if q.setFoundID(1); q.extra != nil {
 		t.Errorf("an extra of no more than an ID is kept: %+v", *q.extra)
+	}
+}
+
+// TestNumberedIDIsSprintf: IDs are made as fmt made them.
+func TestNumberedIDIsSprintf(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 339569, math.MaxUint32, math.MaxInt64} {
+		if got, want := foundID(n), fmt.Sprintf("f%04d", n); got != want {
+			t.Errorf("foundID(%d) = %q, want %q", n, got, want)
+		}
+		if got, want := manualID(n), fmt.Sprintf("m%03d", n); got != want {
+			t.Errorf("manualID(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
