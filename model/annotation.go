@@ -135,7 +135,7 @@ func (a *Annotation) setSpans(q spanSeq) {
 		for j := range b.spans {
 			s := &b.spans[j]
 			a.counts[statusIndex(nameAt(Statuses, s.status))]++
-			if s.idKind != idFound {
+			if s.idKind != idFound { // no manual ID: made for nothing
 				a.manual = max(a.manual, manualNumber(s.ID()))
 			}
 		}
@@ -155,7 +155,7 @@ func (a *Annotation) Spans() []Span { return a.spans.slice() }
 // Search returns the first index whose span satisfies f, Len when none
 // does; f must be false and then true along the spans (sort.Search).
 func (a *Annotation) Search(f func(s *Span) bool) int {
-	var s Span // one for every span f sees: each would be an allocation
+	var s Span // one for all the spans f sees: one each escaped to the heap
 	return a.spans.search(func(p *storedSpan) bool {
 		s = p.span()
 		return f(&s)
