@@ -121,19 +121,24 @@ func (a *Annotation) SetFindings(findings []Finding, origin Origin) error {
 		}
 		spans[i] = Span{Finding: f, Origin: origin, Status: Pending}
 	}
-	a.setSpans(spans)
+	a.setSpans(newSpanSeq(spans))
 	return nil
 }
 
-// setSpans makes spans (sorted, disjoint, checked) the annotation's,
-// counting them.
-func (a *Annotation) setSpans(spans []Span) {
-	a.spans = newSpanSeq(spans)
+// setSpans makes q (its spans sorted, disjoint, checked) the
+// annotation's spans, counting them.
+func (a *Annotation) setSpans(q spanSeq) {
+	a.spans = q
 	a.line, a.changes = &lineage{}, nil
 	a.counts = [4]int{}
-	for i := range spans {
-		a.counts[statusIndex(spans[i].Status)]++
-		a.manual = max(a.manual, manualNumber(spans[i].ID))
+	for _, b := range q.blocks {
+		for j := range b.spans {
+			s := &b.spans[j]
+			a.counts[statusIndex(nameAt(Statuses, s.status))]++
+			if s.idKind != idFound { // no manual ID: made for nothing
+				a.manual = max(a.manual, manualNumber(s.ID()))
+			}
+		}
 	}
 }
 
@@ -141,7 +146,7 @@ func (a *Annotation) setSpans(spans []Span) {
 func (a *Annotation) Len() int { return a.spans.Len() }
 
 // Span returns span i (a copy: change it through the methods).
-func (a *Annotation) Span(i int) Span { return *a.spans.at(i) }
+func (a *Annotation) Span(i int) Span { return a.spans.at(i).span() }
 
 // Spans returns a copy of all spans in text order. It costs the whole
 // article: an editor reads spans one at a time (Span, Search).
@@ -149,7 +154,13 @@ func (a *Annotation) Spans() []Span { return a.spans.slice() }
 
 // Search returns the first index whose span satisfies f, Len when none
 // does; f must be false and then true along the spans (sort.Search).
-func (a *Annotation) Search(f func(s *Span) bool) int { return a.spans.search(f) }
+func (a *Annotation) Search(f func(s *Span) bool) int {
+	var s Span // one for all the spans f sees: one each escaped to the heap
+	return a.spans.search(func(p *storedSpan) bool {
+		s = p.span()
+		return f(&s)
+	})
+}
 
 // Counts returns the number of spans per status.
 func (a *Annotation) Counts() map[Status]int {
@@ -181,11 +192,11 @@ func (a *Annotation) Accept(i, n int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	ps := a.spans.at(i).Proposals
-	if n < 0 || n >= len(ps) {
-		return fmt.Errorf("span %s: %w %d", a.spans.at(i).ID, ErrProposal, n+1)
+	s := a.Span(i)
+	if n < 0 || n >= len(s.Proposals) {
+		return fmt.Errorf("span %s: %w %d", s.ID, ErrProposal, n+1)
 	}
-	return a.decide(i, Accepted, ps[n].Text)
+	return a.decide(i, Accepted, s.Proposals[n].Text)
 }
 
 // Edit sets a typed replacement for span i.
@@ -233,13 +244,13 @@ func (a *Annotation) AddManual(start, end int, cat Category) (int, error) {
 	if !cat.Valid() {
 		return 0, fmt.Errorf("unknown category %q", cat)
 	}
-	i := a.spans.search(func(s *Span) bool { return s.Start >= start })
-	if (i > 0 && a.spans.at(i-1).End > start) || (i < a.spans.Len() && a.spans.at(i).Start < end) {
+	i := a.spans.search(func(s *storedSpan) bool { return int(s.start) >= start })
+	if (i > 0 && int(a.spans.at(i-1).end) > start) || (i < a.spans.Len() && int(a.spans.at(i).start) < end) {
 		return 0, ErrOverlap
 	}
 	a.manual++
 	s := Span{
-		Finding: Finding{ID: fmt.Sprintf("m%03d", a.manual), Start: start, End: end, Category: cat,
+		Finding: Finding{ID: manualID(a.manual), Start: start, End: end, Category: cat,
 			Rule: "manual", Confidence: 1, Message: "marked by the editor"},
 		Origin: FromManual, Status: Pending, Updated: a.Now(),
 	}
@@ -252,7 +263,7 @@ func (a *Annotation) Remove(i int) error {
 	if err := a.check(i); err != nil {
 		return err
 	}
-	if a.spans.at(i).Origin != FromManual {
+	if a.Span(i).Origin != FromManual {
 		return ErrNotManual
 	}
 	a.apply(change{At: i, Before: ptr(a.Span(i))})
@@ -313,8 +324,8 @@ func (a *Annotation) CorrectedText() string {
 
 // Find returns the index of the span containing byte offset off, or -1.
 func (a *Annotation) Find(off int) int {
-	i := a.spans.search(func(s *Span) bool { return s.End > off })
-	if i < a.spans.Len() && a.spans.at(i).Start <= off {
+	i := a.spans.search(func(s *storedSpan) bool { return int(s.end) > off })
+	if i < a.spans.Len() && int(a.spans.at(i).start) <= off {
 		return i
 	}
 	return -1
@@ -384,6 +395,9 @@ func (a *Annotation) swap(at int, from, to *Span) {
 // One watcher at a time; nil stops. SetFindings is not a change (there
 // were no spans).
 func (a *Annotation) Watch(f func(at int, before, after *Span)) { a.watch = f }
+
+// manualID is the ID of the n-th manual span: m001….
+func manualID(n int) string { return numberedID('m', n, 3) }
 
 // manualNumber is the number of a manual span id (12 for "m012"), 0
 // for any other id.

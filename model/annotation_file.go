@@ -213,23 +213,23 @@ func parseCompact(data []byte) (*Annotation, int, error) {
 
 // wholeCompact decodes a v2 file in one piece: its spans as compactSpans
 // first, then each converted.
-func wholeCompact(data []byte) (*compactFile, *Annotation, []Span, error) {
+func wholeCompact(data []byte) (*compactFile, *Annotation, spanSeq, error) {
 	var f compactFile
+	var spans spanSeq
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, nil, nil, jsonError(data, err)
+		return nil, nil, spans, jsonError(data, err)
 	}
 	a, err := f.annotation()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, spans, err
 	}
 	var c spanChecker
-	spans := make([]Span, 0, len(f.Spans))
 	for _, cs := range f.Spans {
 		s, err := c.next(&f, a.Doc, cs)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, spans, err
 		}
-		spans = append(spans, s)
+		spans.push(&s)
 	}
 	return &f, a, spans, nil
 }
@@ -246,49 +246,47 @@ var errReadWhole = errors.New("the file is read whole")
 // the last `"spans":[` of the file (inside a string a quotation mark is
 // escaped, and no span holds the key); the head before it is decoded in
 // place, its comma made a closing brace for the while and then put back.
-func streamCompact(data []byte) (*compactFile, *Annotation, []Span, error) {
+func streamCompact(data []byte) (*compactFile, *Annotation, spanSeq, error) {
+	var spans spanSeq
 	key := []byte(`"spans":[`)
 	at := bytes.LastIndex(data, key)
 	comma := at - 1
 	if at < 1 || data[comma] != ',' {
-		return nil, nil, nil, errReadWhole
+		return nil, nil, spans, errReadWhole
 	}
 	var f compactFile
 	data[comma] = '}'
 	err := json.Unmarshal(data[:comma+1], &f.compactHead)
 	data[comma] = ','
 	if err != nil {
-		return nil, nil, nil, errReadWhole
+		return nil, nil, spans, errReadWhole
 	}
 	a, err := f.annotation()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, spans, err
 	}
 	rest := data[at+len(key)-1:] // from the spans' [
 	dec := json.NewDecoder(bytes.NewReader(rest))
 	if _, err := dec.Token(); err != nil {
-		return nil, nil, nil, errReadWhole
+		return nil, nil, spans, errReadWhole
 	}
 	var c spanChecker
-	// Each span is a line of its own: the lines are a fair guess at
-	// how many, so the slice is not regrown.
-	spans := make([]Span, 0, bytes.Count(rest, []byte("\n{")))
 	for dec.More() {
 		var cs compactSpan
 		if err := dec.Decode(&cs); err != nil {
-			return nil, nil, nil, errReadWhole
+			return nil, nil, spans, errReadWhole
 		}
 		s, err := c.next(&f, a.Doc, cs)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, spans, err
 		}
-		spans = append(spans, s)
+		spans.push(&s)
 	}
 	if _, err := dec.Token(); err != nil { // ]
-		return nil, nil, nil, errReadWhole
+		return nil, nil, spans, errReadWhole
 	}
 	if end := bytes.TrimSpace(rest[dec.InputOffset():]); string(end) != "}" {
-		return nil, nil, nil, errReadWhole
+		return nil, nil, spans, errReadWhole
 	}
 	return &f, a, spans, nil
 }

@@ -28,8 +28,8 @@ func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
 		if i > 0 && fs[i-1].End > f.Start {
 			return fmt.Errorf("finding %s: %w (%s)", f.ID, ErrOverlap, fs[i-1].ID)
 		}
-		at := a.spans.search(func(s *Span) bool { return s.Start >= f.Start })
-		if at > 0 && a.spans.at(at-1).End > f.Start || at < a.spans.Len() && a.spans.at(at).Start < f.End {
+		at := a.spans.search(func(s *storedSpan) bool { return int(s.start) >= f.Start })
+		if at > 0 && int(a.spans.at(at-1).end) > f.Start || at < a.spans.Len() && int(a.spans.at(at).start) < f.End {
 			return fmt.Errorf("finding %s: %w", f.ID, ErrOverlap)
 		}
 	}
@@ -38,7 +38,7 @@ func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
 	}
 	for _, f := range fs {
 		a.found.share(&f)
-		at := a.spans.search(func(s *Span) bool { return s.Start >= f.Start })
+		at := a.spans.search(func(s *storedSpan) bool { return int(s.start) >= f.Start })
 		s := Span{Finding: f, Origin: origin, Status: Pending}
 		a.spans.insert(at, s)
 		a.counts[statusIndex(Pending)]++
@@ -122,11 +122,14 @@ func (a *Annotation) AllFound() error {
 		b := a.spans.own(k)
 		for j := range b.spans {
 			s := &b.spans[j]
-			id := foundID(a.spans.first[k] + j + 1)
-			if _, ok := ids[s.ID]; ok {
-				ids[s.ID] = id
+			n := a.spans.first[k] + j + 1
+			if len(ids) > 0 { // a stored ID is made to be looked up: only when there are any
+				old := s.ID()
+				if _, ok := ids[old]; ok {
+					ids[old] = foundID(n)
+				}
 			}
-			s.ID = id
+			s.setFoundID(n)
 		}
 	}
 	for _, cs := range [][]change{a.undo, a.redo} {

@@ -15,14 +15,14 @@ import (
 // in spanBlockBytes: an allocation over 32 kB takes whole pages of the
 // runtime's, and 257 spans of 208 bytes took 7 pages, 7% of them unused
 // (5 MB of a 20 MB article's spans, as they arrive).
-const spanBlockSize = int(spanBlockBytes/unsafe.Sizeof(Span{})) - 1
+const spanBlockSize = int(spanBlockBytes/unsafe.Sizeof(storedSpan{})) - 1
 
 // spanBlockBytes is the room made for a block: 7 of the runtime's 8 kB
 // pages.
 const spanBlockBytes = 7 << 13
 
 // blockRoom is an empty block's spans with room for spanBlockSize+1.
-func blockRoom() []Span { return make([]Span, 0, spanBlockSize+1) }
+func blockRoom() []storedSpan { return make([]storedSpan, 0, spanBlockSize+1) }
 
 // spanSeq is an annotation's spans in text order, kept in blocks so that
 // every change costs what one block costs, not what the article costs:
@@ -38,7 +38,7 @@ type spanSeq struct {
 }
 
 type spanBlock struct {
-	spans []Span
+	spans []storedSpan
 	gen   int   // the generation that made the block
 	kinds Kinds // the kinds of its spans, so a search skips blocks without
 }
@@ -47,22 +47,38 @@ type spanBlock struct {
 func (b *spanBlock) recount() {
 	b.kinds = 0
 	for i := range b.spans {
-		b.kinds |= KindOf(&b.spans[i])
+		b.kinds |= b.spans[i].kind()
 	}
 }
 
-// newSpanSeq holds spans (which it keeps; the caller gives them up).
+// newSpanSeq holds spans.
 func newSpanSeq(spans []Span) spanSeq {
 	var q spanSeq
-	for lo := 0; lo < len(spans); lo += spanBlockSize {
-		hi := min(lo+spanBlockSize, len(spans))
-		b := &spanBlock{spans: spans[lo:hi:hi]}
-		b.recount()
-		q.blocks = append(q.blocks, b)
-		q.first = append(q.first, lo)
+	for i := range spans {
+		q.push(&spans[i])
 	}
-	q.n = len(spans)
 	return q
+}
+
+// push appends s to a sequence being made (no snapshot shares it yet),
+// filling its last block before it makes another: the spans of a file
+// are pushed as they are read, where holding them all as Spans first
+// took 71 MB at 20 MB. A block grows by doubling up to its room, so a
+// short document's spans take little more than they fill.
+func (q *spanSeq) push(s *Span) {
+	k := len(q.blocks) - 1
+	if k < 0 || len(q.blocks[k].spans) >= spanBlockSize {
+		q.blocks = append(q.blocks, &spanBlock{gen: q.gen})
+		q.first = append(q.first, q.n)
+		k++
+	}
+	b := q.blocks[k]
+	if len(b.spans) == cap(b.spans) {
+		b.spans = append(make([]storedSpan, 0, min(max(2*cap(b.spans), 8), spanBlockSize+1)), b.spans...)
+	}
+	b.spans = append(b.spans, store(s))
+	b.kinds |= KindOf(s)
+	q.n++
 }
 
 // Len is the number of spans.
@@ -75,7 +91,7 @@ func (q *spanSeq) locate(i int) (int, int) {
 }
 
 // at returns span i.
-func (q *spanSeq) at(i int) *Span {
+func (q *spanSeq) at(i int) *storedSpan {
 	k, j := q.locate(i)
 	return &q.blocks[k].spans[j]
 }
@@ -95,14 +111,14 @@ func (q *spanSeq) own(k int) *spanBlock {
 func (q *spanSeq) set(i int, s Span) {
 	k, j := q.locate(i)
 	b := q.own(k)
-	b.spans[j] = s
+	b.spans[j] = store(&s)
 	b.recount()
 }
 
 // insert puts s at index i (i == Len appends), splitting a full block.
 func (q *spanSeq) insert(i int, s Span) {
 	if len(q.blocks) == 0 {
-		q.blocks = []*spanBlock{{spans: []Span{s}, gen: q.gen, kinds: KindOf(&s)}}
+		q.blocks = []*spanBlock{{spans: []storedSpan{store(&s)}, gen: q.gen, kinds: KindOf(&s)}}
 		q.first = []int{0}
 		q.n = 1
 		return
@@ -125,7 +141,7 @@ func (q *spanSeq) insert(i int, s Span) {
 		if j > 0 {
 			at = k + 1
 		}
-		nb := &spanBlock{spans: append(blockRoom(), s), gen: q.gen, kinds: KindOf(&s)}
+		nb := &spanBlock{spans: append(blockRoom(), store(&s)), gen: q.gen, kinds: KindOf(&s)}
 		q.n++
 		for x := at; x < len(q.first); x++ {
 			q.first[x]++
@@ -135,9 +151,9 @@ func (q *spanSeq) insert(i int, s Span) {
 		return
 	}
 	b := q.own(k)
-	b.spans = append(b.spans, Span{})
+	b.spans = append(b.spans, storedSpan{})
 	copy(b.spans[j+1:], b.spans[j:])
-	b.spans[j] = s
+	b.spans[j] = store(&s)
 	b.kinds |= KindOf(&s)
 	q.n++
 	for x := k + 1; x < len(q.first); x++ {
@@ -172,7 +188,7 @@ func (q *spanSeq) remove(i int) {
 
 // search is sort.Search over the spans: the first index whose span
 // satisfies f (f false then true along the spans), Len when none does.
-func (q *spanSeq) search(f func(s *Span) bool) int {
+func (q *spanSeq) search(f func(s *storedSpan) bool) int {
 	k := sort.Search(len(q.blocks), func(k int) bool {
 		b := q.blocks[k].spans
 		return f(&b[len(b)-1])
@@ -185,11 +201,11 @@ func (q *spanSeq) search(f func(s *Span) bool) int {
 }
 
 // all yields every span with its index, in text order.
-func (q *spanSeq) all() iter.Seq2[int, *Span] {
-	return func(yield func(int, *Span) bool) {
+func (q *spanSeq) all() iter.Seq2[int, Span] {
+	return func(yield func(int, Span) bool) {
 		for k, b := range q.blocks {
 			for j := range b.spans {
-				if !yield(q.first[k]+j, &b.spans[j]) {
+				if !yield(q.first[k]+j, b.spans[j].span()) {
 					return
 				}
 			}
@@ -201,7 +217,9 @@ func (q *spanSeq) all() iter.Seq2[int, *Span] {
 func (q *spanSeq) slice() []Span {
 	out := make([]Span, 0, q.n)
 	for _, b := range q.blocks {
-		out = append(out, b.spans...)
+		for j := range b.spans {
+			out = append(out, b.spans[j].span())
+		}
 	}
 	return out
 }
@@ -240,7 +258,7 @@ func (q *spanSeq) next(i, dir int, want Kinds) int {
 		b := q.blocks[k]
 		if b.kinds&want != 0 {
 			for j += dir; j >= 0 && j < len(b.spans); j += dir {
-				if KindOf(&b.spans[j])&want != 0 {
+				if b.spans[j].kind()&want != 0 {
 					return q.first[k] + j
 				}
 			}

@@ -37,7 +37,7 @@ func BratAnn(a *Annotation) ([]byte, error) {
 		n := i + 1
 		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", n, s.Category, strings.Join(offs, ";"), strings.Join(texts, " "))
 		fmt.Fprintf(&b, "A%d\t%s T%d %s\n", n, bratStatus, n, s.Status)
-		fmt.Fprintf(&b, "#%d\tAnnotatorNotes T%d\t%s\n", n, n, bratNote(*s))
+		fmt.Fprintf(&b, "#%d\tAnnotatorNotes T%d\t%s\n", n, n, bratNote(s))
 	}
 	return []byte(b.String()), nil
 }

@@ -65,6 +65,6 @@ func encodeCompact(v any) ([]byte, error) {
 // the same, since a pending span changes nothing.
 func (a *Annotation) Decided() *Annotation {
 	s := a.Snapshot()
-	s.setSpans(slices.DeleteFunc(s.spans.slice(), func(sp Span) bool { return sp.Status == Pending }))
+	s.setSpans(newSpanSeq(slices.DeleteFunc(s.spans.slice(), func(sp Span) bool { return sp.Status == Pending })))
 	return s
 }

@@ -46,9 +46,10 @@ func exportSample(t *testing.T) *Annotation {
 
 func TestBratRoundTrip(t *testing.T) {
 	a := exportSample(t)
-	s := a.spans.at(2)
+	s := a.Span(2)
 	s.Rule, s.Message = "repeated-token", "a word is repeated"
 	s.Proposals = []Proposal{{Text: "Sessions ▢"}, {Text: "Sessions"}}
+	a.spans.set(2, s)
 	ann, err := BratAnn(a)
 	if err != nil {
 		t.Fatal(err)

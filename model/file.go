@@ -130,7 +130,7 @@ func (a *Annotation) MarshalJSON() ([]byte, error) {
 		Draft:          a.fileDraft(),
 	}
 	for i, s := range a.spans.all() {
-		f.Spans[i] = encodeSpan(a.Doc, s)
+		f.Spans[i] = encodeSpan(a.Doc, &s)
 	}
 	return encodeJSON(f, "  ")
 }
@@ -200,7 +200,7 @@ func parseV1(data []byte) (*Annotation, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.setSpans(spans)
+	a.setSpans(newSpanSeq(spans))
 	if err := a.decodePlace(f.Resume); err != nil {
 		return nil, err
 	}

@@ -190,7 +190,7 @@ func (a *Annotation) replayChange(e journalEntry) error {
 		if e.At < 0 || e.At > n {
 			return fmt.Errorf("insert at %d: the annotation has %d spans", e.At, n)
 		}
-		if (e.At > 0 && a.spans.at(e.At-1).End > s.Start) || (e.At < n && a.spans.at(e.At).Start < s.End) {
+		if (e.At > 0 && int(a.spans.at(e.At-1).end) > s.Start) || (e.At < n && int(a.spans.at(e.At).start) < s.End) {
 			return fmt.Errorf("span %s: %w", s.ID, ErrOverlap)
 		}
 		a.swap(e.At, nil, s)

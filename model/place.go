@@ -36,7 +36,7 @@ func (a *Annotation) encodePlace() *filePlace {
 	}
 	f := &filePlace{Filter: p.Filter, Order: p.Order, Top: p.Top}
 	if p.Focus >= 0 && p.Focus < a.spans.Len() {
-		f.Focus = a.spans.at(p.Focus).ID
+		f.Focus = a.spans.at(p.Focus).ID()
 	}
 	return f
 }

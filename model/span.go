@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Status is the editor's decision on a span.
 type Status string
@@ -53,7 +56,7 @@ func OriginFor(orig *Document) Origin {
 
 // Valid reports whether o is a known origin.
 func (o Origin) Valid() bool {
-	return o == FromDetector || o == FromAlignment || o == FromManual || o == FromResolver
+	return slices.Contains(origins, o)
 }
 
 // Span is a finding under review: the finding plus the editor's decision.
