@@ -39,6 +39,9 @@ type scratch struct {
 	obs   [][]cand // the likely tags of each token in the window
 	pass  [5]pass
 	words wordCache
+	// tagger and slotWords are Slot.Features' window and its tagging.
+	tagger    viterbi
+	slotWords []string
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

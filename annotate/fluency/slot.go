@@ -3,7 +3,6 @@ package fluency
 import (
 	"math"
 	"strings"
-	"sync"
 
 	"corefix/model"
 )
@@ -74,15 +73,17 @@ type Slot struct {
 	m        *Model
 	upos     []uint8  // the UPOS index of every tag
 	uposName []string // the UPOS of each index
+	noun     []bool   // whether each tag is a noun's (NOUN, PROPN)
 	weights  map[uint32]float64
 }
 
 // NewSlot returns the features of the possessive slot over m, with no
 // weights: what corefix-lab possessive-slot trains.
 func NewSlot(m *Model) *Slot {
-	s := &Slot{m: m, upos: make([]uint8, len(m.tags))}
+	s := &Slot{m: m, upos: make([]uint8, len(m.tags)), noun: make([]bool, len(m.tags))}
 	index := map[string]uint8{}
 	for t, p := range m.tags {
+		s.noun[t] = p.upos == "NOUN" || p.upos == "PROPN"
 		k, ok := index[p.upos]
 		if !ok {
 			k = uint8(len(s.uposName))
@@ -105,26 +106,17 @@ func WindowAt(text string, toks []model.Token, i, j int) SlotWindow {
 	return w
 }
 
-// slotWork is Features' buffers, pooled: the detector reads a slot for
-// most of its candidates.
-type slotWork struct {
-	tagger viterbi
-	words  []string
-}
-
-var slotPool = sync.Pool{New: func() any { return new(slotWork) }}
-
 // Features appends the features of window w to dst, where gain is how
 // much likelier the words after the slot read with ’s before them
 // (Possessive's gain).
 func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFeature {
-	work := slotPool.Get().(*slotWork)
-	defer slotPool.Put(work)
+	// The buffers are pooled: the detector reads a slot for most of its
+	// candidates.
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.words.use(s.m)
 	w[slotAt] = SlotWord
-	words := work.words[:0]
+	words := sc.slotWords[:0]
 	var at [len(w)]int // the index in words of each word of w, -1 for none
 	for k, x := range w {
 		at[k] = -1
@@ -133,8 +125,8 @@ func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFea
 			words = append(words, x)
 		}
 	}
-	work.words = words
-	tags := work.tagger.tag(s.m, words, &sc.words)
+	sc.slotWords = words
+	tags := sc.tagger.tag(s.m, words, &sc.words)
 	tag := func(k int) (t, u int) {
 		if at[k] < 0 {
 			return slotNone, slotNone
@@ -173,7 +165,7 @@ func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFea
 	// says little of it.
 	head := slotAt + 1
 	for ; head < len(w); head++ {
-		if t, _ := tag(head); t != slotNone && (s.m.tags[t].upos == "NOUN" || s.m.tags[t].upos == "PROPN") {
+		if t, _ := tag(head); t != slotNone && s.noun[t] {
 			break
 		}
 	}
