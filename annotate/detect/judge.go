@@ -597,8 +597,10 @@ func (a *Analysis) judgeFindings(jd *Judge, out []model.Finding) []model.Finding
 		// whether it is a copy is the judge's call (a correct resolver
 		// writes "Norton’s" for "his" everywhere); nor did one the words
 		// after do not take as a possessor's ("a due process violation").
+		// Nor did a copy right after itself ("Sessions [Sessions]
+		// reporters"): the repeat says a word was overwritten.
 		best := 0
-		lost := a.cls[c.j] != lexicon.Clitic && c.poss.lost(possessor)
+		lost := a.cls[c.j] != lexicon.Clitic && c.poss.lost(possessor) && !a.repeated(c.i)
 		for k, h := range c.hand {
 			grammar := h.Rule == (Agreement{}).Name() && (a.onlyPronounsTake(c.j+1) || c.j == c.i+1 && a.pronounClash(c.i))
 			if (h.Category == model.Possessive && lost || h.Category == model.Quote || grammar) && h.Confidence > conf && (conf >= stands || grammar) {

@@ -64,7 +64,7 @@ func (c *counts) model() *Model {
 		r.n = int32(len(m.cands)) - r.off
 		m.words[w.form] = r
 	}
-	m.owned = c.ownedOdds()
+	m.owned, m.ownedBase = c.ownedWords()
 	var buf []cand
 	for _, w := range c.probe {
 		var p pass

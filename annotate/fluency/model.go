@@ -58,8 +58,10 @@ type Model struct {
 	// and cliticSelf its score alone.
 	clitic     []cand
 	cliticSelf float64
-	// owned is Owned of every word form, lower-cased.
-	owned map[string]float32
+	// owned is Owned of every word form, lower-cased, with the counts
+	// it comes from; ownedBase is every word's share after a possessive.
+	owned     map[string]ownedWord
+	ownedBase float64
 }
 
 // cand is one likely tag of a word: P(tag | word), and that divided by

@@ -16,11 +16,47 @@ import (
 // ’s; which nouns do is the words' own, and it tells a name that lost
 // its ’s ("Byron early education") from a compound ("Texas schools").
 func (m *Model) Owned(w string) float64 {
-	return float64(m.owned[strings.ToLower(Key(w))])
+	return float64(m.owned[strings.ToLower(Key(w))].odds)
 }
 
-// ownedOdds returns Owned's value of every word form of c, lower-cased.
-func (c *counts) ownedOdds() map[string]float32 {
+// OwnedLeavingOut is Owned of w counted without one of its occurrences,
+// one right after a possessive when possessive is true: what Owned would
+// be had the corpus lacked that occurrence. A model trained on the
+// treebank Owned is counted from reads it for a word of the treebank;
+// left in, the occurrence being predicted counts towards its own
+// feature, and a word seen once, after "his", would read as a word only
+// a possessive precedes (corefix-lab possessive-slot).
+func (m *Model) OwnedLeavingOut(w string, possessive bool) float64 {
+	o := m.owned[strings.ToLower(Key(w))]
+	if o.total == 0 {
+		return 0
+	}
+	after := int(o.after)
+	if possessive {
+		after--
+	}
+	return ownedOdds(max(after, 0), int(o.total)-1, m.ownedBase, m.p.Owned)
+}
+
+// ownedWord is a lower-case word form's Owned and its counts: how often
+// it stands right after a possessive, and at all.
+type ownedWord struct {
+	odds         float32
+	after, total int32
+}
+
+// ownedOdds is Owned of a word counted after times right after a
+// possessive of total times in all: its share, leaning on every word's
+// (base) by pseudo-count lean, in log-odds less every word's.
+func ownedOdds(after, total int, base, lean float64) float64 {
+	p := (float64(after) + lean*base) / (float64(total) + lean)
+	return logit(p) - logit(base)
+}
+
+// ownedWords returns every word form of c, lower-cased, with its Owned
+// and counts, and every word's share after a possessive (0 and no words
+// when no word or every word follows one).
+func (c *counts) ownedWords() (map[string]ownedWord, float64) {
 	total, all := c.lowerTotals()
 	after, owned := 0, make(map[string]int, len(c.owned))
 	for _, o := range c.owned {
@@ -28,15 +64,14 @@ func (c *counts) ownedOdds() map[string]float32 {
 		owned[o.form] += o.n
 	}
 	if after == 0 || after >= all {
-		return nil
+		return nil, 0
 	}
 	base := float64(after) / float64(all)
-	out := make(map[string]float32, len(total))
+	out := make(map[string]ownedWord, len(total))
 	for w, n := range total {
-		p := (float64(owned[w]) + c.p.Owned*base) / (float64(n) + c.p.Owned)
-		out[w] = float32(logit(p) - logit(base))
+		out[w] = ownedWord{float32(ownedOdds(owned[w], n, base, c.p.Owned)), int32(owned[w]), int32(n)}
 	}
-	return out
+	return out, base
 }
 
 // checkOwned refuses an owned record whose word follows a possessive more

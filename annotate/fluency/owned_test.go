@@ -48,6 +48,18 @@ func TestOwned(t *testing.T) {
 	if u := m.Owned("unheard"); u != 0 {
 		t.Errorf("Owned(unheard) = %v, want 0", u)
 	}
+	// Leaving out one "career" after a possessive: P = (1 + 2·⅙) / (2 +
+	// 2) = 1/3 against ⅙: log(1/2) − log(1/5). One "game" not after a
+	// possessive: P = (0 + ⅓) / (2 + 2) = 1/12: log(1/11) − log(1/5).
+	for _, c := range []struct {
+		word       string
+		possessive bool
+		want       float64
+	}{{"career", true, 0.9163}, {"game", false, -0.7885}, {"unheard", false, 0}} {
+		if got := m.OwnedLeavingOut(c.word, c.possessive); got < c.want-0.001 || got > c.want+0.001 {
+			t.Errorf("OwnedLeavingOut(%s, %v) = %.4f, want %.4f", c.word, c.possessive, got, c.want)
+		}
+	}
 }
 
 // TestDefaultOwned: in the treebank "own" almost always follows a

@@ -110,6 +110,19 @@ func WindowAt(text string, toks []model.Token, i, j int) SlotWindow {
 // much likelier the words after the slot read with ’s before them
 // (Possessive's gain).
 func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFeature {
+	return s.features(w, gain, s.m.Owned(w[slotAt+1]), dst)
+}
+
+// TrainingFeatures is Features of a pronoun's slot in the treebank the
+// model's Owned is counted from, possessive if the pronoun was one: the
+// word after the slot is read with that occurrence left out
+// (Model.OwnedLeavingOut), as a word of a text the treebank lacks is.
+func (s *Slot) TrainingFeatures(w SlotWindow, gain float64, possessive bool, dst []SlotFeature) []SlotFeature {
+	return s.features(w, gain, s.m.OwnedLeavingOut(w[slotAt+1], possessive), dst)
+}
+
+// features is Features with owned, Owned of the word after the slot.
+func (s *Slot) features(w SlotWindow, gain, owned float64, dst []SlotFeature) []SlotFeature {
 	// The buffers are pooled: the detector reads a slot for most of its
 	// candidates.
 	sc := scratchPool.Get().(*scratch)
@@ -148,9 +161,8 @@ func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFea
 	add(slotKey(slotAround, u[1], u[3], 0), 1)
 	add(slotKey(slotAfterRun, u[3], u[4], u[5]), 1)
 	if w[3] != "" {
-		o := s.m.Owned(w[3])
-		add(slotKey(slotOwned, 0, 0, 0), o/5)
-		nat := min(max(int(math.Floor(o)), ownedNatMin), ownedNatMax)
+		add(slotKey(slotOwned, 0, 0, 0), owned/5)
+		nat := min(max(int(math.Floor(owned)), ownedNatMin), ownedNatMax)
 		add(slotKey(slotOwnedNat, nat-ownedNatMin, 0, 0), 1)
 		if c := w[3][0]; c >= 'A' && c <= 'Z' {
 			add(slotKey(slotCapital, 0, 0, 0), 1)
@@ -170,7 +182,10 @@ func (s *Slot) Features(w SlotWindow, gain float64, dst []SlotFeature) []SlotFea
 		}
 	}
 	add(slotKey(slotHead, head-slotAt, 0, 0), 1)
-	if head < len(w) {
+	switch {
+	case head == slotAt+1:
+		add(slotKey(slotHeadOwned, 0, 0, 0), owned/5)
+	case head < len(w):
 		add(slotKey(slotHeadOwned, 0, 0, 0), s.m.Owned(w[head])/5)
 	}
 	return dst

@@ -121,3 +121,36 @@ func TestParseSlotRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestSlotTrainingFeatures: a treebank pronoun's slot is read with the
+// word after it counted without that occurrence, so its Owned features
+// differ from a text's read of the same window exactly there.
+func TestSlotTrainingFeatures(t *testing.T) {
+	s, m := DefaultSlot(), Default()
+	w := SlotWindow{"they", "discussed", "his", "career", "in", "detail"}
+	owned := func(fs []SlotFeature, kind int) (float64, bool) {
+		for _, f := range fs {
+			if int(f.Key>>24) == kind {
+				return f.Value, true
+			}
+		}
+		return 0, false
+	}
+	text := s.Features(w, 1, nil)
+	train := s.TrainingFeatures(w, 1, true, nil)
+	if got, _ := owned(text, slotOwned); got != m.Owned("career")/5 {
+		t.Errorf("Features: Owned feature %.4f, want Owned(career)/5 = %.4f", got, m.Owned("career")/5)
+	}
+	want := m.OwnedLeavingOut("career", true)
+	if !(want < m.Owned("career")) {
+		t.Fatalf("OwnedLeavingOut(career, true) = %.4f is not below Owned = %.4f", want, m.Owned("career"))
+	}
+	for _, kind := range []int{slotOwned, slotHeadOwned} {
+		if got, ok := owned(train, kind); !ok || got != want/5 {
+			t.Errorf("TrainingFeatures: feature kind %d = %.4f (%v), want %.4f", kind, got, ok, want/5)
+		}
+	}
+	if len(text) != len(train) {
+		t.Errorf("%d features against %d: only values should differ", len(train), len(text))
+	}
+}

@@ -91,7 +91,7 @@ func slotExamples(m *fluency.Model, docs []*model.CorefDocument) (xs []sparse, y
 					w[k] = d.Tokens[at].Form
 				}
 			}
-			fs = slot.Features(w, m.SplicedGain(words, i), fs[:0])
+			fs = slot.TrainingFeatures(w, m.SplicedGain(words, i), possessive, fs[:0])
 			var x sparse
 			for _, f := range fs {
 				k, ok := index[f.Key]
