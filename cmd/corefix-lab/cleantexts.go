@@ -18,7 +18,10 @@ import (
 // — licences and READMEs, as the machine's Debian packages install them —
 // in two sets that share no passage: ten texts to measure false alarms
 // on (the detection issue's "clean English of other kinds"), and the rest
-// as negatives for train-judge -clean.
+// as negatives for train-judge -clean. With -ewt, the documents of UD
+// English EWT join the training set: web English (reviews, e-mail,
+// answers, blogs, newsgroups) that recurs and names things as no licence
+// does, and that no GUM text the judge is evaluated on shares.
 
 // cleanEval are the ten texts false alarms are measured on: five licences
 // and five READMEs of packages every Debian system of this kind has.
@@ -50,6 +53,7 @@ func runCleanTexts(args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("clean-texts", stderr)
 	evalDir := fs.String("eval", "", "write the ten evaluation texts here, as NAME.txt, NAME.orig.txt and an empty NAME.gold.json (required)")
 	trainDir := fs.String("train", "", "write the training texts here, as NAME.txt (required)")
+	ewtDir := fs.String("ewt", "", "also write every document of the `folder`'s *.conllu files (UD English EWT) to -train, as ewt_ID.txt")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -105,8 +109,48 @@ func runCleanTexts(args []string, stdout, stderr io.Writer) error {
 		kept++
 		words += len(strings.Fields(text))
 	}
+	if *ewtDir != "" {
+		n, w, err := writeTreebankTexts(*ewtDir, *trainDir, runs)
+		if err != nil {
+			return err
+		}
+		kept, words = kept+n, words+w
+	}
 	fmt.Fprintf(stdout, "%d evaluation texts in %s; %d training texts (%d words) in %s\n", len(evalSet), *evalDir, kept, words, *trainDir)
 	return nil
+}
+
+// writeTreebankTexts writes every document of dir's *.conllu files to
+// trainDir as ewt_ID.txt, spaced as the treebank spaces it, leaving out
+// any that shares a passage of runs; it returns how many it wrote and
+// their words.
+func writeTreebankTexts(dir, trainDir string, runs map[string]bool) (kept, words int, err error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.conllu"))
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(paths) == 0 {
+		return 0, 0, fmt.Errorf("%s: no .conllu files", dir)
+	}
+	for _, p := range paths {
+		docs, err := model.ReadClusterFile(p, model.ClustersCoNLLU)
+		if err != nil {
+			return 0, 0, err
+		}
+		for _, d := range docs {
+			text, _ := d.OwnText() // CoNLL-U has words, so always ok
+			if sharesRun(text, runs) {
+				continue
+			}
+			name := "ewt_" + strings.NewReplacer("/", "_", " ", "_").Replace(d.ID) + ".txt"
+			if err := os.WriteFile(filepath.Join(trainDir, name), []byte(text), 0o644); err != nil {
+				return 0, 0, err
+			}
+			kept++
+			words += len(strings.Fields(text))
+		}
+	}
+	return kept, words, nil
 }
 
 // readMaybeGzip reads a text file, gunzipping a .gz; it must be UTF-8.

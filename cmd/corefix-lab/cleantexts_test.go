@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,5 +31,46 @@ func TestCleanTextFilters(t *testing.T) {
 	}
 	if got := cleanName("/usr/share/doc/zstd/README.md.gz"); got != "zstd_README.md" {
 		t.Errorf("cleanName = %q", got)
+	}
+}
+
+// TestTreebankTexts checks -ewt: each treebank document becomes one
+// training text, spaced as the treebank spaces it (a contraction's words
+// joined), and one sharing a passage with an evaluation text is left out.
+func TestTreebankTexts(t *testing.T) {
+	dir := t.TempDir()
+	runs := wordRuns("They counted the votes.", nil) // under ten words: shares nothing
+	kept, words, err := writeTreebankTexts("testdata/ewt", dir, runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept != 3 || words != 14 {
+		t.Errorf("kept %d texts of %d words, want 3 of 14", kept, words)
+	}
+	for name, want := range map[string]string{
+		"ewt_doc-a.txt": "They lost the election. We won't.",
+		"ewt_doc-b.txt": "The vote counted .", // no SpaceAfter=No in the file
+		"ewt_doc-c.txt": "They counted the votes.",
+	} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	long := t.TempDir()
+	var conllu strings.Builder
+	conllu.WriteString("# newdoc id = long\n")
+	for k, w := range strings.Fields("Permission is hereby granted free of charge to any person obtaining") {
+		fmt.Fprintf(&conllu, "%d\t%s\t_\tX\tX\t_\t0\t_\t_\t_\n", k+1, w)
+	}
+	if err := os.WriteFile(filepath.Join(long, "l.conllu"), []byte(conllu.String()+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shared := wordRuns("Permission is hereby granted, free of charge, to any person obtaining a copy", nil)
+	if kept, _, err := writeTreebankTexts(long, t.TempDir(), shared); kept != 0 || err != nil {
+		t.Errorf("a document sharing a passage with an evaluation text: kept %d, %v; want 0", kept, err)
+	}
+	if _, _, err := writeTreebankTexts(t.TempDir(), dir, runs); err == nil || !strings.Contains(err.Error(), "no .conllu files") {
+		t.Errorf("an empty folder: err = %v", err)
 	}
 }
