@@ -16,7 +16,28 @@ import (
 // ’s; which nouns do is the words' own, and it tells a name that lost
 // its ’s ("Byron early education") from a compound ("Texas schools").
 func (m *Model) Owned(w string) float64 {
-	return float64(m.owned[strings.ToLower(Key(w))].odds)
+	return float64(m.ownedOf(w).odds)
+}
+
+// ownedOf returns the entry of w, lower-cased, in m.owned. An ASCII word
+// of a few bytes is lowered in a buffer on the stack (a map read through
+// string(bytes) copies nothing): detection asks this of most of its
+// candidates, and strings.ToLower allocated for every capitalised word.
+// ASCII needs no Key and lowers byte by byte as ToLower does.
+func (m *Model) ownedOf(w string) ownedWord {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return m.owned[strings.ToLower(Key(w))]
+	}
+	b := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m.owned[string(b)]
 }
 
 // OwnedLeavingOut is Owned of w counted without one of its occurrences,
@@ -27,7 +48,7 @@ func (m *Model) Owned(w string) float64 {
 // feature, and a word seen once, after "his", would read as a word only
 // a possessive precedes (corefix-lab possessive-slot).
 func (m *Model) OwnedLeavingOut(w string, possessive bool) float64 {
-	o := m.owned[strings.ToLower(Key(w))]
+	o := m.ownedOf(w)
 	if o.total == 0 {
 		return 0
 	}

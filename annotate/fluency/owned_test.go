@@ -71,3 +71,20 @@ func TestDefaultOwned(t *testing.T) {
 		t.Errorf("Owned: own %.2f, career %.2f, the %.2f; want own > career > 1 and the < -1", own, career, the)
 	}
 }
+
+// TestOwnedIsLowered: Owned's lowering on the stack (ownedOf) reads what
+// strings.ToLower(Key(w)) reads, for every word form of the default
+// model as it is, capitalised and in capitals, and for words with
+// curly marks or other non-ASCII letters.
+func TestOwnedIsLowered(t *testing.T) {
+	m := Default()
+	words := []string{"", "Career’s", "CAFÉ", "Ünheard", "a-very-long-hyphenated-word-past-the-buffer-Career"}
+	for w := range m.words {
+		words = append(words, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+	}
+	for _, w := range words {
+		if got, want := m.ownedOf(w), m.owned[strings.ToLower(Key(w))]; got != want {
+			t.Fatalf("%q: %v, want %v", w, got, want)
+		}
+	}
+}

@@ -75,6 +75,7 @@ type Slot struct {
 	uposName []string // the UPOS of each index
 	noun     []bool   // whether each tag is a noun's (NOUN, PROPN)
 	weights  map[uint32]float64
+	table    slotWeights // the weights as Odds reads them
 }
 
 // NewSlot returns the features of the possessive slot over m, with no
@@ -230,7 +231,7 @@ func (s *Slot) Odds(text string, toks []model.Token, i, j int, gain float64) flo
 	var buf [24]SlotFeature
 	z := 0.0
 	for _, f := range s.Features(WindowAt(text, toks, i, j), gain, buf[:0]) {
-		z += s.weights[f.Key] * f.Value
+		z += s.table.get(f.Key) * f.Value
 	}
 	return z
 }

@@ -119,6 +119,15 @@ func TestParseSlotRefuses(t *testing.T) {
 		if back.weights[k] != v {
 			t.Errorf("%s: %v back, want %v", s.Name(k), back.weights[k], v)
 		}
+		if got := back.table.get(k); got != v {
+			t.Errorf("%s: %v in the table Odds reads, want %v", s.Name(k), got, v)
+		}
+	}
+	// A key without a weight reads 0 from the table, as from the map.
+	for k := range uint32(1 << 16) {
+		if _, ok := want[k<<8]; !ok && back.table.get(k<<8) != 0 {
+			t.Fatalf("key %#x: %v in the table, want 0", k<<8, back.table.get(k<<8))
+		}
 	}
 }
 

@@ -74,6 +74,7 @@ func ParseSlot(m *Model, data []byte) (*Slot, error) {
 		}
 		s.weights[k] = v
 	}
+	s.table = newSlotWeights(s.weights)
 	return s, nil
 }
 
