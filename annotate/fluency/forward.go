@@ -17,10 +17,15 @@ type pass struct {
 	tags  [2][]cand
 	ntags [2]int
 	last  int
-	// prob[cur][x*nb+y] is the probability of the tag pair x, y of the
-	// word before last and the last word (nb tags); step writes the next
-	// pairs into prob[1-cur].
+	// prob[cur][y*na+x] times norm is the probability of the tag pair x,
+	// y of the word before last (na tags) and the last word: the pairs of
+	// one tag of the last word side by side, as a step adds them up. A
+	// step writes the next pairs into prob[1-cur] as they sum, and the
+	// step after scales each as it reads it (norm, 1 over their sum),
+	// which multiplies the same numbers as scaling them all in place
+	// would, without a pass over them.
 	prob  [2][]float64
+	norm  float64
 	cur   int
 	scale float64 // product of the step factors (a log per step would cost more than the step)
 }
@@ -43,7 +48,7 @@ func (p *pass) start(m *Model) {
 	for k := range 2 {
 		p.ntags[k] = copy(p.tags[k], m.none)
 	}
-	p.cur, p.scale = 0, 1
+	p.cur, p.scale, p.norm = 0, 1, 1
 	p.prob[0][0] = 1
 }
 
@@ -53,7 +58,7 @@ func (p *pass) fork(q *pass) {
 	for k := range 2 {
 		p.ntags[k] = copy(p.tags[k], q.tags[k][:q.ntags[k]])
 	}
-	p.last, p.cur, p.scale = q.last, 0, q.scale
+	p.last, p.cur, p.scale, p.norm = q.last, 0, q.scale, q.norm
 	copy(p.prob[0], q.prob[q.cur][:q.ntags[0]*q.ntags[1]])
 }
 
@@ -63,56 +68,73 @@ func (p *pass) score() float64 { return math.Log(p.scale) }
 // step adds a word with likely tags c and returns the factor by which it
 // changed the window's probability: P(word | words before) / P(word).
 func (p *pass) step(c []cand) float64 {
-	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
-	next := p.prob[1-p.cur][:len(b)*len(c)]
-	sum := p.sums(a, b, c, next)
+	next := p.prob[1-p.cur][:p.ntags[p.last]*len(c)]
+	sum := p.sums(c, next)
+	p.norm = 1
 	if sum > 0 {
-		inv := 1 / sum
-		for i := range next {
-			next[i] *= inv
-		}
+		p.norm = 1 / sum
 	}
 	p.scale *= sum
 	// The word before last is forgotten: its buffer takes c.
 	p.last = 1 - p.last
-	p.ntags[p.last] = copy(p.tags[p.last], c)
+	tags := p.tags[p.last][:len(c)]
+	for i, t := range c {
+		tags[i] = t
+	}
+	p.ntags[p.last] = len(c)
 	p.cur = 1 - p.cur
 	return sum
 }
 
 // sums writes into next the probability of each tag pair of the last
-// word (b) and this one (c), after the word before (a), scaled by this
-// word's factors, and returns their total. A word of few tags, nearly
-// every word (Params.Cands), is summed in registers by a loop for its
-// number of tags: most words have one or two, and summing four for them
-// was a tenth of the pass.
-func (p *pass) sums(a, b, c []cand, next []float64) float64 {
+// word (y) and this one (z), at z*nb+y, after the word before (x),
+// scaled by this word's factors, and returns their total, added up in
+// the order of y, then z. A word of few tags, nearly every word
+// (Params.Cands), is summed in registers by a loop for its number of
+// tags: most words have one or two, and summing four for them was a
+// tenth of the pass.
+func (p *pass) sums(c []cand, next []float64) float64 {
 	switch len(c) {
 	case 1:
-		return p.stepOne(a, b, c[0], next)
+		return p.stepOne(c[0], next)
 	case 2:
-		return p.stepTwo(a, b, c[0], c[1], next)
+		return p.stepTwo(c[0], c[1], next)
 	case 3, fewTags:
-		return p.stepFew(a, b, c, next)
+		return p.stepFew(c, next)
 	}
-	return p.stepMany(a, b, c, next)
+	return p.stepMany(c, next)
 }
 
 // fewTags is the most tags of a word stepFew takes.
 const fewTags = 4
 
+// before returns what a step reads of p: the tags of the word before
+// last and of the last word, and the probabilities of their pairs (to be
+// scaled by p.norm).
+func (p *pass) before() (a, b []cand, alpha []float64) {
+	a, b = p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
+	return a, b, p.prob[p.cur][:len(a)*len(b)]
+}
+
+// A step finds the probability of tag c after tags a and b in
+// Model.trans at a·(n+1)·n + b·n + c for n tags: the offset of a, the
+// context of a row, is a's tag times ctxStride(n).
+func ctxStride(n int) int { return (n + 1) * n }
+
 // stepOne is stepFew for a word of one tag, c.
-func (p *pass) stepOne(a, b []cand, c cand, next []float64) float64 {
-	n := len(p.m.tags)
-	trans := p.m.trans
-	alpha := p.prob[p.cur]
-	nb := len(b)
+func (p *pass) stepOne(c cand, next []float64) float64 {
+	a, b, alpha := p.before()
+	trans, n, norm := p.m.trans, len(p.m.tags), p.norm
+	hi, na := ctxStride(n), len(a)
+	next = next[:len(b)]
 	t, r := int(c.tag), float64(c.r)
 	var sum float64
 	for y, tb := range b {
+		at := int(tb.tag)*n + t
+		wy := alpha[y*na:][:na]
 		var s float64
 		for x, ta := range a {
-			s += alpha[x*nb+y] * float64(trans[(int(ta.tag)*(n+1)+int(tb.tag))*n+t])
+			s += wy[x] * norm * float64(trans[int(ta.tag)*hi+at])
 		}
 		next[y] = s * r
 		sum += next[y]
@@ -121,40 +143,40 @@ func (p *pass) stepOne(a, b []cand, c cand, next []float64) float64 {
 }
 
 // stepTwo is stepFew for a word of two tags, c and d.
-func (p *pass) stepTwo(a, b []cand, c, d cand, next []float64) float64 {
-	n := len(p.m.tags)
-	trans := p.m.trans
-	alpha := p.prob[p.cur]
-	nb := len(b)
+func (p *pass) stepTwo(c, d cand, next []float64) float64 {
+	a, b, alpha := p.before()
+	trans, n, norm := p.m.trans, len(p.m.tags), p.norm
+	hi, na, nb := ctxStride(n), len(a), len(b)
 	tc, rc, td, rd := int(c.tag), float64(c.r), int(d.tag), float64(d.r)
+	outC, outD := next[:nb], next[nb:][:nb]
 	var sum float64
 	for y, tb := range b {
+		at := int(tb.tag) * n
+		wy := alpha[y*na:][:na]
 		var sc, sd float64
 		for x, ta := range a {
-			w := alpha[x*nb+y]
-			row := trans[(int(ta.tag)*(n+1)+int(tb.tag))*n:][:n]
-			sc += w * float64(row[tc])
-			sd += w * float64(row[td])
+			w := wy[x] * norm
+			o := int(ta.tag)*hi + at
+			sc += w * float64(trans[o+tc])
+			sd += w * float64(trans[o+td])
 		}
-		next[2*y], next[2*y+1] = sc*rc, sd*rd
-		sum += next[2*y]
-		sum += next[2*y+1]
+		outC[y], outD[y] = sc*rc, sd*rd
+		sum += outC[y]
+		sum += outD[y]
 	}
 	return sum
 }
 
 // stepFew is sums for a word of three or fewTags tags: for each tag
 // pair of the last word and this one, the paths through each tag of the
-// word before added up in registers, where stepMany adds them in memory.
-// The sums are the same to the bit: each adds the same products in the
-// same order (a zero product stepMany skips adds nothing to a sum of
-// non-negative terms), then scales them by the word's factors and totals
+// word before added up in registers, where stepMany adds them one pair at
+// a time. The sums are the same to the bit: each adds the same products
+// in the same order, then scales them by the word's factors and totals
 // them the same way. stepOne and stepTwo do the same with fewer sums.
-func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
-	n := len(p.m.tags)
-	trans := p.m.trans
-	alpha := p.prob[p.cur]
-	nb, nc := len(b), len(c)
+func (p *pass) stepFew(c []cand, next []float64) float64 {
+	a, b, alpha := p.before()
+	trans, n, norm := p.m.trans, len(p.m.tags), p.norm
+	hi, na, nb, nc := ctxStride(n), len(a), len(b), len(c)
 	t0, r0 := int(c[0].tag), float64(c[0].r)
 	t1, r1 := int(c[1].tag), float64(c[1].r)
 	t2, r2 := int(c[2].tag), float64(c[2].r)
@@ -164,25 +186,27 @@ func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
 	if nc == 4 {
 		t3, r3 = int(c[3].tag), float64(c[3].r)
 	}
+	out0, out1, out2 := next[:nb], next[nb:][:nb], next[2*nb:][:nb]
 	var sum float64
 	for y, tb := range b {
+		at := int(tb.tag) * n
+		wy := alpha[y*na:][:na]
 		var s0, s1, s2, s3 float64
 		for x, ta := range a {
-			w := alpha[x*nb+y]
-			row := trans[(int(ta.tag)*(n+1)+int(tb.tag))*n:][:n]
-			s0 += w * float64(row[t0])
-			s1 += w * float64(row[t1])
-			s2 += w * float64(row[t2])
-			s3 += w * float64(row[t3])
+			w := wy[x] * norm
+			o := int(ta.tag)*hi + at
+			s0 += w * float64(trans[o+t0])
+			s1 += w * float64(trans[o+t1])
+			s2 += w * float64(trans[o+t2])
+			s3 += w * float64(trans[o+t3])
 		}
-		out := next[y*nc:][:nc]
-		out[0], out[1], out[2] = s0*r0, s1*r1, s2*r2
-		sum += out[0]
-		sum += out[1]
-		sum += out[2]
+		out0[y], out1[y], out2[y] = s0*r0, s1*r1, s2*r2
+		sum += out0[y]
+		sum += out1[y]
+		sum += out2[y]
 		if nc == 4 {
-			out[3] = s3 * r3
-			sum += out[3]
+			next[3*nb+y] = s3 * r3
+			sum += next[3*nb+y]
 		}
 	}
 	return sum
@@ -190,34 +214,24 @@ func (p *pass) stepFew(a, b, c []cand, next []float64) float64 {
 
 // stepMany is step's sums for a word of any number of tags: the
 // probability of each tag pair of the last word and this one, scaled by
-// this word's factors, into next; it returns their total.
-func (p *pass) stepMany(a, b, c []cand, next []float64) float64 {
-	n := len(p.m.tags)
-	trans := p.m.trans
-	alpha := p.prob[p.cur]
-	nb, nc := len(b), len(c)
-	clear(next)
-	for x, ta := range a {
-		ctx := int(ta.tag) * (n + 1)
-		wx := alpha[x*nb : (x+1)*nb]
-		for y, tb := range b {
-			w := wx[y]
-			if w == 0 {
-				continue
-			}
-			row := trans[(ctx+int(tb.tag))*n:][:n]
-			out := next[y*nc:][:nc]
-			for z, tc := range c {
-				out[z] += w * float64(row[tc.tag])
-			}
-		}
-	}
+// this word's factors, into next; it returns their total. Each pair's
+// paths are added in the order of the word before's tags, as stepFew
+// adds them.
+func (p *pass) stepMany(c []cand, next []float64) float64 {
+	a, b, alpha := p.before()
+	trans, n, norm := p.m.trans, len(p.m.tags), p.norm
+	hi, na, nb := ctxStride(n), len(a), len(b)
 	var sum float64
-	for y := range nb {
-		out := next[y*nc:][:nc]
+	for y, tb := range b {
+		at := int(tb.tag) * n
+		wy := alpha[y*na:][:na]
 		for z, tc := range c {
-			out[z] *= float64(tc.r)
-			sum += out[z]
+			var s float64
+			for x, ta := range a {
+				s += wy[x] * norm * float64(trans[int(ta.tag)*hi+at+int(tc.tag)])
+			}
+			next[z*nb+y] = s * float64(tc.r)
+			sum += next[z*nb+y]
 		}
 	}
 	return sum

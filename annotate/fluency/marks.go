@@ -23,7 +23,11 @@ type Mark struct {
 // mark returns p's state.
 func (p *pass) mark() Mark {
 	a, b := p.tags[1-p.last][:p.ntags[1-p.last]], p.tags[p.last][:p.ntags[p.last]]
-	return Mark{before: slices.Clone(a), last: slices.Clone(b), prob: slices.Clone(p.prob[p.cur][:len(a)*len(b)])}
+	prob := slices.Clone(p.prob[p.cur][:len(a)*len(b)])
+	for i := range prob {
+		prob[i] *= p.norm
+	}
+	return Mark{before: slices.Clone(a), last: slices.Clone(b), prob: prob}
 }
 
 // resume makes p go on from the state k, as the pass that marked it did.
@@ -31,7 +35,7 @@ func (p *pass) resume(m *Model, k Mark) {
 	p.ready(m)
 	p.ntags[0] = copy(p.tags[0], k.before)
 	p.ntags[1] = copy(p.tags[1], k.last)
-	p.last, p.cur, p.scale = 1, 0, 1
+	p.last, p.cur, p.scale, p.norm = 1, 0, 1, 1
 	copy(p.prob[0], k.prob)
 }
 
