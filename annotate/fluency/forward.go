@@ -26,6 +26,7 @@ type pass struct {
 	// would, without a pass over them.
 	prob  [2][]float64
 	norm  float64
+	acc   []float64 // stepMany's sums
 	cur   int
 	scale float64 // product of the step factors (a log per step would cost more than the step)
 }
@@ -39,6 +40,9 @@ func (p *pass) ready(m *Model) {
 			p.tags[k] = make([]cand, most)
 			p.prob[k] = make([]float64, most*most)
 		}
+	}
+	if len(p.acc) < most {
+		p.acc = make([]float64, most)
 	}
 }
 
@@ -220,21 +224,27 @@ func (p *pass) stepFew(c []cand, next []float64) float64 {
 // probability of each tag pair of the last word and this one, scaled by
 // this word's factors, into next; it returns their total. Each pair's
 // paths are added in the order of the word before's tags, as stepFew
-// adds them.
+// adds them, in p.acc: a path's weight is found once for all of this
+// word's tags (the word of any kind has a few dozen).
 func (p *pass) stepMany(c []cand, next []float64) float64 {
 	a, b, alpha := p.before()
 	trans, n, norm := p.m.trans, len(p.m.tags), p.norm
 	hi, na, nb := ctxStride(n), len(a), len(b)
+	acc := p.acc[:len(c)]
 	var sum float64
 	for y, tb := range b {
 		at := int(tb.tag) * n
 		wy := alpha[y*na:][:na]
-		for z, tc := range c {
-			var s float64
-			for x, ta := range a {
-				s += wy[x] * norm * float64(trans[int(ta.tag)*hi+at+int(tc.tag)])
+		clear(acc)
+		for x, ta := range a {
+			w := wy[x] * norm
+			row := trans[int(ta.tag)*hi+at:][:n]
+			for z, tc := range c {
+				acc[z] += w * float64(row[tc.tag])
 			}
-			next[z*nb+y] = s * float64(tc.r)
+		}
+		for z, tc := range c {
+			next[z*nb+y] = acc[z] * float64(tc.r)
 			sum += next[z*nb+y]
 		}
 	}
