@@ -58,11 +58,15 @@ func (s *scratch) observe(m *Model, text string, toks []model.Token, lo, hi int)
 // tagsOf returns the likely tags of toks[k], in s.buf when they mix two
 // lists (s.words must be in use for m).
 func (s *scratch) tagsOf(m *Model, text string, toks []model.Token, k int) []cand {
+	l := s.words.lookup(toks[k].Text(text))
+	if l.b.n == 0 {
+		return m.list(l.a) // the word before is not read: most words
+	}
 	prev := ""
 	if k > 0 {
 		prev = toks[k-1].Text(text)
 	}
-	return m.resolve(s.words.lookup(toks[k].Text(text)), prev, &s.buf)
+	return m.resolve(l, prev, &s.buf)
 }
 
 // run steps p through a list of words' tags and returns p's score.
