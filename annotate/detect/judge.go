@@ -139,15 +139,16 @@ type flatWalk struct {
 // bottom leaf and its leaf's place in flatTrees.leaves.
 type flatRef struct{ off, val, at int32 }
 
-// flatNode is an inner node of flatTrees: a candidate goes left when its
-// value of feature is below binCuts[bin].
-type flatNode struct {
-	feature uint16
-	bin     uint8
-}
+// flatNode is an inner node of flatTrees, a feature and a bin packed in
+// one load (flatSplit): a candidate goes left when its value of the
+// feature is below binCuts[bin].
+type flatNode uint32
 
-// A feature's index fits a flatNode.
-const _ = uint16(numJudgeFeatures - 1)
+// flatSplit packs an inner node of feature and bin.
+func flatSplit(feature, bin int) flatNode { return flatNode(feature<<8 | bin) }
+
+// A feature's index fits a flatNode's upper three bytes.
+const _ = uint32(numJudgeFeatures-1) << 8
 
 // binCuts holds binCut of every bin, indexed by a byte so that reading it
 // needs no bounds check; past the last bin it is not read.
@@ -159,11 +160,11 @@ var binCuts = func() (c [256]float64) {
 }()
 
 // next returns the child of inner node n of the tree whose inner nodes
-// are t that a candidate with features x goes to.
-func next(t []flatNode, n int, x []float64) int {
-	c := t[n]
+// start at nodes[off] that a candidate with features x goes to.
+func next(nodes []flatNode, off, n int, x []float64) int {
+	c := nodes[off+n]
 	right := 0
-	if !(x[c.feature] < binCuts[c.bin]) {
+	if !(x[c>>8] < binCuts[uint8(c)]) {
 		right = 1
 	}
 	return 2*n + 1 + right
@@ -205,7 +206,7 @@ func cutTrees(trees [][]JudgeNode, lo, hi int) flatTrees {
 				fill(n, 2*at+1) // padding: both ways lead to this leaf
 				fill(n, 2*at+2)
 			default:
-				nodes[at] = flatNode{feature: uint16(x.Feature), bin: uint8(x.Bin)}
+				nodes[at] = flatSplit(x.Feature, x.Bin)
 				fill(x.Left, 2*at+1)
 				fill(x.Right, 2*at+2)
 			}
@@ -242,14 +243,15 @@ func cutTrees(trees [][]JudgeNode, lo, hi int) flatTrees {
 func (f *flatTrees) sum(z float64, x []float64, leaves *[]float64) float64 {
 	l := append((*leaves)[:0], f.leaves...)
 	*leaves = l
+	nodes := f.nodes
 	for _, w := range f.walks {
 		inner := 1<<w.depth - 1
 		for k := 0; k < len(w.trees); k += 4 {
 			r := w.trees[k : k+4 : k+4]
-			t0, t1, t2, t3 := f.nodes[r[0].off:], f.nodes[r[1].off:], f.nodes[r[2].off:], f.nodes[r[3].off:]
+			o0, o1, o2, o3 := int(r[0].off), int(r[1].off), int(r[2].off), int(r[3].off)
 			var n0, n1, n2, n3 int
 			for range w.depth {
-				n0, n1, n2, n3 = next(t0, n0, x), next(t1, n1, x), next(t2, n2, x), next(t3, n3, x)
+				n0, n1, n2, n3 = next(nodes, o0, n0, x), next(nodes, o1, n1, x), next(nodes, o2, n2, x), next(nodes, o3, n3, x)
 			}
 			l[r[0].at] = f.values[int(r[0].val)+n0-inner]
 			l[r[1].at] = f.values[int(r[1].val)+n1-inner]
