@@ -112,3 +112,27 @@ func TestPackWordIsBytes(t *testing.T) {
 		}
 	}
 }
+
+// packLookup keeps every lookup that fits its 24-bit offsets and 8-bit
+// lengths, and refuses one that does not, which the cache then does not
+// hold.
+func TestPackLookup(t *testing.T) {
+	for _, l := range []lookup{
+		{},
+		{a: candRange{off: 1<<24 - 1, n: 255}},
+		{a: candRange{off: 7, n: 3}, b: candRange{off: 1<<24 - 1, n: 255}},
+	} {
+		if v, ok := packLookup(l); !ok || unpackLookup(v) != l {
+			t.Errorf("%v: packed %x (%v), back %v", l, v, ok, unpackLookup(v))
+		}
+	}
+	for _, l := range []lookup{
+		{a: candRange{off: 1 << 24, n: 1}},
+		{b: candRange{off: 5, n: 256}},
+		{a: candRange{off: -1, n: 1}},
+	} {
+		if _, ok := packLookup(l); ok {
+			t.Errorf("%v: packed, want refused", l)
+		}
+	}
+}

@@ -35,10 +35,10 @@ type Span struct {
 // scratch holds the buffers of one signal computation; pooled, so the
 // signals allocate nothing in the steady state.
 type scratch struct {
-	buf   []cand   // mixed tag lists
-	obs   [][]cand // the likely tags of each token in the window
+	words wordCache // first: see wordCache
+	buf   []cand    // mixed tag lists
+	obs   [][]cand  // the likely tags of each token in the window
 	pass  [5]pass
-	words wordCache
 	// tagger and slotWords are Slot.Features' window and its tagging.
 	tagger    viterbi
 	slotWords []string

@@ -14,19 +14,44 @@ package fluency
 // The hash is fixed, not seeded: a text built to make words collide only
 // makes them miss the cache, which costs what looking them up costs.
 type wordCache struct {
-	m     *Model
+	// slots come first, so that in a scratch (which holds its cache first
+	// and is too large not to be allocated page-aligned) each 32-byte
+	// slot is half a cache line.
 	slots [1 << wordBits]wordSlot
+	m     *Model
 }
 
-// wordBits is log2 of the slots of a wordCache: 8,192 words, 384 KB.
+// wordBits is log2 of the slots of a wordCache: 8,192 words, 256 KB.
 const wordBits = 13
 
 // wordSlot is one cached word: its bytes (little-endian, zero past its
-// end), its length n (0 for an empty slot) and its lookup.
+// end; all zero for an empty slot) and its lookup, packed (packLookup).
+// A word ending in a zero byte is never cached, so no two words share a
+// key: of two words that do not end in zero, the longer has a byte other
+// than zero where the shorter's key has none. With the length not kept
+// and the lookup in eight bytes a slot is 32 bytes, where it was 48 and
+// a lookup read across two cache lines one time in three.
 type wordSlot struct {
 	key [3]uint64
-	n   uint8
-	lk  lookup
+	lk  uint64
+}
+
+// packLookup packs l into eight bytes: each list's offset in 24 bits and
+// length in 8. ok is false for a lookup that does not fit, which is then
+// not cached (a model of over sixteen million candidate tags).
+func packLookup(l lookup) (v uint64, ok bool) {
+	pack := func(r candRange) (uint64, bool) {
+		return uint64(r.off) | uint64(r.n)<<24, uint32(r.off) < 1<<24 && uint32(r.n) < 1<<8
+	}
+	a, okA := pack(l.a)
+	b, okB := pack(l.b)
+	return a | b<<32, okA && okB
+}
+
+// unpackLookup is the lookup packLookup packed as v.
+func unpackLookup(v uint64) lookup {
+	unpack := func(u uint32) candRange { return candRange{off: int32(u & (1<<24 - 1)), n: int32(u >> 24)} }
+	return lookup{a: unpack(uint32(v)), b: unpack(uint32(v >> 32))}
 }
 
 // use readies c for model m, emptying it if it held another model's
@@ -47,7 +72,7 @@ func (c *wordCache) lookupOr(m *Model, w string) lookup {
 
 // lookup returns m.lookup(w) (c must be in use for m).
 func (c *wordCache) lookup(w string) lookup {
-	if len(w) == 0 || len(w) > 8*len(c.slots[0].key) {
+	if len(w) == 0 || len(w) > 8*len(c.slots[0].key) || w[len(w)-1] == 0 {
 		return c.m.lookup(w)
 	}
 	k0, k1, k2 := packWord(w)
@@ -55,11 +80,13 @@ func (c *wordCache) lookup(w string) lookup {
 	// bits of the product mix every byte.
 	h := (k0*0x9e3779b97f4a7c15 ^ k1*0xc2b2ae3d27d4eb4f ^ k2*0x165667b19e3779f9 ^ uint64(len(w))) * 0xff51afd7ed558ccd
 	s := &c.slots[h>>(64-wordBits)]
-	if s.key[0] == k0 && s.key[1] == k1 && s.key[2] == k2 && int(s.n) == len(w) {
-		return s.lk
+	if s.key[0] == k0 && s.key[1] == k1 && s.key[2] == k2 {
+		return unpackLookup(s.lk)
 	}
 	lk := c.m.lookup(w)
-	s.key, s.n, s.lk = [3]uint64{k0, k1, k2}, uint8(len(w)), lk
+	if v, ok := packLookup(lk); ok {
+		s.key, s.lk = [3]uint64{k0, k1, k2}, v
+	}
 	return lk
 }
 
