@@ -18,10 +18,9 @@ type phraseTable struct {
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
 	used  int   // keys added since the last reset
-	// levels are countPhrases' buffers for its phrases of an odd and an
-	// even number of tokens, kept with the table so a document
-	// allocates none.
-	levels [2][]phraseRef
+	// refs is countPhrases' buffer for the phrases of one level, kept
+	// with the table so a document allocates none.
+	refs []phraseRef
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
@@ -56,16 +55,16 @@ func (t *phraseTable) release() {
 }
 
 // longLevels is the most phrase refs a table keeps in its level
-// buffers once counting is done (8 MB).
+// buffer once counting is done (8 MB).
 const longLevels = 1 << 20
 
-// dropLongLevels lets the level buffers go once a long text's phrases
-// are counted: at 20 MB they were 38 MB, held while the mentions were
+// dropLongLevels lets the level buffer go once a long text's phrases
+// are counted: at 20 MB it was 16 MB, held while the mentions were
 // found and, the table being pooled, until the pool was next cleared.
-// A short text's stay for the next document.
+// A short text's stays for the next document.
 func (t *phraseTable) dropLongLevels() {
-	if cap(t.levels[0])+cap(t.levels[1]) > longLevels {
-		t.levels = [2][]phraseRef{}
+	if cap(t.refs) > longLevels {
+		t.refs = nil
 	}
 }
 
