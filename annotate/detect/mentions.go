@@ -54,7 +54,6 @@ func (a *Analysis) mentions() []mention {
 
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
-	defer counts.release()
 	a.countPhrases(counts)
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)
@@ -98,6 +97,9 @@ func (a *Analysis) findMentions() []mention {
 		out = append(out, mention{i: i, j: best, count: int32(bestN), first: !counts.markSeen(bestAt)})
 		next = best + 1
 	}
+	// The table goes before the list is copied, which a long text's
+	// mention analysis peaks at.
+	counts.release()
 	if cap(out)-len(out) > spareMentions {
 		// Grown past its estimate, a long text's list leaves megabytes
 		// unused (2.7 MB at 20 MB, held through every region): a copy

@@ -45,14 +45,21 @@ const seenBit = 1 << 30
 var tables = sync.Pool{New: func() any { return new(phraseTable) }}
 
 // release returns t to tables, unless a long text made it large (over
-// a million slots: a text of millions of tokens): held in the pool,
-// its hundred megabytes and more would stay alive while the detectors run on
-// the same text, and texts that long are too few for the reuse to pay.
+// pooledSlots): held in the pool, its megabytes would stay alive while
+// the detectors, or the editor's mention analysis, go on with the same
+// text, and texts that long are too few for the reuse to pay.
 func (t *phraseTable) release() {
-	if cap(t.slots) <= 1<<20 {
+	if cap(t.slots) <= pooledSlots {
 		tables.Put(t)
 	}
 }
+
+// pooledSlots is the most slots of a table returned to the pool (4 MB):
+// the table of a text of up to two million tokens. At 20 MB of varied
+// text the table has 524,288 slots (8 MB), which the pool held beside
+// the list of mentions as it was copied (findMentions), the peak of the
+// editor's mention analysis after a fresh open.
+const pooledSlots = 1 << 18
 
 // longLevels is the most phrase refs a table keeps in its level
 // buffer once counting is done (8 MB).

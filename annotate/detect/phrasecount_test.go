@@ -167,3 +167,16 @@ func TestMentionIs24Bytes(t *testing.T) {
 		t.Errorf("a mention is %d bytes, want at most 24", n)
 	}
 }
+
+// TestLongTableNotPooled checks that a table over pooledSlots is not
+// returned to the pool, where it would outlive the mention analysis of
+// the long text that made it.
+func TestLongTableNotPooled(t *testing.T) {
+	long := &phraseTable{slots: make([]phraseSlot, pooledSlots+1)}
+	long.release()
+	for range 4 {
+		if got := tables.Get().(*phraseTable); got == long {
+			t.Fatal("a long text's table came back from the pool")
+		}
+	}
+}
