@@ -40,9 +40,9 @@ type Regions struct {
 // windowBufs are the buffers of a region's rating, kept from one region
 // to the next: made anew for each, the window's candidates, the hand
 // rules' findings and the judge's findings before Merge were 240 of the
-// 620 MB of garbage a 20 MB article's regions made, and the editor rates
-// its regions with the collector's goal low, where garbage is cycles.
-// Nothing a region returns points into them.
+// 530 MB of garbage the regions of a 20 MB article made, and the editor
+// rates its regions with the collector's goal low, where garbage is
+// collections. Nothing a region returns points into them.
 type windowBufs struct {
 	phrases, pronouns []copyCandidate
 	hand              []model.Finding // handSeeds' findings of one rule
