@@ -63,6 +63,9 @@ func TestRegionsGoals(t *testing.T) {
 	if os.Getenv("GOGC") != "" {
 		t.Skip("GOGC is set: leanCollector leaves the goal alone")
 	}
+	if testing.Short() {
+		t.Skip("a 1 MB detection: 1 s, 35 under the race detector")
+	}
 	was := gcPercent()
 	d := detection(model.NewDocument("d", "", varied.Text(leanBytes)), nil)
 	n, err := d.Prepare()
