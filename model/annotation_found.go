@@ -45,7 +45,8 @@ func (a *Annotation) AddFound(findings []Finding, origin Origin) error {
 		shiftChanges(a.undo, at)
 		shiftChanges(a.redo, at)
 		if a.watch != nil {
-			a.watch(at, nil, &s)
+			a.heard = s
+			a.watch(at, nil, &a.heard)
 		}
 	}
 	return nil

@@ -1,7 +1,10 @@
 package model
 
 import (
+	"math"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -65,4 +68,35 @@ func FuzzTokenize(f *testing.F) {
 			end = tok.End
 		}
 	})
+}
+
+// TestTokenizeCountsLongText checks that a long text's tokens, counted
+// first in blocks, are the tokens of one pass, in a slice of their
+// number; and that stopping every few tokens and going on from where
+// the block stopped gives the same tokens on texts of every kind.
+func TestTokenizeCountsLongText(t *testing.T) {
+	data, err := os.ReadFile("../testdata/cnn-sessions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat(string(data)+" Trump’s did n’t a\xffb U.S. 2,0.1 … ", countedTokens/len(data)+1)
+	want, _ := tokenize(nil, long, 0, math.MaxInt)
+	got := Tokenize(long)
+	if !slices.Equal(got, want) || cap(got) != len(got) {
+		t.Fatalf("a long text: %d tokens in a slice of %d, want the %d of one pass, with no room", len(got), cap(got), len(want))
+	}
+	for _, text := range []string{string(data), "Trump’s did n’t  a\xffb ’s 2,0.1 x- ... “U.S.”"} {
+		whole, _ := tokenize(nil, text, 0, math.MaxInt)
+		for stop := 1; stop <= 5; stop++ {
+			var blocks []Token
+			for i := 0; i < len(text); {
+				var b []Token
+				b, i = tokenize(nil, text, i, stop)
+				blocks = append(blocks, b...)
+			}
+			if !slices.Equal(blocks, whole) {
+				t.Fatalf("%.20q… in blocks of %d: %d tokens, want %d", text, stop, len(blocks), len(whole))
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"corefix/model"
@@ -74,4 +75,21 @@ func TestAgreement(t *testing.T) {
 
 func FuzzAgreement(f *testing.F) {
 	fuzzDetector(f, Agreement{}, `" Tunisia B were here . " Tunisia B`, "X Y am . X Y are")
+}
+
+// TestQuoted checks the tokens quoted marks, a bit each, past the first
+// 64 (the bits of one word).
+func TestQuoted(t *testing.T) {
+	text := strings.Repeat("x ", 70) + `He said " we are here " and “ they ” left .` + "\n" + `" open`
+	a := Analyze(model.NewDocument("t", "", text))
+	inside := a.quoted()
+	var got []string
+	for i := range a.toks {
+		if inside.has(i) {
+			got = append(got, a.text(i))
+		}
+	}
+	if want := []string{"we", "are", "here", "they", "open"}; !slices.Equal(got, want) {
+		t.Errorf("quoted tokens %q, want %q", got, want)
+	}
 }

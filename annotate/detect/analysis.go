@@ -30,7 +30,7 @@ type Analysis struct {
 
 	recurring []mention // computed on first use by mentions
 	found     bool
-	inQuote   []bool                    // computed on first use by quoted
+	inQuote   quoteBits                 // computed on first use by quoted
 	clitic    string                    // the document's way of writing ’s, computed on first use
 	speakers  map[string]bool           // recurring phrases that say or tell, computed on first use by speaks
 	surnames  map[string]lexicon.Gender // names after a first name, by its gender, computed on first use by surnameGender

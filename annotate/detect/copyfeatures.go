@@ -298,7 +298,7 @@ func (a *Analysis) cheapFeatures(c copyCandidate, shown map[uint64]bool, marks [
 	f[16] = b(c.i == c.j && a.wedged(c.i))
 	f[21] = b(a.repeated(c.i))
 	f[22] = b(a.repeated(c.j + 1))
-	f[25] = b(a.quoted()[c.i])
+	f[25] = b(a.quoted().has(c.i))
 	f[26] = b(c.i > 0 && a.collision(c.i) != "")
 	f[27] = b(c.j+1 < len(a.toks) && a.collision(c.j+1) != "")
 	f[40] = b(c.pairBefore)

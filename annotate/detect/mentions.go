@@ -54,7 +54,6 @@ func (a *Analysis) mentions() []mention {
 
 func (a *Analysis) findMentions() []mention {
 	counts := tables.Get().(*phraseTable)
-	defer counts.release()
 	a.countPhrases(counts)
 	// About one token in ten starts a recurring mention in news text.
 	out := make([]mention, 0, len(a.toks)/8)
@@ -98,6 +97,9 @@ func (a *Analysis) findMentions() []mention {
 		out = append(out, mention{i: i, j: best, count: int32(bestN), first: !counts.markSeen(bestAt)})
 		next = best + 1
 	}
+	// The table goes before the list is copied, which a long text's
+	// mention analysis peaks at.
+	counts.release()
 	if cap(out)-len(out) > spareMentions {
 		// Grown past its estimate, a long text's list leaves megabytes
 		// unused (2.7 MB at 20 MB, held through every region): a copy
@@ -144,10 +146,10 @@ func (a *Analysis) startsPhrase(i int) bool {
 // countPhrases counts every candidate phrase whose one-shorter prefix
 // recurs, level by level: a phrase can only recur if its prefix does, so
 // the few recurring prefixes bound the work, not the text length times
-// the mention length limit. The table is reset first. Only two levels
-// are held at a time, the phrases of l tokens that recur and those of
-// l+1 they extend to, in buffers kept with the table so a document
-// allocates none.
+// the mention length limit. The table is reset first. The phrases of
+// one level are held at a time, in a buffer kept with the table so a
+// document allocates none: each recurring phrase of l tokens extends to
+// at most one of l+1, written over the level in place.
 func (a *Analysis) countPhrases(counts *phraseTable) {
 	// Room for a key a token up to 64k tokens; beyond, for a sixteenth
 	// as many keys as tokens, growing as needed. A long text repeats its
@@ -157,49 +159,49 @@ func (a *Analysis) countPhrases(counts *phraseTable) {
 	// article has 112,000 keys for 3.8 million tokens.
 	counts.reset(min(len(a.toks), max(len(a.toks)/16, 1<<16)))
 	maxLen := a.rules().Limits.MaxMention.Value
-	// Each level is made with room for all its phrases (a 20 MB
-	// article's phrases grown by append were half a gigabyte of
-	// garbage), in the buffer of the level before last.
-	level := func(l, n int) []phraseRef {
-		if cap(counts.levels[l%2]) < n {
-			counts.levels[l%2] = make([]phraseRef, 0, n)
-		}
-		return counts.levels[l%2][:0]
-	}
 	starts := 0
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
 			starts++
 		}
 	}
-	cur := level(0, starts)
+	// The buffer is made with room for every phrase start (a 20 MB
+	// article's phrases grown by append were half a gigabyte of
+	// garbage); one level's, not two (16 MB at 20 MB, beside the
+	// tokens at the mention analysis' peak).
+	if cap(counts.refs) < starts {
+		counts.refs = make([]phraseRef, 0, starts)
+	}
+	refs := counts.refs[:0]
 	for i := range a.toks {
 		if a.startsPhrase(i) && a.inPhrase(i, i) {
-			cur = append(cur, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
+			refs = append(refs, phraseRef{int32(i), counts.add(a.extendHash(hashSeed, i))})
 		}
 	}
-	// Phrases of l tokens, final once all are counted, extend to l+1.
-	// Each extends to one phrase at most, so a level has room for as
-	// many phrases as the recurring ones before it: the buffer of the
-	// level before last, which held at least those, is not regrown.
-	for l := 1; l < maxLen; l++ {
-		prev := slices.DeleteFunc(cur, func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
-		cur = level(l, len(prev))
-		for _, o := range prev {
+	// Phrases of l tokens, final once all are counted, extend to l+1:
+	// the phrase that recurring phrase k extends to is written at n <= k,
+	// after k is read.
+	for l := 1; l < maxLen && len(refs) > 0; l++ {
+		refs = slices.DeleteFunc(refs, func(o phraseRef) bool { return counts.countAt(o.slot) < 2 })
+		n := 0
+		for k := range refs {
+			o := refs[k]
 			i, j := int(o.i), int(o.i)+l
 			if j >= len(a.toks) || !a.inPhrase(j, i) {
 				continue
 			}
 			h := a.extendHash(counts.keyAt(o.slot), j)
 			if counts.full() {
-				counts.grow([][]phraseRef{prev, cur})
+				// The extended phrases so far and those still to
+				// extend: k's own slot is read already.
+				counts.grow([][]phraseRef{refs[:n], refs[k+1:]})
 			}
-			cur = append(cur, phraseRef{o.i, counts.add(h)})
+			refs[n] = phraseRef{o.i, counts.add(h)}
+			n++
 		}
-		if len(cur) == 0 {
-			break
-		}
+		refs = refs[:n]
 	}
+	counts.refs = refs
 	counts.dropLongLevels()
 }
 

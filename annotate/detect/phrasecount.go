@@ -18,10 +18,9 @@ type phraseTable struct {
 	gen   uint32
 	shift uint8 // 64 - log2(len(slots)): slot index from a hash's top bits
 	used  int   // keys added since the last reset
-	// levels are countPhrases' buffers for its phrases of an odd and an
-	// even number of tokens, kept with the table so a document
-	// allocates none.
-	levels [2][]phraseRef
+	// refs is countPhrases' buffer for the phrases of one level, kept
+	// with the table so a document allocates none.
+	refs []phraseRef
 }
 
 // phraseSlot is one entry: valid while gen is the table's generation.
@@ -46,26 +45,33 @@ const seenBit = 1 << 30
 var tables = sync.Pool{New: func() any { return new(phraseTable) }}
 
 // release returns t to tables, unless a long text made it large (over
-// a million slots: a text of millions of tokens): held in the pool,
-// its hundred megabytes and more would stay alive while the detectors run on
-// the same text, and texts that long are too few for the reuse to pay.
+// pooledSlots): held in the pool, its megabytes would stay alive while
+// the detectors, or the editor's mention analysis, go on with the same
+// text, and texts that long are too few for the reuse to pay.
 func (t *phraseTable) release() {
-	if cap(t.slots) <= 1<<20 {
+	if cap(t.slots) <= pooledSlots {
 		tables.Put(t)
 	}
 }
 
+// pooledSlots is the most slots of a table returned to the pool (4 MB):
+// the table of a text of up to two million tokens. At 20 MB of varied
+// text the table has 524,288 slots (8 MB), which the pool held beside
+// the list of mentions as it was copied (findMentions), the peak of the
+// editor's mention analysis after a fresh open.
+const pooledSlots = 1 << 18
+
 // longLevels is the most phrase refs a table keeps in its level
-// buffers once counting is done (8 MB).
+// buffer once counting is done (8 MB).
 const longLevels = 1 << 20
 
-// dropLongLevels lets the level buffers go once a long text's phrases
-// are counted: at 20 MB they were 38 MB, held while the mentions were
+// dropLongLevels lets the level buffer go once a long text's phrases
+// are counted: at 20 MB it was 16 MB, held while the mentions were
 // found and, the table being pooled, until the pool was next cleared.
-// A short text's stay for the next document.
+// A short text's stays for the next document.
 func (t *phraseTable) dropLongLevels() {
-	if cap(t.levels[0])+cap(t.levels[1]) > longLevels {
-		t.levels = [2][]phraseRef{}
+	if cap(t.refs) > longLevels {
+		t.refs = nil
 	}
 }
 

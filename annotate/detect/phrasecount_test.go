@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unsafe"
@@ -79,19 +80,71 @@ func TestMentionsLongRepeat(t *testing.T) {
 	}
 }
 
-// A long text's level buffers go once its phrases are counted; a short
-// text's stay with the pooled table for the next document.
+// TestCountPhrasesIsMap checks countPhrases, which extends each level in
+// place over the one before, against phrases counted level by level in a
+// map: on the sample, and on a repeated run of distinct words, where the
+// table grows while a level is being extended.
+func TestCountPhrasesIsMap(t *testing.T) {
+	var b strings.Builder
+	for k := range 1000 {
+		fmt.Fprintf(&b, "w%c%c%c ", 'a'+k%26, 'a'+k/26%26, 'a'+k/676)
+	}
+	sample, err := os.ReadFile("../../testdata/cnn-sessions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{string(sample), strings.Repeat(b.String(), 2)} {
+		a := Analyze(model.NewDocument("t", "", text))
+		counts := new(phraseTable)
+		a.countPhrases(counts)
+		want := map[uint64]int32{}
+		type phrase struct {
+			i int
+			h uint64
+		}
+		var level []phrase
+		for i := range a.toks {
+			if a.startsPhrase(i) && a.inPhrase(i, i) {
+				h := a.extendHash(hashSeed, i)
+				want[h]++
+				level = append(level, phrase{i, h})
+			}
+		}
+		for l := 1; l < a.rules().Limits.MaxMention.Value; l++ {
+			var next []phrase
+			for _, p := range level {
+				if j := p.i + l; want[p.h] >= 2 && j < len(a.toks) && a.inPhrase(j, p.i) {
+					h := a.extendHash(p.h, j)
+					want[h]++
+					next = append(next, phrase{p.i, h})
+				}
+			}
+			level = next
+		}
+		for h, n := range want {
+			if slot, ok := counts.find(h); !ok || counts.countAt(slot) != n {
+				t.Fatalf("%.20q…: phrase %x counted %d, want %d", text, h, counts.countAt(slot), n)
+			}
+		}
+		if counts.used != len(want) {
+			t.Errorf("%.20q…: %d phrases counted, want %d", text, counts.used, len(want))
+		}
+	}
+}
+
+// A long text's level buffer goes once its phrases are counted; a short
+// text's stays with the pooled table for the next document.
 func TestDropLongLevels(t *testing.T) {
 	short, long := new(phraseTable), new(phraseTable)
-	short.levels = [2][]phraseRef{make([]phraseRef, 0, 100), make([]phraseRef, 0, 80)}
-	long.levels = [2][]phraseRef{make([]phraseRef, 0, longLevels/2+1), make([]phraseRef, 0, longLevels/2)}
+	short.refs = make([]phraseRef, 0, 100)
+	long.refs = make([]phraseRef, 0, longLevels+1)
 	short.dropLongLevels()
 	long.dropLongLevels()
-	if cap(short.levels[0]) != 100 || cap(short.levels[1]) != 80 {
-		t.Errorf("a short text's levels: caps %d, %d, want 100, 80 kept", cap(short.levels[0]), cap(short.levels[1]))
+	if cap(short.refs) != 100 {
+		t.Errorf("a short text's level buffer: cap %d, want 100 kept", cap(short.refs))
 	}
-	if long.levels[0] != nil || long.levels[1] != nil {
-		t.Error("a long text's levels were kept")
+	if long.refs != nil {
+		t.Error("a long text's level buffer was kept")
 	}
 }
 
@@ -112,5 +165,18 @@ func TestMentionsSpareLittle(t *testing.T) {
 func TestMentionIs24Bytes(t *testing.T) {
 	if n := unsafe.Sizeof(mention{}); n > 24 {
 		t.Errorf("a mention is %d bytes, want at most 24", n)
+	}
+}
+
+// TestLongTableNotPooled checks that a table over pooledSlots is not
+// returned to the pool, where it would outlive the mention analysis of
+// the long text that made it.
+func TestLongTableNotPooled(t *testing.T) {
+	long := &phraseTable{slots: make([]phraseSlot, pooledSlots+1)}
+	long.release()
+	for range 4 {
+		if got := tables.Get().(*phraseTable); got == long {
+			t.Fatal("a long text's table came back from the pool")
+		}
 	}
 }

@@ -86,11 +86,11 @@ func (a *Analysis) narrates(i, j int) bool {
 		a.narrators = make(map[voice]bool)
 		for _, m := range a.mentions() {
 			if vocab().firstPersonVerb.HasLower(a.text(m.j+1)) && a.disagrees(m.i, m.j) {
-				a.narrators[voice{a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End], inside[m.i]}] = true
+				a.narrators[voice{a.doc.Text[a.toks[m.i].Start:a.toks[m.j].End], inside.has(m.i)}] = true
 			}
 		}
 	}
-	return a.narrators[voice{a.doc.Text[a.toks[i].Start:a.toks[j].End], inside[i]}]
+	return a.narrators[voice{a.doc.Text[a.toks[i].Start:a.toks[j].End], inside.has(i)}]
 }
 
 // voice is a phrase inside or outside quotations.

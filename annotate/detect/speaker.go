@@ -55,14 +55,14 @@ func (s Speaker) detect(a *Analysis) []model.Finding {
 
 // quotations returns the [first, last] token ranges of the quotations
 // marked in inside.
-func (a *Analysis) quotations(inside []bool) [][2]int {
+func (a *Analysis) quotations(inside quoteBits) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(inside); i++ {
-		if !inside[i] {
+	for i := 0; i < len(a.toks); i++ {
+		if !inside.has(i) {
 			continue
 		}
 		j := i
-		for j+1 < len(inside) && inside[j+1] {
+		for j+1 < len(a.toks) && inside.has(j+1) {
 			j++
 		}
 		out = append(out, [2]int{i, j})

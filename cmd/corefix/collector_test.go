@@ -4,6 +4,9 @@ import (
 	"os"
 	"runtime/debug"
 	"testing"
+
+	"corefix/model"
+	"corefix/ui/varied"
 )
 
 // gcPercent reads the collector's goal.
@@ -50,5 +53,34 @@ func TestLeanCollectorNests(t *testing.T) {
 	kept()
 	if p := gcPercent(); p != was {
 		t.Fatalf("goal %d after a second restore of the last, want %d", p, was)
+	}
+}
+
+// TestRegionsGoals checks the goals of a long text's detection in the
+// editor: the pass's, then the lower one of rating its regions, then
+// the goal from before once the last region is found.
+func TestRegionsGoals(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: leanCollector leaves the goal alone")
+	}
+	if testing.Short() {
+		t.Skip("a 1 MB detection: 1 s, 35 under the race detector")
+	}
+	was := gcPercent()
+	d := detection(model.NewDocument("d", "", varied.Text(leanBytes)), nil)
+	n, err := d.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := gcPercent(); p != ratingPercent {
+		t.Fatalf("goal %d while the regions are rated, want %d", p, ratingPercent)
+	}
+	for k := range n {
+		if _, err := d.Find(k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p := gcPercent(); p != was {
+		t.Fatalf("goal %d after the last region, want %d", p, was)
 	}
 }

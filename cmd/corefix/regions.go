@@ -39,12 +39,15 @@ func (d *regions) Preparing() string {
 
 // Prepare makes detection's pass over the whole text, on a detached
 // document (see detached), with the collector's goal lowered on a long
-// text until the last region is found (leanCollector).
+// text (leanCollector): to leanPercent for the pass, then to
+// ratingPercent until the last region is found.
 func (d *regions) Prepare() (int, error) {
-	d.lean = leanCollector(len(d.doc.Text), leanPercent)
+	pass := leanCollector(len(d.doc.Text), leanPercent)
 	d.r = detect.NewRegions(detached(d.doc), detect.DefaultParams(), func(what string, k, n int) {
 		d.step.Store(fmt.Sprintf("%s (%d/%d)", what, k, n))
 	})
+	pass()
+	d.lean = leanCollector(len(d.doc.Text), ratingPercent)
 	d.left = d.r.Len()
 	return d.left, nil
 }
